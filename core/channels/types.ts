@@ -1,0 +1,73 @@
+import type { CanonicalOrder } from '../model/order';
+import type { HttpTransport } from '../http/transport';
+import type { RetryPolicy } from '../http/retry';
+
+/** Channel ids as used in canonical orders, the CLI and the README. */
+export const CHANNEL_IDS = ['mercadolivre', 'shopify', 'woocommerce', 'vtex', 'nuvemshop', 'magalu', 'amazon'] as const;
+export type ChannelId = (typeof CHANNEL_IDS)[number];
+
+/** What every adapter is built from. Auth is the transport's job (n8n credentials, or fixed headers). */
+export interface AdapterContext {
+	transport: HttpTransport;
+	/** API root, e.g. https://api.mercadolibre.com; the credential's base-URL override lands here. */
+	baseUrl: string;
+	/** Seller account on the channel (seller id, shop domain, account name, store id...). */
+	account: string;
+	retry?: RetryPolicy;
+	/** Channel-specific settings (marketplace ids, API version...). */
+	options?: Record<string, string | number | boolean | undefined>;
+}
+
+/** Orders changed in [since, until), in the channel's own paging. */
+export interface ListChangedRequest {
+	since: string;
+	until: string;
+	/** Continuation from the previous page of the same window; absent for the first page. */
+	pageToken?: string;
+	pageSize: number;
+}
+
+export interface ListChangedPage<Raw> {
+	/** Raw orders (or summaries, when the adapter has getDetails) exactly as the channel returned them. */
+	items: Raw[];
+	/** Present when the window has more pages. */
+	nextPageToken?: string;
+	/**
+	 * Queue-style channels (VTEX Feed v3): handles to acknowledge once the orders were emitted, so a crash
+	 * before emission re-delivers them (at-least-once).
+	 */
+	acks?: string[];
+}
+
+export interface RawOrderIdentity {
+	channelOrderId: string;
+	/** The channel's last-modified time of the order, ISO 8601. */
+	updatedAt: string;
+}
+
+/**
+ * One interface for every channel. An adapter knows its channel's endpoints, paging, statuses and quirks,
+ * and nothing of n8n.
+ */
+export interface ChannelAdapter<Raw = unknown> {
+	readonly id: ChannelId;
+	/**
+	 * How precise the channel's changed-since filter is, in ms (Mercado Livre filters by the hour). The poller
+	 * overlaps its window by at least this much and de-duplicates.
+	 */
+	readonly filterPrecisionMs: number;
+	/** Newest instant the channel allows as the window's end (Amazon: at least 2 minutes in the past). */
+	latestUntil(now: Date): Date;
+	listChanged(req: ListChangedRequest): Promise<ListChangedPage<Raw>>;
+	/** For channels whose list returns summaries: the full order. */
+	getDetails?(summary: Raw): Promise<Raw>;
+	identify(raw: Raw): RawOrderIdentity;
+	/** Raw order → canonical order. Throws OrderValidationError naming the order and field on bad input. */
+	normalize(raw: Raw): CanonicalOrder;
+	/** Queue-style channels: commit the handles of emitted orders. */
+	acknowledge?(acks: string[]): Promise<void>;
+	/** The most recent order, for the trigger's manual "test step". */
+	sample?(): Promise<Raw | undefined>;
+}
+
+export type AdapterFactory<Raw = unknown> = (ctx: AdapterContext) => ChannelAdapter<Raw>;

@@ -1,0 +1,142 @@
+import {
+	CANONICAL_STATUSES,
+	FULFILLMENT_STATUSES,
+	PAYMENT_STATUSES,
+	type CanonicalOrder,
+	type OrderLine,
+} from './order';
+
+/** A malformed order: names the order (as far as it can be identified) and the offending field. */
+export class OrderValidationError extends Error {
+	constructor(
+		readonly orderRef: string,
+		readonly field: string,
+		readonly reason: string,
+	) {
+		super(`Order ${orderRef}: field "${field}" ${reason}`);
+		this.name = 'OrderValidationError';
+	}
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Best-effort reference for error messages, even when the order is badly broken. */
+export function describeOrderRef(input: unknown): string {
+	if (!isObject(input)) return '(not an object)';
+	const id = input.channelOrderId;
+	const channel = typeof input.channel === 'string' ? input.channel : '?';
+	return typeof id === 'string' || typeof id === 'number' ? `${channel}:${String(id)}` : `${channel}:(no channelOrderId)`;
+}
+
+class Checker {
+	constructor(private readonly ref: string) {}
+
+	fail(field: string, reason: string): never {
+		throw new OrderValidationError(this.ref, field, reason);
+	}
+
+	string(obj: Json, key: string, path: string, optional = false): string | undefined {
+		const v = obj[key];
+		if (v === undefined || v === null) {
+			if (optional) return undefined;
+			this.fail(path, 'is required');
+		}
+		if (typeof v !== 'string') this.fail(path, `must be a string, got ${typeof v}`);
+		if (!optional && v.trim() === '') this.fail(path, 'must not be empty');
+		return v;
+	}
+
+	date(obj: Json, key: string, path: string, optional = false): string | undefined {
+		const v = this.string(obj, key, path, optional);
+		if (v !== undefined && Number.isNaN(Date.parse(v))) this.fail(path, `is not a valid date: "${v}"`);
+		return v;
+	}
+
+	integer(obj: Json, key: string, path: string, min: number): number {
+		const v = obj[key];
+		if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(path, `must be an integer, got ${JSON.stringify(v)}`);
+		if (v < min) this.fail(path, `must be >= ${min}, got ${v}`);
+		return v;
+	}
+
+	oneOf<T extends string>(obj: Json, key: string, path: string, allowed: readonly T[]): T {
+		const v = this.string(obj, key, path) as string;
+		if (!(allowed as readonly string[]).includes(v)) this.fail(path, `must be one of ${allowed.join(', ')}, got "${v}"`);
+		return v as T;
+	}
+
+	object(obj: Json, key: string, path: string, optional = false): Json | undefined {
+		const v = obj[key];
+		if (v === undefined || v === null) {
+			if (optional) return undefined;
+			this.fail(path, 'is required');
+		}
+		if (!isObject(v)) this.fail(path, 'must be an object');
+		return v;
+	}
+}
+
+function validateLine(c: Checker, raw: unknown, i: number): OrderLine {
+	const path = `lines[${i}]`;
+	if (!isObject(raw)) c.fail(path, 'must be an object');
+	const r = raw as Json;
+	const line: OrderLine = {
+		sku: c.string(r, 'sku', `${path}.sku`) as string,
+		quantity: c.integer(r, 'quantity', `${path}.quantity`, 1),
+		unitPriceCents: c.integer(r, 'unitPriceCents', `${path}.unitPriceCents`, 0),
+	};
+	const listing = c.string(r, 'channelListingId', `${path}.channelListingId`, true);
+	const variant = c.string(r, 'channelVariantId', `${path}.channelVariantId`, true);
+	const title = c.string(r, 'title', `${path}.title`, true);
+	if (listing !== undefined) line.channelListingId = listing;
+	if (variant !== undefined) line.channelVariantId = variant;
+	if (title !== undefined) line.title = title;
+	return line;
+}
+
+/**
+ * Checks that an item is a canonical order and returns it typed. Throws OrderValidationError naming the
+ * order and the first bad field. Only what the stock engine and the write-back rely on is strict; the
+ * rest (customer, address) is checked for type.
+ */
+export function validateCanonicalOrder(input: unknown): CanonicalOrder {
+	const c = new Checker(describeOrderRef(input));
+	if (!isObject(input)) c.fail('(order)', 'must be an object');
+	const o = input as Json;
+	c.string(o, 'channel', 'channel');
+	c.string(o, 'account', 'account');
+	if (typeof o.channelOrderId === 'number') c.fail('channelOrderId', 'must be a string (channel ids can exceed 2^53)');
+	c.string(o, 'channelOrderId', 'channelOrderId');
+	c.date(o, 'createdAt', 'createdAt');
+	c.date(o, 'updatedAt', 'updatedAt');
+	c.oneOf(o, 'status', 'status', CANONICAL_STATUSES);
+	c.oneOf(o, 'paymentStatus', 'paymentStatus', PAYMENT_STATUSES);
+	c.oneOf(o, 'fulfillmentStatus', 'fulfillmentStatus', FULFILLMENT_STATUSES);
+	c.string(o, 'channelStatusRaw', 'channelStatusRaw', true);
+	c.string(o, 'currency', 'currency');
+	const totals = c.object(o, 'totals', 'totals') as Json;
+	for (const k of ['itemsCents', 'shippingCents', 'discountCents', 'totalCents']) c.integer(totals, k, `totals.${k}`, 0);
+	const customer = c.object(o, 'customer', 'customer') as Json;
+	c.string(customer, 'name', 'customer.name', true);
+	const address = c.object(o, 'shippingAddress', 'shippingAddress', true);
+	if (address) {
+		c.string(address, 'city', 'shippingAddress.city', true);
+		c.string(address, 'country', 'shippingAddress.country', true);
+	}
+	if (!Array.isArray(o.lines)) c.fail('lines', 'must be an array');
+	const rawLines = o.lines as unknown[];
+	if (rawLines.length === 0) c.fail('lines', 'must have at least one line');
+	const lines = rawLines.map((l, i) => validateLine(c, l, i));
+	const invoice = c.object(o, 'invoice', 'invoice', true);
+	if (invoice) {
+		const key = c.string(invoice, 'nfeKey', 'invoice.nfeKey', true);
+		if (key !== undefined && !/^\d{44}$/.test(key)) c.fail('invoice.nfeKey', 'must be 44 digits');
+		c.date(invoice, 'issuedAt', 'invoice.issuedAt', true);
+	}
+	if (o.shipments !== undefined && !Array.isArray(o.shipments)) c.fail('shipments', 'must be an array');
+	const warehouse = c.string(o, 'warehouse', 'warehouse', true);
+	if (warehouse !== undefined && warehouse.trim() === '') c.fail('warehouse', 'must not be empty');
+	return { ...(o as unknown as CanonicalOrder), lines, shipments: (o.shipments as CanonicalOrder['shipments']) ?? [] };
+}

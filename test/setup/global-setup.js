@@ -1,0 +1,2 @@
+// Filled in by the store tests' shared PostgreSQL (see test/setup/postgres.js).
+module.exports = async () => {};
