@@ -1,1 +1,3 @@
-module.exports = async () => {};
+module.exports = async () => {
+	if (globalThis.__OMS_PG__) await globalThis.__OMS_PG__.stop();
+};

@@ -1,0 +1,52 @@
+import { isJsonObject, RawReader, type JsonObject } from './raw-reader';
+
+/**
+ * Reads that several normalisers need on top of RawReader: opening a raw order, required money, UTC dates
+ * and status-table look-ups. Functions over a RawReader so every failure still names order and field.
+ */
+
+/** A reader named "channel:id" (or "channel:(no id)") and the raw order, checked to be an object. */
+export function openRawOrder(channel: string, raw: unknown, idKey: string): { r: RawReader; o: JsonObject } {
+	const id = isJsonObject(raw) ? raw[idKey] : undefined;
+	const usable = (typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isSafeInteger(id));
+	const r = new RawReader(`${channel}:${usable ? String(id) : '(no id)'}`);
+	return { r, o: isJsonObject(raw) ? raw : r.fail('(order)', 'must be an object') };
+}
+
+/** Required, non-negative decimal money → cents. */
+export function readCents(r: RawReader, obj: JsonObject, path: string): number {
+	const cents = r.optDecimalCents(obj, path) ?? r.fail(path, 'is required');
+	if (cents < 0) r.fail(path, `must not be negative, got ${cents / 100}`);
+	return cents;
+}
+
+/** A date-time with no zone designator; channels that send these (Woo's *_gmt fields) mean UTC. */
+const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/** A channel date-time → ISO 8601 UTC, so canonical dates compare as instants whatever the host's zone. */
+export function readUtcDate(r: RawReader, obj: JsonObject, path: string): string {
+	return readOptUtcDate(r, obj, path) ?? r.fail(path, 'is required');
+}
+
+export function readOptUtcDate(r: RawReader, obj: JsonObject, path: string): string | undefined {
+	const v = r.optString(obj, path);
+	if (v === undefined) return undefined;
+	const ms = Date.parse(NO_ZONE.test(v) ? `${v.replace(' ', 'T')}Z` : v);
+	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
+	return new Date(ms).toISOString();
+}
+
+/** Looks a channel status up in a mapping table; an unknown value is an error, never a silent guess. */
+export function readMapped<V>(r: RawReader, obj: JsonObject, path: string, table: Readonly<Record<string, V>>): V {
+	const v = r.string(obj, path);
+	if (!Object.prototype.hasOwnProperty.call(table, v)) {
+		r.fail(path, `has an unknown value "${v}" (known: ${Object.keys(table).join(', ')})`);
+	}
+	return table[v];
+}
+
+/** Document numbers (CPF/CNPJ) as digits only, as the canonical model stores them. */
+export function digitsOnly(value: string | undefined): string | undefined {
+	const digits = value?.replace(/\D/g, '');
+	return digits ? digits : undefined;
+}

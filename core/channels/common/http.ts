@@ -1,0 +1,38 @@
+import { ChannelHttpError, DEFAULT_RETRY_POLICY, describeRequest, sendWithRetry } from '../../http/retry';
+import type { HttpRequest, HttpResponse } from '../../http/transport';
+import type { AdapterContext } from '../types';
+
+/** Every adapter call goes through the context's transport and retry policy: one place for both. */
+export function send(ctx: AdapterContext, req: HttpRequest): Promise<HttpResponse> {
+	return sendWithRetry(ctx.transport, req, ctx.retry ?? DEFAULT_RETRY_POLICY);
+}
+
+/** Joins an API root (with or without a trailing slash, as users type it) and a path. */
+export function joinUrl(base: string, path: string): string {
+	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** A 2xx whose body is not the documented JSON array is a channel fault, not "no orders". */
+export function expectArray(res: HttpResponse, req: HttpRequest): unknown[] {
+	if (Array.isArray(res.body)) return res.body;
+	throw new ChannelHttpError(res.status, req, `Expected a JSON array from ${describeRequest(req)}`, res.body);
+}
+
+/** Likewise for a single JSON object. */
+export function expectObject(res: HttpResponse, req: HttpRequest): Record<string, unknown> {
+	const b = res.body;
+	if (typeof b === 'object' && b !== null && !Array.isArray(b)) return b as Record<string, unknown>;
+	throw new ChannelHttpError(res.status, req, `Expected a JSON object from ${describeRequest(req)}`, res.body);
+}
+
+/**
+ * A window bound as whole seconds (UTC, no zone suffix), the form second-precision filters take. Rounding
+ * is the caller's choice so the filter covers at least [since, until): round `since` down and `until` up,
+ * and shift by a second where the channel's bound is exclusive.
+ */
+export function secondsIso(iso: string, round: 'down' | 'up', shiftSeconds = 0): string {
+	const ms = Date.parse(iso);
+	if (Number.isNaN(ms)) throw new Error(`Invalid window bound "${iso}"`);
+	const seconds = (round === 'down' ? Math.floor(ms / 1000) : Math.ceil(ms / 1000)) + shiftSeconds;
+	return new Date(seconds * 1000).toISOString().slice(0, 19);
+}

@@ -1,0 +1,103 @@
+import { ChannelHttpError, sendWithRetry } from '../../http/retry';
+import type { HttpRequest } from '../../http/transport';
+import { OrderValidationError } from '../../model/validate';
+import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
+import { mlOrderRef, normalizeMlOrder } from './normalize';
+import type { MlOrder, MlSearchResponse, MlShipment } from './types';
+
+export { ML_ORDER_STATUS_MAP, ML_SHIPMENT_STATUS_MAP, ML_TAG_STATUS_MAP } from './status';
+export type { MlOrder } from './types';
+
+export const ML_DEFAULT_BASE_URL = 'https://api.mercadolibre.com';
+const HOUR_MS = 3600_000;
+
+/** Offset paging state, opaque to the poller. `total` detects a result set that shrank while paging. */
+interface PageToken {
+	offset: number;
+	total: number;
+}
+
+/**
+ * Mercado Livre orders. The changed-since filter "uses up to the hour and discards minutes, seconds and
+ * milliseconds", hence filterPrecisionMs = 1 h: the poller overlaps by that much and de-duplicates.
+ */
+export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<MlOrder> {
+	const base = (ctx.baseUrl || ML_DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const timeoutMs = Number(ctx.options?.timeoutMs ?? 30_000);
+	const get = async <T>(path: string, query?: HttpRequest['query'], headers?: Record<string, string>): Promise<T> =>
+		(await sendWithRetry(ctx.transport, { method: 'GET', url: `${base}${path}`, query, headers, timeoutMs }, ctx.retry)).body as T;
+	const search = (query: HttpRequest['query']) => get<MlSearchResponse>('/orders/search', { seller: ctx.account, ...query });
+
+	return {
+		id: 'mercadolivre',
+		filterPrecisionMs: HOUR_MS,
+		latestUntil: (now) => now,
+
+		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<MlOrder>> {
+			const token = parseToken(req.pageToken);
+			const res = await search({
+				'order.date_last_updated.from': mlDate(new Date(req.since)),
+				// Truncated to the hour by ML: rounding "to" down would hide the current hour until the next one.
+				'order.date_last_updated.to': mlDate(new Date(Math.ceil(Date.parse(req.until) / HOUR_MS) * HOUR_MS)),
+				sort: 'date_asc',
+				offset: token?.offset ?? 0,
+				limit: req.pageSize,
+			});
+			assertSearchShape(res);
+			const { total } = res.paging;
+			// "to" lies in the future, so orders updated while we page normally stay in the set (a newcomer only
+			// shifts later offsets up: a duplicate, which the poller drops). An order can leave it only when it
+			// is updated past "to" at the turn of the hour; that shifts later offsets down and offset paging
+			// would skip a neighbour. A smaller total means exactly that: start the window over.
+			if (token && total < token.total) return { items: res.results, nextPageToken: makeToken({ offset: 0, total }) };
+			const next = (token?.offset ?? 0) + res.results.length;
+			return { items: res.results, nextPageToken: res.results.length > 0 && next < total ? makeToken({ offset: next, total }) : undefined };
+		},
+
+		async getDetails(order: MlOrder): Promise<MlOrder> {
+			const shippingId = order.shipping?.id;
+			if (shippingId === undefined || shippingId === null) return order;
+			try {
+				const shipment = await get<MlShipment>(`/shipments/${encodeURIComponent(String(shippingId))}`, undefined, { 'x-format-new': 'true' });
+				return { ...order, shipment };
+			} catch (error) {
+				// A shipment the seller cannot read (e.g. fulfilment by ML) must not hold the order back.
+				if (error instanceof ChannelHttpError && error.httpCode === 404) return order;
+				throw error;
+			}
+		},
+
+		identify(order: MlOrder) {
+			const updatedAt = order?.last_updated ?? order?.date_last_updated;
+			if (order?.id === undefined || order.id === null) throw new OrderValidationError(mlOrderRef(order), 'id', 'is required');
+			if (typeof updatedAt !== 'string') throw new OrderValidationError(mlOrderRef(order), 'last_updated', 'is required');
+			return { channelOrderId: String(order.id), updatedAt };
+		},
+
+		normalize: (order: MlOrder) => normalizeMlOrder(order, ctx.account),
+
+		async sample(): Promise<MlOrder | undefined> {
+			const res = await search({ sort: 'date_desc', offset: 0, limit: 1 });
+			assertSearchShape(res);
+			return res.results[0];
+		},
+	};
+}
+
+/** ML's documented date format: 2015-07-01T00:00:00.000-00:00. */
+function mlDate(d: Date): string {
+	return d.toISOString().replace('Z', '-00:00');
+}
+
+function assertSearchShape(res: MlSearchResponse): void {
+	if (!res || !Array.isArray(res.results) || typeof res.paging?.total !== 'number') {
+		throw new ChannelHttpError(200, { method: 'GET', url: 'https://api.mercadolibre.com/orders/search' }, 'Unexpected /orders/search response');
+	}
+}
+
+const makeToken = (t: PageToken) => JSON.stringify(t);
+function parseToken(token: string | undefined): PageToken | undefined {
+	if (!token) return undefined;
+	const t = JSON.parse(token) as PageToken;
+	return { offset: Number(t.offset) || 0, total: Number(t.total) || 0 };
+}

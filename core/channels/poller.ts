@@ -1,0 +1,128 @@
+import { identifySafely, toItem, type PollItem } from './poll-items';
+import { checkVersion, cloneState, pruneSeen, recordEmitted, seedState, type PollState, type PollWindow } from './poll-state';
+import type { ChannelAdapter } from './types';
+
+export { isPollState, type PollState } from './poll-state';
+export { isErrorItem, type ErrorItem, type OrderItem, type PollItem } from './poll-items';
+
+/**
+ * The generic poll engine over a ChannelAdapter, free of n8n. One call = one tick: it returns the items to
+ * emit and a NEW state; the input state is never mutated, so a tick that throws changes nothing and the
+ * caller persists the new state only once the tick succeeded.
+ */
+
+export interface PollOptions {
+	now?: Date;
+	/** First activation only: start here (backfill) instead of now. */
+	importSince?: Date;
+	/** Per-tick cap on emitted items; the rest of the window is carried over, never skipped. */
+	maxOrdersPerPoll?: number;
+	pageSize?: number;
+	/** Bounds the time a tick may take even when every listed order is a duplicate. */
+	maxPagesPerPoll?: number;
+	includeRaw?: boolean;
+	/** Overlap floor for clock skew and search-index lag; the adapter's filter precision may raise it. */
+	minOverlapMs?: number;
+	/** Bound on remembered emitted versions (static data must stay small). */
+	maxSeen?: number;
+}
+
+export interface PollResult {
+	items: PollItem[];
+	state: PollState;
+	/** Queue handles of this tick's orders; the caller acknowledges them once the items were emitted. */
+	acks: string[];
+	/** True on the first activation: the cursor was seeded and nothing was listed. */
+	seeded: boolean;
+}
+
+export const POLL_DEFAULTS = { maxOrdersPerPoll: 100, pageSize: 50, maxPagesPerPoll: 50, minOverlapMs: 5 * 60_000, maxSeen: 5000 };
+
+export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: PollState | undefined, options: PollOptions = {}): Promise<PollResult> {
+	const o = { ...POLL_DEFAULTS, ...options, now: options.now ?? new Date() };
+	if (!previous) return { items: [], state: seedState(o.importSince ?? o.now), acks: [], seeded: true };
+
+	const state = cloneState(previous);
+	// The previous tick's items were emitted (its state, carrying these handles, was persisted on emission).
+	if (state.pendingAcks?.length && adapter.acknowledge) await adapter.acknowledge(state.pendingAcks);
+	delete state.pendingAcks;
+
+	const overlapMs = Math.max(adapter.filterPrecisionMs, o.minOverlapMs);
+	const freshWindow = (): PollWindow => ({
+		since: new Date(Date.parse(state.cursor) - overlapMs).toISOString(),
+		until: adapter.latestUntil(o.now).toISOString(),
+	});
+	const items: PollItem[] = [];
+	const acks: string[] = [];
+	let window = state.backlog ?? freshWindow();
+	let fresh = state.backlog === undefined;
+	let pages = 0;
+
+	while (Date.parse(window.since) < Date.parse(window.until)) {
+		const page = await adapter.listChanged({
+			since: window.since,
+			until: window.until,
+			pageToken: window.pageToken,
+			// Never list more than may still be emitted: a page is processed whole or not at all.
+			pageSize: Math.max(1, Math.min(o.pageSize, o.maxOrdersPerPoll - items.length)),
+		});
+		pages++;
+		for (const listed of page.items) await collect(adapter, state, listed, o.includeRaw, items);
+		acks.push(...(page.acks ?? []));
+		const budgetLeft = items.length < o.maxOrdersPerPoll && pages < o.maxPagesPerPoll;
+		if (page.nextPageToken) {
+			window = { ...window, pageToken: page.nextPageToken };
+			state.backlog = window;
+			if (budgetLeft) continue;
+			break;
+		}
+		// The whole window was listed: the cursor may pass it, never earlier.
+		if (Date.parse(window.until) > Date.parse(state.cursor)) state.cursor = window.until;
+		delete state.backlog;
+		if (fresh || !budgetLeft) break;
+		window = freshWindow();
+		fresh = true;
+	}
+
+	pruneSeen(state, Date.parse(state.cursor) - overlapMs - adapter.filterPrecisionMs, o.maxSeen);
+	if (acks.length) state.pendingAcks = acks;
+	state.lastSuccessAt = o.now.toISOString();
+	return { items, state, acks, seeded: false };
+}
+
+async function collect<Raw>(adapter: ChannelAdapter<Raw>, state: PollState, listed: Raw, includeRaw: boolean, out: PollItem[]): Promise<void> {
+	const identified = identifySafely(adapter, listed);
+	if (!identified.ok) {
+		// Unreadable even for its id: emit once per distinct payload, remembered at the window's time.
+		if (state.seen[identified.key] !== undefined) return;
+		out.push(identified.item);
+		recordEmitted(state, identified.key, Date.parse(state.cursor));
+		return;
+	}
+	const { key, updatedAtMs } = identified.identity;
+	if (checkVersion(state, key, updatedAtMs) !== 'new') return;
+	const { item, raw } = await toItem(adapter, listed, includeRaw, `${adapter.id}:${key}`);
+	// Details may be newer than the listing; remember the version actually emitted.
+	const detailed = identifySafely(adapter, raw);
+	const emittedAt = detailed.ok && detailed.identity.key === key ? Math.max(updatedAtMs, detailed.identity.updatedAtMs) : updatedAtMs;
+	out.push(item);
+	recordEmitted(state, key, emittedAt);
+}
+
+/**
+ * Manual "test step": the most recent order as a sample, the state untouched (n8n does not persist static
+ * data in manual runs anyway, and a test must not move a live trigger's cursor).
+ */
+export async function sampleOrder<Raw>(adapter: ChannelAdapter<Raw>, options: Pick<PollOptions, 'now' | 'includeRaw'> = {}): Promise<PollItem[]> {
+	const now = options.now ?? new Date();
+	let raw: Raw | undefined;
+	if (adapter.sample) raw = await adapter.sample();
+	else {
+		const since = new Date(now.getTime() - 30 * 24 * 3600_000).toISOString();
+		raw = (await adapter.listChanged({ since, until: adapter.latestUntil(now).toISOString(), pageSize: 1 })).items[0];
+	}
+	if (raw === undefined) return [];
+	const identified = identifySafely(adapter, raw);
+	if (!identified.ok) return [identified.item];
+	return [(await toItem(adapter, raw, options.includeRaw ?? false, `${adapter.id}:${identified.identity.key}`)).item];
+}

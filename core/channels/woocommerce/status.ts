@@ -1,0 +1,20 @@
+import type { StatusMapping } from '../common/status';
+
+/**
+ * WooCommerce order status → canonical. Woo has one workflow status and no delivery tracking in core:
+ * `completed` means the merchant fulfilled the order, so it maps to shipped (claiming delivery would be a
+ * guess). Custom statuses from plugins are rejected by name rather than guessed.
+ */
+export const WOOCOMMERCE_STATUS_MAP: Readonly<Record<string, StatusMapping>> = {
+	pending: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	// Awaiting manual payment confirmation (bank transfer, boleto): not paid yet.
+	'on-hold': { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	// Block checkout's in-progress cart: stock is already held by Woo, payment not started.
+	'checkout-draft': { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	processing: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	completed: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
+	cancelled: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	failed: { status: 'cancelled', paymentStatus: 'failed', fulfillmentStatus: 'unfulfilled' },
+	refunded: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
+	trash: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
+};

@@ -1,0 +1,125 @@
+import type { OrderStockState } from '../lifecycle/plan';
+import type {
+	ChangedPage,
+	LedgerEntry,
+	LedgerQuery,
+	ListingMapping,
+	PushedValue,
+	ReservationEntry,
+	ReservationQuery,
+	StockLevel,
+} from './types';
+
+/**
+ * What a driver provides. The stock rules live once, in engine.ts, over this interface; drivers only know
+ * how to lock, read and write rows in their database.
+ */
+
+export interface CounterKey {
+	sku: string;
+	warehouse: string;
+}
+
+export interface CounterRow extends CounterKey {
+	onHand: number;
+	reserved: number;
+	stocked: boolean;
+}
+
+export interface LedgerInsert extends CounterKey {
+	deltaOnHand: number;
+	deltaReserved: number;
+	reason: string;
+	orderKey: string | null;
+	effectKey: string | null;
+	ref: string | null;
+	note: string | null;
+	at: string;
+}
+
+export interface OrderIdentity {
+	channel: string;
+	account: string;
+	channelOrderId: string;
+}
+
+export interface OrderSave {
+	state: OrderStockState;
+	/** Present for orders that may not exist yet (upsert). */
+	identity?: OrderIdentity;
+	at: string;
+}
+
+export interface OrderEventInsert {
+	orderKey: string;
+	at: string;
+	previousStatus: string | null;
+	newStatus: string;
+	outcome: string;
+	effects: unknown;
+}
+
+export interface LedgerTotal extends CounterKey {
+	onHand: number;
+	reserved: number;
+}
+
+export interface StoreTx {
+	/**
+	 * Serialises concurrent writers of the same orders (row or advisory locks in key order) and returns the
+	 * states of the orders the store already knows.
+	 */
+	lockOrders(orderKeys: string[]): Promise<Map<string, OrderStockState>>;
+	/** Locks the counters in (warehouse, sku) order, creating missing ones at zero, not stocked. */
+	lockCounters(keys: CounterKey[]): Promise<Map<string, CounterRow>>;
+	/** Which (ref, sku, warehouse) were already written to the ledger, as appliedRefKey strings. */
+	appliedRefs(entries: Array<CounterKey & { ref: string }>): Promise<Set<string>>;
+	appendLedger(rows: LedgerInsert[]): Promise<void>;
+	saveCounters(rows: CounterRow[]): Promise<void>;
+	saveOrders(rows: OrderSave[]): Promise<void>;
+	appendOrderEvents(rows: OrderEventInsert[]): Promise<void>;
+	/** Orders holding a reservation while awaiting payment, reserved before the cutoff. Not locked. */
+	findExpirable(cutoff: string, limit: number): Promise<string[]>;
+	ledgerTotals(): Promise<LedgerTotal[]>;
+	/** Every counter, locked. */
+	allCounters(): Promise<CounterRow[]>;
+	openReservationTotals(): Promise<LedgerTotal[]>;
+}
+
+export interface StoreBackend {
+	readonly driver: 'sqlite' | 'postgres';
+	transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]>;
+	listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage>;
+	listReservations(query: ReservationQuery): Promise<ReservationEntry[]>;
+	listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;
+	recordPushed(channel: string, values: PushedValue[], at: string): Promise<void>;
+	getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>>;
+	setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void>;
+	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;
+	schemaVersion(): Promise<number>;
+	close(): Promise<void>;
+}
+
+export const counterKey = (sku: string, warehouse: string): string => `${warehouse}\u0000${sku}`;
+
+export const appliedRefKey = (ref: string, sku: string, warehouse: string): string => `${ref}\u0000${warehouse}\u0000${sku}`;
+
+export const compareCounterKeys = (a: CounterKey, b: CounterKey): number =>
+	a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
+
+/** Distinct keys in lock order. */
+export function sortedCounterKeys(keys: Iterable<CounterKey>): CounterKey[] {
+	const seen = new Map<string, CounterKey>();
+	for (const k of keys) seen.set(counterKey(k.sku, k.warehouse), { sku: k.sku, warehouse: k.warehouse });
+	return [...seen.values()].sort(compareCounterKeys);
+}
+
+export const toLevel = (c: CounterRow): StockLevel => ({
+	sku: c.sku,
+	warehouse: c.warehouse,
+	onHand: c.onHand,
+	reserved: c.reserved,
+	available: c.onHand - c.reserved,
+	stocked: c.stocked,
+});

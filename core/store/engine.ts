@@ -1,0 +1,230 @@
+import { resolveLifecycle, type LifecycleConfig } from '../lifecycle/config';
+import { emptyState, planExpiry, planOrderChange, type OrderPlan, type OrderStockState, type StockMovement } from '../lifecycle/plan';
+import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder } from '../model/order';
+import {
+	appliedRefKey,
+	counterKey,
+	sortedCounterKeys,
+	toLevel,
+	type CounterKey,
+	type CounterRow,
+	type LedgerInsert,
+	type OrderEventInsert,
+	type OrderSave,
+	type StoreTx,
+} from './backend';
+import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult } from './types';
+
+/**
+ * The stock engine: every mutating store operation, written once over a driver transaction. Inside one
+ * transaction it locks what it will touch (orders first, then counters, each in key order, so concurrent
+ * batches cannot deadlock), computes in memory with the pure lifecycle rules, and writes ledger rows and
+ * counters together. The ledger is the truth; counters are its running sum.
+ */
+
+/** Counters loaded for a transaction, mutated in memory, written back at the end. */
+class CounterSet {
+	private readonly touched = new Set<string>();
+	constructor(private readonly rows: Map<string, CounterRow>) {}
+
+	get(sku: string, warehouse: string): CounterRow {
+		const row = this.rows.get(counterKey(sku, warehouse));
+		if (!row) throw new Error(`internal: counter ${warehouse}/${sku} was not locked`);
+		return row;
+	}
+
+	move(m: Pick<StockMovement, 'sku' | 'warehouse' | 'deltaOnHand' | 'deltaReserved'>): CounterRow {
+		const row = this.get(m.sku, m.warehouse);
+		row.onHand += m.deltaOnHand;
+		row.reserved += m.deltaReserved;
+		this.touched.add(counterKey(m.sku, m.warehouse));
+		return row;
+	}
+
+	markStocked(sku: string, warehouse: string): CounterRow {
+		const row = this.get(sku, warehouse);
+		row.stocked = true;
+		this.touched.add(counterKey(sku, warehouse));
+		return row;
+	}
+
+	changed(): CounterRow[] {
+		return [...this.touched].map((k) => this.rows.get(k)!);
+	}
+}
+
+async function lockCounterSet(tx: StoreTx, keys: Iterable<CounterKey>): Promise<CounterSet> {
+	return new CounterSet(await tx.lockCounters(sortedCounterKeys(keys)));
+}
+
+const ledgerRow = (m: StockMovement, orderKey: string, at: string): LedgerInsert => ({
+	sku: m.sku,
+	warehouse: m.warehouse,
+	deltaOnHand: m.deltaOnHand,
+	deltaReserved: m.deltaReserved,
+	reason: m.reason,
+	orderKey,
+	effectKey: m.effectKey,
+	ref: null,
+	note: null,
+	at,
+});
+
+function heldKeys(state: OrderStockState | undefined): CounterKey[] {
+	if (!state) return [];
+	return [...Object.keys(state.reserved), ...Object.keys(state.committed)].map((sku) => ({ sku, warehouse: state.warehouse }));
+}
+
+/** Applies a batch of validated canonical orders. Results come back in input order. */
+export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], lifecycle: Partial<LifecycleConfig> | undefined, now: string): Promise<ApplyOrderResult[]> {
+	const config = resolveLifecycle(lifecycle);
+	const keys = [...new Set(orders.map(orderKeyOf))].sort();
+	const known = await tx.lockOrders(keys);
+	// An order keeps the warehouse it was first reserved in; later snapshots cannot move held stock.
+	const warehouseOf = (o: CanonicalOrder) => known.get(orderKeyOf(o))?.warehouse ?? o.warehouse ?? DEFAULT_WAREHOUSE;
+	const counters = await lockCounterSet(tx, [
+		...orders.flatMap((o) => o.lines.map((l) => ({ sku: l.sku, warehouse: warehouseOf(o) }))),
+		...[...known.values()].flatMap(heldKeys),
+	]);
+
+	const working = new Map(known);
+	const ledger: LedgerInsert[] = [];
+	const saves = new Map<string, OrderSave>();
+	const events: OrderEventInsert[] = [];
+	const results: ApplyOrderResult[] = [];
+
+	for (const order of orders) {
+		const key = orderKeyOf(order);
+		const before = working.get(key) ?? emptyState(key, warehouseOf(order));
+		const plan = planOrderChange(before, order, config, now);
+		results.push(applyAndDescribe(order, before, plan, counters));
+		for (const m of plan.movements) ledger.push(ledgerRow(m, key, now));
+		const stateChanged = plan.next !== before && (before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || plan.outcome === 'applied');
+		if (stateChanged) {
+			working.set(key, plan.next);
+			saves.set(key, { state: plan.next, identity: order, at: now });
+		}
+		if (plan.outcome !== 'unchanged' || before.status !== plan.next.status) {
+			events.push({ orderKey: key, at: now, previousStatus: before.status, newStatus: order.status, outcome: plan.outcome, effects: plan.effects });
+		}
+	}
+
+	await tx.appendLedger(ledger);
+	await tx.saveCounters(counters.changed());
+	await tx.saveOrders([...saves.values()]);
+	await tx.appendOrderEvents(events);
+	return results;
+}
+
+/** Moves the counters by the plan and describes the outcome with the levels right after this order. */
+function applyAndDescribe(order: CanonicalOrder, before: OrderStockState, plan: OrderPlan, counters: CounterSet): ApplyOrderResult {
+	const affectedKeys = sortedCounterKeys(plan.movements);
+	const availabilityBefore = new Map(affectedKeys.map((k) => [counterKey(k.sku, k.warehouse), toLevel(counters.get(k.sku, k.warehouse)).available]));
+	for (const m of plan.movements) counters.move(m);
+	const affected = affectedKeys.map((k) => toLevel(counters.get(k.sku, k.warehouse)));
+	const warehouse = plan.next.warehouse;
+	const unknownSkus = [...new Set(order.lines.map((l) => l.sku))].filter((sku) => !counters.get(sku, warehouse).stocked).sort();
+	// Oversold: a counted SKU this order took below zero. The order stands; a person has to act.
+	const oversoldSkus = affected
+		.filter((l) => l.stocked && l.available < 0 && l.available < availabilityBefore.get(counterKey(l.sku, l.warehouse))!)
+		.map((l) => l.sku);
+	return {
+		orderKey: before.orderKey,
+		channel: order.channel,
+		account: order.account,
+		channelOrderId: order.channelOrderId,
+		previousStatus: before.status,
+		newStatus: order.status,
+		outcome: plan.outcome,
+		stage: plan.next.stage,
+		effects: plan.effects,
+		affected,
+		unknownSkus,
+		oversoldSkus,
+		flags: plan.flags,
+	};
+}
+
+type StockChangeInput = (SetOnHandInput | AdjustInput) & { warehouse: string };
+
+/** Counts from the ERP or the warehouse: set on-hand to a value, or move it by a delta, with a reason. */
+export async function changeStockInTx(tx: StoreTx, kind: 'set_on_hand' | 'adjust', inputs: Array<SetOnHandInput | AdjustInput>, now: string): Promise<StockChangeResult[]> {
+	const entries: StockChangeInput[] = inputs.map((e) => ({ ...e, warehouse: e.warehouse ?? DEFAULT_WAREHOUSE }));
+	const counters = await lockCounterSet(tx, entries);
+	const withRef = entries.filter((e): e is StockChangeInput & { ref: string } => typeof e.ref === 'string' && e.ref !== '');
+	const applied = await tx.appliedRefs(withRef);
+	const ledger: LedgerInsert[] = [];
+	const results: StockChangeResult[] = [];
+	for (const e of entries) {
+		const refKey = e.ref ? appliedRefKey(e.ref, e.sku, e.warehouse) : undefined;
+		if (refKey && applied.has(refKey)) {
+			results.push({ ...toLevel(counters.get(e.sku, e.warehouse)), deltaOnHand: 0, duplicateRef: true });
+			continue;
+		}
+		const current = counters.get(e.sku, e.warehouse);
+		const delta = 'onHand' in e ? e.onHand - current.onHand : e.delta;
+		counters.markStocked(e.sku, e.warehouse);
+		const row = counters.move({ sku: e.sku, warehouse: e.warehouse, deltaOnHand: delta, deltaReserved: 0 });
+		ledger.push({ sku: e.sku, warehouse: e.warehouse, deltaOnHand: delta, deltaReserved: 0, reason: kind, orderKey: null, effectKey: null, ref: e.ref || null, note: e.reason ?? null, at: now });
+		if (refKey) applied.add(refKey);
+		results.push({ ...toLevel(row), deltaOnHand: delta, duplicateRef: false });
+	}
+	await tx.appendLedger(ledger);
+	await tx.saveCounters(counters.changed());
+	return results;
+}
+
+/** Releases the reservations of orders still unpaid after the cutoff; records each as an 'expire' effect. */
+export async function expireInTx(tx: StoreTx, cutoff: string, now: string, limit: number): Promise<ExpireResult[]> {
+	const candidates = await tx.findExpirable(cutoff, limit);
+	if (candidates.length === 0) return [];
+	const states = await tx.lockOrders([...candidates].sort());
+	const counters = await lockCounterSet(tx, [...states.values()].flatMap(heldKeys));
+	const ledger: LedgerInsert[] = [];
+	const saves: OrderSave[] = [];
+	const events: OrderEventInsert[] = [];
+	const results: ExpireResult[] = [];
+	for (const key of candidates) {
+		const state = states.get(key);
+		const plan = state && planExpiry(state, cutoff); // re-checked under the lock: it may have been paid meanwhile
+		if (!state || !plan) continue;
+		for (const m of plan.movements) {
+			counters.move(m);
+			ledger.push(ledgerRow(m, key, now));
+		}
+		saves.push({ state: plan.next, at: now });
+		events.push({ orderKey: key, at: now, previousStatus: state.status, newStatus: state.status ?? 'pending_payment', outcome: 'expired', effects: plan.effects });
+		results.push({
+			orderKey: key,
+			reservedAt: state.reservedAt,
+			released: plan.effects[0]?.lines ?? [],
+			affected: sortedCounterKeys(plan.movements).map((k) => toLevel(counters.get(k.sku, k.warehouse))),
+		});
+	}
+	await tx.appendLedger(ledger);
+	await tx.saveCounters(counters.changed());
+	await tx.saveOrders(saves);
+	await tx.appendOrderEvents(events);
+	return results;
+}
+
+/** Compares counters with the ledger sums (and with the open reservations); optionally repairs the counters. */
+export async function reconcileInTx(tx: StoreTx, repair: boolean): Promise<ReconcileReport> {
+	const counters = await tx.allCounters();
+	const sums = new Map((await tx.ledgerTotals()).map((t) => [counterKey(t.sku, t.warehouse), t]));
+	const open = new Map((await tx.openReservationTotals()).map((t) => [counterKey(t.sku, t.warehouse), t.reserved]));
+	const drift = [];
+	const fixes: CounterRow[] = [];
+	for (const c of counters) {
+		const k = counterKey(c.sku, c.warehouse);
+		const ledgerOnHand = sums.get(k)?.onHand ?? 0;
+		const ledgerReserved = sums.get(k)?.reserved ?? 0;
+		const openReservations = open.get(k) ?? 0;
+		if (c.onHand !== ledgerOnHand || c.reserved !== ledgerReserved || ledgerReserved !== openReservations) {
+			drift.push({ sku: c.sku, warehouse: c.warehouse, counterOnHand: c.onHand, ledgerOnHand, counterReserved: c.reserved, ledgerReserved, openReservations });
+			if (c.onHand !== ledgerOnHand || c.reserved !== ledgerReserved) fixes.push({ ...c, onHand: ledgerOnHand, reserved: ledgerReserved });
+		}
+	}
+	if (repair && fixes.length > 0) await tx.saveCounters(fixes);
+	return { checkedSkus: counters.length, drift, repaired: repair && fixes.length > 0 };
+}

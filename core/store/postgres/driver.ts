@@ -1,0 +1,249 @@
+import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { appliedRefKey, counterKey, type CounterRow, type LedgerTotal, type StoreBackend, type StoreTx } from '../backend';
+import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow } from '../rows';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, ReservationEntry, ReservationQuery, StockLevel } from '../types';
+import { POSTGRES_MIGRATIONS } from './migrations';
+
+export interface PostgresStoreOptions {
+	pool: PoolConfig;
+	/** Stop migrating at this version (tests of upgrades only). */
+	targetVersion?: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** Migrations from several processes at once take turns on this advisory lock. */
+const MIGRATION_LOCK = 727_001;
+/** Deadlocks cannot happen by design (fixed lock order); serialization failures are retried anyway. */
+const RETRIABLE = new Set(['40P01', '40001']);
+
+function txFor(client: PoolClient): StoreTx {
+	const q = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
+	return {
+		lockOrders: async (keys) => {
+			if (keys.length === 0) return new Map();
+			// Advisory locks exist before the row does, so a first sighting is serialised too; taken in hash order.
+			await q('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h OFFSET 0) s', [keys]);
+			const rows = await q('SELECT * FROM oms_orders WHERE order_key = ANY($1::text[])', [keys]);
+			return new Map(rows.map((r) => [String(r.order_key), orderStateFromRow(r)]));
+		},
+		lockCounters: async (keys) => {
+			if (keys.length === 0) return new Map();
+			const w = keys.map((k) => k.warehouse);
+			const s = keys.map((k) => k.sku);
+			await q('INSERT INTO oms_stock (warehouse, sku) SELECT w, s FROM unnest($1::text[], $2::text[]) AS t(w, s) ORDER BY w, s ON CONFLICT DO NOTHING', [w, s]);
+			const rows = await q(
+				'SELECT * FROM oms_stock WHERE (warehouse, sku) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY warehouse, sku FOR UPDATE',
+				[w, s],
+			);
+			return new Map(rows.map((r) => [counterKey(String(r.sku), String(r.warehouse)), counterFromRow(r)]));
+		},
+		appliedRefs: async (entries) => {
+			if (entries.length === 0) return new Set();
+			const rows = await q(
+				'SELECT ref, warehouse, sku FROM oms_ledger WHERE (ref, warehouse, sku) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))',
+				[entries.map((e) => e.ref), entries.map((e) => e.warehouse), entries.map((e) => e.sku)],
+			);
+			return new Set(rows.map((r) => appliedRefKey(String(r.ref), String(r.sku), String(r.warehouse))));
+		},
+		appendLedger: async (rows) => {
+			if (rows.length === 0) return;
+			await q(
+				`INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key, ref, note)
+				 SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+				[
+					rows.map((r) => r.at), rows.map((r) => r.sku), rows.map((r) => r.warehouse), rows.map((r) => r.deltaOnHand), rows.map((r) => r.deltaReserved),
+					rows.map((r) => r.reason), rows.map((r) => r.orderKey), rows.map((r) => r.effectKey), rows.map((r) => r.ref), rows.map((r) => r.note),
+				],
+			);
+		},
+		saveCounters: async (rows: CounterRow[]) => {
+			if (rows.length === 0) return;
+			// Taken last and held to commit: change numbers follow commit order, so a cursor never skips a change.
+			const [{ value: seq }] = await q("UPDATE oms_meta SET value = value + 1 WHERE key = 'change_seq' RETURNING value");
+			await q(
+				`UPDATE oms_stock s SET on_hand = u.on_hand, reserved = u.reserved, stocked = u.stocked, change_seq = $6, updated_at = now()
+				 FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::boolean[]) AS u(warehouse, sku, on_hand, reserved, stocked)
+				 WHERE s.warehouse = u.warehouse AND s.sku = u.sku`,
+				[rows.map((r) => r.warehouse), rows.map((r) => r.sku), rows.map((r) => r.onHand), rows.map((r) => r.reserved), rows.map((r) => r.stocked), seq],
+			);
+		},
+		saveOrders: async (rows) => {
+			if (rows.length === 0) return;
+			const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+			await q(
+				`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at)
+				 SELECT k, c, a, i, st, sg, w, rj::jsonb, cj::jsonb, rv, ra, cu, at, at
+				 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[])
+				   AS t(k, c, a, i, st, sg, w, rj, cj, rv, ra, cu, at)
+				 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
+				   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
+				   channel_updated_at = excluded.channel_updated_at, updated_at = excluded.updated_at`,
+				[
+					col((r) => r.state.orderKey), col((r) => r.identity?.channel ?? ''), col((r) => r.identity?.account ?? ''),
+					col((r) => r.identity?.channelOrderId ?? ''), col((r) => r.state.status), col((r) => r.state.stage), col((r) => r.state.warehouse),
+					col((r) => JSON.stringify(r.state.reserved)), col((r) => JSON.stringify(r.state.committed)), col((r) => r.state.revision),
+					col((r) => r.state.reservedAt), col((r) => r.state.channelUpdatedAt), col((r) => r.at),
+				],
+			);
+		},
+		appendOrderEvents: async (rows) => {
+			if (rows.length === 0) return;
+			await q(
+				`INSERT INTO oms_order_events (order_key, at, previous_status, new_status, outcome, effects_json)
+				 SELECT k, at, ps, ns, o, e::jsonb FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(k, at, ps, ns, o, e)`,
+				[rows.map((r) => r.orderKey), rows.map((r) => r.at), rows.map((r) => r.previousStatus), rows.map((r) => r.newStatus), rows.map((r) => r.outcome), rows.map((r) => JSON.stringify(r.effects))],
+			);
+		},
+		findExpirable: async (cutoff, limit) =>
+			(await q("SELECT order_key FROM oms_orders WHERE stage = 'reserved' AND status = 'pending_payment' AND reserved_at < $1 ORDER BY reserved_at LIMIT $2", [cutoff, limit])).map(
+				(r) => String(r.order_key),
+			),
+		ledgerTotals: async () => (await q('SELECT warehouse, sku, SUM(delta_on_hand) AS on_hand, SUM(delta_reserved) AS reserved FROM oms_ledger GROUP BY warehouse, sku')).map(totalFromRow),
+		allCounters: async () => (await q('SELECT * FROM oms_stock ORDER BY warehouse, sku FOR UPDATE')).map(counterFromRow),
+		openReservationTotals: async () =>
+			(
+				await q(
+					"SELECT o.warehouse, j.key AS sku, SUM(j.value::bigint) AS reserved FROM oms_orders o, jsonb_each_text(o.reserved_json) j WHERE o.stage = 'reserved' GROUP BY o.warehouse, j.key",
+				)
+			).map(totalFromRow),
+	};
+}
+
+const totalFromRow = (r: Row): LedgerTotal => ({ sku: String(r.sku), warehouse: String(r.warehouse), onHand: Number(r.on_hand ?? 0), reserved: Number(r.reserved ?? 0) });
+
+export class PostgresBackend implements StoreBackend {
+	readonly driver = 'postgres' as const;
+	private ready?: Promise<void>;
+
+	constructor(
+		private readonly pool: Pool,
+		private readonly targetVersion = Number.MAX_SAFE_INTEGER,
+	) {}
+
+	/** Migrates once per process, on first use. */
+	private init(): Promise<void> {
+		this.ready ??= this.migrate().catch((error) => {
+			this.ready = undefined;
+			throw error;
+		});
+		return this.ready;
+	}
+
+	private async migrate(): Promise<void> {
+		const client = await this.pool.connect();
+		try {
+			await client.query('BEGIN');
+			await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+			await client.query('CREATE TABLE IF NOT EXISTS oms_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
+			const current = Number((await client.query('SELECT COALESCE(MAX(version), 0) AS v FROM oms_schema_migrations')).rows[0].v);
+			const latest = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;
+			if (current > latest) throw new Error(`The store's schema is version ${current}, newer than this package knows (${latest}): upgrade n8n-nodes-oms.`);
+			for (const m of POSTGRES_MIGRATIONS) {
+				if (m.version <= current || m.version > this.targetVersion) continue;
+				await client.query(m.sql);
+				await client.query('INSERT INTO oms_schema_migrations (version, applied_at) VALUES ($1, now())', [m.version]);
+			}
+			await client.query('COMMIT');
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => undefined);
+			throw error;
+		} finally {
+			client.release();
+		}
+	}
+
+	async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+		await this.init();
+		for (let attempt = 1; ; attempt++) {
+			const client = await this.pool.connect();
+			try {
+				await client.query('BEGIN');
+				const result = await work(txFor(client));
+				await client.query('COMMIT');
+				return result;
+			} catch (error) {
+				await client.query('ROLLBACK').catch(() => undefined);
+				if (attempt < 4 && RETRIABLE.has((error as { code?: string }).code ?? '')) continue;
+				throw error;
+			} finally {
+				client.release();
+			}
+		}
+	}
+
+	private async query(sql: string, params: unknown[] = []): Promise<Row[]> {
+		await this.init();
+		return (await this.pool.query(sql, params)).rows as Row[];
+	}
+
+	async schemaVersion(): Promise<number> {
+		return Number((await this.query('SELECT COALESCE(MAX(version), 0) AS v FROM oms_schema_migrations'))[0].v);
+	}
+
+	async getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]> {
+		const rows = await this.query(
+			'SELECT * FROM oms_stock WHERE ($1::text IS NULL OR warehouse = $1) AND ($2::text[] IS NULL OR sku = ANY($2::text[])) ORDER BY warehouse, sku',
+			[warehouse ?? null, skus ?? null],
+		);
+		return rows.map(levelFromRow);
+	}
+
+	async listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage> {
+		const from = Number(cursor ?? 0);
+		const rows = await this.query('SELECT * FROM oms_stock WHERE change_seq > $1 ORDER BY change_seq, warehouse, sku LIMIT $2', [from, limit + 1]);
+		const cut = rows.length > limit ? await this.query('SELECT * FROM oms_stock WHERE change_seq = $1 ORDER BY warehouse, sku', [rows[limit].change_seq]) : [];
+		return pageByChangeSeq(rows, limit, from, () => cut);
+	}
+
+	async listReservations(q: ReservationQuery): Promise<ReservationEntry[]> {
+		const rows = await this.query(
+			`SELECT o.order_key, o.status, o.warehouse, o.reserved_at, j.key AS sku, j.value::bigint AS quantity FROM oms_orders o, jsonb_each_text(o.reserved_json) j
+			 WHERE o.stage = 'reserved' AND ($1::text IS NULL OR o.order_key = $1) AND ($2::text IS NULL OR j.key = $2) ORDER BY o.reserved_at, o.order_key, j.key LIMIT $3`,
+			[q.orderKey ?? null, q.sku ?? null, q.limit ?? 1000],
+		);
+		return rows.map(reservationFromRow);
+	}
+
+	async listLedger(q: LedgerQuery): Promise<LedgerEntry[]> {
+		const rows = await this.query(
+			'SELECT * FROM oms_ledger WHERE id > $1 AND ($2::text IS NULL OR sku = $2) AND ($3::text IS NULL OR order_key = $3) ORDER BY id LIMIT $4',
+			[q.afterId ?? 0, q.sku ?? null, q.orderKey ?? null, q.limit ?? 1000],
+		);
+		return rows.map(ledgerFromRow);
+	}
+
+	async recordPushed(channel: string, values: PushedValue[], at: string): Promise<void> {
+		if (values.length === 0) return;
+		await this.query(
+			`INSERT INTO oms_channel_stock (channel, warehouse, sku, pushed_value, pushed_at)
+			 SELECT $1, w, s, v, $5 FROM unnest($2::text[], $3::text[], $4::bigint[]) AS t(w, s, v)
+			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET pushed_value = excluded.pushed_value, pushed_at = excluded.pushed_at`,
+			[channel, values.map((v) => v.warehouse ?? 'default'), values.map((v) => v.sku), values.map((v) => v.value), at],
+		);
+	}
+
+	async getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>> {
+		const rows = await this.query('SELECT sku, pushed_value FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND sku = ANY($3::text[])', [channel, warehouse, skus]);
+		return new Map(rows.map((r) => [String(r.sku), Number(r.pushed_value)]));
+	}
+
+	async setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void> {
+		if (mappings.length === 0) return;
+		await this.query(
+			`INSERT INTO oms_channel_listing (channel, sku, listing_id, variant_id, inventory_item_id, updated_at)
+			 SELECT $1, s, l, v, i, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(s, l, v, i)
+			 ON CONFLICT (channel, sku) DO UPDATE SET listing_id = excluded.listing_id, variant_id = excluded.variant_id, inventory_item_id = excluded.inventory_item_id, updated_at = excluded.updated_at`,
+			[channel, mappings.map((m) => m.sku), mappings.map((m) => m.listingId), mappings.map((m) => m.variantId ?? null), mappings.map((m) => m.inventoryItemId ?? null), at],
+		);
+	}
+
+	async getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>> {
+		const rows = await this.query('SELECT * FROM oms_channel_listing WHERE channel = $1 AND sku = ANY($2::text[])', [channel, skus]);
+		return new Map(rows.map((r) => [String(r.sku), listingFromRow(r)]));
+	}
+
+	async close(): Promise<void> {
+		await this.pool.end();
+	}
+}

@@ -1,0 +1,101 @@
+/**
+ * PostgreSQL schema, as numbered migrations (same tables and meaning as the SQLite schema). Released
+ * migrations are never edited; changes are new migrations.
+ */
+export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+	{
+		version: 1,
+		sql: `
+CREATE TABLE oms_meta (key text PRIMARY KEY, value bigint NOT NULL);
+INSERT INTO oms_meta (key, value) VALUES ('change_seq', 0);
+
+CREATE TABLE oms_stock (
+	warehouse text NOT NULL,
+	sku text NOT NULL,
+	on_hand bigint NOT NULL DEFAULT 0,
+	reserved bigint NOT NULL DEFAULT 0,
+	stocked boolean NOT NULL DEFAULT false,
+	change_seq bigint NOT NULL DEFAULT 0,
+	updated_at timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (warehouse, sku)
+);
+CREATE INDEX oms_stock_change ON oms_stock (change_seq);
+
+CREATE TABLE oms_ledger (
+	id bigserial PRIMARY KEY,
+	at timestamptz NOT NULL,
+	sku text NOT NULL,
+	warehouse text NOT NULL,
+	delta_on_hand bigint NOT NULL,
+	delta_reserved bigint NOT NULL,
+	reason text NOT NULL,
+	order_key text,
+	effect_key text,
+	ref text,
+	note text
+);
+CREATE UNIQUE INDEX oms_ledger_effect ON oms_ledger (order_key, effect_key, warehouse, sku);
+CREATE UNIQUE INDEX oms_ledger_ref ON oms_ledger (ref, warehouse, sku);
+CREATE INDEX oms_ledger_sku ON oms_ledger (sku, id);
+
+CREATE FUNCTION oms_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END $$;
+CREATE TRIGGER oms_ledger_append_only BEFORE UPDATE OR DELETE ON oms_ledger FOR EACH ROW EXECUTE FUNCTION oms_append_only();
+
+CREATE TABLE oms_orders (
+	order_key text PRIMARY KEY,
+	channel text NOT NULL,
+	account text NOT NULL,
+	channel_order_id text NOT NULL,
+	status text,
+	stage text NOT NULL,
+	warehouse text NOT NULL,
+	reserved_json jsonb NOT NULL,
+	committed_json jsonb NOT NULL,
+	revision integer NOT NULL,
+	reserved_at text,
+	channel_updated_at text,
+	first_seen_at timestamptz NOT NULL,
+	updated_at timestamptz NOT NULL
+);
+CREATE INDEX oms_orders_expirable ON oms_orders (stage, status, reserved_at);
+
+CREATE TABLE oms_order_events (
+	id bigserial PRIMARY KEY,
+	order_key text NOT NULL,
+	at timestamptz NOT NULL,
+	previous_status text,
+	new_status text NOT NULL,
+	outcome text NOT NULL,
+	effects_json jsonb NOT NULL
+);
+CREATE INDEX oms_order_events_order ON oms_order_events (order_key, id);
+CREATE TRIGGER oms_order_events_append_only BEFORE UPDATE OR DELETE ON oms_order_events FOR EACH ROW EXECUTE FUNCTION oms_append_only();
+`,
+	},
+	{
+		version: 2,
+		sql: `
+CREATE TABLE oms_channel_stock (
+	channel text NOT NULL,
+	warehouse text NOT NULL,
+	sku text NOT NULL,
+	pushed_value bigint NOT NULL,
+	pushed_at timestamptz NOT NULL,
+	PRIMARY KEY (channel, warehouse, sku)
+);
+
+CREATE TABLE oms_channel_listing (
+	channel text NOT NULL,
+	sku text NOT NULL,
+	listing_id text NOT NULL,
+	variant_id text,
+	inventory_item_id text,
+	updated_at timestamptz NOT NULL,
+	PRIMARY KEY (channel, sku)
+);
+`,
+	},
+];

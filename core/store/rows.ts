@@ -1,0 +1,82 @@
+import type { OrderStockState, SkuQuantities, Stage } from '../lifecycle/plan';
+import type { CanonicalStatus } from '../model/order';
+import type { CounterRow } from './backend';
+import type { ChangedPage, LedgerEntry, ListingMapping, ReservationEntry, StockLevel } from './types';
+
+/** Row shapes shared by both drivers (same column names), mapped to the core's objects. */
+
+type Row = Record<string, unknown>;
+
+const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
+const json = (v: unknown): SkuQuantities => (typeof v === 'string' ? (JSON.parse(v) as SkuQuantities) : ((v as SkuQuantities) ?? {}));
+
+export const orderStateFromRow = (r: Row): OrderStockState => ({
+	orderKey: String(r.order_key),
+	status: (r.status as CanonicalStatus | null) ?? null,
+	stage: r.stage as Stage,
+	warehouse: String(r.warehouse),
+	reserved: json(r.reserved_json),
+	committed: json(r.committed_json),
+	revision: num(r.revision),
+	reservedAt: str(r.reserved_at),
+	channelUpdatedAt: str(r.channel_updated_at),
+});
+
+export const counterFromRow = (r: Row): CounterRow => ({
+	sku: String(r.sku),
+	warehouse: String(r.warehouse),
+	onHand: num(r.on_hand),
+	reserved: num(r.reserved),
+	stocked: r.stocked === true || num(r.stocked) === 1,
+});
+
+export const levelFromRow = (r: Row): StockLevel => {
+	const c = counterFromRow(r);
+	return { ...c, available: c.onHand - c.reserved };
+};
+
+export const ledgerFromRow = (r: Row): LedgerEntry => ({
+	id: num(r.id),
+	at: str(r.at) ?? '',
+	sku: String(r.sku),
+	warehouse: String(r.warehouse),
+	deltaOnHand: num(r.delta_on_hand),
+	deltaReserved: num(r.delta_reserved),
+	reason: r.reason as LedgerEntry['reason'],
+	orderKey: str(r.order_key),
+	effectKey: str(r.effect_key),
+	ref: str(r.ref),
+	note: str(r.note),
+});
+
+export const reservationFromRow = (r: Row): ReservationEntry => ({
+	orderKey: String(r.order_key),
+	status: (r.status as ReservationEntry['status']) ?? null,
+	sku: String(r.sku),
+	warehouse: String(r.warehouse),
+	quantity: Number(r.quantity),
+	reservedAt: r.reserved_at instanceof Date ? r.reserved_at.toISOString() : ((r.reserved_at as string | null) ?? null),
+});
+
+export const listingFromRow = (r: Row): ListingMapping => ({
+	sku: String(r.sku),
+	listingId: String(r.listing_id),
+	...(r.variant_id ? { variantId: String(r.variant_id) } : {}),
+	...(r.inventory_item_id ? { inventoryItemId: String(r.inventory_item_id) } : {}),
+});
+
+/**
+ * A page of changed levels that never splits one change (one transaction's rows share a sequence number):
+ * the cursor is the last complete sequence returned.
+ */
+export function pageByChangeSeq(rows: Row[], limit: number, from: number, rowsOfSeq: (seq: number) => Row[]): ChangedPage {
+	if (rows.length <= limit) {
+		const last = rows.length ? Number(rows[rows.length - 1].change_seq) : from;
+		return { levels: rows.map(levelFromRow), cursor: String(last), more: false };
+	}
+	const cutSeq = Number(rows[limit].change_seq);
+	let page = rows.slice(0, limit).filter((r) => Number(r.change_seq) < cutSeq);
+	if (page.length === 0) page = rowsOfSeq(cutSeq);
+	return { levels: page.map(levelFromRow), cursor: String(Number(page[page.length - 1].change_seq)), more: true };
+}

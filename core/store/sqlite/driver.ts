@@ -1,0 +1,304 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DatabaseSync, StatementSync, SQLInputValue } from 'node:sqlite';
+import type { OrderStockState } from '../../lifecycle/plan';
+import {
+	appliedRefKey,
+	counterKey,
+	type CounterRow,
+	type LedgerInsert,
+	type LedgerTotal,
+	type OrderEventInsert,
+	type OrderSave,
+	type StoreBackend,
+	type StoreTx,
+} from '../backend';
+import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow } from '../rows';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, ReservationEntry, ReservationQuery, StockLevel } from '../types';
+import { SQLITE_MIGRATIONS } from './migrations';
+
+export interface SqliteStoreOptions {
+	/** Database file; created with its folder when missing. ':memory:' for a private in-memory store. */
+	path: string;
+	/** How long a writer waits for another process's transaction before failing. */
+	busyTimeoutMs?: number;
+	/** Stop migrating at this version (tests of upgrades only). */
+	targetVersion?: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** Loaded on first use: node:sqlite exists from Node 22.13; a Postgres-only install must not need it. */
+function loadSqlite(): typeof import('node:sqlite') {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		return require('node:sqlite');
+	} catch {
+		throw new Error(`The embedded SQLite store needs Node.js 22.13 or newer (this is ${process.version}); use the PostgreSQL store instead.`);
+	}
+}
+
+/** One async writer at a time on a connection: the transactions of concurrent n8n executions queue here. */
+class Mutex {
+	private tail: Promise<void> = Promise.resolve();
+	run<T>(work: () => Promise<T>): Promise<T> {
+		const result = this.tail.then(work);
+		this.tail = result.then(
+			() => undefined,
+			() => undefined,
+		);
+		return result;
+	}
+}
+
+const jsonList = (values: string[]) => JSON.stringify(values);
+
+export class SqliteBackend implements StoreBackend {
+	readonly driver = 'sqlite' as const;
+	private readonly db: DatabaseSync;
+	private readonly statements = new Map<string, StatementSync>();
+	private readonly mutex = new Mutex();
+
+	constructor(options: SqliteStoreOptions) {
+		const { DatabaseSync } = loadSqlite();
+		if (options.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+		this.db = new DatabaseSync(options.path);
+		this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10000))}`);
+		// WAL lets readers proceed while one writer commits; NORMAL sync is durable against process crashes.
+		this.db.exec('PRAGMA journal_mode = WAL');
+		this.db.exec('PRAGMA synchronous = NORMAL');
+		this.db.exec('PRAGMA foreign_keys = ON');
+		this.migrate(options.targetVersion ?? Number.MAX_SAFE_INTEGER);
+	}
+
+	private stmt(sql: string): StatementSync {
+		let s = this.statements.get(sql);
+		if (!s) {
+			s = this.db.prepare(sql);
+			this.statements.set(sql, s);
+		}
+		return s;
+	}
+
+	private all(sql: string, ...params: SQLInputValue[]): Row[] {
+		return this.stmt(sql).all(...params) as Row[];
+	}
+
+	private run(sql: string, ...params: SQLInputValue[]): void {
+		this.stmt(sql).run(...params);
+	}
+
+	private migrate(target: number): void {
+		this.db.exec('BEGIN IMMEDIATE');
+		try {
+			this.db.exec('CREATE TABLE IF NOT EXISTS oms_schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+			const current = this.currentVersion();
+			const latest = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1].version;
+			if (current > latest) throw new Error(`The store's schema is version ${current}, newer than this package knows (${latest}): upgrade n8n-nodes-oms.`);
+			for (const m of SQLITE_MIGRATIONS) {
+				if (m.version <= current || m.version > target) continue;
+				this.db.exec(m.sql);
+				this.db.prepare('INSERT INTO oms_schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
+			}
+			this.db.exec('COMMIT');
+		} catch (error) {
+			this.db.exec('ROLLBACK');
+			throw error;
+		}
+	}
+
+	private currentVersion(): number {
+		const row = this.db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM oms_schema_migrations').get() as Row;
+		return Number(row.v);
+	}
+
+	async schemaVersion(): Promise<number> {
+		return this.read(() => this.currentVersion());
+	}
+
+	transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+		return this.mutex.run(async () => {
+			// IMMEDIATE takes the write lock up front: processes sharing the file queue here (busy timeout).
+			this.db.exec('BEGIN IMMEDIATE');
+			try {
+				const result = await work(this.tx);
+				this.db.exec('COMMIT');
+				return result;
+			} catch (error) {
+				if (this.db.isTransaction) this.db.exec('ROLLBACK');
+				throw error;
+			}
+		});
+	}
+
+	private readonly tx: StoreTx = {
+		lockOrders: async (keys) => {
+			const rows = this.all('SELECT * FROM oms_orders WHERE order_key IN (SELECT value FROM json_each(?))', jsonList(keys));
+			return new Map(rows.map((r) => [String(r.order_key), orderStateFromRow(r)]));
+		},
+		lockCounters: async (keys) => {
+			const now = new Date().toISOString();
+			const out = new Map<string, CounterRow>();
+			for (const k of keys) {
+				this.run('INSERT INTO oms_stock (warehouse, sku, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', k.warehouse, k.sku, now);
+				const row = this.stmt('SELECT * FROM oms_stock WHERE warehouse = ? AND sku = ?').get(k.warehouse, k.sku) as Row;
+				out.set(counterKey(k.sku, k.warehouse), counterFromRow(row));
+			}
+			return out;
+		},
+		appliedRefs: async (entries) => {
+			const found = new Set<string>();
+			for (const e of entries) {
+				const hit = this.stmt('SELECT 1 FROM oms_ledger WHERE ref = ? AND warehouse = ? AND sku = ?').get(e.ref, e.warehouse, e.sku);
+				if (hit) found.add(appliedRefKey(e.ref, e.sku, e.warehouse));
+			}
+			return found;
+		},
+		appendLedger: async (rows: LedgerInsert[]) => {
+			for (const r of rows) {
+				this.run(
+					'INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key, ref, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+					r.at, r.sku, r.warehouse, r.deltaOnHand, r.deltaReserved, r.reason, r.orderKey, r.effectKey, r.ref, r.note,
+				);
+			}
+		},
+		saveCounters: async (rows: CounterRow[]) => {
+			if (rows.length === 0) return;
+			const seq = Number((this.stmt("UPDATE oms_meta SET value = value + 1 WHERE key = 'change_seq' RETURNING value").get() as Row).value);
+			const now = new Date().toISOString();
+			for (const c of rows) {
+				this.run(
+					'UPDATE oms_stock SET on_hand = ?, reserved = ?, stocked = ?, change_seq = ?, updated_at = ? WHERE warehouse = ? AND sku = ?',
+					c.onHand, c.reserved, c.stocked ? 1 : 0, seq, now, c.warehouse, c.sku,
+				);
+			}
+		},
+		saveOrders: async (rows: OrderSave[]) => {
+			for (const { state, identity, at } of rows) {
+				const s = stateParams(state);
+				if (identity) {
+					this.run(
+						`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at)
+						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
+						   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
+						   channel_updated_at = excluded.channel_updated_at, updated_at = excluded.updated_at`,
+						state.orderKey, identity.channel, identity.account, identity.channelOrderId, ...s, at, at,
+					);
+				} else {
+					this.run(
+						'UPDATE oms_orders SET status = ?, stage = ?, warehouse = ?, reserved_json = ?, committed_json = ?, revision = ?, reserved_at = ?, channel_updated_at = ?, updated_at = ? WHERE order_key = ?',
+						...s, at, state.orderKey,
+					);
+				}
+			}
+		},
+		appendOrderEvents: async (rows: OrderEventInsert[]) => {
+			for (const e of rows) {
+				this.run(
+					'INSERT INTO oms_order_events (order_key, at, previous_status, new_status, outcome, effects_json) VALUES (?, ?, ?, ?, ?, ?)',
+					e.orderKey, e.at, e.previousStatus, e.newStatus, e.outcome, JSON.stringify(e.effects),
+				);
+			}
+		},
+		findExpirable: async (cutoff, limit) =>
+			this.all(
+				"SELECT order_key FROM oms_orders WHERE stage = 'reserved' AND status = 'pending_payment' AND reserved_at < ? ORDER BY reserved_at LIMIT ?",
+				cutoff, limit,
+			).map((r) => String(r.order_key)),
+		ledgerTotals: async () =>
+			this.all('SELECT warehouse, sku, SUM(delta_on_hand) AS on_hand, SUM(delta_reserved) AS reserved FROM oms_ledger GROUP BY warehouse, sku').map(totalFromRow),
+		allCounters: async () => this.all('SELECT * FROM oms_stock ORDER BY warehouse, sku').map(counterFromRow),
+		openReservationTotals: async () =>
+			this.all(
+				"SELECT o.warehouse, j.key AS sku, SUM(j.value) AS reserved FROM oms_orders o, json_each(o.reserved_json) j WHERE o.stage = 'reserved' GROUP BY o.warehouse, j.key",
+			).map(totalFromRow),
+	};
+
+	/** Reads queue behind open transactions too: on a shared connection they would see uncommitted rows. */
+	private read<T>(work: () => T): Promise<T> {
+		return this.mutex.run(async () => work());
+	}
+
+	async getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]> {
+		const rows = await this.read(() => this.all(
+			'SELECT * FROM oms_stock WHERE (?1 IS NULL OR warehouse = ?1) AND (?2 IS NULL OR sku IN (SELECT value FROM json_each(?2))) ORDER BY warehouse, sku',
+			warehouse ?? null, skus ? jsonList(skus) : null,
+		));
+		return rows.map(levelFromRow);
+	}
+
+	async listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage> {
+		const from = Number(cursor ?? 0);
+		return this.read(() => {
+			const rows = this.all('SELECT * FROM oms_stock WHERE change_seq > ? ORDER BY change_seq, warehouse, sku LIMIT ?', from, limit + 1);
+			return pageByChangeSeq(rows, limit, from, (seq) => this.all('SELECT * FROM oms_stock WHERE change_seq = ? ORDER BY warehouse, sku', seq));
+		});
+	}
+
+	async listReservations(q: ReservationQuery): Promise<ReservationEntry[]> {
+		const rows = await this.read(() => this.all(
+			`SELECT o.order_key, o.status, o.warehouse, o.reserved_at, j.key AS sku, j.value AS quantity FROM oms_orders o, json_each(o.reserved_json) j
+			 WHERE o.stage = 'reserved' AND (?1 IS NULL OR o.order_key = ?1) AND (?2 IS NULL OR j.key = ?2) ORDER BY o.reserved_at, o.order_key, j.key LIMIT ?3`,
+			q.orderKey ?? null, q.sku ?? null, q.limit ?? 1000,
+		));
+		return rows.map(reservationFromRow);
+	}
+
+	async listLedger(q: LedgerQuery): Promise<LedgerEntry[]> {
+		const rows = await this.read(() => this.all(
+			'SELECT * FROM oms_ledger WHERE id > ?1 AND (?2 IS NULL OR sku = ?2) AND (?3 IS NULL OR order_key = ?3) ORDER BY id LIMIT ?4',
+			q.afterId ?? 0, q.sku ?? null, q.orderKey ?? null, q.limit ?? 1000,
+		));
+		return rows.map(ledgerFromRow);
+	}
+
+	async recordPushed(channel: string, values: PushedValue[], at: string): Promise<void> {
+		await this.transaction(async () => {
+			for (const v of values) {
+				this.run(
+					'INSERT INTO oms_channel_stock (channel, warehouse, sku, pushed_value, pushed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET pushed_value = excluded.pushed_value, pushed_at = excluded.pushed_at',
+					channel, v.warehouse ?? 'default', v.sku, v.value, at,
+				);
+			}
+		});
+	}
+
+	async getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>> {
+		const rows = await this.read(() =>
+			this.all('SELECT sku, pushed_value FROM oms_channel_stock WHERE channel = ? AND warehouse = ? AND sku IN (SELECT value FROM json_each(?))', channel, warehouse, jsonList(skus)),
+		);
+		return new Map(rows.map((r) => [String(r.sku), Number(r.pushed_value)]));
+	}
+
+	async setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void> {
+		await this.transaction(async () => {
+			for (const m of mappings) {
+				this.run(
+					`INSERT INTO oms_channel_listing (channel, sku, listing_id, variant_id, inventory_item_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+					 ON CONFLICT DO UPDATE SET listing_id = excluded.listing_id, variant_id = excluded.variant_id, inventory_item_id = excluded.inventory_item_id, updated_at = excluded.updated_at`,
+					channel, m.sku, m.listingId, m.variantId ?? null, m.inventoryItemId ?? null, at,
+				);
+			}
+		});
+	}
+
+	async getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>> {
+		const rows = await this.read(() => this.all('SELECT * FROM oms_channel_listing WHERE channel = ? AND sku IN (SELECT value FROM json_each(?))', channel, jsonList(skus)));
+		return new Map(rows.map((r) => [String(r.sku), listingFromRow(r)]));
+	}
+
+	async close(): Promise<void> {
+		await this.mutex.run(async () => {
+			if (this.db.isOpen) this.db.close();
+		});
+	}
+}
+
+function stateParams(s: OrderStockState): SQLInputValue[] {
+	return [s.status, s.stage, s.warehouse, JSON.stringify(s.reserved), JSON.stringify(s.committed), s.revision, s.reservedAt, s.channelUpdatedAt];
+}
+
+const totalFromRow = (r: Row): LedgerTotal => ({ sku: String(r.sku), warehouse: String(r.warehouse), onHand: Number(r.on_hand ?? 0), reserved: Number(r.reserved ?? 0) });
+
+

@@ -1,0 +1,98 @@
+/**
+ * SQLite schema, as numbered migrations. A migration is never edited once released: changes are new
+ * migrations, so a newer package opens (and upgrades) an older database.
+ */
+export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+	{
+		version: 1,
+		sql: `
+CREATE TABLE oms_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO oms_meta (key, value) VALUES ('change_seq', 0);
+
+CREATE TABLE oms_stock (
+	warehouse TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	on_hand INTEGER NOT NULL DEFAULT 0,
+	reserved INTEGER NOT NULL DEFAULT 0,
+	stocked INTEGER NOT NULL DEFAULT 0,
+	change_seq INTEGER NOT NULL DEFAULT 0,
+	updated_at TEXT NOT NULL,
+	PRIMARY KEY (warehouse, sku)
+) WITHOUT ROWID;
+CREATE INDEX oms_stock_change ON oms_stock (change_seq);
+
+CREATE TABLE oms_ledger (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	at TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	warehouse TEXT NOT NULL,
+	delta_on_hand INTEGER NOT NULL,
+	delta_reserved INTEGER NOT NULL,
+	reason TEXT NOT NULL,
+	order_key TEXT,
+	effect_key TEXT,
+	ref TEXT,
+	note TEXT
+);
+-- An order's effect moves a SKU once; a count/adjustment reference applies once.
+CREATE UNIQUE INDEX oms_ledger_effect ON oms_ledger (order_key, effect_key, warehouse, sku);
+CREATE UNIQUE INDEX oms_ledger_ref ON oms_ledger (ref, warehouse, sku);
+CREATE INDEX oms_ledger_sku ON oms_ledger (sku, id);
+CREATE TRIGGER oms_ledger_no_update BEFORE UPDATE ON oms_ledger BEGIN SELECT RAISE(ABORT, 'oms_ledger is append-only'); END;
+CREATE TRIGGER oms_ledger_no_delete BEFORE DELETE ON oms_ledger BEGIN SELECT RAISE(ABORT, 'oms_ledger is append-only'); END;
+
+CREATE TABLE oms_orders (
+	order_key TEXT PRIMARY KEY,
+	channel TEXT NOT NULL,
+	account TEXT NOT NULL,
+	channel_order_id TEXT NOT NULL,
+	status TEXT,
+	stage TEXT NOT NULL,
+	warehouse TEXT NOT NULL,
+	reserved_json TEXT NOT NULL,
+	committed_json TEXT NOT NULL,
+	revision INTEGER NOT NULL,
+	reserved_at TEXT,
+	channel_updated_at TEXT,
+	first_seen_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+CREATE INDEX oms_orders_expirable ON oms_orders (stage, status, reserved_at);
+
+CREATE TABLE oms_order_events (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	order_key TEXT NOT NULL,
+	at TEXT NOT NULL,
+	previous_status TEXT,
+	new_status TEXT NOT NULL,
+	outcome TEXT NOT NULL,
+	effects_json TEXT NOT NULL
+);
+CREATE INDEX oms_order_events_order ON oms_order_events (order_key, id);
+CREATE TRIGGER oms_order_events_no_update BEFORE UPDATE ON oms_order_events BEGIN SELECT RAISE(ABORT, 'oms_order_events is append-only'); END;
+`,
+	},
+	{
+		version: 2,
+		sql: `
+CREATE TABLE oms_channel_stock (
+	channel TEXT NOT NULL,
+	warehouse TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	pushed_value INTEGER NOT NULL,
+	pushed_at TEXT NOT NULL,
+	PRIMARY KEY (channel, warehouse, sku)
+) WITHOUT ROWID;
+
+CREATE TABLE oms_channel_listing (
+	channel TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	listing_id TEXT NOT NULL,
+	variant_id TEXT,
+	inventory_item_id TEXT,
+	updated_at TEXT NOT NULL,
+	PRIMARY KEY (channel, sku)
+) WITHOUT ROWID;
+`,
+	},
+];

@@ -1,0 +1,165 @@
+import type { LifecycleConfig } from '../lifecycle/config';
+import type { AppliedEffect, EffectKind, Outcome, PlanFlag, Stage } from '../lifecycle/plan';
+import type { CanonicalOrder, CanonicalStatus } from '../model/order';
+
+export interface StockLevel {
+	sku: string;
+	warehouse: string;
+	onHand: number;
+	reserved: number;
+	available: number;
+	/** False while the SKU was only ever seen on orders, never counted (set on hand / adjusted). */
+	stocked: boolean;
+}
+
+export interface ApplyOrderResult {
+	orderKey: string;
+	channel: string;
+	account: string;
+	channelOrderId: string;
+	previousStatus: CanonicalStatus | null;
+	newStatus: CanonicalStatus;
+	outcome: Outcome;
+	stage: Stage;
+	effects: AppliedEffect[];
+	/** Every SKU this order moved, with its levels after the order was applied. */
+	affected: StockLevel[];
+	/** SKUs on the order that the store has never counted: the order is accepted, the lines are flagged. */
+	unknownSkus: string[];
+	/** Counted SKUs whose availability this order pushed below zero (marketplace orders cannot be refused). */
+	oversoldSkus: string[];
+	flags: PlanFlag[];
+}
+
+export interface StockCountInput {
+	sku: string;
+	warehouse?: string;
+	/** Idempotency key of the count/adjustment (e.g. the ERP's document id): the same ref applies once. */
+	ref?: string;
+	reason?: string;
+}
+
+export interface SetOnHandInput extends StockCountInput {
+	onHand: number;
+}
+
+export interface AdjustInput extends StockCountInput {
+	delta: number;
+}
+
+export interface StockChangeResult extends StockLevel {
+	/** What moved on hand; 0 when nothing changed or the ref was already applied. */
+	deltaOnHand: number;
+	duplicateRef: boolean;
+}
+
+export interface LedgerEntry {
+	id: number;
+	at: string;
+	sku: string;
+	warehouse: string;
+	deltaOnHand: number;
+	deltaReserved: number;
+	reason: EffectKind | 'set_on_hand' | 'adjust';
+	orderKey: string | null;
+	effectKey: string | null;
+	ref: string | null;
+	note: string | null;
+}
+
+export interface LedgerQuery {
+	sku?: string;
+	orderKey?: string;
+	/** Entries with id greater than this (paging forward). */
+	afterId?: number;
+	limit?: number;
+}
+
+export interface ReservationEntry {
+	orderKey: string;
+	status: CanonicalStatus | null;
+	sku: string;
+	warehouse: string;
+	quantity: number;
+	reservedAt: string | null;
+}
+
+export interface ReservationQuery {
+	sku?: string;
+	orderKey?: string;
+	limit?: number;
+}
+
+export interface ExpireResult {
+	orderKey: string;
+	reservedAt: string | null;
+	released: Array<{ sku: string; quantity: number }>;
+	affected: StockLevel[];
+}
+
+export interface DriftEntry {
+	sku: string;
+	warehouse: string;
+	counterOnHand: number;
+	ledgerOnHand: number;
+	counterReserved: number;
+	ledgerReserved: number;
+	/** Sum of the open reservations held by orders. */
+	openReservations: number;
+}
+
+export interface ReconcileReport {
+	checkedSkus: number;
+	drift: DriftEntry[];
+	repaired: boolean;
+}
+
+export interface ChangedPage {
+	levels: StockLevel[];
+	/** Pass back to get what changed after this page. */
+	cursor: string;
+	/** True when `limit` cut the page: call again with the returned cursor. */
+	more: boolean;
+}
+
+export interface PushedValue {
+	sku: string;
+	warehouse?: string;
+	value: number;
+}
+
+export interface ListingMapping {
+	sku: string;
+	listingId: string;
+	variantId?: string;
+	inventoryItemId?: string;
+}
+
+export interface ApplyOptions {
+	lifecycle?: Partial<LifecycleConfig>;
+}
+
+/** The reservation store: one interface, SQLite and PostgreSQL drivers, one conformance suite. */
+export interface OmsStore {
+	readonly driver: 'sqlite' | 'postgres';
+	/** Applies a batch of canonical orders in one transaction; results in input order. */
+	applyOrders(orders: CanonicalOrder[], options?: ApplyOptions): Promise<ApplyOrderResult[]>;
+	setOnHand(entries: SetOnHandInput[]): Promise<StockChangeResult[]>;
+	adjustStock(entries: AdjustInput[]): Promise<StockChangeResult[]>;
+	/** Levels of the given SKUs (all SKUs when omitted). */
+	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]>;
+	/** Levels changed since a cursor (from the start when omitted). At-least-once: a level may repeat. */
+	listChanged(cursor?: string, limit?: number): Promise<ChangedPage>;
+	/** Releases reservations of orders still awaiting payment, reserved before `olderThan`. */
+	expireReservations(olderThan: Date): Promise<ExpireResult[]>;
+	listReservations(query?: ReservationQuery): Promise<ReservationEntry[]>;
+	listLedger(query?: LedgerQuery): Promise<LedgerEntry[]>;
+	/** Recomputes the counters from the ledger; reports drift; `repair` makes the counters match the ledger. */
+	reconcile(repair: boolean): Promise<ReconcileReport>;
+	recordPushed(channel: string, values: PushedValue[]): Promise<void>;
+	getPushed(channel: string, skus: string[], warehouse?: string): Promise<Map<string, number>>;
+	setListings(channel: string, mappings: ListingMapping[]): Promise<void>;
+	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;
+	schemaVersion(): Promise<number>;
+	close(): Promise<void>;
+}

@@ -1,0 +1,118 @@
+import { createWooCommerceAdapter, type WooOrder } from '../../core/channels/woocommerce';
+import type { ChannelAdapter } from '../../core/channels/types';
+import { ChannelHttpError, type RetryPolicy } from '../../core/http/retry';
+import { createFetchTransport } from '../../core/http/transport';
+import { OrderValidationError } from '../../core/model/validate';
+import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
+
+const keys = { consumerKey: 'ck_test', consumerSecret: 'cs_test' };
+const basic = (k: string, s: string) => ({ authorization: `Basic ${Buffer.from(`${k}:${s}`).toString('base64')}` });
+const sleeps: number[] = [];
+const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
+
+let sim: WooCommerceSimulator;
+const adapterWith = (headers = basic(keys.consumerKey, keys.consumerSecret), timeoutMs = 5000): ChannelAdapter<WooOrder> =>
+	createWooCommerceAdapter({ transport: createFetchTransport(headers, timeoutMs), baseUrl: sim.baseUrl, account: 'shop.example.com', retry });
+
+/** Lists the whole window page by page, as the poller does. */
+async function listAll(adapter: ChannelAdapter<WooOrder>, since: string, until: string, pageSize: number): Promise<{ ids: number[]; pages: number }> {
+	const ids: number[] = [];
+	let pageToken: string | undefined;
+	let pages = 0;
+	do {
+		const page = await adapter.listChanged({ since, until, pageSize, pageToken });
+		ids.push(...page.items.map((o) => o.id as number));
+		pageToken = page.nextPageToken;
+		pages++;
+	} while (pageToken);
+	return { ids, pages };
+}
+
+const at = (minute: number, second = 0) => `2024-05-01T12:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
+
+beforeEach(async () => {
+	sim = new WooCommerceSimulator(keys);
+	await sim.start();
+	sleeps.length = 0;
+});
+afterEach(() => sim.stop());
+
+describe('WooCommerce listing through the simulator', () => {
+	it('lists a window over several pages, each order once, oldest first', async () => {
+		for (let i = 1; i <= 23; i++) sim.put(wooOrder({ id: 1000 + i, modifiedGmt: at(i), createdGmt: at(i) }));
+		const { ids, pages } = await listAll(adapterWith(), '2024-05-01T12:00:00.000Z', '2024-05-01T13:00:00.000Z', 10);
+		expect(pages).toBe(3);
+		expect(ids).toEqual(Array.from({ length: 23 }, (_, i) => 1001 + i));
+		const q = sim.requests(/orders/)[0].query;
+		expect(Object.fromEntries(q)).toMatchObject({ dates_are_gmt: 'true', order: 'asc', orderby: 'date', per_page: '10', page: '1' });
+	});
+
+	it('returns exactly the orders modified in [since, until), in GMT', async () => {
+		sim.put(
+			wooOrder({ id: 1, modifiedGmt: at(9, 59) }),
+			wooOrder({ id: 2, modifiedGmt: at(10, 0) }), // since's second: included
+			wooOrder({ id: 3, modifiedGmt: at(15) }),
+			wooOrder({ id: 4, modifiedGmt: at(19, 59) }),
+			wooOrder({ id: 5, modifiedGmt: at(20, 0) }), // until: excluded
+			// Modified 3 h later in GMT but at 12:15 local: a filter read in local time would wrongly include it.
+			wooOrder({ id: 6, modifiedGmt: '2024-05-01T15:15:00' }),
+		);
+		const { ids } = await listAll(adapterWith(), '2024-05-01T12:10:00.000Z', '2024-05-01T12:20:00.000Z', 100);
+		expect(ids.sort()).toEqual([2, 3, 4]);
+	});
+
+	it('covers sub-second window bounds by widening to whole seconds', async () => {
+		sim.put(wooOrder({ id: 7, modifiedGmt: at(10, 0) }), wooOrder({ id: 8, modifiedGmt: at(20, 0) }));
+		const { ids } = await listAll(adapterWith(), '2024-05-01T12:10:00.400Z', '2024-05-01T12:20:00.300Z', 100);
+		// The poller de-duplicates the extra second on each side.
+		expect(ids.sort()).toEqual([7, 8]);
+	});
+
+	it('an empty window is one empty page', async () => {
+		const page = await adapterWith().listChanged({ since: '2024-05-01T12:00:00Z', until: '2024-05-01T13:00:00Z', pageSize: 50 });
+		expect(page).toEqual({ items: [], nextPageToken: undefined });
+	});
+
+	it('wrong consumer secret → ChannelHttpError 401, no retry', async () => {
+		const promise = adapterWith(basic(keys.consumerKey, 'wrong')).listChanged({ since: at(0), until: at(1), pageSize: 10 });
+		await expect(promise).rejects.toBeInstanceOf(ChannelHttpError);
+		await expect(promise).rejects.toMatchObject({ httpCode: 401 });
+		expect(sim.requests()).toHaveLength(1);
+	});
+
+	it('429 with Retry-After, then success, through sendWithRetry', async () => {
+		sim.put(wooOrder({ id: 9, modifiedGmt: at(5) }));
+		sim.injectFault({ kind: 'status', status: 429, retryAfter: '2' });
+		const page = await adapterWith().listChanged({ since: '2024-05-01T12:00:00Z', until: '2024-05-01T13:00:00Z', pageSize: 10 });
+		expect(page.items.map((o) => o.id)).toEqual([9]);
+		expect(sleeps).toEqual([2000]);
+		expect(sim.requests()).toHaveLength(2);
+	});
+
+	it('500 and truncated JSON are retried; a hang times out into a ChannelHttpError', async () => {
+		sim.put(wooOrder({ id: 10, modifiedGmt: at(5) }));
+		sim.injectFault({ kind: 'status', status: 500 }).injectFault({ kind: 'truncated' });
+		const page = await adapterWith().listChanged({ since: '2024-05-01T12:00:00Z', until: '2024-05-01T13:00:00Z', pageSize: 10 });
+		expect(page.items).toHaveLength(1);
+		for (let i = 0; i < 3; i++) sim.injectFault({ kind: 'hang', ms: 300 });
+		await expect(adapterWith(undefined, 50).listChanged({ since: at(0), until: at(59), pageSize: 10 })).rejects.toMatchObject({
+			name: 'ChannelHttpError',
+			httpCode: undefined,
+		});
+	});
+
+	it('a malformed listed order fails normalize naming order and field', async () => {
+		const broken = wooOrder({ id: 11, modifiedGmt: at(5), lines: [{ sku: 'A', quantity: 1, subtotal: 'R$ 10,00' }] });
+		sim.put(broken);
+		const adapter = adapterWith();
+		const [raw] = (await adapter.listChanged({ since: '2024-05-01T12:00:00Z', until: '2024-05-01T13:00:00Z', pageSize: 10 })).items;
+		expect(adapter.identify(raw)).toEqual({ channelOrderId: '11', updatedAt: '2024-05-01T12:05:00.000Z' });
+		expect(() => adapter.normalize(raw)).toThrow(OrderValidationError);
+		expect(() => adapter.normalize(raw)).toThrow(/woocommerce:11.*line_items\[0\]\.subtotal/);
+	});
+
+	it('sample() returns the most recent order', async () => {
+		sim.put(wooOrder({ id: 20, modifiedGmt: at(1), createdGmt: at(1) }), wooOrder({ id: 21, modifiedGmt: at(2), createdGmt: at(2) }));
+		expect((await adapterWith().sample!())?.id).toBe(21);
+	});
+});

@@ -1,0 +1,151 @@
+import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { intParam, json, linkHeader, slicePage } from './sim-paging';
+
+/**
+ * WooCommerce REST wc/v3 orders, as documented in woocommerce-rest-api-docs (_orders.md, _authentication.md):
+ * HTTP Basic with consumer key/secret (or the consumer_key/consumer_secret query fallback), modified_after /
+ * modified_before (exclusive; read in the site's timezone unless dates_are_gmt), page/per_page with
+ * X-WP-Total, X-WP-TotalPages and Link. The site runs at UTC-3 so a client forgetting dates_are_gmt shows.
+ */
+
+export type WooOrder = Record<string, unknown>;
+
+export interface WooLineSpec {
+	sku: string;
+	quantity: number;
+	/** Line subtotal, decimal string as Woo sends it. */
+	subtotal: string;
+	productId?: number;
+	variationId?: number;
+	name?: string;
+}
+
+export interface WooOrderSpec {
+	id: number;
+	status?: string;
+	/** GMT, "YYYY-MM-DDTHH:MM:SS". */
+	modifiedGmt: string;
+	createdGmt?: string;
+	lines?: WooLineSpec[];
+	shippingTotal?: string;
+	discountTotal?: string;
+	total?: string;
+	currency?: string;
+}
+
+const SITE_OFFSET_HOURS = -3;
+const toLocal = (gmt: string) => new Date(Date.parse(`${gmt}Z`) + SITE_OFFSET_HOURS * 3600e3).toISOString().slice(0, 19);
+
+/** An order shaped like the "List all orders" example of the docs. */
+export function wooOrder(spec: WooOrderSpec): WooOrder {
+	const lines = spec.lines ?? [{ sku: 'Bar3', quantity: 1, subtotal: '12.00', productId: 22, variationId: 23, name: 'Ship Your Idea' }];
+	const created = spec.createdGmt ?? spec.modifiedGmt;
+	return {
+		id: spec.id,
+		parent_id: 0,
+		number: String(spec.id),
+		order_key: `wc_order_${spec.id}`,
+		created_via: 'checkout',
+		version: '8.6.1',
+		status: spec.status ?? 'processing',
+		currency: spec.currency ?? 'BRL',
+		date_created: toLocal(created),
+		date_created_gmt: created,
+		date_modified: toLocal(spec.modifiedGmt),
+		date_modified_gmt: spec.modifiedGmt,
+		discount_total: spec.discountTotal ?? '0.00',
+		discount_tax: '0.00',
+		shipping_total: spec.shippingTotal ?? '10.00',
+		shipping_tax: '0.00',
+		cart_tax: '0.00',
+		total: spec.total ?? '22.00',
+		total_tax: '0.00',
+		prices_include_tax: false,
+		customer_id: 26,
+		billing: {
+			first_name: 'João', last_name: 'Silva', company: '', address_1: 'Av. Brasil, 432', address_2: '',
+			city: 'Rio de Janeiro', state: 'RJ', postcode: '12345-000', country: 'BR', email: 'joao.silva@example.com', phone: '(11) 1111-1111',
+		},
+		shipping: {
+			first_name: 'João', last_name: 'Silva', company: '', address_1: 'Av. Brasil, 432', address_2: '',
+			city: 'Rio de Janeiro', state: 'RJ', postcode: '12345-000', country: 'BR',
+		},
+		payment_method: 'bacs',
+		payment_method_title: 'Direct bank transfer',
+		date_paid: null,
+		date_paid_gmt: null,
+		meta_data: [{ id: 13106, key: '_billing_cpf', value: '845.134.270-19' }],
+		line_items: lines.map((l, i) => ({
+			id: 300 + i, name: l.name ?? l.sku, product_id: l.productId ?? 90 + i, variation_id: l.variationId ?? 0,
+			quantity: l.quantity, tax_class: '', subtotal: l.subtotal, subtotal_tax: '0.00', total: l.subtotal, total_tax: '0.00',
+			taxes: [], meta_data: [], sku: l.sku, price: Number(l.subtotal) / l.quantity,
+		})),
+		tax_lines: [],
+		shipping_lines: [{ id: 317, method_title: 'Flat rate', method_id: 'flat_rate', total: spec.shippingTotal ?? '10.00', total_tax: '0.00', taxes: [], meta_data: [] }],
+		fee_lines: [],
+		coupon_lines: [],
+		refunds: [],
+	};
+}
+
+const ORDERBY = ['date', 'id', 'include', 'title', 'slug'];
+const restError = (status: number, code: string, message: string) => json(status, { code, message, data: { status } });
+
+export class WooCommerceSimulator extends HttpSimulator {
+	readonly orders = new Map<number, WooOrder>();
+
+	constructor(private readonly keys: { consumerKey: string; consumerSecret: string }) {
+		super();
+		this.route('GET', '/wp-json/wc/v3/orders', (req) => this.list(req));
+	}
+
+	put(...orders: WooOrder[]): this {
+		for (const o of orders) this.orders.set(o.id as number, o);
+		return this;
+	}
+
+	private authorized(req: SimRequest): boolean {
+		const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '');
+		const [key, secret] = basic
+			? Buffer.from(basic[1], 'base64').toString('utf8').split(':')
+			: [req.query.get('consumer_key'), req.query.get('consumer_secret')];
+		return key === this.keys.consumerKey && secret === this.keys.consumerSecret;
+	}
+
+	/** A bound in GMT ms: zone-less values are site-local unless dates_are_gmt. */
+	private bound(req: SimRequest, name: string): number | undefined {
+		const v = req.query.get(name);
+		if (v === null) return undefined;
+		const gmt = req.query.get('dates_are_gmt') === 'true' || req.query.get('dates_are_gmt') === '1';
+		const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(v);
+		return Date.parse(zoned ? v : `${v}Z`) - (zoned || gmt ? 0 : SITE_OFFSET_HOURS * 3600e3);
+	}
+
+	private list(req: SimRequest): SimResponse {
+		if (!this.authorized(req)) return restError(401, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
+		const perPage = intParam(req.query, 'per_page', 10, 1, 100);
+		const page = intParam(req.query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+		const orderby = req.query.get('orderby') ?? 'date';
+		if (perPage === undefined || page === undefined || !ORDERBY.includes(orderby)) {
+			return restError(400, 'rest_invalid_param', 'Invalid parameter(s): per_page, page, orderby');
+		}
+		const after = this.bound(req, 'modified_after');
+		const before = this.bound(req, 'modified_before');
+		const modified = (o: WooOrder) => Date.parse(`${o.date_modified_gmt as string}Z`);
+		const sortKey = (o: WooOrder) => (orderby === 'id' ? (o.id as number) : Date.parse(`${o.date_created_gmt as string}Z`));
+		const dir = req.query.get('order') === 'asc' ? 1 : -1;
+		const matching = [...this.orders.values()]
+			.filter((o) => (after === undefined || modified(o) > after) && (before === undefined || modified(o) < before))
+			.sort((a, b) => dir * (sortKey(a) - sortKey(b) || (a.id as number) - (b.id as number)));
+		const slice = slicePage(matching, page, perPage);
+		if (page > 1 && page > slice.totalPages) {
+			return restError(400, 'rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.');
+		}
+		const url = new URL(`${this.baseUrl}${req.path}?${req.query.toString()}`);
+		return json(200, slice.items, {
+			'x-wp-total': String(slice.total),
+			'x-wp-totalpages': String(slice.totalPages),
+			link: linkHeader(url, page, slice.totalPages),
+		});
+	}
+}
