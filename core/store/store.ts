@@ -68,7 +68,7 @@ export class LedgerStore implements OmsStore {
 		return this.backend.getAvailability(skus, warehouse);
 	}
 
-	listChanged(cursor?: string, limit = 1000): Promise<ChangedPage> {
+	async listChanged(cursor?: string, limit = 1000): Promise<ChangedPage> {
 		if (cursor !== undefined && cursor !== '' && !/^\d+$/.test(cursor)) throw new Error(`Invalid change cursor "${cursor}"`);
 		return this.backend.listChanged(cursor || undefined, limit);
 	}
