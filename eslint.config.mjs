@@ -9,8 +9,12 @@ export default [
 		rules: { '@n8n/community-nodes/no-runtime-dependencies': 'off' },
 	},
 	{
-		// The framework-free core and the benchmark are not n8n nodes.
+		// The framework-free core, the CLI and the benchmark are not n8n nodes: plain errors, Node APIs.
 		files: ['core/**/*.ts', 'bench/**/*.ts', 'cli.ts'],
-		rules: { '@n8n/community-nodes/no-restricted-imports': 'off', '@n8n/community-nodes/no-restricted-globals': 'off' },
+		rules: {
+			'@n8n/community-nodes/no-restricted-imports': 'off',
+			'@n8n/community-nodes/no-restricted-globals': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
+		},
 	},
 ];
