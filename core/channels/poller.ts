@@ -39,7 +39,9 @@ export interface PollResult {
 export const POLL_DEFAULTS = { maxOrdersPerPoll: 100, pageSize: 50, maxPagesPerPoll: 50, minOverlapMs: 5 * 60_000, maxSeen: 5000 };
 
 export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: PollState | undefined, options: PollOptions = {}): Promise<PollResult> {
-	const o = { ...POLL_DEFAULTS, ...options, now: options.now ?? new Date() };
+	// Options left undefined (an empty node field) must not override the defaults.
+	const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as PollOptions;
+	const o = { ...POLL_DEFAULTS, includeRaw: false, ...given, now: options.now ?? new Date() };
 	if (!previous) return { items: [], state: seedState(o.importSince ?? o.now), acks: [], seeded: true };
 
 	const state = cloneState(previous);

@@ -61,7 +61,7 @@ export async function sendWithRetry(
 ): Promise<HttpResponse> {
 	const sleep = policy.sleep ?? defaultSleep;
 	const random = policy.random ?? Math.random;
-	const idempotent = req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE';
+	const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE');
 	let lastError: ChannelHttpError | undefined;
 	for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
 		let waitMs: number | undefined;

@@ -14,6 +14,11 @@ export interface HttpRequest {
 	/** Sent as JSON unless it is a string. */
 	body?: unknown;
 	timeoutMs?: number;
+	/**
+	 * Overrides the method-based guess of whether a retry is safe: a GraphQL query is a POST that only
+	 * reads, so 5xx, timeouts and truncated bodies may be retried like a GET.
+	 */
+	idempotent?: boolean;
 }
 
 export interface HttpResponse {

@@ -80,8 +80,14 @@ export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], lif
 	const config = resolveLifecycle(lifecycle);
 	const keys = [...new Set(orders.map(orderKeyOf))].sort();
 	const known = await tx.lockOrders(keys);
-	// An order keeps the warehouse it was first reserved in; later snapshots cannot move held stock.
-	const warehouseOf = (o: CanonicalOrder) => known.get(orderKeyOf(o))?.warehouse ?? o.warehouse ?? DEFAULT_WAREHOUSE;
+	// An order keeps the warehouse it was first reserved in; later snapshots cannot move held stock. A new order
+	// seen twice in one batch keeps its first snapshot's warehouse too, so the counters locked are the ones moved.
+	const pinned = new Map<string, string>();
+	for (const o of orders) {
+		const key = orderKeyOf(o);
+		if (!pinned.has(key)) pinned.set(key, known.get(key)?.warehouse ?? o.warehouse ?? DEFAULT_WAREHOUSE);
+	}
+	const warehouseOf = (o: CanonicalOrder) => pinned.get(orderKeyOf(o))!;
 	const counters = await lockCounterSet(tx, [
 		...orders.flatMap((o) => o.lines.map((l) => ({ sku: l.sku, warehouse: warehouseOf(o) }))),
 		...[...known.values()].flatMap(heldKeys),

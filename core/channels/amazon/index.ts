@@ -20,6 +20,14 @@ const MAX_PAGE = 100;
  */
 const MIN_AGE_MS = 2 * 60_000 + 30_000;
 
+/** Page token: "<the window's LastUpdatedBefore>|<Amazon's NextToken>" (split at the first "|", absent from dates). */
+function parsePageToken(token: string | undefined): { before: string; nextToken: string } | undefined {
+	if (token === undefined) return undefined;
+	const cut = token.indexOf('|');
+	if (cut < 0 || Number.isNaN(Date.parse(token.slice(0, cut)))) throw new Error('Invalid Amazon page token');
+	return { before: token.slice(0, cut), nextToken: token.slice(cut + 1) };
+}
+
 /**
  * Amazon SP-API Orders v0. ctx.baseUrl is the regional host (amazonBaseUrl); auth is the transport's
  * (withLwaAuth, or the n8n credential's preAuthentication). ctx.account is the seller id.
@@ -69,17 +77,18 @@ export function createAmazonAdapter(ctx: AdapterContext): ChannelAdapter<AmazonO
 		latestUntil,
 
 		async listChanged(req: ListChangedRequest) {
-			// Enforced here too: a window computed earlier may have become too recent for Amazon.
-			const until = Math.min(Date.parse(req.until), latestUntil(new Date()).getTime());
-			if (Date.parse(req.since) > until) return { items: [] };
+			const page = parsePageToken(req.pageToken);
+			// A window ending too recently is clamped, once: later pages reuse the first page's bound.
+			const until = page?.before ?? new Date(Math.min(Date.parse(req.until), latestUntil(new Date()).getTime())).toISOString();
+			if (Date.parse(req.since) > Date.parse(until)) return { items: [] };
 			const { orders, next } = await listOrders({
 				LastUpdatedAfter: new Date(Date.parse(req.since)).toISOString(),
-				LastUpdatedBefore: new Date(until).toISOString(),
+				LastUpdatedBefore: until,
 				MaxResultsPerPage: Math.max(1, Math.min(req.pageSize, MAX_PAGE)),
 				// Filters are repeated with the token: it only moves the page, as the docs say.
-				NextToken: req.pageToken,
+				NextToken: page?.nextToken,
 			});
-			return { items: orders, nextPageToken: next };
+			return { items: orders, nextPageToken: next && `${until}|${next}` };
 		},
 
 		getDetails,
@@ -100,7 +109,7 @@ export function createAmazonAdapter(ctx: AdapterContext): ChannelAdapter<AmazonO
 				MaxResultsPerPage: MAX_PAGE,
 			});
 			const newest = orders.reduce<AmazonOrder | undefined>(
-				(best, o) => (!best || String(o.LastUpdateDate) > String(best.LastUpdateDate) ? o : best),
+				(best, o) => (!best || Date.parse(String(o.LastUpdateDate)) > Date.parse(String(best.LastUpdateDate)) ? o : best),
 				undefined,
 			);
 			return newest && getDetails(newest);

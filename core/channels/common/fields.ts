@@ -50,3 +50,8 @@ export function digitsOnly(value: string | undefined): string | undefined {
 	const digits = value?.replace(/\D/g, '');
 	return digits ? digits : undefined;
 }
+
+/** Drops undefined members, so optional canonical fields are absent rather than present-and-undefined. */
+export function compact<T extends object>(obj: T): T {
+	return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+}

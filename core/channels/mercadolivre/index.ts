@@ -1,6 +1,7 @@
-import { ChannelHttpError, sendWithRetry } from '../../http/retry';
+import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { OrderValidationError } from '../../model/validate';
+import { expectObject, joinUrl, send } from '../common/http';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { mlOrderRef, normalizeMlOrder } from './normalize';
 import type { MlOrder, MlSearchResponse, MlShipment } from './types';
@@ -22,11 +23,19 @@ interface PageToken {
  * milliseconds", hence filterPrecisionMs = 1 h: the poller overlaps by that much and de-duplicates.
  */
 export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<MlOrder> {
-	const base = (ctx.baseUrl || ML_DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const base = ctx.baseUrl || ML_DEFAULT_BASE_URL;
 	const timeoutMs = Number(ctx.options?.timeoutMs ?? 30_000);
-	const get = async <T>(path: string, query?: HttpRequest['query'], headers?: Record<string, string>): Promise<T> =>
-		(await sendWithRetry(ctx.transport, { method: 'GET', url: `${base}${path}`, query, headers, timeoutMs }, ctx.retry)).body as T;
-	const search = (query: HttpRequest['query']) => get<MlSearchResponse>('/orders/search', { seller: ctx.account, ...query });
+	const get = async (path: string, query?: HttpRequest['query'], headers?: Record<string, string>) => {
+		const req: HttpRequest = { method: 'GET', url: joinUrl(base, path), query, headers, timeoutMs };
+		return expectObject(await send(ctx, req), req);
+	};
+	const search = async (query: HttpRequest['query']): Promise<MlSearchResponse> => {
+		const res = await get('/orders/search', { seller: ctx.account, ...query });
+		if (!Array.isArray(res.results) || typeof (res.paging as MlSearchResponse['paging'])?.total !== 'number') {
+			throw new ChannelHttpError(200, { method: 'GET', url: joinUrl(base, '/orders/search') }, 'Unexpected /orders/search response: no results/paging', res);
+		}
+		return res as unknown as MlSearchResponse;
+	};
 
 	return {
 		id: 'mercadolivre',
@@ -43,7 +52,6 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 				offset: token?.offset ?? 0,
 				limit: req.pageSize,
 			});
-			assertSearchShape(res);
 			const { total } = res.paging;
 			// "to" lies in the future, so orders updated while we page normally stay in the set (a newcomer only
 			// shifts later offsets up: a duplicate, which the poller drops). An order can leave it only when it
@@ -58,7 +66,7 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 			const shippingId = order.shipping?.id;
 			if (shippingId === undefined || shippingId === null) return order;
 			try {
-				const shipment = await get<MlShipment>(`/shipments/${encodeURIComponent(String(shippingId))}`, undefined, { 'x-format-new': 'true' });
+				const shipment = (await get(`/shipments/${encodeURIComponent(String(shippingId))}`, undefined, { 'x-format-new': 'true' })) as unknown as MlShipment;
 				return { ...order, shipment };
 			} catch (error) {
 				// A shipment the seller cannot read (e.g. fulfilment by ML) must not hold the order back.
@@ -77,9 +85,7 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 		normalize: (order: MlOrder) => normalizeMlOrder(order, ctx.account),
 
 		async sample(): Promise<MlOrder | undefined> {
-			const res = await search({ sort: 'date_desc', offset: 0, limit: 1 });
-			assertSearchShape(res);
-			return res.results[0];
+			return (await search({ sort: 'date_desc', offset: 0, limit: 1 })).results[0];
 		},
 	};
 }
@@ -87,12 +93,6 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 /** ML's documented date format: 2015-07-01T00:00:00.000-00:00. */
 function mlDate(d: Date): string {
 	return d.toISOString().replace('Z', '-00:00');
-}
-
-function assertSearchShape(res: MlSearchResponse): void {
-	if (!res || !Array.isArray(res.results) || typeof res.paging?.total !== 'number') {
-		throw new ChannelHttpError(200, { method: 'GET', url: 'https://api.mercadolibre.com/orders/search' }, 'Unexpected /orders/search response');
-	}
 }
 
 const makeToken = (t: PageToken) => JSON.stringify(t);

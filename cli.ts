@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+import { adapterFactory, registeredChannels } from './core/channels/registry';
+import { TransportError, type HttpTransport } from './core/http/transport';
+import { OrderValidationError } from './core/model/validate';
+
+/**
+ * node dist/cli.js normalize --channel <id> [--account <account>] < order.json
+ * Prints the canonical order for one raw channel order. Exit codes: 0 done, 1 bad input, 2 bad usage.
+ */
+
+export interface CliIo {
+	readStdin(): Promise<string>;
+	out(text: string): void;
+	err(text: string): void;
+}
+
+const USAGE = `Usage: node dist/cli.js normalize --channel <id> [--account <account>] < order.json
+  Reads one raw order (JSON, as the channel's API returns it) on stdin and prints the canonical order.
+  --account  the seller account on the channel (Shopify: the shop domain); Mercado Livre defaults to seller.id
+  channels:  ${registeredChannels().join(', ')}`;
+
+/** normalize() never calls the channel; a transport that refuses proves it. */
+const offline: HttpTransport = async (req) => {
+	throw new TransportError(`The CLI works offline (attempted ${req.method} ${req.url})`, 'network');
+};
+
+function flag(args: string[], name: string): string | undefined {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function main(args: string[], io: CliIo): Promise<number> {
+	const channel = flag(args, 'channel');
+	if (args[0] !== 'normalize' || !channel) {
+		io.err(USAGE);
+		return 2;
+	}
+	let factory;
+	try {
+		factory = adapterFactory(channel);
+	} catch (error) {
+		io.err((error as Error).message);
+		return 2;
+	}
+	const text = await io.readStdin();
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch (error) {
+		io.err(`stdin is not valid JSON: ${(error as Error).message}`);
+		return 1;
+	}
+	try {
+		const adapter = factory({ transport: offline, baseUrl: '', account: flag(args, 'account') ?? '' });
+		io.out(JSON.stringify(adapter.normalize(raw), null, 2));
+		return 0;
+	} catch (error) {
+		if (!(error instanceof OrderValidationError)) throw error;
+		io.err(`Malformed ${channel} order: ${error.message}`);
+		return 1;
+	}
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+if (require.main === module) {
+	main(process.argv.slice(2), {
+		readStdin: () => readAll(process.stdin),
+		out: (t) => process.stdout.write(`${t}\n`),
+		err: (t) => process.stderr.write(`${t}\n`),
+	}).then(
+		(code) => (process.exitCode = code),
+		(error: unknown) => {
+			process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+			process.exitCode = 1;
+		},
+	);
+}

@@ -1,0 +1,168 @@
+import type { Address, CanonicalOrder, Customer, Invoice, OrderLine, Shipment } from '../../model/order';
+import { validateCanonicalOrder } from '../../model/validate';
+import { digitsOnly, openRawOrder, readMapped, readUtcDate } from '../common/fields';
+import type { JsonObject, RawReader } from '../common/raw-reader';
+import type { StatusMapping } from '../common/status';
+import { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDeliveries } from './status';
+
+/** A Magalu `/seller/v1/orders` order (list result or get-by-id; both carry deliveries with items). */
+export type MagaluOrder = JsonObject;
+
+/**
+ * Magalu money is an integer with a `normalizer` (100 = the integer is in cents). Converted exactly:
+ * an amount that does not land on a whole cent is malformed, not rounded.
+ */
+function scaledCents(r: RawReader, obj: JsonObject, path: string, valueKey: string): number {
+	const value = r.integer(obj, `${path}.${valueKey}`, 0);
+	const normalizer = r.optInteger(obj, `${path}.normalizer`, 1) ?? 100;
+	if ((value * 100) % normalizer !== 0) r.fail(`${path}.${valueKey}`, `${value}/${normalizer} is not a whole number of cents`);
+	return (value * 100) / normalizer;
+}
+
+/** An `{total, normalizer, currency}` block that may be absent (no discount, free shipping). */
+function optTotal(r: RawReader, obj: JsonObject, path: string): number {
+	const block = r.optObject(obj, path);
+	return block ? scaledCents(r, block, path, 'total') : 0;
+}
+
+interface Delivery {
+	d: JsonObject;
+	path: string;
+	status: string;
+}
+
+function readLines(r: RawReader, deliveries: Delivery[]): OrderLine[] {
+	const lines: OrderLine[] = [];
+	for (const { d, path } of deliveries) {
+		for (const { item, path: p } of r.objects(r.array(d, `${path}.items`), `${path}.items`)) {
+			const info = r.object(item, `${p}.info`);
+			const line: OrderLine = {
+				sku: r.string(info, `${p}.info.sku`),
+				// Items sold by weight (measure_unit KG) would be fractional: the integer check names them.
+				quantity: r.integer(item, `${p}.quantity`, 1),
+				unitPriceCents: scaledCents(r, r.object(item, `${p}.unit_price`), `${p}.unit_price`, 'value'),
+			};
+			const id = r.optString(info, `${p}.info.id`);
+			const name = r.optString(info, `${p}.info.name`);
+			if (id) line.channelListingId = id;
+			if (name) line.title = name;
+			lines.push(line);
+		}
+	}
+	return lines;
+}
+
+function readCustomer(r: RawReader, o: JsonObject): Customer {
+	const c = r.optObject(o, 'customer') ?? {};
+	const customer: Customer = { name: r.optString(c, 'customer.name') ?? '' };
+	const email = r.optString(c, 'customer.email');
+	const document = digitsOnly(r.optString(c, 'customer.document_number'));
+	const phones = r.optArray(c, 'customer.phones');
+	const phone = phones?.[0] as JsonObject | undefined;
+	const digits = phone && digitsOnly(['country_code', 'area_code', 'number'].map((k) => String(phone[k] ?? '')).join(''));
+	if (email) customer.email = email;
+	if (document) customer.document = document;
+	if (digits) customer.phone = digits;
+	return customer;
+}
+
+/** Every delivery of an order goes to the same buyer: the first live one's recipient address. */
+function readAddress(r: RawReader, first: Delivery | undefined): Address | undefined {
+	const shipping = first && r.optObject(first.d, `${first.path}.shipping`);
+	const recipient = shipping && r.optObject(shipping, `${first.path}.shipping.recipient`);
+	const a = recipient && r.optObject(recipient, `${first.path}.shipping.recipient.address`);
+	if (!first || !a) return undefined;
+	const opt = (k: string) => r.optString(a, `${first.path}.shipping.recipient.address.${k}`);
+	const address: Address = { street: opt('street') ?? '', city: opt('city') ?? '', country: opt('country') ?? 'BR' };
+	const name = r.optString(recipient, `${first.path}.shipping.recipient.name`);
+	const extra: Array<[keyof Address, string | undefined]> = [
+		['name', name],
+		['number', opt('number')],
+		['complement', opt('complement')],
+		['district', opt('district')],
+		['state', opt('state')],
+		['postalCode', opt('zipcode')],
+	];
+	for (const [k, v] of extra) if (v !== undefined) address[k] = v;
+	return address;
+}
+
+/** Shipped deliveries with their carrier and tracking (shipping.provider / tracking / shipped_at). */
+function readShipments(r: RawReader, deliveries: Delivery[]): Shipment[] {
+	const shipments: Shipment[] = [];
+	for (const { d, path, status } of deliveries) {
+		if (status !== 'shipped' && status !== 'delivered') continue;
+		const s = r.optObject(d, `${path}.shipping`) ?? {};
+		const provider = r.optObject(s, `${path}.shipping.provider`);
+		const tracking = r.optObject(s, `${path}.shipping.tracking`);
+		const shipment: Shipment = {};
+		const fields: Array<[keyof Shipment, string | undefined]> = [
+			['carrier', provider && r.optString(provider, `${path}.shipping.provider.name`)],
+			['trackingCode', tracking && r.optString(tracking, `${path}.shipping.tracking.code`)],
+			['trackingUrl', (tracking && r.optString(tracking, `${path}.shipping.tracking.url`)) ?? r.optString(s, `${path}.shipping.tracking_url`)],
+			['shippedAt', r.optString(s, `${path}.shipping.shipped_at`)],
+		];
+		for (const [k, v] of fields) if (v !== undefined) shipment[k] = v;
+		shipments.push(shipment);
+	}
+	return shipments;
+}
+
+/**
+ * [?] Detailed deliveries carry `invoices[{key, issued_at}]`; the first valid NF-e key is kept. A key that is
+ * not 44 digits is left out rather than failing the order: the invoice is informative here.
+ */
+function readInvoice(r: RawReader, deliveries: Delivery[]): Invoice | undefined {
+	for (const { d, path } of deliveries) {
+		const invoices = r.optArray(d, `${path}.invoices`) ?? [];
+		for (const { item, path: p } of r.objects(invoices, `${path}.invoices`)) {
+			const key = r.optString(item, `${p}.key`);
+			if (!key || !/^\d{44}$/.test(key)) continue;
+			const issuedAt = r.optString(item, `${p}.issued_at`);
+			return issuedAt && !Number.isNaN(Date.parse(issuedAt)) ? { nfeKey: key, issuedAt } : { nfeKey: key };
+		}
+	}
+	return undefined;
+}
+
+export function normalizeMagaluOrder(input: unknown, account: string): CanonicalOrder {
+	const { r, o } = openRawOrder('magalu', input, 'id');
+	const orderStatus = r.string(o, 'status');
+	const orderMapping = readMapped(r, o, 'status', MAGALU_ORDER_STATUS_MAP);
+	const all = r.objects(r.array(o, 'deliveries'), 'deliveries').map(({ item, path }): Delivery => {
+		readMapped(r, item, `${path}.status`, MAGALU_DELIVERY_STATUS_MAP); // rejects unknown statuses by name
+		return { d: item, path, status: r.string(item, `${path}.status`) };
+	});
+	const live = all.filter((x) => x.status !== 'cancelled');
+	// Lines of cancelled deliveries consume no stock, unless the whole order is cancelled (then they say what was).
+	const counted = live.length > 0 ? live : all;
+	const mapping = orderMapping.status ? (orderMapping as StatusMapping) : magaluStatusFromDeliveries(all.map((x) => x.status));
+	const lines = readLines(r, counted);
+	const amounts = r.object(o, 'amounts');
+	const order: CanonicalOrder = {
+		channel: 'magalu',
+		account,
+		channelOrderId: r.string(o, 'id'),
+		createdAt: readUtcDate(r, o, 'created_at'),
+		updatedAt: readUtcDate(r, o, 'updated_at'),
+		status: mapping.status,
+		paymentStatus: mapping.paymentStatus,
+		fulfillmentStatus: mapping.fulfillmentStatus,
+		channelStatusRaw: `${orderStatus}; deliveries: ${all.map((x) => x.status).join(', ') || '(none)'}`,
+		currency: r.string(amounts, 'amounts.currency'),
+		totals: {
+			itemsCents: lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
+			shippingCents: optTotal(r, amounts, 'amounts.freight'),
+			discountCents: optTotal(r, amounts, 'amounts.discount'),
+			totalCents: scaledCents(r, amounts, 'amounts', 'total'),
+		},
+		customer: readCustomer(r, o),
+		lines,
+		shipments: readShipments(r, live),
+	};
+	const address = readAddress(r, counted[0]);
+	if (address) order.shippingAddress = address;
+	const invoice = readInvoice(r, live);
+	if (invoice) order.invoice = invoice;
+	return validateCanonicalOrder(order);
+}

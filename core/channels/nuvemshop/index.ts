@@ -1,0 +1,98 @@
+import { ChannelHttpError } from '../../http/retry';
+import type { HttpRequest } from '../../http/transport';
+import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
+import { openRawOrder, readUtcDate } from '../common/fields';
+import { expectArray, joinUrl, send, secondsIso } from '../common/http';
+import { pageFromToken, pageOfLink, parseLinkHeader } from '../common/paging';
+import { normalizeNuvemshopOrder, type NuvemshopOrder } from './normalize';
+
+export { NUVEMSHOP_ORDER_STATUS, NUVEMSHOP_PAYMENT_STATUS, NUVEMSHOP_SHIPPING_STATUS, nuvemshopStatus } from './status';
+export type { NuvemshopOrder } from './normalize';
+
+/** API roots by platform (same API, two brands); the store id is appended per request. */
+export const NUVEMSHOP_API_ROOTS = { nuvemshop: 'https://api.nuvemshop.com.br/v1', tiendanube: 'https://api.tiendanube.com/v1' } as const;
+const MAX_PER_PAGE = 200;
+
+/**
+ * Without payment_status, GET /orders returns only pending, authorized and paid orders ("any" means those
+ * three). Orders whose payment was voided, refunded or abandoned must reach the OMS too (they release
+ * stock), so a window is listed once per group, in this order. The page token is "<group>:<page>".
+ */
+const PAYMENT_GROUPS = [undefined, 'voided', 'refunded', 'abandoned'] as const;
+
+function parseToken(token: string | undefined): { group: number; page: number } {
+	if (token === undefined) return { group: 0, page: 1 };
+	const m = /^(\d+):(.+)$/.exec(token);
+	const group = m ? Number(m[1]) : NaN;
+	if (!m || group >= PAYMENT_GROUPS.length) throw new Error(`Invalid Nuvemshop page token "${token}"`);
+	return { group, page: pageFromToken(m[2]) };
+}
+
+function nextToken(group: number, page: number, nextPage: number | undefined): string | undefined {
+	if (nextPage !== undefined && nextPage > page) return `${group}:${nextPage}`;
+	return group + 1 < PAYMENT_GROUPS.length ? `${group + 1}:1` : undefined;
+}
+
+/**
+ * Nuvemshop answers 404 {"description": "Last page is 0"} to a listing with no results, and "Last page is N"
+ * past the end: both mean "no more orders", not a missing resource.
+ */
+function isPastLastPage(error: unknown): boolean {
+	if (!(error instanceof ChannelHttpError) || error.httpCode !== 404) return false;
+	const body = error.responseBody as { description?: unknown } | undefined;
+	return typeof body?.description === 'string' && /^Last page is \d+$/.test(body.description);
+}
+
+/**
+ * Nuvemshop / Tiendanube REST v1. ctx.baseUrl is the API root (…/v1), ctx.account the store id; the
+ * transport adds "Authentication: bearer <token>" and the mandatory User-Agent (the credential does).
+ *
+ * updated_at_min/max are whole-second bounds, hence filterPrecisionMs = 1000. The API sorts by creation
+ * date, not update date, so a page can shift while the window is listed; the poller's overlap and
+ * de-duplication absorb it.
+ */
+export function createNuvemshopAdapter(ctx: AdapterContext): ChannelAdapter<NuvemshopOrder> {
+	const ordersUrl = joinUrl(ctx.baseUrl, `/${encodeURIComponent(ctx.account)}/orders`);
+
+	async function listPage(query: HttpRequest['query']): Promise<{ items: NuvemshopOrder[]; next?: number }> {
+		const req: HttpRequest = { method: 'GET', url: ordersUrl, query };
+		try {
+			const res = await send(ctx, req);
+			return { items: expectArray(res, req) as NuvemshopOrder[], next: pageOfLink(parseLinkHeader(res.headers.link).next) };
+		} catch (error) {
+			if (isPastLastPage(error)) return { items: [] };
+			throw error;
+		}
+	}
+
+	return {
+		id: 'nuvemshop',
+		filterPrecisionMs: 1000,
+		latestUntil: (now) => now,
+
+		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<NuvemshopOrder>> {
+			const { group, page } = parseToken(req.pageToken);
+			const { items, next } = await listPage({
+				updated_at_min: `${secondsIso(req.since, 'down')}Z`,
+				updated_at_max: `${secondsIso(req.until, 'up')}Z`,
+				payment_status: PAYMENT_GROUPS[group],
+				page,
+				per_page: Math.min(req.pageSize, MAX_PER_PAGE),
+			});
+			// The docs ask clients to follow the Link header: its `page` goes in the token, the query is rebuilt.
+			return { items, nextPageToken: nextToken(group, page, next) };
+		},
+
+		identify(raw) {
+			const { r, o } = openRawOrder('nuvemshop', raw, 'id');
+			return { channelOrderId: r.string(o, 'id'), updatedAt: readUtcDate(r, o, 'updated_at') };
+		},
+
+		normalize: (raw) => normalizeNuvemshopOrder(raw, ctx.account),
+
+		/** The listing is newest-first by creation date. */
+		async sample() {
+			return (await listPage({ per_page: 1 })).items[0];
+		},
+	};
+}

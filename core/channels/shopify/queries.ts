@@ -1,0 +1,48 @@
+/**
+ * Admin GraphQL documents. The list asks for ids and updatedAt only: the poller drops already-emitted
+ * versions before paying (in query cost) for the details of the rest.
+ */
+
+export const CHANGED_ORDERS_QUERY = `query OmsChangedOrders($first: Int!, $after: String, $query: String, $reverse: Boolean) {
+  orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT, reverse: $reverse) {
+    nodes { id legacyResourceId updatedAt }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const MONEY = 'shopMoney { amount currencyCode }';
+const LINE_ITEMS = `nodes {
+      id sku title quantity
+      originalUnitPriceSet { ${MONEY} }
+      variant { id legacyResourceId }
+      product { id legacyResourceId }
+    }
+    pageInfo { hasNextPage endCursor }`;
+
+export const LINE_ITEMS_PAGE = 100;
+
+export const ORDER_QUERY = `query OmsOrder($id: ID!) {
+  order(id: $id) {
+    id legacyResourceId name createdAt updatedAt cancelledAt
+    displayFinancialStatus displayFulfillmentStatus
+    currencyCode email
+    totalPriceSet { ${MONEY} }
+    totalShippingPriceSet { ${MONEY} }
+    totalDiscountsSet { ${MONEY} }
+    customer { displayName email phone }
+    shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 phone }
+    fulfillments(first: 20) { displayStatus createdAt trackingInfo(first: 5) { company number url } }
+    lineItems(first: ${LINE_ITEMS_PAGE}) {
+    ${LINE_ITEMS}
+    }
+  }
+}`;
+
+/** Orders with more lines than one page: the remaining pages. */
+export const ORDER_LINES_QUERY = `query OmsOrderLines($id: ID!, $after: String) {
+  order(id: $id) {
+    lineItems(first: ${LINE_ITEMS_PAGE}, after: $after) {
+    ${LINE_ITEMS}
+    }
+  }
+}`;

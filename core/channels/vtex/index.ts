@@ -1,0 +1,87 @@
+import type { HttpRequest } from '../../http/transport';
+import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
+import { openRawOrder, readUtcDate } from '../common/fields';
+import { expectArray, expectObject, joinUrl, send } from '../common/http';
+import { isFeedItem, normalizeVtexOrder, type VtexRaw, type VtexSkuField } from './normalize';
+
+export { VTEX_STATUS_MAP, vtexStatus } from './status';
+export type { VtexRaw, VtexSkuField } from './normalize';
+
+/** The Feed v3 maximum lot size. */
+const MAX_LOT = 10;
+
+/** https://{account}.{environment}.com.br: the documented server of the Orders API. */
+export const vtexBaseUrl = (account: string, environment = 'vtexcommercestable'): string => `https://${account}.${environment}.com.br`;
+
+/** Several events of one order can share a lot: keep its latest, acknowledge them all. */
+function latestPerOrder(items: VtexRaw[]): VtexRaw[] {
+	const byOrder = new Map<unknown, VtexRaw>();
+	for (const item of items) {
+		const seen = byOrder.get(item.orderId);
+		if (!seen || Date.parse(String(item.currentChange)) >= Date.parse(String(seen.currentChange))) byOrder.set(item.orderId, item);
+	}
+	return [...byOrder.values()];
+}
+
+/**
+ * VTEX through the Feed v3 queue (the integration path VTEX documents; the order list "is not for
+ * integrations"). The feed must be configured once for the credential's AppKey (POST /api/orders/feed/config);
+ * without it VTEX answers 404. Auth headers (X-VTEX-API-AppKey/AppToken) are the transport's.
+ *
+ * The feed is a queue, not a time window: listChanged ignores since/until and returns the next lot of
+ * unread events (maxlot = pageSize, at most 10) with their handles as `acks`. Items read but not committed
+ * become visible again after the feed's visibility timeout, so a crash before emission re-delivers them
+ * (at-least-once); acknowledge() commits the handles after emission. A full lot sets nextPageToken, as more
+ * events may be waiting. filterPrecisionMs is 0: there is no time filter to overlap.
+ *
+ * Items are feed summaries: getDetails fetches the order. Options: `skuField` ('refId' default).
+ */
+export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> {
+	const skuField = (ctx.options?.skuField ?? 'refId') as VtexSkuField;
+	const url = (path: string) => joinUrl(ctx.baseUrl, path);
+
+	async function getOrder(orderId: string): Promise<VtexRaw> {
+		const req: HttpRequest = { method: 'GET', url: url(`/api/oms/pvt/orders/${encodeURIComponent(orderId)}`) };
+		return expectObject(await send(ctx, req), req);
+	}
+
+	return {
+		id: 'vtex',
+		filterPrecisionMs: 0,
+		latestUntil: (now) => now,
+
+		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<VtexRaw>> {
+			const maxlot = Math.max(1, Math.min(req.pageSize, MAX_LOT));
+			const httpReq: HttpRequest = { method: 'GET', url: url('/api/orders/feed'), query: { maxlot } };
+			const lot = expectArray(await send(ctx, httpReq), httpReq) as VtexRaw[];
+			const acks = lot.map((item) => item.handle).filter((h): h is string => typeof h === 'string');
+			return { items: latestPerOrder(lot), acks, nextPageToken: lot.length >= maxlot ? 'feed' : undefined };
+		},
+
+		async getDetails(summary) {
+			if (!isFeedItem(summary)) return summary;
+			const { r, o } = openRawOrder('vtex', summary, 'orderId');
+			return getOrder(r.string(o, 'orderId'));
+		},
+
+		identify(raw) {
+			const { r, o } = openRawOrder('vtex', raw, 'orderId');
+			return { channelOrderId: r.string(o, 'orderId'), updatedAt: readUtcDate(r, o, isFeedItem(o) ? 'currentChange' : 'lastChange') };
+		},
+
+		normalize: (raw) => normalizeVtexOrder(raw, ctx.account, skuField),
+
+		async acknowledge(handles) {
+			if (handles.length === 0) return;
+			await send(ctx, { method: 'POST', url: url('/api/orders/feed'), body: { handles } });
+		},
+
+		/** Reading the feed would hide events from the trigger: the test step reads the order list instead. */
+		async sample() {
+			const req: HttpRequest = { method: 'GET', url: url('/api/oms/pvt/orders'), query: { orderBy: 'creationDate,desc', per_page: 1 } };
+			const list = expectObject(await send(ctx, req), req).list;
+			const first = Array.isArray(list) ? (list[0] as VtexRaw | undefined) : undefined;
+			return first && typeof first.orderId === 'string' ? getOrder(first.orderId) : undefined;
+		},
+	};
+}

@@ -1,0 +1,69 @@
+import type { StatusMapping } from '../common/status';
+
+const awaitingPayment: StatusMapping = { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' };
+const paid: StatusMapping = { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' };
+const invoiced: StatusMapping = { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' };
+const cancelled: StatusMapping = { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' };
+
+/**
+ * VTEX workflow status → canonical: the statuses of the Orders API (f_status list and the Feed v3 filter
+ * list). VTEX has no shipped/delivered status: an invoiced order becomes shipped or delivered from its
+ * packages' tracking (see vtexStatus in normalize.ts). `cancellation-requested` already releases the order
+ * here, as VTEX stops its fulfilment; a denied request comes back as `invoice-after-cancellation-deny`.
+ */
+export const VTEX_STATUS_MAP: Readonly<Record<string, StatusMapping>> = {
+	'order-created': awaitingPayment,
+	'order-accepted': awaitingPayment,
+	'on-order-completed': awaitingPayment,
+	'on-order-completed-ffm': awaitingPayment,
+	'waiting-for-sellers-confirmation': awaitingPayment,
+	'waiting-for-seller-decision': awaitingPayment,
+	'payment-pending': awaitingPayment,
+	'waiting-for-order-authorization': awaitingPayment,
+	'approve-payment': awaitingPayment,
+	'waiting-for-authorization': awaitingPayment,
+	'waiting-for-manual-authorization': awaitingPayment,
+	'waiting-for-mkt-authorization': awaitingPayment,
+	// A seller's order waits for the marketplace to confirm payment before it may ship.
+	'waiting-ffmt-authorization': awaitingPayment,
+	'payment-approved': paid,
+	'authorize-fulfillment': paid,
+	// Paid; the customer may still cancel within the window, so handling has not started.
+	'window-to-cancel': paid,
+	'window-to-change-seller': paid,
+	'waiting-seller-handling': paid,
+	'ready-for-handling': paid,
+	'start-handling': paid,
+	handling: paid,
+	invoice: invoiced,
+	invoiced,
+	'invoice-after-cancellation-deny': invoiced,
+	'request-cancel': cancelled,
+	'cancellation-requested': cancelled,
+	cancel: cancelled,
+	canceled: cancelled,
+	// The order was replaced by a changed copy with a new id.
+	replaced: cancelled,
+	'order-create-error': { ...cancelled, paymentStatus: 'failed' },
+	'order-creation-error': { ...cancelled, paymentStatus: 'failed' },
+};
+
+/** What an order's packageAttachment says about the goods (VTEX's only shipping signal). */
+export interface VtexPackagesSummary {
+	/** An `Input` (return) invoice exists. */
+	returned: boolean;
+	/** Output packages with a tracking number, out of all output packages. */
+	tracked: number;
+	outputs: number;
+	/** Output packages whose courierStatus is finished. */
+	delivered: number;
+}
+
+/** Refines an invoiced order with its packages: returned > delivered > shipped > invoiced. */
+export function vtexStatus(mapping: StatusMapping, packages: VtexPackagesSummary): StatusMapping {
+	if (mapping.status !== 'invoiced') return mapping;
+	if (packages.returned) return { ...mapping, status: 'returned', fulfillmentStatus: 'returned' };
+	if (packages.outputs > 0 && packages.delivered === packages.outputs) return { ...mapping, status: 'delivered', fulfillmentStatus: 'delivered' };
+	if (packages.tracked === 0) return mapping;
+	return { ...mapping, status: 'shipped', fulfillmentStatus: packages.tracked === packages.outputs ? 'fulfilled' : 'partial' };
+}

@@ -1,0 +1,99 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IAuthenticateGeneric,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { LWA_TOKEN_PATH, LWA_TOKEN_URL } from '../core/channels/amazon/endpoints';
+
+/**
+ * Amazon Selling Partner API with a Login with Amazon refresh token (self-authorised private app or an
+ * authorised public app). n8n's preAuthentication exchanges the refresh token for a 1-hour access token and
+ * stores it in the hidden, expirable `accessToken`; `authenticate` sends it as x-amz-access-token.
+ * SP-API answers an expired token with 403, not 401, so nodes call httpRequestWithAuthentication with
+ * `preAuthenticationRetryStatusCode: 403` to get the refresh-and-resend. The core's equivalent for the CLI
+ * and tests is core/channels/amazon/lwa.ts.
+ */
+export class AmazonSpApi implements ICredentialType {
+	name = 'amazonSpApi';
+
+	displayName = 'Amazon Selling Partner API';
+
+	icon = 'file:icons/amazon.svg' as const;
+
+	documentationUrl = 'https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production' },
+				{ name: 'Sandbox (Static Examples)', value: 'sandbox' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'North America (Incl. Brazil)', value: 'na' },
+				{ name: 'Europe', value: 'eu' },
+				{ name: 'Far East', value: 'fe' },
+			],
+			default: 'na',
+		},
+		{ displayName: 'LWA Client ID', name: 'clientId', type: 'string', default: '', required: true },
+		{ displayName: 'LWA Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://sellingpartnerapi-na.amazon.com',
+			description: `API root. Leave empty for the region's host. When set, the token is also requested from <base URL>${LWA_TOKEN_PATH} (a test simulator serves both).`,
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		const form = new URLSearchParams({
+			grant_type: 'refresh_token',
+			refresh_token: String(credentials.refreshToken),
+			client_id: String(credentials.clientId),
+			client_secret: String(credentials.clientSecret),
+		});
+		const res = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: base ? base + LWA_TOKEN_PATH : LWA_TOKEN_URL,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+			body: form.toString(),
+		})) as { access_token?: string };
+		return { accessToken: res.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'x-amz-access-token': '={{$credentials.accessToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{($credentials.baseUrl || ("https://" + ($credentials.environment === "sandbox" ? "sandbox." : "") + "sellingpartnerapi-" + $credentials.region + ".amazon.com")).replace(/\\/+$/, "")}}',
+			url: '/sellers/v1/marketplaceParticipations',
+		},
+	};
+}

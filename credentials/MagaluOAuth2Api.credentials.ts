@@ -1,0 +1,79 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import {
+	ID_MAGALU_AUTH_URL,
+	ID_MAGALU_LOGIN_QUERY,
+	ID_MAGALU_TOKEN_URL,
+	MAGALU_DEFAULT_CHANNEL_ID,
+	MAGALU_ORDER_SCOPES,
+} from '../core/channels/magalu/endpoints';
+
+/**
+ * Magalu Open API via ID Magalu: OAuth 2.0 authorization code (the seller consents as the store, hence
+ * choose_tenants=true). n8n's OAuth2 support sends the bearer token and refreshes it. The same ID Magalu
+ * serves production and sandbox; the environment picks the API host.
+ */
+export class MagaluOAuth2Api implements ICredentialType {
+	name = 'magaluOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Magalu OAuth2 API';
+
+	icon = 'file:icons/magalu.svg' as const;
+
+	documentationUrl = 'https://developers.magalu.com/docs/first-steps/create-an-application/authentication-authorization';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production (api.magalu.com)', value: 'production' },
+				{ name: 'Sandbox (api-sandbox.magalu.com)', value: 'sandbox' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Channel ID',
+			name: 'channelId',
+			type: 'string',
+			default: MAGALU_DEFAULT_CHANNEL_ID,
+			description: 'Sent as X-Channel-Id: the sales channel to operate (the default is the Magalu channel; the sandbox may use its own ID)',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.magalu.com',
+			description: "API root. Leave empty for the environment's host. When set, tokens are also requested from <base URL>/oauth/token (a test simulator serves both).",
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: MAGALU_ORDER_SCOPES.join(' '),
+			description: 'Space-separated; must match the scopes configured on the application in ID Magalu',
+		},
+		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
+		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: ID_MAGALU_AUTH_URL },
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: `={{$self["baseUrl"] ? $self["baseUrl"].replace(/\\/+$/, "") + "/oauth/token" : "${ID_MAGALU_TOKEN_URL}"}}`,
+		},
+		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: ID_MAGALU_LOGIN_QUERY },
+		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{($credentials.baseUrl || ($credentials.environment === "sandbox" ? "https://api-sandbox.magalu.com" : "https://api.magalu.com")).replace(/\\/+$/, "")}}',
+			url: '/seller/v1/orders',
+			qs: { _limit: 1 },
+			headers: { 'X-Channel-Id': '={{$credentials.channelId}}' },
+		},
+	};
+}

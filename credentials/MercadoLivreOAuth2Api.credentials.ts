@@ -1,0 +1,81 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Mercado Livre OAuth 2.0 (authorization code). Access tokens last 6 hours; refresh tokens are single-use
+ * and rotate: every refresh returns a new refresh token and invalidates the old one. n8n's OAuth2 support
+ * refreshes on a 401 and stores the new token data in this credential, so the rotation needs nothing from
+ * the nodes, but one credential must not be copied to a second n8n instance: whichever instance refreshes
+ * first invalidates the other's refresh token.
+ */
+export class MercadoLivreOAuth2Api implements ICredentialType {
+	name = 'mercadoLivreOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Mercado Livre OAuth2 API';
+
+	icon = 'file:../nodes/MercadoLivreTrigger/mercadolivre.svg' as const;
+
+	documentationUrl = 'https://developers.mercadolivre.com.br/pt_br/autenticacao-e-autorizacao';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Refresh tokens are single-use: each refresh replaces the stored token. Use this credential in one n8n instance only; a copy elsewhere stops working at the next refresh.',
+			name: 'rotationNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production' },
+				{ name: 'Sandbox (Test User)', value: 'sandbox' },
+			],
+			default: 'production',
+			description: 'Mercado Livre has no sandbox host: sandbox means authorising with a test user (POST /users/test_user)',
+		},
+		{
+			displayName: 'Seller ID',
+			name: 'sellerId',
+			type: 'string',
+			default: '',
+			description: 'Leave empty to use the user_id Mercado Livre returned with the token',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'string',
+			default: 'https://auth.mercadolivre.com.br/authorization',
+			description: "The authorization host of the seller's country (auth.mercadolibre.com.ar, .com.mx, ...)",
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.mercadolibre.com',
+			description: 'API root. Leave empty for https://api.mercadolibre.com; set it to reach a proxy or a test simulator.',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: '={{($self["baseUrl"] || "https://api.mercadolibre.com").replace(/\\/+$/, "") + "/oauth/token"}}',
+		},
+		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
+		// Scopes are configured on the application in Mercado Livre's app manager, not requested here.
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
+		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl || "https://api.mercadolibre.com"}}',
+			url: '/users/me',
+		},
+	};
+}

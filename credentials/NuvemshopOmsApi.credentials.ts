@@ -1,0 +1,76 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+const API_ROOT = '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.platform === "tiendanube" ? "https://api.tiendanube.com/v1" : "https://api.nuvemshop.com.br/v1"}}';
+
+/**
+ * A Nuvemshop / Tiendanube app's access token for one store (it does not expire; reinstalling the app
+ * replaces it). Nuvemshop wants "Authentication: bearer …" and rejects requests whose User-Agent does not
+ * name the app and a contact. Nuvemshop has no sandbox host (test stores live on the same API).
+ */
+export class NuvemshopOmsApi implements ICredentialType {
+	name = 'nuvemshopOmsApi';
+
+	displayName = 'Nuvemshop (OMS) API';
+
+	icon = 'file:icons/nuvemshop.svg' as const;
+
+	documentationUrl = 'https://tiendanube.github.io/api-documentation/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Store ID',
+			name: 'storeId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The store ID (user_id in the token response)',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'User-Agent',
+			name: 'userAgent',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'My OMS (ops@example.com)',
+			description: 'Your app name and a contact (email or URL) in parentheses; Nuvemshop requires it',
+		},
+		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'options',
+			options: [
+				{ name: 'Nuvemshop (api.nuvemshop.com.br)', value: 'nuvemshop' },
+				{ name: 'Tiendanube (api.tiendanube.com)', value: 'tiendanube' },
+			],
+			default: 'nuvemshop',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:8080/v1',
+			description: 'Leave empty. Replaces the API root (…/v1, without the store ID), e.g. for a test server.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authentication: '=bearer {{$credentials.accessToken}}', 'User-Agent': '={{$credentials.userAgent}}' },
+		},
+	};
+
+	// The store resource, not orders: a store without orders answers GET /orders with 404.
+	test: ICredentialTestRequest = {
+		request: { baseURL: API_ROOT, url: '=/{{$credentials.storeId}}/store' },
+	};
+}

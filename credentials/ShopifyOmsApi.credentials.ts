@@ -1,0 +1,75 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Shopify Admin API access token of a custom / Dev Dashboard app (scope read_orders; read_all_orders for
+ * orders older than 60 days), sent as X-Shopify-Access-Token.
+ */
+export class ShopifyOmsApi implements ICredentialType {
+	name = 'shopifyOmsApi';
+
+	displayName = 'Shopify OMS API';
+
+	icon = 'file:../nodes/ShopifyTrigger/shopify.svg' as const;
+
+	documentationUrl = 'https://shopify.dev/docs/api/admin-graphql';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production' },
+				{ name: 'Sandbox (Development Store)', value: 'sandbox' },
+			],
+			default: 'production',
+			description: 'Shopify has no sandbox host: a sandbox is a development store with its own subdomain',
+		},
+		{
+			displayName: 'Shop Subdomain',
+			name: 'shopSubdomain',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'my-store',
+			description: 'The part before .myshopify.com',
+		},
+		{
+			displayName: 'Admin API Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: '2026-01',
+			description: 'Quarterly Admin API version (YYYY-MM); each is supported for at least 12 months',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://my-store.myshopify.com',
+			description: 'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'X-Shopify-Access-Token': '={{$credentials.accessToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl || "https://" + $credentials.shopSubdomain + ".myshopify.com"}}',
+			url: '=/admin/api/{{$credentials.apiVersion}}/graphql.json',
+			method: 'POST',
+			body: { query: '{ shop { name } }' },
+		},
+	};
+}

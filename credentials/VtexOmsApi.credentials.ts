@@ -1,0 +1,73 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+const API_ROOT = '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.accountName + "." + $credentials.environment + ".com.br"}}';
+
+/**
+ * A VTEX application key (License Manager) with the OMS role ("OMS - Full access" or a role with Feed and
+ * order view). The order feed is per app key: configure it once (POST /api/orders/feed/config) for this key.
+ * VTEX has no sandbox host; development accounts use the same environments.
+ */
+export class VtexOmsApi implements ICredentialType {
+	name = 'vtexOmsApi';
+
+	displayName = 'VTEX (OMS) API';
+
+	icon = 'file:icons/vtex.svg' as const;
+
+	documentationUrl = 'https://developers.vtex.com/docs/guides/api-authentication-using-application-keys';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Account Name',
+			name: 'accountName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'mystore',
+			description: 'The account in https://{account}.vtexcommercestable.com.br',
+		},
+		{
+			displayName: 'App Key',
+			name: 'appKey',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'vtexappkey-mystore-ABCDEF',
+		},
+		{
+			displayName: 'App Token',
+			name: 'appToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [{ name: 'Stable (vtexcommercestable)', value: 'vtexcommercestable' }],
+			default: 'vtexcommercestable',
+			description: 'The host environment VTEX documents for the Orders API',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:8080',
+			description: 'Leave empty. Replaces https://{account}.{environment}.com.br, e.g. for a test server.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { 'X-VTEX-API-AppKey': '={{$credentials.appKey}}', 'X-VTEX-API-AppToken': '={{$credentials.appToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: API_ROOT, url: '/api/oms/pvt/orders', qs: { per_page: 1 } },
+	};
+}

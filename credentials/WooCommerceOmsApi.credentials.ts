@@ -1,0 +1,53 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * WooCommerce REST API keys (WooCommerce → Settings → Advanced → REST API, "Read" is enough to import
+ * orders). Sent as HTTP Basic, which WooCommerce accepts over HTTPS only. The site URL is also the API root,
+ * so it doubles as the base URL override (tests point it at a simulator). WooCommerce has no sandbox host.
+ */
+export class WooCommerceOmsApi implements ICredentialType {
+	name = 'wooCommerceOmsApi';
+
+	displayName = 'WooCommerce (OMS) API';
+
+	icon = 'file:icons/woocommerce.svg' as const;
+
+	documentationUrl = 'https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Site URL',
+			name: 'siteUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://shop.example.com',
+			description: 'Address of the WordPress site (HTTPS), without /wp-json',
+		},
+		{
+			displayName: 'Consumer Key',
+			name: 'consumerKey',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'ck_…',
+		},
+		{
+			displayName: 'Consumer Secret',
+			name: 'consumerSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { auth: { username: '={{$credentials.consumerKey}}', password: '={{$credentials.consumerSecret}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.siteUrl.replace(/\\/+$/, "")}}', url: '/wp-json/wc/v3/orders', qs: { per_page: 1 } },
+	};
+}

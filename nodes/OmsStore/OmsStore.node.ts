@@ -1,0 +1,59 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import * as maintenance from './actions/maintenance/Maintenance.resource';
+import * as order from './actions/order/Order.resource';
+import * as reservation from './actions/reservation/Reservation.resource';
+import { router } from './actions/router';
+import * as stock from './actions/stock/Stock.resource';
+import { omsStoreConnectionTest } from './methods';
+
+/** The OMS stock and reservation store as an n8n action node: the operations live in actions/, the rules in the core. */
+export class OmsStore implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OMS Store',
+		name: 'omsStore',
+		icon: { light: 'file:oms.svg', dark: 'file:oms.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Keep stock and order reservations for all your sales channels in one place',
+		defaults: { name: 'OMS Store' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		// A database credential has no HTTP test request: the node tests it by opening the store.
+		credentials: [{ name: 'omsStoreApi', required: true, testedBy: 'omsStoreConnectionTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Maintenance', value: 'maintenance' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Reservation', value: 'reservation' },
+					{ name: 'Stock', value: 'stock' },
+				],
+				default: 'order',
+			},
+			...order.description,
+			...stock.description,
+			...reservation.description,
+			...maintenance.description,
+		],
+	};
+
+	methods = {
+		credentialTest: { omsStoreConnectionTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

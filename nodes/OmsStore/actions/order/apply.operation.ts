@@ -1,0 +1,71 @@
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+import type { LifecycleConfig } from '../../../../core/lifecycle/config';
+import { validateCanonicalOrder } from '../../../../core/model/validate';
+import { inOneBatch, type OperationExecute } from '../shared/execute';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Each input item must be an order in the OMS format, as the OMS channel triggers output it. Run this for every order update: applying the same update twice changes nothing.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Stock Rules',
+		name: 'rules',
+		type: 'collection',
+		placeholder: 'Add Rule',
+		default: {},
+		description: 'Use the same rules in every workflow that applies orders, or stock will be counted inconsistently',
+		options: [
+			{
+				displayName: 'Deduct Stock When',
+				name: 'commitOn',
+				type: 'options',
+				options: [
+					{ name: 'Invoiced', value: 'invoiced', description: 'Units leave on-hand stock when the order is invoiced' },
+					{ name: 'Shipped', value: 'shipped', description: 'Units leave on-hand stock when the order ships' },
+				],
+				default: 'invoiced',
+				description: 'Until then the units are only reserved (not available for other orders, but still on hand)',
+			},
+			{
+				displayName: 'Restock Cancelled Orders',
+				name: 'restockOnCancelAfterCommit',
+				type: 'boolean',
+				default: true,
+				description: 'Whether units go back on hand when an order is cancelled after its stock was deducted',
+			},
+			{
+				displayName: 'Restock Returns',
+				name: 'restockOnReturn',
+				type: 'boolean',
+				default: true,
+				description: 'Whether returned units go back on hand (turn off to book damaged returns by a stock adjustment instead)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['apply'] } }, properties);
+
+/**
+ * All valid orders of the run go to the store in ONE applyOrders call: one transaction, and the orders of
+ * a batch see each other's stock movements in input order.
+ */
+export const execute: OperationExecute = async function (items, oms) {
+	// applyOrders takes one rule set per batch, so the rules are read once (they are not per-order settings).
+	const rules = this.getNodeParameter('rules', 0, {}) as IDataObject;
+	const lifecycle: Partial<LifecycleConfig> = {};
+	if (rules.commitOn !== undefined) lifecycle.commitOn = rules.commitOn as LifecycleConfig['commitOn'];
+	if (rules.restockOnCancelAfterCommit !== undefined) lifecycle.restockOnCancelAfterCommit = rules.restockOnCancelAfterCommit === true;
+	if (rules.restockOnReturn !== undefined) lifecycle.restockOnReturn = rules.restockOnReturn === true;
+
+	return await inOneBatch(this,
+		items,
+		oms,
+		(i) => validateCanonicalOrder(items[i].json),
+		async (orders) => await oms.store.applyOrders(orders, { lifecycle }),
+	);
+};

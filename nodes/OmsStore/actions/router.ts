@@ -1,0 +1,31 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { getStore } from '../transport';
+import * as maintenance from './maintenance/Maintenance.resource';
+import * as order from './order/Order.resource';
+import * as reservation from './reservation/Reservation.resource';
+import type { OperationExecute } from './shared/execute';
+import * as stock from './stock/Stock.resource';
+
+const operations: Record<string, Record<string, { execute: OperationExecute }>> = {
+	order: { apply: order.apply },
+	stock: {
+		setOnHand: stock.setOnHand,
+		adjust: stock.adjust,
+		getAvailability: stock.getAvailability,
+		listChanged: stock.listChanged,
+	},
+	reservation: { expire: reservation.expire, list: reservation.list },
+	maintenance: { reconcile: maintenance.reconcile, ledger: maintenance.ledger },
+};
+
+/** Resource and operation cannot be expressions (noDataExpression), so they are read once. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const op = operations[resource]?.[operation];
+	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+
+	const oms = await getStore.call(this);
+	return [await op.execute.call(this, items, oms)];
+}

@@ -1,0 +1,110 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { OrderValidationError } from '../../../../core/model/validate';
+import type { StoreHandle } from '../../transport';
+
+/** Every operation: gets the node's input items and the credential's store, returns the output items. */
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	oms: StoreHandle,
+) => Promise<INodeExecutionData[]>;
+
+const paired = (json: IDataObject, item: number): INodeExecutionData => ({ json, pairedItem: { item } });
+
+export const asJson = (value: object): IDataObject => value as unknown as IDataObject;
+
+/** The error item of "continue on fail"; a malformed order also names the order and the field. */
+export function errorJson(error: unknown, oms: StoreHandle): IDataObject {
+	const message = oms.safeMessage(error);
+	if (error instanceof OrderValidationError) return { error: { message, orderRef: error.orderRef, field: error.field } };
+	return { error: { message } };
+}
+
+export function toNodeError(ctx: IExecuteFunctions, error: unknown, oms: StoreHandle, itemIndex?: number): NodeOperationError {
+	if (error instanceof NodeOperationError) return error;
+	const description =
+		error instanceof OrderValidationError
+			? 'Nothing from this run was written to the store. Fix the order, or set the node to continue on error to apply the other orders.'
+			: undefined;
+	// Built from the redacted text, never from the driver's error object: that one could carry connection details.
+	return new NodeOperationError(ctx.getNode(), oms.safeMessage(error), { itemIndex, description });
+}
+
+/** Runs `work` once per input item, as n8n nodes do, so every parameter can be an expression over the item. */
+export async function forEachItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	oms: StoreHandle,
+	work: (itemIndex: number) => Promise<object[]>,
+): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const rows = (await work(i)).map(asJson);
+			out.push(...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(rows), { itemData: { item: i } }));
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms, i);
+			out.push(paired(errorJson(error, oms), i));
+		}
+	}
+	return out;
+}
+
+/**
+ * Store-wide actions (expire, reconcile, changes feed) run once per execution, with the parameters of the
+ * first item: running them once per input item would repeat the same action.
+ */
+export async function onceForAll(
+	ctx: IExecuteFunctions,
+	oms: StoreHandle,
+	work: () => Promise<object[]>,
+): Promise<INodeExecutionData[]> {
+	try {
+		return (await work()).map((row) => paired(asJson(row), 0));
+	} catch (error) {
+		if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms, 0);
+		return [paired(errorJson(error, oms), 0)];
+	}
+}
+
+/**
+ * Reads every item first, then makes ONE store call (one transaction) for all the valid ones; the store
+ * returns results in input order. With "continue on fail" a bad item becomes an error item and the others
+ * still go through; without it the run stops before anything is written.
+ */
+export async function inOneBatch<T>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	oms: StoreHandle,
+	parse: (itemIndex: number) => T,
+	run: (inputs: T[]) => Promise<object[]>,
+): Promise<INodeExecutionData[]> {
+	const out: Array<INodeExecutionData | undefined> = new Array(items.length);
+	const inputs: T[] = [];
+	const indexes: number[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			inputs.push(parse(i));
+			indexes.push(i);
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms, i);
+			out[i] = paired(errorJson(error, oms), i);
+		}
+	}
+	if (inputs.length > 0) {
+		try {
+			const results = await run(inputs);
+			results.forEach((result, k) => (out[indexes[k]] = paired(asJson(result), indexes[k])));
+		} catch (error) {
+			// One transaction: when the store refuses the batch, no item of it was written.
+			if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms);
+			for (const i of indexes) out[i] = paired(errorJson(error, oms), i);
+		}
+	}
+	return out.filter((item): item is INodeExecutionData => item !== undefined);
+}

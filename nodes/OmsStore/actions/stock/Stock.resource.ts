@@ -1,0 +1,48 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as adjust from './adjust.operation';
+import * as getAvailability from './getAvailability.operation';
+import * as listChanged from './listChanged.operation';
+import * as setOnHand from './setOnHand.operation';
+
+export { adjust, getAvailability, listChanged, setOnHand };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['stock'] } },
+		options: [
+			{
+				name: 'Adjust',
+				value: 'adjust',
+				description: 'Add or remove units, e.g. goods received or damaged',
+				action: 'Adjust stock',
+			},
+			{
+				name: 'Get Availability',
+				value: 'getAvailability',
+				description: 'Get on-hand, reserved and available units of SKUs',
+				action: 'Get stock availability',
+			},
+			{
+				name: 'List Changed',
+				value: 'listChanged',
+				description: 'List SKUs whose stock changed since the last run, to update the sales channels',
+				action: 'List changed stock',
+			},
+			{
+				name: 'Set On Hand',
+				value: 'setOnHand',
+				description: 'Set how many units are physically in stock, e.g. after a count',
+				action: 'Set on hand stock',
+			},
+		],
+		default: 'getAvailability',
+	},
+	...setOnHand.description,
+	...adjust.description,
+	...getAvailability.description,
+	...listChanged.description,
+];

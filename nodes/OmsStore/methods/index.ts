@@ -1,0 +1,1 @@
+export { omsStoreConnectionTest } from './credentialTest';

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import { describeRequest } from '../../core/http/retry';
+import { parseBody, TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../core/http/transport';
+
+type RequestContext = IPollFunctions | IExecuteFunctions;
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/**
+ * The core's HttpTransport over n8n's request helper, so the credential's auth is applied by n8n (API-key
+ * headers, or OAuth2 with token refresh for OAuth2 credentials). Status codes come back as responses
+ * (ignoreHttpStatusErrors) and the body as text, so retry policy and JSON checks (truncated bodies) stay in
+ * the core; only failures without a response are thrown, as TransportError.
+ */
+export function createN8nTransport(ctx: RequestContext, credentialType: string): HttpTransport {
+	return async (req: HttpRequest): Promise<HttpResponse> => {
+		const options: IHttpRequestOptions = {
+			method: req.method as IHttpRequestMethods,
+			url: req.url,
+			qs: definedOnly(req.query),
+			headers: { accept: 'application/json', ...req.headers },
+			body: req.body as IHttpRequestOptions['body'],
+			timeout: req.timeoutMs,
+			encoding: 'text',
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		let res: { statusCode: number; headers: Record<string, unknown>; body: unknown };
+		try {
+			res = await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options);
+		} catch (error) {
+			throw asTransportError(error, req);
+		}
+		const headers = lowerCaseHeaders(res.headers);
+		const text = typeof res.body === 'string' ? res.body : res.body === undefined || res.body === null ? '' : JSON.stringify(res.body);
+		return { status: res.statusCode, headers, ...parseBody(text, headers['content-type']) };
+	};
+}
+
+/**
+ * n8n wraps network failures in NodeApiError with the socket error code as httpCode. Those become
+ * TransportError (retried for idempotent requests); anything carrying a real HTTP status (an OAuth2 token
+ * refresh the provider refused) is an answer, not a network failure, and is passed on unchanged.
+ */
+function asTransportError(error: unknown, req: HttpRequest): unknown {
+	const e = error as { httpCode?: unknown; cause?: { code?: unknown }; message?: string };
+	const code = String(e?.cause?.code ?? e?.httpCode ?? '');
+	if (/^\d{3}$/.test(String(e?.httpCode ?? ''))) return error;
+	const kind = TIMEOUT_CODES.has(code) ? 'timeout' : 'network';
+	const what = kind === 'timeout' ? 'Request timed out' : `Network error (${code || 'unknown'})`;
+	return new TransportError(`${what}: ${describeRequest(req)}`, kind);
+}
+
+function definedOnly(query: HttpRequest['query']): IDataObject | undefined {
+	if (!query) return undefined;
+	return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as IDataObject;
+}
+
+function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(headers ?? {})) {
+		if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+	}
+	return out;
+}

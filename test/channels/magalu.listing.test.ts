@@ -1,0 +1,112 @@
+import { createMagaluAdapter, MAGALU_DEFAULT_CHANNEL_ID, type MagaluOrder } from '../../core/channels/magalu';
+import type { ChannelAdapter } from '../../core/channels/types';
+import { ChannelHttpError, type RetryPolicy } from '../../core/http/retry';
+import { createFetchTransport } from '../../core/http/transport';
+import { MagaluSimulator, magaluOrder } from '../simulators/magalu';
+
+const auth = { accessToken: 'jwt-sim-access', channelId: MAGALU_DEFAULT_CHANNEL_ID };
+const sleeps: number[] = [];
+const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
+
+let sim: MagaluSimulator;
+const adapterWith = (token = auth.accessToken, timeoutMs = 5000): ChannelAdapter<MagaluOrder> =>
+	createMagaluAdapter({ transport: createFetchTransport({ authorization: `Bearer ${token}` }, timeoutMs), baseUrl: sim.baseUrl, account: 'loja', retry });
+
+async function listAll(adapter: ChannelAdapter<MagaluOrder>, since: string, until: string, pageSize: number) {
+	const ids: string[] = [];
+	let pageToken: string | undefined;
+	let pages = 0;
+	do {
+		const page = await adapter.listChanged({ since, until, pageSize, pageToken });
+		ids.push(...page.items.map((o) => o.id as string));
+		pageToken = page.nextPageToken;
+		pages++;
+	} while (pageToken);
+	return { ids, pages };
+}
+
+const at = (minute: number) => `2024-07-04T19:${String(minute).padStart(2, '0')}:00.000Z`;
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+beforeEach(async () => {
+	sim = new MagaluSimulator(auth);
+	await sim.start();
+	sleeps.length = 0;
+});
+afterEach(() => sim.stop());
+
+describe('Magalu listing through the simulator', () => {
+	it('pages a window by offset, each order once, with X-Channel-Id and the documented paging names', async () => {
+		for (let i = 1; i <= 12; i++) sim.put(magaluOrder({ id: id(i), updatedAt: at(i), createdAt: at(i) }));
+		const { ids, pages } = await listAll(adapterWith(), at(0), at(59), 5);
+		expect(pages).toBe(3);
+		expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => id(i + 1)));
+		const [first, second] = sim.requests(/orders/);
+		expect(Object.fromEntries(first.query)).toMatchObject({ _limit: '5', _offset: '0', _sort: 'created_at:asc' });
+		expect(second.query.get('_offset')).toBe('5');
+		expect(first.headers['x-channel-id']).toBe(MAGALU_DEFAULT_CHANNEL_ID);
+	});
+
+	it('a full last page costs one more, empty request', async () => {
+		for (let i = 1; i <= 4; i++) sim.put(magaluOrder({ id: id(i), updatedAt: at(i) }));
+		expect(await listAll(adapterWith(), at(0), at(59), 2)).toEqual({ ids: [id(1), id(2), id(3), id(4)], pages: 3 });
+	});
+
+	it('filters on updated_at within the window', async () => {
+		sim.put(
+			magaluOrder({ id: id(1), updatedAt: at(9), createdAt: at(1) }),
+			magaluOrder({ id: id(2), updatedAt: at(10), createdAt: at(1) }),
+			magaluOrder({ id: id(3), updatedAt: at(15), createdAt: at(1) }),
+			magaluOrder({ id: id(4), updatedAt: at(21), createdAt: at(1) }),
+		);
+		const { ids } = await listAll(adapterWith(), at(10), at(20), 100);
+		expect(ids).toEqual([id(2), id(3)]);
+		expect(Object.fromEntries(sim.requests(/orders/)[0].query)).toMatchObject({ updated_at__gte: at(10), updated_at__lte: at(20) });
+	});
+
+	it('caps _limit at the documented max_limit of 100', async () => {
+		await adapterWith().listChanged({ since: at(0), until: at(59), pageSize: 500 });
+		expect(sim.requests(/orders/)[0].query.get('_limit')).toBe('100');
+	});
+
+	it('sample returns the most recent order', async () => {
+		sim.put(magaluOrder({ id: id(1), updatedAt: at(1), createdAt: at(1) }), magaluOrder({ id: id(2), updatedAt: at(2), createdAt: at(2) }));
+		expect(await adapterWith().sample!()).toMatchObject({ id: id(2) });
+	});
+});
+
+describe('Magalu auth and faults', () => {
+	it('a wrong bearer token fails with ChannelHttpError 401, not retried', async () => {
+		const error = await adapterWith('expired').listChanged({ since: at(0), until: at(59), pageSize: 10 }).catch((e) => e);
+		expect(error).toBeInstanceOf(ChannelHttpError);
+		expect(error).toMatchObject({ httpCode: 401 });
+		expect(sim.requests(/orders/)).toHaveLength(1);
+	});
+
+	it('429 with Retry-After, then success', async () => {
+		sim.put(magaluOrder({ id: id(1), updatedAt: at(5) }));
+		sim.injectFault({ kind: 'status', status: 429, retryAfter: '3' });
+		const page = await adapterWith().listChanged({ since: at(0), until: at(59), pageSize: 10 });
+		expect(page.items).toHaveLength(1);
+		expect(sleeps).toEqual([3000]);
+	});
+
+	it('500, truncated JSON and a hang are retried; persistent 5xx surfaces with its code', async () => {
+		sim.put(magaluOrder({ id: id(1), updatedAt: at(5) }));
+		sim.injectFault({ kind: 'status', status: 500 }).injectFault({ kind: 'truncated' });
+		const adapter = adapterWith(auth.accessToken, 300);
+		await expect(adapter.listChanged({ since: at(0), until: at(59), pageSize: 10 })).resolves.toMatchObject({ items: [{ id: id(1) }] });
+		sim.injectFault({ kind: 'hang', ms: 1000 });
+		await expect(adapter.listChanged({ since: at(0), until: at(59), pageSize: 10 })).resolves.toMatchObject({ items: [{ id: id(1) }] });
+		for (let i = 0; i < 3; i++) sim.injectFault({ kind: 'status', status: 502 });
+		await expect(adapter.listChanged({ since: at(0), until: at(59), pageSize: 10 })).rejects.toMatchObject({ name: 'ChannelHttpError', httpCode: 502 });
+	});
+
+	it('a listed order normalises', async () => {
+		sim.put(magaluOrder({ id: id(1), updatedAt: at(5) }));
+		const adapter = adapterWith();
+		const [raw] = (await adapter.listChanged({ since: at(0), until: at(59), pageSize: 10 })).items;
+		expect(adapter.identify(raw)).toEqual({ channelOrderId: id(1), updatedAt: at(5) });
+		expect(adapter.normalize(raw)).toMatchObject({ channelOrderId: id(1), status: 'paid' });
+	});
+});

@@ -1,0 +1,115 @@
+import { createNuvemshopAdapter, type NuvemshopOrder } from '../../core/channels/nuvemshop';
+import type { ChannelAdapter } from '../../core/channels/types';
+import { ChannelHttpError, type RetryPolicy } from '../../core/http/retry';
+import { createFetchTransport } from '../../core/http/transport';
+import { OrderValidationError } from '../../core/model/validate';
+import { NuvemshopSimulator, nuvemshopOrder } from '../simulators/nuvemshop';
+
+const auth = { storeId: '123456', accessToken: 'tok_61fa' };
+const UA = 'OMS n8n nodes (oms@example.com)';
+const headers = (token = auth.accessToken, userAgent = UA) => ({ authentication: `bearer ${token}`, 'user-agent': userAgent });
+const sleeps: number[] = [];
+const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
+
+let sim: NuvemshopSimulator;
+const adapterWith = (h = headers(), storeId = auth.storeId): ChannelAdapter<NuvemshopOrder> =>
+	createNuvemshopAdapter({ transport: createFetchTransport(h, 5000), baseUrl: `${sim.baseUrl}/v1/`, account: storeId, retry });
+
+async function listAll(adapter: ChannelAdapter<NuvemshopOrder>, since: string, until: string, pageSize: number) {
+	const ids: number[] = [];
+	let pageToken: string | undefined;
+	let calls = 0;
+	do {
+		const page = await adapter.listChanged({ since, until, pageSize, pageToken });
+		ids.push(...page.items.map((o) => o.id as number));
+		pageToken = page.nextPageToken;
+		calls++;
+	} while (pageToken);
+	return { ids, calls };
+}
+
+const at = (minute: number) => `2024-05-01T09:${String(minute).padStart(2, '0')}:00-03:00`;
+const WINDOW = ['2024-05-01T12:00:00.000Z', '2024-05-01T13:00:00.000Z'] as const;
+
+beforeEach(async () => {
+	sim = new NuvemshopSimulator(auth);
+	await sim.start();
+	sleeps.length = 0;
+});
+afterEach(() => sim.stop());
+
+describe('Nuvemshop listing through the simulator', () => {
+	it('follows the Link header over several pages, then lists the voided/refunded/abandoned groups', async () => {
+		for (let i = 1; i <= 12; i++) sim.put(nuvemshopOrder({ id: 1000 + i, updatedAt: at(i) }));
+		sim.put(
+			nuvemshopOrder({ id: 2001, updatedAt: at(20), status: 'cancelled', paymentStatus: 'voided' }),
+			nuvemshopOrder({ id: 2002, updatedAt: at(21), paymentStatus: 'refunded' }),
+			nuvemshopOrder({ id: 2003, updatedAt: at(22), paymentStatus: 'abandoned' }),
+		);
+		const { ids, calls } = await listAll(adapterWith(), ...WINDOW, 5);
+		expect(ids.sort()).toEqual([...Array.from({ length: 12 }, (_, i) => 1001 + i), 2001, 2002, 2003]);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(calls).toBe(3 + 3);
+		const first = sim.requests(/orders/)[0];
+		expect(first.path).toBe('/v1/123456/orders');
+		expect(Object.fromEntries(first.query)).toMatchObject({ per_page: '5', page: '1', updated_at_min: '2024-05-01T12:00:00Z' });
+	});
+
+	it('returns the orders updated inside the window only', async () => {
+		sim.put(
+			nuvemshopOrder({ id: 1, updatedAt: '2024-05-01T09:09:59-03:00' }),
+			nuvemshopOrder({ id: 2, updatedAt: '2024-05-01T09:10:00-03:00' }),
+			nuvemshopOrder({ id: 3, updatedAt: '2024-05-01T09:19:59-03:00' }),
+			nuvemshopOrder({ id: 4, updatedAt: '2024-05-01T09:20:01-03:00' }),
+			nuvemshopOrder({ id: 5, updatedAt: '2024-05-01T12:15:00-03:00', createdAt: '2024-05-01T09:15:00-03:00' }),
+		);
+		const { ids } = await listAll(adapterWith(), '2024-05-01T12:10:00.000Z', '2024-05-01T12:20:00.000Z', 50);
+		expect(ids.sort()).toEqual([2, 3]);
+	});
+
+	it('an empty window (404 "Last page is 0") is an empty listing, not an error', async () => {
+		const { ids, calls } = await listAll(adapterWith(), ...WINDOW, 50);
+		expect(ids).toEqual([]);
+		expect(calls).toBe(4);
+	});
+
+	it.each([
+		['a wrong token', 401, headers('wrong'), auth.storeId],
+		['another store', 401, headers(), '999'],
+		['no contact in the User-Agent', 400, headers(auth.accessToken, 'node'), auth.storeId],
+	])('%s → ChannelHttpError %i', async (_label, code, h, storeId) => {
+		const promise = adapterWith(h, storeId).listChanged({ since: WINDOW[0], until: WINDOW[1], pageSize: 10 });
+		await expect(promise).rejects.toBeInstanceOf(ChannelHttpError);
+		await expect(promise).rejects.toMatchObject({ httpCode: code });
+	});
+
+	it('429 with Retry-After, then success', async () => {
+		sim.put(nuvemshopOrder({ id: 7, updatedAt: at(5) }));
+		sim.injectFault({ kind: 'status', status: 429, retryAfter: '1' });
+		const page = await adapterWith().listChanged({ since: WINDOW[0], until: WINDOW[1], pageSize: 10 });
+		expect(page.items.map((o) => o.id)).toEqual([7]);
+		expect(sleeps).toEqual([1000]);
+	});
+
+	it('500 and truncated JSON are retried', async () => {
+		sim.put(nuvemshopOrder({ id: 8, updatedAt: at(5) }));
+		sim.injectFault({ kind: 'status', status: 503 }).injectFault({ kind: 'truncated' });
+		const page = await adapterWith().listChanged({ since: WINDOW[0], until: WINDOW[1], pageSize: 10 });
+		expect(page.items.map((o) => o.id)).toEqual([8]);
+		expect(sim.requests()).toHaveLength(3);
+	});
+
+	it('a malformed listed order fails normalize naming order and field', async () => {
+		sim.put(nuvemshopOrder({ id: 9, updatedAt: at(5), products: [{ sku: '', quantity: 1, price: '5.00' }] }));
+		const adapter = adapterWith();
+		const [raw] = (await adapter.listChanged({ since: WINDOW[0], until: WINDOW[1], pageSize: 10 })).items;
+		expect(adapter.identify(raw)).toEqual({ channelOrderId: '9', updatedAt: '2024-05-01T12:05:00.000Z' });
+		expect(() => adapter.normalize(raw)).toThrow(OrderValidationError);
+		expect(() => adapter.normalize(raw)).toThrow(/nuvemshop:9.*products\[0\]\.sku/);
+	});
+
+	it('sample() returns the newest order', async () => {
+		sim.put(nuvemshopOrder({ id: 30, updatedAt: at(1) }), nuvemshopOrder({ id: 31, updatedAt: at(2) }));
+		expect((await adapterWith().sample!())?.id).toBe(31);
+	});
+});

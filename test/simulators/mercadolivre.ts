@@ -1,0 +1,224 @@
+import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { json } from './sim-paging';
+
+/**
+ * Mercado Livre orders and shipments, as documented in "Gerenciamento de vendas" and "Envios"
+ * (developers.mercadolivre.com.br): Bearer access token, GET /orders/search?seller=... with
+ * order.date_last_updated.from/.to — a filter that "uses up to the hour and discards minutes, seconds and
+ * milliseconds" —, sort=date_asc|date_desc, offset/limit (limit 50 at most here) with paging.total,
+ * and GET /shipments/{id} (x-format-new: true for the destination block). Dates are sent at UTC-4, as
+ * the documentation's examples are.
+ */
+
+export interface MlLineSpec {
+	sku: string | null;
+	quantity: number;
+	unitPrice: number;
+	itemId?: string;
+	variationId?: number | null;
+	title?: string;
+}
+
+export interface MlOrderSpec {
+	id: number;
+	status?: string;
+	/** UTC ISO. */
+	lastUpdated: string;
+	created?: string;
+	lines?: MlLineSpec[];
+	shippingCost?: number;
+	couponAmount?: number;
+	shipmentId?: number | null;
+	packId?: number | null;
+	tags?: string[];
+	paymentStatus?: string;
+}
+
+const OFFSET_MS = -4 * 3600_000;
+/** "2026-01-10T10:12:41.000-04:00", the documentation's date format. */
+export const mlDate = (utcIso: string) => new Date(Date.parse(utcIso) + OFFSET_MS).toISOString().replace('Z', '-04:00');
+
+/** An order shaped like the response example of GET /orders/search. */
+export function mlOrder(spec: MlOrderSpec): Record<string, unknown> {
+	const lines = spec.lines ?? [{ sku: 'CAM-AZ-M', quantity: 1, unitPrice: 87.9 }];
+	const total = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+	const shippingCost = spec.shippingCost ?? 19.9;
+	const created = mlDate(spec.created ?? spec.lastUpdated);
+	return {
+		id: spec.id,
+		date_created: created,
+		date_closed: created,
+		last_updated: mlDate(spec.lastUpdated),
+		manufacturing_ending_date: null,
+		comment: null,
+		pack_id: spec.packId ?? null,
+		pickup_id: null,
+		order_request: { return: null, change: null },
+		fulfilled: null,
+		mediations: [],
+		total_amount: total,
+		paid_amount: total + shippingCost,
+		coupon: { id: null, amount: spec.couponAmount ?? 0 },
+		expiration_date: null,
+		order_items: lines.map((l, i) => ({
+			item: {
+				id: l.itemId ?? `MLB${1_234_567_890 + i}`,
+				title: l.title ?? 'Camiseta Básica Azul',
+				category_id: 'MLB31447',
+				variation_id: l.variationId ?? null,
+				seller_custom_field: null,
+				variation_attributes: [],
+				warranty: 'Garantia do vendedor: 30 dias',
+				condition: 'new',
+				seller_sku: l.sku,
+			},
+			quantity: l.quantity,
+			unit_price: l.unitPrice,
+			full_unit_price: l.unitPrice,
+			currency_id: 'BRL',
+			manufacturing_days: null,
+			sale_fee: 10.55,
+			listing_type_id: 'gold_special',
+		})),
+		currency_id: 'BRL',
+		payments: [
+			{
+				id: 9_000_000_000 + spec.id % 1_000_000,
+				order_id: spec.id,
+				payer_id: 123_456_789,
+				collector: { id: 987_654_321 },
+				currency_id: 'BRL',
+				status: spec.paymentStatus ?? 'approved',
+				status_detail: 'accredited',
+				transaction_amount: total,
+				shipping_cost: shippingCost,
+				total_paid_amount: total + shippingCost,
+				payment_method_id: 'pix',
+				payment_type: 'bank_transfer',
+				date_approved: created,
+			},
+		],
+		shipping: { id: spec.shipmentId === undefined ? 40_000_000_000 + spec.id % 1_000_000 : spec.shipmentId },
+		status: spec.status ?? 'paid',
+		status_detail: null,
+		tags: spec.tags ?? ['paid', 'not_delivered'],
+		feedback: { buyer: null, seller: null },
+		context: { channel: 'marketplace', site: 'MLB', flows: [] },
+		buyer: { id: 123_456_789, nickname: 'COMPRADOR_TESTE', first_name: 'Maria', last_name: 'Silva' },
+		seller: { id: 987_654_321 },
+		taxes: { amount: null, currency_id: null, id: null },
+		cancel_detail: null,
+	};
+}
+
+/** A shipment shaped like GET /shipments/{id} with x-format-new: true. */
+export function mlShipment(id: number, status: string, substatus: string | null = null, tracking: string | null = null): Record<string, unknown> {
+	return {
+		id,
+		external_reference: null,
+		status,
+		substatus,
+		date_created: '2026-01-10T10:12:50.000-04:00',
+		last_updated: '2026-01-10T11:00:00.000-04:00',
+		declared_value: 87.9,
+		tracking_number: tracking,
+		tracking_method: tracking ? 'Correios' : null,
+		logistic: { direction: 'forward', mode: 'me2', type: 'drop_off' },
+		source: { site_id: 'MLB', market_place: 'MELI' },
+		destination: {
+			type: 'buyer',
+			receiver_id: 123_456_789,
+			receiver_name: 'Maria Silva',
+			receiver_phone: '11999990000',
+			shipping_address: {
+				address_id: 1_234_567,
+				address_line: 'Avenida Paulista 1000',
+				street_name: 'Avenida Paulista',
+				street_number: '1000',
+				comment: 'Apto 12',
+				zip_code: '01310100',
+				city: { id: 'BR-SP-44', name: 'São Paulo' },
+				state: { id: 'BR-SP', name: 'São Paulo' },
+				country: { id: 'BR', name: 'Brasil' },
+				neighborhood: { id: null, name: 'Bela Vista' },
+			},
+		},
+		status_history: { date_shipped: status === 'shipped' || status === 'delivered' ? '2026-01-11T09:00:00.000-04:00' : null, date_delivered: null },
+	};
+}
+
+const HOUR_MS = 3600_000;
+const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+
+export class MercadoLivreSimulator extends HttpSimulator {
+	readonly orders = new Map<number, Record<string, unknown>>();
+	readonly shipments = new Map<number, Record<string, unknown>>();
+	/** Runs before each search is answered: lets a test change orders between two pages. */
+	beforeSearch?: (req: SimRequest, searchIndex: number) => void;
+	private searches = 0;
+
+	constructor(
+		private readonly accessToken: string,
+		readonly sellerId = 987_654_321,
+	) {
+		super();
+		this.route('GET', '/orders/search', (req) => this.guard(req) ?? this.search(req));
+		this.route('GET', '/shipments/:id', (req, p) => this.guard(req) ?? this.shipment(req, Number(p.id)));
+		this.route('GET', '/users/me', (req) => this.guard(req) ?? json(200, { id: this.sellerId, nickname: 'VENDEDOR_TESTE', site_id: 'MLB' }));
+	}
+
+	put(...orders: Array<Record<string, unknown>>): this {
+		for (const o of orders) this.orders.set(o.id as number, o);
+		return this;
+	}
+
+	private guard(req: SimRequest): SimResponse | undefined {
+		if (req.headers.authorization !== `Bearer ${this.accessToken}`) {
+			return json(401, { message: 'invalid access token', error: 'invalid_token', status: 401, cause: [] });
+		}
+		return undefined;
+	}
+
+	private search(req: SimRequest): SimResponse {
+		this.beforeSearch?.(req, this.searches++);
+		const q = req.query;
+		if (q.get('seller') !== String(this.sellerId)) {
+			return json(403, { message: 'caller.id does not match seller', error: 'forbidden', status: 403, cause: [] });
+		}
+		const limit = Number(q.get('limit') ?? 50);
+		const offset = Number(q.get('offset') ?? 0);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 50 || !Number.isInteger(offset) || offset < 0) {
+			return json(400, { message: 'invalid paging', error: 'bad_request', status: 400, cause: [] });
+		}
+		// The documented precision: minutes, seconds and milliseconds of both bounds are discarded.
+		const from = q.get('order.date_last_updated.from');
+		const to = q.get('order.date_last_updated.to');
+		const fromMs = from ? floorHour(Date.parse(from)) : -Infinity;
+		const toMs = to ? floorHour(Date.parse(to)) : Infinity;
+		const desc = q.get('sort') === 'date_desc';
+		const matching = [...this.orders.values()]
+			.filter((o) => {
+				const at = Date.parse(o.last_updated as string);
+				return at >= fromMs && at <= toMs;
+			})
+			.sort((a, b) => (Date.parse(a.date_created as string) - Date.parse(b.date_created as string) || (a.id as number) - (b.id as number)) * (desc ? -1 : 1));
+		return json(200, {
+			query: '',
+			results: matching.slice(offset, offset + limit),
+			sort: { id: desc ? 'date_desc' : 'date_asc', name: desc ? 'Date descending' : 'Date ascending' },
+			available_sorts: [{ id: desc ? 'date_asc' : 'date_desc', name: desc ? 'Date ascending' : 'Date descending' }],
+			filters: [],
+			paging: { total: matching.length, offset, limit },
+			display: 'date',
+		});
+	}
+
+	private shipment(req: SimRequest, id: number): SimResponse {
+		const s = this.shipments.get(id);
+		if (!s) return json(404, { message: `Shipment ${id} not found`, error: 'not_found', status: 404, cause: [] });
+		if (req.headers['x-format-new'] === 'true') return json(200, s);
+		// The older format: the address under receiver_address.
+		const { destination, ...rest } = s as { destination: { receiver_name: string; shipping_address: object } };
+		return json(200, { ...rest, receiver_address: { ...destination.shipping_address, receiver_name: destination.receiver_name } });
+	}
+}

@@ -1,0 +1,193 @@
+import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { intParam, json } from './sim-paging';
+
+/**
+ * VTEX Orders API after vtex/openapi-schemas "VTEX - Orders API.json": X-VTEX-API-AppKey/AppToken auth,
+ * the Feed v3 queue (GET /api/orders/feed?maxlot ≤ 10; POST {handles} commits; 404 without a feed
+ * configuration; read-but-uncommitted items reappear after the visibility timeout, with a new handle),
+ * GET /api/oms/pvt/orders/{orderId} and the order list used for samples. Time is a settable clock so tests
+ * can pass the visibility timeout without sleeping.
+ */
+
+export type VtexOrder = Record<string, unknown>;
+
+export interface VtexItemSpec {
+	refId: string | null;
+	quantity: number;
+	/** Unit price in cents. */
+	price: number;
+	skuId?: string;
+	productId?: string;
+}
+
+export interface VtexPackageSpec {
+	type?: 'Output' | 'Input';
+	invoiceNumber?: string;
+	invoiceKey?: string;
+	trackingNumber?: string;
+	delivered?: boolean;
+}
+
+export interface VtexOrderSpec {
+	orderId: string;
+	status: string;
+	lastChange: string;
+	creationDate?: string;
+	items?: VtexItemSpec[];
+	shipping?: number;
+	discounts?: number;
+	packages?: VtexPackageSpec[];
+}
+
+/** Shaped like the GET /api/oms/pvt/orders/{orderId} example (trimmed to the order's substance). */
+export function vtexOrder(spec: VtexOrderSpec): VtexOrder {
+	const items = spec.items ?? [{ refId: 'BIGBML', quantity: 1, price: 990, skuId: '18', productId: '6' }];
+	const itemsTotal = items.reduce((s, i) => s + i.price * i.quantity, 0);
+	const shipping = spec.shipping ?? 300;
+	const discounts = spec.discounts ?? 0;
+	return {
+		orderId: spec.orderId,
+		sequence: '502556',
+		marketplaceOrderId: '',
+		origin: 'Marketplace',
+		affiliateId: '',
+		salesChannel: '1',
+		merchantName: null,
+		status: spec.status,
+		workflowIsInError: false,
+		statusDescription: spec.status,
+		value: itemsTotal + shipping - discounts,
+		creationDate: spec.creationDate ?? spec.lastChange,
+		lastChange: spec.lastChange,
+		orderGroup: spec.orderId.replace(/-\d+$/, ''),
+		totals: [
+			{ id: 'Items', name: 'Total dos Itens', value: itemsTotal },
+			{ id: 'Discounts', name: 'Total dos Descontos', value: -discounts },
+			{ id: 'Shipping', name: 'Total do Frete', value: shipping },
+			{ id: 'Tax', name: 'Total da Taxa', value: 0 },
+		],
+		items: items.map((i, n) => ({
+			uniqueId: `94913BB553334977BFD669A24E678C6${n}`, id: i.skuId ?? String(18 + n), productId: i.productId ?? String(6 + n), ean: '3256873',
+			lockId: '00-1415461749731-01', quantity: i.quantity, seller: '1', name: `Bay Max ${i.refId ?? n}`, refId: i.refId,
+			price: i.price, listPrice: i.price + 1000, manualPrice: null, priceTags: [], sellerSku: i.skuId ?? String(18 + n),
+			measurementUnit: 'un', unitMultiplier: 1.0, sellingPrice: i.price, isGift: false,
+		})),
+		clientProfileData: {
+			id: 'clientProfile_6930', email: 'rodrigo.smith@email.com', firstName: 'Rodrigo', lastName: 'Smith', documentType: 'cpf',
+			document: '845.134.270-19', phone: '+5561992227222', corporateName: null, corporateDocument: null, isCorporate: false,
+		},
+		shippingData: {
+			id: 'shippingData',
+			address: {
+				addressType: 'residential', receiverName: 'Rodrigo Smith', addressId: '3206601248910', postalCode: '22630-011', city: 'Rio de Janeiro',
+				state: 'RJ', country: 'BRA', street: 'Avenida Lúcio Costa', number: '126', neighborhood: 'Barra da Tijuca', complement: '10', reference: 'apartment',
+			},
+			logisticsInfo: [{ itemIndex: 0, selectedSla: 'Normal', price: shipping, deliveryCompany: 'All CEPs', shippingEstimate: '4bd' }],
+		},
+		packageAttachment: {
+			packages: (spec.packages ?? []).map((p) => ({
+				items: [{ itemIndex: 0, quantity: 1, price: 0 }],
+				courier: 'PAC Correios', invoiceNumber: p.invoiceNumber ?? '24382', invoiceValue: itemsTotal, invoiceUrl: null,
+				issuanceDate: spec.lastChange, trackingNumber: p.trackingNumber ?? null, invoiceKey: p.invoiceKey ?? null,
+				trackingUrl: p.trackingNumber ? `https://tracking.example.com/${p.trackingNumber}` : null, type: p.type ?? 'Output',
+				courierStatus: p.delivered ? { status: 'ok', finished: true, deliveredDate: spec.lastChange, data: [] } : null,
+			})),
+		},
+		storePreferencesData: { countryCode: 'BRA', currencyCode: 'BRL', currencySymbol: 'R$', timeZone: 'E. South America Standard Time' },
+	};
+}
+
+interface FeedEvent {
+	eventId: string;
+	orderId: string;
+	state: string;
+	lastState: string;
+	lastChange: string;
+	currentChange: string;
+	visibleAt: number;
+	handle?: string;
+}
+
+export interface VtexSimOptions {
+	appKey: string;
+	appToken: string;
+	visibilityTimeoutSeconds?: number;
+}
+
+export class VtexSimulator extends HttpSimulator {
+	readonly orders = new Map<string, VtexOrder>();
+	readonly feed: FeedEvent[] = [];
+	feedConfigured = true;
+	/** The simulator's clock (ms). */
+	now = Date.parse('2024-05-01T12:00:00Z');
+	private seq = 0;
+
+	constructor(private readonly opts: VtexSimOptions) {
+		super();
+		this.route('GET', '/api/orders/feed', (req) => this.guard(req, () => this.readFeed(req)));
+		this.route('POST', '/api/orders/feed', (req) => this.guard(req, () => this.commit(req)));
+		this.route('GET', '/api/oms/pvt/orders', (req) => this.guard(req, () => this.listOrders()));
+		this.route('GET', '/api/oms/pvt/orders/:orderId', (req, p) => this.guard(req, () => this.getOrder(p.orderId)));
+	}
+
+	/** Stores the order and, as a FromWorkflow feed does, queues a status-change event. */
+	setOrder(order: VtexOrder, emit = true): this {
+		const previous = this.orders.get(order.orderId as string);
+		this.orders.set(order.orderId as string, order);
+		if (emit) {
+			this.feed.push({
+				eventId: `ED423DDED4C1AE580CADAC1A4D02D${String(++this.seq).padStart(3, '0')}`,
+				orderId: order.orderId as string,
+				state: order.status as string,
+				lastState: (previous?.status as string) ?? '',
+				lastChange: (previous?.lastChange as string) ?? (order.lastChange as string),
+				currentChange: order.lastChange as string,
+				visibleAt: 0,
+			});
+		}
+		return this;
+	}
+
+	advance(ms: number): this {
+		this.now += ms;
+		return this;
+	}
+
+	private guard(req: SimRequest, handler: () => SimResponse): SimResponse {
+		const ok = req.headers['x-vtex-api-appkey'] === this.opts.appKey && req.headers['x-vtex-api-apptoken'] === this.opts.appToken;
+		return ok ? handler() : json(401, { error: { code: '1', message: 'Unauthorized' } });
+	}
+
+	private readFeed(req: SimRequest): SimResponse {
+		if (!this.feedConfigured) return json(404, { error: { message: 'Feed configuration not found for this AppKey' } });
+		const maxlot = intParam(req.query, 'maxlot', -1, 1, 10);
+		if (maxlot === undefined || maxlot === -1) return json(400, { error: { message: 'maxlot must be between 1 and 10' } });
+		const lot = this.feed.filter((e) => e.visibleAt <= this.now).slice(0, maxlot);
+		const timeoutMs = (this.opts.visibilityTimeoutSeconds ?? 250) * 1000;
+		for (const e of lot) {
+			e.visibleAt = this.now + timeoutMs;
+			// Like a queue receipt: each delivery has its own handle; a stale handle commits nothing.
+			e.handle = Buffer.from(`${e.eventId}:${this.now}:${++this.seq}`).toString('base64');
+		}
+		return json(200, lot.map(({ visibleAt: _v, ...item }) => ({ ...item, domain: 'Fulfillment' })));
+	}
+
+	private commit(req: SimRequest): SimResponse {
+		const handles = (req.body as { handles?: unknown })?.handles;
+		if (!Array.isArray(handles)) return json(400, { error: { message: 'handles is required' } });
+		for (let i = this.feed.length - 1; i >= 0; i--) if (handles.includes(this.feed[i].handle)) this.feed.splice(i, 1);
+		return { status: 200 };
+	}
+
+	private getOrder(orderId: string): SimResponse {
+		const order = this.orders.get(orderId);
+		return order ? json(200, order) : json(404, { error: { code: '1', message: `Order ${orderId} not found` } });
+	}
+
+	private listOrders(): SimResponse {
+		const list = [...this.orders.values()]
+			.sort((a, b) => Date.parse(b.creationDate as string) - Date.parse(a.creationDate as string))
+			.map((o) => ({ orderId: o.orderId, creationDate: o.creationDate, status: o.status, totalValue: o.value, lastChange: o.lastChange }));
+		return json(200, { list: list.slice(0, 15), paging: { total: list.length, pages: Math.ceil(list.length / 15), currentPage: 1, perPage: 15 } });
+	}
+}

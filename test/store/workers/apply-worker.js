@@ -1,0 +1,58 @@
+// Child process for the concurrency and crash tests. argv[2] is a JSON plan:
+//   { config: StoreConfig, steps: Array<{ orders: CanonicalOrder[] } | { adjust: AdjustInput[] }>,
+//     pauseInTxAtStep?: number }
+// It opens its own store (own SQLite connection / own Postgres pool), reports "ready", waits for "go" so
+// all workers start together, applies the steps in order and reports each commit. With pauseInTxAtStep it
+// stops inside that step's transaction, after the ledger, counters and order rows are written and before
+// commit, reports "in-tx" and hangs there until the parent kills it.
+require('./ts-hook');
+const fs = require('node:fs');
+const path = require('node:path');
+const { LedgerStore } = require('../../../core/store/store.ts');
+const { SqliteBackend } = require('../../../core/store/sqlite/driver.ts');
+const { PostgresBackend } = require('../../../core/store/postgres/driver.ts');
+
+const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const send = (msg) => new Promise((resolve) => process.send(msg, resolve));
+
+function openBackend(config) {
+	if (config.driver === 'sqlite') return new SqliteBackend({ path: path.resolve(config.path), busyTimeoutMs: 60000 });
+	const { Pool } = require('pg');
+	return new PostgresBackend(new Pool({ connectionString: config.connectionString, max: 2 }));
+}
+
+async function main() {
+	const backend = openBackend(plan.config);
+	let step = -1;
+	const transaction = backend.transaction.bind(backend);
+	backend.transaction = (work) =>
+		transaction((tx) => {
+			if (step !== plan.pauseInTxAtStep) return work(tx);
+			const saveOrders = async (rows) => {
+				await tx.saveOrders(rows);
+				await send({ type: 'in-tx', step });
+				await new Promise(() => undefined); // never resolves: the parent SIGKILLs us here
+			};
+			return work({ ...tx, saveOrders });
+		});
+	const store = new LedgerStore(backend);
+	await store.schemaVersion(); // migrations (Postgres) done before the race starts
+	await send({ type: 'ready' });
+	await new Promise((resolve) => process.once('message', resolve));
+	for (step = 0; step < plan.steps.length; step++) {
+		const s = plan.steps[step];
+		if (s.orders) await store.applyOrders(s.orders);
+		else await store.adjustStock(s.adjust);
+		await send({ type: 'committed', step });
+	}
+	await store.close();
+	await send({ type: 'done' });
+}
+
+main().then(
+	() => process.disconnect(),
+	async (error) => {
+		await send({ type: 'error', message: String(error && error.stack ? error.stack : error) });
+		process.exit(1);
+	},
+);
