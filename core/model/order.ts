@@ -27,6 +27,8 @@ export interface OrderLine {
 	channelListingId?: string;
 	/** The channel's variant id (ML variation id, Shopify variant id, VTEX sku id, ...), when it has one. */
 	channelVariantId?: string;
+	/** The channel's id of this line (Amazon OrderItemId, Shopify line item id): write-back needs it. */
+	channelLineId?: string;
 	title?: string;
 	quantity: number;
 	unitPriceCents: number;

@@ -89,7 +89,9 @@ function validateLine(c: Checker, raw: unknown, i: number): OrderLine {
 	};
 	const listing = c.string(r, 'channelListingId', `${path}.channelListingId`, true);
 	const variant = c.string(r, 'channelVariantId', `${path}.channelVariantId`, true);
+	const lineId = c.string(r, 'channelLineId', `${path}.channelLineId`, true);
 	const title = c.string(r, 'title', `${path}.title`, true);
+	if (lineId !== undefined) line.channelLineId = lineId;
 	if (listing !== undefined) line.channelListingId = listing;
 	if (variant !== undefined) line.channelVariantId = variant;
 	if (title !== undefined) line.title = title;
@@ -127,7 +129,9 @@ export function validateCanonicalOrder(input: unknown): CanonicalOrder {
 	}
 	if (!Array.isArray(o.lines)) c.fail('lines', 'must be an array');
 	const rawLines = o.lines as unknown[];
-	if (rawLines.length === 0) c.fail('lines', 'must have at least one line');
+	// A cancelled order may come with no lines (Amazon zeroes a cancelled order's quantities): the store
+	// releases what it holds for the order, whatever the snapshot's lines say.
+	if (rawLines.length === 0 && o.status !== 'cancelled') c.fail('lines', 'must have at least one line');
 	const lines = rawLines.map((l, i) => validateLine(c, l, i));
 	const invoice = c.object(o, 'invoice', 'invoice', true);
 	if (invoice) {

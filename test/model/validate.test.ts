@@ -36,6 +36,10 @@ describe('validateCanonicalOrder', () => {
 		expect(error.message).toContain(reason);
 	});
 
+	test('a cancelled order may have no lines', () => {
+		expect(validateCanonicalOrder({ ...order('9', 'cancelled', [['A', 1]]), lines: [] }).lines).toEqual([]);
+	});
+
 	test('a non-object is rejected with a reference that says so', () => {
 		expect(errorOf('nope')).toMatchObject({ orderRef: '(not an object)', field: '(order)' });
 	});

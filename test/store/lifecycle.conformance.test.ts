@@ -148,3 +148,15 @@ describe.each(DRIVERS)('lifecycle on %s', (driver) => {
 		expect(levels.map((l) => [l.warehouse, l.available])).toEqual([['default', 10], ['sp', 3]]);
 	});
 });
+
+describe.each(DRIVERS)('cancellations without lines on %s', (driver) => {
+	test('a cancelled snapshot with no lines still releases what the order holds', async () => {
+		const { store } = await openFresh(driver);
+		await store.setOnHand([{ sku: 'A', onHand: 3 }]);
+		await store.applyOrders([order('1', 'paid', [['A', 2]])]);
+		const [r] = await store.applyOrders([{ ...order('1', 'cancelled', [], { minute: 1 }), lines: [] }]);
+		expect(r.effects).toEqual([{ effect: 'release', key: 'release', lines: [{ sku: 'A', quantity: 2 }] }]);
+		expect((await store.getAvailability(['A']))[0]).toMatchObject({ reserved: 0, available: 3 });
+		await store.close();
+	});
+});
