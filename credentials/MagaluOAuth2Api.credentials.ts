@@ -3,6 +3,7 @@ import {
 	ID_MAGALU_AUTH_URL,
 	ID_MAGALU_LOGIN_QUERY,
 	ID_MAGALU_TOKEN_URL,
+	MAGALU_API_HOSTS,
 	MAGALU_DEFAULT_CHANNEL_ID,
 	MAGALU_ORDER_SCOPES,
 } from '../core/channels/magalu/endpoints';
@@ -70,7 +71,7 @@ export class MagaluOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.baseUrl || ($credentials.environment === "sandbox" ? "https://api-sandbox.magalu.com" : "https://api.magalu.com")).replace(/\\/+$/, "")}}',
+			baseURL: `={{($credentials.baseUrl || ($credentials.environment === "sandbox" ? "${MAGALU_API_HOSTS.sandbox}" : "${MAGALU_API_HOSTS.production}")).replace(/\\/+$/, "")}}`,
 			url: '/seller/v1/orders',
 			qs: { _limit: 1 },
 			headers: { 'X-Channel-Id': '={{$credentials.channelId}}' },

@@ -69,7 +69,7 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 			pageSize: Math.max(1, Math.min(o.pageSize, o.maxOrdersPerPoll - items.length)),
 		});
 		pages++;
-		for (const listed of page.items) await collect(adapter, state, listed, o.includeRaw, items);
+		for (const listed of page.items) await collect(adapter, state, listed, { includeRaw: o.includeRaw, windowUntil: window.until }, items);
 		acks.push(...(page.acks ?? []));
 		const budgetLeft = items.length < o.maxOrdersPerPoll && pages < o.maxPagesPerPoll;
 		if (page.nextPageToken) {
@@ -81,7 +81,8 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 		// The whole window was listed: the cursor may pass it, never earlier.
 		if (Date.parse(window.until) > Date.parse(state.cursor)) state.cursor = window.until;
 		delete state.backlog;
-		if (fresh || !budgetLeft) break;
+		// A fresh window re-lists the overlap; with less than a page of budget left, the next tick does it better.
+		if (fresh || !budgetLeft || o.maxOrdersPerPoll - items.length < Math.min(o.pageSize, o.maxOrdersPerPoll)) break;
 		window = freshWindow();
 		fresh = true;
 	}
@@ -92,13 +93,20 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 	return { items, state, acks, seeded: false };
 }
 
-async function collect<Raw>(adapter: ChannelAdapter<Raw>, state: PollState, listed: Raw, includeRaw: boolean, out: PollItem[]): Promise<void> {
+interface CollectOptions {
+	includeRaw: boolean;
+	windowUntil: string;
+}
+
+async function collect<Raw>(adapter: ChannelAdapter<Raw>, state: PollState, listed: Raw, c: CollectOptions, out: PollItem[]): Promise<void> {
+	const { includeRaw } = c;
 	const identified = identifySafely(adapter, listed);
 	if (!identified.ok) {
-		// Unreadable even for its id: emit once per distinct payload, remembered at the window's time.
+		// No usable id or time: emitted once per distinct payload and remembered at the window's end, so
+		// it is kept for as long as a later window can list it again.
 		if (state.seen[identified.key] !== undefined) return;
 		out.push(identified.item);
-		recordEmitted(state, identified.key, Date.parse(state.cursor));
+		recordEmitted(state, identified.key, Date.parse(c.windowUntil));
 		return;
 	}
 	const { key, updatedAtMs } = identified.identity;

@@ -19,6 +19,8 @@ export type StoreConfig =
 			ssl?: boolean | { rejectUnauthorized: boolean };
 			/** Connections per process (default 5). */
 			maxConnections?: number;
+			/** Give up connecting after this long (default 10 s), so an unreachable host fails the run. */
+			connectTimeoutMs?: number;
 	  };
 
 /** n8n's user folder (N8N_USER_FOLDER, else the home directory) + .n8n/oms/oms.sqlite, as n8n itself lays it out. */
@@ -44,6 +46,7 @@ export function createStore(config: StoreConfig, options: { clock?: Clock; targe
 		ssl: config.ssl,
 		max: config.maxConnections ?? 5,
 		idleTimeoutMillis: 30000,
+		connectionTimeoutMillis: config.connectTimeoutMs ?? 10000,
 	});
 	// An idle client's network error must not crash the n8n process; the next query reconnects.
 	pool.on('error', () => undefined);

@@ -1,5 +1,6 @@
 import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
-import { closeSharedStores } from '../../core/store/open';
+import { closeSharedStores, getSharedStore } from '../../core/store/open';
+import { toStoreConfig } from '../../nodes/OmsStore/transport';
 import { order } from '../fixtures/orders';
 import { runNode } from './helpers/n8n-harness';
 import { freshCredential, type DriverName } from './helpers/stores';
@@ -44,9 +45,14 @@ describe.each(DRIVERS)('OMS Store node, Order → Apply on %s', (driver) => {
 		expect(await availability('SHIRT-M')).toEqual({ onHand: 10, reserved: 3, available: 7 });
 	});
 
-	test('all items of a run are applied as one batch, results in input order', async () => {
+	test('all items of a run go to the store in ONE applyOrders call, results in input order', async () => {
+		// The node reaches the same per-credential store through getSharedStore.
+		const spy = jest.spyOn(getSharedStore(toStoreConfig(credentials)), 'applyOrders');
 		const items = [order('1', 'paid', [['SHIRT-M', 1]]), order('2', 'paid', [['SHIRT-M', 2]]), order('3', 'shipped', [['SHIRT-M', 3]])].map(asItem);
 		const out = await runNode({ credentials, parameters: apply, items });
+		expect(spy).toHaveBeenCalledTimes(1);
+		expect(spy.mock.calls[0][0].map((o) => o.channelOrderId)).toEqual(['1', '2', '3']);
+		spy.mockRestore();
 		expect(out.map((o) => [o.json.channelOrderId, o.pairedItem])).toEqual([
 			['1', { item: 0 }],
 			['2', { item: 1 }],

@@ -5,7 +5,7 @@ import { createStore, type StoreConfig } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
 import { DRIVERS, freshPgConfig, type DriverName } from './stores';
-import { checkInvariants, levelMap, nonZero } from './workers/invariants';
+import { checkInvariants, ledgerFootprints, levelMap, nonZero } from './workers/invariants';
 import { StockModel, type Snapshot } from './workers/model';
 import { orderHistories } from './workers/scenario';
 import { chunks, rng, startWorker } from './workers/spawn';
@@ -19,14 +19,14 @@ import { chunks, rng, startWorker } from './workers/spawn';
 const HOT = ['HOT-1', 'HOT-2', 'HOT-3', 'HOT-4', 'HOT-5'];
 const toOrder = (s: Snapshot) => order(s.id, s.status, s.lines, { minute: s.minute, warehouse: s.warehouse });
 
-/** Expected levels after the first k batches, for every k. */
-function prefixLevels(batches: Snapshot[][]) {
+/** Expected levels and per-order footprints after the first k batches, for every k. */
+function prefixStates(batches: Snapshot[][]) {
 	const model = new StockModel();
 	for (const sku of HOT) model.setOnHand('default', sku, 500);
-	const out = [nonZero(model.levels())];
+	const out = [{ levels: nonZero(model.levels()), footprints: model.footprints() }];
 	for (const b of batches) {
 		for (const s of b) model.apply(s);
-		out.push(nonZero(model.levels()));
+		out.push({ levels: nonZero(model.levels()), footprints: model.footprints() });
 	}
 	return out;
 }
@@ -56,25 +56,26 @@ describe.each(DRIVERS)('%s: SIGKILL in the middle of a batch', (driver: DriverNa
 		worker.child.kill('SIGKILL');
 		expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
-		const [before, after] = prefixLevels([batch]);
+		const [before, after] = prefixStates([batch]);
 		const afterCrash = await checkInvariants(store);
 		expect(afterCrash.ledger.filter((e) => e.orderKey !== null)).toEqual([]);
-		expect(nonZero(levelMap(afterCrash.levels))).toEqual(before);
+		expect(nonZero(levelMap(afterCrash.levels))).toEqual(before.levels);
 
 		const first = await store.applyOrders(batch.map(toOrder));
 		expect(first.filter((r) => r.outcome === 'applied').length).toBeGreaterThan(1000);
 		const again = await store.applyOrders(batch.map(toOrder));
 		expect(again.filter((r) => r.outcome !== 'unchanged')).toEqual([]);
 		const done = await checkInvariants(store);
-		expect(nonZero(levelMap(done.levels))).toEqual(after);
+		expect(nonZero(levelMap(done.levels))).toEqual(after.levels);
+		expect(ledgerFootprints(done.ledger)).toEqual(after.footprints);
 	}, 120_000);
 
 	test('killed at a random moment during a stream of batches: a whole prefix survives; re-applying all ends exactly once', async () => {
 		const random = rng(Number(process.env.OMS_TEST_SEED ?? 99));
 		// Snapshots in minute order (one writer: nothing stale), cut into large batches.
 		const all = orderHistories(1200, HOT, random, 's').flat().sort((a, b) => a.minute - b.minute);
-		const batches = chunks(all, 250, random).map((b) => (b.length < 150 ? b : b));
-		const levelsAfter = prefixLevels(batches);
+		const batches = chunks(all, 250, random);
+		const states = prefixStates(batches);
 
 		const worker = startWorker({ config, steps: batches.map((b) => ({ orders: b.map(toOrder) })) }, dir, 'stream');
 		await worker.next('ready');
@@ -86,14 +87,17 @@ describe.each(DRIVERS)('%s: SIGKILL in the middle of a batch', (driver: DriverNa
 		const committed = worker.messages.filter((m) => m.type === 'committed').length;
 		expect(committed).toBeLessThan(batches.length); // the kill landed before the end
 
-		const { levels } = await checkInvariants(store);
+		const { levels, ledger } = await checkInvariants(store);
 		const seen = nonZero(levelMap(levels));
-		// The state is that of exactly `committed` or `committed + 1` whole batches (the last ack may be lost).
-		const prefix = levelsAfter.findIndex((l, k) => k >= committed && JSON.stringify(l) === JSON.stringify(seen));
+		// The state is that of exactly `committed` or `committed + 1` whole batches (the last ack may be lost),
+		// down to each order's own ledger rows: no order is half applied.
+		const prefix = states.findIndex((st, k) => k >= committed && JSON.stringify(st.levels) === JSON.stringify(seen));
 		expect([committed, committed + 1]).toContain(prefix);
+		expect(ledgerFootprints(ledger)).toEqual(states[prefix].footprints);
 
 		for (const b of batches) await store.applyOrders(b.map(toOrder));
 		const done = await checkInvariants(store);
-		expect(nonZero(levelMap(done.levels))).toEqual(levelsAfter[batches.length]);
+		expect(nonZero(levelMap(done.levels))).toEqual(states[batches.length].levels);
+		expect(ledgerFootprints(done.ledger)).toEqual(states[batches.length].footprints);
 	}, 120_000);
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { Client } from 'pg';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { pgUrl } from '../../store/stores';
@@ -36,3 +37,24 @@ export async function postgresCredential(): Promise<ICredentialDataDecryptedObje
 }
 
 export const freshCredential = async (driver: DriverName) => (driver === 'sqlite' ? sqliteCredential() : await postgresCredential());
+
+/** Writes behind the store's back (to make the counters drift from the ledger). */
+export async function rawSql(credentials: ICredentialDataDecryptedObject, sql: string): Promise<void> {
+	if (credentials.storeType === 'sqlite') {
+		const db = new DatabaseSync(String(credentials.sqlitePath));
+		try {
+			db.exec(sql);
+		} finally {
+			db.close();
+		}
+		return;
+	}
+	const { host, port, database, user, password } = credentials as Record<string, string>;
+	const client = new Client({ host, port: Number(port), database, user, password });
+	await client.connect();
+	try {
+		await client.query(sql);
+	} finally {
+		await client.end();
+	}
+}

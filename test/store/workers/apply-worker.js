@@ -1,10 +1,12 @@
 // Child process for the concurrency and crash tests. argv[2] is a JSON plan:
 //   { config: StoreConfig, steps: Array<{ orders: CanonicalOrder[] } | { adjust: AdjustInput[] }>,
-//     pauseInTxAtStep?: number }
+//     pauseInTxAtStep?: number, gapMs?: number }
 // It opens its own store (own SQLite connection / own Postgres pool), reports "ready", waits for "go" so
 // all workers start together, applies the steps in order and reports each commit. With pauseInTxAtStep it
 // stops inside that step's transaction, after the ledger, counters and order rows are written and before
-// commit, reports "in-tx" and hangs there until the parent kills it.
+// commit, reports "in-tx" and hangs there until the parent kills it. gapMs: an idle pause of up to that many
+// ms between steps, as between n8n executions; without it one SQLite writer keeps the lock while the others
+// sleep in their busy handlers, and the processes hardly interleave.
 require('./ts-hook');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -44,6 +46,7 @@ async function main() {
 		if (s.orders) await store.applyOrders(s.orders);
 		else await store.adjustStock(s.adjust);
 		await send({ type: 'committed', step });
+		if (plan.gapMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * plan.gapMs));
 	}
 	await store.close();
 	await send({ type: 'done' });

@@ -67,3 +67,26 @@ export function nonZero(m: Map<string, { onHand: number; reserved: number }>): R
 	for (const [k, v] of [...m].sort(([a], [b]) => (a < b ? -1 : 1))) if (v.onHand !== 0 || v.reserved !== 0) out[k] = v;
 	return out;
 }
+
+/**
+ * Each order's net movement per "warehouse/sku" summed from its own ledger rows, keyed by channel order id,
+ * zeros left out: equal to the model's footprints means no order is partly applied or applied twice.
+ */
+export function ledgerFootprints(ledger: LedgerEntry[]): Record<string, Record<string, { onHand: number; reserved: number }>> {
+	const sums = new Map<string, Map<string, { onHand: number; reserved: number }>>();
+	for (const e of ledger) {
+		if (e.orderKey === null) continue;
+		const id = e.orderKey.split(':').slice(2).join(':');
+		const perSku = sums.get(id) ?? sums.set(id, new Map()).get(id)!;
+		const t = perSku.get(levelKey(e.warehouse, e.sku)) ?? { onHand: 0, reserved: 0 };
+		t.onHand += e.deltaOnHand;
+		t.reserved += e.deltaReserved;
+		perSku.set(levelKey(e.warehouse, e.sku), t);
+	}
+	const out: Record<string, Record<string, { onHand: number; reserved: number }>> = {};
+	for (const [id, perSku] of [...sums].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		const f = nonZero(perSku);
+		if (Object.keys(f).length > 0) out[id] = f;
+	}
+	return out;
+}

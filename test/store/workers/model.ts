@@ -115,6 +115,18 @@ export class StockModel {
 		return false;
 	}
 
+	/** Each order's net stock movement per "warehouse/sku" (-committed on hand, +reserved), zeros left out. */
+	footprints(): Record<string, Record<string, { onHand: number; reserved: number }>> {
+		const out: Record<string, Record<string, { onHand: number; reserved: number }>> = {};
+		for (const [id, o] of [...this.orders].sort(([a], [b]) => (a < b ? -1 : 1))) {
+			const f: Record<string, { onHand: number; reserved: number }> = {};
+			for (const [sku, n] of o.committed) f[key(o.warehouse, sku)] = { onHand: -n, reserved: 0 };
+			for (const [sku, n] of o.reserved) f[key(o.warehouse, sku)] = { onHand: f[key(o.warehouse, sku)]?.onHand ?? 0, reserved: n };
+			if (Object.keys(f).length > 0) out[id] = Object.fromEntries(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : 1)));
+		}
+		return out;
+	}
+
 	/** Expected counters, keyed "warehouse/sku". */
 	levels(): Map<string, { onHand: number; reserved: number }> {
 		const out = new Map<string, { onHand: number; reserved: number }>();

@@ -13,6 +13,7 @@ export interface WorkerPlan {
 	config: StoreConfig;
 	steps: WorkerStep[];
 	pauseInTxAtStep?: number;
+	gapMs?: number;
 }
 
 export interface WorkerMessage {

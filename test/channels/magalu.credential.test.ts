@@ -1,0 +1,17 @@
+import { MagaluOAuth2Api } from '../../credentials/MagaluOAuth2Api.credentials';
+
+describe('MagaluOAuth2Api credential', () => {
+	it('extends oAuth2Api with ID Magalu URLs, tenant choice and order scopes', () => {
+		const cred = new MagaluOAuth2Api();
+		const byName = Object.fromEntries(cred.properties.map((p) => [p.name, p.default]));
+		expect(cred.extends).toEqual(['oAuth2Api']);
+		expect(byName).toMatchObject({
+			grantType: 'authorizationCode',
+			authUrl: 'https://id.magalu.com/login',
+			authQueryParameters: 'choose_tenants=true',
+			scope: 'open:order-order-seller:read open:order-delivery-seller:read',
+		});
+		expect(byName.accessTokenUrl).toContain('https://id.magalu.com/oauth/token');
+		expect(cred.test.request.headers).toEqual({ 'X-Channel-Id': '={{$credentials.channelId}}' });
+	});
+});

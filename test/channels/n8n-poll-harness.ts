@@ -1,0 +1,66 @@
+import { PollContext } from 'n8n-core';
+import {
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+/**
+ * Runs a polling trigger the way n8n does (after n8n's own test/nodes/TriggerHelpers.ts
+ * testPollingTriggerNode): a real n8n-core PollContext over a real Workflow, whose static data lives on as
+ * long as the harness (an active workflow's in-memory Workflow object). HTTP goes through n8n's real
+ * httpRequestWithAuthentication; only the credential store is stubbed: `authenticate` plays
+ * CredentialsHelper.authenticate (for OAuth2 credentials it stands in for the bearer header n8n's
+ * OAuth2 client would add, as TriggerHelpers does).
+ */
+export interface PollHarnessOptions {
+	nodeType: INodeType;
+	parameters?: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	authenticate: (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => IHttpRequestOptions;
+}
+
+export class PollHarness {
+	readonly workflow: Workflow;
+	readonly node: INode;
+
+	constructor(private readonly o: PollHarnessOptions) {
+		const description = o.nodeType.description;
+		const parameters = NodeHelpers.getNodeParameters(description.properties, o.parameters ?? {}, true, false, { typeVersion: 1 }, description) ?? {};
+		this.node = { id: 'trigger-1', name: description.defaults.name ?? description.displayName, type: `n8n-nodes-oms.${description.name}`, typeVersion: 1, position: [0, 0], parameters };
+		const nodeTypes: INodeTypes = {
+			getByName: () => o.nodeType,
+			getByNameAndVersion: () => o.nodeType,
+			getKnownTypes: () => ({}),
+		};
+		this.workflow = new Workflow({ id: 'wf-1', name: 'orders', nodes: [this.node], connections: {}, active: true, nodeTypes, staticData: {} });
+	}
+
+	/** The node's static data, as n8n would save it. */
+	get staticData(): IDataObject {
+		return JSON.parse(JSON.stringify(this.workflow.getStaticData('node', this.node))) as IDataObject;
+	}
+
+	/** One poll; the JSON of the emitted items, or null when poll() returned null. */
+	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[] | null> {
+		const additionalData = {
+			credentialsHelper: {
+				getParentTypes: () => [],
+				preAuthentication: async () => undefined,
+				authenticate: async (credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) =>
+					this.o.authenticate(credentials, request),
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const ctx = new PollContext(this.workflow, this.node, additionalData, mode, mode === 'manual' ? 'manual' : 'init');
+		ctx.getCredentials = async <T extends object = ICredentialDataDecryptedObject>() => ({ ...this.o.credentials }) as T;
+		const out = await this.o.nodeType.poll!.call(ctx);
+		return out === null ? null : out[0].map((item) => item.json);
+	}
+}

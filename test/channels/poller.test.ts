@@ -1,0 +1,81 @@
+import { pollOrders, type PollState } from '../../core/channels/poller';
+import { pruneSeen } from '../../core/channels/poll-state';
+import type { ChannelAdapter, ListChangedRequest } from '../../core/channels/types';
+import { OrderValidationError } from '../../core/model/validate';
+
+/**
+ * The engine's channel-independent rules against an in-memory queue-style channel (acks, VTEX Feed-like),
+ * which neither Mercado Livre nor Shopify exercise. Channel behaviour is tested through the simulators.
+ */
+interface Raw {
+	id: string;
+	at: string;
+	sku?: string;
+}
+
+function queueAdapter(queue: Raw[], acked: string[][]): ChannelAdapter<Raw> {
+	return {
+		id: 'vtex',
+		filterPrecisionMs: 0,
+		latestUntil: (now) => now,
+		async listChanged(_req: ListChangedRequest) {
+			return { items: queue, acks: queue.map((r) => `h-${r.id}`) };
+		},
+		identify: (r) => ({ channelOrderId: r.id, updatedAt: r.at }),
+		normalize: (r) => {
+			if (!r.sku) throw new OrderValidationError(`vtex:${r.id}`, 'items[0].refId', 'is required');
+			return { channel: 'vtex', account: 'a', channelOrderId: r.id } as never;
+		},
+		acknowledge: async (handles) => void acked.push(handles),
+	};
+}
+
+const now = (m: number) => new Date(Date.UTC(2026, 2, 10, 12, m));
+
+describe('poller engine', () => {
+	it('hands the acks of emitted orders over, and acknowledges them at the start of the next tick', async () => {
+		const acked: string[][] = [];
+		const queue: Raw[] = [{ id: '1', at: now(5).toISOString(), sku: 'A' }];
+		const adapter = queueAdapter(queue, acked);
+		const seeded = await pollOrders(adapter, undefined, { now: now(0) });
+		const first = await pollOrders(adapter, seeded.state, { now: now(10) });
+		expect(first.acks).toEqual(['h-1']);
+		expect(acked).toEqual([]);
+		queue.length = 0;
+		const second = await pollOrders(adapter, first.state, { now: now(20) });
+		expect(acked).toEqual([['h-1']]);
+		expect(second.state.pendingAcks).toBeUndefined();
+	});
+
+	it('never mutates the state it was given', async () => {
+		const adapter = queueAdapter([{ id: '1', at: now(5).toISOString(), sku: 'A' }], []);
+		const seeded = (await pollOrders(adapter, undefined, { now: now(0) })).state;
+		const copy = JSON.parse(JSON.stringify(seeded)) as PollState;
+		await pollOrders(adapter, seeded, { now: now(10) });
+		expect(seeded).toEqual(copy);
+	});
+
+	it('starts from "import since" on first activation, and emits the backlog on the next tick', async () => {
+		const adapter = queueAdapter([{ id: '1', at: '2026-01-02T00:00:00Z', sku: 'A' }], []);
+		const seeded = await pollOrders(adapter, undefined, { now: now(0), importSince: new Date('2026-01-01T00:00:00Z') });
+		expect(seeded).toMatchObject({ items: [], seeded: true, state: { cursor: '2026-01-01T00:00:00.000Z' } });
+		expect((await pollOrders(adapter, seeded.state, { now: now(10) })).items).toHaveLength(1);
+	});
+
+	it('emits an unidentifiable order once as an error item', async () => {
+		const adapter = queueAdapter([{ id: '1', at: 'yesterday', sku: 'A' }], []);
+		const seeded = await pollOrders(adapter, undefined, { now: now(0) });
+		const first = await pollOrders(adapter, seeded.state, { now: now(10) });
+		expect(first.items).toEqual([{ error: { orderRef: 'vtex:1', field: 'updatedAt', message: expect.stringContaining('not a valid date') }, raw: { id: '1', at: 'yesterday', sku: 'A' } }]);
+		expect((await pollOrders(adapter, first.state, { now: now(20) })).items).toEqual([]);
+	});
+
+	it('bounds the remembered versions without forgetting any above the cursor', () => {
+		const seen = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`o${i}`, now(i).toISOString()]));
+		const state: PollState = { v: 1, cursor: now(5).toISOString(), seenSince: now(0).toISOString(), seen };
+		pruneSeen(state, now(0).getTime(), 3);
+		// o5..o9 sit at or above the cursor: a window still being listed may need them.
+		expect(Object.keys(state.seen)).toEqual(['o5', 'o6', 'o7', 'o8', 'o9']);
+		expect(state.seenSince).toBe(new Date(now(4).getTime() + 1).toISOString());
+	});
+});

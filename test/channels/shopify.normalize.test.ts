@@ -1,0 +1,98 @@
+import { createShopifyAdapter, SHOPIFY_FINANCIAL_STATUS_MAP, SHOPIFY_FULFILLMENT_STATUS_MAP } from '../../core/channels/shopify';
+import type { HttpTransport } from '../../core/http/transport';
+import { OrderValidationError } from '../../core/model/validate';
+import { shopifyOrder, type ShopifyOrderSpec } from '../simulators/shopify';
+
+const offline: HttpTransport = async () => {
+	throw new Error('normalize must not call the API');
+};
+const adapter = createShopifyAdapter({ transport: offline, baseUrl: '', account: 'bob-norman.myshopify.com' });
+const normalize = (spec: Partial<ShopifyOrderSpec>) => adapter.normalize(shopifyOrder({ id: 450789469, updatedAt: '2026-01-10T15:03:12Z', ...spec }));
+
+describe('Shopify normalisation', () => {
+	it.each([
+		['PENDING', 'pending_payment', 'pending'],
+		['AUTHORIZED', 'pending_payment', 'authorized'],
+		['PARTIALLY_PAID', 'pending_payment', 'pending'],
+		['PAID', 'paid', 'paid'],
+		['PARTIALLY_REFUNDED', 'paid', 'partially_refunded'],
+		['REFUNDED', 'cancelled', 'refunded'],
+		['VOIDED', 'cancelled', 'failed'],
+		['EXPIRED', 'pending_payment', 'failed'],
+		[null, 'paid', 'unknown'],
+	])('financial %s (unfulfilled) → %s / payment %s', (financial, status, payment) => {
+		expect(normalize({ financial })).toMatchObject({ status, paymentStatus: payment, fulfillmentStatus: 'unfulfilled' });
+	});
+
+	it.each([
+		['UNFULFILLED', 'paid', 'unfulfilled'],
+		['IN_PROGRESS', 'paid', 'unfulfilled'],
+		['ON_HOLD', 'paid', 'unfulfilled'],
+		['SCHEDULED', 'paid', 'unfulfilled'],
+		['REQUEST_DECLINED', 'paid', 'unfulfilled'],
+		['PARTIALLY_FULFILLED', 'shipped', 'partial'],
+		['FULFILLED', 'shipped', 'fulfilled'],
+		['FULFILLMENT_NOT_REQUIRED', 'delivered', 'fulfilled'],
+		['OPEN', 'paid', 'unfulfilled'],
+		['PENDING_FULFILLMENT', 'paid', 'unfulfilled'],
+		['RESTOCKED', 'returned', 'returned'],
+	])('paid, fulfilment %s → %s / %s', (fulfillment, status, fulfilmentStatus) => {
+		expect(normalize({ fulfillment })).toMatchObject({ status, paymentStatus: 'paid', fulfillmentStatus: fulfilmentStatus });
+	});
+
+	it('covers every documented financial and fulfilment status', () => {
+		expect(Object.keys(SHOPIFY_FINANCIAL_STATUS_MAP)).toHaveLength(8);
+		expect(Object.keys(SHOPIFY_FULFILLMENT_STATUS_MAP)).toHaveLength(11);
+	});
+
+	it('keeps payment and fulfilment apart: an unpaid order can be fulfilled', () => {
+		expect(normalize({ financial: 'PENDING', fulfillment: 'FULFILLED' })).toMatchObject({ status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'fulfilled' });
+	});
+
+	it('delivered once every fulfillment is delivered; returned when a shipped order is refunded', () => {
+		const f = (displayStatus: string) => ({ displayStatus, tracking: 'BR1' });
+		expect(normalize({ fulfillment: 'FULFILLED', fulfillments: [f('DELIVERED'), f('DELIVERED')] })).toMatchObject({ status: 'delivered', fulfillmentStatus: 'delivered' });
+		expect(normalize({ fulfillment: 'FULFILLED', fulfillments: [f('DELIVERED'), f('IN_TRANSIT')] })).toMatchObject({ status: 'shipped' });
+		expect(normalize({ financial: 'REFUNDED', fulfillment: 'FULFILLED' })).toMatchObject({ status: 'returned', paymentStatus: 'refunded' });
+	});
+
+	it('cancelledAt wins over everything', () => {
+		expect(normalize({ fulfillment: 'FULFILLED', cancelledAt: '2026-01-10T15:00:00Z' }).status).toBe('cancelled');
+	});
+
+	it('maps money exactly, ids, customer, address and tracking', () => {
+		const order = normalize({
+			lines: [{ sku: 'A', quantity: 3, price: '0.29' }, { sku: 'B', quantity: 2, price: '10.10' }],
+			shipping: '19.90',
+			discounts: '1.07',
+			total: '39.90',
+			fulfillment: 'FULFILLED',
+			fulfillments: [{ displayStatus: 'IN_TRANSIT', tracking: 'BR123' }],
+		});
+		expect(order).toMatchObject({
+			channel: 'shopify',
+			account: 'bob-norman.myshopify.com',
+			channelOrderId: '450789469',
+			currency: 'BRL',
+			totals: { itemsCents: 2107, shippingCents: 1990, discountCents: 107, totalCents: 3990 },
+			customer: { name: 'Bob Norman', email: 'bob.norman@mail.example.com', phone: '+5511999990000' },
+			shippingAddress: { street: 'Rua Augusta, 500', complement: 'Sala 3', city: 'São Paulo', state: 'SP', postalCode: '01305-000', country: 'BR' },
+			shipments: [{ carrier: 'Correios', trackingCode: 'BR123' }],
+		});
+		expect(order.lines[0]).toEqual({ sku: 'A', quantity: 3, unitPriceCents: 29, channelListingId: '7000000', channelVariantId: '4000000', title: 'Product 1' });
+	});
+
+	it.each([
+		['a line without SKU', { lines: [{ sku: null, quantity: 1, price: '1.00' }] }, 'lineItems.nodes[0].sku'],
+		['an unknown financial status', { financial: 'SETTLED' }, 'displayFinancialStatus'],
+		['an unknown fulfilment status', { fulfillment: 'SHIPPED' }, 'displayFulfillmentStatus'],
+		['an amount with three decimals', { total: '10.005' }, 'totalPriceSet.shopMoney.amount'],
+	])('rejects %s naming the order and the field', (_what, spec, field) => {
+		expect(() => normalize(spec as Partial<ShopifyOrderSpec>)).toThrow(OrderValidationError);
+		try {
+			normalize(spec as Partial<ShopifyOrderSpec>);
+		} catch (e) {
+			expect(e).toMatchObject({ orderRef: 'shopify:450789469', field });
+		}
+	});
+});
