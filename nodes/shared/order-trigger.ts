@@ -3,6 +3,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
@@ -21,8 +22,15 @@ export interface OrderTriggerConfig {
 	/** n8n node name, e.g. "mercadoLivreTrigger". */
 	name: string;
 	credentialType: string;
-	/** Where the adapter points and which seller account it reads, from the node's credential. */
-	adapterContext(credentials: ICredentialDataDecryptedObject): Omit<AdapterContext, 'transport' | 'retry'>;
+	/**
+	 * Where the adapter points and which seller account it reads, from the node's credential and, for settings
+	 * the credential lacks (Amazon marketplaces), the node's own `properties`.
+	 */
+	adapterContext(credentials: ICredentialDataDecryptedObject, parameter: (name: string) => unknown): Omit<AdapterContext, 'transport' | 'retry'>;
+	/** Node fields shown above the options, read through adapterContext's `parameter`. */
+	properties?: INodeProperties[];
+	/** The status the channel answers an expired token with, when it is not 401 (SP-API: 403). */
+	tokenExpiredStatus?: number;
 }
 
 /** Seams for tests (tiny retry sleeps, short timeouts); production uses the defaults. */
@@ -65,6 +73,7 @@ export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeT
 				type: 'notice',
 				default: '',
 			},
+			...(config.properties ?? []),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -112,10 +121,10 @@ export function orderTriggerPoll(config: OrderTriggerConfig, deps: OrderTriggerD
 		const now = deps.now?.() ?? new Date();
 		const toOutput = (items: PollItem[]) => (items.length ? [this.helpers.returnJsonArray(items as unknown as IDataObject[])] : null);
 		try {
-			const base = config.adapterContext(await this.getCredentials(config.credentialType));
+			const base = config.adapterContext(await this.getCredentials(config.credentialType), (name) => this.getNodeParameter(name));
 			const adapter = adapterFactory(config.channel)({
 				...base,
-				transport: createN8nTransport(this, config.credentialType),
+				transport: createN8nTransport(this, config.credentialType, config.tokenExpiredStatus),
 				retry: deps.retry ?? DEFAULT_RETRY_POLICY,
 				options: { ...base.options, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) },
 			});

@@ -12,7 +12,7 @@ const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
  * (ignoreHttpStatusErrors) and the body as text, so retry policy and JSON checks (truncated bodies) stay in
  * the core; only failures without a response are thrown, as TransportError.
  */
-export function createN8nTransport(ctx: RequestContext, credentialType: string): HttpTransport {
+export function createN8nTransport(ctx: RequestContext, credentialType: string, tokenExpiredStatus?: number): HttpTransport {
 	return async (req: HttpRequest): Promise<HttpResponse> => {
 		const options: IHttpRequestOptions = {
 			method: req.method as IHttpRequestMethods,
@@ -26,16 +26,35 @@ export function createN8nTransport(ctx: RequestContext, credentialType: string):
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		};
-		let res: { statusCode: number; headers: Record<string, unknown>; body: unknown };
+		let res: N8nResponse;
 		try {
 			res = await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options);
 		} catch (error) {
 			throw asTransportError(error, req);
 		}
+		if (tokenExpiredStatus !== undefined && res.statusCode === tokenExpiredStatus) res = await resendRefreshed(ctx, credentialType, options, tokenExpiredStatus, res);
 		const headers = lowerCaseHeaders(res.headers);
 		const text = typeof res.body === 'string' ? res.body : res.body === undefined || res.body === null ? '' : JSON.stringify(res.body);
 		return { status: res.statusCode, headers, ...parseBody(text, headers['content-type']) };
 	};
+}
+
+type N8nResponse = { statusCode: number; headers: Record<string, unknown>; body: unknown };
+
+/**
+ * n8n refreshes a credential (preAuthentication) only when a request *throws* the token-expired status,
+ * never for a status returned under ignoreHttpStatusErrors. So the request is sent once more, throwing on
+ * statuses and with preAuthenticationRetryStatusCode: n8n sends it, gets the status again, refreshes the
+ * token and resends. If that fails as well (a missing role, not an expiry), the first answer stands.
+ */
+async function resendRefreshed(ctx: RequestContext, credentialType: string, options: IHttpRequestOptions, status: number, first: N8nResponse): Promise<N8nResponse> {
+	try {
+		const retry = { ...options, ignoreHttpStatusErrors: false };
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, retry, { preAuthenticationRetryStatusCode: status });
+	} catch (error) {
+		if (/^\d{3}$/.test(String((error as { httpCode?: unknown }).httpCode ?? ''))) return first;
+		throw error;
+	}
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createShopifyAdapter, SHOPIFY_FINANCIAL_STATUS_MAP, SHOPIFY_FULFILLMENT_STATUS_MAP } from '../../core/channels/shopify';
+import { createShopifyAdapter, SHOPIFY_FINANCIAL_STATUS_MAP, SHOPIFY_FULFILLMENT_STATUS_MAP, type ShopifyOrder } from '../../core/channels/shopify';
 import type { HttpTransport } from '../../core/http/transport';
 import { OrderValidationError } from '../../core/model/validate';
 import { shopifyOrder, type ShopifyOrderSpec } from '../simulators/shopify';
@@ -7,7 +7,7 @@ const offline: HttpTransport = async () => {
 	throw new Error('normalize must not call the API');
 };
 const adapter = createShopifyAdapter({ transport: offline, baseUrl: '', account: 'bob-norman.myshopify.com' });
-const normalize = (spec: Partial<ShopifyOrderSpec>) => adapter.normalize(shopifyOrder({ id: 450789469, updatedAt: '2026-01-10T15:03:12Z', ...spec }));
+const normalize = (spec: Partial<ShopifyOrderSpec>) => adapter.normalize(shopifyOrder({ id: 450789469, updatedAt: '2026-01-10T15:03:12Z', ...spec }) as unknown as ShopifyOrder);
 
 describe('Shopify normalisation', () => {
 	it.each([

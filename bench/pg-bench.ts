@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { orderKeyOf } from '../core/model/order';
+import { createStore } from '../core/store/open';
+import type { ApplyOrderResult, LedgerEntry, OmsStore } from '../core/store/types';
+import { makeOrders, random } from './orders';
+
+/**
+ * PostgreSQL: 8 concurrent writers — 8 stores, each with its own pool of one connection, driven as async
+ * clients from this one process — apply batches of 50 orders of 3 lines over 10 hot SKUs. The SKUs run out
+ * half-way, so overselling happens; every order that took a counted SKU below zero must say so.
+ */
+
+const WRITERS = 8;
+const BATCH = 50;
+const BATCHES_PER_WRITER = 12;
+const HOT = Array.from({ length: 10 }, (_, i) => `HOT-${i}`);
+const ON_HAND = 1500;
+
+export interface PgFigures {
+	ordersPerS: number;
+	oversoldUnflagged: number;
+	drift: number;
+}
+
+interface PgServer {
+	url: string;
+	stop(): Promise<void>;
+}
+
+async function startServer(log: (line: string) => void): Promise<PgServer> {
+	if (process.env.OMS_TEST_PG_URL) return { url: process.env.OMS_TEST_PG_URL, stop: async () => undefined };
+	// Not compiled (test/ is outside tsconfig): loaded from the source tree, next to dist/ (or the working folder).
+	const candidates = [path.resolve(__dirname, '..', '..', 'test', 'setup', 'postgres.js'), path.resolve('test', 'setup', 'postgres.js')];
+	const setup = candidates.find((c) => fs.existsSync(c));
+	if (!setup) throw new Error(`test/setup/postgres.js not found (looked in ${candidates.join(', ')}); set OMS_TEST_PG_URL instead`);
+	const { startPostgres } = require(setup) as { startPostgres(): Promise<PgServer> }; // eslint-disable-line @typescript-eslint/no-require-imports
+	log('starting embedded PostgreSQL (fsync=off) ...');
+	return startPostgres();
+}
+
+export async function benchPostgres(log: (line: string) => void): Promise<PgFigures> {
+	const server = await startServer(log);
+	const db = `oms_bench_${process.pid}_${Date.now()}`;
+	const admin = new Client({ connectionString: server.url });
+	const stores: OmsStore[] = [];
+	try {
+		await admin.connect();
+		await admin.query(`CREATE DATABASE ${db}`);
+		const url = new URL(server.url);
+		url.pathname = `/${db}`;
+		for (let i = 0; i < WRITERS; i++) stores.push(createStore({ driver: 'postgres', connectionString: url.toString(), maxConnections: 1 }));
+		await stores[0].setOnHand(HOT.map((sku) => ({ sku, onHand: ON_HAND })));
+		await Promise.all(stores.map((s) => s.schemaVersion())); // connections open before the clock starts
+
+		const rnd = random(2);
+		const work = stores.map((_, w) => makeOrders(BATCH * BATCHES_PER_WRITER, HOT, `pg${w}`, rnd));
+		const results: ApplyOrderResult[] = [];
+		const t0 = process.hrtime.bigint();
+		await Promise.all(
+			stores.map(async (store, w) => {
+				for (let i = 0; i < work[w].length; i += BATCH) results.push(...(await store.applyOrders(work[w].slice(i, i + BATCH))));
+			}),
+		);
+		const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+		const total = work.reduce((n, w) => n + w.length, 0);
+		const ordersPerS = total / seconds;
+		log(`postgres: ${WRITERS} writers x ${BATCHES_PER_WRITER} batches of ${BATCH} orders on ${HOT.length} hot SKUs: ${total} orders in ${seconds.toFixed(2)} s = ${ordersPerS.toFixed(0)} orders/s`);
+
+		const drift = (await stores[0].reconcile(false)).drift.length;
+		const check = await checkOversold(stores[0], results);
+		log(`postgres: ${check.expected} (order, SKU) pairs went below zero; ${check.unflagged} not flagged, ${check.falselyFlagged} flagged wrongly; replayed levels differing from counters: ${check.levelMismatch}; reconcile drift: ${drift}`);
+		if (results.length !== total || work.some((w) => w.some((o) => !results.some((r) => r.orderKey === orderKeyOf(o))))) throw new Error('an order has no result');
+		return { ordersPerS, oversoldUnflagged: check.unflagged + check.levelMismatch, drift };
+	} finally {
+		await Promise.all(stores.map((s) => s.close()));
+		if (process.env.OMS_TEST_PG_URL) await admin.query(`DROP DATABASE IF EXISTS ${db}`).catch(() => undefined);
+		await admin.end().catch(() => undefined);
+		await server.stop();
+	}
+}
+
+async function allLedger(store: OmsStore): Promise<LedgerEntry[]> {
+	const out: LedgerEntry[] = [];
+	for (let afterId = 0; ; ) {
+		const page = await store.listLedger({ afterId, limit: 5000 });
+		out.push(...page);
+		if (page.length < 5000) return out;
+		afterId = page[page.length - 1].id;
+	}
+}
+
+/**
+ * Replays the ledger per SKU in id order (per SKU that is the order the writers held its counter lock, since
+ * rows are inserted under it) and derives, independently of the engine, which orders took a counted SKU
+ * below zero; compares with what the results said, and the replayed end levels with the counters.
+ */
+async function checkOversold(store: OmsStore, results: ApplyOrderResult[]) {
+	const flagged = new Set(results.flatMap((r) => r.oversoldSkus.map((sku) => `${r.orderKey}|${sku}`)));
+	const state = new Map<string, { onHand: number; reserved: number; stocked: boolean }>();
+	const expected = new Set<string>();
+	for (const e of await allLedger(store)) {
+		const s = state.get(e.sku) ?? { onHand: 0, reserved: 0, stocked: false };
+		const before = s.onHand - s.reserved;
+		s.onHand += e.deltaOnHand;
+		s.reserved += e.deltaReserved;
+		if (e.reason === 'set_on_hand' || e.reason === 'adjust') s.stocked = true;
+		const after = s.onHand - s.reserved;
+		if (e.orderKey && s.stocked && after < 0 && after < before) expected.add(`${e.orderKey}|${e.sku}`);
+		state.set(e.sku, s);
+	}
+	const levels = await store.getAvailability();
+	const levelMismatch = levels.filter((l) => {
+		const s = state.get(l.sku);
+		return !s || s.onHand !== l.onHand || s.reserved !== l.reserved;
+	}).length;
+	return {
+		expected: expected.size,
+		unflagged: [...expected].filter((k) => !flagged.has(k)).length,
+		falselyFlagged: [...flagged].filter((k) => !expected.has(k)).length,
+		levelMismatch,
+	};
+}

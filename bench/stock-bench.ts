@@ -1,0 +1,35 @@
+import os from 'node:os';
+import { benchPostgres } from './pg-bench';
+import { benchSqlite } from './sqlite-bench';
+
+/**
+ * `npm run bench`: stock engine throughput on SQLite (against the bare-statement limit) and on PostgreSQL
+ * (8 concurrent writers on hot SKUs, with correctness checks). Human-readable lines first; the last line is
+ * one JSON object with the figures.
+ */
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+
+async function main(): Promise<void> {
+	log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`);
+	const sqlite = await benchSqlite(log);
+	const ratio = sqlite.ordersPerS / sqlite.bareOrdersPerS;
+	log(`sqlite ratio store/bare: ${ratio.toFixed(2)}`);
+	const pg = await benchPostgres(log);
+	log(`load average at the end ${load()}`);
+	const figures = {
+		sqlite_orders_per_s: Math.round(sqlite.ordersPerS),
+		sqlite_bare_ratio: Number(ratio.toFixed(3)),
+		pg_orders_per_s: Math.round(pg.ordersPerS),
+		pg_oversold_unflagged: pg.oversoldUnflagged,
+		pg_drift: pg.drift,
+		peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+	};
+	log(JSON.stringify(figures));
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+	process.exitCode = 1;
+});
