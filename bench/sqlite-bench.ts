@@ -13,6 +13,7 @@ import { makeOrders, random } from './orders';
 
 const ORDERS = 5000;
 const BATCH = 100;
+const ROUNDS = 3;
 const SKUS = Array.from({ length: 1000 }, (_, i) => `SKU-${i}`);
 
 export interface SqliteFigures {
@@ -24,11 +25,16 @@ export async function benchSqlite(log: (line: string) => void): Promise<SqliteFi
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-bench-'));
 	try {
 		const orders = makeOrders(ORDERS, SKUS, 'sq', random(1));
-		const ordersPerS = await ours(path.join(dir, 'ours.sqlite'), orders);
-		log(`sqlite store: ${ORDERS} orders of 3 lines in batches of ${BATCH}: ${ordersPerS.toFixed(0)} orders/s`);
-		const bareOrdersPerS = await bare(path.join(dir, 'bare.sqlite'), orders);
-		log(`sqlite bare prepared statements, one transaction: ${bareOrdersPerS.toFixed(0)} orders/s`);
-		return { ordersPerS, bareOrdersPerS };
+		// Best of 3 rounds, each on a fresh file, alternating: the machine is shared and one round is < 1 s.
+		const runs = { ours: [] as number[], bare: [] as number[] };
+		for (let round = 0; round < ROUNDS; round++) {
+			runs.ours.push(await ours(path.join(dir, `ours-${round}.sqlite`), orders));
+			runs.bare.push(await bare(path.join(dir, `bare-${round}.sqlite`), orders));
+		}
+		const show = (r: number[]) => r.map((n) => n.toFixed(0)).join(', ');
+		log(`sqlite store: ${ORDERS} orders of 3 lines in batches of ${BATCH}: ${show(runs.ours)} orders/s`);
+		log(`sqlite bare prepared statements, one transaction: ${show(runs.bare)} orders/s`);
+		return { ordersPerS: Math.max(...runs.ours), bareOrdersPerS: Math.max(...runs.bare) };
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}

@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { LWA_TOKEN_PATH, LWA_TOKEN_URL } from '../core/channels/amazon/endpoints';
+import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, secretProperty } from './shared/channelProperties';
 
 /**
  * Amazon Selling Partner API with a Login with Amazon refresh token (self-authorised private app or an
@@ -26,16 +27,7 @@ export class AmazonSpApi implements ICredentialType {
 	documentationUrl = 'https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production', value: 'production' },
-				{ name: 'Sandbox (Static Examples)', value: 'sandbox' },
-			],
-			default: 'production',
-		},
+		environmentProperty(productionAndSandbox('Sandbox (Static Examples)')),
 		{
 			displayName: 'Region',
 			name: 'region',
@@ -48,16 +40,12 @@ export class AmazonSpApi implements ICredentialType {
 			default: 'na',
 		},
 		{ displayName: 'LWA Client ID', name: 'clientId', type: 'string', default: '', required: true },
-		{ displayName: 'LWA Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'string', typeOptions: { password: true }, default: '', required: true },
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://sellingpartnerapi-na.amazon.com',
-			description: `API root. Leave empty for the region's host. When set, the token is also requested from <base URL>${LWA_TOKEN_PATH} (a test simulator serves both).`,
-		},
+		secretProperty('LWA Client Secret', 'clientSecret'),
+		secretProperty('Refresh Token', 'refreshToken'),
+		baseUrlOverrideProperty(
+			'https://sellingpartnerapi-na.amazon.com',
+			`API root. Leave empty for the region's host. When set, the token is also requested from <base URL>${LWA_TOKEN_PATH} (a test simulator serves both).`,
+		),
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',

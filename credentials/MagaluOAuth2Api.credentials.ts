@@ -7,6 +7,7 @@ import {
 	MAGALU_DEFAULT_CHANNEL_ID,
 	MAGALU_ORDER_SCOPES,
 } from '../core/channels/magalu/endpoints';
+import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox } from './shared/channelProperties';
 
 /**
  * Magalu Open API via ID Magalu: OAuth 2.0 authorization code (the seller consents as the store, hence
@@ -25,16 +26,7 @@ export class MagaluOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://developers.magalu.com/docs/first-steps/create-an-application/authentication-authorization';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (api.magalu.com)', value: 'production' },
-				{ name: 'Sandbox (api-sandbox.magalu.com)', value: 'sandbox' },
-			],
-			default: 'production',
-		},
+		environmentProperty(productionAndSandbox('Sandbox (api-sandbox.magalu.com)', 'Production (api.magalu.com)')),
 		{
 			displayName: 'Channel ID',
 			name: 'channelId',
@@ -42,14 +34,10 @@ export class MagaluOAuth2Api implements ICredentialType {
 			default: MAGALU_DEFAULT_CHANNEL_ID,
 			description: 'Sent as X-Channel-Id: the sales channel to operate (the default is the Magalu channel; the sandbox may use its own ID)',
 		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.magalu.com',
-			description: "API root. Leave empty for the environment's host. When set, tokens are also requested from <base URL>/oauth/token (a test simulator serves both).",
-		},
+		baseUrlOverrideProperty(
+			'https://api.magalu.com',
+			"API root. Leave empty for the environment's host. When set, tokens are also requested from <base URL>/oauth/token (a test simulator serves both).",
+		),
 		{
 			displayName: 'Scope',
 			name: 'scope',

@@ -1,4 +1,5 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox } from './shared/channelProperties';
 
 /**
  * Mercado Livre OAuth 2.0 (authorization code). Access tokens last 6 hours; refresh tokens are single-use
@@ -26,17 +27,10 @@ export class MercadoLivreOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production', value: 'production' },
-				{ name: 'Sandbox (Test User)', value: 'sandbox' },
-			],
-			default: 'production',
-			description: 'Mercado Livre has no sandbox host: sandbox means authorising with a test user (POST /users/test_user)',
-		},
+		environmentProperty(
+			productionAndSandbox('Sandbox (Test User)'),
+			'Mercado Livre has no sandbox host: sandbox means authorising with a test user (POST /users/test_user)',
+		),
 		{
 			displayName: 'Seller ID',
 			name: 'sellerId',
@@ -51,14 +45,10 @@ export class MercadoLivreOAuth2Api implements ICredentialType {
 			default: 'https://auth.mercadolivre.com.br/authorization',
 			description: "The authorization host of the seller's country (auth.mercadolibre.com.ar, .com.mx, ...)",
 		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.mercadolibre.com',
-			description: 'API root. Leave empty for https://api.mercadolibre.com; set it to reach a proxy or a test simulator.',
-		},
+		baseUrlOverrideProperty(
+			'https://api.mercadolibre.com',
+			'API root. Leave empty for https://api.mercadolibre.com; set it to reach a proxy or a test simulator.',
+		),
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',

@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { baseUrlOverrideProperty, secretProperty } from './shared/channelProperties';
 
 const API_ROOT = '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.platform === "tiendanube" ? "https://api.tiendanube.com/v1" : "https://api.nuvemshop.com.br/v1"}}';
 
@@ -25,14 +26,7 @@ export class NuvemshopOmsApi implements ICredentialType {
 			required: true,
 			description: 'The store ID (user_id in the token response)',
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
+		secretProperty('Access Token', 'accessToken'),
 		{
 			displayName: 'User-Agent',
 			name: 'userAgent',
@@ -52,14 +46,7 @@ export class NuvemshopOmsApi implements ICredentialType {
 			],
 			default: 'nuvemshop',
 		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:8080/v1',
-			description: 'Leave empty. Replaces the API root (…/v1, without the store ID), e.g. for a test server.',
-		},
+		baseUrlOverrideProperty('http://127.0.0.1:8080/v1', 'Leave empty. Replaces the API root (…/v1, without the store ID), e.g. for a test server.'),
 	];
 
 	authenticate: IAuthenticateGeneric = {

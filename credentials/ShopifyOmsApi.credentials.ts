@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, secretProperty } from './shared/channelProperties';
 
 /**
  * Shopify Admin API access token of a custom / Dev Dashboard app (scope read_orders; read_all_orders for
@@ -14,17 +15,10 @@ export class ShopifyOmsApi implements ICredentialType {
 	documentationUrl = 'https://shopify.dev/docs/api/admin-graphql';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production', value: 'production' },
-				{ name: 'Sandbox (Development Store)', value: 'sandbox' },
-			],
-			default: 'production',
-			description: 'Shopify has no sandbox host: a sandbox is a development store with its own subdomain',
-		},
+		environmentProperty(
+			productionAndSandbox('Sandbox (Development Store)'),
+			'Shopify has no sandbox host: a sandbox is a development store with its own subdomain',
+		),
 		{
 			displayName: 'Shop Subdomain',
 			name: 'shopSubdomain',
@@ -34,14 +28,7 @@ export class ShopifyOmsApi implements ICredentialType {
 			placeholder: 'my-store',
 			description: 'The part before .myshopify.com',
 		},
-		{
-			displayName: 'Admin API Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-		},
+		secretProperty('Admin API Access Token', 'accessToken'),
 		{
 			displayName: 'API Version',
 			name: 'apiVersion',
@@ -49,14 +36,10 @@ export class ShopifyOmsApi implements ICredentialType {
 			default: '2026-01',
 			description: 'Quarterly Admin API version (YYYY-MM); each is supported for at least 12 months',
 		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://my-store.myshopify.com',
-			description: 'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator',
-		},
+		baseUrlOverrideProperty(
+			'https://my-store.myshopify.com',
+			'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator',
+		),
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { baseUrlOverrideProperty, environmentProperty, secretProperty } from './shared/channelProperties';
 
 const API_ROOT = '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.accountName + "." + $credentials.environment + ".com.br"}}';
 
@@ -34,30 +35,9 @@ export class VtexOmsApi implements ICredentialType {
 			required: true,
 			placeholder: 'vtexappkey-mystore-ABCDEF',
 		},
-		{
-			displayName: 'App Token',
-			name: 'appToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [{ name: 'Stable (vtexcommercestable)', value: 'vtexcommercestable' }],
-			default: 'vtexcommercestable',
-			description: 'The host environment VTEX documents for the Orders API',
-		},
-		{
-			displayName: 'Base URL Override',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:8080',
-			description: 'Leave empty. Replaces https://{account}.{environment}.com.br, e.g. for a test server.',
-		},
+		secretProperty('App Token', 'appToken'),
+		environmentProperty([{ name: 'Stable (vtexcommercestable)', value: 'vtexcommercestable' }], 'The host environment VTEX documents for the Orders API'),
+		baseUrlOverrideProperty('http://127.0.0.1:8080', 'Leave empty. Replaces https://{account}.{environment}.com.br, e.g. for a test server.'),
 	];
 
 	authenticate: IAuthenticateGeneric = {

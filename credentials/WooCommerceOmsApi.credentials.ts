@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { secretProperty } from './shared/channelProperties';
 
 /**
  * WooCommerce REST API keys (WooCommerce → Settings → Advanced → REST API, "Read" is enough to import
@@ -32,14 +33,7 @@ export class WooCommerceOmsApi implements ICredentialType {
 			required: true,
 			placeholder: 'ck_…',
 		},
-		{
-			displayName: 'Consumer Secret',
-			name: 'consumerSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
+		secretProperty('Consumer Secret', 'consumerSecret'),
 	];
 
 	authenticate: IAuthenticateGeneric = {

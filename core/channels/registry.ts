@@ -1,5 +1,10 @@
+import { createAmazonAdapter } from './amazon';
+import { createMagaluAdapter } from './magalu';
 import { createMercadoLivreAdapter } from './mercadolivre';
+import { createNuvemshopAdapter } from './nuvemshop';
 import { createShopifyAdapter } from './shopify';
+import { createVtexAdapter } from './vtex';
+import { createWooCommerceAdapter } from './woocommerce';
 import { CHANNEL_IDS, type AdapterFactory, type ChannelId } from './types';
 
 /**
@@ -10,11 +15,11 @@ import { CHANNEL_IDS, type AdapterFactory, type ChannelId } from './types';
 const FACTORIES: Partial<Record<ChannelId, AdapterFactory>> = {
 	mercadolivre: createMercadoLivreAdapter,
 	shopify: createShopifyAdapter,
-	// woocommerce: createWooCommerceAdapter,   from './woocommerce'
-	// vtex: createVtexAdapter,                 from './vtex'
-	// nuvemshop: createNuvemshopAdapter,       from './nuvemshop'
-	// magalu: createMagaluAdapter,             from './magalu'
-	// amazon: createAmazonAdapter,             from './amazon'
+	woocommerce: createWooCommerceAdapter,
+	vtex: createVtexAdapter,
+	nuvemshop: createNuvemshopAdapter,
+	magalu: createMagaluAdapter,
+	amazon: createAmazonAdapter,
 };
 
 export function isChannelId(value: string): value is ChannelId {

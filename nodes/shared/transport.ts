@@ -32,7 +32,11 @@ export function createN8nTransport(ctx: RequestContext, credentialType: string, 
 		} catch (error) {
 			throw asTransportError(error, req);
 		}
-		if (tokenExpiredStatus !== undefined && res.statusCode === tokenExpiredStatus) res = await resendRefreshed(ctx, credentialType, options, tokenExpiredStatus, res);
+		if (tokenExpiredStatus !== undefined && res.statusCode === tokenExpiredStatus) {
+			res = await resendRefreshed(ctx, credentialType, options, tokenExpiredStatus, res).catch((error: unknown) => {
+				throw asTransportError(error, req);
+			});
+		}
 		const headers = lowerCaseHeaders(res.headers);
 		const text = typeof res.body === 'string' ? res.body : res.body === undefined || res.body === null ? '' : JSON.stringify(res.body);
 		return { status: res.statusCode, headers, ...parseBody(text, headers['content-type']) };

@@ -4,6 +4,7 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
+	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeParameters,
@@ -25,6 +26,8 @@ export interface PollHarnessOptions {
 	parameters?: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	authenticate: (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => IHttpRequestOptions;
+	/** Plays CredentialsHelper.preAuthentication (credentials with an expirable token); none by default. */
+	preAuthentication?: (helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject, expired: boolean) => Promise<IDataObject | undefined>;
 }
 
 export class PollHarness {
@@ -53,7 +56,8 @@ export class PollHarness {
 		const additionalData = {
 			credentialsHelper: {
 				getParentTypes: () => [],
-				preAuthentication: async () => undefined,
+				preAuthentication: async (h: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, _type: string, _node: INode, expired: boolean) =>
+					this.o.preAuthentication?.(h.helpers, credentials, expired),
 				authenticate: async (credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) =>
 					this.o.authenticate(credentials, request),
 			},

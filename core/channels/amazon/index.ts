@@ -39,7 +39,6 @@ function parsePageToken(token: string | undefined): { before: string; nextToken:
  */
 export function createAmazonAdapter(ctx: AdapterContext): ChannelAdapter<AmazonOrder> {
 	const marketplaceIds = String(ctx.options?.marketplaceIds ?? '').replace(/\s+/g, '');
-	if (!marketplaceIds) throw new Error('Amazon adapter: options.marketplaceIds is required (e.g. A2Q3Y263D00KWC)');
 	const fbaWarehouse = ctx.options?.fbaWarehouse === undefined ? undefined : String(ctx.options.fbaWarehouse);
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
 
@@ -50,6 +49,8 @@ export function createAmazonAdapter(ctx: AdapterContext): ChannelAdapter<AmazonO
 	}
 
 	async function listOrders(query: HttpRequest['query']): Promise<{ orders: AmazonOrder[]; next?: string }> {
+		// Checked here, not at construction: normalize() (the CLI) needs no marketplace.
+		if (!marketplaceIds) throw new Error('Amazon adapter: options.marketplaceIds is required (e.g. A2Q3Y263D00KWC)');
 		const payload = await getPayload({ method: 'GET', url: url('/orders/v0/orders'), query: { MarketplaceIds: marketplaceIds, ...query } });
 		const orders = Array.isArray(payload.Orders) ? (payload.Orders as AmazonOrder[]) : [];
 		return { orders, next: typeof payload.NextToken === 'string' && payload.NextToken ? payload.NextToken : undefined };

@@ -1,0 +1,37 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * Property definitions the channel credentials share. Each credential keeps its own wording (labels,
+ * placeholders, descriptions); only the shape (name, type, default) lives here, so every channel's
+ * `environment`, `baseUrl` and secrets read the same way in the adapters and the credential tests.
+ */
+
+/** The `environment` choice; its default is the first option. */
+export function environmentProperty(options: INodePropertyOptions[], description?: string): INodeProperties {
+	return {
+		displayName: 'Environment',
+		name: 'environment',
+		type: 'options',
+		options,
+		default: options[0].value,
+		...(description === undefined ? {} : { description }),
+	};
+}
+
+/** Options for a channel with a production and a sandbox mode (production first, so it is the default). */
+export function productionAndSandbox(sandboxName: string, productionName = 'Production'): INodePropertyOptions[] {
+	return [
+		{ name: productionName, value: 'production' },
+		{ name: sandboxName, value: 'sandbox' },
+	];
+}
+
+/** The optional `baseUrl` that replaces the channel's API root (a proxy or a test simulator). */
+export function baseUrlOverrideProperty(placeholder: string, description: string): INodeProperties {
+	return { displayName: 'Base URL Override', name: 'baseUrl', type: 'string', default: '', placeholder, description };
+}
+
+/** A required secret string, masked in the editor. */
+export function secretProperty(displayName: string, name: string): INodeProperties {
+	return { displayName, name, type: 'string', typeOptions: { password: true }, default: '', required: true };
+}

@@ -1,0 +1,38 @@
+import { MagaluTrigger, magaluTriggerConfig } from '../../nodes/MagaluTrigger/MagaluTrigger.node';
+import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
+import { MAGALU_DEFAULT_CHANNEL_ID } from '../../core/channels/magalu';
+import { MagaluSimulator, magaluOrder } from '../simulators/magalu';
+import { PollHarness } from './n8n-poll-harness';
+import { describeTriggerConformance } from './trigger-conformance';
+
+const TOKEN = 'idmagalu-access-token';
+let sim: MagaluSimulator;
+
+describeTriggerConformance({
+	channel: 'magalu',
+	account: 'loja-do-edu',
+	start: async () => {
+		sim = new MagaluSimulator({ accessToken: TOKEN, channelId: MAGALU_DEFAULT_CHANNEL_ID });
+		await sim.start();
+	},
+	stop: () => sim.stop(),
+	harness: (now, retry) => {
+		const nodeType = new MagaluTrigger();
+		nodeType.poll = orderTriggerPoll(magaluTriggerConfig, { retry, timeoutMs: 500, now });
+		return new PollHarness({
+			nodeType,
+			parameters: { sellerAccount: 'loja-do-edu' },
+			credentials: { environment: 'production', channelId: MAGALU_DEFAULT_CHANNEL_ID, baseUrl: sim.baseUrl, oauthTokenData: { access_token: TOKEN } },
+			// Stands in for the bearer header n8n's OAuth2 client adds.
+			authenticate: (_c, req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${TOKEN}` } }),
+		});
+	},
+	put: (n, at) => {
+		const id = `e3d0f7a2-0000-4000-8000-00000000000${n}`;
+		sim.put(magaluOrder({ id, updatedAt: at.toISOString(), createdAt: '2026-01-01T10:00:00.000Z' }));
+		return id;
+	},
+	failListing: (count) => {
+		for (let i = 0; i < count; i++) sim.injectFault({ kind: 'status', status: 500 }, /\/seller\/v1\/orders$/);
+	},
+});

@@ -1,0 +1,35 @@
+import { NuvemshopTrigger, nuvemshopTriggerConfig } from '../../nodes/NuvemshopTrigger/NuvemshopTrigger.node';
+import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
+import { NuvemshopSimulator, nuvemshopOrder } from '../simulators/nuvemshop';
+import { PollHarness } from './n8n-poll-harness';
+import { describeTriggerConformance } from './trigger-conformance';
+
+const auth = { storeId: '123456', accessToken: 'nuvem-token' };
+let sim: NuvemshopSimulator;
+
+describeTriggerConformance({
+	channel: 'nuvemshop',
+	account: auth.storeId,
+	start: async () => {
+		sim = new NuvemshopSimulator(auth);
+		await sim.start();
+	},
+	stop: () => sim.stop(),
+	harness: (now, retry) => {
+		const nodeType = new NuvemshopTrigger();
+		nodeType.poll = orderTriggerPoll(nuvemshopTriggerConfig, { retry, timeoutMs: 500, now });
+		return new PollHarness({
+			nodeType,
+			credentials: { ...auth, userAgent: 'OMS tests (ops@example.com)', platform: 'nuvemshop', baseUrl: `${sim.baseUrl}/v1` },
+			// The credential's headers block, as n8n resolves it.
+			authenticate: (c, req) => ({ ...req, headers: { ...req.headers, Authentication: `bearer ${String(c.accessToken)}`, 'User-Agent': String(c.userAgent) } }),
+		});
+	},
+	put: (n, at) => {
+		sim.put(nuvemshopOrder({ id: 450789000 + n, updatedAt: at.toISOString(), createdAt: '2026-01-01T10:00:00Z' }));
+		return String(450789000 + n);
+	},
+	failListing: (count) => {
+		for (let i = 0; i < count; i++) sim.injectFault({ kind: 'status', status: 500 }, /\/orders$/);
+	},
+});

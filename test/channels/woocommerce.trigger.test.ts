@@ -1,0 +1,36 @@
+import { WooCommerceTrigger, wooCommerceTriggerConfig } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
+import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
+import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
+import { PollHarness } from './n8n-poll-harness';
+import { describeTriggerConformance } from './trigger-conformance';
+
+const keys = { consumerKey: 'ck_test', consumerSecret: 'cs_test' };
+let sim: WooCommerceSimulator;
+
+describeTriggerConformance({
+	channel: 'woocommerce',
+	account: '127.0.0.1',
+	start: async () => {
+		sim = new WooCommerceSimulator(keys);
+		await sim.start();
+	},
+	stop: () => sim.stop(),
+	harness: (now, retry) => {
+		const nodeType = new WooCommerceTrigger();
+		nodeType.poll = orderTriggerPoll(wooCommerceTriggerConfig, { retry, timeoutMs: 500, now });
+		// The credential's `auth` block: n8n sends it as HTTP Basic.
+		return new PollHarness({
+			nodeType,
+			credentials: { siteUrl: `${sim.baseUrl}/`, ...keys },
+			authenticate: (c, req) => ({ ...req, auth: { username: String(c.consumerKey), password: String(c.consumerSecret) } }),
+		});
+	},
+	put: (n, at) => {
+		const gmt = at.toISOString().slice(0, 19);
+		sim.put(wooOrder({ id: 700 + n, modifiedGmt: gmt, createdGmt: '2026-01-01T10:00:00' }));
+		return String(700 + n);
+	},
+	failListing: (count) => {
+		for (let i = 0; i < count; i++) sim.injectFault({ kind: 'status', status: 500 }, /\/orders$/);
+	},
+});
