@@ -1,12 +1,12 @@
 import { createAmazonAdapter, LWA_TOKEN_PATH, LwaTokenProvider, withLwaAuth, type AmazonOrder } from '../../core/channels/amazon';
 import type { ChannelAdapter } from '../../core/channels/types';
-import { ChannelHttpError, type RetryPolicy } from '../../core/http/retry';
+import { ChannelHttpError } from '../../core/http/retry';
 import { createFetchTransport, type HttpTransport } from '../../core/http/transport';
 import { AmazonSpApiSimulator, amazonOrder } from '../simulators/amazon';
+import { listAllBy, tinyRetry } from './helpers/channel-test';
 
 const lwa = { clientId: 'amzn1.application-oa2-client.sim', clientSecret: 'sim-client-secret', refreshToken: 'Atzr|sim-refresh' };
-const sleeps: number[] = [];
-const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
+const { retry, sleeps } = tinyRetry();
 
 let sim: AmazonSpApiSimulator;
 const signed = (timeoutMs = 5000): HttpTransport => {
@@ -18,18 +18,7 @@ const adapterWith = (transport: HttpTransport = signed()): ChannelAdapter<Amazon
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
-async function listAll(adapter: ChannelAdapter<AmazonOrder>, since: string, until: string, pageSize: number) {
-	const ids: string[] = [];
-	let pageToken: string | undefined;
-	let pages = 0;
-	do {
-		const page = await adapter.listChanged({ since, until, pageSize, pageToken });
-		ids.push(...page.items.map((o) => o.AmazonOrderId as string));
-		pageToken = page.nextPageToken;
-		pages++;
-	} while (pageToken);
-	return { ids, pages };
-}
+const listAll = listAllBy((o: AmazonOrder) => o.AmazonOrderId as string);
 
 beforeEach(async () => {
 	sim = new AmazonSpApiSimulator(lwa);

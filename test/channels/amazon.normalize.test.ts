@@ -1,7 +1,8 @@
 import { AMAZON_STATUS_MAP, createAmazonAdapter } from '../../core/channels/amazon';
 import { createFetchTransport } from '../../core/http/transport';
-import { OrderValidationError, validateCanonicalOrder } from '../../core/model/validate';
+import { validateCanonicalOrder } from '../../core/model/validate';
 import { amazonDetailed, type AmazonOrderSpec } from '../simulators/amazon';
+import { expectInvalidOrder } from './helpers/channel-test';
 
 const adapter = createAmazonAdapter({
 	transport: createFetchTransport(),
@@ -11,16 +12,7 @@ const adapter = createAmazonAdapter({
 });
 const base: AmazonOrderSpec = { id: '902-1845936-5435065', lastUpdate: '2024-05-01T12:00:00Z', purchaseDate: '2024-05-01T11:58:30Z' };
 
-function expectInvalid(raw: unknown, orderRef: string, field: string): void {
-	try {
-		adapter.normalize(raw as never);
-	} catch (error) {
-		expect(error).toBeInstanceOf(OrderValidationError);
-		expect(error).toMatchObject({ orderRef, field });
-		return;
-	}
-	throw new Error('expected an OrderValidationError');
-}
+const expectInvalid = (raw: unknown, orderRef: string, field: string) => expectInvalidOrder(adapter, raw, orderRef, field);
 
 describe('Amazon normalize: statuses', () => {
 	it.each([

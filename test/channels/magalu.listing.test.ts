@@ -1,29 +1,18 @@
 import { createMagaluAdapter, MAGALU_DEFAULT_CHANNEL_ID, type MagaluOrder } from '../../core/channels/magalu';
 import type { ChannelAdapter } from '../../core/channels/types';
-import { ChannelHttpError, type RetryPolicy } from '../../core/http/retry';
+import { ChannelHttpError } from '../../core/http/retry';
 import { createFetchTransport } from '../../core/http/transport';
 import { MagaluSimulator, magaluOrder } from '../simulators/magalu';
+import { listAllBy, tinyRetry } from './helpers/channel-test';
 
 const auth = { accessToken: 'jwt-sim-access', channelId: MAGALU_DEFAULT_CHANNEL_ID };
-const sleeps: number[] = [];
-const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
+const { retry, sleeps } = tinyRetry();
 
 let sim: MagaluSimulator;
 const adapterWith = (token = auth.accessToken, timeoutMs = 5000): ChannelAdapter<MagaluOrder> =>
 	createMagaluAdapter({ transport: createFetchTransport({ authorization: `Bearer ${token}` }, timeoutMs), baseUrl: sim.baseUrl, account: 'loja', retry });
 
-async function listAll(adapter: ChannelAdapter<MagaluOrder>, since: string, until: string, pageSize: number) {
-	const ids: string[] = [];
-	let pageToken: string | undefined;
-	let pages = 0;
-	do {
-		const page = await adapter.listChanged({ since, until, pageSize, pageToken });
-		ids.push(...page.items.map((o) => o.id as string));
-		pageToken = page.nextPageToken;
-		pages++;
-	} while (pageToken);
-	return { ids, pages };
-}
+const listAll = listAllBy((o: MagaluOrder) => o.id as string);
 
 const at = (minute: number) => `2024-07-04T19:${String(minute).padStart(2, '0')}:00.000Z`;
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

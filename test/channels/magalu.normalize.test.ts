@@ -1,7 +1,8 @@
 import { createMagaluAdapter, MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP } from '../../core/channels/magalu';
 import { createFetchTransport } from '../../core/http/transport';
-import { OrderValidationError, validateCanonicalOrder } from '../../core/model/validate';
+import { validateCanonicalOrder } from '../../core/model/validate';
 import { magaluOrder, type MagaluDeliverySpec, type MagaluOrderSpec } from '../simulators/magalu';
+import { expectInvalidOrder } from './helpers/channel-test';
 
 const adapter = createMagaluAdapter({ transport: createFetchTransport(), baseUrl: 'https://api.magalu.com', account: 'loja-do-edu' });
 const base: MagaluOrderSpec = { id: 'c8be6d3d-77e6-4cd9-8d6e-dd556b3e46ee', updatedAt: '2024-07-04T19:30:28.993Z' };
@@ -9,16 +10,7 @@ const ref = 'magalu:c8be6d3d-77e6-4cd9-8d6e-dd556b3e46ee';
 const item = { sku: 'livro_01', quantity: 1, unitPrice: 10000 };
 const deliveries = (...statuses: string[]): MagaluDeliverySpec[] => statuses.map((status) => ({ status, items: [item] }));
 
-function expectInvalid(raw: unknown, orderRef: string, field: string): void {
-	try {
-		adapter.normalize(raw as never);
-	} catch (error) {
-		expect(error).toBeInstanceOf(OrderValidationError);
-		expect(error).toMatchObject({ orderRef, field });
-		return;
-	}
-	throw new Error('expected an OrderValidationError');
-}
+const expectInvalid = (raw: unknown, orderRef: string, field: string) => expectInvalidOrder(adapter, raw, orderRef, field);
 
 describe('Magalu normalize: statuses', () => {
 	it.each([

@@ -1,32 +1,21 @@
 import { createNuvemshopAdapter, type NuvemshopOrder } from '../../core/channels/nuvemshop';
 import type { ChannelAdapter } from '../../core/channels/types';
-import { ChannelHttpError, type RetryPolicy } from '../../core/http/retry';
+import { ChannelHttpError } from '../../core/http/retry';
 import { createFetchTransport } from '../../core/http/transport';
 import { OrderValidationError } from '../../core/model/validate';
 import { NuvemshopSimulator, nuvemshopOrder } from '../simulators/nuvemshop';
+import { listAllBy, tinyRetry } from './helpers/channel-test';
 
 const auth = { storeId: '123456', accessToken: 'tok_61fa' };
 const UA = 'OMS n8n nodes (oms@example.com)';
 const headers = (token = auth.accessToken, userAgent = UA) => ({ authentication: `bearer ${token}`, 'user-agent': userAgent });
-const sleeps: number[] = [];
-const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
+const { retry, sleeps } = tinyRetry();
 
 let sim: NuvemshopSimulator;
 const adapterWith = (h = headers(), storeId = auth.storeId): ChannelAdapter<NuvemshopOrder> =>
 	createNuvemshopAdapter({ transport: createFetchTransport(h, 5000), baseUrl: `${sim.baseUrl}/v1/`, account: storeId, retry });
 
-async function listAll(adapter: ChannelAdapter<NuvemshopOrder>, since: string, until: string, pageSize: number) {
-	const ids: number[] = [];
-	let pageToken: string | undefined;
-	let calls = 0;
-	do {
-		const page = await adapter.listChanged({ since, until, pageSize, pageToken });
-		ids.push(...page.items.map((o) => o.id as number));
-		pageToken = page.nextPageToken;
-		calls++;
-	} while (pageToken);
-	return { ids, calls };
-}
+const listAll = listAllBy((o: NuvemshopOrder) => o.id as number);
 
 const at = (minute: number) => `2024-05-01T09:${String(minute).padStart(2, '0')}:00-03:00`;
 const WINDOW = ['2024-05-01T12:00:00.000Z', '2024-05-01T13:00:00.000Z'] as const;
@@ -46,10 +35,10 @@ describe('Nuvemshop listing through the simulator', () => {
 			nuvemshopOrder({ id: 2002, updatedAt: at(21), paymentStatus: 'refunded' }),
 			nuvemshopOrder({ id: 2003, updatedAt: at(22), paymentStatus: 'abandoned' }),
 		);
-		const { ids, calls } = await listAll(adapterWith(), ...WINDOW, 5);
+		const { ids, pages } = await listAll(adapterWith(), ...WINDOW, 5);
 		expect(ids.sort()).toEqual([...Array.from({ length: 12 }, (_, i) => 1001 + i), 2001, 2002, 2003]);
 		expect(new Set(ids).size).toBe(ids.length);
-		expect(calls).toBe(3 + 3);
+		expect(pages).toBe(3 + 3);
 		const first = sim.requests(/orders/)[0];
 		expect(first.path).toBe('/v1/123456/orders');
 		expect(Object.fromEntries(first.query)).toMatchObject({ per_page: '5', page: '1', updated_at_min: '2024-05-01T12:00:00Z' });
@@ -68,9 +57,9 @@ describe('Nuvemshop listing through the simulator', () => {
 	});
 
 	it('an empty window (404 "Last page is 0") is an empty listing, not an error', async () => {
-		const { ids, calls } = await listAll(adapterWith(), ...WINDOW, 50);
+		const { ids, pages } = await listAll(adapterWith(), ...WINDOW, 50);
 		expect(ids).toEqual([]);
-		expect(calls).toBe(4);
+		expect(pages).toBe(4);
 	});
 
 	it.each([

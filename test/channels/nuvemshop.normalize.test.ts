@@ -1,21 +1,13 @@
 import { createNuvemshopAdapter, NUVEMSHOP_PAYMENT_STATUS, NUVEMSHOP_SHIPPING_STATUS } from '../../core/channels/nuvemshop';
 import { createFetchTransport } from '../../core/http/transport';
-import { OrderValidationError, validateCanonicalOrder } from '../../core/model/validate';
+import { validateCanonicalOrder } from '../../core/model/validate';
 import { nuvemshopOrder } from '../simulators/nuvemshop';
+import { expectInvalidOrder } from './helpers/channel-test';
 
 const adapter = createNuvemshopAdapter({ transport: createFetchTransport(), baseUrl: 'https://api.nuvemshop.com.br/v1', account: '123456' });
 const base = { id: 450789469, updatedAt: '2024-05-01T09:05:00-03:00', createdAt: '2024-05-01T08:00:00-03:00' };
 
-function expectInvalid(raw: unknown, field: string, orderRef = 'nuvemshop:450789469'): void {
-	let caught: unknown;
-	try {
-		adapter.normalize(raw as never);
-	} catch (error) {
-		caught = error;
-	}
-	expect(caught).toBeInstanceOf(OrderValidationError);
-	expect(caught).toMatchObject({ orderRef, field });
-}
+const expectInvalid = (raw: unknown, field: string, orderRef = 'nuvemshop:450789469') => expectInvalidOrder(adapter, raw, orderRef, field);
 
 describe('Nuvemshop normalize: the three statuses', () => {
 	it.each([

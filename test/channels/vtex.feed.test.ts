@@ -1,14 +1,14 @@
 import { createVtexAdapter, type VtexRaw } from '../../core/channels/vtex';
 import type { ChannelAdapter } from '../../core/channels/types';
-import { ChannelHttpError, type RetryPolicy } from '../../core/http/retry';
+import { ChannelHttpError } from '../../core/http/retry';
 import { createFetchTransport } from '../../core/http/transport';
 import { OrderValidationError } from '../../core/model/validate';
 import { VtexSimulator, vtexOrder } from '../simulators/vtex';
+import { tinyRetry } from './helpers/channel-test';
 
 const creds = { appKey: 'vtexappkey-luxstore-ABCDEF', appToken: 'secret-token' };
 const headers = (token = creds.appToken) => ({ 'x-vtex-api-appkey': creds.appKey, 'x-vtex-api-apptoken': token });
-const sleeps: number[] = [];
-const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
+const { retry, sleeps } = tinyRetry();
 // The feed ignores the window; any values do.
 const WINDOW = { since: '2024-05-01T00:00:00Z', until: '2024-05-01T01:00:00Z' };
 

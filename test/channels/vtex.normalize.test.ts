@@ -1,22 +1,14 @@
 import { createVtexAdapter, VTEX_STATUS_MAP } from '../../core/channels/vtex';
 import { createFetchTransport } from '../../core/http/transport';
-import { OrderValidationError, validateCanonicalOrder } from '../../core/model/validate';
+import { validateCanonicalOrder } from '../../core/model/validate';
 import { vtexOrder, type VtexOrderSpec } from '../simulators/vtex';
+import { expectInvalidOrder } from './helpers/channel-test';
 
 const adapter = createVtexAdapter({ transport: createFetchTransport(), baseUrl: 'https://luxstore.vtexcommercestable.com.br', account: 'luxstore' });
 const base: VtexOrderSpec = { orderId: '1172452900788-01', status: 'handling', lastChange: '2024-02-06T20:46:11.7010747+00:00', creationDate: '2024-02-04T20:09:43.899958+00:00' };
 const NFE_KEY = '35201100063960001504590006629690333214542150';
 
-function expectInvalid(raw: unknown, field: string, orderRef = 'vtex:1172452900788-01'): void {
-	let caught: unknown;
-	try {
-		adapter.normalize(raw as never);
-	} catch (error) {
-		caught = error;
-	}
-	expect(caught).toBeInstanceOf(OrderValidationError);
-	expect(caught).toMatchObject({ orderRef, field });
-}
+const expectInvalid = (raw: unknown, field: string, orderRef = 'vtex:1172452900788-01') => expectInvalidOrder(adapter, raw, orderRef, field);
 
 const awaiting = ['pending_payment', 'pending', 'unfulfilled'];
 const paid = ['paid', 'paid', 'unfulfilled'];

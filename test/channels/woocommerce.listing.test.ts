@@ -1,32 +1,20 @@
 import { createWooCommerceAdapter, type WooOrder } from '../../core/channels/woocommerce';
 import type { ChannelAdapter } from '../../core/channels/types';
-import { ChannelHttpError, type RetryPolicy } from '../../core/http/retry';
+import { ChannelHttpError } from '../../core/http/retry';
 import { createFetchTransport } from '../../core/http/transport';
 import { OrderValidationError } from '../../core/model/validate';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
+import { listAllBy, tinyRetry } from './helpers/channel-test';
 
 const keys = { consumerKey: 'ck_test', consumerSecret: 'cs_test' };
 const basic = (k: string, s: string) => ({ authorization: `Basic ${Buffer.from(`${k}:${s}`).toString('base64')}` });
-const sleeps: number[] = [];
-const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
+const { retry, sleeps } = tinyRetry();
 
 let sim: WooCommerceSimulator;
 const adapterWith = (headers = basic(keys.consumerKey, keys.consumerSecret), timeoutMs = 5000): ChannelAdapter<WooOrder> =>
 	createWooCommerceAdapter({ transport: createFetchTransport(headers, timeoutMs), baseUrl: sim.baseUrl, account: 'shop.example.com', retry });
 
-/** Lists the whole window page by page, as the poller does. */
-async function listAll(adapter: ChannelAdapter<WooOrder>, since: string, until: string, pageSize: number): Promise<{ ids: number[]; pages: number }> {
-	const ids: number[] = [];
-	let pageToken: string | undefined;
-	let pages = 0;
-	do {
-		const page = await adapter.listChanged({ since, until, pageSize, pageToken });
-		ids.push(...page.items.map((o) => o.id as number));
-		pageToken = page.nextPageToken;
-		pages++;
-	} while (pageToken);
-	return { ids, pages };
-}
+const listAll = listAllBy((o: WooOrder) => o.id as number);
 
 const at = (minute: number, second = 0) => `2024-05-01T12:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
 

@@ -1,22 +1,13 @@
 import { createWooCommerceAdapter, WOOCOMMERCE_STATUS_MAP } from '../../core/channels/woocommerce';
 import { createFetchTransport } from '../../core/http/transport';
-import { OrderValidationError, validateCanonicalOrder } from '../../core/model/validate';
+import { validateCanonicalOrder } from '../../core/model/validate';
 import { wooOrder } from '../simulators/woocommerce';
+import { expectInvalidOrder } from './helpers/channel-test';
 
 const adapter = createWooCommerceAdapter({ transport: createFetchTransport(), baseUrl: 'https://shop.example.com', account: 'shop.example.com' });
 const base = { id: 727, modifiedGmt: '2024-03-22T19:28:08', createdGmt: '2024-03-22T19:28:02' };
 
-function expectInvalid(raw: unknown, orderRef: string, field: string): void {
-	try {
-		adapter.normalize(raw as never);
-	} catch (error) {
-		expect(error).toBeInstanceOf(OrderValidationError);
-		expect(error).toMatchObject({ orderRef, field });
-		expect((error as Error).message).toContain(orderRef);
-		return;
-	}
-	throw new Error('expected an OrderValidationError');
-}
+const expectInvalid = (raw: unknown, orderRef: string, field: string) => expectInvalidOrder(adapter, raw, orderRef, field);
 
 describe('WooCommerce normalize: statuses', () => {
 	it.each([
