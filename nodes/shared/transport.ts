@@ -57,6 +57,8 @@ async function resendRefreshed(ctx: RequestContext, credentialType: string, opti
 		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, retry, { preAuthenticationRetryStatusCode: status });
 	} catch (error) {
 		if (/^\d{3}$/.test(String((error as { httpCode?: unknown }).httpCode ?? ''))) return first;
+		// A network failure: the caller turns it into a TransportError, which the retry policy understands.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw error;
 	}
 }
