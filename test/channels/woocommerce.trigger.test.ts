@@ -9,7 +9,10 @@ let sim: WooCommerceSimulator;
 
 describeTriggerConformance({
 	channel: 'woocommerce',
-	account: '127.0.0.1',
+	// The site's host names the shop (the simulator's, port included).
+	get account() {
+		return new URL(sim.baseUrl).host;
+	},
 	start: async () => {
 		sim = new WooCommerceSimulator(keys);
 		await sim.start();

@@ -1,0 +1,96 @@
+import type { IDataObject } from 'n8n-workflow';
+import { VtexTrigger, vtexTriggerConfig } from '../../nodes/VtexTrigger/VtexTrigger.node';
+import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
+import { VtexSimulator, vtexOrder } from '../simulators/vtex';
+import { PollHarness } from './n8n-poll-harness';
+import { describeTriggerConformance, orderIds, TINY_RETRY } from './trigger-conformance';
+
+const keys = { appKey: 'vtexappkey-luxstore-ABC', appToken: 'secret-token' };
+let sim: VtexSimulator;
+let statusFlip = 0;
+
+const T0 = Date.parse('2026-03-10T14:20:00Z');
+
+function harness(now: () => Date = () => new Date(T0), retry = TINY_RETRY): PollHarness {
+	const nodeType = new VtexTrigger();
+	nodeType.poll = orderTriggerPoll(vtexTriggerConfig, { retry, timeoutMs: 500, now });
+	return new PollHarness({
+		nodeType,
+		credentials: { accountName: 'luxstore', ...keys, environment: 'vtexcommercestable', baseUrl: sim.baseUrl },
+		authenticate: (c, req) => ({ ...req, headers: { ...req.headers, 'X-VTEX-API-AppKey': String(c.appKey), 'X-VTEX-API-AppToken': String(c.appToken) } }),
+	});
+}
+
+/** Each put is a status change, as the FromWorkflow feed reports them. */
+function put(n: number, at: Date, existing = false): string {
+	const orderId = `v${502556 + n}lux-01`;
+	sim.setOrder(vtexOrder({ orderId, status: ++statusFlip % 2 ? 'ready-for-handling' : 'handling', lastChange: at.toISOString() }), !existing);
+	return orderId;
+}
+
+const start = async () => {
+	sim = new VtexSimulator(keys);
+	await sim.start();
+};
+
+describeTriggerConformance({
+	channel: 'vtex',
+	account: 'luxstore',
+	start,
+	stop: () => sim.stop(),
+	harness,
+	put,
+	failListing: (count) => {
+		for (let i = 0; i < count; i++) sim.injectFault({ kind: 'status', status: 500 }, /\/api\/orders\/feed$/);
+	},
+});
+
+/** Feed events are judged by their change time: these come after the trigger's activation (T0). */
+describe('VTEX trigger: feed handles', () => {
+	beforeEach(start);
+	afterEach(() => sim.stop());
+	const commits = () => sim.requests(/\/api\/orders\/feed$/).filter((r) => r.method === 'POST');
+
+	it('commits the handles of a tick only at the next tick, once the items were emitted', async () => {
+		const h = harness();
+		await h.poll();
+		const id = put(1, new Date('2026-03-10T14:30:00Z'));
+		expect(orderIds(await h.poll())).toEqual([id]);
+		expect(commits()).toHaveLength(0);
+		const pending = (h.staticData[POLL_STATE_KEY] as IDataObject).pendingAcks as string[];
+		expect(pending).toHaveLength(1);
+		expect(sim.feed).toHaveLength(1);
+		expect(await h.poll()).toBeNull();
+		expect((commits()[0].body as { handles: string[] }).handles).toEqual(pending);
+		expect(sim.feed).toHaveLength(0);
+	});
+
+	it('a tick failing after reading the feed commits nothing: the event is redelivered and emitted once', async () => {
+		const h = harness();
+		await h.poll();
+		const id = put(2, new Date('2026-03-10T14:30:00Z'));
+		for (let i = 0; i < TINY_RETRY.maxAttempts; i++) sim.injectFault({ kind: 'status', status: 500 }, /\/api\/oms\/pvt\/orders\//);
+		const before = h.staticData;
+		await expect(h.poll()).rejects.toMatchObject({ httpCode: '500' });
+		expect(h.staticData).toEqual(before);
+		expect(commits()).toHaveLength(0);
+		// Read but uncommitted: hidden until the feed's visibility timeout, then delivered again.
+		expect(await h.poll()).toBeNull();
+		sim.advance(251_000);
+		expect(orderIds(await h.poll())).toEqual([id]);
+		expect(await h.poll()).toBeNull();
+		expect(sim.feed).toHaveLength(0);
+	});
+
+	it('an event of a version already emitted is acknowledged but not emitted again', async () => {
+		const h = harness();
+		await h.poll();
+		const id = put(3, new Date('2026-03-10T14:30:00Z'));
+		expect(orderIds(await h.poll())).toEqual([id]);
+		// At-least-once: the same change delivered again (a duplicate event, or a redelivery).
+		sim.setOrder(sim.orders.get(id)!);
+		expect(await h.poll()).toBeNull();
+		expect(await h.poll()).toBeNull();
+		expect(sim.feed).toHaveLength(0);
+	});
+});
