@@ -71,3 +71,80 @@ export interface ChannelAdapter<Raw = unknown> {
 }
 
 export type AdapterFactory<Raw = unknown> = (ctx: AdapterContext) => ChannelAdapter<Raw>;
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Write-back: stock, invoice, shipment and cancellation, as the OMS Status Sync node uses them.
+ * ------------------------------------------------------------------------------------------------------- */
+
+/** Where a SKU lives on a channel: the ids the channel's stock endpoint needs. */
+export interface ListingRef {
+	listingId: string;
+	variantId?: string;
+	/** Shopify inventory item id; Magalu/VTEX ids that differ from the listing id. */
+	inventoryItemId?: string;
+}
+
+export interface StockUpdate {
+	sku: string;
+	/** The value to publish: already available − safety stock, capped, never below 0. */
+	quantity: number;
+	listing: ListingRef;
+}
+
+export interface WriteFailure {
+	message: string;
+	httpCode?: number;
+}
+
+export interface StockPushResult {
+	sku: string;
+	/** True only when the channel accepted the value (the store records it as pushed then). */
+	ok: boolean;
+	error?: WriteFailure;
+}
+
+export interface InvoiceInput {
+	channelOrderId: string;
+	/** NF-e access key, 44 digits (validated before the writer is called). */
+	nfeKey: string;
+	number: string;
+	series: string;
+	issuedAt: string;
+	/** The authorised NF-e XML (nfeProc), for channels that want the file (Mercado Livre, Magalu). */
+	xml?: string;
+	url?: string;
+	/** Invoice total in cents, for channels that ask for it (VTEX, Magalu). */
+	totalCents?: number;
+}
+
+export interface ShipmentInput {
+	channelOrderId: string;
+	carrier: string;
+	trackingCode: string;
+	trackingUrl?: string;
+	shippedAt?: string;
+}
+
+export interface CancelInput {
+	channelOrderId: string;
+	reason?: string;
+}
+
+/**
+ * One interface for every channel's write-back. A channel whose API cannot do an operation leaves that
+ * method out; the node then answers with a clear "not supported by <channel>" error.
+ */
+export interface ChannelWriter {
+	readonly id: ChannelId;
+	/** SKUs per stock request: the channel's bulk size, 1 when it has no bulk endpoint. */
+	readonly stockBatchSize: number;
+	/** Looks up the channel ids of SKUs (once; the store caches the answer). Unknown SKUs are absent. */
+	resolveListings(skus: string[]): Promise<Map<string, ListingRef>>;
+	/** Publishes quantities; one result per update, a failed SKU does not fail the others. */
+	pushStock(updates: StockUpdate[]): Promise<StockPushResult[]>;
+	pushInvoice?(input: InvoiceInput): Promise<void>;
+	pushShipment?(input: ShipmentInput): Promise<void>;
+	cancelOrder?(input: CancelInput): Promise<void>;
+}
+
+export type WriterFactory = (ctx: AdapterContext) => ChannelWriter;
