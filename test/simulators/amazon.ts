@@ -11,6 +11,12 @@ import { intParam, json } from './sim-paging';
  *   least 2 minutes before now (else 400), MaxResultsPerPage 1–100, NextToken paging;
  * - getOrderItems: NextToken paging; Pending orders come without pricing, as the operation's note says.
  * Errors use the spec's ErrorList: {errors: [{code, message, details?}]}.
+ *
+ * Write side: getOrder; confirmShipment (204; a wrong marketplace, unknown item or quantity above the
+ * unshipped one is the sandbox example's 400 "Invalid Input"; shipped quantities and OrderStatus follow);
+ * Listings Items 2021-08-01 patchListingsItem (listingsItems_2021-08-01.json): marketplaceIds required,
+ * {productType, patches[{op, path, value}]} → 200 {sku, status ACCEPTED|INVALID, submissionId, issues}.
+ * [?] How Amazon answers a patch of a SKU the seller does not list is not in the model: INVALID here.
  */
 
 export type AmazonRaw = Record<string, unknown>;
@@ -130,12 +136,28 @@ export class AmazonSpApiSimulator extends HttpSimulator {
 	private issued = 0;
 	tokenTtlSeconds = 3600;
 	itemsPageSize = 100;
+	/** Listings by "sellerId/sku": their MFN quantity (undefined until one was written). */
+	readonly listings = new Map<string, { quantity?: number }>();
+	/** Shipment confirmations accepted, per order. */
+	readonly shipments = new Map<string, AmazonRaw[]>();
 
 	constructor(private readonly lwa: { clientId: string; clientSecret: string; refreshToken: string }) {
 		super();
 		this.route('POST', '/auth/o2/token', (req) => this.token(req));
 		this.route('GET', '/orders/v0/orders', (req) => this.authorized(req) ?? this.getOrders(req));
 		this.route('GET', '/orders/v0/orders/:orderId/orderItems', (req, p) => this.authorized(req) ?? this.getOrderItems(req, p.orderId));
+		this.route('GET', '/orders/v0/orders/:orderId', (req, p) => this.authorized(req) ?? this.getOrder(p.orderId));
+		this.route('POST', '/orders/v0/orders/:orderId/shipmentConfirmation', (req, p) => this.authorized(req) ?? this.confirmShipment(req, p.orderId));
+		this.route('PATCH', '/listings/2021-08-01/items/:sellerId/:sku', (req, p) => this.authorized(req) ?? this.patchListing(req, p.sellerId, p.sku));
+	}
+
+	listing(sellerId: string, sku: string): this {
+		this.listings.set(`${sellerId}/${sku}`, {});
+		return this;
+	}
+
+	quantityOf(sellerId: string, sku: string): number | undefined {
+		return this.listings.get(`${sellerId}/${sku}`)?.quantity;
 	}
 
 	put(...orders: Array<{ order: AmazonRaw; items: AmazonRaw[] }>): this {
@@ -221,5 +243,64 @@ export class AmazonSpApiSimulator extends HttpSimulator {
 		} catch {
 			return undefined;
 		}
+	}
+
+	private getOrder(orderId: string): SimResponse {
+		const found = this.orders.get(orderId);
+		return found ? json(200, { payload: found.order }) : errors(404, 'NotFound', 'The requested order was not found.');
+	}
+
+	private confirmShipment(req: SimRequest, orderId: string): SimResponse {
+		const found = this.orders.get(orderId);
+		if (!found) return errors(404, 'NotFound', 'The requested order was not found.');
+		const b = (req.body ?? {}) as { marketplaceId?: unknown; packageDetail?: Record<string, unknown> };
+		const p = b.packageDetail ?? {};
+		const lines = Array.isArray(p.orderItems) ? (p.orderItems as Array<{ orderItemId?: unknown; quantity?: unknown }>) : [];
+		const open = (id: unknown) => found.items.find((i) => i.OrderItemId === id);
+		const valid =
+			b.marketplaceId === found.order.MarketplaceId &&
+			/^[1-9]\d*$/.test(String(p.packageReferenceId)) &&
+			['carrierCode', 'trackingNumber', 'shipDate'].every((k) => typeof p[k] === 'string' && p[k]) &&
+			!Number.isNaN(Date.parse(String(p.shipDate))) &&
+			lines.length > 0 &&
+			lines.every((l) => {
+				const item = open(l.orderItemId);
+				return item && Number.isInteger(l.quantity) && (l.quantity as number) > 0 && (l.quantity as number) <= (item.QuantityOrdered as number) - (item.QuantityShipped as number);
+			});
+		if (!valid) return errors(400, 'Invalid Input', 'Invalid Input');
+		for (const l of lines) {
+			const item = open(l.orderItemId)!;
+			item.QuantityShipped = (item.QuantityShipped as number) + (l.quantity as number);
+		}
+		const all = found.items.every((i) => i.QuantityShipped === i.QuantityOrdered);
+		Object.assign(found.order, { OrderStatus: all ? 'Shipped' : 'PartiallyShipped', LastUpdateDate: new Date().toISOString() });
+		this.shipments.set(orderId, [...(this.shipments.get(orderId) ?? []), p]);
+		return { status: 204 };
+	}
+
+	private patchListing(req: SimRequest, sellerId: string, sku: string): SimResponse {
+		if (!req.query.get('marketplaceIds')) return errors(400, 'InvalidInput', 'Missing required marketplaceIds.');
+		const b = (req.body ?? {}) as { productType?: unknown; patches?: Array<Record<string, unknown>> };
+		const shapeOk = typeof b.productType === 'string' && Array.isArray(b.patches) && b.patches.length > 0 &&
+			b.patches.every((p) => ['add', 'replace', 'merge', 'delete'].includes(p.op as string) && typeof p.path === 'string');
+		if (!shapeOk) return errors(400, 'BAD_REQUEST', 'Invalid input', 'productType and patches [{op, path, value}] are required');
+		const submissionId = `sim-submission-${this.log.length}`;
+		const invalid = (message: string, attribute?: string) => json(200, {
+			sku, status: 'INVALID', submissionId,
+			issues: [{ code: '90000900', message, severity: 'ERROR', ...(attribute ? { attributeNames: [attribute] } : {}), categories: ['INVALID_ATTRIBUTE'] }],
+		});
+		const listing = this.listings.get(`${sellerId}/${sku}`);
+		if (!listing) return invalid(`SKU ${sku} is not a listing of seller ${sellerId}.`);
+		let quantity: number | undefined;
+		for (const p of b.patches!) {
+			if (p.path !== '/attributes/fulfillment_availability') continue;
+			const v = Array.isArray(p.value) ? (p.value[0] as Record<string, unknown> | undefined) : undefined;
+			if (v?.fulfillment_channel_code !== 'DEFAULT' || !Number.isInteger(v.quantity) || (v.quantity as number) < 0) {
+				return invalid('The attributes are invalid.', 'fulfillment_availability');
+			}
+			quantity = v.quantity as number;
+		}
+		if (quantity !== undefined) listing.quantity = quantity;
+		return json(200, { sku, status: 'ACCEPTED', submissionId, issues: [] });
 	}
 }

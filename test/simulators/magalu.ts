@@ -8,6 +8,11 @@ import { intParam, json } from './sim-paging';
  * {meta: {page: {limit, offset, count, max_limit}, links}, results}. [?] The filter names
  * (updated_at__gte/__lte) and the 401/400 bodies are not in the docs; unknown filters are ignored, as
  * such APIs commonly do, so a client using other names gets the unfiltered list and its tests fail.
+ *
+ * Write side: POST /seller/v1/deliveries/{id}/invoices as the add_invoice page shows it (key, issued_at,
+ * amount, channel, xml → 201 {issued_at, key, status: "awaiting_validation"}; the invoice lands on the
+ * delivery), and [?] PATCH /seller/v1/portfolios/stocks/{sku} {quantity, type: "AVAILABLE", channel: {id}}
+ * after third-party code (its answer is not documented: 204 here; an unknown SKU is 404).
  */
 
 export type MagaluRaw = Record<string, unknown>;
@@ -106,11 +111,15 @@ const MAX_LIMIT = 100;
 
 export class MagaluSimulator extends HttpSimulator {
 	readonly orders = new Map<string, MagaluRaw>();
+	/** The seller's portfolio: SKU → available stock (undefined until a stock was written). */
+	readonly portfolio = new Map<string, number | undefined>();
 
 	constructor(private readonly auth: { accessToken: string; channelId: string }) {
 		super();
 		this.route('GET', '/seller/v1/orders', (req) => this.check(req) ?? this.list(req));
 		this.route('GET', '/seller/v1/orders/:id', (req, p) => this.check(req) ?? this.get(p.id));
+		this.route('PATCH', '/seller/v1/portfolios/stocks/:sku', (req, p) => this.check(req) ?? this.setStock(req, p.sku));
+		this.route('POST', '/seller/v1/deliveries/:id/invoices', (req, p) => this.check(req) ?? this.addInvoice(req, p.id));
 	}
 
 	put(...orders: MagaluRaw[]): this {
@@ -150,5 +159,31 @@ export class MagaluSimulator extends HttpSimulator {
 			},
 			results: page,
 		});
+	}
+
+	private setStock(req: SimRequest, sku: string): SimResponse {
+		if (!this.portfolio.has(sku)) return json(404, { error: 'not_found', message: `SKU ${sku} not found` });
+		const b = req.body as { quantity?: unknown; type?: unknown; channel?: { id?: unknown } };
+		if (!Number.isInteger(b?.quantity) || (b.quantity as number) < 0 || b.type !== 'AVAILABLE' || typeof b.channel?.id !== 'string') {
+			return json(400, { error: 'bad_request', message: 'quantity (integer >= 0), type AVAILABLE and channel.id are required' });
+		}
+		this.portfolio.set(sku, b.quantity as number);
+		return { status: 204 };
+	}
+
+	private addInvoice(req: SimRequest, deliveryId: string): SimResponse {
+		const delivery = [...this.orders.values()]
+			.flatMap((o) => o.deliveries as MagaluRaw[])
+			.find((d) => d.id === deliveryId);
+		if (!delivery) return json(404, { error: 'not_found', message: `Delivery ${deliveryId} not found` });
+		const b = (req.body ?? {}) as Record<string, unknown>;
+		const keyOk = typeof b.key === 'string' && /^\d{44}$/.test(b.key);
+		if (!keyOk || typeof b.issued_at !== 'string' || typeof b.amount !== 'number' || typeof b.xml !== 'string' || !b.xml) {
+			return json(400, { error: 'bad_request', message: 'key (44 digits), issued_at, amount and xml are required' });
+		}
+		const invoices = (delivery.invoices as MagaluRaw[] | undefined) ?? [];
+		if (invoices.some((i) => i.key === b.key)) return json(400, { error: 'bad_request', message: `Invoice ${b.key} already added` });
+		delivery.invoices = [...invoices, { key: b.key, issued_at: b.issued_at, amount: b.amount, xml: b.xml, status: { id: 'awaiting_validation' } }];
+		return json(201, { issued_at: b.issued_at, key: b.key, status: 'awaiting_validation' });
 	}
 }

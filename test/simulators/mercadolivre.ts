@@ -147,6 +147,18 @@ export function mlShipment(id: number, status: string, substatus: string | null 
 	};
 }
 
+/** An item as GET /items/{id} shows it, reduced to what stock write-back reads and changes. */
+export interface MlItem {
+	id: string;
+	title?: string;
+	available_quantity: number;
+	attributes?: Array<{ id: string; value_name: string }>;
+	variations: Array<{ id: number; available_quantity: number; attributes?: Array<{ id: string; value_name: string }> }>;
+}
+
+const mlError = (status: number, error: string, message: string) => json(status, { message, error, status, cause: [] });
+const isQuantity = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
 const HOUR_MS = 3600_000;
 const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 
@@ -165,6 +177,101 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		this.route('GET', '/orders/search', (req) => this.guard(req) ?? this.search(req));
 		this.route('GET', '/shipments/:id', (req, p) => this.guard(req) ?? this.shipment(req, Number(p.id)));
 		this.route('GET', '/users/me', (req) => this.guard(req) ?? json(200, { id: this.sellerId, nickname: 'VENDEDOR_TESTE', site_id: 'MLB' }));
+		// Write-back: items by seller SKU, stock, NF-e upload and ME1 shipping notifications.
+		this.route('GET', '/users/:id/items/search', (req, p) => this.guard(req) ?? this.itemSearch(req, p.id));
+		this.route('GET', '/items/:id', (req, p) => this.guard(req) ?? this.item(p.id));
+		this.route('PUT', '/items/:id', (req, p) => this.guard(req) ?? this.updateItem(req, p.id));
+		this.route('PUT', '/items/:id/variations/:vid', (req, p) => this.guard(req) ?? this.updateVariation(req, p.id, p.vid));
+		this.route('GET', '/orders/:id', (req, p) => this.guard(req) ?? this.order(Number(p.id)));
+		this.route('POST', '/shipments/:id/invoice_data', (req, p) => this.guard(req) ?? this.invoice(req, Number(p.id)));
+		this.route('POST', '/shipments/:id/seller_notifications', (req, p) => this.guard(req) ?? this.notify(req, Number(p.id)));
+	}
+
+	readonly items = new Map<string, MlItem>();
+	/** NF-e uploads by shipment id: the raw XML as received. */
+	readonly invoices = new Map<number, string>();
+
+	putItem(...items: MlItem[]): this {
+		for (const i of items) this.items.set(i.id, i);
+		return this;
+	}
+
+	private itemSearch(req: SimRequest, userId: string): SimResponse {
+		if (userId !== String(this.sellerId)) return mlError(403, 'forbidden', 'caller.id does not match user');
+		const sku = req.query.get('seller_sku');
+		const skuOf = (x: { attributes?: MlItem['attributes'] }) => x.attributes?.find((a) => a.id === 'SELLER_SKU')?.value_name;
+		const results = [...this.items.values()]
+			.filter((i) => sku === null || skuOf(i) === sku || i.variations.some((v) => skuOf(v) === sku))
+			.map((i) => i.id);
+		return json(200, { seller_id: userId, query: null, paging: { limit: 50, offset: 0, total: results.length }, results, orders: [], available_orders: [] });
+	}
+
+	private item(id: string): SimResponse {
+		const i = this.items.get(id);
+		return i ? json(200, i) : mlError(404, 'not_found', `Item with id ${id} not found`);
+	}
+
+	/** As documented: a `variations` list replaces the item's variations, so the ones left out are deleted. */
+	private updateItem(req: SimRequest, id: string): SimResponse {
+		const i = this.items.get(id);
+		if (!i) return mlError(404, 'not_found', `Item with id ${id} not found`);
+		const body = req.body as { available_quantity?: unknown; variations?: Array<{ id: number; available_quantity?: unknown }> };
+		if (typeof body !== 'object' || body === null) return mlError(400, 'body.invalid', 'Invalid body');
+		if (body.variations) {
+			i.variations = i.variations.filter((v) => body.variations!.some((b) => b.id === v.id));
+			for (const b of body.variations) {
+				const v = i.variations.find((x) => x.id === b.id);
+				if (v && b.available_quantity !== undefined) v.available_quantity = b.available_quantity as number;
+			}
+		} else if (body.available_quantity !== undefined) {
+			if (!isQuantity(body.available_quantity)) return mlError(400, 'item.available_quantity.invalid', 'available_quantity must be a non-negative integer');
+			if (i.variations.length > 0) return mlError(400, 'item.available_quantity.invalid', 'Items with variations take the quantity per variation');
+			i.available_quantity = body.available_quantity;
+		}
+		return json(200, i);
+	}
+
+	private updateVariation(req: SimRequest, id: string, vid: string): SimResponse {
+		const v = this.items.get(id)?.variations.find((x) => String(x.id) === vid);
+		if (!v) return mlError(404, 'not_found', `Variation ${vid} of item ${id} not found`);
+		const q = (req.body as { available_quantity?: unknown } | undefined)?.available_quantity;
+		if (!isQuantity(q)) return mlError(400, 'item.available_quantity.invalid', 'available_quantity must be a non-negative integer');
+		v.available_quantity = q;
+		return json(200, v);
+	}
+
+	private order(id: number): SimResponse {
+		const o = this.orders.get(id);
+		return o ? json(200, o) : mlError(404, 'not_found', `Order ${id} not found`);
+	}
+
+	/** NF-e upload: application/xml nfeProc, siteId=MLB, shipment waiting for its invoice, one per shipment. */
+	private invoice(req: SimRequest, id: number): SimResponse {
+		const s = this.shipments.get(id);
+		if (!s) return mlError(404, 'not_found', `Shipment ${id} not found`);
+		if (req.query.get('siteId') !== 'MLB') return mlError(400, 'invalid_site', 'siteId is required');
+		if (!/application\/xml/.test(req.headers['content-type'] ?? '') || !/<nfeProc[\s>]/.test(req.rawBody)) {
+			return mlError(400, 'invalid_invoice', 'The body must be the authorised nfeProc XML');
+		}
+		if (this.invoices.has(id)) return mlError(400, 'shipment_invoice_already_saved', 'Shipment already has an invoice');
+		if (s.status !== 'ready_to_ship' || s.substatus !== 'invoice_pending') return mlError(400, 'invalid_shipment_status', `Shipment is ${String(s.status)}`);
+		this.invoices.set(id, req.rawBody);
+		s.substatus = 'ready_to_print';
+		const key = /<chNFe>(\d{44})<\/chNFe>/.exec(req.rawBody)?.[1] ?? null;
+		return json(200, { id: 1_000 + id % 1_000, shipment_id: id, fiscal_key: key, status: 'authorized' });
+	}
+
+	/** ME1 only: the seller reports tracking and status. */
+	private notify(req: SimRequest, id: number): SimResponse {
+		const s = this.shipments.get(id);
+		if (!s) return mlError(404, 'not_found', `Shipment ${id} not found`);
+		if ((s.logistic as { mode?: string } | undefined)?.mode !== 'me1') return mlError(400, 'invalid_mode', 'Notifications are for ME1 shipments');
+		const b = req.body as { tracking_number?: unknown; status?: unknown } | undefined;
+		if (typeof b?.tracking_number !== 'string' || !['shipped', 'delivered', 'not_delivered'].includes(String(b.status))) {
+			return mlError(400, 'bad_request', 'tracking_number and status are required');
+		}
+		Object.assign(s, { status: b.status, substatus: null, tracking_number: b.tracking_number });
+		return json(200, { id, status: b.status });
 	}
 
 	put(...orders: Array<Record<string, unknown>>): this {

@@ -83,6 +83,13 @@ export function nuvemshopOrder(spec: NuvemshopOrderSpec): NuvemshopOrder {
 	};
 }
 
+/** A product as GET /products shows it, reduced to the variants' SKUs and multi-inventory stock. */
+export interface NuvemshopProduct {
+	id: number;
+	name: Record<string, string>;
+	variants: Array<{ id: number; product_id: number; sku: string; inventory_levels: Array<{ id: number; location_id: string; stock: number | null }> }>;
+}
+
 const DEFAULT_PAYMENT = ['pending', 'authorized', 'paid'];
 const notFound = (description: string) => json(404, { code: 404, message: 'Not Found', description });
 
@@ -92,6 +99,80 @@ export class NuvemshopSimulator extends HttpSimulator {
 	constructor(private readonly auth: { storeId: string; accessToken: string }) {
 		super();
 		this.route('GET', '/v1/:storeId/orders', (req, p) => this.list(req, p.storeId));
+		// Write-back: product by SKU, variant stock, fulfil, cancel and metafields.
+		const guarded = (h: (req: SimRequest, p: Record<string, string>) => SimResponse) => (req: SimRequest, p: Record<string, string>) =>
+			this.guard(req, p.storeId) ?? h(req, p);
+		this.route('GET', '/v1/:storeId/products/sku/:sku', guarded((_req, p) => this.productBySku(p.sku)));
+		this.route('POST', '/v1/:storeId/products/:id/variants/stock', guarded((req, p) => this.variantStock(req, Number(p.id))));
+		this.route('POST', '/v1/:storeId/orders/:id/fulfill', guarded((req, p) => this.fulfill(req, Number(p.id))));
+		this.route('POST', '/v1/:storeId/orders/:id/cancel', guarded((req, p) => this.cancel(req, Number(p.id))));
+		this.route('POST', '/v1/:storeId/metafields', guarded((req) => this.addMetafield(req)));
+	}
+
+	readonly products = new Map<number, NuvemshopProduct>();
+	readonly metafields: Array<Record<string, unknown>> = [];
+
+	putProduct(...products: NuvemshopProduct[]): this {
+		for (const p of products) this.products.set(p.id, p);
+		return this;
+	}
+
+	private guard(req: SimRequest, storeId: string): SimResponse | undefined {
+		if (!/\(.+\)/.test(req.headers['user-agent'] ?? '')) return json(400, { code: 400, message: 'Bad Request', description: 'User-Agent required' });
+		const token = /^bearer\s+(\S+)\s*$/i.exec(String(req.headers.authentication ?? ''))?.[1];
+		if (token !== this.auth.accessToken || storeId !== this.auth.storeId) {
+			return json(401, { code: 401, message: 'Unauthorized', description: 'Invalid access token' });
+		}
+		return undefined;
+	}
+
+	private productBySku(sku: string): SimResponse {
+		const p = [...this.products.values()].find((x) => x.variants.some((v) => v.sku === sku));
+		return p ? json(200, p) : notFound('Product with such SKU does not exist');
+	}
+
+	/** {action: replace|variation, value, id?, location_id?}: without id every variant, without location_id the default location. */
+	private variantStock(req: SimRequest, productId: number): SimResponse {
+		const p = this.products.get(productId);
+		if (!p) return notFound('Product not found');
+		const b = req.body as { action?: unknown; value?: unknown; id?: unknown; location_id?: unknown } | undefined;
+		if (b?.action !== 'replace' && b?.action !== 'variation') return json(422, { action: ['must be replace or variation'] });
+		if (!Number.isInteger(b.value)) return json(422, { value: ['must be an integer'] });
+		const targets = b.id === undefined ? p.variants : p.variants.filter((v) => v.id === b.id);
+		if (targets.length === 0) return notFound('Variant not found');
+		for (const v of targets) {
+			const level = v.inventory_levels.find((l) => b.location_id === undefined || l.location_id === b.location_id);
+			if (!level) return json(422, { location_id: ['is not a location of this store'] });
+			level.stock = b.action === 'replace' ? (b.value as number) : (level.stock ?? 0) + (b.value as number);
+		}
+		return json(200, { variants: targets.map((v) => ({ id: v.id, inventory_levels: v.inventory_levels })) });
+	}
+
+	private fulfill(req: SimRequest, id: number): SimResponse {
+		const o = this.orders.get(id);
+		if (!o) return notFound('Order not found');
+		if (o.status === 'cancelled') return json(422, { status: ['order is cancelled'] });
+		const b = (req.body ?? {}) as { shipping_tracking_number?: string; shipping_tracking_url?: string };
+		Object.assign(o, { shipping_status: 'fulfilled', shipping_tracking_number: b.shipping_tracking_number ?? null, shipping_tracking_url: b.shipping_tracking_url ?? null });
+		return json(200, o);
+	}
+
+	private cancel(req: SimRequest, id: number): SimResponse {
+		const o = this.orders.get(id);
+		if (!o) return notFound('Order not found');
+		const reason = (req.body as { reason?: unknown } | undefined)?.reason;
+		if (!['customer', 'inventory', 'fraud', 'other'].includes(String(reason))) return json(422, { reason: ['is not included in the list'] });
+		Object.assign(o, { status: 'cancelled', cancel_reason: reason });
+		return json(200, o);
+	}
+
+	private addMetafield(req: SimRequest): SimResponse {
+		const b = req.body as Record<string, unknown> | undefined;
+		const missing = ['namespace', 'key', 'value', 'owner_resource', 'owner_id'].filter((k) => b?.[k] === undefined || b[k] === '');
+		if (missing.length) return json(422, Object.fromEntries(missing.map((k) => [k, ["can't be blank"]])));
+		const field = { id: 1000 + this.metafields.length, ...b };
+		this.metafields.push(field);
+		return json(201, field);
 	}
 
 	put(...orders: NuvemshopOrder[]): this {
@@ -100,11 +181,8 @@ export class NuvemshopSimulator extends HttpSimulator {
 	}
 
 	private list(req: SimRequest, storeId: string): SimResponse {
-		if (!/\(.+\)/.test(req.headers['user-agent'] ?? '')) return json(400, { code: 400, message: 'Bad Request', description: 'User-Agent required' });
-		const token = /^bearer\s+(\S+)\s*$/i.exec(String(req.headers.authentication ?? ''))?.[1];
-		if (token !== this.auth.accessToken || storeId !== this.auth.storeId) {
-			return json(401, { code: 401, message: 'Unauthorized', description: 'Invalid access token' });
-		}
+		const denied = this.guard(req, storeId);
+		if (denied) return denied;
 		const perPage = intParam(req.query, 'per_page', 30, 1, 200);
 		const page = intParam(req.query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
 		if (perPage === undefined || page === undefined) return json(422, { per_page: ['must be between 1 and 200'] });

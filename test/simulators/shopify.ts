@@ -81,6 +81,14 @@ export function shopifyOrder(spec: ShopifyOrderSpec): Record<string, unknown> {
 	};
 }
 
+const INVENTORY_REASONS = ['correction', 'cycle_count_available', 'damaged', 'movement_created', 'movement_updated', 'movement_received', 'movement_canceled', 'other', 'promotion', 'quality_control', 'received', 'reservation_created', 'reservation_deleted', 'reservation_updated', 'restock', 'safety_stock', 'shrinkage'];
+
+interface FulfillmentInput {
+	lineItemsByFulfillmentOrder?: Array<{ fulfillmentOrderId: string }>;
+	trackingInfo?: { company?: string; number?: string; url?: string };
+	notifyCustomer?: boolean;
+}
+
 const COST = { requestedQueryCost: 52, actualQueryCost: 12, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1988, restoreRate: 100 } };
 const encodeCursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
 const decodeCursor = <T>(c: string) => JSON.parse(Buffer.from(c, 'base64').toString('utf8')) as T;
@@ -91,7 +99,109 @@ export class ShopifySimulator extends HttpSimulator {
 
 	constructor(private readonly accessToken: string) {
 		super();
-		this.route('POST', '/admin/api/:version/graphql.json', (req) => this.graphql(req));
+		this.route('POST', '/admin/api/:version/graphql.json', (req, p) => this.graphql(req, p.version));
+	}
+
+	/* Write-back state: variants by SKU, inventory levels, fulfillment orders, metafields. */
+	readonly variants = new Map<string, { id: string; sku: string; productId: string; inventoryItemId: string }>();
+	readonly locations = ['gid://shopify/Location/1', 'gid://shopify/Location/2'];
+	/** Available quantity by "inventoryItemId|locationId"; an absent key means "not stocked there". */
+	readonly levels = new Map<string, number>();
+	readonly fulfillmentOrders = new Map<string, Array<{ id: string; status: string }>>();
+	readonly metafields = new Map<string, Record<string, { type: string; value: string }>>();
+	/** Idempotency keys already applied, with the answer they got (a replay returns it unchanged). */
+	readonly idempotency = new Map<string, unknown>();
+
+	/** A variant stocked at the first location with `available`. */
+	putVariant(n: number, sku: string, available: number): this {
+		const v = { id: `gid://shopify/ProductVariant/${n}`, sku, productId: `gid://shopify/Product/${n - (n % 10)}`, inventoryItemId: `gid://shopify/InventoryItem/${n}` };
+		this.variants.set(v.id, v);
+		this.levels.set(`${v.inventoryItemId}|${this.locations[0]}`, available);
+		return this;
+	}
+
+	available(sku: string, location = this.locations[0]): number | undefined {
+		const v = [...this.variants.values()].find((x) => x.sku === sku);
+		return v && this.levels.get(`${v.inventoryItemId}|${location}`);
+	}
+
+	private write(query: string, v: Record<string, unknown>, version: string): unknown {
+		if (/query OmsVariantsBySku/.test(query)) {
+			const skus = [...String(v.query).matchAll(/sku:"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+			const nodes = [...this.variants.values()].filter((x) => skus.includes(x.sku)).slice(0, Number(v.first));
+			return { productVariants: { nodes: nodes.map((x) => ({ id: x.id, sku: x.sku, product: { id: x.productId }, inventoryItem: { id: x.inventoryItemId } })) } };
+		}
+		if (/query OmsPrimaryLocation/.test(query)) return { locations: { nodes: this.locations.slice(0, 1).map((id) => ({ id })) } };
+		if (/mutation OmsSetStock/.test(query)) return this.setStock(query, v, version);
+		if (/query OmsFulfillmentOrders/.test(query)) {
+			return { order: this.orders.has(String(v.id)) ? { fulfillmentOrders: { nodes: this.fulfillmentOrders.get(String(v.id)) ?? [] } } : null };
+		}
+		if (/mutation OmsFulfill/.test(query)) return this.fulfill(v.fulfillment as FulfillmentInput);
+		if (/mutation OmsCancel/.test(query)) return this.cancel(v);
+		if (/mutation OmsSetInvoice/.test(query)) return this.setMetafields(v.metafields as Array<Record<string, string>>);
+		return undefined;
+	}
+
+	/** inventorySetQuantities: all-or-nothing; version rules on compare-and-set and the idempotency key. */
+	private setStock(query: string, v: Record<string, unknown>, version: string): unknown {
+		const from2026_04 = version >= '2026-04';
+		if (from2026_04 && !/@idempotent\(key:/.test(query)) return new Error('The @idempotent directive is required for this mutation');
+		const key = typeof v.key === 'string' && /@idempotent/.test(query) ? v.key : undefined;
+		if (key && this.idempotency.has(key)) return this.idempotency.get(key);
+		const input = v.input as { name?: string; reason?: string; ignoreCompareQuantity?: boolean; quantities?: Array<Record<string, unknown>> };
+		const errors: Array<{ field: string[]; message: string; code: string }> = [];
+		if (input.name !== 'available' && input.name !== 'on_hand') errors.push({ field: ['input', 'name'], message: 'The quantity name must be available or on_hand.', code: 'INVALID_NAME' });
+		if (!INVENTORY_REASONS.includes(String(input.reason))) errors.push({ field: ['input', 'reason'], message: 'The specified reason is invalid.', code: 'INVALID_REASON' });
+		const quantities = input.quantities ?? [];
+		quantities.forEach((q, i) => {
+			const at = (f: string, message: string, code: string) => errors.push({ field: ['input', 'quantities', String(i), f], message, code });
+			const item = String(q.inventoryItemId);
+			if (from2026_04 && !('changeFromQuantity' in q)) at('changeFromQuantity', 'changeFromQuantity is required; pass null to skip the check.', 'CHANGE_FROM_QUANTITY_REQUIRED');
+			if (!from2026_04 && !input.ignoreCompareQuantity && q.compareQuantity === undefined) at('compareQuantity', 'compareQuantity is required.', 'COMPARE_QUANTITY_REQUIRED');
+			if (!Number.isInteger(q.quantity)) at('quantity', 'The quantity must be an integer.', 'INVALID_QUANTITY');
+			if (![...this.variants.values()].some((x) => x.inventoryItemId === item)) at('inventoryItemId', 'The specified inventory item could not be found.', 'INVALID_INVENTORY_ITEM');
+			else if (!this.locations.includes(String(q.locationId))) at('locationId', 'The specified location could not be found.', 'INVALID_LOCATION');
+			else if (!this.levels.has(`${item}|${String(q.locationId)}`)) at('locationId', 'The item is not stocked at the location.', 'ITEM_NOT_STOCKED_AT_LOCATION');
+		});
+		if (errors.length === 0) for (const q of quantities) this.levels.set(`${String(q.inventoryItemId)}|${String(q.locationId)}`, q.quantity as number);
+		const answer = { inventorySetQuantities: { inventoryAdjustmentGroup: errors.length ? null : { id: 'gid://shopify/InventoryAdjustmentGroup/1' }, userErrors: errors } };
+		if (key) this.idempotency.set(key, answer);
+		return answer;
+	}
+
+	private fulfill(input: FulfillmentInput): unknown {
+		const ids = (input?.lineItemsByFulfillmentOrder ?? []).map((l) => l.fulfillmentOrderId);
+		const owner = [...this.fulfillmentOrders].find(([, list]) => list.some((f) => ids.includes(f.id)));
+		const userErrors = ids.length === 0 || !owner ? [{ field: ['fulfillment'], message: 'Fulfillment order does not exist.' }] : [];
+		const closed = owner?.[1].filter((f) => ids.includes(f.id) && f.status === 'CLOSED') ?? [];
+		if (closed.length) userErrors.push({ field: ['fulfillment'], message: 'Fulfillment order is already closed.' });
+		if (userErrors.length || !owner) return { fulfillmentCreate: { fulfillment: null, userErrors } };
+		for (const f of owner[1]) if (ids.includes(f.id)) f.status = 'CLOSED';
+		const order = this.orders.get(owner[0])!;
+		const t = input.trackingInfo ?? {};
+		(order.fulfillments as unknown[]).push({ displayStatus: 'FULFILLED', createdAt: order.updatedAt, trackingInfo: [{ company: t.company ?? null, number: t.number ?? null, url: t.url ?? null }] });
+		order.displayFulfillmentStatus = owner[1].every((f) => f.status === 'CLOSED') ? 'FULFILLED' : 'PARTIALLY_FULFILLED';
+		return { fulfillmentCreate: { fulfillment: { id: 'gid://shopify/Fulfillment/1', status: 'SUCCESS' }, userErrors: [] } };
+	}
+
+	private cancel(v: Record<string, unknown>): unknown {
+		const order = this.orders.get(String(v.orderId));
+		const errors = [];
+		if (!order) errors.push({ field: ['orderId'], message: 'Order does not exist', code: 'NOT_FOUND' });
+		else if (order.cancelledAt) errors.push({ field: ['orderId'], message: 'Order has already been cancelled', code: 'INVALID' });
+		if (!['CUSTOMER', 'DECLINED', 'FRAUD', 'INVENTORY', 'OTHER', 'STAFF'].includes(String(v.reason))) errors.push({ field: ['reason'], message: 'Invalid reason', code: 'INVALID' });
+		if (errors.length === 0) Object.assign(order!, { cancelledAt: '2026-03-10T15:00:00Z', cancelReason: v.reason, staffNote: v.staffNote ?? null });
+		return { orderCancel: { job: errors.length ? null : { id: 'gid://shopify/Job/1' }, orderCancelUserErrors: errors } };
+	}
+
+	private setMetafields(list: Array<Record<string, string>>): unknown {
+		const userErrors = (list ?? []).flatMap((m, i) =>
+			['ownerId', 'namespace', 'key', 'type', 'value'].filter((k) => !m[k]).map((k) => ({ field: ['metafields', String(i), k], message: `${k} is required`, code: 'BLANK' })),
+		);
+		if (userErrors.length === 0) {
+			for (const m of list) this.metafields.set(m.ownerId, { ...this.metafields.get(m.ownerId), [`${m.namespace}.${m.key}`]: { type: m.type, value: m.value } });
+		}
+		return { metafieldsSet: { metafields: userErrors.length ? null : list.map((m) => ({ key: m.key })), userErrors } };
 	}
 
 	put(...orders: Array<Record<string, unknown>>): this {
@@ -105,7 +215,7 @@ export class ShopifySimulator extends HttpSimulator {
 		return this;
 	}
 
-	private graphql(req: SimRequest): SimResponse {
+	private graphql(req: SimRequest, version: string): SimResponse {
 		if (req.headers['x-shopify-access-token'] !== this.accessToken) {
 			return json(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
 		}
@@ -122,7 +232,8 @@ export class ShopifySimulator extends HttpSimulator {
 		else if (/query OmsOrderLines/.test(query)) data = { order: this.orderLines(String(variables.id), variables.after as string | null) };
 		else if (/query OmsOrder\b/.test(query)) data = { order: this.order(String(variables.id)) };
 		else if (/shop\s*{\s*name/.test(query)) data = { shop: { name: 'Bob Norman Hardware' } };
-		else return json(200, { errors: [{ message: 'Unsupported operation in the simulator' }] });
+		else data = this.write(query, variables, version);
+		if (data === undefined) return json(200, { errors: [{ message: 'Unsupported operation in the simulator' }] });
 		if (data instanceof Error) return json(200, { errors: [{ message: data.message, extensions: { code: 'BAD_REQUEST' } }] });
 		return json(200, { data, extensions: { cost: COST } });
 	}

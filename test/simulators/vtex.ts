@@ -7,6 +7,12 @@ import { intParam, json } from './sim-paging';
  * configuration; read-but-uncommitted items reappear after the visibility timeout, with a new handle),
  * GET /api/oms/pvt/orders/{orderId} and the order list used for samples. Time is a settable clock so tests
  * can pass the visibility timeout without sleeping.
+ *
+ * Write side (after "VTEX - Logistics API.json" and the Orders API): the catalog's SKU-id-by-RefId lookup,
+ * PATCH inventory quantity per SKU and warehouse (204), POST invoice (stored as a package; an Output invoice
+ * makes the order `invoiced`), PATCH invoice tracking, POST cancel (refused once invoiced, as documented).
+ * Each state change queues a feed event, as a FromWorkflow feed would. [?] The 400/404 bodies of the write
+ * endpoints are not in the spec; they use the read side's `{error: {message}}` shape.
  */
 
 export type VtexOrder = Record<string, unknown>;
@@ -118,6 +124,11 @@ export class VtexSimulator extends HttpSimulator {
 	readonly orders = new Map<string, VtexOrder>();
 	readonly feed: FeedEvent[] = [];
 	feedConfigured = true;
+	/** Catalog: seller RefId → VTEX skuId. */
+	readonly catalog = new Map<string, string>();
+	readonly warehouses = new Set<string>(['1_1']);
+	/** Stock per "skuId@warehouseId". */
+	readonly inventory = new Map<string, { quantity: number; unlimitedQuantity: boolean }>();
 	/** The simulator's clock (ms). */
 	now = Date.parse('2024-05-01T12:00:00Z');
 	private seq = 0;
@@ -128,6 +139,17 @@ export class VtexSimulator extends HttpSimulator {
 		this.route('POST', '/api/orders/feed', (req) => this.guard(req, () => this.commit(req)));
 		this.route('GET', '/api/oms/pvt/orders', (req) => this.guard(req, () => this.listOrders()));
 		this.route('GET', '/api/oms/pvt/orders/:orderId', (req, p) => this.guard(req, () => this.getOrder(p.orderId)));
+		this.route('GET', '/api/catalog_system/pvt/sku/stockkeepingunitidbyrefid/:refId', (req, p) => this.guard(req, () => this.skuIdByRefId(p.refId)));
+		this.route('PATCH', '/api/logistics/pvt/inventory/skus/:skuId/warehouses/:warehouseId/quantity', (req, p) =>
+			this.guard(req, () => this.setQuantity(req, p.skuId, p.warehouseId)),
+		);
+		this.route('POST', '/api/oms/pvt/orders/:orderId/invoice', (req, p) => this.guard(req, () => this.invoice(req, p.orderId)));
+		this.route('PATCH', '/api/oms/pvt/orders/:orderId/invoice/:invoiceNumber', (req, p) => this.guard(req, () => this.tracking(req, p.orderId, p.invoiceNumber)));
+		this.route('POST', '/api/oms/pvt/orders/:orderId/cancel', (req, p) => this.guard(req, () => this.cancel(req, p.orderId)));
+	}
+
+	stockOf(skuId: string, warehouseId = '1_1'): number | undefined {
+		return this.inventory.get(`${skuId}@${warehouseId}`)?.quantity;
 	}
 
 	/** Stores the order and, as a FromWorkflow feed does, queues a status-change event. */
@@ -189,5 +211,78 @@ export class VtexSimulator extends HttpSimulator {
 			.sort((a, b) => Date.parse(b.creationDate as string) - Date.parse(a.creationDate as string))
 			.map((o) => ({ orderId: o.orderId, creationDate: o.creationDate, status: o.status, totalValue: o.value, lastChange: o.lastChange }));
 		return json(200, { list: list.slice(0, 15), paging: { total: list.length, pages: Math.ceil(list.length / 15), currentPage: 1, perPage: 15 } });
+	}
+
+	private skuIdByRefId(refId: string): SimResponse {
+		const skuId = this.catalog.get(refId);
+		// The documented example answers the id as a JSON string.
+		return skuId ? json(200, skuId) : json(404, { error: { message: `SKU with RefId ${refId} not found` } });
+	}
+
+	private setQuantity(req: SimRequest, skuId: string, warehouseId: string): SimResponse {
+		const b = req.body as { quantity?: unknown; unlimitedQuantity?: unknown };
+		if (!Number.isInteger(b?.quantity) || (b.quantity as number) < 0 || typeof b.unlimitedQuantity !== 'boolean') {
+			return json(400, { error: { message: 'quantity (integer) and unlimitedQuantity (boolean) are required' } });
+		}
+		if (![...this.catalog.values()].includes(skuId) || !this.warehouses.has(warehouseId)) {
+			return json(404, { error: { message: `SKU ${skuId} or warehouse ${warehouseId} not found` } });
+		}
+		this.inventory.set(`${skuId}@${warehouseId}`, { quantity: b.quantity as number, unlimitedQuantity: b.unlimitedQuantity });
+		return { status: 204 };
+	}
+
+	/** The OMS answer to a write: {date, orderId, receipt}. */
+	private receipt(orderId: string): SimResponse {
+		return json(200, { date: new Date(this.now).toISOString(), orderId, receipt: Buffer.from(`${orderId}:${++this.seq}`).toString('hex').slice(0, 32) });
+	}
+
+	/** Applies a change to a stored order as a workflow step: new lastChange, one feed event. */
+	private change(order: VtexOrder, patch: Partial<VtexOrder>): void {
+		this.setOrder({ ...order, ...patch, lastChange: new Date(this.now).toISOString() });
+	}
+
+	private packagesOf(order: VtexOrder): Array<Record<string, unknown>> {
+		return ((order.packageAttachment as { packages?: Array<Record<string, unknown>> })?.packages ?? []).map((p) => ({ ...p }));
+	}
+
+	private invoice(req: SimRequest, orderId: string): SimResponse {
+		const order = this.orders.get(orderId);
+		if (!order) return json(404, { error: { code: '1', message: `Order ${orderId} not found` } });
+		const b = (req.body ?? {}) as Record<string, unknown>;
+		const items = Array.isArray(b.items) ? (b.items as Array<Record<string, unknown>>) : undefined;
+		const itemsOk = items?.every((i) => typeof i.id === 'string' && Number.isInteger(i.price) && Number.isInteger(i.quantity));
+		if (!['Output', 'Input'].includes(b.type as string) || typeof b.issuanceDate !== 'string' || typeof b.invoiceNumber !== 'string') {
+			return json(400, { error: { message: 'type (Output|Input), issuanceDate and invoiceNumber are required' } });
+		}
+		if (typeof b.invoiceValue !== 'string' || !/^\d+$/.test(b.invoiceValue) || Number(b.invoiceValue) <= 0 || !items || !itemsOk) {
+			return json(400, { error: { message: 'invoiceValue (cents, as a string, > 0) and items [{id, price, quantity}] are required' } });
+		}
+		const pkg = { ...b, invoiceValue: Number(b.invoiceValue), courierStatus: null };
+		const packages = [...this.packagesOf(order).filter((p) => p.invoiceNumber !== b.invoiceNumber), pkg];
+		this.change(order, { packageAttachment: { packages }, ...(b.type === 'Output' ? { status: 'invoiced' } : {}) });
+		return this.receipt(orderId);
+	}
+
+	private tracking(req: SimRequest, orderId: string, invoiceNumber: string): SimResponse {
+		const order = this.orders.get(orderId);
+		const packages = order ? this.packagesOf(order) : [];
+		const pkg = packages.find((p) => p.invoiceNumber === invoiceNumber);
+		if (!order || !pkg) return json(404, { error: { code: '1', message: `Invoice ${invoiceNumber} of order ${orderId} not found` } });
+		const b = (req.body ?? {}) as Record<string, unknown>;
+		if (typeof b.trackingNumber !== 'string' || !b.trackingNumber) return json(400, { error: { message: 'trackingNumber is required' } });
+		Object.assign(pkg, { trackingNumber: b.trackingNumber, trackingUrl: b.trackingUrl ?? null, courier: b.courier ?? pkg.courier, dispatchedDate: b.dispatchedDate ?? null });
+		this.change(order, { packageAttachment: { packages } });
+		return this.receipt(orderId);
+	}
+
+	private cancel(req: SimRequest, orderId: string): SimResponse {
+		const order = this.orders.get(orderId);
+		if (!order) return json(404, { error: { code: '1', message: `Order ${orderId} not found` } });
+		// Invoiced and partially invoiced orders cannot be canceled (Orders API, Cancel order).
+		if (order.status === 'invoiced' || this.packagesOf(order).some((p) => (p.type ?? 'Output') === 'Output')) {
+			return json(400, { error: { code: 'OMS003', message: 'Order cannot be canceled: it is invoiced' } });
+		}
+		this.change(order, { status: 'canceled', cancelReason: (req.body as { reason?: unknown })?.reason ?? null });
+		return this.receipt(orderId);
 	}
 }

@@ -89,6 +89,19 @@ export function wooOrder(spec: WooOrderSpec): WooOrder {
 }
 
 const ORDERBY = ['date', 'id', 'include', 'title', 'slug'];
+const ORDER_STATUSES = ['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed', 'trash'];
+
+/** A product or variation as wc/v3 shows it, reduced to what stock write-back reads and changes. */
+export interface WooProduct {
+	id: number;
+	name: string;
+	sku: string;
+	type: 'simple' | 'variable' | 'variation';
+	parent_id: number;
+	manage_stock: boolean;
+	stock_quantity: number | null;
+	stock_status: string;
+}
 const restError = (status: number, code: string, message: string) => json(status, { code, message, data: { status } });
 
 export class WooCommerceSimulator extends HttpSimulator {
@@ -97,6 +110,66 @@ export class WooCommerceSimulator extends HttpSimulator {
 	constructor(private readonly keys: { consumerKey: string; consumerSecret: string }) {
 		super();
 		this.route('GET', '/wp-json/wc/v3/orders', (req) => this.list(req));
+		// Write-back: products by SKU, stock batches, order status and notes.
+		const edit = (h: (req: SimRequest, p: Record<string, string>) => SimResponse) => (req: SimRequest, p: Record<string, string>) =>
+			this.authorized(req) ? h(req, p) : restError(401, 'woocommerce_rest_cannot_edit', 'Sorry, you are not allowed to edit this resource.');
+		this.route('GET', '/wp-json/wc/v3/products', edit((req) => this.productsBySku(req)));
+		this.route('POST', '/wp-json/wc/v3/products/batch', edit((req) => this.stockBatch(req, undefined)));
+		this.route('POST', '/wp-json/wc/v3/products/:pid/variations/batch', edit((req, p) => this.stockBatch(req, Number(p.pid))));
+		this.route('PUT', '/wp-json/wc/v3/orders/:id', edit((req, p) => this.updateOrder(req, Number(p.id))));
+		this.route('POST', '/wp-json/wc/v3/orders/:id/notes', edit((req, p) => this.addNote(req, Number(p.id))));
+	}
+
+	/** Products and variations (type "variation", parent_id set) by id. */
+	readonly products = new Map<number, WooProduct>();
+	readonly notes = new Map<number, Array<{ id: number; note: string; customer_note: boolean }>>();
+
+	putProduct(...products: WooProduct[]): this {
+		for (const p of products) this.products.set(p.id, p);
+		return this;
+	}
+
+	/** ?sku= matches products and variations alike (variations carry their own SKU). */
+	private productsBySku(req: SimRequest): SimResponse {
+		const sku = req.query.get('sku');
+		return json(200, [...this.products.values()].filter((p) => sku === null || p.sku === sku));
+	}
+
+	/** POST …/batch {update:[{id, stock_quantity, manage_stock}]}: item by item, refused ones as {id, error}. */
+	private stockBatch(req: SimRequest, parentId: number | undefined): SimResponse {
+		const update = (req.body as { update?: unknown } | undefined)?.update;
+		if (!Array.isArray(update)) return restError(400, 'rest_invalid_param', 'Invalid parameter(s): update');
+		if (update.length > 100) return restError(413, 'woocommerce_rest_request_entity_too_large', 'Unable to accept more than 100 items for this request.');
+		return json(200, {
+			update: update.map((u: { id?: unknown; stock_quantity?: unknown; manage_stock?: unknown }) => {
+				const p = this.products.get(Number(u.id));
+				const fits = p && (parentId === undefined ? p.type !== 'variation' : p.parent_id === parentId);
+				if (!p || !fits) return { id: u.id, error: { code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.', data: { status: 400 } } };
+				if (!Number.isInteger(u.stock_quantity)) return { id: u.id, error: { code: 'rest_invalid_param', message: 'Invalid parameter(s): stock_quantity', data: { status: 400 } } };
+				if (u.manage_stock !== undefined) p.manage_stock = Boolean(u.manage_stock);
+				p.stock_quantity = u.stock_quantity as number;
+				p.stock_status = p.stock_quantity > 0 ? 'instock' : 'outofstock';
+				return p;
+			}),
+		});
+	}
+
+	private updateOrder(req: SimRequest, id: number): SimResponse {
+		const o = this.orders.get(id);
+		if (!o) return restError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
+		const status = (req.body as { status?: unknown } | undefined)?.status;
+		if (status !== undefined && !ORDER_STATUSES.includes(String(status))) return restError(400, 'rest_invalid_param', 'Invalid parameter(s): status');
+		if (status !== undefined) o.status = status;
+		return json(200, o);
+	}
+
+	private addNote(req: SimRequest, id: number): SimResponse {
+		if (!this.orders.has(id)) return restError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
+		const b = req.body as { note?: unknown; customer_note?: unknown } | undefined;
+		if (typeof b?.note !== 'string' || b.note === '') return restError(400, 'rest_missing_callback_param', 'Missing parameter(s): note');
+		const note = { id: 280 + (this.notes.get(id)?.length ?? 0), author: 'system', date_created_gmt: '2026-01-10T15:00:00', note: b.note, customer_note: b.customer_note === true };
+		this.notes.set(id, [...(this.notes.get(id) ?? []), note]);
+		return json(201, note);
 	}
 
 	put(...orders: WooOrder[]): this {

@@ -1,0 +1,98 @@
+import { ChannelHttpError } from '../../http/retry';
+import type { HttpMethod, HttpRequest, HttpResponse } from '../../http/transport';
+import type { AdapterContext, ListingRef, StockPushResult, StockUpdate, WriteFailure } from '../types';
+import { send } from './http';
+import { writeFailure } from './write';
+
+/**
+ * What the bulk and look-up side of the channel writers share (write.ts has the per-SKU loop and the
+ * error → WriteFailure mapping): one write call shape, batching that keeps one SKU's failure from failing
+ * the others (ChannelWriter.pushStock's contract), and SKU look-ups.
+ */
+
+export interface WriteCall {
+	query?: HttpRequest['query'];
+	body?: unknown;
+	headers?: Record<string, string>;
+	/**
+	 * Safe to resend after a 5xx or timeout. True for absolute stock values (setting 7 twice is still 7);
+	 * left false for notes, fulfilments and cancellations, which a blind resend could duplicate.
+	 */
+	idempotent?: boolean;
+}
+
+/** One write through the context's transport and retry policy (429 + Retry-After always retried). */
+export function sendWrite(ctx: AdapterContext, method: HttpMethod, url: string, call: WriteCall = {}): Promise<HttpResponse> {
+	return send(ctx, { method, url, timeoutMs: Number(ctx.options?.timeoutMs ?? 30_000), ...call });
+}
+
+export const pushed = (sku: string): StockPushResult => ({ sku, ok: true });
+export const rejected = (sku: string, error: WriteFailure): StockPushResult => ({ sku, ok: false, error });
+
+/**
+ * Bulk channels: `push` sends one batch and returns the per-item failures by position in that batch. A
+ * failure of the whole call (HTTP error after retries) fails every SKU of the batch with that error.
+ * Results come back in the order of `updates`, however the batches were grouped.
+ */
+export async function pushBatches(
+	batches: StockUpdate[][],
+	push: (batch: StockUpdate[]) => Promise<Map<number, WriteFailure>>,
+): Promise<Map<StockUpdate, StockPushResult>> {
+	const out = new Map<StockUpdate, StockPushResult>();
+	for (const batch of batches) {
+		let failures: Map<number, WriteFailure>;
+		try {
+			failures = await push(batch);
+		} catch (error) {
+			const failure = writeFailure(error);
+			failures = new Map(batch.map((_u, i) => [i, failure]));
+		}
+		batch.forEach((u, i) => {
+			const failure = failures.get(i);
+			out.set(u, failure ? rejected(u.sku, failure) : pushed(u.sku));
+		});
+	}
+	return out;
+}
+
+/** Consecutive slices of at most `size` (the channel's documented bulk limit). */
+export function chunk<T>(items: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+	return out;
+}
+
+/**
+ * SKU → ListingRef, one look-up per distinct SKU. A SKU the channel does not know is absent from the map;
+ * a failed look-up (auth, 5xx after retries) throws, so the store never caches "unknown" for a SKU that
+ * merely could not be read.
+ */
+export async function resolveEach(skus: string[], find: (sku: string) => Promise<ListingRef | undefined>): Promise<Map<string, ListingRef>> {
+	const found = new Map<string, ListingRef>();
+	for (const sku of new Set(skus)) {
+		const ref = await find(sku);
+		if (ref) found.set(sku, ref);
+	}
+	return found;
+}
+
+/** A 404 on a look-up means "no such SKU", not a failure. */
+export async function absentOn404<T>(read: () => Promise<T>): Promise<T | undefined> {
+	try {
+		return await read();
+	} catch (error) {
+		if (error instanceof ChannelHttpError && error.httpCode === 404) return undefined;
+		throw error;
+	}
+}
+
+/** A free-text reason → one of the channel's enum values, `fallback` when it is not one of them. */
+export function reasonFrom<T extends string>(reason: string | undefined, allowed: readonly T[], fallback: T): T {
+	const r = (reason ?? '').trim().toLowerCase();
+	return allowed.find((a) => a.toLowerCase() === r) ?? fallback;
+}
+
+/** A 2xx that still is not what the write needed (missing id, wrong shape) is a channel fault. */
+export function writeFault(req: { method: HttpMethod; url: string }, message: string, body?: unknown): ChannelHttpError {
+	return new ChannelHttpError(undefined, req, message, body);
+}

@@ -1,0 +1,67 @@
+import type { HttpRequest } from '../../http/transport';
+import { expectObject, joinUrl, send } from '../common/http';
+import { isJsonObject, type JsonObject } from '../common/raw-reader';
+import { pushEach } from '../common/write';
+import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef } from '../types';
+import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
+
+/**
+ * Magalu Open API write-back. Auth (ID Magalu bearer) is the transport's; options.channelId is the sales
+ * channel, as for the adapter.
+ *
+ * - Stock: PATCH /seller/v1/portfolios/stocks/{sku} {quantity, type: "AVAILABLE", channel: {id}}. [?] Only
+ *   seen in third-party code (README "Magalu: unconfirmed"); the portfolio is keyed by the seller's own SKU.
+ * - NF-e: POST /seller/v1/deliveries/{id}/invoices (add_invoice page): per delivery, so the order is read
+ *   for its delivery id.
+ * - Shipment and cancellation write-back are not documented: those methods are left out.
+ */
+export function createMagaluWriter(ctx: AdapterContext): ChannelWriter {
+	const channelId = String(ctx.options?.channelId ?? MAGALU_DEFAULT_CHANNEL_ID);
+	const headers = { 'X-Channel-Id': channelId };
+	const url = (path: string) => joinUrl(ctx.baseUrl, path);
+
+	/** The delivery an order's NF-e belongs to: the one live delivery; several need one NF-e each. */
+	async function deliveryOf(orderId: string): Promise<JsonObject> {
+		const req: HttpRequest = { method: 'GET', url: url(`${MAGALU_ORDERS.path}/${encodeURIComponent(orderId)}`), headers };
+		const order = expectObject(await send(ctx, req), req);
+		const live = (Array.isArray(order.deliveries) ? order.deliveries.filter(isJsonObject) : []).filter((d) => d.status !== 'cancelled');
+		if (live.length !== 1 || typeof live[0].id !== 'string') {
+			throw new Error(`Magalu order ${orderId} has ${live.length} open deliveries: an NF-e goes to exactly one delivery`);
+		}
+		return live[0];
+	}
+
+	/** Magalu wants the amount as a decimal; the delivery's own total (integer over its normalizer) when no total is given. */
+	function amountOf(input: InvoiceInput, delivery: JsonObject): number | undefined {
+		if (input.totalCents !== undefined) return input.totalCents / 100;
+		const a = isJsonObject(delivery.amounts) ? delivery.amounts : {};
+		return typeof a.total === 'number' ? a.total / (typeof a.normalizer === 'number' ? a.normalizer : 100) : undefined;
+	}
+
+	return {
+		id: 'magalu',
+		stockBatchSize: 1,
+
+		/** The portfolio is keyed by the seller SKU itself: nothing to look up (a SKU missing there fails its push). */
+		async resolveListings(skus) {
+			return new Map<string, ListingRef>(skus.map((sku) => [sku, { listingId: sku }]));
+		},
+
+		async pushStock(updates) {
+			// An absolute quantity: repeating the PATCH is harmless, so 5xx and timeouts may be retried.
+			return pushEach(updates, async (u) => {
+				const body = { quantity: u.quantity, type: 'AVAILABLE', channel: { id: channelId } };
+				const path = `/seller/v1/portfolios/stocks/${encodeURIComponent(u.listing.listingId)}`;
+				await send(ctx, { method: 'PATCH', url: url(path), headers, body, idempotent: true });
+			});
+		},
+
+		async pushInvoice(input) {
+			// The XML is a required field of add_invoice: fail before any call rather than with a 400.
+			if (!input.xml) throw new Error(`Magalu needs the authorised NF-e XML to invoice order ${input.channelOrderId}`);
+			const delivery = await deliveryOf(input.channelOrderId);
+			const body = { key: input.nfeKey, issued_at: input.issuedAt, amount: amountOf(input, delivery), channel: { id: channelId }, xml: input.xml };
+			await send(ctx, { method: 'POST', url: url(`/seller/v1/deliveries/${encodeURIComponent(String(delivery.id))}/invoices`), headers, body });
+		},
+	};
+}

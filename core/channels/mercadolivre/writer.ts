@@ -1,0 +1,100 @@
+import type { HttpRequest } from '../../http/transport';
+import { expectObject, joinUrl, send } from '../common/http';
+import { isJsonObject } from '../common/raw-reader';
+import { pushEach } from '../common/write';
+import { resolveEach, sendWrite, writeFault } from '../common/writer';
+import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
+import { ML_DEFAULT_BASE_URL } from './index';
+
+interface MlVariation {
+	id: number | string;
+	seller_custom_field?: string | null;
+	attributes?: Array<{ id?: string; value_name?: string | null }>;
+}
+
+/** The SELLER_SKU attribute, else the older seller_custom_field: where ML keeps the seller's SKU. */
+function sellerSku(v: MlVariation): string | undefined {
+	return v.attributes?.find((a) => a.id === 'SELLER_SKU')?.value_name ?? v.seller_custom_field ?? undefined;
+}
+
+/**
+ * Mercado Livre write-back (no multi-origin stock): stock per item or per variation, NF-e upload on the
+ * order's shipment, and ME1 shipping notifications. ML documents no seller cancellation: cancelOrder is
+ * left out.
+ */
+export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
+	const base = ctx.baseUrl || ML_DEFAULT_BASE_URL;
+	const siteId = String(ctx.options?.siteId ?? 'MLB');
+	const get = async (path: string, query?: HttpRequest['query']) => {
+		const req: HttpRequest = { method: 'GET', url: joinUrl(base, path), query, timeoutMs: Number(ctx.options?.timeoutMs ?? 30_000) };
+		return expectObject(await send(ctx, req), req);
+	};
+	const enc = (id: string | number) => encodeURIComponent(String(id));
+
+	/** The item's own SKU listing, or the variation carrying the SKU; undefined when it is on neither. */
+	async function listingIn(itemId: string, sku: string): Promise<ListingRef | undefined> {
+		const item = (await get(`/items/${enc(itemId)}`)) as unknown as MlVariation & { variations?: MlVariation[] };
+		const variations = Array.isArray(item.variations) ? item.variations : [];
+		if (variations.length === 0) return { listingId: itemId };
+		const v = variations.find((x) => sellerSku(x) === sku);
+		return v ? { listingId: itemId, variantId: String(v.id) } : undefined;
+	}
+
+	/** Shipments hang off the order: GET /orders/{id} → shipping.id. */
+	async function shipmentOf(orderId: string): Promise<string> {
+		const order = await get(`/orders/${enc(orderId)}`);
+		const id = isJsonObject(order.shipping) ? order.shipping.id : undefined;
+		if (typeof id !== 'number' && typeof id !== 'string') {
+			throw writeFault({ method: 'GET', url: joinUrl(base, `/orders/${enc(orderId)}`) }, `Mercado Livre order ${orderId} has no shipment`);
+		}
+		return String(id);
+	}
+
+	return {
+		id: 'mercadolivre',
+		stockBatchSize: 1,
+
+		resolveListings: (skus) =>
+			resolveEach(skus, async (sku) => {
+				const found = await get(`/users/${enc(ctx.account)}/items/search`, { seller_sku: sku });
+				// Several listings (classic and premium) may carry one SKU; ML syncs stock across a user product.
+				for (const itemId of Array.isArray(found.results) ? found.results : []) {
+					const ref = await listingIn(String(itemId), sku);
+					if (ref) return ref;
+				}
+				return undefined;
+			}),
+
+		// PUT /items/{id} with a partial `variations` list deletes the variations left out, so a variation's
+		// stock goes to its own resource instead.
+		pushStock: (updates) =>
+			pushEach(updates, async ({ listing, quantity }) => {
+				const path = listing.variantId ? `/items/${enc(listing.listingId)}/variations/${enc(listing.variantId)}` : `/items/${enc(listing.listingId)}`;
+				await sendWrite(ctx, 'PUT', joinUrl(base, path), { body: { available_quantity: quantity } });
+			}),
+
+		async pushInvoice(input: InvoiceInput) {
+			if (!input.xml) throw new Error(`Mercado Livre needs the authorised NF-e XML (nfeProc) for order ${input.channelOrderId}`);
+			const shipment = await shipmentOf(input.channelOrderId);
+			await sendWrite(ctx, 'POST', joinUrl(base, `/shipments/${enc(shipment)}/invoice_data`), {
+				query: { siteId },
+				headers: { 'content-type': 'application/xml' },
+				body: input.xml,
+			});
+		},
+
+		/** ME1 (seller-managed shipping) only: ME2 tracking is ML's own and the API refuses the notification. */
+		async pushShipment(input: ShipmentInput) {
+			const shipment = await shipmentOf(input.channelOrderId);
+			await sendWrite(ctx, 'POST', joinUrl(base, `/shipments/${enc(shipment)}/seller_notifications`), {
+				body: {
+					tracking_number: input.trackingCode,
+					tracking_url: input.trackingUrl ?? null,
+					status: 'shipped',
+					substatus: null,
+					payload: { comment: input.carrier, date: input.shippedAt ?? new Date().toISOString() },
+				},
+			});
+		},
+	};
+}

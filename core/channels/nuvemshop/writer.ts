@@ -1,0 +1,70 @@
+import type { HttpRequest } from '../../http/transport';
+import { expectObject, joinUrl, send } from '../common/http';
+import { pushEach } from '../common/write';
+import { absentOn404, reasonFrom, resolveEach, sendWrite } from '../common/writer';
+import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
+
+const CANCEL_REASONS = ['customer', 'inventory', 'fraud', 'other'] as const;
+
+interface NuvemshopVariant {
+	id: number | string;
+	sku?: string | null;
+}
+
+/**
+ * Nuvemshop / Tiendanube write-back over REST v1: variant stock (replace, optionally at one location
+ * via options.locationId), fulfil with tracking, cancel, and the NF-e as the documented "nfe" order
+ * metafields (key and link) that carrier and ERP apps read; the API has no invoice resource.
+ */
+export function createNuvemshopWriter(ctx: AdapterContext): ChannelWriter {
+	const store = (path: string) => joinUrl(ctx.baseUrl, `/${encodeURIComponent(ctx.account)}/${path}`);
+	const locationId = ctx.options?.locationId;
+	const orderUrl = (id: string, action: string) => store(`orders/${encodeURIComponent(id)}/${action}`);
+
+	async function findBySku(sku: string): Promise<ListingRef | undefined> {
+		const req: HttpRequest = { method: 'GET', url: store(`products/sku/${encodeURIComponent(sku)}`) };
+		const product = await absentOn404(async () => expectObject(await send(ctx, req), req));
+		const variant = (Array.isArray(product?.variants) ? (product.variants as NuvemshopVariant[]) : []).find((v) => v.sku === sku);
+		return product && variant ? { listingId: String(product.id), variantId: String(variant.id) } : undefined;
+	}
+
+	async function metafield(orderId: string, key: string, value: string): Promise<void> {
+		await sendWrite(ctx, 'POST', store('metafields'), {
+			body: { namespace: 'nfe', key, value, owner_resource: 'Order', owner_id: Number(orderId) },
+		});
+	}
+
+	return {
+		id: 'nuvemshop',
+		// The stock endpoint is per product; one variant per call keeps failures per SKU.
+		stockBatchSize: 1,
+		resolveListings: (skus) => resolveEach(skus, findBySku),
+
+		pushStock: (updates) =>
+			pushEach(updates, async ({ listing, quantity }) => {
+				// Without `id` the action would apply to every variant of the product.
+				if (!listing.variantId) throw new Error(`Nuvemshop stock needs the variant id of product ${listing.listingId}`);
+				const body = { action: 'replace', value: quantity, id: Number(listing.variantId), ...(locationId !== undefined ? { location_id: String(locationId) } : {}) };
+				// "replace" sets an absolute value, so a resend after a 5xx is harmless.
+				await sendWrite(ctx, 'POST', store(`products/${encodeURIComponent(listing.listingId)}/variants/stock`), { body, idempotent: true });
+			}),
+
+		async pushInvoice(input) {
+			await metafield(input.channelOrderId, 'key', input.nfeKey);
+			if (input.url) await metafield(input.channelOrderId, 'link', input.url);
+		},
+
+		async pushShipment(input) {
+			await sendWrite(ctx, 'POST', orderUrl(input.channelOrderId, 'fulfill'), {
+				body: { shipping_tracking_number: input.trackingCode, shipping_tracking_url: input.trackingUrl, notify_customer: true },
+			});
+		},
+
+		async cancelOrder(input) {
+			// The OMS owns stock: it republishes quantities itself, so Nuvemshop must not restock on its own.
+			await sendWrite(ctx, 'POST', orderUrl(input.channelOrderId, 'cancel'), {
+				body: { reason: reasonFrom(input.reason, CANCEL_REASONS, 'other'), email: false, restock: false },
+			});
+		},
+	};
+}

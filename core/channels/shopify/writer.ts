@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { joinUrl } from '../common/http';
+import { chunk, pushBatches, reasonFrom, rejected } from '../common/writer';
+import type { AdapterContext, ChannelWriter, ListingRef, StockUpdate, WriteFailure } from '../types';
+import { SHOPIFY_DEFAULT_API_VERSION } from './index';
+import {
+	CANCEL, FULFILL, FULFILLMENT_ORDERS, PRIMARY_LOCATION, SET_METAFIELDS, VARIANTS_BY_SKU,
+	quantityIndex, setStockMutation, shopifyWrite, throwOnUserErrors, userFailure, type UserError,
+} from './writer-graphql';
+
+/** inventorySetQuantities takes up to 250 quantities. */
+const MAX_QUANTITIES = 250;
+/** SKUs per productVariants search: keeps the query string short and one page enough. */
+const SKUS_PER_SEARCH = 50;
+const CANCEL_REASONS = ['CUSTOMER', 'DECLINED', 'FRAUD', 'INVENTORY', 'OTHER', 'STAFF'] as const;
+const OPEN_FULFILLMENT = new Set(['OPEN', 'IN_PROGRESS']);
+
+const orderGid = (id: string) => (id.startsWith('gid://') ? id : `gid://shopify/Order/${id}`);
+
+/**
+ * Shopify write-back over Admin GraphQL: stock via inventorySetQuantities at one location
+ * (options.locationId, else the shop's first location), shipments via fulfillmentCreate on the order's
+ * open fulfillment orders, cancellation via orderCancel, and the NF-e as order metafields
+ * (namespace "nfe": key, number, series, url) since Shopify has no invoice object.
+ */
+export function createShopifyWriter(ctx: AdapterContext): ChannelWriter {
+	const version = String(ctx.options?.apiVersion || SHOPIFY_DEFAULT_API_VERSION);
+	const endpoint = joinUrl(ctx.baseUrl || `https://${ctx.account}`, `/admin/api/${version}/graphql.json`);
+	const read = <T>(query: string, variables: Record<string, unknown> = {}) => shopifyWrite<T>(ctx, endpoint, query, variables, true);
+	const mutate = <T>(query: string, variables: Record<string, unknown>, idempotent = false) => shopifyWrite<T>(ctx, endpoint, query, variables, idempotent);
+	const compareFrom2026_04 = version >= '2026-04';
+
+	let location: Promise<string> | undefined;
+	/** Looked up once per writer; a failed look-up is forgotten so the next push asks again. */
+	function locationId(): Promise<string> {
+		if (ctx.options?.locationId) return Promise.resolve(String(ctx.options.locationId));
+		location ??= read<{ locations: { nodes: Array<{ id: string }> } }>(PRIMARY_LOCATION).then((d) => {
+			const id = d.locations.nodes[0]?.id;
+			if (!id) throw new Error('The Shopify shop has no location to hold stock');
+			return id;
+		});
+		return location.catch((error) => {
+			location = undefined;
+			throw error;
+		});
+	}
+
+	/** One mutation; per-quantity userErrors by index, an unindexed one fails the whole call. */
+	async function setOnce(batch: StockUpdate[], loc: string): Promise<{ byIndex: Map<number, WriteFailure>; whole?: WriteFailure }> {
+		const quantities = batch.map((u) => ({
+			inventoryItemId: u.listing.inventoryItemId,
+			locationId: loc,
+			quantity: u.quantity,
+			...(compareFrom2026_04 ? { changeFromQuantity: null } : {}),
+		}));
+		const input = { name: 'available', reason: 'correction', quantities, ...(compareFrom2026_04 ? {} : { ignoreCompareQuantity: true }) };
+		// One key per distinct request; sendWithRetry resends the same body, so retries reuse it.
+		const data = await mutate<{ inventorySetQuantities: { userErrors: UserError[] } }>(setStockMutation(version), { input, key: randomUUID() }, true);
+		const byIndex = new Map<number, WriteFailure>();
+		for (const e of data.inventorySetQuantities.userErrors ?? []) {
+			const i = quantityIndex(e);
+			if (i === undefined || i >= batch.length) return { byIndex, whole: userFailure(e) };
+			byIndex.set(i, userFailure(e));
+		}
+		return { byIndex };
+	}
+
+	/**
+	 * The mutation is all-or-nothing: one refused quantity keeps the others from being set. The refused
+	 * ones are marked and the rest sent again, so one bad SKU does not hold the batch back.
+	 */
+	async function setBatch(batch: StockUpdate[]): Promise<Map<number, WriteFailure>> {
+		const loc = await locationId();
+		const failures = new Map<number, WriteFailure>();
+		let pending = batch.map((u, i) => ({ u, i })).filter(({ u, i }) => {
+			if (!u.listing.inventoryItemId) failures.set(i, { message: `No Shopify inventory item id for ${u.sku}` });
+			return !!u.listing.inventoryItemId;
+		});
+		while (pending.length > 0) {
+			const { byIndex, whole } = await setOnce(pending.map((p) => p.u), loc);
+			if (whole) pending.forEach((p) => failures.set(p.i, whole));
+			if (whole || byIndex.size === 0) break;
+			byIndex.forEach((f, k) => failures.set(pending[k].i, f));
+			pending = pending.filter((_p, k) => !byIndex.has(k));
+		}
+		return failures;
+	}
+
+	return {
+		id: 'shopify',
+		stockBatchSize: MAX_QUANTITIES,
+
+		async resolveListings(skus) {
+			const found = new Map<string, ListingRef>();
+			for (const group of chunk([...new Set(skus)], SKUS_PER_SEARCH)) {
+				// The search matches tokens, not whole values: keep exact SKU matches only.
+				const query = group.map((s) => `sku:${JSON.stringify(s)}`).join(' OR ');
+				type Variant = { id: string; sku: string | null; product: { id: string }; inventoryItem: { id: string } };
+				const data = await read<{ productVariants: { nodes: Variant[] } }>(VARIANTS_BY_SKU, { first: MAX_QUANTITIES, query });
+				for (const v of data.productVariants.nodes) {
+					if (v.sku && group.includes(v.sku) && !found.has(v.sku)) {
+						found.set(v.sku, { listingId: v.product.id, variantId: v.id, inventoryItemId: v.inventoryItem.id });
+					}
+				}
+			}
+			return found;
+		},
+
+		async pushStock(updates) {
+			const results = await pushBatches(chunk(updates, MAX_QUANTITIES), setBatch);
+			return updates.map((u) => results.get(u) ?? rejected(u.sku, { message: 'not pushed' }));
+		},
+
+		async pushInvoice(input) {
+			const ownerId = orderGid(input.channelOrderId);
+			const fields: Array<[string, string | undefined, string]> = [
+				['key', input.nfeKey, 'single_line_text_field'],
+				['number', input.number, 'single_line_text_field'],
+				['series', input.series, 'single_line_text_field'],
+				['url', input.url, 'url'],
+			];
+			const metafields = fields.filter(([, v]) => v).map(([key, value, type]) => ({ ownerId, namespace: 'nfe', key, type, value }));
+			// metafieldsSet overwrites by namespace+key, so a resend is harmless.
+			const data = await mutate<{ metafieldsSet: { userErrors: UserError[] } }>(SET_METAFIELDS, { metafields }, true);
+			throwOnUserErrors('metafieldsSet', data.metafieldsSet.userErrors, endpoint);
+		},
+
+		async pushShipment(input) {
+			type Fo = { id: string; status: string };
+			const data = await read<{ order: { fulfillmentOrders: { nodes: Fo[] } } | null }>(FULFILLMENT_ORDERS, { id: orderGid(input.channelOrderId) });
+			if (!data.order) throw new Error(`Shopify order ${input.channelOrderId} not found`);
+			const open = data.order.fulfillmentOrders.nodes.filter((f) => OPEN_FULFILLMENT.has(f.status));
+			if (open.length === 0) throw new Error(`Shopify order ${input.channelOrderId} has no open fulfillment order (already fulfilled or on hold)`);
+			const fulfillment = {
+				lineItemsByFulfillmentOrder: open.map((f) => ({ fulfillmentOrderId: f.id })),
+				trackingInfo: { company: input.carrier, number: input.trackingCode, ...(input.trackingUrl ? { url: input.trackingUrl } : {}) },
+				notifyCustomer: true,
+			};
+			const res = await mutate<{ fulfillmentCreate: { userErrors: UserError[] } }>(FULFILL, { fulfillment });
+			throwOnUserErrors('fulfillmentCreate', res.fulfillmentCreate.userErrors, endpoint);
+		},
+
+		async cancelOrder(input) {
+			const reason = reasonFrom(input.reason, CANCEL_REASONS, 'OTHER');
+			const res = await mutate<{ orderCancel: { orderCancelUserErrors: UserError[] } }>(CANCEL, {
+				orderId: orderGid(input.channelOrderId),
+				reason,
+				staffNote: input.reason ?? null,
+			});
+			throwOnUserErrors('orderCancel', res.orderCancel.orderCancelUserErrors, endpoint);
+		},
+	};
+}

@@ -1,0 +1,104 @@
+import type { HttpRequest } from '../../http/transport';
+import { ChannelHttpError } from '../../http/retry';
+import { expectObject, joinUrl, send } from '../common/http';
+import { isJsonObject } from '../common/raw-reader';
+import { pushEach, requireOption } from '../common/write';
+import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
+
+/**
+ * VTEX write-back (Logistics API for stock, Orders API for invoice, tracking and cancellation), shaped after
+ * vtex/openapi-schemas. Auth headers are the transport's, as for the adapter.
+ *
+ * Listings: the seller SKU is the catalog RefId; the stock endpoint wants the VTEX skuId, looked up once per
+ * SKU. Options: `warehouseId` (required for stock; read at use, so a writer used for invoices needs none).
+ */
+export function createVtexWriter(ctx: AdapterContext): ChannelWriter {
+	const url = (path: string) => joinUrl(ctx.baseUrl, path);
+	const enc = encodeURIComponent;
+	const warehouseId = () => requireOption(ctx, 'vtex', 'warehouseId', 'the VTEX warehouse whose stock is published, e.g. "1_1"');
+
+	async function getOrder(orderId: string): Promise<Record<string, unknown>> {
+		const req: HttpRequest = { method: 'GET', url: url(`/api/oms/pvt/orders/${enc(orderId)}`) };
+		return expectObject(await send(ctx, req), req);
+	}
+
+	/** The catalog answers the id as a JSON string (a number is accepted too); 404 or null means no such RefId. */
+	async function skuIdOf(refId: string): Promise<string | undefined> {
+		try {
+			const res = await send(ctx, { method: 'GET', url: url(`/api/catalog_system/pvt/sku/stockkeepingunitidbyrefid/${enc(refId)}`) });
+			return typeof res.body === 'string' || typeof res.body === 'number' ? String(res.body) || undefined : undefined;
+		} catch (error) {
+			if (error instanceof ChannelHttpError && error.httpCode === 404) return undefined;
+			throw error;
+		}
+	}
+
+	/** The invoice covers every item of the order at its selling (unit) price, as the endpoint requires items. */
+	function invoiceItems(order: Record<string, unknown>): Array<{ id: string; price: number; quantity: number }> {
+		const items = Array.isArray(order.items) ? order.items.filter(isJsonObject) : [];
+		return items.map((i) => ({ id: String(i.id), price: Number(i.sellingPrice ?? i.price), quantity: Number(i.quantity) }));
+	}
+
+	/** Tracking is patched onto an invoice: the newest Output (sale) package carries its number. */
+	function lastOutputInvoice(order: Record<string, unknown>): string | undefined {
+		const attachment = isJsonObject(order.packageAttachment) ? order.packageAttachment : {};
+		const packages = Array.isArray(attachment.packages) ? attachment.packages.filter(isJsonObject) : [];
+		const sale = packages.filter((p) => (p.type ?? 'Output') === 'Output' && typeof p.invoiceNumber === 'string');
+		return sale.length ? String(sale[sale.length - 1].invoiceNumber) : undefined;
+	}
+
+	return {
+		id: 'vtex',
+		// One SKU per request: the bulk inventory job API is early access.
+		stockBatchSize: 1,
+
+		async resolveListings(skus) {
+			warehouseId();
+			const found = new Map<string, ListingRef>();
+			for (const sku of skus) {
+				const skuId = await skuIdOf(sku);
+				if (skuId) found.set(sku, { listingId: skuId });
+			}
+			return found;
+		},
+
+		async pushStock(updates) {
+			const warehouse = warehouseId();
+			// PATCH …/quantity, not PUT on the warehouse: the PUT resets the SKU's lead time to 0 when leadTime is
+			// left out. Setting an absolute quantity is idempotent, so 5xx and timeouts may be retried.
+			return pushEach(updates, async (u) => {
+				const path = `/api/logistics/pvt/inventory/skus/${enc(u.listing.listingId)}/warehouses/${enc(warehouse)}/quantity`;
+				await send(ctx, { method: 'PATCH', url: url(path), body: { quantity: u.quantity, unlimitedQuantity: false }, idempotent: true });
+			});
+		},
+
+		async pushInvoice(input: InvoiceInput) {
+			const order = await getOrder(input.channelOrderId);
+			const body = {
+				type: 'Output',
+				issuanceDate: input.issuedAt,
+				invoiceNumber: input.number,
+				// Cents, as a string; the order's value when the caller has no total.
+				invoiceValue: String(input.totalCents ?? order.value),
+				invoiceKey: input.nfeKey,
+				invoiceUrl: input.url,
+				embeddedInvoice: input.xml,
+				items: invoiceItems(order),
+			};
+			await send(ctx, { method: 'POST', url: url(`/api/oms/pvt/orders/${enc(input.channelOrderId)}/invoice`), body });
+		},
+
+		async pushShipment(input: ShipmentInput) {
+			const invoiceNumber = lastOutputInvoice(await getOrder(input.channelOrderId));
+			if (!invoiceNumber) throw new Error(`VTEX order ${input.channelOrderId} has no invoice yet: send the invoice before the tracking`);
+			const body = { courier: input.carrier, trackingNumber: input.trackingCode, trackingUrl: input.trackingUrl, dispatchedDate: input.shippedAt };
+			const path = `/api/oms/pvt/orders/${enc(input.channelOrderId)}/invoice/${enc(invoiceNumber)}`;
+			// Re-sending the same tracking changes nothing: safe to retry on 5xx.
+			await send(ctx, { method: 'PATCH', url: url(path), body, idempotent: true });
+		},
+
+		async cancelOrder(input) {
+			await send(ctx, { method: 'POST', url: url(`/api/oms/pvt/orders/${enc(input.channelOrderId)}/cancel`), body: { reason: input.reason } });
+		},
+	};
+}

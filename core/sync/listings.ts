@@ -1,0 +1,52 @@
+import type { ChannelWriter, ListingRef, WriteFailure } from '../channels/types';
+import type { ListingMapping, OmsStore } from '../store/types';
+import { toWriteFailure } from './failure';
+
+export interface ResolvedListings {
+	found: Map<string, ListingRef>;
+	/** SKUs the channel answered it does not list. */
+	notListed: Set<string>;
+	/** SKUs whose lookup failed (the channel did not answer): retried on the next run. */
+	failed: Map<string, WriteFailure>;
+}
+
+const toRef = (m: ListingMapping): ListingRef => ({
+	listingId: m.listingId,
+	...(m.variantId ? { variantId: m.variantId } : {}),
+	...(m.inventoryItemId ? { inventoryItemId: m.inventoryItemId } : {}),
+});
+
+/**
+ * SKU → channel ids. The store caches what the channel answered, so a SKU is looked up on the channel once;
+ * only SKUs missing from the cache are asked for, in one call. A SKU the channel does not list is not cached:
+ * it may be listed later, and asking again costs one lookup per run that pushes it.
+ */
+export async function resolveListings(store: OmsStore, channel: string, writer: ChannelWriter, skus: string[]): Promise<ResolvedListings> {
+	const out: ResolvedListings = { found: new Map(), notListed: new Set(), failed: new Map() };
+	if (skus.length === 0) return out;
+	const cached = await store.getListings(channel, skus);
+	for (const [sku, mapping] of cached) out.found.set(sku, toRef(mapping));
+	const missing = skus.filter((sku) => !cached.has(sku));
+	if (missing.length === 0) return out;
+
+	let answered: Map<string, ListingRef>;
+	try {
+		answered = await writer.resolveListings(missing);
+	} catch (error) {
+		const failure = toWriteFailure(error);
+		for (const sku of missing) out.failed.set(sku, failure);
+		return out;
+	}
+	const fresh: ListingMapping[] = [];
+	for (const sku of missing) {
+		const ref = answered.get(sku);
+		if (!ref) {
+			out.notListed.add(sku);
+			continue;
+		}
+		out.found.set(sku, ref);
+		fresh.push({ sku, ...ref });
+	}
+	if (fresh.length > 0) await store.setListings(channel, fresh);
+	return out;
+}

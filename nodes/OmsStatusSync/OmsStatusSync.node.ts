@@ -1,0 +1,95 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import type { WriteBackOperation } from '../../core/sync/write-back';
+import { toNodeError } from '../shared/errors';
+import * as cancelOrder from './actions/cancelOrder.operation';
+import { channelOptionsProperty } from './actions/channelOptions';
+import * as pushInvoice from './actions/pushInvoice.operation';
+import * as pushShipment from './actions/pushShipment.operation';
+import * as pushStock from './actions/pushStock.operation';
+import { executeWriteBack } from './actions/writeBack.execute';
+import { channelFields, channelProperty } from './channels';
+import { openChannel, type StatusSyncDeps } from './writer';
+
+const WRITE_BACK: Record<WriteBackOperation, string[]> = {
+	pushInvoice: pushInvoice.fields,
+	pushShipment: pushShipment.fields,
+	cancelOrder: cancelOrder.fields,
+};
+
+/** execute() over a channel writer; tests pass a fake writer factory and short retry sleeps. */
+export function statusSyncExecute(deps: StatusSyncDeps = {}) {
+	return async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const operation = this.getNodeParameter('operation', 0) as string;
+		let channel;
+		try {
+			channel = await openChannel(this, deps);
+		} catch (error) {
+			throw toNodeError(this.getNode(), error);
+		}
+		if (operation === 'pushStock') return [await pushStock.execute.call(this, items, channel)];
+		const fields = WRITE_BACK[operation as WriteBackOperation];
+		if (!fields) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+		return [await executeWriteBack(this, items, channel, operation as WriteBackOperation, fields)];
+	};
+}
+
+/** Sends OMS stock, invoices, tracking and cancellations back to the sales channels. */
+export class OmsStatusSync implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OMS Status Sync',
+		name: 'omsStatusSync',
+		icon: { light: 'file:omsSync.svg', dark: 'file:omsSync.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["channel"]}}',
+		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels',
+		defaults: { name: 'OMS Status Sync' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		// Literal, not built from CHANNELS: the community linter reads this array from the source. A test checks
+		// it names each channel's trigger credential.
+		credentials: [
+			{ name: 'omsStoreApi', required: true, displayOptions: { show: { operation: ['pushStock'] } } },
+			{ name: 'mercadoLivreOAuth2Api', required: true, displayOptions: { show: { channel: ['mercadolivre'] } } },
+			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { channel: ['shopify'] } } },
+			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { channel: ['woocommerce'] } } },
+			{ name: 'vtexOmsApi', required: true, displayOptions: { show: { channel: ['vtex'] } } },
+			{ name: 'nuvemshopOmsApi', required: true, displayOptions: { show: { channel: ['nuvemshop'] } } },
+			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { channel: ['magalu'] } } },
+			{ name: 'amazonSpApi', required: true, displayOptions: { show: { channel: ['amazon'] } } },
+		],
+		properties: [
+			channelProperty,
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Cancel Order', value: 'cancelOrder', description: 'Cancel an order on the channel', action: 'Cancel an order' },
+					{ name: 'Push Invoice', value: 'pushInvoice', description: "Send an order's NF-e to the channel", action: 'Push an invoice' },
+					{ name: 'Push Shipment', value: 'pushShipment', description: 'Send carrier and tracking code to the channel', action: 'Push a shipment' },
+					{ name: 'Push Stock', value: 'pushStock', description: 'Publish OMS stock levels on the channel', action: 'Push stock' },
+				],
+				default: 'pushStock',
+			},
+			...channelFields,
+			...pushStock.description,
+			...pushInvoice.description,
+			...pushShipment.description,
+			...cancelOrder.description,
+			channelOptionsProperty,
+		],
+	};
+
+	execute = statusSyncExecute();
+}

@@ -1,0 +1,71 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'SKUs to Push',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'From Input Items',
+				value: 'fromInput',
+				description: 'Items with a sku (and warehouse), e.g. OMS Store Apply results (their affected SKUs) or stock levels',
+			},
+			{
+				name: 'Changed Since Last Push',
+				value: 'changedSinceLastPush',
+				description: 'Every SKU whose stock changed in the OMS since this node last pushed them all',
+			},
+		],
+		default: 'fromInput',
+	},
+	{
+		displayName:
+			'Quantities are read from the OMS Store when pushing, never from the items: an item may be older than the stock. Only values that differ from the last accepted one are sent.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Safety Stock',
+		name: 'safetyStock',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Units held back from this channel: it is offered available − safety stock, never below 0',
+	},
+	{
+		displayName: 'Max Quantity',
+		name: 'maxQuantity',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Largest quantity shown on the channel (0 = no cap)',
+	},
+	{
+		displayName: 'Warehouse',
+		name: 'warehouse',
+		type: 'string',
+		default: 'default',
+		description: 'The OMS warehouse this channel sells from; SKU levels of other warehouses are ignored',
+	},
+	{
+		displayName: 'Max SKUs per Run',
+		name: 'pageSize',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1000,
+		description: 'When more SKUs changed, the next run continues where this one stopped',
+		displayOptions: { show: { source: ['changedSinceLastPush'] } },
+	},
+	{
+		displayName: 'Push Unchanged Values',
+		name: 'pushUnchanged',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to send values the channel already accepted too, e.g. after stock was edited by hand on the channel',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['pushStock'] } }, properties);

@@ -1,0 +1,104 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type IPairedItemData,
+} from 'n8n-workflow';
+import { CHANGED_SINCE_LAST_PUSH, pushStock, type SkuPushResult, type SkuRef } from '../../../core/sync/push-stock';
+import { getStore, type StoreHandle } from '../../OmsStore/transport';
+import type { ChannelHandle } from '../writer';
+
+export { description } from './pushStock.description';
+
+/** Static-data key of the changed-since cursors, one per channel account and warehouse. */
+export const CURSORS_KEY = 'stockCursors';
+
+interface Named {
+	refs: SkuRef[];
+	/** SKU → the input items that named it, for pairedItem. */
+	itemsOf: Map<string, number[]>;
+	errors: INodeExecutionData[];
+}
+
+/** An item is a stock level ({sku, warehouse}) or an OMS Store Apply result, whose `affected` are levels. */
+function levelsOf(json: IDataObject): SkuRef[] | undefined {
+	const candidates = Array.isArray(json.affected) ? (json.affected as IDataObject[]) : json.sku !== undefined ? [json] : undefined;
+	if (!candidates) return undefined;
+	return candidates
+		.filter((c) => typeof c?.sku === 'string' && c.sku.trim() !== '')
+		.map((c) => ({ sku: String(c.sku).trim(), warehouse: typeof c.warehouse === 'string' ? c.warehouse : undefined }));
+}
+
+function namedSkus(ctx: IExecuteFunctions, items: INodeExecutionData[]): Named {
+	const named: Named = { refs: [], itemsOf: new Map(), errors: [] };
+	items.forEach((item, i) => {
+		const refs = levelsOf(item.json);
+		if (!refs) {
+			const message = 'The item has no "sku" (nor "affected" levels of an OMS Store Apply result)';
+			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), message, { itemIndex: i });
+			named.errors.push({ json: { error: { message } }, pairedItem: { item: i } });
+			return;
+		}
+		for (const ref of refs) {
+			named.refs.push(ref);
+			named.itemsOf.set(ref.sku, [...(named.itemsOf.get(ref.sku) ?? []), i]);
+		}
+	});
+	return named;
+}
+
+const paired = (indexes: number[] | undefined): IPairedItemData | IPairedItemData[] =>
+	!indexes || indexes.length === 0 ? { item: 0 } : indexes.length === 1 ? { item: indexes[0] } : indexes.map((item) => ({ item }));
+
+/** A failed SKU without continue-on-fail: raised after the others were pushed, with the channel's HTTP code. */
+function failureError(ctx: IExecuteFunctions, failed: SkuPushResult[], total: number): Error {
+	const first = failed[0];
+	const message = `SKU ${first.sku}: ${first.error?.message ?? 'push failed'}`;
+	const description = `${failed.length} of ${total} SKUs failed (${failed.map((r) => r.sku).join(', ')}); the others were pushed. Failed SKUs are sent again by the next run.`;
+	if (first.error?.httpCode === undefined) return new NodeOperationError(ctx.getNode(), message, { description });
+	return new NodeApiError(ctx.getNode(), { message, sku: first.sku }, { message, description, httpCode: String(first.error.httpCode) });
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], channel: ChannelHandle): Promise<INodeExecutionData[]> {
+	const oms: StoreHandle = await getStore.call(this);
+	const changedSince = this.getNodeParameter('source', 0) === 'changedSinceLastPush';
+	const warehouse = String(this.getNodeParameter('warehouse', 0, 'default') || 'default').trim();
+	const named = changedSince ? undefined : namedSkus(this, items);
+	// Keyed by account and warehouse: switching the node to another store or warehouse starts that one afresh.
+	const staticData = changedSince ? this.getWorkflowStaticData('node') : undefined;
+	const cursors = (staticData?.[CURSORS_KEY] ?? {}) as IDataObject;
+	const cursorKey = `${channel.storeKey}|${warehouse}`;
+
+	let outcome;
+	try {
+		outcome = await pushStock({
+			store: oms.store,
+			channel: channel.storeKey,
+			writer: channel.writer,
+			levels: named ? named.refs : CHANGED_SINCE_LAST_PUSH,
+			warehouse,
+			safetyStock: this.getNodeParameter('safetyStock', 0, 0) as number,
+			maxQuantity: this.getNodeParameter('maxQuantity', 0, 0) as number,
+			cursor: typeof cursors[cursorKey] === 'string' ? cursors[cursorKey] : undefined,
+			pageSize: changedSince ? (this.getNodeParameter('pageSize', 0, 1000) as number) : undefined,
+			force: this.getNodeParameter('pushUnchanged', 0, false) as boolean,
+		});
+	} catch (error) {
+		// Store (or rule) failures: nothing was pushed past the point of failure; the message is redacted.
+		const message = oms.safeMessage(error);
+		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message);
+		return [...(named?.errors ?? []), { json: { error: { message } }, pairedItem: { item: 0 } }];
+	}
+	// The cursor only moves when the core says every SKU of the page is done (see pushChangedSince).
+	if (staticData && outcome.cursor !== undefined) staticData[CURSORS_KEY] = { ...cursors, [cursorKey]: outcome.cursor };
+
+	const failed = outcome.results.filter((r) => r.status === 'failed');
+	if (failed.length > 0 && !this.continueOnFail()) throw failureError(this, failed, outcome.results.length);
+	const out = outcome.results.map((r) => ({
+		json: { channel: channel.storeKey, ...r } as unknown as IDataObject,
+		pairedItem: paired(named?.itemsOf.get(r.sku)),
+	}));
+	return [...(named?.errors ?? []), ...out];
+}

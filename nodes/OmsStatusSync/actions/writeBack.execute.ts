@@ -1,0 +1,60 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { ChannelHttpError } from '../../../core/http/retry';
+import { UnsupportedOperationError, WriteBackInputError, writeBack, type WriteBackOperation } from '../../../core/sync/write-back';
+import { toNodeError } from '../../shared/errors';
+import type { ChannelHandle } from '../writer';
+
+const FIELD_LABELS: Record<string, string> = { nfeKey: 'NF-e Key', issuedAt: 'Issue Date', totalCents: 'Total (Cents)' };
+
+/** Parameters of one item; a zero total means "not given" (no real invoice totals 0). */
+function readInput(ctx: IExecuteFunctions, fields: string[], i: number): IDataObject {
+	const raw: IDataObject = {};
+	for (const name of fields) raw[name] = ctx.getNodeParameter(name, i, '') as IDataObject[string];
+	if (raw.totalCents === 0) delete raw.totalCents;
+	return raw;
+}
+
+function toError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof WriteBackInputError) {
+		const label = FIELD_LABELS[error.field] ?? error.field;
+		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: `Check the "${label}" field` });
+	}
+	if (error instanceof UnsupportedOperationError) return new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
+	const nodeError = toNodeError(ctx.getNode(), error);
+	(nodeError as { context?: IDataObject }).context = { ...(nodeError as { context?: IDataObject }).context, itemIndex };
+	return nodeError;
+}
+
+function errorJson(error: unknown): IDataObject {
+	const message = error instanceof Error ? error.message : String(error);
+	if (error instanceof WriteBackInputError) return { error: { message, field: error.field } };
+	if (error instanceof ChannelHttpError && error.httpCode !== undefined) return { error: { message, httpCode: error.httpCode } };
+	return { error: { message } };
+}
+
+/**
+ * One channel call per item. A failed item (bad input, channel refusal after retries) is an error item with
+ * continue-on-fail and the next item still goes; without it the run stops there, and the items before it
+ * stay done on the channel.
+ */
+export async function executeWriteBack(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	channel: ChannelHandle,
+	operation: WriteBackOperation,
+	fields: string[],
+): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const input = { ...(await writeBack(channel.writer, channel.label, operation, readInput(ctx, fields, i))) } as IDataObject;
+			// The XML can be hundreds of kB: the output says it was sent, not what it was.
+			if (input.xml !== undefined) input.xml = true;
+			out.push({ json: { channel: channel.storeKey, operation, status: 'done', ...input }, pairedItem: { item: i } });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw toError(ctx, error, i);
+			out.push({ json: errorJson(error), pairedItem: { item: i } });
+		}
+	}
+	return out;
+}

@@ -1,0 +1,129 @@
+import { LWA_TOKEN_PATH, LwaTokenProvider, withLwaAuth } from '../../core/channels/amazon';
+import { createAmazonWriter } from '../../core/channels/amazon/writer';
+import type { ChannelWriter } from '../../core/channels/types';
+import { createFetchTransport } from '../../core/http/transport';
+import { AmazonSpApiSimulator, amazonOrder } from '../simulators/amazon';
+import { tinyRetry } from './helpers/channel-test';
+
+const lwa = { clientId: 'amzn1.application-oa2-client.sim', clientSecret: 'sim-client-secret', refreshToken: 'Atzr|sim-refresh' };
+const { retry, sleeps } = tinyRetry(3);
+const SELLER = 'A3SELLER';
+const BR = 'A2Q3Y263D00KWC';
+const ORDER = '702-0000001-0000001';
+
+let sim: AmazonSpApiSimulator;
+const writerWith = (options: Record<string, string> = { marketplaceIds: BR }): ChannelWriter => {
+	const plain = createFetchTransport({}, 5000);
+	const transport = withLwaAuth(plain, new LwaTokenProvider(lwa, plain, { tokenUrl: sim.baseUrl + LWA_TOKEN_PATH, retry }));
+	return createAmazonWriter({ transport, baseUrl: sim.baseUrl, account: SELLER, retry, options });
+};
+const update = (sku: string, quantity: number) => ({ sku, quantity, listing: { listingId: sku } });
+const listingPatches = () => sim.requests(/\/listings\//);
+
+beforeEach(async () => {
+	sim = new AmazonSpApiSimulator(lwa);
+	await sim.start();
+	sleeps.length = 0;
+	sim.listing(SELLER, 'SKU-1').listing(SELLER, 'SKU 2');
+});
+afterEach(() => sim.stop());
+
+describe('Amazon writer: stock', () => {
+	it('uses the seller SKU as the listing key, without a call', async () => {
+		expect([...(await writerWith().resolveListings(['SKU-1']))]).toEqual([['SKU-1', { listingId: 'SKU-1' }]]);
+		expect(sim.log).toHaveLength(0);
+	});
+
+	it('replaces fulfillment_availability per SKU, signed, with marketplace and product type', async () => {
+		const results = await writerWith({ marketplaceIds: BR, productType: 'LUGGAGE' }).pushStock([update('SKU-1', 9), update('SKU 2', 0)]);
+		expect(results).toEqual([{ sku: 'SKU-1', ok: true }, { sku: 'SKU 2', ok: true }]);
+		expect(sim.quantityOf(SELLER, 'SKU-1')).toBe(9);
+		expect(sim.quantityOf(SELLER, 'SKU 2')).toBe(0);
+		const [first, second] = listingPatches();
+		expect(first.method).toBe('PATCH');
+		expect(first.path).toBe(`/listings/2021-08-01/items/${SELLER}/SKU-1`);
+		expect(second.path).toBe(`/listings/2021-08-01/items/${SELLER}/SKU%202`);
+		expect(first.query.get('marketplaceIds')).toBe(BR);
+		expect(String(first.headers['x-amz-access-token'])).toMatch(/^Atza\|/);
+		expect(first.body).toEqual({
+			productType: 'LUGGAGE',
+			patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 9 }] }],
+		});
+		expect((second.body as { productType: string }).productType).toBe('LUGGAGE');
+	});
+
+	it('turns an INVALID submission into that SKU’s failure, with the issue, and publishes the others', async () => {
+		const results = await writerWith().pushStock([update('NOT-LISTED', 3), update('SKU-1', 4)]);
+		expect(results[0]).toMatchObject({ sku: 'NOT-LISTED', ok: false });
+		expect(results[0].error?.message).toMatch(/INVALID.*90000900: SKU NOT-LISTED is not a listing/);
+		expect(results[1]).toEqual({ sku: 'SKU-1', ok: true });
+		expect(sim.quantityOf(SELLER, 'SKU-1')).toBe(4);
+		expect((listingPatches()[0].body as { productType: string }).productType).toBe('PRODUCT');
+	});
+
+	it('waits out a 429 and loses nothing', async () => {
+		sim.injectFault({ kind: 'status', status: 429, retryAfter: '1' }, /\/listings\//);
+		expect(await writerWith().pushStock([update('SKU-1', 2)])).toEqual([{ sku: 'SKU-1', ok: true }]);
+		expect(sleeps).toEqual([1000]);
+		expect(sim.quantityOf(SELLER, 'SKU-1')).toBe(2);
+	});
+
+	it('reports ok:false with the HTTP code once 5xx retries are exhausted', async () => {
+		for (let i = 0; i < 3; i++) sim.injectFault({ kind: 'status', status: 503 }, /\/listings\//);
+		const [result] = await writerWith().pushStock([update('SKU-1', 2)]);
+		expect(result).toMatchObject({ sku: 'SKU-1', ok: false, error: { httpCode: 503 } });
+		expect(listingPatches()).toHaveLength(3);
+		expect(sim.quantityOf(SELLER, 'SKU-1')).toBeUndefined();
+	});
+
+	it('needs options.marketplaceIds for stock', async () => {
+		await expect(writerWith({}).pushStock([update('SKU-1', 1)])).rejects.toThrow(/options\.marketplaceIds is required/);
+	});
+});
+
+describe('Amazon writer: shipment', () => {
+	const putOrder = () =>
+		sim.put(
+			amazonOrder({
+				id: ORDER, lastUpdate: new Date(Date.now() - 3_600_000).toISOString(),
+				items: [{ sku: 'SKU-1', quantity: 2, itemPrice: '20.00' }, { sku: 'SKU 2', quantity: 1, itemPrice: '5.00' }],
+			}),
+		);
+	const shipment = { channelOrderId: ORDER, carrier: 'Correios', trackingCode: 'BR123456789BR', shippedAt: '2024-05-02T10:00:00.000Z' };
+
+	it("confirms the order's unshipped items with carrier, tracking and ship date, and the order becomes Shipped", async () => {
+		putOrder();
+		await writerWith().pushShipment!(shipment);
+		const [post] = sim.requests(/shipmentConfirmation$/);
+		expect(post.body).toEqual({
+			marketplaceId: BR,
+			packageDetail: {
+				packageReferenceId: '1', carrierCode: 'Correios', carrierName: 'Correios', trackingNumber: 'BR123456789BR', shipDate: shipment.shippedAt,
+				orderItems: [{ orderItemId: '05015851154150', quantity: 2 }, { orderItemId: '05015851154151', quantity: 1 }],
+			},
+		});
+		expect(sim.orders.get(ORDER)!.order.OrderStatus).toBe('Shipped');
+	});
+
+	it('sends nothing when every item is already confirmed (a retry after a lost answer)', async () => {
+		putOrder();
+		const w = writerWith();
+		await w.pushShipment!(shipment);
+		await w.pushShipment!(shipment);
+		expect(sim.requests(/shipmentConfirmation$/)).toHaveLength(1);
+	});
+
+	it('surfaces the 400 of an invalid confirmation and retries a 429 once', async () => {
+		putOrder();
+		sim.injectFault({ kind: 'status', status: 429 }, /shipmentConfirmation$/);
+		await expect(writerWith().pushShipment!({ ...shipment, shippedAt: 'yesterday' })).rejects.toMatchObject({ httpCode: 400 });
+		expect(sim.requests(/shipmentConfirmation$/)).toHaveLength(2);
+		expect(sim.orders.get(ORDER)!.order.OrderStatus).toBe('Unshipped');
+	});
+
+	it('leaves invoice and cancellation out', () => {
+		const w = writerWith();
+		expect(w.pushInvoice).toBeUndefined();
+		expect(w.cancelOrder).toBeUndefined();
+	});
+});

@@ -1,0 +1,247 @@
+/**
+ * The whole pipeline in a real n8n: the packed package installed as n8n installs community packages, the
+ * channel simulators on 127.0.0.1, credentials created over REST, workflows imported with the CLI while n8n
+ * is stopped (n8n-io/n8n#35251), poll triggers run by activation.
+ *
+ * Poll ticks: an active poll trigger ticks at most once a minute (random second). Every activation also runs
+ * each poll once at once, with the cursor n8n persisted, so the test forces a tick by deactivating and
+ * activating the workflow; one sale is left to a natural one-minute tick to measure real latency.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createStore } from '../../core/store/open';
+import type { OmsStore, StockLevel } from '../../core/store/types';
+import { SECRETS, SKUS, nuvemshopSale, startChannels, wooSale, type Channels } from './channels';
+import { duplicatePollerWorkflow, importWorkflow, stockCountWorkflow, type Creds } from './workflows';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { ensureN8n } = require('../../scripts/n8n-cache');
+const { packAndInstall } = require('../../scripts/pack-and-install');
+const { N8nInstance } = require('../../scripts/lib/n8n-instance');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const ROOT = path.resolve(__dirname, '../..');
+const TEMPLATES_DIR = path.join(ROOT, 'workflows-templates');
+const OMS_NODE_TYPES = ['omsStore', 'mercadoLivreTrigger', 'shopifyOmsTrigger', 'wooCommerceOmsTrigger', 'vtexOmsTrigger', 'nuvemshopOmsTrigger', 'magaluTrigger', 'amazonSpApiTrigger'];
+const STATUS_SYNC = 'n8n-nodes-oms.omsStatusSync';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-e2e-'));
+const userFolder = path.join(work, 'n8n');
+const storePath = path.join(work, 'oms.sqlite');
+const timings: Record<string, number> = {};
+
+let n8n: InstanceType<typeof N8nInstance>;
+let channels: Channels;
+let nodeTypes: Array<{ name: string; version: number | number[] }>;
+let statusSync = false;
+let store: OmsStore | undefined;
+const ids = { import: 'omsE2eImport0001', dup: 'omsE2eDupPoll001', count: 'omsE2eCount00001' };
+const startedAt = new Date(Date.now() - 3600_000).toISOString();
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000): Promise<T> {
+	const t0 = Date.now();
+	let last: unknown;
+	while (Date.now() - t0 < timeoutMs) {
+		try {
+			const v = await probe();
+			if (v !== undefined && v !== false) return v as T;
+		} catch (e) {
+			last = e;
+		}
+		await sleep(250);
+	}
+	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+async function level(sku: string): Promise<StockLevel | undefined> {
+	store ??= fs.existsSync(storePath) ? createStore({ driver: 'sqlite', path: storePath }) : undefined;
+	return (await store?.getAvailability([sku]))?.find((l) => l.warehouse === 'default');
+}
+
+async function levelIs(sku: string, want: Partial<StockLevel>) {
+	return await waitFor(`${sku} at ${JSON.stringify(want)}`, async () => {
+		const l = await level(sku);
+		return l && Object.entries(want).every(([k, v]) => (l as unknown as Record<string, unknown>)[k] === v) ? l : undefined;
+	});
+}
+
+/** Every channel publishes `quantity` for the SKU; returns the ms it took from `since`. */
+async function everyChannelShows(sku: string, quantity: number, since: number, timeoutMs = 90_000) {
+	await waitFor(`every channel showing ${quantity} × ${sku}`, () => {
+		const s = channels.stock(sku);
+		return s.woocommerce === quantity && s.nuvemshop === quantity && s.vtex === quantity ? true : undefined;
+	}, timeoutMs);
+	return Date.now() - since;
+}
+
+/** Forces one poll of every trigger of the workflow (activation runs each poll once). */
+async function tick(workflowId: string) {
+	await n8n.deactivate(workflowId);
+	await n8n.activate(workflowId);
+}
+
+beforeAll(async () => {
+	let t0 = Date.now();
+	ensureN8n();
+	timings.n8nCacheMs = Date.now() - t0;
+	t0 = Date.now();
+	packAndInstall(userFolder);
+	timings.packAndInstallMs = Date.now() - t0;
+	channels = await startChannels();
+
+	n8n = new N8nInstance({ userFolder, logFile: path.join(work, 'n8n.log') });
+	await n8n.start();
+	timings.n8nStartMs = n8n.startupMs;
+	await n8n.signIn();
+	nodeTypes = await n8n.nodeTypes();
+	statusSync = nodeTypes.some((t) => t.name === STATUS_SYNC);
+
+	const cred = async (name: string, type: string, data: object) => {
+		const c = await n8n.createCredential(name, type, data);
+		return { id: String(c.id), name };
+	};
+	// Names as the templates reference them, so `import:workflow` resolves the templates' credentials.
+	const creds: Creds = {
+		store: await cred('OMS Store', 'omsStoreApi', { storeType: 'sqlite', sqlitePath: storePath }),
+		woo: await cred('WooCommerce account', 'wooCommerceOmsApi', { siteUrl: channels.woo.baseUrl, ...SECRETS.woo }),
+		nuvemshop: await cred('Nuvemshop account', 'nuvemshopOmsApi', {
+			storeId: SECRETS.nuvemshop.storeId, accessToken: SECRETS.nuvemshop.accessToken, userAgent: 'OMS e2e (e2e@oms.local)', platform: 'nuvemshop', baseUrl: `${channels.nuvemshop.baseUrl}/v1`,
+		}),
+		vtex: await cred('VTEX account', 'vtexOmsApi', { accountName: 'e2estore', ...SECRETS.vtex, environment: 'vtexcommercestable', baseUrl: channels.vtex.baseUrl }),
+	};
+
+	// CLI import with n8n stopped (#35251: importing into a running instance double-registers pollers).
+	await n8n.stop();
+	const wfDir = path.join(work, 'workflows');
+	fs.mkdirSync(wfDir);
+	const write = (file: string, wf: object) => fs.writeFileSync(path.join(wfDir, file), JSON.stringify(wf, null, 2));
+	write('import.json', { id: ids.import, ...importWorkflow(creds, startedAt, statusSync) });
+	write('dup.json', { id: ids.dup, ...duplicatePollerWorkflow(creds, startedAt) });
+	write('count.json', { id: ids.count, ...stockCountWorkflow(creds, [{ sku: SKUS.shirt, onHand: 10 }, { sku: SKUS.cap, onHand: 5 }], statusSync) });
+	t0 = Date.now();
+	for (const f of fs.readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json'))) await n8n.cli(['import:workflow', `--input=${path.join(TEMPLATES_DIR, f)}`]);
+	timings.importTemplatesMs = Date.now() - t0;
+	await n8n.cli(['import:workflow', '--separate', `--input=${wfDir}`]);
+	await n8n.start();
+	await n8n.signIn();
+}, 30 * 60_000);
+
+afterAll(async () => {
+	await store?.close();
+	await n8n?.stop();
+	await channels?.stop();
+	process.stdout.write(`\n[e2e] timings ${JSON.stringify(timings)}\n[e2e] work folder ${work} (n8n log: n8n.log)\n`);
+	if (!process.env.OMS_E2E_KEEP) fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('n8n loads every node of the installed package', () => {
+	const names = new Set(nodeTypes.map((t) => t.name));
+	for (const n of OMS_NODE_TYPES) expect(names).toContain(`n8n-nodes-oms.${n}`);
+});
+
+test('the templates import unmodified and every node they use exists in this n8n', async () => {
+	const workflows: Array<{ name: string; id: string }> = await n8n.listWorkflows();
+	const known = new Map(nodeTypes.map((t) => [t.name, ([] as number[]).concat(t.version)]));
+	for (const f of fs.readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json'))) {
+		const tpl = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, f), 'utf8'));
+		const imported = workflows.find((w) => w.name === tpl.name);
+		expect(imported).toBeDefined();
+		const stored = await n8n.getWorkflow(imported!.id);
+		expect(stored.nodes).toHaveLength(tpl.nodes.length);
+		for (const node of tpl.nodes as Array<{ type: string; typeVersion: number; name: string; credentials?: Record<string, { name: string }> }>) {
+			if (node.type === STATUS_SYNC && !statusSync) continue; // reported as pending by the write-back tests
+			expect([node.name, known.get(node.type)?.includes(node.typeVersion)]).toEqual([node.name, true]);
+		}
+		// Credentials referenced by type and neutral name resolve to the ones created over REST.
+		const storeNode = (stored.nodes as Array<{ credentials?: Record<string, { id: string | null }> }>).find((n) => n.credentials?.omsStoreApi);
+		if (storeNode) expect(storeNode.credentials!.omsStoreApi.id).toBeTruthy();
+	}
+});
+
+const writeBack = () => (statusSync ? test : test.skip);
+
+describe('reference example: 10 on hand, sold on one channel, published on three', () => {
+	test('the stock count reaches the store (and every channel) through `n8n execute`', async () => {
+		const t0 = Date.now();
+		await n8n.cli(['execute', `--id=${ids.count}`, '--rawOutput']);
+		timings.executeStockCountMs = Date.now() - t0;
+		await levelIs(SKUS.shirt, { onHand: 10, reserved: 0, available: 10 });
+		if (statusSync) await everyChannelShows(SKUS.shirt, 10, t0);
+	});
+
+	test('2 sold pending payment → reserved, available 8 (natural one-minute poll tick)', async () => {
+		await n8n.activate(ids.import);
+		await sleep(3000); // let the activation poll pass, so the sale is left to a cron tick
+		const t0 = Date.now();
+		channels.woo.put(wooSale(9001, SKUS.shirt, 2, 'pending'));
+		await levelIs(SKUS.shirt, { onHand: 10, reserved: 2, available: 8 });
+		timings.saleToStoreNaturalTickMs = Date.now() - t0;
+		if (statusSync) timings.saleToEveryChannelNaturalTickMs = await everyChannelShows(SKUS.shirt, 8, t0);
+	});
+
+	test('an order polled twice (a second poller) is reserved once', async () => {
+		await n8n.activate(ids.dup); // backfill start: the first poll sees order 9001 again
+		await waitFor('the duplicate poller run', async () => (await n8n.executions(ids.dup)).some((e: { status: string }) => e.status === 'success') || undefined);
+		const l = await level(SKUS.shirt);
+		expect(l).toMatchObject({ onHand: 10, reserved: 2, available: 8 });
+		const reserves = (await store!.listLedger({ sku: SKUS.shirt })).filter((e) => e.orderKey?.endsWith(':9001') && e.reason === 'reserve');
+		expect(reserves).toHaveLength(1);
+		await n8n.deactivate(ids.dup);
+	});
+
+	test('paid → still 8', async () => {
+		channels.woo.put(wooSale(9001, SKUS.shirt, 2, 'processing'));
+		await tick(ids.import);
+		await waitFor('paid applied', async () => (await store!.listReservations()).some((r) => r.orderKey.endsWith(':9001')) || undefined);
+		await sleep(2000);
+		expect(await level(SKUS.shirt)).toMatchObject({ onHand: 10, reserved: 2, available: 8 });
+		if (statusSync) expect(channels.stock(SKUS.shirt)).toEqual({ woocommerce: 8, nuvemshop: 8, vtex: 8 });
+	});
+
+	test('shipped (past the invoiced commit point) → deducted: on hand 8, reserved 0, available 8', async () => {
+		const t0 = Date.now();
+		channels.woo.put(wooSale(9001, SKUS.shirt, 2, 'completed'));
+		await tick(ids.import);
+		await levelIs(SKUS.shirt, { onHand: 8, reserved: 0, available: 8 });
+		timings.commitForcedTickMs = Date.now() - t0;
+		if (statusSync) expect(channels.stock(SKUS.shirt)).toEqual({ woocommerce: 8, nuvemshop: 8, vtex: 8 });
+	});
+
+	test("a cancelled order's units come back (sold on Nuvemshop, cancelled there)", async () => {
+		let t0 = Date.now();
+		channels.nuvemshop.put(nuvemshopSale(450789100, SKUS.shirt, 1, 'pending'));
+		await tick(ids.import);
+		await levelIs(SKUS.shirt, { onHand: 8, reserved: 1, available: 7 });
+		timings.saleToStoreForcedTickMs = Date.now() - t0;
+		if (statusSync) timings.saleToEveryChannelForcedTickMs = await everyChannelShows(SKUS.shirt, 7, t0);
+		t0 = Date.now();
+		channels.nuvemshop.put(nuvemshopSale(450789100, SKUS.shirt, 1, 'pending', 'cancelled'));
+		await tick(ids.import);
+		await levelIs(SKUS.shirt, { onHand: 8, reserved: 0, available: 8 });
+		if (statusSync) timings.cancelToEveryChannelForcedTickMs = await everyChannelShows(SKUS.shirt, 8, t0);
+	});
+});
+
+test('a channel answering 429 then 200 loses nothing', async () => {
+	const before = channels.woo.requests(/\/orders$/).length;
+	channels.woo.injectFault({ kind: 'status', status: 429, retryAfter: '1' }, /\/wp-json\/wc\/v3\/orders$/);
+	channels.woo.put(wooSale(9002, SKUS.cap, 1, 'processing'));
+	await tick(ids.import);
+	await levelIs(SKUS.cap, { onHand: 5, reserved: 1, available: 4 });
+	// The 429 was answered (a request consumed it) and a later request got the order.
+	expect(channels.woo.requests(/\/orders$/).length - before).toBeGreaterThanOrEqual(2);
+	if (statusSync) await everyChannelShows(SKUS.cap, 4, Date.now());
+});
+
+describe('write-back on every channel (needs the OMS Status Sync node)', () => {
+	writeBack()('Status Sync is loaded by n8n', () => {
+		expect(nodeTypes.map((t) => t.name)).toContain(STATUS_SYNC);
+	});
+	if (!process.env.OMS_E2E_QUIET) {
+		test('report', () => {
+			process.stdout.write(`[e2e] OMS Status Sync ${statusSync ? 'loaded: channel stock asserted in the tests above' : 'NOT in this package build: channel stock assertions PENDING (skipped)'}\n`);
+		});
+	}
+});

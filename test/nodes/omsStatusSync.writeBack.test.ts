@@ -1,0 +1,93 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { OmsStatusSync, statusSyncExecute } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
+import { CHANNELS } from '../../nodes/OmsStatusSync/channels';
+import { FakeWriter } from '../sync/fake-writer';
+import { runSync } from '../sync/n8n-sync-harness';
+
+/** Invoice, shipment and cancellation through n8n's ExecuteContext, over a fake writer (the seam). */
+
+const KEY = '35260312345678000199550010000012341000012348';
+let fake: FakeWriter;
+
+function run(parameters: INodeParameters, items: IDataObject[], continueOnFail = false, channel = 'shopify') {
+	const nodeType = new OmsStatusSync();
+	nodeType.execute = statusSyncExecute({ writerFactory: () => () => fake });
+	return runSync({
+		nodeType,
+		parameters: { channel, ...parameters },
+		credentials: { shopifyOmsApi: { shopSubdomain: 'bob-norman', accessToken: 't' }, mercadoLivreOAuth2Api: { sellerId: '123' } },
+		items,
+		continueOnFail,
+	});
+}
+
+const invoiceParams = {
+	operation: 'pushInvoice',
+	channelOrderId: '={{ $json.id }}',
+	nfeKey: '={{ $json.key }}',
+	number: '={{ $json.nNF }}',
+	series: '1',
+	issuedAt: '2026-03-10T14:20:00-03:00',
+	totalCents: '={{ $json.total }}',
+};
+
+beforeEach(() => {
+	fake = new FakeWriter();
+});
+
+describe('OMS Status Sync write-back', () => {
+	test('invoices from expressions per item; a bad key is an error item naming the field, the next item still goes', async () => {
+		const out = await run(invoiceParams, [
+			{ id: '1001', key: KEY, nNF: '1234', total: 20900 },
+			{ id: '1002', key: KEY.slice(0, 43) + '0', nNF: '1234', total: 100 },
+			{ id: '1003', key: KEY, nNF: '1234', total: 0 },
+		], true);
+		expect(out[0]).toEqual({
+			json: { channel: 'shopify:bob-norman.myshopify.com', operation: 'pushInvoice', status: 'done', channelOrderId: '1001', nfeKey: KEY, number: '1234', series: '1', issuedAt: '2026-03-10T14:20:00-03:00', totalCents: 20900 },
+			pairedItem: { item: 0 },
+		});
+		expect(out[1]).toEqual({ json: { error: { message: 'NF-e key has a wrong check digit (typo in the key?)', field: 'nfeKey' } }, pairedItem: { item: 1 } });
+		expect(fake.invoices.map((i) => [i.channelOrderId, i.totalCents])).toEqual([['1001', 20900], ['1003', undefined]]);
+	});
+
+	test('without continue on fail a bad item stops the run with a NodeOperationError for that item', async () => {
+		await expect(run(invoiceParams, [{ id: '1', key: '123', nNF: '1' }])).rejects.toMatchObject({
+			message: 'NF-e key must be 44 digits, got 3 characters',
+			context: { itemIndex: 0 },
+			description: 'Check the "NF-e Key" field',
+		});
+		expect(fake.invoices).toEqual([]);
+	});
+
+	test('shipment and cancellation', async () => {
+		const ship = await run({ operation: 'pushShipment', channelOrderId: '1001', carrier: 'Correios', trackingCode: '={{ $json.code }}' }, [{ code: 'AA123456789BR' }]);
+		expect(ship[0].json).toMatchObject({ operation: 'pushShipment', status: 'done', trackingCode: 'AA123456789BR' });
+		await run({ operation: 'cancelOrder', channelOrderId: '1001', reason: 'customer' }, [{}]);
+		expect(fake.cancellations).toEqual([{ channelOrderId: '1001', reason: 'customer' }]);
+	});
+
+	test('an operation the channel API lacks: "<Channel> does not support …"', async () => {
+		fake.cancelOrder = undefined;
+		await expect(run({ operation: 'cancelOrder', channelOrderId: '1' }, [{}], false, 'mercadolivre')).rejects.toThrow(
+			'Mercado Livre does not support cancelling orders through its API',
+		);
+	});
+
+	test('an HTTP failure of the channel becomes NodeApiError with the code', async () => {
+		fake.pushShipment = async () => {
+			const { ChannelHttpError } = await import('../../core/http/retry');
+			throw new ChannelHttpError(422, { method: 'POST', url: 'https://x.test/fulfillments?token=secret' }, 'HTTP 422 from POST /fulfillments');
+		};
+		const params = { operation: 'pushShipment', channelOrderId: '1', carrier: 'C', trackingCode: 'T' };
+		await expect(run(params, [{}])).rejects.toMatchObject({ httpCode: '422', message: 'HTTP 422 from POST /fulfillments' });
+		expect((await run(params, [{}], true))[0].json).toEqual({ error: { message: 'HTTP 422 from POST /fulfillments', httpCode: 422 } });
+	});
+
+	test('the node lists each channel\'s trigger credential, shown for that channel', () => {
+		const creds = new OmsStatusSync().description.credentials!;
+		for (const [id, config] of Object.entries(CHANNELS)) {
+			expect(creds).toContainEqual({ name: config.credentialType, required: true, displayOptions: { show: { channel: [id] } } });
+		}
+		expect(creds).toHaveLength(Object.keys(CHANNELS).length + 1);
+	});
+});

@@ -1,0 +1,51 @@
+import type { ChannelId, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput, CancelInput, StockPushResult, StockUpdate } from '../../core/channels/types';
+import { ChannelHttpError } from '../../core/http/retry';
+
+/**
+ * A channel writer in memory: a catalogue of listed SKUs, the quantities it was sent, and knobs to make a
+ * SKU's push fail (per SKU, as a bulk endpoint reports it) or the whole look-up fail.
+ */
+export class FakeWriter implements ChannelWriter {
+	readonly resolveCalls: string[][] = [];
+	readonly pushCalls: StockUpdate[][] = [];
+	readonly quantities = new Map<string, number>();
+	/** SKU → HTTP code its push is refused with. */
+	readonly failing = new Map<string, number>();
+	failResolveWith?: number;
+	readonly invoices: InvoiceInput[] = [];
+	readonly shipments: ShipmentInput[] = [];
+	readonly cancellations: CancelInput[] = [];
+	pushInvoice?: (input: InvoiceInput) => Promise<void> = async (input) => void this.invoices.push(input);
+	pushShipment?: (input: ShipmentInput) => Promise<void> = async (input) => void this.shipments.push(input);
+	cancelOrder?: (input: CancelInput) => Promise<void> = async (input) => void this.cancellations.push(input);
+
+	constructor(
+		readonly listings: Map<string, ListingRef> = new Map(),
+		readonly stockBatchSize = 50,
+		readonly id: ChannelId = 'shopify',
+	) {}
+
+	static listing(...skus: string[]): Map<string, ListingRef> {
+		return new Map(skus.map((sku, i) => [sku, { listingId: `L-${sku}`, inventoryItemId: `gid://shopify/InventoryItem/${100 + i}` }]));
+	}
+
+	async resolveListings(skus: string[]): Promise<Map<string, ListingRef>> {
+		this.resolveCalls.push([...skus]);
+		if (this.failResolveWith) throw new ChannelHttpError(this.failResolveWith, { method: 'GET', url: 'https://fake.test/products' }, `HTTP ${this.failResolveWith} from GET /products`);
+		return new Map(skus.filter((s) => this.listings.has(s)).map((s) => [s, this.listings.get(s)!]));
+	}
+
+	async pushStock(updates: StockUpdate[]): Promise<StockPushResult[]> {
+		this.pushCalls.push(updates);
+		return updates.map((u) => {
+			const code = this.failing.get(u.sku);
+			if (code) return { sku: u.sku, ok: false, error: { message: `HTTP ${code} from POST /inventory`, httpCode: code } };
+			this.quantities.set(u.sku, u.quantity);
+			return { sku: u.sku, ok: true };
+		});
+	}
+
+	pushedSkus(): string[] {
+		return this.pushCalls.flat().map((u) => u.sku);
+	}
+}

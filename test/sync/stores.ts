@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createStore } from '../../core/store/open';
+import type { OmsStore } from '../../core/store/types';
+import { order } from '../fixtures/orders';
+
+/** A fresh SQLite store in a temp folder. */
+export function freshStore(): OmsStore {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-sync-'));
+	return createStore({ driver: 'sqlite', path: path.join(dir, 'oms.sqlite') });
+}
+
+let orderSeq = 0;
+
+/** On hand per SKU (default warehouse), then one paid order reserving `reserved` units of each SKU that has some. */
+export async function stock(store: OmsStore, levels: Record<string, [onHand: number, reserved?: number]>): Promise<void> {
+	await store.setOnHand(Object.entries(levels).map(([sku, [onHand]]) => ({ sku, onHand })));
+	const lines = Object.entries(levels)
+		.filter(([, [, reserved]]) => reserved)
+		.map(([sku, [, reserved]]) => [sku, reserved] as [string, number]);
+	if (lines.length) await store.applyOrders([order(`R${++orderSeq}`, 'paid', lines)]);
+}
