@@ -7,6 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import type { WriteBackOperation } from '../../core/sync/write-back';
+import { omsStoreConnectionTest } from '../OmsStore/methods';
 import { toNodeError } from '../shared/errors';
 import * as cancelOrder from './actions/cancelOrder.operation';
 import { channelOptionsProperty } from './actions/channelOptions';
@@ -58,7 +59,7 @@ export class OmsStatusSync implements INodeType {
 		// Literal, not built from CHANNELS: the community linter reads this array from the source. A test checks
 		// it names each channel's trigger credential.
 		credentials: [
-			{ name: 'omsStoreApi', required: true, displayOptions: { show: { operation: ['pushStock'] } } },
+			{ name: 'omsStoreApi', required: true, testedBy: 'omsStoreConnectionTest', displayOptions: { show: { operation: ['pushStock'] } } },
 			{ name: 'mercadoLivreOAuth2Api', required: true, displayOptions: { show: { channel: ['mercadolivre'] } } },
 			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { channel: ['shopify'] } } },
 			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { channel: ['woocommerce'] } } },
@@ -89,6 +90,11 @@ export class OmsStatusSync implements INodeType {
 			...cancelOrder.description,
 			channelOptionsProperty,
 		],
+	};
+
+	/** The store credential is tested by opening the store, as in the OMS Store node. */
+	methods = {
+		credentialTest: { omsStoreConnectionTest },
 	};
 
 	execute = statusSyncExecute();
