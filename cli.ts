@@ -56,6 +56,11 @@ export async function main(args: string[], io: CliIo): Promise<number> {
 		return 0;
 	} catch (error) {
 		if (!(error instanceof OrderValidationError)) throw error;
+		if (error.field === 'account' && !flag(args, 'account')) {
+			// Most channels' raw orders do not name the seller account: it comes from the credential.
+			io.err(`A ${channel} order does not name the seller account: pass --account <account>.\n${USAGE}`);
+			return 2;
+		}
 		io.err(`Malformed ${channel} order: ${error.message}`);
 		return 1;
 	}

@@ -22,4 +22,11 @@ describe('cli normalize for the other channels', () => {
 		expect({ code, err }).toEqual({ code: 0, err: [] });
 		expect(JSON.parse(out.join('\n'))).toMatchObject({ channel, account: 'acct-1', channelOrderId: id });
 	});
+
+	it('asks for --account when the raw order does not name the seller account', async () => {
+		const err: string[] = [];
+		const code = await main(['normalize', '--channel', 'woocommerce'], { readStdin: async () => JSON.stringify(raws.woocommerce[1]), out: () => undefined, err: (t) => err.push(t) });
+		expect(code).toBe(2);
+		expect(err.join('\n')).toContain('pass --account <account>');
+	});
 });
