@@ -32,62 +32,65 @@ export const TINY_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDela
 export const orderIds = (items: IDataObject[] | null) => (items ?? []).map((i) => String(i.channelOrderId ?? (i.error as IDataObject).orderRef)).sort();
 
 export function describeTriggerConformance(d: TriggerDriver): void {
-	const T0 = d.t0 ?? Date.parse('2026-03-10T14:20:00.000Z');
-	// Orders change shortly before a tick, inside the next tick's overlap, so de-duplication is exercised.
-	const at = (minutes: number) => new Date(T0 + minutes * 60_000);
-	let clock = T0;
-	let h: PollHarness;
-	const tick = async (minutes: number) => {
-		clock = T0 + minutes * 60_000;
-		return h.poll();
-	};
+	// Scoped in a describe so its hooks (one simulator per test) do not run around a file's other tests.
+	describe(`${d.channel} trigger conformance`, () => {
+		const T0 = d.t0 ?? Date.parse('2026-03-10T14:20:00.000Z');
+		// Orders change shortly before a tick, inside the next tick's overlap, so de-duplication is exercised.
+		const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+		let clock = T0;
+		let h: PollHarness;
+		const tick = async (minutes: number) => {
+			clock = T0 + minutes * 60_000;
+			return h.poll();
+		};
 
-	beforeEach(async () => {
-		await d.start();
-		clock = T0;
-		h = d.harness(() => new Date(clock), TINY_RETRY);
-	});
-	afterEach(() => d.stop());
-
-	describe(`${d.channel} trigger through n8n PollContext (shared behaviour)`, () => {
-		it('first activation emits nothing and seeds the cursor', async () => {
-			d.put(1, at(-30), true);
-			expect(await h.poll()).toBeNull();
-			expect(h.staticData[POLL_STATE_KEY]).toMatchObject({ cursor: at(0).toISOString(), seen: {} });
+		beforeEach(async () => {
+			await d.start();
+			clock = T0;
+			h = d.harness(() => new Date(clock), TINY_RETRY);
 		});
+		afterEach(() => d.stop());
 
-		it('the next tick emits exactly the new and changed orders, as canonical orders', async () => {
-			const old = d.put(1, at(-30), true);
-			const untouched = d.put(2, at(-40), true);
-			await h.poll();
-			const fresh = d.put(3, at(10));
-			d.put(1, at(11));
-			const items = (await tick(15))!;
-			expect(orderIds(items)).toEqual([old, fresh].sort());
-			expect(orderIds(items)).not.toContain(untouched);
-			for (const item of items) expect(validateCanonicalOrder(item)).toMatchObject({ channel: d.channel, account: d.account });
-		});
+		describe(`${d.channel} trigger through n8n PollContext (shared behaviour)`, () => {
+			it('first activation emits nothing and seeds the cursor', async () => {
+				d.put(1, at(-30), true);
+				expect(await h.poll()).toBeNull();
+				expect(h.staticData[POLL_STATE_KEY]).toMatchObject({ cursor: at(0).toISOString(), seen: {} });
+			});
 
-		it('an order polled twice is emitted once, and again when it changes', async () => {
-			await h.poll();
-			const id = d.put(4, at(11));
-			expect(orderIds(await tick(15))).toEqual([id]);
-			expect(await tick(30)).toBeNull();
-			d.put(4, at(41));
-			expect(orderIds(await tick(45))).toEqual([id]);
-			expect(await tick(60)).toBeNull();
-		});
+			it('the next tick emits exactly the new and changed orders, as canonical orders', async () => {
+				const old = d.put(1, at(-30), true);
+				const untouched = d.put(2, at(-40), true);
+				await h.poll();
+				const fresh = d.put(3, at(10));
+				d.put(1, at(11));
+				const items = (await tick(15))!;
+				expect(orderIds(items)).toEqual([old, fresh].sort());
+				expect(orderIds(items)).not.toContain(untouched);
+				for (const item of items) expect(validateCanonicalOrder(item)).toMatchObject({ channel: d.channel, account: d.account });
+			});
 
-		it('a failing tick throws NodeApiError 500 and leaves the state; the next tick recovers everything', async () => {
-			await h.poll();
-			const ids = [d.put(5, at(10)), d.put(6, at(11))].sort();
-			const before = h.staticData;
-			d.failListing(TINY_RETRY.maxAttempts);
-			const failure = await tick(15).catch((e: unknown) => e);
-			expect(failure).toBeInstanceOf(NodeApiError);
-			expect((failure as NodeApiError).httpCode).toBe('500');
-			expect(h.staticData).toEqual(before);
-			expect(orderIds(await tick(30))).toEqual(ids);
+			it('an order polled twice is emitted once, and again when it changes', async () => {
+				await h.poll();
+				const id = d.put(4, at(11));
+				expect(orderIds(await tick(15))).toEqual([id]);
+				expect(await tick(30)).toBeNull();
+				d.put(4, at(41));
+				expect(orderIds(await tick(45))).toEqual([id]);
+				expect(await tick(60)).toBeNull();
+			});
+
+			it('a failing tick throws NodeApiError 500 and leaves the state; the next tick recovers everything', async () => {
+				await h.poll();
+				const ids = [d.put(5, at(10)), d.put(6, at(11))].sort();
+				const before = h.staticData;
+				d.failListing(TINY_RETRY.maxAttempts);
+				const failure = await tick(15).catch((e: unknown) => e);
+				expect(failure).toBeInstanceOf(NodeApiError);
+				expect((failure as NodeApiError).httpCode).toBe('500');
+				expect(h.staticData).toEqual(before);
+				expect(orderIds(await tick(30))).toEqual(ids);
+			});
 		});
 	});
 }
