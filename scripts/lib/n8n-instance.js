@@ -55,6 +55,8 @@ class N8nInstance {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_ENCRYPTION_KEY: 'oms-local-e2e-encryption-key',
 			GENERIC_TIMEZONE: 'UTC',
+			// jest sets NODE_ENV=test, which makes n8n behave as in its own unit tests (silent logger, test config).
+			NODE_ENV: 'production',
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
 			...this.extraEnv,
 			...extra,

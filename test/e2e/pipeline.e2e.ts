@@ -25,6 +25,12 @@ const ROOT = path.resolve(__dirname, '../..');
 const TEMPLATES_DIR = path.join(ROOT, 'workflows-templates');
 const OMS_NODE_TYPES = ['omsStore', 'mercadoLivreTrigger', 'shopifyOmsTrigger', 'wooCommerceOmsTrigger', 'vtexOmsTrigger', 'nuvemshopOmsTrigger', 'magaluTrigger', 'amazonSpApiTrigger'];
 const STATUS_SYNC = 'n8n-nodes-oms.omsStatusSync';
+/**
+ * Write-back is asserted when the package declares the Status Sync node; then n8n must load it, and every
+ * channel's stock is checked. Without it those assertions are skipped (reported as pending), never passed.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const EXPECT_STATUS_SYNC = (require('../../package.json').n8n.nodes as string[]).some((p) => /OmsStatusSync/.test(p));
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-e2e-'));
 const userFolder = path.join(work, 'n8n');
@@ -96,7 +102,7 @@ beforeAll(async () => {
 	timings.n8nStartMs = n8n.startupMs;
 	await n8n.signIn();
 	nodeTypes = await n8n.nodeTypes();
-	statusSync = nodeTypes.some((t) => t.name === STATUS_SYNC);
+	statusSync = EXPECT_STATUS_SYNC; // the workflows use it; test 'Status Sync is loaded' checks n8n did load it
 
 	const cred = async (name: string, type: string, data: object) => {
 		const c = await n8n.createCredential(name, type, data);
@@ -143,7 +149,9 @@ test('n8n loads every node of the installed package', () => {
 
 test('the templates import unmodified and every node they use exists in this n8n', async () => {
 	const workflows: Array<{ name: string; id: string }> = await n8n.listWorkflows();
-	const known = new Map(nodeTypes.map((t) => [t.name, ([] as number[]).concat(t.version)]));
+	// Versioned nodes (Set, IF…) appear once per major version: merge their version lists.
+	const known = new Map<string, number[]>();
+	for (const t of nodeTypes) known.set(t.name, [...(known.get(t.name) ?? []), ...([] as number[]).concat(t.version)]);
 	for (const f of fs.readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json'))) {
 		const tpl = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, f), 'utf8'));
 		const imported = workflows.find((w) => w.name === tpl.name);
@@ -160,7 +168,7 @@ test('the templates import unmodified and every node they use exists in this n8n
 	}
 });
 
-const writeBack = () => (statusSync ? test : test.skip);
+const writeBack = () => (EXPECT_STATUS_SYNC ? test : test.skip);
 
 describe('reference example: 10 on hand, sold on one channel, published on three', () => {
 	test('the stock count reaches the store (and every channel) through `n8n execute`', async () => {
@@ -239,9 +247,5 @@ describe('write-back on every channel (needs the OMS Status Sync node)', () => {
 	writeBack()('Status Sync is loaded by n8n', () => {
 		expect(nodeTypes.map((t) => t.name)).toContain(STATUS_SYNC);
 	});
-	if (!process.env.OMS_E2E_QUIET) {
-		test('report', () => {
-			process.stdout.write(`[e2e] OMS Status Sync ${statusSync ? 'loaded: channel stock asserted in the tests above' : 'NOT in this package build: channel stock assertions PENDING (skipped)'}\n`);
-		});
-	}
+	if (!EXPECT_STATUS_SYNC) test.todo('channel stock on every channel: PENDING until package.json declares the OMS Status Sync node');
 });

@@ -1,0 +1,181 @@
+// Generates workflows-templates/*.json (the JSON files are what users import; edit here, then run
+// `node scripts/gen-templates.js`). Node ids are random UUIDs on each run; workflow ids are fixed.
+const fs = require('fs');
+const crypto = require('crypto');
+const OUT = require('path').resolve(__dirname, '..', 'workflows-templates');
+
+// The write-back nodes read the canonical order the ERP posted (the invoice step sees it as $json; the
+// tracking step comes after the invoice step's result, so it reads the order from "Back to the Order").
+const INVOICE_FIELDS = {
+	channelOrderId: '={{ $json.channelOrderId }}',
+	nfeKey: '={{ $json.invoice.nfeKey }}',
+	number: '={{ $json.invoice.number }}',
+	series: '={{ $json.invoice.series }}',
+	issuedAt: '={{ $json.invoice.issuedAt }}',
+	url: "={{ $json.invoice.url || '' }}",
+};
+const ORDER = "$('Back to the Order').item.json";
+const SHIPMENT_FIELDS = {
+	channelOrderId: `={{ ${ORDER}.channelOrderId }}`,
+	carrier: `={{ ${ORDER}.shipments[0].carrier }}`,
+	trackingCode: `={{ ${ORDER}.shipments[0].trackingCode }}`,
+	trackingUrl: `={{ ${ORDER}.shipments[0].trackingUrl || '' }}`,
+};
+const P = 'n8n-nodes-oms.';
+const POLL = { item: [{ mode: 'everyX', value: 15, unit: 'minutes' }] };
+const uuid = () => crypto.randomUUID();
+const STORE_CRED = { omsStoreApi: { name: 'OMS Store' } };
+const CH = {
+	mercadolivre: { label: 'Mercado Livre', trigger: 'mercadoLivreTrigger', cred: 'mercadoLivreOAuth2Api', credName: 'Mercado Livre account' },
+	shopify: { label: 'Shopify', trigger: 'shopifyOmsTrigger', cred: 'shopifyOmsApi', credName: 'Shopify account' },
+	woocommerce: { label: 'WooCommerce', trigger: 'wooCommerceOmsTrigger', cred: 'wooCommerceOmsApi', credName: 'WooCommerce account' },
+	nuvemshop: { label: 'Nuvemshop', trigger: 'nuvemshopOmsTrigger', cred: 'nuvemshopOmsApi', credName: 'Nuvemshop account' },
+};
+const CHANNELS = ['mercadolivre', 'shopify', 'woocommerce', 'nuvemshop'];
+const chCred = (c) => ({ [CH[c].cred]: { name: CH[c].credName } });
+
+// n8n 2.41's import:workflow needs an id (NOT NULL); fixed, distinctive ids that no generated id matches.
+const IDS = { 'OMS: Import Orders and Sync Stock': 'omsTpl01ImpSync0', 'OMS: Invoice and Shipment Write-Back': 'omsTpl02InvShip0', 'OMS: Nightly Maintenance': 'omsTpl03Nightly0', 'OMS: Oversold and Error Alerts': 'omsTpl04Alerts00' };
+function wf(name, nodes, connections, extraSettings = {}) {
+	return { id: IDS[name], name, nodes, connections, settings: { executionOrder: 'v1', ...extraSettings }, pinData: {}, meta: { templateCredsSetupCompleted: false }, tags: [] };
+}
+function node(name, type, typeVersion, position, parameters, extra = {}) {
+	return { id: uuid(), name, type, typeVersion, position, parameters, ...extra };
+}
+function sticky(name, position, content, width = 420, height = 300, color = 7) {
+	return node(name, 'n8n-nodes-base.stickyNote', 1, position, { content, width, height, color });
+}
+function link(conns, from, to, output = 0) {
+	conns[from] ??= { main: [] };
+	while (conns[from].main.length <= output) conns[from].main.push([]);
+	conns[from].main[output].push({ node: to, type: 'main', index: 0 });
+}
+const trigger = (c, y) => node(`${CH[c].label} Orders`, P + CH[c].trigger, 1, [0, y], { pollTimes: POLL, options: {} }, { credentials: chCred(c) });
+const pushStock = (c, pos, source = 'changedSinceLastPush') =>
+	node(`Push Stock to ${CH[c].label}`, P + 'omsStatusSync', 1, pos,
+		{ channel: c, operation: 'pushStock', source, safetyStock: 0, maxQuantity: 0, warehouse: 'default' },
+		{ credentials: { ...STORE_CRED, ...chCred(c) }, ...(source === 'changedSinceLastPush' ? { executeOnce: true } : {}) });
+const apply = (pos, extra = {}) =>
+	node('Apply Orders to Stock', P + 'omsStore', 1, pos, { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: STORE_CRED, ...extra });
+
+// 1) scheduled import → apply → push stock
+{
+	const nodes = [], c = {};
+	CHANNELS.forEach((ch, i) => nodes.push(trigger(ch, i * 200)));
+	nodes.push(apply([320, 300], { onError: 'continueErrorOutput' }));
+	CHANNELS.forEach((ch) => link(c, `${CH[ch].label} Orders`, 'Apply Orders to Stock'));
+	CHANNELS.forEach((ch, i) => { nodes.push(pushStock(ch, [640, i * 160], 'fromInput')); link(c, 'Apply Orders to Stock', `Push Stock to ${CH[ch].label}`, 0); });
+	nodes.push(node('Report Malformed Order', 'n8n-nodes-base.stopAndError', 1, [640, 720], {
+		errorMessage: '={{ "Order " + ($json.error.orderRef || "?") + " was not applied: " + $json.error.message + " (field: " + ($json.error.field || "?") + ")" }}',
+	}));
+	link(c, 'Apply Orders to Stock', 'Report Malformed Order', 1);
+	nodes.push(sticky('About This Workflow', [-40, -420], [
+		'## Import orders from every channel and keep stock in sync',
+		'Every 15 minutes each channel trigger fetches new and changed orders.',
+		'**Apply Orders to Stock** reserves the units as soon as an order arrives (even before payment), deducts them when the order is invoiced, and gives them back when it is cancelled.',
+		'Then **Push Stock** sends the new available quantity of every changed product to every channel, so nothing is sold twice.',
+		'',
+		'**Set up:** create an *OMS Store* credential (SQLite is fine for one n8n) and one credential per channel. Delete the trigger and the push node of any channel you do not sell on. Then publish (activate) the workflow.',
+	].join('\n'), 560, 380, 5));
+	nodes.push(sticky('Note on Malformed Orders', [560, 640], '### Malformed orders\nAn order that cannot be read (missing SKU, bad quantity…) is not applied; the others are. This branch fails the run with the order and the field, so your **Error Workflow** (template 4, *Settings → Error workflow*) tells a person.', 400, 240, 3));
+	nodes.push(sticky('Note on Push Settings', [560, -300], '### Push settings\nEach push sends the products the orders just changed. *Safety Stock* keeps a few units back on every channel; *Max Quantity* caps what a channel shows (0 = no cap). Use the same *Warehouse* as your stock counts.', 400, 220, 6));
+	fs.writeFileSync(`${OUT}/01-multichannel-import-and-stock-sync.json`, JSON.stringify(wf('OMS: Import Orders and Sync Stock', nodes, c), null, '\t') + '\n');
+}
+
+// 2) invoice & shipment write-back
+{
+	const nodes = [], c = {};
+	nodes.push(node('Invoice or Shipment Received', 'n8n-nodes-base.webhook', 2, [0, 300], { httpMethod: 'POST', path: 'oms-invoice-shipment', responseMode: 'onReceived', options: {} }, { webhookId: 'a6c7f0c2-6a5d-4c1e-9f0e-0d6d3c0b5e11' }));
+	nodes.push(apply([260, 300]));
+	link(c, 'Invoice or Shipment Received', 'Keep the Order Fields');
+	nodes.push(node('Keep the Order Fields', 'n8n-nodes-base.set', 3.4, [130, 300], { mode: 'raw', jsonOutput: '={{ $json.body }}', options: {} }));
+	nodes[1].position = [390, 300];
+	link(c, 'Keep the Order Fields', 'Apply Orders to Stock');
+	nodes.push(node('Which Channel?', 'n8n-nodes-base.switch', 3.2, [620, 300], {
+		rules: { values: CHANNELS.map((ch) => ({
+			conditions: { options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 }, conditions: [{ leftValue: '={{ $json.channel }}', rightValue: ch, operator: { type: 'string', operation: 'equals' } }], combinator: 'and' },
+			renameOutput: true, outputKey: CH[ch].label,
+		})) },
+		options: {},
+	}));
+	link(c, 'Apply Orders to Stock', 'Back to the Order');
+	nodes.push(node('Back to the Order', 'n8n-nodes-base.set', 3.4, [500, 300], { mode: 'raw', jsonOutput: "={{ $('Keep the Order Fields').item.json }}", options: {} }));
+	nodes.find((n) => n.name === 'Which Channel?').position = [640, 300];
+	link(c, 'Back to the Order', 'Which Channel?');
+	CHANNELS.forEach((ch, i) => {
+		const inv = node(`Send Invoice to ${CH[ch].label}`, P + 'omsStatusSync', 1, [900, i * 180], { channel: ch, operation: 'pushInvoice', ...INVOICE_FIELDS }, { credentials: chCred(ch) });
+		// An order posted with its invoice only has no tracking yet: that step then answers with an error item.
+		const shp = node(`Send Tracking to ${CH[ch].label}`, P + 'omsStatusSync', 1, [1140, i * 180], { channel: ch, operation: 'pushShipment', ...SHIPMENT_FIELDS }, { credentials: chCred(ch), onError: 'continueRegularOutput' });
+		nodes.push(inv, shp);
+		link(c, 'Which Channel?', inv.name, i);
+		link(c, inv.name, shp.name);
+	});
+	nodes.push(sticky('About This Workflow', [-40, -360], [
+		'## Send invoices (NF-e) and tracking codes back to the channels',
+		'Your ERP or invoicing system calls this workflow\'s **webhook URL** (POST, JSON) whenever an order is invoiced or shipped.',
+		'The body is the order in the OMS format (as the channel triggers output it) with `status` `invoiced` or `shipped`, the `invoice` block (NF-e key, number, series, date) and/or `shipments` (carrier, tracking code).',
+		'',
+		'1. **Apply Orders to Stock** deducts the units for good.',
+		'2. The order goes to its channel: the invoice is sent, then the tracking code.',
+		'',
+		'**Set up:** the same OMS Store credential as your import workflow, one credential per channel; remove the channels you do not use.',
+	].join('\n'), 600, 380, 5));
+	fs.writeFileSync(`${OUT}/02-invoice-and-shipment-write-back.json`, JSON.stringify(wf('OMS: Invoice and Shipment Write-Back', nodes, c), null, '\t') + '\n');
+}
+
+// 3) nightly maintenance
+{
+	const nodes = [], c = {};
+	nodes.push(node('Every Night at 3', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 300], { rule: { interval: [{ triggerAtHour: 3 }] } }));
+	nodes.push(node('Release Unpaid Reservations', P + 'omsStore', 1, [240, 300], { resource: 'reservation', operation: 'expire', olderThanHours: 72 }, { credentials: STORE_CRED, alwaysOutputData: true }));
+	nodes.push(node('Check Stock Figures', P + 'omsStore', 1, [480, 300], { resource: 'maintenance', operation: 'reconcile', repair: false }, { credentials: STORE_CRED, executeOnce: true }));
+	link(c, 'Every Night at 3', 'Release Unpaid Reservations');
+	link(c, 'Release Unpaid Reservations', 'Check Stock Figures');
+	CHANNELS.forEach((ch, i) => { nodes.push(pushStock(ch, [760, i * 160])); link(c, 'Check Stock Figures', `Push Stock to ${CH[ch].label}`); });
+	nodes.push(node('Differences Found?', 'n8n-nodes-base.if', 2.2, [760, 700], {
+		conditions: { options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 }, conditions: [{ leftValue: '={{ $json.drift.length }}', rightValue: 0, operator: { type: 'number', operation: 'gt' } }], combinator: 'and' },
+		looseTypeValidation: true, options: {},
+	}));
+	link(c, 'Check Stock Figures', 'Differences Found?');
+	nodes.push(node('Compose Drift Alert', 'n8n-nodes-base.set', 3.4, [1000, 700], { mode: 'raw', jsonOutput: '={{ { "subject": "OMS: stock figures differ from the stock history", "text": "SKUs checked: " + $json.checkedSkus + "\\nDifferences: " + JSON.stringify($json.drift, null, 2) + "\\nRun Maintenance → Reconcile with Repair on after checking." } }}', options: {} }));
+	nodes.push(node('Send Alert (Replace with Email or Chat)', 'n8n-nodes-base.noOp', 1, [1240, 700], {}));
+	link(c, 'Differences Found?', 'Compose Drift Alert');
+	link(c, 'Compose Drift Alert', 'Send Alert (Replace with Email or Chat)');
+	nodes.push(sticky('About This Workflow', [-40, -320], [
+		'## Nightly housekeeping',
+		'1. **Release Unpaid Reservations**: orders still waiting for payment after 72 hours give their units back (change the hours to your payment terms: boleto usually needs 3 days).',
+		'2. **Check Stock Figures** compares the stock numbers with the stock history. It only reports; nothing is changed.',
+		'3. **Push Stock** re-sends every product whose stock changed since the last push (a safety net if a channel was down).',
+		'4. If differences are found, a person is told: replace the last node with *Send Email*, *Slack* or *Telegram*.',
+	].join('\n'), 600, 320, 5));
+	fs.writeFileSync(`${OUT}/03-nightly-maintenance.json`, JSON.stringify(wf('OMS: Nightly Maintenance', nodes, c), null, '\t') + '\n');
+}
+
+// 4) oversold / error alert
+{
+	const nodes = [], c = {};
+	nodes.push(node('Every 15 Minutes', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 200], { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } }));
+	nodes.push(node('Stock of All Products', P + 'omsStore', 1, [240, 200], { resource: 'stock', operation: 'getAvailability', scope: 'all', warehouse: '' }, { credentials: STORE_CRED }));
+	nodes.push(node('Oversold Only', 'n8n-nodes-base.filter', 2.2, [480, 200], {
+		conditions: { options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 }, conditions: [{ leftValue: '={{ $json.available }}', rightValue: 0, operator: { type: 'number', operation: 'lt' } }], combinator: 'and' },
+		looseTypeValidation: true, options: {},
+	}));
+	nodes.push(node('Compose Oversold Alert', 'n8n-nodes-base.set', 3.4, [720, 200], { mode: 'raw', jsonOutput: '={{ { "subject": "OMS: oversold " + $json.sku, "text": "SKU " + $json.sku + " (warehouse " + $json.warehouse + ") is oversold: available " + $json.available + ", on hand " + $json.onHand + ", reserved " + $json.reserved + ". Buy or move stock, or cancel an order." } }}', options: {} }, { executeOnce: false }));
+	nodes.push(node('When Another Workflow Fails', 'n8n-nodes-base.errorTrigger', 1, [0, 520], {}));
+	nodes.push(node('Compose Error Alert', 'n8n-nodes-base.set', 3.4, [720, 520], { mode: 'raw', jsonOutput: '={{ { "subject": "OMS: workflow " + $json.workflow.name + " failed", "text": ($json.execution.error && $json.execution.error.message) + "\\nNode: " + $json.execution.lastNodeExecuted + "\\nExecution: " + ($json.execution.url || $json.execution.id) } }}', options: {} }));
+	nodes.push(node('Send Alert (Replace with Email or Chat)', 'n8n-nodes-base.noOp', 1, [980, 360], {}));
+	link(c, 'Every 15 Minutes', 'Stock of All Products');
+	link(c, 'Stock of All Products', 'Oversold Only');
+	link(c, 'Oversold Only', 'Compose Oversold Alert');
+	link(c, 'Compose Oversold Alert', 'Send Alert (Replace with Email or Chat)');
+	link(c, 'When Another Workflow Fails', 'Compose Error Alert');
+	link(c, 'Compose Error Alert', 'Send Alert (Replace with Email or Chat)');
+	nodes.push(sticky('About This Workflow', [-40, -300], [
+		'## Tell a person when something needs attention',
+		'**Oversold:** every 15 minutes the stock of every product is checked. Marketplaces cannot refuse an order, so a product can go below zero; each one found becomes an alert.',
+		'**Errors:** open your other OMS workflows, *Settings → Error workflow*, and pick this one. A malformed order (the import workflow names the order and the field) or a channel that keeps failing then becomes an alert too.',
+		'',
+		'**Set up:** replace **Send Alert** with *Send Email*, *Slack*, *Microsoft Teams* or *Telegram*, and use `subject` and `text` from the previous node.',
+	].join('\n'), 600, 300, 5));
+	fs.writeFileSync(`${OUT}/04-oversold-and-error-alerts.json`, JSON.stringify(wf('OMS: Oversold and Error Alerts', nodes, c), null, '\t') + '\n');
+}
