@@ -68,11 +68,15 @@ async function main() {
 		await n8n.start();
 		await n8n.signIn();
 	}
-	// The templates list four channels; the local setup simulates two: drop the others' nodes, then activate.
+	// The templates list four channels; the local setup simulates two: drop the others' nodes. The templates
+	// poll every 15 minutes; the demo polls every minute so a newcomer sees orders flow. Then activate.
 	for (const wf of await n8n.listWorkflows()) {
 		const full = await n8n.getWorkflow(wf.id);
-		const keep = full.nodes.filter((node) => !/Mercado Livre|Shopify/.test(node.name));
-		if (keep.length !== full.nodes.length) {
+		const keep = full.nodes
+			.filter((node) => !/Mercado Livre|Shopify/.test(node.name))
+			.map((node) => (node.parameters?.pollTimes ? { ...node, parameters: { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } } } : node));
+		const polls = full.nodes.some((node) => node.parameters?.pollTimes && JSON.stringify(node.parameters.pollTimes) !== '{"item":[{"mode":"everyMinute"}]}');
+		if (keep.length !== full.nodes.length || polls) {
 			const names = new Set(keep.map((n) => n.name));
 			const connections = Object.fromEntries(Object.entries(full.connections).filter(([from]) => names.has(from)).map(([from, c]) => [from, { main: c.main.map((out) => (out || []).filter((l) => names.has(l.node))) }]));
 			await n8n.rest('PATCH', `/rest/workflows/${wf.id}`, { nodes: keep, connections, versionId: full.versionId });
