@@ -50,7 +50,7 @@ async function main() {
 	ensureN8n();
 	const fresh = !fs.existsSync(path.join(STATE, '.n8n', 'database.sqlite'));
 	log('building, packing and installing the package');
-	packAndInstall(STATE);
+	const { pkgDir } = packAndInstall(STATE);
 	const sims = await simulators();
 	log(`simulators: WooCommerce ${sims.woo.baseUrl}, Nuvemshop ${sims.nuvemshop.baseUrl}`);
 	const n8n = new N8nInstance({ userFolder: STATE, port: PORT, listen: '0.0.0.0' });
@@ -63,6 +63,12 @@ async function main() {
 	await n8n.createCredential('WooCommerce account', 'wooCommerceOmsApi', { siteUrl: sims.woo.baseUrl, consumerKey: 'ck_local', consumerSecret: 'cs_local' });
 	await n8n.createCredential('Nuvemshop account', 'nuvemshopOmsApi', { storeId: '123456', accessToken: 'local-token', userAgent: 'OMS local (dev@oms.local)', platform: 'nuvemshop', baseUrl: `${sims.nuvemshop.baseUrl}/v1` });
 	if (fresh) {
+		// A first stock count, as the ERP would send it, so the demo has stock to reserve and push.
+		const { createStore } = require(path.join(pkgDir, 'dist', 'core', 'store', 'open.js'));
+		const store = createStore({ driver: 'sqlite', path: path.join(STATE, 'oms.sqlite') });
+		await store.setOnHand(SKUS.map((sku) => ({ sku, onHand: 50, ref: 'demo-initial-count', reason: 'initial count (npm start)' })));
+		await store.close();
+		log(`stock counted: 50 of each of ${SKUS.join(', ')}`);
 		await n8n.stop(); // CLI import with n8n stopped (n8n-io/n8n#35251)
 		for (const f of fs.readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'))) await n8n.cli(['import:workflow', `--input=${path.join(TEMPLATES, f)}`]);
 		await n8n.start();
