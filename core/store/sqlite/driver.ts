@@ -137,14 +137,17 @@ export class SqliteBackend implements StoreBackend {
 			return new Map(rows.map((r) => [String(r.order_key), orderStateFromRow(r)]));
 		},
 		lockCounters: async (keys) => {
-			const now = new Date().toISOString();
-			const out = new Map<string, CounterRow>();
-			for (const k of keys) {
-				this.run('INSERT INTO oms_stock (warehouse, sku, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', k.warehouse, k.sku, now);
-				const row = this.stmt('SELECT * FROM oms_stock WHERE warehouse = ? AND sku = ?').get(k.warehouse, k.sku) as Row;
-				out.set(counterKey(k.sku, k.warehouse), counterFromRow(row));
-			}
-			return out;
+			// The write lock is already held (BEGIN IMMEDIATE): create the missing rows and read them all, set-based.
+			const pairs = JSON.stringify(keys.map((k) => [k.warehouse, k.sku]));
+			this.run(
+				"INSERT INTO oms_stock (warehouse, sku, updated_at) SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING",
+				new Date().toISOString(), pairs,
+			);
+			const rows = this.all(
+				'SELECT s.* FROM json_each(?) AS k JOIN oms_stock AS s ON s.warehouse = k.value ->> 0 AND s.sku = k.value ->> 1',
+				pairs,
+			);
+			return new Map(rows.map((r) => [counterKey(String(r.sku), String(r.warehouse)), counterFromRow(r)]));
 		},
 		appliedRefs: async (entries) => {
 			const found = new Set<string>();
