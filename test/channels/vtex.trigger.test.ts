@@ -93,4 +93,17 @@ describe('VTEX trigger: feed handles', () => {
 		expect(await h.poll()).toBeNull();
 		expect(sim.feed).toHaveLength(0);
 	});
+
+	it('an event delivered long after its change is still emitted: the feed, not the clock, says what is new', async () => {
+		let clock = T0;
+		const h = harness(() => new Date(clock));
+		await h.poll();
+		clock = T0 + 60 * 60_000;
+		expect(await h.poll()).toBeNull(); // an hour of quiet moves the window well past 14:30
+		const id = put(4, new Date('2026-03-10T14:30:00Z')); // a change made at 14:30, delivered at 15:20
+		clock += 60_000;
+		expect(orderIds(await h.poll())).toEqual([id]);
+		clock += 60_000;
+		expect(await h.poll()).toBeNull();
+	});
 });
