@@ -103,8 +103,9 @@ const apply = (pos, extra = {}) =>
 	nodes.find((n) => n.name === 'Which Channel?').position = [640, 300];
 	link(c, 'Back to the Order', 'Which Channel?');
 	CHANNELS.forEach((ch, i) => {
-		const inv = node(`Send Invoice to ${CH[ch].label}`, P + 'omsStatusSync', 1, [900, i * 180], { channel: ch, operation: 'pushInvoice', ...INVOICE_FIELDS }, { credentials: chCred(ch) });
-		// An order posted with its invoice only has no tracking yet: that step then answers with an error item.
+		// An order may be posted with its invoice only, or its tracking only: the step whose data is missing
+		// answers with an error item and the run goes on to the next step.
+		const inv = node(`Send Invoice to ${CH[ch].label}`, P + 'omsStatusSync', 1, [900, i * 180], { channel: ch, operation: 'pushInvoice', ...INVOICE_FIELDS }, { credentials: chCred(ch), onError: 'continueRegularOutput' });
 		const shp = node(`Send Tracking to ${CH[ch].label}`, P + 'omsStatusSync', 1, [1140, i * 180], { channel: ch, operation: 'pushShipment', ...SHIPMENT_FIELDS }, { credentials: chCred(ch), onError: 'continueRegularOutput' });
 		nodes.push(inv, shp);
 		link(c, 'Which Channel?', inv.name, i);
@@ -116,7 +117,7 @@ const apply = (pos, extra = {}) =>
 		'The body is the order in the OMS format (as the channel triggers output it) with `status` `invoiced` or `shipped`, the `invoice` block (NF-e key, number, series, date) and/or `shipments` (carrier, tracking code).',
 		'',
 		'1. **Apply Orders to Stock** deducts the units for good.',
-		'2. The order goes to its channel: the invoice is sent, then the tracking code.',
+		'2. The order goes to its channel: the invoice is sent, then the tracking code. A post with only one of them skips the other step (it shows an error item there, the run goes on). Post each document once: channels keep every invoice note or metafield they receive.',
 		'',
 		'**Set up:** the same OMS Store credential as your import workflow, one credential per channel; remove the channels you do not use.',
 	].join('\n'), 600, 380, 5));

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createStore } from '../../core/store/open';
 import type { OmsStore, StockLevel } from '../../core/store/types';
 import { SECRETS, SKUS, nuvemshopSale, startChannels, wooSale, type Channels } from './channels';
+import { accountOf, dropNodes, invoicedOrder, UNSIMULATED } from './templates';
 import { duplicatePollerWorkflow, importWorkflow, stockCountWorkflow, type Creds } from './workflows';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -248,4 +249,114 @@ describe('write-back on every channel (needs the OMS Status Sync node)', () => {
 		expect(nodeTypes.map((t) => t.name)).toContain(STATUS_SYNC);
 	});
 	if (!EXPECT_STATUS_SYNC) test.todo('channel stock on every channel: PENDING until package.json declares the OMS Status Sync node');
+});
+
+/**
+ * The shipped templates themselves, as imported (credentials resolved by name to the ones created above), with
+ * only the nodes of the channels the suite does not simulate (Mercado Livre, Shopify) removed as start.js does.
+ * Template 1 has no VTEX nodes: its "every channel" is WooCommerce and Nuvemshop. Poll times stay as shipped
+ * (15 minutes); ticks are forced by deactivate/activate.
+ */
+describe('the templates, run as shipped', () => {
+	const tplId = async (file: string) => {
+		const { name } = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8'));
+		const wf = (await n8n.listWorkflows()).find((w: { name: string }) => w.name === name);
+		if (!wf) throw new Error(`template "${name}" is not imported`);
+		return String(wf.id);
+	};
+	const sales = { woo: 9101, nuvemshop: 450789300 };
+	const simulatedShows = (sku: string, quantity: number) =>
+		waitFor(`WooCommerce and Nuvemshop showing ${quantity} × ${sku}`, () => {
+			const s = channels.stock(sku);
+			return s.woocommerce === quantity && s.nuvemshop === quantity ? true : undefined;
+		});
+
+	test('template 1 (Import Orders and Sync Stock): a sale on each simulated channel is reserved and published on both', async () => {
+		await n8n.deactivate(ids.import); // only the template polls from here on
+		const id = await tplId('01-multichannel-import-and-stock-sync.json');
+		const kept = await dropNodes(n8n, id);
+		expect(kept.filter((n) => UNSIMULATED.test(n))).toEqual([]);
+		expect(kept).toEqual(expect.arrayContaining(['WooCommerce Orders', 'Nuvemshop Orders', 'Apply Orders to Stock', 'Push Stock to WooCommerce', 'Push Stock to Nuvemshop', 'Report Malformed Order']));
+		const stored = await n8n.getWorkflow(id);
+		for (const n of stored.nodes as Array<{ name: string; credentials?: Record<string, { id: string | null }> }>)
+			for (const [type, c] of Object.entries(n.credentials ?? {})) expect([n.name, type, Boolean(c.id)]).toEqual([n.name, type, true]);
+		let t0 = Date.now();
+		await n8n.activate(id); // first poll of each trigger: seeds its cursor at now (no importSince in the template)
+		timings.template1ActivateMs = Date.now() - t0;
+		await sleep(1100); // Woo dates have one-second precision: the sale must be strictly after the seed
+		const shirt = (await level(SKUS.shirt))!;
+		const cap = (await level(SKUS.cap))!;
+
+		t0 = Date.now();
+		channels.woo.put(wooSale(sales.woo, SKUS.shirt, 1, 'pending'));
+		await tick(id);
+		await levelIs(SKUS.shirt, { onHand: shirt.onHand, reserved: shirt.reserved + 1, available: shirt.available - 1 });
+		await simulatedShows(SKUS.shirt, shirt.available - 1);
+		timings.template1WooSaleToChannelsMs = Date.now() - t0;
+
+		t0 = Date.now();
+		channels.nuvemshop.put(nuvemshopSale(sales.nuvemshop, SKUS.cap, 1, 'pending'));
+		await tick(id);
+		await levelIs(SKUS.cap, { onHand: cap.onHand, reserved: cap.reserved + 1, available: cap.available - 1 });
+		await simulatedShows(SKUS.cap, cap.available - 1);
+		timings.template1NuvemshopSaleToChannelsMs = Date.now() - t0;
+		const failed = (await n8n.executions(id)).filter((e: { status: string }) => e.status !== 'success');
+		expect(failed).toEqual([]);
+		await n8n.deactivate(id);
+	});
+
+	test('template 2 (Invoice and Shipment Write-Back): the invoiced order is committed and its NF-e and tracking reach the channel', async () => {
+		const id = await tplId('02-invoice-and-shipment-write-back.json');
+		await dropNodes(n8n, id);
+		await n8n.activate(id);
+		const reservations = await store!.listReservations();
+		const keyOf = (channel: string, orderId: number) => reservations.find((r) => r.orderKey.startsWith(`${channel}:`) && r.orderKey.endsWith(`:${orderId}`))?.orderKey;
+		const wooKey = keyOf('woocommerce', sales.woo);
+		const nuvemKey = keyOf('nuvemshop', sales.nuvemshop);
+		expect([wooKey, nuvemKey].every(Boolean)).toBe(true);
+		// Production URL. Right after activation n8n may still answer 404 "not registered" for a moment; a 404
+		// ran nothing, so it is retried.
+		const post = async (body: object) => {
+			const r = await waitFor('the production webhook', async () => {
+				const res = await fetch(`${n8n.baseUrl}/webhook/oms-invoice-shipment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+				return res.status === 404 ? undefined : res;
+			}, 15_000);
+			expect([r.status, (await r.text()).slice(0, 300)]).toEqual([200, expect.anything()]);
+		};
+
+		// WooCommerce: NF-e and tracking as customer notes, the order completed.
+		const shirt = (await level(SKUS.shirt))!;
+		let t0 = Date.now();
+		await post(invoicedOrder('woocommerce', channels.woo.orders.get(sales.woo), accountOf(wooKey!), { number: 1234, series: 1 }, 'AA123456789BR'));
+		await levelIs(SKUS.shirt, { onHand: shirt.onHand - 1, reserved: shirt.reserved - 1, available: shirt.available });
+		const notes = await waitFor('the NF-e and tracking notes on WooCommerce', () => {
+			const n = channels.woo.notes.get(sales.woo) ?? [];
+			return n.length >= 2 ? n : undefined;
+		});
+		expect(notes.map((n) => n.note)).toEqual([expect.stringMatching(/^NF-e 1234 série 1 \| chave 35\d{42} \|/), expect.stringMatching(/^Enviado por Correios \| rastreio AA123456789BR/)]);
+		expect(notes.every((n) => n.customer_note)).toBe(true);
+		expect(channels.woo.orders.get(sales.woo)?.status).toBe('completed');
+		timings.template2WooMs = Date.now() - t0;
+
+		// Nuvemshop: NF-e key and link as "nfe" metafields, the order fulfilled with its tracking code.
+		const cap = (await level(SKUS.cap))!;
+		t0 = Date.now();
+		await post(invoicedOrder('nuvemshop', channels.nuvemshop.orders.get(sales.nuvemshop), accountOf(nuvemKey!), { number: 1235, series: 2 }, 'BB987654321BR'));
+		await levelIs(SKUS.cap, { onHand: cap.onHand - 1, reserved: cap.reserved - 1, available: cap.available });
+		await waitFor('the Nuvemshop order fulfilled', () => (channels.nuvemshop.orders.get(sales.nuvemshop)?.shipping_status === 'fulfilled' ? true : undefined));
+		const mf = channels.nuvemshop.metafields.filter((m) => m.owner_id === sales.nuvemshop);
+		expect(mf).toEqual([
+			expect.objectContaining({ namespace: 'nfe', key: 'key', owner_resource: 'Order', value: expect.stringMatching(/^35\d{42}$/) }),
+			expect.objectContaining({ namespace: 'nfe', key: 'link', value: 'https://nfe.example.com.br/danfe/1235' }),
+		]);
+		expect(channels.nuvemshop.orders.get(sales.nuvemshop)).toMatchObject({ shipping_tracking_number: 'BB987654321BR' });
+		timings.template2NuvemshopMs = Date.now() - t0;
+
+		const runs = await waitFor('two template-2 executions', async () => {
+			const e = await n8n.executions(id);
+			return e.length >= 2 && e.every((x: { finished?: boolean; status: string }) => x.status !== 'running' && x.status !== 'new') ? e : undefined;
+		});
+		expect(runs.map((e: { status: string }) => e.status)).toEqual(['success', 'success']);
+		await n8n.deactivate(id);
+	});
 });
