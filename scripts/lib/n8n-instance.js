@@ -7,6 +7,9 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { node24Dir, node24Env, n8nBin } = require('../n8n-cache');
 
+/** n8n stores run data as `flatted` text; the copy n8n itself ships parses it. */
+const flatted = () => require(require.resolve('flatted', { paths: [path.dirname(n8nBin())] }));
+
 const OWNER = { email: 'owner@oms.local', firstName: 'OMS', lastName: 'Owner', password: 'OmsLocal-2026' };
 
 async function freePort() {
@@ -169,6 +172,39 @@ class N8nInstance {
 
 	async deactivate(id) {
 		return await this.rest('POST', `/rest/workflows/${id}/deactivate`, {});
+	}
+
+	/**
+	 * Runs the stored workflow once from the named trigger, as the editor's "Execute workflow" does (internal
+	 * route POST /rest/workflows/:id/run, body ManualRunDto with triggerToStartFrom); nothing is edited.
+	 * Returns the execution id.
+	 */
+	async runFromTrigger(id, triggerName) {
+		const r = await this.rest('POST', `/rest/workflows/${id}/run`, { triggerToStartFrom: { name: triggerName } });
+		if (!r || !r.executionId) throw new Error(`manual run of ${id} from "${triggerName}" started no execution: ${JSON.stringify(r)}`);
+		return String(r.executionId);
+	}
+
+	/** One execution with its run data parsed: `runData[node]` is the list of that node's runs. */
+	async execution(executionId) {
+		const e = await this.rest('GET', `/rest/executions/${executionId}`);
+		const data = typeof e.data === 'string' ? flatted().parse(e.data) : e.data;
+		return { ...e, data, runData: data?.resultData?.runData ?? {}, error: data?.resultData?.error };
+	}
+
+	/** Waits until the execution is no longer new/running/waiting; returns it as `execution` does. */
+	async finishedExecution(executionId, timeoutMs = 90_000) {
+		const t0 = Date.now();
+		for (;;) {
+			try {
+				const e = await this.execution(executionId);
+				if (e.status && !['new', 'running', 'waiting'].includes(e.status)) return e;
+			} catch (err) {
+				if (Date.now() - t0 > timeoutMs) throw err; // not saved yet: n8n writes it when it starts
+			}
+			if (Date.now() - t0 > timeoutMs) throw new Error(`execution ${executionId} not finished after ${timeoutMs} ms`);
+			await sleep(250);
+		}
 	}
 
 	async executions(workflowId) {

@@ -264,7 +264,26 @@ describe('the templates, run as shipped', () => {
 		if (!wf) throw new Error(`template "${name}" is not imported`);
 		return String(wf.id);
 	};
-	const sales = { woo: 9101, nuvemshop: 450789300 };
+	const sales = { woo: 9101, nuvemshop: 450789300, unpaid: 9201, oversold: 9202 };
+	/** The items a node output on its first run (main output 0); undefined when the node did not run. */
+	const out = (run: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: object }> | null> } }>> }, node: string) =>
+		run.runData[node]?.[0]?.data?.main?.[0]?.map((i) => i.json);
+	/** A sale applied by the duplicate poller (Apply only, no push): the store changes, no channel is told. */
+	const applyWithoutPush = async (sale: ReturnType<typeof wooSale>, sku: string, want: Partial<StockLevel>) => {
+		channels.woo.put(sale);
+		await n8n.activate(ids.dup);
+		try {
+			await levelIs(sku, want);
+		} finally {
+			await n8n.deactivate(ids.dup);
+		}
+	};
+	/** Runs the stored template now from its schedule trigger (the editor's "Execute workflow"), to its end. */
+	const runNow = async (id: string, trigger: string) => {
+		const run = await n8n.finishedExecution(await n8n.runFromTrigger(id, trigger));
+		expect([run.status, run.error?.message]).toEqual(['success', undefined]);
+		return run;
+	};
 	const simulatedShows = (sku: string, quantity: number) =>
 		waitFor(`WooCommerce and Nuvemshop showing ${quantity} × ${sku}`, () => {
 			const s = channels.stock(sku);
@@ -358,5 +377,53 @@ describe('the templates, run as shipped', () => {
 		});
 		expect(runs.map((e: { status: string }) => e.status)).toEqual(['success', 'success']);
 		await n8n.deactivate(id);
+	});
+
+	test('template 3 (Nightly Maintenance), run now from its schedule: a fresh unpaid reservation is kept, no drift, changed stock re-published', async () => {
+		const id = await tplId('03-nightly-maintenance.json');
+		const kept = await dropNodes(n8n, id);
+		expect(kept).toEqual(expect.arrayContaining(['Every Night at 3', 'Release Unpaid Reservations', 'Check Stock Figures', 'Push Stock to WooCommerce', 'Push Stock to Nuvemshop', 'Differences Found?']));
+		const shirt = (await level(SKUS.shirt))!;
+		const published = channels.stock(SKUS.shirt);
+		await applyWithoutPush(wooSale(sales.unpaid, SKUS.shirt, 1, 'pending'), SKUS.shirt, { onHand: shirt.onHand, reserved: shirt.reserved + 1, available: shirt.available - 1 });
+		expect(channels.stock(SKUS.shirt)).toEqual(published); // not yet on any channel
+
+		const t0 = Date.now();
+		const run = await runNow(id, 'Every Night at 3');
+		timings.template3RunMs = Date.now() - t0;
+		// Expire: the unpaid order reserved seconds ago is younger than 72 h, nothing is released (one empty item:
+		// the node always outputs data) and its reservation is still held.
+		expect(out(run, 'Release Unpaid Reservations')).toEqual([{}]);
+		const held = (await store!.listReservations()).filter((r) => r.orderKey.startsWith('woocommerce:') && r.orderKey.endsWith(`:${sales.unpaid}`));
+		expect(held).toHaveLength(1);
+		// Reconcile (report only): the counters agree with the ledger, so the alert branch does not run.
+		expect(out(run, 'Check Stock Figures')).toEqual([expect.objectContaining({ drift: [], repaired: false, checkedSkus: expect.any(Number) })]);
+		expect(run.runData['Compose Drift Alert']).toBeUndefined();
+		expect(run.runData['Send Alert (Replace with Email or Chat)']).toBeUndefined();
+		// Push (changed since last push): the sale the poller applied without pushing now reaches both channels.
+		expect(Object.keys(run.runData)).toEqual(expect.arrayContaining(['Push Stock to WooCommerce', 'Push Stock to Nuvemshop']));
+		await simulatedShows(SKUS.shirt, shirt.available - 1);
+		expect(await level(SKUS.shirt)).toMatchObject({ onHand: shirt.onHand, reserved: shirt.reserved + 1, available: shirt.available - 1 });
+	});
+
+	test('template 4 (Oversold and Error Alerts), run now from its schedule: the oversold SKU reaches the alert node', async () => {
+		const id = await tplId('04-oversold-and-error-alerts.json');
+		expect((await n8n.getWorkflow(id)).nodes.filter((n: { name: string }) => UNSIMULATED.test(n.name))).toEqual([]);
+		const cap = (await level(SKUS.cap))!;
+		const quantity = cap.available + 2; // two more than can be sold: a marketplace cannot refuse the order
+		await applyWithoutPush(wooSale(sales.oversold, SKUS.cap, quantity, 'processing'), SKUS.cap, { onHand: cap.onHand, reserved: cap.reserved + quantity, available: -2 });
+
+		const t0 = Date.now();
+		const run = await runNow(id, 'Every 15 Minutes');
+		timings.template4RunMs = Date.now() - t0;
+		expect(out(run, 'Stock of All Products')).toEqual(expect.arrayContaining([expect.objectContaining({ sku: SKUS.shirt }), expect.objectContaining({ sku: SKUS.cap })]));
+		expect(out(run, 'Oversold Only')).toEqual([expect.objectContaining({ sku: SKUS.cap, warehouse: 'default', available: -2 })]);
+		expect(out(run, 'Send Alert (Replace with Email or Chat)')).toEqual([
+			{
+				subject: `OMS: oversold ${SKUS.cap}`,
+				text: `SKU ${SKUS.cap} (warehouse default) is oversold: available -2, on hand ${cap.onHand}, reserved ${cap.reserved + quantity}. Buy or move stock, or cancel an order.`,
+			},
+		]);
+		expect(run.runData['Compose Error Alert']).toBeUndefined();
 	});
 });
