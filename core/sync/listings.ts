@@ -1,6 +1,6 @@
 import type { ChannelWriter, ListingRef, WriteFailure } from '../channels/types';
 import type { ListingMapping, OmsStore } from '../store/types';
-import { toWriteFailure } from './failure';
+import { writeFailure } from '../channels/common/writer';
 
 export interface ResolvedListings {
 	found: Map<string, ListingRef>;
@@ -33,7 +33,7 @@ export async function resolveListings(store: OmsStore, channel: string, writer: 
 	try {
 		answered = await writer.resolveListings(missing);
 	} catch (error) {
-		const failure = toWriteFailure(error);
+		const failure = writeFailure(error);
 		for (const sku of missing) out.failed.set(sku, failure);
 		return out;
 	}

@@ -1,6 +1,6 @@
 import type { ChannelWriter, StockUpdate, WriteFailure } from '../channels/types';
 import type { OmsStore, StockLevel } from '../store/types';
-import { toWriteFailure } from './failure';
+import { writeFailure } from '../channels/common/writer';
 import { resolveListings } from './listings';
 import { checkStockValueRules, stockValue, type StockValueRules } from './stock-value';
 
@@ -150,7 +150,7 @@ async function pushChunk(writer: ChannelWriter, chunk: StockUpdate[]): Promise<M
 	try {
 		return new Map((await writer.pushStock(chunk)).map((r) => [r.sku, r]));
 	} catch (error) {
-		const failure = toWriteFailure(error);
+		const failure = writeFailure(error);
 		return new Map(chunk.map((u) => [u.sku, { ok: false, error: failure }]));
 	}
 }

@@ -2,7 +2,7 @@ import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
-import { pushEach, requireOption } from '../common/write';
+import { pushEach, requireOption } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef, ShipmentInput, StockUpdate } from '../types';
 import { createAmazonAdapter } from './index';
 

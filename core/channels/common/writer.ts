@@ -1,14 +1,48 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpMethod, HttpRequest, HttpResponse } from '../../http/transport';
-import type { AdapterContext, ListingRef, StockPushResult, StockUpdate, WriteFailure } from '../types';
+import type { AdapterContext, ChannelId, ListingRef, StockPushResult, StockUpdate, WriteFailure } from '../types';
 import { send } from './http';
-import { writeFailure } from './write';
 
 /**
- * What the bulk and look-up side of the channel writers share (write.ts has the per-SKU loop and the
- * error → WriteFailure mapping): one write call shape, batching that keeps one SKU's failure from failing
- * the others (ChannelWriter.pushStock's contract), and SKU look-ups.
+ * What the channel writers share: one write call shape, per-SKU and batched pushes that keep one SKU's
+ * failure from failing the others (ChannelWriter.pushStock's contract), the error → WriteFailure mapping,
+ * required options and SKU look-ups.
  */
+
+/**
+ * Any error → a result's WriteFailure. The HTTP status survives (ChannelHttpError carries it) so the node can
+ * raise NodeApiError with the code; messages name requests by path only, never with their secrets.
+ */
+export function writeFailure(error: unknown): WriteFailure {
+	const message = error instanceof Error ? error.message : String(error);
+	const httpCode = (error as { httpCode?: unknown } | undefined)?.httpCode;
+	return typeof httpCode === 'number' ? { message, httpCode } : { message };
+}
+
+/**
+ * Pushes updates one at a time (sequentially, so a batch does not burst the channel's rate limit) and
+ * turns each throw into that SKU's failure: one rejected SKU never fails the others. `push` throws to
+ * reject; its error's message (and HTTP code) is what the store records.
+ */
+export async function pushEach(updates: StockUpdate[], push: (update: StockUpdate) => Promise<void>): Promise<StockPushResult[]> {
+	const results: StockPushResult[] = [];
+	for (const update of updates) {
+		try {
+			await push(update);
+			results.push({ sku: update.sku, ok: true });
+		} catch (error) {
+			results.push({ sku: update.sku, ok: false, error: writeFailure(error) });
+		}
+	}
+	return results;
+}
+
+/** A required channel option, read when an operation needs it (so a writer used for invoices only does not need it). */
+export function requireOption(ctx: AdapterContext, channel: ChannelId, name: string, hint: string): string {
+	const value = ctx.options?.[name];
+	if (value === undefined || value === '') throw new Error(`${channel} writer: options.${name} is required (${hint})`);
+	return String(value);
+}
 
 export interface WriteCall {
 	query?: HttpRequest['query'];

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
-import { pushEach } from '../common/write';
+import { pushEach } from '../common/writer';
 import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
 

@@ -1,8 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
-import { pushEach } from '../common/write';
-import { resolveEach, sendWrite, writeFault } from '../common/writer';
+import { pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
 import { ML_DEFAULT_BASE_URL } from './index';
 

@@ -1,7 +1,6 @@
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
-import { pushEach } from '../common/write';
-import { absentOn404, reasonFrom, resolveEach, sendWrite } from '../common/writer';
+import { pushEach, absentOn404, reasonFrom, resolveEach, sendWrite } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 
 const CANCEL_REASONS = ['customer', 'inventory', 'fraud', 'other'] as const;

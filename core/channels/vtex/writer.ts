@@ -2,7 +2,7 @@ import type { HttpRequest } from '../../http/transport';
 import { ChannelHttpError } from '../../http/retry';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
-import { pushEach, requireOption } from '../common/write';
+import { pushEach, requireOption } from '../common/writer';
 import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
 
 /**
