@@ -1,6 +1,6 @@
 import type { OrderStockState, SkuQuantities, Stage } from '../lifecycle/plan';
 import type { CanonicalStatus } from '../model/order';
-import type { CounterRow } from './backend';
+import type { CounterRow, LedgerTotal } from './backend';
 import type { ChangedPage, LedgerEntry, ListingMapping, ReservationEntry, StockLevel } from './types';
 
 /** Row shapes shared by both drivers (same column names), mapped to the core's objects. */
@@ -30,6 +30,9 @@ export const counterFromRow = (r: Row): CounterRow => ({
 	reserved: num(r.reserved),
 	stocked: r.stocked === true || num(r.stocked) === 1,
 });
+
+/** A per-(warehouse, sku) sum: ledger totals, open reservations. */
+export const totalFromRow = (r: Row): LedgerTotal => ({ sku: String(r.sku), warehouse: String(r.warehouse), onHand: num(r.on_hand), reserved: num(r.reserved) });
 
 export const levelFromRow = (r: Row): StockLevel => {
 	const c = counterFromRow(r);

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
-import { appliedRefKey, counterKey, type CounterRow, type LedgerTotal, type StoreBackend, type StoreTx } from '../backend';
-import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow } from '../rows';
+import { appliedRefKey, counterKey, type CounterRow, type StoreBackend, type StoreTx } from '../backend';
+import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow } from '../rows';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, ReservationEntry, ReservationQuery, StockLevel } from '../types';
 import { POSTGRES_MIGRATIONS } from './migrations';
 
@@ -110,7 +110,6 @@ function txFor(client: PoolClient): StoreTx {
 	};
 }
 
-const totalFromRow = (r: Row): LedgerTotal => ({ sku: String(r.sku), warehouse: String(r.warehouse), onHand: Number(r.on_hand ?? 0), reserved: Number(r.reserved ?? 0) });
 
 export class PostgresBackend implements StoreBackend {
 	readonly driver = 'postgres' as const;

@@ -7,13 +7,12 @@ import {
 	counterKey,
 	type CounterRow,
 	type LedgerInsert,
-	type LedgerTotal,
 	type OrderEventInsert,
 	type OrderSave,
 	type StoreBackend,
 	type StoreTx,
 } from '../backend';
-import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow } from '../rows';
+import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow } from '../rows';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, ReservationEntry, ReservationQuery, StockLevel } from '../types';
 import { SQLITE_MIGRATIONS } from './migrations';
 
@@ -302,6 +301,5 @@ function stateParams(s: OrderStockState): SQLInputValue[] {
 	return [s.status, s.stage, s.warehouse, JSON.stringify(s.reserved), JSON.stringify(s.committed), s.revision, s.reservedAt, s.channelUpdatedAt];
 }
 
-const totalFromRow = (r: Row): LedgerTotal => ({ sku: String(r.sku), warehouse: String(r.warehouse), onHand: Number(r.on_hand ?? 0), reserved: Number(r.reserved ?? 0) });
 
 
