@@ -48,10 +48,15 @@ export function isPollState(value: unknown): value is PollState {
 
 export type VersionVerdict = 'new' | 'emitted' | 'handled';
 
-export function checkVersion(state: PollState, id: string, updatedAtMs: number): VersionVerdict {
-	if (updatedAtMs < Date.parse(state.seenSince)) return 'handled';
+/**
+ * Whether a listed version is new. A changed-since listing can re-list old versions, so anything older than
+ * `seenSince` counts as handled. A queue (VTEX's feed) delivers each change once, however late: there only a
+ * version already emitted is a duplicate.
+ */
+export function checkVersion(state: PollState, id: string, updatedAtMs: number, queue = false): VersionVerdict {
 	const last = state.seen[id];
-	return last !== undefined && Date.parse(last) >= updatedAtMs ? 'emitted' : 'new';
+	if (last !== undefined && Date.parse(last) >= updatedAtMs) return 'emitted';
+	return !queue && updatedAtMs < Date.parse(state.seenSince) ? 'handled' : 'new';
 }
 
 export function recordEmitted(state: PollState, id: string, updatedAtMs: number): void {

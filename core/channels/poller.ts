@@ -110,13 +110,7 @@ async function collect<Raw>(adapter: ChannelAdapter<Raw>, state: PollState, list
 		return;
 	}
 	const { key, updatedAtMs } = identified.identity;
-	const verdict = checkVersion(state, key, updatedAtMs);
-	// A queue (VTEX's feed) delivers each change once, however late: only an exact version already emitted is
-	// a duplicate. The time-window rule ("older than seenSince is handled") is for changed-since listings.
-	const queue = adapter.acknowledge !== undefined;
-	const lastEmitted = state.seen[key];
-	const alreadyEmitted = verdict === 'emitted' || (lastEmitted !== undefined && Date.parse(lastEmitted) >= updatedAtMs);
-	if (alreadyEmitted || (verdict === 'handled' && !queue)) return;
+	if (checkVersion(state, key, updatedAtMs, adapter.acknowledge !== undefined) !== 'new') return;
 	const { item, raw } = await toItem(adapter, listed, includeRaw, `${adapter.id}:${key}`);
 	// Details may be newer than the listing; remember the version actually emitted.
 	const detailed = identifySafely(adapter, raw);
