@@ -2,6 +2,7 @@ import type { CanonicalOrder, CanonicalStatus } from '../core/model/order';
 
 /** Benchmark orders: 3 distinct SKUs each, mostly reserving (paid), some committing on first sight (invoiced). */
 
+/** Deterministic pseudo-random numbers (mulberry32): runs are reproducible from their seed. */
 export function random(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {

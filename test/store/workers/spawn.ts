@@ -66,16 +66,8 @@ export function startWorker(plan: WorkerPlan, dir: string, name: string): Worker
 	return { child, messages, next, exited };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing scenario can be replayed from its seed. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** Deterministic pseudo-random numbers (the benchmark's mulberry32), so a failing scenario can be replayed from its seed. */
+export { random as rng } from '../../../bench/orders';
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
 	const a = [...items];
