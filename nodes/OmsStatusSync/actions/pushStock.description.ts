@@ -1,3 +1,4 @@
+import { maxSkusPerRunField } from '../../OmsStore/actions/shared/fields';
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 const properties: INodeProperties[] = [
@@ -50,15 +51,7 @@ const properties: INodeProperties[] = [
 		default: 'default',
 		description: 'The OMS warehouse this channel sells from; SKU levels of other warehouses are ignored',
 	},
-	{
-		displayName: 'Max SKUs per Run',
-		name: 'pageSize',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1000,
-		description: 'When more SKUs changed, the next run continues where this one stopped',
-		displayOptions: { show: { source: ['changedSinceLastPush'] } },
-	},
+	{ ...maxSkusPerRunField, displayOptions: { show: { source: ['changedSinceLastPush'] } } },
 	{
 		displayName: 'Push Unchanged Values',
 		name: 'pushUnchanged',

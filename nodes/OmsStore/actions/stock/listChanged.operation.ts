@@ -1,3 +1,4 @@
+import { maxSkusPerRunField } from '../shared/fields';
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { onceForAll, type OperationExecute } from '../shared/execute';
 import { integer, text } from '../shared/params';
@@ -30,14 +31,7 @@ const properties: INodeProperties[] = [
 		description: 'The cursor field of an earlier output. Leave empty to list every SKU from the beginning.',
 		displayOptions: { show: { cursorMode: ['given'] } },
 	},
-	{
-		displayName: 'Max SKUs per Run',
-		name: 'pageSize',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1000,
-		description: 'When more SKUs changed, the next run continues where this one stopped',
-	},
+	maxSkusPerRunField,
 	{
 		displayName:
 			'Runs once per execution. Outputs one item per changed SKU and warehouse with its current stock, plus "cursor" (pass it back to continue) and "more" (true when more changed SKUs are waiting).',
