@@ -31,7 +31,6 @@ const STATUS_SYNC = 'n8n-nodes-oms.omsStatusSync';
  * channel's stock is checked. Without it those assertions are skipped (reported as pending), never passed.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const EXPECT_STATUS_SYNC = (require('../../package.json').n8n.nodes as string[]).some((p) => /OmsStatusSync/.test(p));
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-e2e-'));
 const userFolder = path.join(work, 'n8n');
@@ -41,7 +40,6 @@ const timings: Record<string, number> = {};
 let n8n: InstanceType<typeof N8nInstance>;
 let channels: Channels;
 let nodeTypes: Array<{ name: string; version: number | number[] }>;
-let statusSync = false;
 let store: OmsStore | undefined;
 const ids = { import: 'omsE2eImport0001', dup: 'omsE2eDupPoll001', count: 'omsE2eCount00001' };
 const startedAt = new Date(Date.now() - 3600_000).toISOString();
@@ -103,7 +101,6 @@ beforeAll(async () => {
 	timings.n8nStartMs = n8n.startupMs;
 	await n8n.signIn();
 	nodeTypes = await n8n.nodeTypes();
-	statusSync = EXPECT_STATUS_SYNC; // the workflows use it; test 'Status Sync is loaded' checks n8n did load it
 
 	const cred = async (name: string, type: string, data: object) => {
 		const c = await n8n.createCredential(name, type, data);
@@ -124,9 +121,9 @@ beforeAll(async () => {
 	const wfDir = path.join(work, 'workflows');
 	fs.mkdirSync(wfDir);
 	const write = (file: string, wf: object) => fs.writeFileSync(path.join(wfDir, file), JSON.stringify(wf, null, 2));
-	write('import.json', { id: ids.import, ...importWorkflow(creds, startedAt, statusSync) });
+	write('import.json', { id: ids.import, ...importWorkflow(creds, startedAt) });
 	write('dup.json', { id: ids.dup, ...duplicatePollerWorkflow(creds, startedAt) });
-	write('count.json', { id: ids.count, ...stockCountWorkflow(creds, [{ sku: SKUS.shirt, onHand: 10 }, { sku: SKUS.cap, onHand: 5 }], statusSync) });
+	write('count.json', { id: ids.count, ...stockCountWorkflow(creds, [{ sku: SKUS.shirt, onHand: 10 }, { sku: SKUS.cap, onHand: 5 }]) });
 	t0 = Date.now();
 	for (const f of fs.readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json'))) await n8n.cli(['import:workflow', `--input=${path.join(TEMPLATES_DIR, f)}`]);
 	timings.importTemplatesMs = Date.now() - t0;
@@ -160,7 +157,6 @@ test('the templates import unmodified and every node they use exists in this n8n
 		const stored = await n8n.getWorkflow(imported!.id);
 		expect(stored.nodes).toHaveLength(tpl.nodes.length);
 		for (const node of tpl.nodes as Array<{ type: string; typeVersion: number; name: string; credentials?: Record<string, { name: string }> }>) {
-			if (node.type === STATUS_SYNC && !statusSync) continue; // reported as pending by the write-back tests
 			expect([node.name, known.get(node.type)?.includes(node.typeVersion)]).toEqual([node.name, true]);
 		}
 		// Credentials referenced by type and neutral name resolve to the ones created over REST.
@@ -169,7 +165,6 @@ test('the templates import unmodified and every node they use exists in this n8n
 	}
 });
 
-const writeBack = () => (EXPECT_STATUS_SYNC ? test : test.skip);
 
 describe('reference example: 10 on hand, sold on one channel, published on three', () => {
 	test('the stock count reaches the store (and every channel) through `n8n execute`', async () => {
@@ -177,7 +172,7 @@ describe('reference example: 10 on hand, sold on one channel, published on three
 		await n8n.cli(['execute', `--id=${ids.count}`, '--rawOutput']);
 		timings.executeStockCountMs = Date.now() - t0;
 		await levelIs(SKUS.shirt, { onHand: 10, reserved: 0, available: 10 });
-		if (statusSync) await everyChannelShows(SKUS.shirt, 10, t0);
+		await everyChannelShows(SKUS.shirt, 10, t0);
 	});
 
 	test('2 sold pending payment → reserved, available 8 (natural one-minute poll tick)', async () => {
@@ -187,7 +182,7 @@ describe('reference example: 10 on hand, sold on one channel, published on three
 		channels.woo.put(wooSale(9001, SKUS.shirt, 2, 'pending'));
 		await levelIs(SKUS.shirt, { onHand: 10, reserved: 2, available: 8 });
 		timings.saleToStoreNaturalTickMs = Date.now() - t0;
-		if (statusSync) timings.saleToEveryChannelNaturalTickMs = await everyChannelShows(SKUS.shirt, 8, t0);
+		timings.saleToEveryChannelNaturalTickMs = await everyChannelShows(SKUS.shirt, 8, t0);
 	});
 
 	test('an order polled twice (a second poller) is reserved once', async () => {
@@ -206,7 +201,7 @@ describe('reference example: 10 on hand, sold on one channel, published on three
 		await waitFor('paid applied', async () => (await store!.listReservations()).some((r) => r.orderKey.endsWith(':9001')) || undefined);
 		await sleep(2000);
 		expect(await level(SKUS.shirt)).toMatchObject({ onHand: 10, reserved: 2, available: 8 });
-		if (statusSync) expect(channels.stock(SKUS.shirt)).toEqual({ woocommerce: 8, nuvemshop: 8, vtex: 8 });
+		expect(channels.stock(SKUS.shirt)).toEqual({ woocommerce: 8, nuvemshop: 8, vtex: 8 });
 	});
 
 	test('shipped (past the invoiced commit point) → deducted: on hand 8, reserved 0, available 8', async () => {
@@ -215,7 +210,7 @@ describe('reference example: 10 on hand, sold on one channel, published on three
 		await tick(ids.import);
 		await levelIs(SKUS.shirt, { onHand: 8, reserved: 0, available: 8 });
 		timings.commitForcedTickMs = Date.now() - t0;
-		if (statusSync) expect(channels.stock(SKUS.shirt)).toEqual({ woocommerce: 8, nuvemshop: 8, vtex: 8 });
+		expect(channels.stock(SKUS.shirt)).toEqual({ woocommerce: 8, nuvemshop: 8, vtex: 8 });
 	});
 
 	test("a cancelled order's units come back (sold on Nuvemshop, cancelled there)", async () => {
@@ -224,12 +219,12 @@ describe('reference example: 10 on hand, sold on one channel, published on three
 		await tick(ids.import);
 		await levelIs(SKUS.shirt, { onHand: 8, reserved: 1, available: 7 });
 		timings.saleToStoreForcedTickMs = Date.now() - t0;
-		if (statusSync) timings.saleToEveryChannelForcedTickMs = await everyChannelShows(SKUS.shirt, 7, t0);
+		timings.saleToEveryChannelForcedTickMs = await everyChannelShows(SKUS.shirt, 7, t0);
 		t0 = Date.now();
 		channels.nuvemshop.put(nuvemshopSale(450789100, SKUS.shirt, 1, 'pending', 'cancelled'));
 		await tick(ids.import);
 		await levelIs(SKUS.shirt, { onHand: 8, reserved: 0, available: 8 });
-		if (statusSync) timings.cancelToEveryChannelForcedTickMs = await everyChannelShows(SKUS.shirt, 8, t0);
+		timings.cancelToEveryChannelForcedTickMs = await everyChannelShows(SKUS.shirt, 8, t0);
 	});
 });
 
@@ -241,14 +236,13 @@ test('a channel answering 429 then 200 loses nothing', async () => {
 	await levelIs(SKUS.cap, { onHand: 5, reserved: 1, available: 4 });
 	// The 429 was answered (a request consumed it) and a later request got the order.
 	expect(channels.woo.requests(/\/orders$/).length - before).toBeGreaterThanOrEqual(2);
-	if (statusSync) await everyChannelShows(SKUS.cap, 4, Date.now());
+	await everyChannelShows(SKUS.cap, 4, Date.now());
 });
 
-describe('write-back on every channel (needs the OMS Status Sync node)', () => {
-	writeBack()('Status Sync is loaded by n8n', () => {
+describe('write-back on every channel', () => {
+	test('Status Sync is loaded by n8n', () => {
 		expect(nodeTypes.map((t) => t.name)).toContain(STATUS_SYNC);
 	});
-	if (!EXPECT_STATUS_SYNC) test.todo('channel stock on every channel: PENDING until package.json declares the OMS Status Sync node');
 });
 
 /**

@@ -43,21 +43,21 @@ const pushNodes = (creds: Creds, source: 'fromInput' | 'changedSinceLastPush', x
 ];
 const PUSHES = ['Push Stock to WooCommerce', 'Push Stock to Nuvemshop', 'Push Stock to VTEX'];
 
-/** Channel triggers → Apply → Push Stock to every channel (template 1 on three channels; omits the push when `withPush` is false). */
-export function importWorkflow(creds: Creds, importSince: string, withPush: boolean) {
+/** Channel triggers → Apply → Push Stock to every channel (template 1 on three channels). */
+export function importWorkflow(creds: Creds, importSince: string) {
 	const apply = node('Apply Orders to Stock', P + 'omsStore', [300, 100], { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: { omsStoreApi: creds.store } });
 	const nodes = [
 		node('WooCommerce Orders', P + 'wooCommerceOmsTrigger', [0, 0], { pollTimes: EVERY_MINUTE, options: { importSince } }, { credentials: { wooCommerceOmsApi: creds.woo } }),
 		node('Nuvemshop Orders', P + 'nuvemshopOmsTrigger', [0, 200], { pollTimes: EVERY_MINUTE, options: { importSince } }, { credentials: { nuvemshopOmsApi: creds.nuvemshop } }),
 		apply,
-		...(withPush ? pushNodes(creds, 'fromInput', 600) : []),
+		...pushNodes(creds, 'fromInput', 600),
 	];
 	const pairs: Array<[string, string]> = [
 		['WooCommerce Orders', apply.name],
 		['Nuvemshop Orders', apply.name],
-		...(withPush ? PUSHES.map((p) => [apply.name, p] as [string, string]) : []),
+		...PUSHES.map((p) => [apply.name, p] as [string, string]),
 	];
-	return { name: `E2E Import${withPush ? ' and Sync' : ''}`, nodes, connections: connect(pairs), settings: { executionOrder: 'v1' }, pinData: {} };
+	return { name: 'E2E Import and Sync', nodes, connections: connect(pairs), settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
 /** A second poller of the WooCommerce orders: every order it sees has already been polled by the import. */
@@ -68,17 +68,17 @@ export function duplicatePollerWorkflow(creds: Creds, importSince: string) {
 }
 
 /** Manual Trigger → Set On Hand (the stock count) → Push Stock to every channel, for `n8n execute`. */
-export function stockCountWorkflow(creds: Creds, counts: Array<{ sku: string; onHand: number }>, withPush: boolean) {
+export function stockCountWorkflow(creds: Creds, counts: Array<{ sku: string; onHand: number }>) {
 	const nodes = [
 		node('Start', 'n8n-nodes-base.manualTrigger', [0, 0], {}),
 		node('The Count', 'n8n-nodes-base.code', [200, 0], { jsCode: `return ${JSON.stringify(counts.map((c) => ({ json: c })))};` }, { typeVersion: 2 }),
 		node('Set On Hand', P + 'omsStore', [400, 0], { resource: 'stock', operation: 'setOnHand', sku: '={{ $json.sku }}', onHand: '={{ $json.onHand }}', reference: '={{ "e2e-count-" + $json.sku }}', reason: 'e2e stock count' }, { credentials: { omsStoreApi: creds.store } }),
-		...(withPush ? pushNodes(creds, 'fromInput', 650) : []),
+		...pushNodes(creds, 'fromInput', 650),
 	];
 	const pairs: Array<[string, string]> = [
 		['Start', 'The Count'],
 		['The Count', 'Set On Hand'],
-		...(withPush ? PUSHES.map((p) => ['Set On Hand', p] as [string, string]) : []),
+		...PUSHES.map((p) => ['Set On Hand', p] as [string, string]),
 	];
 	return { name: 'E2E Stock Count', nodes, connections: connect(pairs), settings: { executionOrder: 'v1' }, pinData: {} };
 }
