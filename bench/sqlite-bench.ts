@@ -77,8 +77,8 @@ async function bare(file: string, orders: CanonicalOrder[]): Promise<number> {
 		const effect = reserve ? 'reserve' : 'commit';
 		const qty = JSON.stringify(Object.fromEntries(o.lines.map((l) => [l.sku, l.quantity])));
 		for (const l of o.lines) {
-			ledger.run(now, l.sku, 'default', reserve ? 0 : -l.quantity, reserve ? l.quantity : 0, effect, key, effect);
-			counter.run(reserve ? 0 : -l.quantity, reserve ? l.quantity : 0, 1, now, 'default', l.sku);
+			ledger.run(now, l.sku!, 'default', reserve ? 0 : -l.quantity, reserve ? l.quantity : 0, effect, key, effect);
+			counter.run(reserve ? 0 : -l.quantity, reserve ? l.quantity : 0, 1, now, 'default', l.sku!);
 		}
 		orderRow.run(key, o.channel, o.account, o.channelOrderId, o.status, reserve ? 'reserved' : 'committed', reserve ? qty : '{}', reserve ? '{}' : qty, now, o.updatedAt, now, now);
 		event.run(key, now, o.status, 'applied', JSON.stringify([{ effect, key: effect, lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) }]));

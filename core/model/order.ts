@@ -21,8 +21,16 @@ export const FULFILLMENT_STATUSES = ['unfulfilled', 'partial', 'fulfilled', 'del
 export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
 
 export interface OrderLine {
-	/** The seller's SKU: the key of the stock ledger. */
-	sku: string;
+	/**
+	 * The seller's SKU: the key of the stock ledger, in its one identity (see `skuIdentity`). Absent when the
+	 * channel's line names none (a listing without a seller SKU): the line is then `unmapped`.
+	 */
+	sku?: string;
+	/**
+	 * The line could not be tied to a SKU: it is imported with its listing / variant ids and reserves nothing
+	 * until the listing is linked to a SKU. Always true when `sku` is absent.
+	 */
+	unmapped?: boolean;
 	/** The channel's listing / product id (ML item id, Shopify product id, ...), when it has one. */
 	channelListingId?: string;
 	/** The channel's variant id (ML variation id, Shopify variant id, VTEX sku id, ...), when it has one. */
@@ -99,6 +107,27 @@ export interface CanonicalOrder {
 	shipments: Shipment[];
 	/** Warehouse whose stock this order consumes; "default" when absent. */
 	warehouse?: string;
+	/**
+	 * What the importer doubted, for a person to check (the order is imported all the same): see
+	 * INTAKE_FLAGS. Absent when nothing was doubtful.
+	 */
+	flags?: IntakeFlag[];
+}
+
+/**
+ * Intake flags. `unmapped_lines`: a line names no SKU (it reserves nothing until linked).
+ * `currency_from_account`: the payload had no currency; the account's was used. `time_zone_assumed`: a
+ * date had no offset; the channel's documented zone was used.
+ */
+export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed'] as const;
+export type IntakeFlag = (typeof INTAKE_FLAGS)[number];
+
+/**
+ * The one SKU identity, wherever a SKU is stored or compared (store, push, mapping): trimmed and in
+ * Unicode NFC, so "Camisa-É" typed on a Mac and on Windows is one SKU. Case is kept: sellers use it.
+ */
+export function skuIdentity(sku: string): string {
+	return sku.trim().normalize('NFC');
 }
 
 export const DEFAULT_WAREHOUSE = 'default';
@@ -108,9 +137,12 @@ export function orderKeyOf(order: Pick<CanonicalOrder, 'channel' | 'account' | '
 	return `${order.channel}:${order.account}:${order.channelOrderId}`;
 }
 
-/** Sums quantities per SKU: a channel may list the same SKU on two lines. */
+/**
+ * Sums quantities per SKU: a channel may list the same SKU on two lines. Unmapped lines (no SKU) hold no
+ * stock. A null-prototype object, so a SKU named "constructor" is a SKU like any other.
+ */
 export function quantitiesBySku(lines: ReadonlyArray<Pick<OrderLine, 'sku' | 'quantity'>>): Record<string, number> {
-	const out: Record<string, number> = {};
-	for (const line of lines) out[line.sku] = (out[line.sku] ?? 0) + line.quantity;
+	const out: Record<string, number> = Object.create(null) as Record<string, number>;
+	for (const line of lines) if (line.sku !== undefined) out[line.sku] = (out[line.sku] ?? 0) + line.quantity;
 	return out;
 }

@@ -1,10 +1,20 @@
 import {
 	CANONICAL_STATUSES,
 	FULFILLMENT_STATUSES,
+	INTAKE_FLAGS,
 	PAYMENT_STATUSES,
+	skuIdentity,
 	type CanonicalOrder,
+	type IntakeFlag,
 	type OrderLine,
 } from './order';
+
+/**
+ * The largest quantity or amount the store accepts: both stores keep 64-bit integers, but sums of many
+ * rows must stay exact in JavaScript numbers, so every single value is a safe integer well below 2^53.
+ */
+export const MAX_QUANTITY = 1_000_000_000;
+export const MAX_CENTS = Number.MAX_SAFE_INTEGER / 1024;
 
 /** A malformed order: names the order (as far as it can be identified) and the offending field. */
 export class OrderValidationError extends Error {
@@ -54,10 +64,11 @@ class Checker {
 		return v;
 	}
 
-	integer(obj: Json, key: string, path: string, min: number): number {
+	integer(obj: Json, key: string, path: string, min: number, max: number): number {
 		const v = obj[key];
-		if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(path, `must be an integer, got ${JSON.stringify(v)}`);
+		if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(path, `must be an integer, got ${JSON.stringify(v)}`);
 		if (v < min) this.fail(path, `must be >= ${min}, got ${v}`);
+		if (v > max) this.fail(path, `must be <= ${max}, got ${v}`);
 		return v;
 	}
 
@@ -82,11 +93,15 @@ function validateLine(c: Checker, raw: unknown, i: number): OrderLine {
 	const path = `lines[${i}]`;
 	if (!isObject(raw)) c.fail(path, 'must be an object');
 	const r = raw as Json;
+	const sku = c.string(r, 'sku', `${path}.sku`, true);
+	const identity = sku === undefined ? '' : skuIdentity(sku);
 	const line: OrderLine = {
-		sku: c.string(r, 'sku', `${path}.sku`) as string,
-		quantity: c.integer(r, 'quantity', `${path}.quantity`, 1),
-		unitPriceCents: c.integer(r, 'unitPriceCents', `${path}.unitPriceCents`, 0),
+		quantity: c.integer(r, 'quantity', `${path}.quantity`, 1, MAX_QUANTITY),
+		unitPriceCents: c.integer(r, 'unitPriceCents', `${path}.unitPriceCents`, 0, MAX_CENTS),
 	};
+	// A line without a SKU is kept (it reserves nothing until its listing is linked), never rejected.
+	if (identity === '') line.unmapped = true;
+	else line.sku = identity;
 	const listing = c.string(r, 'channelListingId', `${path}.channelListingId`, true);
 	const variant = c.string(r, 'channelVariantId', `${path}.channelVariantId`, true);
 	const lineId = c.string(r, 'channelLineId', `${path}.channelLineId`, true);
@@ -119,7 +134,7 @@ export function validateCanonicalOrder(input: unknown): CanonicalOrder {
 	c.string(o, 'channelStatusRaw', 'channelStatusRaw', true);
 	c.string(o, 'currency', 'currency');
 	const totals = c.object(o, 'totals', 'totals') as Json;
-	for (const k of ['itemsCents', 'shippingCents', 'discountCents', 'totalCents']) c.integer(totals, k, `totals.${k}`, 0);
+	for (const k of ['itemsCents', 'shippingCents', 'discountCents', 'totalCents']) c.integer(totals, k, `totals.${k}`, 0, MAX_CENTS);
 	const customer = c.object(o, 'customer', 'customer') as Json;
 	c.string(customer, 'name', 'customer.name', true);
 	const address = c.object(o, 'shippingAddress', 'shippingAddress', true);
@@ -142,5 +157,22 @@ export function validateCanonicalOrder(input: unknown): CanonicalOrder {
 	if (o.shipments !== undefined && !Array.isArray(o.shipments)) c.fail('shipments', 'must be an array');
 	const warehouse = c.string(o, 'warehouse', 'warehouse', true);
 	if (warehouse !== undefined && warehouse.trim() === '') c.fail('warehouse', 'must not be empty');
-	return { ...(o as unknown as CanonicalOrder), lines, shipments: (o.shipments as CanonicalOrder['shipments']) ?? [] };
+	const flags = validateFlags(c, o.flags, lines);
+	const order: CanonicalOrder = { ...(o as unknown as CanonicalOrder), lines, shipments: (o.shipments as CanonicalOrder['shipments']) ?? [] };
+	if (flags.length > 0) order.flags = flags;
+	else delete order.flags;
+	return order;
+}
+
+/** Known flags only; `unmapped_lines` follows the lines, whatever the input said. */
+function validateFlags(c: Checker, raw: unknown, lines: OrderLine[]): IntakeFlag[] {
+	if (raw !== undefined && raw !== null && !Array.isArray(raw)) c.fail('flags', 'must be an array');
+	const given = (raw as unknown[] | undefined) ?? [];
+	given.forEach((f, i) => {
+		if (!(INTAKE_FLAGS as readonly unknown[]).includes(f)) c.fail(`flags[${i}]`, `must be one of ${INTAKE_FLAGS.join(', ')}, got ${JSON.stringify(f)}`);
+	});
+	const flags = new Set(given as IntakeFlag[]);
+	if (lines.some((l) => l.unmapped)) flags.add('unmapped_lines');
+	else flags.delete('unmapped_lines');
+	return INTAKE_FLAGS.filter((f) => flags.has(f));
 }

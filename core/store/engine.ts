@@ -70,6 +70,9 @@ const ledgerRow = (m: StockMovement, orderKey: string, at: string): LedgerInsert
 	at,
 });
 
+/** The distinct SKUs an order's lines name; unmapped lines name none and hold no stock. */
+const skusOf = (order: CanonicalOrder): string[] => [...new Set(order.lines.flatMap((l) => (l.sku === undefined ? [] : [l.sku])))];
+
 function heldKeys(state: OrderStockState | undefined): CounterKey[] {
 	if (!state) return [];
 	return [...Object.keys(state.reserved), ...Object.keys(state.committed)].map((sku) => ({ sku, warehouse: state.warehouse }));
@@ -89,7 +92,7 @@ export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], lif
 	}
 	const warehouseOf = (o: CanonicalOrder) => pinned.get(orderKeyOf(o))!;
 	const counters = await lockCounterSet(tx, [
-		...orders.flatMap((o) => o.lines.map((l) => ({ sku: l.sku, warehouse: warehouseOf(o) }))),
+		...orders.flatMap((o) => skusOf(o).map((sku) => ({ sku, warehouse: warehouseOf(o) }))),
 		...[...known.values()].flatMap(heldKeys),
 	]);
 
@@ -129,7 +132,7 @@ function applyAndDescribe(order: CanonicalOrder, before: OrderStockState, plan: 
 	for (const m of plan.movements) counters.move(m);
 	const affected = affectedKeys.map((k) => toLevel(counters.get(k.sku, k.warehouse)));
 	const warehouse = plan.next.warehouse;
-	const unknownSkus = [...new Set(order.lines.map((l) => l.sku))].filter((sku) => !counters.get(sku, warehouse).stocked).sort();
+	const unknownSkus = skusOf(order).filter((sku) => !counters.get(sku, warehouse).stocked).sort();
 	// Oversold: a counted SKU this order took below zero. The order stands; a person has to act.
 	const oversoldSkus = affected
 		.filter((l) => l.stocked && l.available < 0 && l.available < availabilityBefore.get(counterKey(l.sku, l.warehouse))!)

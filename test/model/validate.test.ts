@@ -19,7 +19,10 @@ describe('validateCanonicalOrder', () => {
 
 	test.each([
 		['lines[1].quantity', (o: any) => (o.lines[1].quantity = 0), 'must be >= 1'],
-		['lines[0].sku', (o: any) => delete o.lines[0].sku, 'is required'],
+		['lines[0].sku', (o: any) => (o.lines[0].sku = 42), 'must be a string'],
+		['lines[0].quantity', (o: any) => (o.lines[0].quantity = 1e19), 'must be an integer'],
+		['lines[0].quantity', (o: any) => (o.lines[0].quantity = 2_000_000_000), 'must be <='],
+		['flags[0]', (o: any) => (o.flags = ['whatever']), 'must be one of'],
 		['lines[0].unitPriceCents', (o: any) => (o.lines[0].unitPriceCents = 49.9), 'must be an integer'],
 		['status', (o: any) => (o.status = 'approved'), 'must be one of'],
 		['updatedAt', (o: any) => (o.updatedAt = 'yesterday'), 'is not a valid date'],
@@ -34,6 +37,30 @@ describe('validateCanonicalOrder', () => {
 		expect(error.field).toBe(field);
 		expect(error.orderRef).toBe(field === 'channelOrderId' ? 'shopify:2000001234567' : 'shopify:ORD-77');
 		expect(error.message).toContain(reason);
+	});
+
+	test('a line without a SKU is kept, flagged unmapped, and the order says so', () => {
+		const o: any = order('ORD-78', 'paid', [['A', 1], ['B', 2]]);
+		delete o.lines[1].sku;
+		o.lines[1].channelListingId = 'MLB123';
+		const valid = validateCanonicalOrder(o);
+		expect(valid.lines[1]).toMatchObject({ unmapped: true, channelListingId: 'MLB123', quantity: 2 });
+		expect(valid.lines[1].sku).toBeUndefined();
+		expect(valid.flags).toEqual(['unmapped_lines']);
+	});
+
+	test('a blank SKU is unmapped too; a SKU is trimmed and NFC-normalised', () => {
+		const o: any = order('ORD-79', 'paid', [['A', 1], ['B', 2]]);
+		o.lines[0].sku = '   ';
+		o.lines[1].sku = ' Camisa-E\u0301 ';
+		const valid = validateCanonicalOrder(o);
+		expect(valid.lines[0]).toMatchObject({ unmapped: true });
+		expect(valid.lines[1].sku).toBe('Camisa-\u00c9');
+	});
+
+	test('unmapped_lines follows the lines, whatever the input claimed', () => {
+		const o: any = { ...order('ORD-80', 'paid', [['A', 1]]), flags: ['unmapped_lines', 'currency_from_account'] };
+		expect(validateCanonicalOrder(o).flags).toEqual(['currency_from_account']);
 	});
 
 	test('a cancelled order may have no lines', () => {

@@ -71,10 +71,15 @@ export class RawReader {
 		return v;
 	}
 
+	/**
+	 * An integer, also when sent as a numeric string ("2", "2.0000": real stores send quantities so). A blank
+	 * string is absent; a fraction or a value beyond 2^53 is an error.
+	 */
 	optInteger(obj: JsonObject, path: string, min = 0): number | undefined {
-		const v = this.get(obj, path);
-		if (v === undefined) return undefined;
-		if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(path, `must be an integer, got ${JSON.stringify(v)}`);
+		const raw = this.get(obj, path);
+		if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+		const v = typeof raw === 'string' && /^\s*[+-]?\d+(\.0*)?\s*$/.test(raw) ? Number(raw.trim().replace(/\.0*$/, '')) : raw;
+		if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(path, `must be an integer, got ${JSON.stringify(raw)}`);
 		if (v < min) this.fail(path, `must be >= ${min}, got ${v}`);
 		return v;
 	}
