@@ -117,9 +117,10 @@ export interface CanonicalOrder {
 /**
  * Intake flags. `unmapped_lines`: a line names no SKU (it reserves nothing until linked).
  * `currency_from_account`: the payload had no currency; the account's was used. `time_zone_assumed`: a
- * date had no offset; the channel's documented zone was used.
+ * date had no offset; the channel's documented zone was used. `status_assumed`: the channel sent no status
+ * and nothing else in the order told it; the channel's documented starting status was used.
  */
-export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed'] as const;
+export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed', 'status_assumed'] as const;
 export type IntakeFlag = (typeof INTAKE_FLAGS)[number];
 
 /**
