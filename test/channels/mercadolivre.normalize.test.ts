@@ -86,12 +86,22 @@ describe('Mercado Livre normalisation', () => {
 		});
 	});
 
+	it('imports a line without SELLER_SKU as unmapped, keeping its listing and variation ids', () => {
+		const order = normalize(mlOrder({ ...base, lines: [{ sku: null, quantity: 2, unitPrice: 10, variationId: 180 }] }));
+		expect(order.lines).toEqual([{ unmapped: true, channelListingId: 'MLB1234567890', channelVariantId: '180', title: 'Camiseta Básica Azul', quantity: 2, unitPriceCents: 1000 }]);
+		expect(order.flags).toEqual(['unmapped_lines']);
+	});
+
+	it('without last_updated, the order is dated by date_closed', () => {
+		expect(normalize({ ...mlOrder(base), last_updated: undefined }).updatedAt).toBe(base.created);
+	});
+
 	it.each([
-		['a line without SELLER_SKU', mlOrder({ ...base, lines: [{ sku: null, quantity: 1, unitPrice: 10 }] }), 'order_items[0].item.seller_sku'],
 		['an unknown status', mlOrder({ ...base, status: 'shipped' }), 'status'],
 		['a price with three decimals', mlOrder({ ...base, lines: [{ sku: 'A', quantity: 1, unitPrice: 10.005 }] }), 'order_items[0].unit_price'],
-		['a fractional quantity', mlOrder({ ...base, lines: [{ sku: 'A', quantity: 1.5, unitPrice: 10 }] }), 'lines[0].quantity'],
-		['no last_updated', { ...mlOrder(base), last_updated: undefined }, 'updatedAt'],
+		['a fractional quantity', mlOrder({ ...base, lines: [{ sku: 'A', quantity: 1.5, unitPrice: 10 }] }), 'order_items[0].quantity'],
+		['no lines', mlOrder({ ...base, lines: [] }), 'lines'],
+		['no date at all', { ...mlOrder(base), last_updated: undefined, date_created: undefined, date_closed: undefined }, 'last_updated'],
 	])('rejects %s naming the order and the field', (_what, raw, field) => {
 		const error = (() => {
 			try {

@@ -153,14 +153,14 @@ describe('Mercado Livre trigger through n8n PollContext', () => {
 		await h.poll();
 		sim.put(
 			mlOrder({ id: 2000030, lastUpdated: at(2) }),
-			mlOrder({ id: 2000031, lastUpdated: at(3), lines: [{ sku: null, quantity: 1, unitPrice: 10 }] }),
+			mlOrder({ id: 2000031, lastUpdated: at(3), lines: [] }),
 			mlOrder({ id: 2000032, lastUpdated: at(4) }),
 		);
 		clock = T0 + 15 * 60_000;
 		const items = (await h.poll())!;
 		expect(ids(items)).toEqual(['2000030', 'mercadolivre:2000031', '2000032']);
 		expect(items[1]).toMatchObject({
-			error: { orderRef: 'mercadolivre:2000031', field: 'order_items[0].item.seller_sku' },
+			error: { orderRef: 'mercadolivre:2000031', field: 'lines' },
 			raw: { id: 2000031 },
 		});
 		expect(stateOf(h).cursor).toBe(at(15));

@@ -1,7 +1,7 @@
-import type { Address, CanonicalOrder, OrderLine, Shipment } from '../../model/order';
-import { OrderValidationError, validateCanonicalOrder } from '../../model/validate';
-import { decimalToCents } from '../common/money';
-import { isJsonObject } from '../common/raw-reader';
+import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
+import { validateCanonicalOrder } from '../../model/validate';
+import { digitsOnly, openRawOrder, readCents } from '../common/fields';
+import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import type { StatusMapping } from '../common/status';
 import { ML_ORDER_STATUS_MAP, ML_TAG_STATUS_MAP, shipmentMapping } from './status';
 import { ML_ORDER_STATUSES, type MlAddress, type MlOrder, type MlOrderStatus, type MlShipment } from './types';
@@ -11,112 +11,183 @@ export function mlOrderRef(raw: unknown): string {
 	return `mercadolivre:${typeof id === 'number' || typeof id === 'string' ? String(id) : '(no id)'}`;
 }
 
-/** Mercado Livre order (+ the shipment getDetails attaches, when present) → canonical order. */
-export function normalizeMlOrder(raw: MlOrder, account: string): CanonicalOrder {
-	const ref = mlOrderRef(raw);
-	const fail = (field: string, reason: string): never => {
-		throw new OrderValidationError(ref, field, reason);
-	};
-	const cents = (value: unknown, field: string): number =>
-		decimalToCents(value) ?? fail(field, `is not an exact decimal amount: ${JSON.stringify(value)}`);
+export interface MlNormalizeOptions {
+	/** The account's currency, used (and flagged) when the payload names none. Default BRL. */
+	currency?: string;
+}
 
-	if (!isJsonObject(raw)) fail('(order)', 'must be an object');
-	if (!(ML_ORDER_STATUSES as readonly string[]).includes(raw.status)) {
-		fail('status', `has an unknown value ${JSON.stringify(raw.status)} (known: ${ML_ORDER_STATUSES.join(', ')})`);
+/**
+ * The zone of a date that carries no offset. ML's API answers in its own zone: the order examples of
+ * "Gerenciar orders" carry -04:00 (one 2026 example shows -03:00, so the offset is always read when present).
+ */
+export const ML_ASSUMED_OFFSET = '-04:00';
+const NO_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * Mercado Livre order (+ the shipment getDetails attaches, when present) → canonical order. Only an order
+ * without an id or without lines is refused; a line without a seller SKU is kept unmapped (with its listing
+ * and variation ids), a missing currency or zone is taken from the account / ML's zone and flagged.
+ *
+ * Prices: unitPriceCents is the unit price before promotions — full_unit_price when ML reports it (and it is
+ * not below unit_price), else gross_price / quantity (newer orders: "(unit_price + discounts.full) ×
+ * quantity"), else unit_price. The promotion, (list − paid) × quantity, goes to totals.discountCents with
+ * the coupon, so itemsCents − discountCents is still Σ unit_price × quantity − coupon (= total_amount −
+ * coupon) and totalCents = that + the buyer's freight.
+ */
+export function normalizeMlOrder(raw: MlOrder, account: string, options: MlNormalizeOptions = {}): CanonicalOrder {
+	const { r, o } = openRawOrder('mercadolivre', raw, 'id');
+	const flags = new Set<IntakeFlag>();
+	const channelOrderId = r.string(o, 'id');
+	const status = r.string(o, 'status');
+	if (!(ML_ORDER_STATUSES as readonly string[]).includes(status)) {
+		r.fail('status', `has an unknown value "${status}" (known: ${ML_ORDER_STATUSES.join(', ')})`);
 	}
-	if (!Array.isArray(raw.order_items)) fail('order_items', 'must be an array');
-
-	const lines = raw.order_items.map((entry, i) => toLine(entry, `order_items[${i}]`, fail, cents));
+	const entries = r.objects(r.array(o, 'order_items'), 'order_items');
+	const priced = entries.map(({ item, path }) => readLine(r, item, path));
+	const lines = priced.map((p) => p.line);
 	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-	// The buyer's freight is charged on the approved payments (a pack's freight on one of its orders only).
-	const shippingCents = (raw.payments ?? []).reduce(
-		(sum, p, i) => (p.status === 'approved' ? sum + cents(p.shipping_cost ?? 0, `payments[${i}].shipping_cost`) : sum),
-		0,
-	);
-	const discountCents = cents(raw.coupon?.amount ?? 0, 'coupon.amount');
+	const coupon = r.optObject(o, 'coupon');
+	const discountCents = priced.reduce((sum, p) => sum + p.promotionCents, coupon ? (r.optDecimalCents(coupon, 'coupon.amount') ?? 0) : 0);
+	const shippingCents = freightCents(r, o);
 
-	const mapping = statusOf(raw);
-	const shipment = raw.shipment;
+	const date = (keys: string[]) => keys.reduce<string | undefined>((found, k) => found ?? readDate(r, o, k, flags), undefined);
+	// An order that never changed may carry only its creation/closing dates (the gross_price example does).
+	const updatedAt = date(['last_updated', 'date_last_updated', 'date_closed', 'date_created']) ?? r.fail('last_updated', 'is required (the order has no date)');
+	const createdAt = date(['date_created', 'date_closed']) ?? updatedAt;
+
+	const shipment = isJsonObject(o.shipment) ? (o.shipment as unknown as MlShipment) : undefined;
+	const tags = (r.optArray(o, 'tags') ?? []).filter((t): t is string => typeof t === 'string');
+	const seller = r.optObject(o, 'seller');
 	const order: Record<string, unknown> = {
 		channel: 'mercadolivre',
-		account: account || (raw.seller?.id !== undefined ? String(raw.seller.id) : ''),
-		channelOrderId: String(raw.id),
-		createdAt: utc(raw.date_created),
-		updatedAt: utc(raw.last_updated ?? raw.date_last_updated),
-		...mapping,
-		channelStatusRaw: [raw.status, shipment && [shipment.status, shipment.substatus].filter(Boolean).join('/')].filter(Boolean).join(' | '),
-		currency: raw.currency_id,
+		account: account || (seller && r.optString(seller, 'seller.id')) || '',
+		channelOrderId,
+		createdAt,
+		updatedAt,
+		...statusOf(status as MlOrderStatus, tags, shipment),
+		channelStatusRaw: [status, shipment && [text(shipment.status), text(shipment.substatus)].filter(Boolean).join('/')].filter(Boolean).join(' | '),
+		currency: currencyOf(r, o, entries, options.currency, flags),
 		totals: { itemsCents, shippingCents, discountCents, totalCents: Math.max(0, itemsCents + shippingCents - discountCents) },
-		customer: toCustomer(raw),
+		customer: toCustomer(r, o, shipment),
 		lines,
 		shipments: shipment ? toShipments(shipment) : [],
+		flags: [...flags],
 	};
 	const address = shipment && toAddress(shipment);
 	if (address) order.shippingAddress = address;
 	return validateCanonicalOrder(order);
 }
 
+function readLine(r: RawReader, entry: JsonObject, path: string): { line: OrderLine; promotionCents: number } {
+	const item = r.optObject(entry, `${path}.item`) ?? {};
+	// SELLER_SKU is the stock key. ML also copies the SKU it chose (variation SELLER_SKU, variation
+	// seller_custom_field, item SELLER_SKU, item seller_custom_field) into seller_custom_field.
+	const sku = r.optString(item, `${path}.item.seller_sku`) ?? r.optString(item, `${path}.item.seller_custom_field`);
+	const quantity = r.integer(entry, `${path}.quantity`, 1);
+	const paid = readCents(r, entry, `${path}.unit_price`);
+	const unit = listPrice(r, entry, path, paid, quantity);
+	const line: OrderLine = { quantity, unitPriceCents: unit };
+	const listing = r.optString(item, `${path}.item.id`);
+	const variant = r.optString(item, `${path}.item.variation_id`);
+	const title = r.optString(item, `${path}.item.title`);
+	if (sku !== undefined) line.sku = sku;
+	if (listing !== undefined) line.channelListingId = listing;
+	if (variant !== undefined) line.channelVariantId = variant;
+	if (title !== undefined) line.title = title;
+	return { line, promotionCents: (unit - paid) * quantity };
+}
+
+/** The unit price before promotions (see normalizeMlOrder); never below what was paid. */
+function listPrice(r: RawReader, entry: JsonObject, path: string, paid: number, quantity: number): number {
+	const full = r.optDecimalCents(entry, `${path}.full_unit_price`);
+	if (full !== undefined) return full >= paid ? full : paid;
+	const gross = r.optDecimalCents(entry, `${path}.gross_price`);
+	if (gross === undefined || gross % quantity !== 0) return paid;
+	return Math.max(paid, gross / quantity);
+}
+
+/** The buyer's freight is charged on the approved payments (a pack's freight on one of its orders only). */
+function freightCents(r: RawReader, o: JsonObject): number {
+	const payments = r.objects(r.optArray(o, 'payments') ?? [], 'payments');
+	return payments.reduce(
+		(sum, { item, path }) => (r.optString(item, `${path}.status`) === 'approved' ? sum + (r.optDecimalCents(item, `${path}.shipping_cost`) ?? 0) : sum),
+		0,
+	);
+}
+
+function currencyOf(r: RawReader, o: JsonObject, entries: Array<{ item: JsonObject; path: string }>, fallback: string | undefined, flags: Set<IntakeFlag>): string {
+	const named = r.optString(o, 'currency_id') ?? entries.map(({ item, path }) => r.optString(item, `${path}.currency_id`)).find((c) => c !== undefined);
+	if (named !== undefined) return named;
+	flags.add('currency_from_account');
+	return fallback || 'BRL';
+}
+
+/** An ML date → ISO UTC; a date without an offset is read at ML_ASSUMED_OFFSET and flagged. */
+function readDate(r: RawReader, o: JsonObject, key: string, flags: Set<IntakeFlag>): string | undefined {
+	const v = r.optString(o, key)?.trim();
+	if (v === undefined) return undefined;
+	let zoned = v;
+	if (NO_OFFSET.test(v)) {
+		flags.add('time_zone_assumed');
+		zoned = `${v.replace(' ', 'T')}${ML_ASSUMED_OFFSET}`;
+	}
+	const ms = Date.parse(zoned);
+	if (Number.isNaN(ms)) r.fail(key, `is not a valid date: "${v}"`);
+	return new Date(ms).toISOString();
+}
+
 /** The order row decides; for paid orders the shipment (or, lacking it, a tag) says how far it got. */
-function statusOf(raw: MlOrder): StatusMapping {
-	const row = ML_ORDER_STATUS_MAP[raw.status as MlOrderStatus];
+function statusOf(status: MlOrderStatus, tags: string[], shipment: MlShipment | undefined): StatusMapping {
+	const row = ML_ORDER_STATUS_MAP[status];
 	const base: StatusMapping = { status: row.status!, paymentStatus: row.paymentStatus!, fulfillmentStatus: row.fulfillmentStatus ?? 'unfulfilled' };
 	if (row.fulfillmentStatus !== undefined) return base;
-	const tag = (raw.tags ?? []).find((t) => ML_TAG_STATUS_MAP[t] !== undefined);
-	const progress = raw.shipment ? shipmentMapping(raw.shipment) : tag ? ML_TAG_STATUS_MAP[tag] : {};
+	const tag = tags.find((t) => ML_TAG_STATUS_MAP[t] !== undefined);
+	const progress = shipment ? shipmentMapping({ status: text(shipment.status) ?? '', substatus: text(shipment.substatus) ?? null }) : tag ? ML_TAG_STATUS_MAP[tag] : {};
 	return { ...base, ...progress };
 }
 
-/** ML dates carry the seller's offset (-04:00); canonical dates are UTC so they compare as text too. */
-function utc(value: string | undefined): string | undefined {
-	const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-	return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+/** A non-blank string, trimmed; anything else (null, "", numbers in the wrong place) is absent. */
+function text(v: unknown): string | undefined {
+	return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-type Fail = (field: string, reason: string) => never;
-
-function toLine(entry: MlOrder['order_items'][number], path: string, fail: Fail, cents: (v: unknown, f: string) => number): OrderLine {
-	const item = isJsonObject(entry) && isJsonObject(entry.item) ? entry.item : fail(`${path}.item`, 'is required');
-	// SELLER_SKU is the stock key; seller_custom_field is where older listings kept it.
-	const sku = item.seller_sku || item.seller_custom_field || fail(`${path}.item.seller_sku`, 'is required (set SELLER_SKU on the listing)');
-	const line: OrderLine = {
-		sku,
-		channelListingId: String(item.id),
-		quantity: entry.quantity,
-		unitPriceCents: cents(entry.unit_price, `${path}.unit_price`),
-	};
-	if (item.title) line.title = item.title;
-	if (item.variation_id !== undefined && item.variation_id !== null) line.channelVariantId = String(item.variation_id);
-	return line;
-}
-
-function toCustomer(raw: MlOrder): CanonicalOrder['customer'] {
-	const buyer = raw.buyer;
-	const fullName = [buyer?.first_name, buyer?.last_name].filter(Boolean).join(' ');
-	const name = raw.shipment?.destination?.receiver_name || fullName || buyer?.nickname || '';
-	return buyer?.email ? { name, email: buyer.email } : { name };
+function toCustomer(r: RawReader, o: JsonObject, shipment: MlShipment | undefined): Customer {
+	const buyer = r.optObject(o, 'buyer') ?? {};
+	const fullName = ['first_name', 'last_name'].map((k) => r.optString(buyer, `buyer.${k}`)?.trim()).filter(Boolean).join(' ');
+	const receiver = text(shipment?.destination?.receiver_name) ?? text(shipment?.receiver_address?.receiver_name);
+	const customer: Customer = { name: receiver || fullName || r.optString(buyer, 'buyer.nickname') || '' };
+	const email = r.optString(buyer, 'buyer.email');
+	const billing = r.optObject(buyer, 'buyer.billing_info');
+	const document = digitsOnly(billing && r.optString(billing, 'buyer.billing_info.doc_number'));
+	if (email) customer.email = email;
+	if (document) customer.document = document;
+	return customer;
 }
 
 function toAddress(shipment: MlShipment): Address | undefined {
-	const a: MlAddress | undefined = shipment.destination?.shipping_address ?? shipment.receiver_address;
-	if (!a) return undefined;
-	const fields: Record<string, string | null | undefined> = {
-		name: shipment.destination?.receiver_name ?? shipment.receiver_address?.receiver_name,
-		street: a.street_name ?? a.address_line ?? '',
-		number: a.street_number,
-		complement: a.comment,
-		district: a.neighborhood?.name,
-		city: a.city?.name ?? '',
-		state: a.state?.id?.replace(/^BR-/, '') ?? a.state?.name,
-		postalCode: a.zip_code,
-		country: a.country?.id ?? 'BR',
+	const a: MlAddress | null | undefined = shipment.destination?.shipping_address ?? shipment.receiver_address;
+	if (!a || typeof a !== 'object') return undefined;
+	const fields: Record<string, string | undefined> = {
+		name: text(shipment.destination?.receiver_name) ?? text(shipment.receiver_address?.receiver_name),
+		street: text(a.street_name) ?? text(a.address_line) ?? '',
+		number: text(a.street_number),
+		complement: text(a.comment),
+		district: text(a.neighborhood?.name),
+		city: text(a.city?.name) ?? '',
+		state: text(a.state?.id)?.replace(/^BR-/, '') ?? text(a.state?.name),
+		postalCode: text(a.zip_code),
+		country: text(a.country?.id) ?? 'BR',
 	};
-	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as unknown as Address;
+	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as unknown as Address;
 }
 
 function toShipments(shipment: MlShipment): Shipment[] {
-	if (!shipment.tracking_number) return [];
-	const s: Shipment = { trackingCode: shipment.tracking_number };
-	if (shipment.tracking_method) s.carrier = shipment.tracking_method;
-	if (shipment.status_history?.date_shipped) s.shippedAt = utc(shipment.status_history.date_shipped);
+	const tracking = text(shipment.tracking_number);
+	if (!tracking) return [];
+	const s: Shipment = { trackingCode: tracking };
+	const carrier = text(shipment.tracking_method);
+	const shipped = text(shipment.status_history?.date_shipped);
+	if (carrier) s.carrier = carrier;
+	if (shipped && !Number.isNaN(Date.parse(shipped))) s.shippedAt = new Date(Date.parse(shipped)).toISOString();
 	return [s];
 }

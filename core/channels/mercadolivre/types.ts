@@ -17,38 +17,48 @@ export const ML_ORDER_STATUSES = [
 ] as const;
 export type MlOrderStatus = (typeof ML_ORDER_STATUSES)[number];
 
+/**
+ * Real payloads are looser than the documented example: amounts and quantities may come as numeric strings,
+ * SKU fields are null on most listings, and fields are often null or absent. The normaliser reads them with
+ * RawReader, so these types only say what may be there.
+ */
 export interface MlOrderItem {
-	item: {
-		id: string;
-		title?: string;
-		variation_id?: number | null;
+	item?: {
+		id?: string | null;
+		title?: string | null;
+		variation_id?: number | string | null;
 		seller_sku?: string | null;
 		seller_custom_field?: string | null;
-	};
-	quantity: number;
-	unit_price: number;
-	full_unit_price?: number;
-	currency_id?: string;
+	} | null;
+	quantity: number | string;
+	/** The price paid for one unit, after promotions ("Preço unitário do item após aplicar os descontos"). */
+	unit_price: number | string;
+	/** The listing's price before the promotion, when ML reports it. */
+	full_unit_price?: number | string | null;
+	/** (unit_price + discounts.full) × quantity: the line before discounts (newer orders only). */
+	gross_price?: number | string | null;
+	currency_id?: string | null;
 }
 
 export interface MlPayment {
-	id: number;
-	status: string;
-	transaction_amount?: number;
-	shipping_cost?: number;
-	total_paid_amount?: number;
+	id?: number | string;
+	status?: string | null;
+	currency_id?: string | null;
+	transaction_amount?: number | string | null;
+	shipping_cost?: number | string | null;
+	total_paid_amount?: number | string | null;
 }
 
 export interface MlAddress {
-	address_line?: string;
-	street_name?: string;
-	street_number?: string;
+	address_line?: string | null;
+	street_name?: string | null;
+	street_number?: string | null;
 	comment?: string | null;
-	zip_code?: string;
-	neighborhood?: { name?: string | null };
-	city?: { name?: string };
-	state?: { id?: string; name?: string };
-	country?: { id?: string; name?: string };
+	zip_code?: string | null;
+	neighborhood?: { name?: string | null } | null;
+	city?: { name?: string | null } | null;
+	state?: { id?: string | null; name?: string | null } | null;
+	country?: { id?: string | null; name?: string | null } | null;
 }
 
 export interface MlShipment {
@@ -58,10 +68,10 @@ export interface MlShipment {
 	tracking_number?: string | null;
 	tracking_method?: string | null;
 	logistic?: { mode?: string; type?: string };
-	destination?: { receiver_name?: string; receiver_phone?: string; shipping_address?: MlAddress };
+	destination?: { receiver_name?: string | null; receiver_phone?: string | null; shipping_address?: MlAddress | null } | null;
 	/** Without x-format-new the address sits here instead. */
-	receiver_address?: MlAddress & { receiver_name?: string };
-	status_history?: { date_shipped?: string | null; date_delivered?: string | null };
+	receiver_address?: (MlAddress & { receiver_name?: string | null }) | null;
+	status_history?: { date_shipped?: string | null; date_delivered?: string | null } | null;
 }
 
 export interface MlOrder {
@@ -69,21 +79,29 @@ export interface MlOrder {
 	pack_id?: number | string | null;
 	status: string;
 	status_detail?: unknown;
-	date_created: string;
+	date_created?: string | null;
 	date_closed?: string | null;
-	last_updated?: string;
+	last_updated?: string | null;
 	/** Search results carry this name as well. */
-	date_last_updated?: string;
+	date_last_updated?: string | null;
 	order_items: MlOrderItem[];
-	total_amount?: number;
-	paid_amount?: number;
-	currency_id: string;
-	payments?: MlPayment[];
-	shipping?: { id?: number | null } | null;
-	buyer?: { id: number; nickname?: string; first_name?: string; last_name?: string; email?: string };
-	seller?: { id: number };
-	tags?: string[];
-	coupon?: { id?: string | null; amount?: number } | null;
+	total_amount?: number | string | null;
+	paid_amount?: number | string | null;
+	currency_id?: string | null;
+	payments?: MlPayment[] | null;
+	/** Null while the shipment is not created yet, or for "a combinar" sales (no ML shipping). */
+	shipping?: { id?: number | string | null } | null;
+	buyer?: {
+		id?: number | string;
+		nickname?: string | null;
+		first_name?: string | null;
+		last_name?: string | null;
+		email?: string | null;
+		billing_info?: { doc_type?: string | null; doc_number?: string | null } | null;
+	} | null;
+	seller?: { id?: number | string } | null;
+	tags?: string[] | null;
+	coupon?: { id?: string | number | null; amount?: number | string | null } | null;
 	/** Attached by the adapter's getDetails from GET /shipments/{shipping.id}; absent in the CLI. */
 	shipment?: MlShipment;
 }
