@@ -88,9 +88,14 @@ describe('WooCommerce normalize: fields, money and quantities', () => {
 });
 
 describe('WooCommerce normalize: malformed orders', () => {
-	it('a line without SKU names the order and the line', () => {
-		const raw = wooOrder({ ...base, lines: [{ sku: 'A', quantity: 1, subtotal: '1.00' }, { sku: '', quantity: 1, subtotal: '1.00' }] });
-		expectInvalid(raw, 'woocommerce:727', 'line_items[1].sku');
+	// Issue 7: a product without SKU is common in Woo; the order is imported, the line unmapped (was rejected).
+	it('a line without SKU is imported unmapped, with its product and line ids', () => {
+		const raw = wooOrder({ ...base, lines: [{ sku: 'A', quantity: 1, subtotal: '1.00' }, { sku: '', quantity: 2, subtotal: '3.00', productId: 55 }] });
+		const order = adapter.normalize(raw);
+		expect(order.lines[1]).toEqual({ unmapped: true, quantity: 2, unitPriceCents: 150, channelListingId: '55', channelLineId: '301' });
+		expect('sku' in order.lines[1]).toBe(false);
+		expect(order.lines[0]).toMatchObject({ sku: 'A', channelLineId: '300' });
+		expect(order.flags).toEqual(['unmapped_lines']);
 	});
 
 	it.each([
@@ -105,9 +110,16 @@ describe('WooCommerce normalize: malformed orders', () => {
 		expectInvalid(wooOrder({ ...base, lines: [{ sku: 'A', quantity: 1.5, subtotal: '1.00' }] }), 'woocommerce:727', 'line_items[0].quantity');
 	});
 
-	it('a broken total and a missing date are named', () => {
+	it('a broken total is named', () => {
 		expectInvalid({ ...wooOrder(base), total: '29,35' }, 'woocommerce:727', 'total');
-		expectInvalid({ ...wooOrder(base), date_modified_gmt: null }, 'woocommerce:727', 'date_modified_gmt');
+	});
+
+	// Issue 7: a missing *_gmt date no longer rejects the order: the local date is read in the site's zone
+	// (the simulator's site runs at UTC-3, as America/Sao_Paulo does) and flagged.
+	it('without date_modified_gmt the local date_modified is used and flagged', () => {
+		const order = adapter.normalize({ ...wooOrder(base), date_modified_gmt: null });
+		expect(order.updatedAt).toBe('2024-03-22T19:28:08.000Z');
+		expect(order.flags).toEqual(['time_zone_assumed']);
 	});
 
 	it('an order without id or not an object still fails as a validation error', () => {
