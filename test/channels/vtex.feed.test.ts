@@ -119,11 +119,11 @@ describe('VTEX Feed v3 through the simulator', () => {
 	});
 
 	it('a malformed order fails normalize naming order and field', async () => {
-		sim.setOrder(vtexOrder({ orderId: '999-01', status: 'handling', lastChange: '2024-05-01T12:00:00Z', items: [{ refId: '', quantity: 1, price: 10 }] }));
+		sim.setOrder(vtexOrder({ orderId: '999-01', status: 'handling', lastChange: '2024-05-01T12:00:00Z', items: [{ refId: 'A', quantity: 1, price: 9.9 }] }));
 		const adapter = adapterWith();
 		const full = await adapter.getDetails!((await adapter.listChanged({ ...WINDOW, pageSize: 10 })).items[0]);
 		expect(() => adapter.normalize(full)).toThrow(OrderValidationError);
-		expect(() => adapter.normalize(full)).toThrow(/vtex:999-01.*items\[0\]\.refId/);
+		expect(() => adapter.normalize(full)).toThrow(/vtex:999-01.*items\[0\]\.price/);
 	});
 
 	it('sample() reads the newest order without touching the feed', async () => {

@@ -86,15 +86,21 @@ describe('VTEX normalize: fields and money', () => {
 		expect(order.shipments).toEqual([{ carrier: 'PAC Correios', trackingCode: 'TRK-48960684', trackingUrl: 'https://tracking.example.com/TRK-48960684' }]);
 	});
 
+	it('an item without RefId is an unmapped line, not an error', () => {
+		const order = adapter.normalize(vtexOrder({ ...base, items: [{ refId: 'A', quantity: 1, price: 100 }, { refId: null, quantity: 1, price: 100, skuId: '19', productId: '7' }] }));
+		expect(order.lines.map((l) => [l.sku, l.unmapped, l.channelVariantId, l.channelListingId])).toEqual([['A', undefined, '18', '6'], [undefined, true, '19', '7']]);
+		expect(order.flags).toEqual(['unmapped_lines']);
+	});
+
 	it('the SKU field is configurable (VTEX sku id instead of RefId)', () => {
 		const bySkuId = createVtexAdapter({ transport: createFetchTransport(), baseUrl: 'https://x', account: 'luxstore', options: { skuField: 'id' } });
 		expect(bySkuId.normalize(vtexOrder({ ...base, items: [{ refId: null, quantity: 1, price: 100, skuId: '18' }] })).lines[0].sku).toBe('18');
 	});
 
 	it('a malformed order names the order and field', () => {
-		expectInvalid(vtexOrder({ ...base, items: [{ refId: 'A', quantity: 1, price: 100 }, { refId: null, quantity: 1, price: 100 }] }), 'items[1].refId');
 		expectInvalid(vtexOrder({ ...base, items: [{ refId: 'A', quantity: 1, price: 9.9 }] }), 'items[0].price');
-		expectInvalid({ ...vtexOrder(base), totals: [{ id: 'Items', value: '990' }] }, 'totals[0].value');
+		// Numeric strings are tolerated ("990"); a decimal where cents are expected is not.
+		expectInvalid({ ...vtexOrder(base), totals: [{ id: 'Items', value: '9.90' }] }, 'totals[0].value');
 		expectInvalid({ ...vtexOrder(base), lastChange: 'yesterday' }, 'lastChange');
 	});
 

@@ -1,8 +1,9 @@
-import type { Address, CanonicalOrder, Customer, Invoice, OrderLine, Shipment } from '../../model/order';
+import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { compact, digitsOnly, openRawOrder, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
-import { VTEX_STATUS_MAP, vtexStatus, type VtexPackagesSummary } from './status';
+import type { StatusMapping } from '../common/status';
+import { deriveVtexStatus, VTEX_STATUS_MAP, vtexStatus, type VtexPackagesSummary } from './status';
 
 /** A Feed v3 item ({eventId, handle, orderId, state, currentChange, …}) or a full OMS order. */
 export type VtexRaw = JsonObject;
@@ -12,32 +13,48 @@ export type VtexSkuField = 'refId' | 'sellerSku' | 'id' | 'ean';
 
 export const isFeedItem = (raw: unknown): boolean => isJsonObject(raw) && typeof raw.handle === 'string' && raw.items === undefined;
 
-/** VTEX money is already integer cents. Discounts arrive negative in `totals`. */
+/** An entry of GET /api/oms/pvt/orders (List orders): a summary with `totalValue` and `items: null`. */
+const isListSummary = (raw: JsonObject): boolean => raw.items == null && raw.totalValue !== undefined;
+
+/**
+ * VTEX money is already integer cents (numeric strings are tolerated). Discounts arrive negative in `totals`.
+ * The `Tax` total has no canonical field: it is part of `value`, the order's total.
+ */
 function readTotal(r: RawReader, totals: Array<{ item: JsonObject; path: string }>, id: string): number {
 	const entry = totals.find(({ item }) => item.id === id);
-	if (!entry) return 0;
-	const v = entry.item.value;
-	if (typeof v !== 'number' || !Number.isSafeInteger(v)) r.fail(`${entry.path}.value`, `must be integer cents, got ${JSON.stringify(v)}`);
-	return Math.abs(v);
+	return entry ? Math.abs(r.optInteger(entry.item, `${entry.path}.value`, Number.MIN_SAFE_INTEGER) ?? 0) : 0;
 }
 
-function readLine(r: RawReader, item: JsonObject, path: string, skuField: VtexSkuField): OrderLine {
-	const line: OrderLine = {
-		sku: r.string(item, `${path}.${skuField}`),
-		quantity: r.integer(item, `${path}.quantity`, 1),
+/**
+ * One item, or undefined for an item of quantity 0 (a change order keeps a removed item at 0: it is no longer
+ * part of the order). unitPriceCents is `price`: the unit price before promotions, which VTEX lists in
+ * `priceTags` and sums into the `Discounts` total, while the `Items` total is the sum of price × quantity.
+ * Not `sellingPrice` (price after promotions, rounded per unit: VTEX's known issue "sum of sellingPrice
+ * values may differ from total product value minus the total discounts" says to keep the totals and use
+ * `price`), nor `listPrice` (the catalog's reference "from" price, never charged). A weighable item
+ * (unitMultiplier ≠ 1) keeps `price` as sent: [?] whether VTEX's price is then per unit or per measure unit.
+ * The seller's SKU is `skuField` (RefId by default); an item without it is an unmapped line that keeps the
+ * VTEX sku id (`id`, else `sellerSku`) as channelVariantId and `productId` as channelListingId.
+ */
+function readLine(r: RawReader, item: JsonObject, path: string, skuField: VtexSkuField): OrderLine | undefined {
+	const quantity = r.integer(item, `${path}.quantity`, 0);
+	if (quantity === 0) return undefined;
+	return compact<OrderLine>({
+		sku: r.optString(item, `${path}.${skuField}`),
+		quantity,
 		unitPriceCents: r.integer(item, `${path}.price`, 0),
-		channelListingId: r.string(item, `${path}.productId`),
-		channelVariantId: r.string(item, `${path}.id`),
-	};
-	const title = r.optString(item, `${path}.name`);
-	if (title !== undefined) line.title = title;
-	return line;
+		channelLineId: r.optString(item, `${path}.uniqueId`),
+		channelListingId: r.optString(item, `${path}.productId`),
+		channelVariantId: r.optString(item, `${path}.id`) ?? r.optString(item, `${path}.sellerSku`),
+		title: r.optString(item, `${path}.name`),
+	});
 }
 
 function readCustomer(r: RawReader, raw: VtexRaw): Customer {
 	const c = r.optObject(raw, 'clientProfileData') ?? {};
 	const opt = (k: string) => r.optString(c, `clientProfileData.${k}`);
-	const customer: Customer = { name: c.isCorporate === true ? opt('corporateName') ?? '' : [opt('firstName'), opt('lastName')].filter(Boolean).join(' ') };
+	const person = [opt('firstName'), opt('lastName')].filter(Boolean).join(' ');
+	const customer: Customer = { name: c.isCorporate === true ? opt('corporateName') ?? opt('tradeName') ?? person : person };
 	const document = digitsOnly(c.isCorporate === true ? opt('corporateDocument') : opt('document'));
 	const [email, phone] = [opt('email'), opt('phone')];
 	if (email) customer.email = email;
@@ -99,23 +116,46 @@ function readPackages(r: RawReader, raw: VtexRaw): Packages {
 	return out;
 }
 
-export function normalizeVtexOrder(input: unknown, account: string, skuField: VtexSkuField): CanonicalOrder {
+/** The status as VTEX sent it, or derived from the order when VTEX sent none (see deriveVtexStatus). */
+function readStatus(r: RawReader, raw: VtexRaw, packages: Packages): { mapping: StatusMapping; assumed: boolean } {
+	if (r.optString(raw, 'status') !== undefined) return { mapping: readMapped(r, raw, 'status', VTEX_STATUS_MAP), assumed: false };
+	const cancellation = r.optObject(raw, 'cancellationData');
+	return deriveVtexStatus({
+		cancelled: cancellation !== undefined && readOptUtcDate(r, cancellation, 'cancellationData.CancellationDate') !== undefined,
+		invoiced: packages.summary.outputs > 0 || readOptUtcDate(r, raw, 'invoicedDate') !== undefined,
+		authorized: readOptUtcDate(r, raw, 'authorizedDate') !== undefined,
+	});
+}
+
+/**
+ * A full OMS order (GET /api/oms/pvt/orders/{orderId}, or one order of an order-group response) → canonical.
+ * `accountCurrency` is used, and the order flagged, when storePreferencesData names no currency.
+ */
+export function normalizeVtexOrder(input: unknown, account: string, skuField: VtexSkuField, accountCurrency = 'BRL'): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('vtex', input, 'orderId');
 	if (isFeedItem(raw)) r.fail('items', 'is missing: this is a Feed v3 item, fetch the order with getDetails first');
+	if (isListSummary(raw)) r.fail('items', 'is missing: this is a List orders summary, fetch the order with GET /api/oms/pvt/orders/{orderId}');
 	const totals = r.objects(r.array(raw, 'totals'), 'totals');
-	const lines = r.objects(r.array(raw, 'items'), 'items').map(({ item, path }) => readLine(r, item, path, skuField));
-	if (lines.length === 0) r.fail('items', 'must have at least one item');
-	const store = r.object(raw, 'storePreferencesData');
+	const lines = r.objects(r.array(raw, 'items'), 'items').flatMap(({ item, path }) => readLine(r, item, path, skuField) ?? []);
+	const store = r.optObject(raw, 'storePreferencesData');
+	const currency = store && r.optString(store, 'storePreferencesData.currencyCode');
 	const packages = readPackages(r, raw);
+	const status = readStatus(r, raw, packages);
+	const mapping = vtexStatus(status.mapping, packages.summary);
+	// Only a cancelled order may have no line left (every item removed or zeroed by a change).
+	if (lines.length === 0 && mapping.status !== 'cancelled') r.fail('items', 'has no item with a quantity above 0');
+	const flags: IntakeFlag[] = [];
+	if (!currency) flags.push('currency_from_account');
+	if (status.assumed) flags.push('status_assumed');
 	const order: CanonicalOrder = {
 		channel: 'vtex',
 		account,
 		channelOrderId: r.string(raw, 'orderId'),
 		createdAt: readUtcDate(r, raw, 'creationDate'),
 		updatedAt: readUtcDate(r, raw, 'lastChange'),
-		...vtexStatus(readMapped(r, raw, 'status', VTEX_STATUS_MAP), packages.summary),
-		channelStatusRaw: r.string(raw, 'status'),
-		currency: r.string(store, 'storePreferencesData.currencyCode'),
+		...mapping,
+		channelStatusRaw: r.optString(raw, 'status') ?? '',
+		currency: currency ?? accountCurrency,
 		totals: {
 			itemsCents: readTotal(r, totals, 'Items'),
 			shippingCents: readTotal(r, totals, 'Shipping'),
@@ -126,6 +166,7 @@ export function normalizeVtexOrder(input: unknown, account: string, skuField: Vt
 		lines,
 		shipments: packages.shipments,
 	};
+	if (flags.length > 0) order.flags = flags;
 	const address = readAddress(r, raw);
 	if (address) order.shippingAddress = address;
 	if (packages.invoice) order.invoice = packages.invoice;

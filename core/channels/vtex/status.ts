@@ -67,3 +67,30 @@ export function vtexStatus(mapping: StatusMapping, packages: VtexPackagesSummary
 	if (packages.tracked === 0) return mapping;
 	return { ...mapping, status: 'shipped', fulfillmentStatus: packages.tracked === packages.outputs ? 'fulfilled' : 'partial' };
 }
+
+/** What a VTEX order records besides `status`, for an order whose status is empty (see deriveVtexStatus). */
+export interface VtexStatusEvidence {
+	/** cancellationData.CancellationDate is set. */
+	cancelled: boolean;
+	/** invoicedDate is set, or an Output (sale) invoice package exists. */
+	invoiced: boolean;
+	/** authorizedDate (the payment authorisation) is set. */
+	authorized: boolean;
+}
+
+/**
+ * The status of an order whose `status` is empty or null. VTEX closes orders with a null status while its
+ * workflow is unavailable ("Get Order and List Orders APIs may now return orders with the null status",
+ * help.vtex.com announcement of 2019-01-30), and its own order-group example
+ * (GET /api/oms/pvt/orders/order-group/{orderGroup}) answers `"status": ""`. The Orders API order has no
+ * other workflow field (`state` exists on Feed v3 items and hook payloads only), so the status comes from
+ * what the order records, latest step first. With none of them the order is where every VTEX order starts,
+ * awaiting payment (it reserves stock, and a later feed event carries the real status): `assumed` is then
+ * true and the order is flagged `status_assumed`.
+ */
+export function deriveVtexStatus(evidence: VtexStatusEvidence): { mapping: StatusMapping; assumed: boolean } {
+	if (evidence.cancelled) return { mapping: VTEX_STATUS_MAP.canceled, assumed: false };
+	if (evidence.invoiced) return { mapping: VTEX_STATUS_MAP.invoiced, assumed: false };
+	if (evidence.authorized) return { mapping: VTEX_STATUS_MAP['payment-approved'], assumed: false };
+	return { mapping: VTEX_STATUS_MAP['payment-pending'], assumed: true };
+}
