@@ -12,6 +12,8 @@ export interface PollWindow {
 	until: string;
 	/** Where the next page of this window starts; absent before the first page. */
 	pageToken?: string;
+	/** The page size every request of this window uses: a token names a position at this size only. */
+	pageSize?: number;
 }
 
 export interface PollState {

@@ -15,10 +15,21 @@ export interface PollOptions {
 	now?: Date;
 	/** First activation only: start here (backfill) instead of now. */
 	importSince?: Date;
-	/** Per-tick cap on emitted items; the rest of the window is carried over, never skipped. */
+	/**
+	 * Soft cap on emitted items per tick, checked between pages (a page is never cut short for it); the rest
+	 * of the window is carried over, never skipped. High by default: the time budget is the real bound.
+	 */
 	maxOrdersPerPoll?: number;
+	/** Orders per listing request. Fixed for a window's whole life, so page positions stay comparable. */
 	pageSize?: number;
-	/** Bounds the time a tick may take even when every listed order is a duplicate. */
+	/**
+	 * Milliseconds a tick may spend listing and reading orders; then it stops and carries the rest over.
+	 * n8n's durable scheduler abandons a poll after 45 s, recording nothing, so the default stays well below.
+	 */
+	timeBudgetMs?: number;
+	/** Monotonic milliseconds, for the budget (tests step it). */
+	clock?: () => number;
+	/** Bounds the requests of a tick even when every listed order is a duplicate. */
 	maxPagesPerPoll?: number;
 	includeRaw?: boolean;
 	/** Overlap floor for clock skew and search-index lag; the adapter's filter precision may raise it. */
@@ -34,15 +45,32 @@ export interface PollResult {
 	acks: string[];
 	/** True on the first activation: the cursor was seeded and nothing was listed. */
 	seeded: boolean;
+	/** What the tick did, for logs and benchmarks. */
+	stats: PollStats;
 }
 
-export const POLL_DEFAULTS = { maxOrdersPerPoll: 100, pageSize: 50, maxPagesPerPoll: 50, minOverlapMs: 5 * 60_000, maxSeen: 5000 };
+export interface PollStats {
+	pages: number;
+	elapsedMs: number;
+	/** True when the tick stopped on its budget with work left (carried over to the next tick). */
+	carriedOver: boolean;
+}
+
+export const POLL_DEFAULTS = {
+	maxOrdersPerPoll: 10_000,
+	pageSize: 50,
+	timeBudgetMs: 25_000,
+	maxPagesPerPoll: 2_000,
+	minOverlapMs: 5 * 60_000,
+	maxSeen: 5000,
+};
 
 export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: PollState | undefined, options: PollOptions = {}): Promise<PollResult> {
 	// Options left undefined (an empty node field) must not override the defaults.
 	const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as PollOptions;
-	const o = { ...POLL_DEFAULTS, includeRaw: false, ...given, now: options.now ?? new Date() };
-	if (!previous) return { items: [], state: seedState(o.importSince ?? o.now), acks: [], seeded: true };
+	const o = { ...POLL_DEFAULTS, includeRaw: false, clock: () => performance.now(), ...given, now: options.now ?? new Date() };
+	const started = o.clock();
+	if (!previous) return { items: [], state: seedState(o.importSince ?? o.now), acks: [], seeded: true, stats: { pages: 0, elapsedMs: 0, carriedOver: false } };
 
 	const state = cloneState(previous);
 	// The previous tick's items were emitted (its state, carrying these handles, was persisted on emission).
@@ -53,36 +81,49 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 	const freshWindow = (): PollWindow => ({
 		since: new Date(Date.parse(state.cursor) - overlapMs).toISOString(),
 		until: adapter.latestUntil(o.now).toISOString(),
+		pageSize: o.pageSize,
 	});
 	const items: PollItem[] = [];
 	const acks: string[] = [];
-	let window = state.backlog ?? freshWindow();
+	let window = resumableBacklog(state.backlog, o.pageSize) ?? freshWindow();
 	let fresh = state.backlog === undefined;
 	let pages = 0;
+	const timeLeft = () => o.clock() - started < o.timeBudgetMs;
+	const budgetLeft = () => items.length < o.maxOrdersPerPoll && pages < o.maxPagesPerPoll && timeLeft();
+	let carriedOver = false;
 
 	while (Date.parse(window.since) < Date.parse(window.until)) {
-		const page = await adapter.listChanged({
-			since: window.since,
-			until: window.until,
-			pageToken: window.pageToken,
-			// Never list more than may still be emitted: a page is processed whole or not at all.
-			pageSize: Math.max(1, Math.min(o.pageSize, o.maxOrdersPerPoll - items.length)),
-		});
+		const page = await adapter.listChanged({ since: window.since, until: window.until, pageToken: window.pageToken, pageSize: window.pageSize ?? o.pageSize });
 		pages++;
-		for (const listed of page.items) await collect(adapter, state, listed, { includeRaw: o.includeRaw, windowUntil: window.until }, items);
+		// A queue's handles cover its whole page: such a page is always read whole. Elsewhere a tick out of time
+		// stops inside the page and lists the same page again next tick; what was emitted is not emitted twice.
+		const stopInside = adapter.acknowledge === undefined ? timeLeft : () => true;
+		let whole = true;
+		for (const listed of page.items) {
+			if (!stopInside()) {
+				whole = false;
+				break;
+			}
+			await collect(adapter, state, listed, { includeRaw: o.includeRaw, windowUntil: window.until }, items);
+		}
+		if (!whole) {
+			state.backlog = window;
+			carriedOver = true;
+			break;
+		}
 		acks.push(...(page.acks ?? []));
-		const budgetLeft = items.length < o.maxOrdersPerPoll && pages < o.maxPagesPerPoll;
 		if (page.nextPageToken) {
 			window = { ...window, pageToken: page.nextPageToken };
 			state.backlog = window;
-			if (budgetLeft) continue;
+			if (budgetLeft()) continue;
+			carriedOver = true;
 			break;
 		}
 		// The whole window was listed: the cursor may pass it, never earlier.
 		if (Date.parse(window.until) > Date.parse(state.cursor)) state.cursor = window.until;
 		delete state.backlog;
-		// A fresh window re-lists the overlap; with less than a page of budget left, the next tick does it better.
-		if (fresh || !budgetLeft || o.maxOrdersPerPoll - items.length < Math.min(o.pageSize, o.maxOrdersPerPoll)) break;
+		// A fresh window re-lists the overlap: one per tick is enough.
+		if (fresh || !budgetLeft()) break;
 		window = freshWindow();
 		fresh = true;
 	}
@@ -90,7 +131,17 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 	pruneSeen(state, Date.parse(state.cursor) - overlapMs - adapter.filterPrecisionMs, o.maxSeen);
 	if (acks.length) state.pendingAcks = acks;
 	state.lastSuccessAt = o.now.toISOString();
-	return { items, state, acks, seeded: false };
+	return { items, state, acks, seeded: false, stats: { pages, elapsedMs: Math.round(o.clock() - started), carriedOver } };
+}
+
+/**
+ * A window carried over by an older version without a fixed page size named its page at an unknown size:
+ * it is listed again from its first page (duplicates are dropped, nothing is skipped).
+ */
+function resumableBacklog(backlog: PollWindow | undefined, pageSize: number): PollWindow | undefined {
+	if (!backlog) return undefined;
+	if (backlog.pageSize !== undefined) return backlog;
+	return { since: backlog.since, until: backlog.until, pageSize };
 }
 
 interface CollectOptions {

@@ -43,6 +43,7 @@ export interface OrderTriggerDeps {
 interface TriggerOptions {
 	importSince?: string;
 	maxOrdersPerPoll?: number;
+	timeBudgetSeconds?: number;
 	includeRaw?: boolean;
 }
 
@@ -68,7 +69,7 @@ export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeT
 		properties: [
 			{
 				displayName:
-					'Poll every 15, 30, 60 or 120 minutes (Poll Times → Every X). Each poll emits orders created or changed since the previous one, once per change; the first activation only records the starting point.',
+					'Poll every few minutes (Poll Times → Every X); with a webhook trigger in front, every 15 to 60 minutes as a reconciler. Each poll emits orders created or changed since the previous one, once per change, as many as it can read within its time budget; the first activation only records the starting point.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',
@@ -93,9 +94,19 @@ export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeT
 						displayName: 'Max Orders per Poll',
 						name: 'maxOrdersPerPoll',
 						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 1000 },
-						default: 100,
-						description: 'Orders beyond this are emitted by the next polls, never skipped',
+						typeOptions: { minValue: 1, maxValue: 100000 },
+						default: 10000,
+						description:
+							'Checked between pages of orders: beyond it, the rest is emitted by the next polls, never skipped. Lower it only when the nodes after the trigger cannot take that many items at once.',
+					},
+					{
+						displayName: 'Time Budget (Seconds)',
+						name: 'timeBudgetSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 40 },
+						default: 25,
+						description:
+							"How long one poll may read orders; the rest is carried over to the next poll. n8n's durable scheduler abandons a poll after 45 seconds, so keep it below that.",
 					},
 					{
 						displayName: 'Include Raw Payload',
@@ -135,6 +146,7 @@ export function orderTriggerPoll(config: OrderTriggerConfig, deps: OrderTriggerD
 				now,
 				importSince: options.importSince ? new Date(options.importSince) : undefined,
 				maxOrdersPerPoll: options.maxOrdersPerPoll,
+				timeBudgetMs: options.timeBudgetSeconds === undefined ? undefined : options.timeBudgetSeconds * 1000,
 				includeRaw: options.includeRaw,
 			});
 			staticData[POLL_STATE_KEY] = result.state as unknown as IDataObject;

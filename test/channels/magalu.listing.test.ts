@@ -32,8 +32,23 @@ describe('Magalu listing through the simulator', () => {
 		expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => id(i + 1)));
 		const [first, second] = sim.requests(/orders/);
 		expect(Object.fromEntries(first.query)).toMatchObject({ _limit: '5', _offset: '0', _sort: 'created_at:asc' });
-		expect(second.query.get('_offset')).toBe('5');
+		// Each next page starts one order earlier: that order must still be the one the last page ended with.
+		expect(Object.fromEntries(second.query)).toMatchObject({ _offset: '4', _limit: '6' });
 		expect(first.headers['x-channel-id']).toBe(MAGALU_DEFAULT_CHANNEL_ID);
+	});
+
+	it('an order that leaves the window between two pages makes the listing start over, skipping none', async () => {
+		for (let i = 1; i <= 6; i++) sim.put(magaluOrder({ id: id(i), updatedAt: at(i), createdAt: at(i) }));
+		const adapter = adapterWith();
+		const first = await adapter.listChanged({ since: at(0), until: at(59), pageSize: 3 });
+		// The first order is paid after the window's end: it leaves, and every later order moves down one place.
+		sim.put(magaluOrder({ id: id(1), updatedAt: '2024-05-01T13:30:00.000Z', createdAt: at(1) }));
+		const second = await adapter.listChanged({ since: at(0), until: at(59), pageSize: 3, pageToken: first.nextPageToken });
+		expect(second.nextPageToken).toBe('0');
+		const third = await adapter.listChanged({ since: at(0), until: at(59), pageSize: 3, pageToken: second.nextPageToken });
+		const listed = new Set([...first.items, ...second.items, ...third.items].map((o) => o.id));
+		// id(4) would have been skipped by offset 3 of the moved list.
+		expect(listed).toContain(id(4));
 	});
 
 	it('a full last page costs one more, empty request', async () => {
@@ -53,9 +68,9 @@ describe('Magalu listing through the simulator', () => {
 		expect(Object.fromEntries(sim.requests(/orders/)[0].query)).toMatchObject({ updated_at__gte: at(10), updated_at__lte: at(20) });
 	});
 
-	it('caps _limit at the documented max_limit of 100', async () => {
+	it('caps _limit at the documented max_limit of 100, one slot kept for the check order', async () => {
 		await adapterWith().listChanged({ since: at(0), until: at(59), pageSize: 500 });
-		expect(sim.requests(/orders/)[0].query.get('_limit')).toBe('100');
+		expect(sim.requests(/orders/)[0].query.get('_limit')).toBe('99');
 	});
 
 	it('sample returns the most recent order', async () => {

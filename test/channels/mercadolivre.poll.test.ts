@@ -135,16 +135,18 @@ describe('Mercado Livre trigger through n8n PollContext', () => {
 		expect(searches()).toHaveLength(1);
 	});
 
-	it('carries the rest over when max orders per poll is reached, skipping none', async () => {
-		const h = harness({ options: { maxOrdersPerPoll: 3 } });
+	it('carries the rest over when max orders per poll is reached, between whole pages, skipping none', async () => {
+		const h = harness({ options: { maxOrdersPerPoll: 60 } });
 		await h.poll();
-		for (let i = 0; i < 7; i++) sim.put(mlOrder({ id: 5000000 + i, lastUpdated: at(1 + i), created: at(-50 + i) }));
+		for (let i = 0; i < 120; i++) sim.put(mlOrder({ id: 5000000 + i, lastUpdated: at(1 + (i % 7)), created: at(-150 + i) }));
 		// Three hours on, the overlap no longer covers these orders: only the carried-over page token does.
 		clock = T0 + 180 * 60_000;
 		const ticks: string[][] = [];
-		for (let i = 0; i < 4; i++) ticks.push(ids(await h.poll()) as string[]);
-		expect(ticks.map((t) => t.length)).toEqual([3, 3, 1, 0]);
-		expect(new Set(ticks.flat()).size).toBe(7);
+		for (let i = 0; i < 3; i++) ticks.push(ids(await h.poll()) as string[]);
+		// Pages of 50 are never cut to fit the cap (a page at another size is another position).
+		expect(ticks.map((t) => t.length)).toEqual([100, 20, 0]);
+		expect(new Set(ticks.flat()).size).toBe(120);
+		expect(new Set(searches().map((r) => r.query.get('limit')))).toEqual(new Set(['50']));
 		expect(stateOf(h).backlog).toBeUndefined();
 	});
 

@@ -51,6 +51,13 @@ export class PollHarness {
 		return JSON.parse(JSON.stringify(this.workflow.getStaticData('node', this.node))) as IDataObject;
 	}
 
+	/** Puts the node's static data back to `data`, as a repeated scheduler tick would find it. */
+	restoreStaticData(data: IDataObject): void {
+		const live = this.workflow.getStaticData('node', this.node);
+		for (const key of Object.keys(live)) delete live[key];
+		Object.assign(live, JSON.parse(JSON.stringify(data)) as IDataObject);
+	}
+
 	/** One poll; the JSON of the emitted items, or null when poll() returned null. */
 	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[] | null> {
 		const additionalData = {

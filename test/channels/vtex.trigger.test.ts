@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { VtexTrigger, vtexTriggerConfig } from '../../nodes/VtexTrigger/VtexTrigger.node';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { VtexSimulator, vtexOrder } from '../simulators/vtex';
@@ -11,11 +11,12 @@ let statusFlip = 0;
 
 const T0 = Date.parse('2026-03-10T14:20:00Z');
 
-function harness(now: () => Date = () => new Date(T0), retry = TINY_RETRY): PollHarness {
+function harness(now: () => Date = () => new Date(T0), retry = TINY_RETRY, parameters?: INodeParameters): PollHarness {
 	const nodeType = new VtexTrigger();
 	nodeType.poll = orderTriggerPoll(vtexTriggerConfig, { retry, timeoutMs: 500, now });
 	return new PollHarness({
 		nodeType,
+		parameters,
 		credentials: { accountName: 'luxstore', ...keys, environment: 'vtexcommercestable', baseUrl: sim.baseUrl },
 		authenticate: (c, req) => ({ ...req, headers: { ...req.headers, 'X-VTEX-API-AppKey': String(c.appKey), 'X-VTEX-API-AppToken': String(c.appToken) } }),
 	});
@@ -38,8 +39,23 @@ describeTriggerConformance({
 	account: 'luxstore',
 	start,
 	stop: () => sim.stop(),
-	harness,
+	// The feed's visibility timeout runs on the simulator's clock: it follows the trigger's.
+	harness: (now, retry, parameters) => {
+		let last = now().getTime();
+		return harness(
+			() => {
+				const t = now();
+				if (t.getTime() > last) sim.advance(t.getTime() - last);
+				last = Math.max(last, t.getTime());
+				return t;
+			},
+			retry,
+			parameters,
+		);
+	},
 	put,
+	queue: true,
+	afterListing: (fn) => sim.afterNext((r) => r.method === 'GET' && /\/api\/orders\/feed$/.test(r.path), fn),
 	failListing: (count) => {
 		for (let i = 0; i < count; i++) sim.injectFault({ kind: 'status', status: 500 }, /\/api\/orders\/feed$/);
 	},

@@ -26,13 +26,26 @@ beforeEach(async () => {
 afterEach(() => sim.stop());
 
 describe('WooCommerce listing through the simulator', () => {
-	it('lists a window over several pages, each order once, oldest first', async () => {
+	it('lists a window over several pages, each order once, newest first, keyed on creation time', async () => {
 		for (let i = 1; i <= 23; i++) sim.put(wooOrder({ id: 1000 + i, modifiedGmt: at(i), createdGmt: at(i) }));
 		const { ids, pages } = await listAll(adapterWith(), '2024-05-01T12:00:00.000Z', '2024-05-01T13:00:00.000Z', 10);
 		expect(pages).toBe(3);
-		expect(ids).toEqual(Array.from({ length: 23 }, (_, i) => 1001 + i));
-		const q = sim.requests(/orders/)[0].query;
-		expect(Object.fromEntries(q)).toMatchObject({ dates_are_gmt: 'true', order: 'asc', orderby: 'date', per_page: '10', page: '1' });
+		// The oldest order of a page opens the next one (ties in its second must not be lost); the poller drops it.
+		expect([...new Set(ids)]).toEqual(Array.from({ length: 23 }, (_, i) => 1023 - i));
+		expect(ids).toHaveLength(25);
+		const [first, second] = sim.requests(/orders/).map((r) => Object.fromEntries(r.query));
+		expect(first).toMatchObject({ dates_are_gmt: 'true', order: 'desc', orderby: 'date', per_page: '10', page: '1' });
+		expect(first.before).toBeUndefined();
+		// The next page is "created before the second after the oldest order listed", not page 2.
+		expect(second).toMatchObject({ before: '2024-05-01T12:14:01', page: '1', per_page: '10' });
+	});
+
+	it('pages within one creation second when a whole page was created in it', async () => {
+		for (let i = 1; i <= 25; i++) sim.put(wooOrder({ id: 2000 + i, modifiedGmt: at(30), createdGmt: at(5) }));
+		const { ids } = await listAll(adapterWith(), '2024-05-01T12:00:00.000Z', '2024-05-01T13:00:00.000Z', 10);
+		expect(new Set(ids).size).toBe(25);
+		// The first page names no bound yet: the bound it yields is the same second, so paging goes on within it.
+		expect(sim.requests(/orders/).map((r) => r.query.get('page'))).toEqual(['1', '1', '2', '3']);
 	});
 
 	it('returns exactly the orders modified in [since, until), in GMT', async () => {

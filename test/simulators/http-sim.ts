@@ -59,6 +59,17 @@ export class HttpSimulator {
 		return this;
 	}
 
+	private readonly afterHooks: Array<{ match: (req: SimRequest) => boolean; fn: () => void }> = [];
+
+	/**
+	 * Runs `fn` once, right after the next matching request was answered: the channel's data changes between
+	 * two requests of the client (an order paid while a window is being listed).
+	 */
+	afterNext(match: (req: SimRequest) => boolean, fn: () => void): this {
+		this.afterHooks.push({ match, fn });
+		return this;
+	}
+
 	requests(pathMatch?: RegExp): SimRequest[] {
 		return pathMatch ? this.log.filter((r) => pathMatch.test(r.path)) : this.log;
 	}
@@ -121,6 +132,8 @@ export class HttpSimulator {
 			r.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
 			try {
 				const out = await r.handler(simReq, params);
+				const hook = this.afterHooks.findIndex((h) => h.match(simReq));
+				if (hook >= 0) this.afterHooks.splice(hook, 1)[0].fn();
 				res.writeHead(out.status, { 'content-type': 'application/json', ...out.headers });
 				res.end(out.body === undefined ? '' : typeof out.body === 'string' ? out.body : JSON.stringify(out.body));
 			} catch (error) {

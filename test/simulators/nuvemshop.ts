@@ -194,6 +194,8 @@ export class NuvemshopSimulator extends HttpSimulator {
 			.filter((o) => !q('status') || q('status') === 'any' || o.status === q('status'))
 			.filter((o) => !q('updated_at_min') || time(o.updated_at) >= time(q('updated_at_min')))
 			.filter((o) => !q('updated_at_max') || time(o.updated_at) <= time(q('updated_at_max')))
+			// [?] Whether created_at_max is inclusive is not documented; the simulator takes it inclusive like updated_at_max.
+			.filter((o) => !q('created_at_max') || time(o.created_at) <= time(q('created_at_max')))
 			.sort((a, b) => time(b.created_at) - time(a.created_at) || (b.id as number) - (a.id as number));
 		const slice = slicePage(matching, page, perPage);
 		if (page > slice.totalPages) return notFound(`Last page is ${slice.totalPages}`);

@@ -204,11 +204,16 @@ export class WooCommerceSimulator extends HttpSimulator {
 		}
 		const after = this.bound(req, 'modified_after');
 		const before = this.bound(req, 'modified_before');
+		// `after` / `before` filter the creation ("published") date, exclusively, like the modified bounds.
+		const createdAfter = this.bound(req, 'after');
+		const createdBefore = this.bound(req, 'before');
+		const created = (o: WooOrder) => Date.parse(`${o.date_created_gmt as string}Z`);
 		const modified = (o: WooOrder) => Date.parse(`${o.date_modified_gmt as string}Z`);
 		const sortKey = (o: WooOrder) => (orderby === 'id' ? (o.id as number) : Date.parse(`${o.date_created_gmt as string}Z`));
 		const dir = req.query.get('order') === 'asc' ? 1 : -1;
 		const matching = [...this.orders.values()]
 			.filter((o) => (after === undefined || modified(o) > after) && (before === undefined || modified(o) < before))
+			.filter((o) => (createdAfter === undefined || created(o) > createdAfter) && (createdBefore === undefined || created(o) < createdBefore))
 			.sort((a, b) => dir * (sortKey(a) - sortKey(b) || (a.id as number) - (b.id as number)));
 		const slice = slicePage(matching, page, perPage);
 		if (page > 1 && page > slice.totalPages) {

@@ -43,3 +43,44 @@ export function pageOfLink(url: string | undefined): number | undefined {
 		return undefined;
 	}
 }
+
+/**
+ * Keyset paging on creation time, newest first (WooCommerce, Nuvemshop). A page number is not a stable
+ * position: an order on an earlier page that changes leaves the window and every later order moves up one
+ * place, so page N+1 would skip one. Creation time never changes, so the token names a bound instead:
+ * "orders created before B" (B = the second after the last order listed, so ties are listed again and
+ * de-duplicated). Only when a whole page shares one creation second (more than a page of orders created in
+ * the same second) does the token page within that bound.
+ */
+export interface CreatedKeyset {
+	/** Exclusive upper bound on creation time, whole seconds, ISO 8601 UTC; absent on the first page. */
+	before?: string;
+	/** 1-based page among the orders created before `before`. */
+	page: number;
+}
+
+export function parseCreatedKeyset(token: string | undefined): CreatedKeyset {
+	if (token === undefined) return { page: 1 };
+	const m = /^k:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)?:([1-9]\d*)$/.exec(token);
+	if (!m) throw new Error(`Invalid page token "${token}": expected a creation-time keyset`);
+	return { before: m[1], page: Number(m[2]) };
+}
+
+export function formatCreatedKeyset(k: CreatedKeyset): string {
+	return `k:${k.before ?? ''}:${k.page}`;
+}
+
+/**
+ * The token after a page. `createdMs`: creation times of the page's orders (unreadable ones left out).
+ * Undefined when the channel says there is nothing more.
+ */
+export function nextCreatedKeyset(current: CreatedKeyset, createdMs: number[], hasMore: boolean): string | undefined {
+	if (!hasMore) return undefined;
+	const valid = createdMs.filter((ms) => Number.isFinite(ms));
+	const oldest = valid.length ? Math.min(...valid) : NaN;
+	const bound = Number.isFinite(oldest) ? (Math.floor(oldest / 1000) + 1) * 1000 : NaN;
+	const currentBound = current.before === undefined ? Infinity : Date.parse(current.before);
+	// No progress (the page's orders all share the bound's last second): page on within the same bound.
+	if (!Number.isFinite(bound) || bound >= currentBound) return formatCreatedKeyset({ before: current.before, page: current.page + 1 });
+	return formatCreatedKeyset({ before: new Date(bound).toISOString().replace('.000Z', 'Z'), page: 1 });
+}

@@ -10,21 +10,34 @@ export { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDe
 export * from './endpoints';
 export type { MagaluOrder } from './normalize';
 
-/** The page token is the next `_offset`: page sizes may differ between calls of one window. */
-function offsetFromToken(token: string | undefined): number {
-	if (token === undefined) return 0;
-	if (!/^\d+$/.test(token)) throw new Error(`Invalid Magalu page token "${token}": expected an offset`);
-	return Number(token);
+/**
+ * Offset paging with a check that the list did not move. The token is the next `_offset` and the id of the
+ * order just before it; each page is requested from one order earlier, and when that order is no longer
+ * the one the token names, an order before it left the window (it changed again) and every later order moved
+ * down one place: the window is listed again from the start rather than skipping one (duplicates are
+ * dropped by the poller).
+ */
+interface OffsetToken {
+	offset: number;
+	before?: string;
 }
+
+function parseOffsetToken(token: string | undefined): OffsetToken {
+	if (token === undefined) return { offset: 0 };
+	const m = /^(\d+)(?::(.+))?$/.exec(token);
+	if (!m) throw new Error(`Invalid Magalu page token "${token}": expected an offset`);
+	return { offset: Number(m[1]), before: m[2] };
+}
+
+const orderIdOf = (o: MagaluOrder | undefined) => (o && typeof o === 'object' && o.id !== undefined && o.id !== null ? String(o.id) : undefined);
 
 /**
  * Magalu Open API, GET /seller/v1/orders. ctx.baseUrl is api.magalu.com or api-sandbox.magalu.com; auth
  * (ID Magalu bearer token) is the transport's. Options: `channelId` (X-Channel-Id, default the Magalu
  * channel). The list returns whole orders with their deliveries and items, so there is no getDetails.
  *
- * Offset paging is sorted by creation, a key that does not move while paging; an order updated during the
- * paging leaves the window and may shift one order past a page boundary, which the poller's overlapping
- * next window lists again.
+ * Offset paging is sorted by creation; an order updated while the window is listed leaves it and moves
+ * later orders down one place, which the token's check order detects (parseOffsetToken).
  */
 export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluOrder> {
 	const ordersUrl = joinUrl(ctx.baseUrl, MAGALU_ORDERS.path);
@@ -44,17 +57,22 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 		latestUntil: (now) => now,
 
 		async listChanged(req: ListChangedRequest) {
-			const offset = offsetFromToken(req.pageToken);
-			const limit = Math.max(1, Math.min(req.pageSize, MAGALU_ORDERS.maxLimit));
-			const items = await list({
+			const token = parseOffsetToken(req.pageToken);
+			// One slot of each request holds the check order, so a page has at most max_limit − 1 new orders.
+			const limit = Math.max(1, Math.min(req.pageSize, MAGALU_ORDERS.maxLimit - 1));
+			const check = token.offset > 0 && token.before !== undefined;
+			const results = await list({
 				[MAGALU_ORDERS.since]: new Date(Date.parse(req.since)).toISOString(),
 				[MAGALU_ORDERS.until]: new Date(Date.parse(req.until)).toISOString(),
 				_sort: MAGALU_ORDERS.sortAsc,
-				_limit: limit,
-				_offset: offset,
+				_limit: check ? limit + 1 : limit,
+				_offset: check ? token.offset - 1 : token.offset,
 			});
+			if (check && orderIdOf(results[0]) !== token.before) return { items: results, nextPageToken: '0' };
+			const items = check ? results.slice(1) : results;
+			const next = token.offset + items.length;
 			// A full page may be the last one: one more (empty) request settles it.
-			return { items, nextPageToken: items.length >= limit ? String(offset + items.length) : undefined };
+			return { items, nextPageToken: items.length >= limit ? `${next}:${orderIdOf(items[items.length - 1]) ?? ''}` : undefined };
 		},
 
 		identify(raw) {

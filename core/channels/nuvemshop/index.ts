@@ -3,7 +3,7 @@ import type { HttpRequest } from '../../http/transport';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { expectArray, joinUrl, send, secondsIso } from '../common/http';
-import { pageFromToken, pageOfLink, parseLinkHeader } from '../common/paging';
+import { formatCreatedKeyset, nextCreatedKeyset, parseCreatedKeyset, pageOfLink, parseLinkHeader, type CreatedKeyset } from '../common/paging';
 import { normalizeNuvemshopOrder, type NuvemshopOrder } from './normalize';
 
 export { NUVEMSHOP_ORDER_STATUS, NUVEMSHOP_PAYMENT_STATUS, NUVEMSHOP_SHIPPING_STATUS, nuvemshopStatus } from './status';
@@ -16,21 +16,21 @@ const MAX_PER_PAGE = 200;
 /**
  * Without payment_status, GET /orders returns only pending, authorized and paid orders ("any" means those
  * three). Orders whose payment was voided, refunded or abandoned must reach the OMS too (they release
- * stock), so a window is listed once per group, in this order. The page token is "<group>:<page>".
+ * stock), so a window is listed once per group, in this order. The page token is "<group>|<keyset>".
  */
 const PAYMENT_GROUPS = [undefined, 'voided', 'refunded', 'abandoned'] as const;
 
-function parseToken(token: string | undefined): { group: number; page: number } {
-	if (token === undefined) return { group: 0, page: 1 };
-	const m = /^(\d+):(.+)$/.exec(token);
+function parseToken(token: string | undefined): { group: number; keyset: CreatedKeyset } {
+	if (token === undefined) return { group: 0, keyset: { page: 1 } };
+	const m = /^(\d+)\|(.+)$/.exec(token);
 	const group = m ? Number(m[1]) : NaN;
 	if (!m || group >= PAYMENT_GROUPS.length) throw new Error(`Invalid Nuvemshop page token "${token}"`);
-	return { group, page: pageFromToken(m[2]) };
+	return { group, keyset: parseCreatedKeyset(m[2]) };
 }
 
-function nextToken(group: number, page: number, nextPage: number | undefined): string | undefined {
-	if (nextPage !== undefined && nextPage > page) return `${group}:${nextPage}`;
-	return group + 1 < PAYMENT_GROUPS.length ? `${group + 1}:1` : undefined;
+function nextToken(group: number, next: string | undefined): string | undefined {
+	if (next !== undefined) return `${group}|${next}`;
+	return group + 1 < PAYMENT_GROUPS.length ? `${group + 1}|${formatCreatedKeyset({ page: 1 })}` : undefined;
 }
 
 /**
@@ -47,9 +47,10 @@ function isPastLastPage(error: unknown): boolean {
  * Nuvemshop / Tiendanube REST v1. ctx.baseUrl is the API root (…/v1), ctx.account the store id; the
  * transport adds "Authentication: bearer <token>" and the mandatory User-Agent (the credential does).
  *
- * updated_at_min/max are whole-second bounds, hence filterPrecisionMs = 1000. The API sorts by creation
- * date, not update date, so a page can shift while the window is listed; the poller's overlap and
- * de-duplication absorb it.
+ * updated_at_min/max are whole-second bounds, hence filterPrecisionMs = 1000. The API lists newest-created
+ * first; pages are a keyset on creation time (created_at_max), not page numbers, so an order that changes
+ * while the window is listed cannot shift another past a page boundary (see nextCreatedKeyset). The keyset
+ * also keeps page × per_page far below the 10,000 cap reported for deep pages.
  */
 export function createNuvemshopAdapter(ctx: AdapterContext): ChannelAdapter<NuvemshopOrder> {
 	const ordersUrl = joinUrl(ctx.baseUrl, `/${encodeURIComponent(ctx.account)}/orders`);
@@ -71,16 +72,18 @@ export function createNuvemshopAdapter(ctx: AdapterContext): ChannelAdapter<Nuve
 		latestUntil: (now) => now,
 
 		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<NuvemshopOrder>> {
-			const { group, page } = parseToken(req.pageToken);
+			const { group, keyset } = parseToken(req.pageToken);
 			const { items, next } = await listPage({
 				updated_at_min: `${secondsIso(req.since, 'down')}Z`,
 				updated_at_max: `${secondsIso(req.until, 'up')}Z`,
+				created_at_max: keyset.before,
 				payment_status: PAYMENT_GROUPS[group],
-				page,
+				page: keyset.page,
 				per_page: Math.min(req.pageSize, MAX_PER_PAGE),
 			});
-			// The docs ask clients to follow the Link header: its `page` goes in the token, the query is rebuilt.
-			return { items, nextPageToken: nextToken(group, page, next) };
+			const created = items.map((o) => Date.parse(String(o?.created_at).replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+			// The Link header's "next" says whether there is more; the position itself is the keyset.
+			return { items, nextPageToken: nextToken(group, nextCreatedKeyset(keyset, created, next !== undefined)) };
 		},
 
 		identify(raw) {

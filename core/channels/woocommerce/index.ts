@@ -1,6 +1,6 @@
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { expectArray, joinUrl, send, secondsIso } from '../common/http';
-import { hasMoreByTotal, nextPageToken, pageFromToken } from '../common/paging';
+import { hasMoreByTotal, nextCreatedKeyset, parseCreatedKeyset } from '../common/paging';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { normalizeWooOrder, type WooOrder } from './normalize';
 
@@ -12,16 +12,17 @@ const MAX_PER_PAGE = 100;
 
 /**
  * WooCommerce REST wc/v3. ctx.baseUrl is the site root (https://shop.example.com); auth (HTTP Basic with
- * the consumer key/secret) is the transport's. Options: `orderBy` ('date' default, the documented value;
- * 'modified' where the site's Woo accepts it).
+ * the consumer key/secret) is the transport's.
  *
  * The window is filtered on the GMT modification time (dates_are_gmt, otherwise Woo reads the bounds in the
  * site's timezone) with whole-second bounds widened to cover [since, until), as Woo stores seconds: the
  * poller's de-duplication absorbs the extra second, and filterPrecisionMs = 1000 says so.
+ *
+ * Pages are a keyset on creation time, newest first (`before`, documented as "published before", read in
+ * GMT with dates_are_gmt): see nextCreatedKeyset. Within one bound `page` is at the window's fixed page size.
  */
 export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<WooOrder> {
 	const ordersUrl = joinUrl(ctx.baseUrl, '/wp-json/wc/v3/orders');
-	const orderBy = String(ctx.options?.orderBy ?? 'date');
 
 	return {
 		id: 'woocommerce',
@@ -29,21 +30,23 @@ export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<Wo
 		latestUntil: (now) => now,
 
 		async listChanged(req: ListChangedRequest) {
-			const page = pageFromToken(req.pageToken);
+			const keyset = parseCreatedKeyset(req.pageToken);
 			const query = {
 				// Both bounds are exclusive in Woo: one second earlier so orders modified in since's second count.
 				modified_after: secondsIso(req.since, 'down', -1),
 				modified_before: secondsIso(req.until, 'up'),
+				before: keyset.before?.slice(0, 19),
 				dates_are_gmt: true,
-				orderby: orderBy,
-				order: 'asc',
-				page,
+				orderby: 'date',
+				order: 'desc',
+				page: keyset.page,
 				per_page: Math.min(req.pageSize, MAX_PER_PAGE),
 			};
 			const httpReq = { method: 'GET' as const, url: ordersUrl, query };
 			const res = await send(ctx, httpReq);
 			const items = expectArray(res, httpReq) as WooOrder[];
-			return { items, nextPageToken: nextPageToken(page, hasMoreByTotal(page, res.headers['x-wp-totalpages'])) };
+			const created = items.map((o) => Date.parse(`${String(o?.date_created_gmt)}Z`));
+			return { items, nextPageToken: nextCreatedKeyset(keyset, created, hasMoreByTotal(keyset.page, res.headers['x-wp-totalpages'])) };
 		},
 
 		identify(raw) {
