@@ -12,7 +12,8 @@ const normalize = (spec: Partial<ShopifyOrderSpec>) => adapter.normalize(shopify
 describe('Shopify normalisation', () => {
 	it.each([
 		['PENDING', 'pending_payment', 'pending'],
-		['AUTHORIZED', 'pending_payment', 'authorized'],
+		// Manual capture holds the payment for the shop: paid-equivalent (was pending_payment before issue 7).
+		['AUTHORIZED', 'paid', 'authorized'],
 		['PARTIALLY_PAID', 'pending_payment', 'pending'],
 		['PAID', 'paid', 'paid'],
 		['PARTIALLY_REFUNDED', 'paid', 'partially_refunded'],
@@ -43,6 +44,15 @@ describe('Shopify normalisation', () => {
 	it('covers every documented financial and fulfilment status', () => {
 		expect(Object.keys(SHOPIFY_FINANCIAL_STATUS_MAP)).toHaveLength(8);
 		expect(Object.keys(SHOPIFY_FULFILLMENT_STATUS_MAP)).toHaveLength(11);
+	});
+
+	it.each([
+		['UNFULFILLED', 'paid', 'unfulfilled'],
+		['PARTIALLY_FULFILLED', 'shipped', 'partial'],
+		['FULFILLED', 'shipped', 'fulfilled'],
+		['FULFILLMENT_NOT_REQUIRED', 'delivered', 'fulfilled'],
+	])('an authorized payment follows fulfilment like a paid one: %s → %s / %s', (fulfillment, status, fulfilmentStatus) => {
+		expect(normalize({ financial: 'AUTHORIZED', fulfillment })).toMatchObject({ status, paymentStatus: 'authorized', fulfillmentStatus: fulfilmentStatus });
 	});
 
 	it('keeps payment and fulfilment apart: an unpaid order can be fulfilled', () => {
@@ -79,11 +89,59 @@ describe('Shopify normalisation', () => {
 			shippingAddress: { street: 'Rua Augusta, 500', complement: 'Sala 3', city: 'São Paulo', state: 'SP', postalCode: '01305-000', country: 'BR' },
 			shipments: [{ carrier: 'Correios', trackingCode: 'BR123' }],
 		});
-		expect(order.lines[0]).toEqual({ sku: 'A', quantity: 3, unitPriceCents: 29, channelListingId: '7000000', channelVariantId: '4000000', title: 'Product 1' });
+		// channelLineId (the line item id, for write-back) is new with issue 7.
+		expect(order.lines[0]).toEqual({ sku: 'A', quantity: 3, unitPriceCents: 29, channelListingId: '7000000', channelVariantId: '4000000', channelLineId: '45078946900', title: 'Product 1' });
+		expect(order.flags).toBeUndefined();
+	});
+
+	it('counts current quantities: a removed line is dropped, a reduced one reserves less', () => {
+		const order = normalize({
+			lines: [
+				{ sku: 'A', quantity: 3, current: 2, price: '10.00' },
+				{ sku: 'B', quantity: 1, current: 0, price: '5.00' },
+			],
+		});
+		expect(order.lines.map((l) => [l.sku, l.quantity])).toEqual([['A', 2]]);
+		expect(order.totals.itemsCents).toBe(2000);
+	});
+
+	it('a cancelled order whose lines are all gone still imports, with no line', () => {
+		const order = normalize({ financial: 'REFUNDED', cancelledAt: '2026-01-10T15:00:00Z', lines: [{ sku: 'A', quantity: 2, current: 0, price: '10.00' }] });
+		expect(order).toMatchObject({ status: 'cancelled', lines: [] });
+	});
+
+	it('a refunded, shipped order with no unit left keeps the units it sold', () => {
+		const order = normalize({ financial: 'REFUNDED', fulfillment: 'FULFILLED', lines: [{ sku: 'A', quantity: 2, current: 0, price: '10.00' }] });
+		expect(order).toMatchObject({ status: 'returned', lines: [{ sku: 'A', quantity: 2 }] });
+	});
+
+	it('an open order with no unit left is an error item naming the lines', () => {
+		expect(() => normalize({ lines: [{ sku: 'A', quantity: 2, current: 0, price: '10.00' }] })).toThrow(
+			expect.objectContaining({ orderRef: 'shopify:450789469', field: 'lineItems.nodes' }),
+		);
+	});
+
+	it.each([null, '', '   '])('a line with SKU %j is imported unmapped, keeping its listing, variant and line ids', (sku) => {
+		const order = normalize({ lines: [{ sku, quantity: 1, price: '1.00' }, { sku: 'B', quantity: 1, price: '2.00' }] });
+		expect(order.lines[0]).toEqual({ unmapped: true, quantity: 1, unitPriceCents: 100, channelListingId: '7000000', channelVariantId: '4000000', channelLineId: '45078946900', title: 'Product 1' });
+		expect(order.lines[1]).toMatchObject({ sku: 'B' });
+		expect(order.flags).toEqual(['unmapped_lines']);
+	});
+
+	it('failed or cancelled fulfillments ship nothing and do not make an order delivered', () => {
+		const order = normalize({
+			fulfillment: 'FULFILLED',
+			fulfillments: [
+				{ displayStatus: 'DELIVERED', tracking: 'BR1' },
+				{ displayStatus: 'FAILURE', tracking: 'BR2', status: 'FAILURE' },
+			],
+		});
+		expect(order).toMatchObject({ status: 'delivered', shipments: [{ trackingCode: 'BR1' }] });
+		expect(order.shipments).toHaveLength(1);
 	});
 
 	it.each([
-		['a line without SKU', { lines: [{ sku: null, quantity: 1, price: '1.00' }] }, 'lineItems.nodes[0].sku'],
+		['a fractional quantity', { lines: [{ sku: 'A', quantity: 1.5, price: '1.00' }] }, 'lineItems.nodes[0].quantity'],
 		['an unknown financial status', { financial: 'SETTLED' }, 'displayFinancialStatus'],
 		['an unknown fulfilment status', { fulfillment: 'SHIPPED' }, 'displayFulfillmentStatus'],
 		['an amount with three decimals', { total: '10.005' }, 'totalPriceSet.shopMoney.amount'],

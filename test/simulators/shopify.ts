@@ -12,7 +12,10 @@ import { json } from './sim-paging';
 
 export interface ShopifyLineSpec {
 	sku: string | null;
+	/** Units ordered (removed and refunded ones included). */
 	quantity: number;
+	/** Units still on the order; defaults to quantity. */
+	current?: number;
 	price: string;
 	title?: string;
 }
@@ -29,7 +32,8 @@ export interface ShopifyOrderSpec {
 	shipping?: string;
 	discounts?: string;
 	total?: string;
-	fulfillments?: Array<{ displayStatus: string; tracking?: string }>;
+	/** status: the Fulfillment.status (SUCCESS when absent); displayStatus: IN_TRANSIT, DELIVERED... */
+	fulfillments?: Array<{ displayStatus: string; tracking?: string; status?: string }>;
 }
 
 const money = (amount: string) => ({ shopMoney: { amount, currencyCode: 'BRL' } });
@@ -63,6 +67,7 @@ export function shopifyOrder(spec: ShopifyOrderSpec): Record<string, unknown> {
 			phone: '+5511999990000',
 		},
 		fulfillments: (spec.fulfillments ?? []).map((f) => ({
+			status: f.status ?? 'SUCCESS',
 			displayStatus: f.displayStatus,
 			createdAt: spec.updatedAt,
 			trackingInfo: f.tracking ? [{ company: 'Correios', number: f.tracking, url: `https://rastreamento.correios.com.br/?objetos=${f.tracking}` }] : [],
@@ -73,11 +78,88 @@ export function shopifyOrder(spec: ShopifyOrderSpec): Record<string, unknown> {
 				sku: l.sku,
 				title: l.title ?? `Product ${i + 1}`,
 				quantity: l.quantity,
+				currentQuantity: l.current ?? l.quantity,
 				originalUnitPriceSet: money(l.price),
 				variant: { id: `gid://shopify/ProductVariant/${4_000_000 + i}`, legacyResourceId: String(4_000_000 + i) },
 				product: { id: `gid://shopify/Product/${7_000_000 + i}`, legacyResourceId: String(7_000_000 + i) },
 			})),
 		},
+	};
+}
+
+const REST_FINANCIAL: Record<string, string> = { PENDING: 'pending', AUTHORIZED: 'authorized', PARTIALLY_PAID: 'partially_paid', PAID: 'paid', PARTIALLY_REFUNDED: 'partially_refunded', REFUNDED: 'refunded', VOIDED: 'voided' };
+const REST_FULFILLMENT: Record<string, string | null> = { UNFULFILLED: null, PARTIALLY_FULFILLED: 'partial', FULFILLED: 'fulfilled', RESTOCKED: 'restocked' };
+const restMoney = (amount: string) => ({ shop_money: { amount, currency_code: 'BRL' }, presentment_money: { amount, currency_code: 'BRL' } });
+
+/**
+ * The same order as shopifyOrder, in the REST Order resource shape that orders/* webhooks deliver
+ * (snake_case, numeric ids next to admin_graphql_api_id, decimal strings). Only the statuses REST can
+ * express: financial_status as REST spells it, fulfillment_status null / partial / fulfilled / restocked.
+ */
+export function shopifyRestOrder(spec: ShopifyOrderSpec): Record<string, unknown> {
+	const g = shopifyOrder(spec) as { lineItems: { nodes: Array<Record<string, unknown>> } } & Record<string, unknown>;
+	const financial = spec.financial === undefined ? 'PAID' : spec.financial;
+	const fulfillment = spec.fulfillment ?? 'UNFULFILLED';
+	if (financial !== null && !(financial in REST_FINANCIAL)) throw new Error(`REST has no financial_status for ${financial}`);
+	if (!(fulfillment in REST_FULFILLMENT)) throw new Error(`REST has no fulfillment_status for ${fulfillment}`);
+	const address = g.shippingAddress as Record<string, string>;
+	const lines = spec.lines ?? [{ sku: 'IPOD2008PINK', quantity: 1, price: '199.00', title: 'IPod Nano - 8gb' }];
+	return {
+		id: spec.id,
+		admin_graphql_api_id: g.id,
+		name: g.name,
+		created_at: g.createdAt,
+		updated_at: g.updatedAt,
+		cancelled_at: g.cancelledAt,
+		financial_status: financial === null ? null : REST_FINANCIAL[financial],
+		fulfillment_status: REST_FULFILLMENT[fulfillment],
+		currency: 'BRL',
+		presentment_currency: 'BRL',
+		email: g.email,
+		total_price: spec.total ?? '209.00',
+		total_price_set: restMoney(spec.total ?? '209.00'),
+		total_discounts: spec.discounts ?? '0.00',
+		total_shipping_price_set: restMoney(spec.shipping ?? '10.00'),
+		shipping_lines: [{ id: 1, title: 'Sedex', price: spec.shipping ?? '10.00', is_removed: false }],
+		discount_codes: [],
+		customer: { id: 207119551, email: 'bob.norman@mail.example.com', first_name: 'Bob', last_name: 'Norman', phone: '+5511999990000' },
+		shipping_address: {
+			first_name: 'Bob',
+			last_name: 'Norman',
+			name: address.name,
+			address1: address.address1,
+			address2: address.address2,
+			city: address.city,
+			province: 'São Paulo',
+			province_code: address.provinceCode,
+			zip: address.zip,
+			country: 'Brazil',
+			country_code: address.countryCodeV2,
+			phone: address.phone,
+		},
+		fulfillments: (spec.fulfillments ?? []).map((f, i) => ({
+			id: 255858046 + i,
+			status: (f.status ?? 'SUCCESS').toLowerCase(),
+			shipment_status: f.displayStatus.toLowerCase(),
+			created_at: spec.updatedAt,
+			tracking_company: f.tracking ? 'Correios' : null,
+			tracking_numbers: f.tracking ? [f.tracking] : [],
+			tracking_urls: f.tracking ? [`https://rastreamento.correios.com.br/?objetos=${f.tracking}`] : [],
+		})),
+		line_items: lines.map((l, i) => ({
+			id: spec.id * 100 + i,
+			admin_graphql_api_id: g.lineItems.nodes[i].id,
+			sku: l.sku,
+			title: l.title ?? `Product ${i + 1}`,
+			name: l.title ?? `Product ${i + 1}`,
+			quantity: l.quantity,
+			current_quantity: l.current ?? l.quantity,
+			price: l.price,
+			price_set: restMoney(l.price),
+			product_id: 7_000_000 + i,
+			variant_id: 4_000_000 + i,
+		})),
+		refunds: [],
 	};
 }
 

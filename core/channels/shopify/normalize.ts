@@ -1,128 +1,130 @@
-import type { Address, CanonicalOrder, OrderLine, Shipment } from '../../model/order';
-import { OrderValidationError, validateCanonicalOrder } from '../../model/validate';
-import { decimalToCents } from '../common/money';
-import { isJsonObject } from '../common/raw-reader';
+import type { CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
+import { validateCanonicalOrder } from '../../model/validate';
+import { isJsonObject, RawReader, type JsonObject } from '../common/raw-reader';
 import type { StatusMapping } from '../common/status';
-import { SHOPIFY_FINANCIAL_STATUS_MAP, SHOPIFY_FULFILLMENT_STATUS_MAP, SHOPIFY_NO_FINANCIAL_STATUS } from './status';
-import type { ShopifyFulfillment, ShopifyLineItem, ShopifyMailingAddress, ShopifyMoneyBag, ShopifyOrder } from './types';
+import { gidTail, numericId, type ShopifyOrderFacts } from './facts';
+import { readGraphqlOrder } from './read-graphql';
+import { readRestOrder } from './read-rest';
+import { shopifyStatus } from './status';
 
-/** "gid://shopify/Order/450789469" → "450789469" (what merchants see and REST uses). */
-export function legacyId(node: { id?: unknown; legacyResourceId?: unknown } | null | undefined): string | undefined {
+/** The shop's currency for a payload that names none (adapter option `currency`). */
+export const SHOPIFY_DEFAULT_CURRENCY = 'BRL';
+
+export interface ShopifyNormalizeOptions {
+	/** Used (and the order flagged `currency_from_account`) when the payload has no currency. */
+	currency?: string;
+}
+
+/**
+ * The order id merchants see and REST uses ("450789469"), from any Shopify shape: a GraphQL node
+ * (legacyResourceId or the gid), a REST / webhook order (admin_graphql_api_id, exact, or a safe `id`).
+ */
+export function legacyId(node: { id?: unknown; legacyResourceId?: unknown; admin_graphql_api_id?: unknown } | null | undefined): string | undefined {
 	if (!node) return undefined;
-	if (typeof node.legacyResourceId === 'string' && node.legacyResourceId !== '') return node.legacyResourceId;
-	return typeof node.id === 'string' ? /\/(\d+)$/.exec(node.id)?.[1] : undefined;
+	return numericId(node.legacyResourceId) ?? gidTail(node.admin_graphql_api_id) ?? numericId(node.id);
 }
 
 export function shopifyOrderRef(raw: unknown): string {
-	return `shopify:${(isJsonObject(raw) && legacyId(raw)) || '(no id)'}`;
+	return `shopify:${(isJsonObject(raw) && legacyId(unwrap(raw) as JsonObject)) || '(no id)'}`;
 }
 
-type Fail = (field: string, reason: string) => never;
+/** GET /orders/{id}.json answers {"order": {...}}; webhooks and GraphQL nodes are the order itself. */
+function unwrap(raw: unknown): unknown {
+	if (isJsonObject(raw) && isJsonObject(raw.order) && Object.keys(raw).length === 1) return raw.order;
+	return raw;
+}
 
-/** Admin GraphQL Order node → canonical order. Amounts are the shop-currency ones (shopMoney). */
-export function normalizeShopifyOrder(raw: ShopifyOrder, account: string): CanonicalOrder {
-	const ref = shopifyOrderRef(raw);
-	const fail: Fail = (field, reason) => {
-		throw new OrderValidationError(ref, field, reason);
-	};
-	const money = (bag: ShopifyMoneyBag | undefined, field: string): number => {
-		const amount = bag?.shopMoney?.amount;
-		return decimalToCents(amount) ?? fail(`${field}.shopMoney.amount`, `is not an exact decimal amount: ${JSON.stringify(amount)}`);
-	};
-	if (!isJsonObject(raw)) fail('(order)', 'must be an object');
-	if (!Array.isArray(raw.lineItems?.nodes)) fail('lineItems.nodes', 'must be an array');
+function orderObject(r: RawReader, raw: unknown): JsonObject {
+	const o = unwrap(raw);
+	return isJsonObject(o) ? o : r.fail('(order)', 'must be an object');
+}
 
-	const lines = raw.lineItems.nodes.map((li, i) => toLine(li, `lineItems.nodes[${i}]`, fail, money));
-	const fulfillments = raw.fulfillments ?? [];
+/** REST / webhook orders list `line_items`; GraphQL nodes `lineItems { nodes }`. */
+export function isRestShopifyOrder(raw: unknown): boolean {
+	const o = unwrap(raw);
+	return isJsonObject(o) && !('lineItems' in o) && ('line_items' in o || 'admin_graphql_api_id' in o);
+}
+
+/** The poller's version of an order in either shape: its id and its last update. */
+export function shopifyOrderIdentity(raw: unknown): { channelOrderId: string; updatedAt: string } {
+	const r = new RawReader(shopifyOrderRef(raw));
+	const o = orderObject(r, raw);
+	const rest = isRestShopifyOrder(o);
+	return {
+		channelOrderId: legacyId(o) ?? r.fail('id', 'is required'),
+		updatedAt: rest ? r.string(o, 'updated_at') : r.string(o, 'updatedAt'),
+	};
+}
+
+/**
+ * One entry point for every Shopify order shape: the Admin GraphQL node the poller reads, and the REST
+ * Order resource that webhooks deliver. The same order gives the same canonical order either way.
+ *
+ * Quantities are the current ones (Shopify's currentQuantity / current_quantity: ordered minus removed
+ * and refunded units); a line with none left is dropped. A cancelled order may be left with no line; a
+ * fully refunded, shipped ("returned") order keeps the units it sold, so the store can put them back.
+ */
+export function normalizeShopifyOrder(raw: unknown, account: string, options: ShopifyNormalizeOptions = {}): CanonicalOrder {
+	const r = new RawReader(shopifyOrderRef(raw));
+	const o = orderObject(r, raw);
+	const rest = isRestShopifyOrder(o);
+	const facts = rest ? readRestOrder(r, o) : readGraphqlOrder(r, o);
+	const status = statusOf(r, facts);
+	const lines = linesOf(facts, status);
+	if (lines.length === 0 && status.status !== 'cancelled') {
+		r.fail(rest ? 'line_items' : 'lineItems.nodes', 'has no line with a current quantity above 0');
+	}
+	const flags: IntakeFlag[] = [...facts.flags];
+	let currency = facts.currency;
+	if (!currency) {
+		currency = options.currency || SHOPIFY_DEFAULT_CURRENCY;
+		flags.push('currency_from_account');
+	}
 	const order: Record<string, unknown> = {
 		channel: 'shopify',
 		account,
-		channelOrderId: legacyId(raw) ?? fail('id', 'is required'),
-		createdAt: raw.createdAt,
-		updatedAt: raw.updatedAt,
-		...statusOf(raw, fulfillments, fail),
-		channelStatusRaw: [raw.displayFinancialStatus ?? 'null', raw.displayFulfillmentStatus, raw.cancelledAt ? 'cancelled' : undefined].filter(Boolean).join(' / '),
-		currency: raw.currencyCode,
+		channelOrderId: facts.channelOrderId,
+		createdAt: facts.createdAt,
+		updatedAt: facts.updatedAt,
+		...status,
+		channelStatusRaw: facts.channelStatusRaw,
+		currency,
 		totals: {
 			itemsCents: lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
-			shippingCents: money(raw.totalShippingPriceSet, 'totalShippingPriceSet'),
-			discountCents: money(raw.totalDiscountsSet, 'totalDiscountsSet'),
-			totalCents: money(raw.totalPriceSet, 'totalPriceSet'),
+			shippingCents: facts.shippingCents,
+			discountCents: facts.discountCents,
+			totalCents: facts.totalCents,
 		},
-		customer: toCustomer(raw),
+		customer: facts.customer,
 		lines,
-		shipments: fulfillments.flatMap(toShipments),
+		shipments: facts.fulfillments.filter((f) => f.active).flatMap((f) => f.shipments),
+		flags,
 	};
-	if (raw.shippingAddress) order.shippingAddress = toAddress(raw.shippingAddress);
+	if (facts.shippingAddress && Object.keys(facts.shippingAddress).length > 0) order.shippingAddress = facts.shippingAddress;
 	return validateCanonicalOrder(order);
 }
 
-function statusOf(raw: ShopifyOrder, fulfillments: ShopifyFulfillment[], fail: Fail): StatusMapping {
-	const fin = raw.displayFinancialStatus;
-	const financial = fin === null || fin === undefined ? SHOPIFY_NO_FINANCIAL_STATUS : lookup(SHOPIFY_FINANCIAL_STATUS_MAP, fin, 'displayFinancialStatus', fail);
-	const fulfilment = lookup(SHOPIFY_FULFILLMENT_STATUS_MAP, raw.displayFulfillmentStatus, 'displayFulfillmentStatus', fail);
-	let status = financial.status;
-	if (status === 'paid' && fulfilment.status) status = fulfilment.status;
-	let fulfillmentStatus = fulfilment.fulfillmentStatus!;
-	if (status === 'shipped' && fulfillmentStatus === 'fulfilled' && fulfillments.length > 0 && fulfillments.every((f) => f.displayStatus === 'DELIVERED')) {
-		status = 'delivered';
-		fulfillmentStatus = 'delivered';
-	}
-	if (fin === 'REFUNDED') status = fulfillmentStatus === 'unfulfilled' ? 'cancelled' : 'returned';
-	if (raw.cancelledAt) status = 'cancelled';
-	return { status: status!, paymentStatus: financial.paymentStatus!, fulfillmentStatus };
-}
-
-function lookup(table: Record<string, Partial<StatusMapping>>, value: unknown, field: string, fail: Fail): Partial<StatusMapping> {
-	if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value)) return table[value];
-	return fail(field, `has an unknown value ${JSON.stringify(value)} (known: ${Object.keys(table).join(', ')})`);
-}
-
-function toLine(li: ShopifyLineItem, path: string, fail: Fail, money: (b: ShopifyMoneyBag | undefined, f: string) => number): OrderLine {
-	if (!isJsonObject(li)) fail(path, 'must be an object');
-	const line: OrderLine = {
-		sku: li.sku || fail(`${path}.sku`, 'is required (give the variant a SKU)'),
-		quantity: li.quantity,
-		unitPriceCents: money(li.originalUnitPriceSet, `${path}.originalUnitPriceSet`),
-	};
-	const product = legacyId(li.product);
-	const variant = legacyId(li.variant);
-	if (product) line.channelListingId = product;
-	if (variant) line.channelVariantId = variant;
-	if (li.title) line.title = li.title;
-	return line;
-}
-
-function toCustomer(raw: ShopifyOrder): CanonicalOrder['customer'] {
-	const c = raw.customer;
-	const customer: CanonicalOrder['customer'] = { name: c?.displayName || raw.shippingAddress?.name || '' };
-	const email = c?.email || raw.email;
-	if (email) customer.email = email;
-	const phone = c?.phone || raw.shippingAddress?.phone;
-	if (phone) customer.phone = phone;
-	return customer;
-}
-
-function toAddress(a: ShopifyMailingAddress): Address {
-	const fields: Record<string, string | null | undefined> = {
-		name: a.name,
-		street: a.address1 ?? '',
-		complement: a.address2,
-		city: a.city ?? '',
-		state: a.provinceCode,
-		postalCode: a.zip,
-		country: a.countryCodeV2 ?? '',
-	};
-	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null && v !== '')) as unknown as Address;
-}
-
-function toShipments(f: ShopifyFulfillment): Shipment[] {
-	return (f.trackingInfo ?? []).map((t) => {
-		const s: Shipment = {};
-		if (t.company) s.carrier = t.company;
-		if (t.number) s.trackingCode = t.number;
-		if (t.url) s.trackingUrl = t.url;
-		if (f.createdAt) s.shippedAt = f.createdAt;
-		return s;
+function statusOf(r: RawReader, facts: ShopifyOrderFacts): StatusMapping {
+	const active = facts.fulfillments.filter((f) => f.active);
+	return shopifyStatus({
+		financial: facts.financial,
+		fulfillment: facts.fulfillment,
+		cancelled: facts.cancelled,
+		allDelivered: active.length > 0 && active.every((f) => f.delivered),
+		lookup: (table, value, which) => {
+			if (Object.prototype.hasOwnProperty.call(table, value)) return table[value];
+			const field = which === 'financial' ? facts.financialField : facts.fulfillmentField;
+			return r.fail(field, `has an unknown value ${JSON.stringify(value)} (known: ${Object.keys(table).join(', ')})`);
+		},
 	});
+}
+
+function linesOf(facts: ShopifyOrderFacts, status: StatusMapping): OrderLine[] {
+	const current = facts.lines.filter((l) => l.currentQuantity > 0).map((l) => ({ ...l.line, quantity: l.currentQuantity }) as OrderLine);
+	// Refunds zero currentQuantity; a returned order's units did leave, and a store that did not commit
+	// them yet (first seen returned, restock off) must commit what was sold.
+	if (current.length === 0 && status.status === 'returned') {
+		return facts.lines.filter((l) => l.orderedQuantity > 0).map((l) => ({ ...l.line, quantity: l.orderedQuantity }) as OrderLine);
+	}
+	return current;
 }

@@ -12,7 +12,7 @@ export const CHANGED_ORDERS_QUERY = `query OmsChangedOrders($first: Int!, $after
 
 const MONEY = 'shopMoney { amount currencyCode }';
 const LINE_ITEMS = `nodes {
-      id sku title quantity
+      id sku title quantity currentQuantity
       originalUnitPriceSet { ${MONEY} }
       variant { id legacyResourceId }
       product { id legacyResourceId }
@@ -25,13 +25,15 @@ export const ORDER_QUERY = `query OmsOrder($id: ID!) {
   order(id: $id) {
     id legacyResourceId name createdAt updatedAt cancelledAt
     displayFinancialStatus displayFulfillmentStatus
-    currencyCode email
+    currencyCode presentmentCurrencyCode email
     totalPriceSet { ${MONEY} }
+    currentTotalPriceSet { ${MONEY} }
     totalShippingPriceSet { ${MONEY} }
     totalDiscountsSet { ${MONEY} }
+    currentTotalDiscountsSet { ${MONEY} }
     customer { displayName email phone }
     shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 phone }
-    fulfillments(first: 20) { displayStatus createdAt trackingInfo(first: 5) { company number url } }
+    fulfillments(first: 20) { status displayStatus createdAt trackingInfo(first: 5) { company number url } }
     lineItems(first: ${LINE_ITEMS_PAGE}) {
     ${LINE_ITEMS}
     }
