@@ -94,8 +94,7 @@ describe('Magalu normalize: malformed orders name the order and the field', () =
 
 	it.each([
 		['deliveries[0].items[0].quantity', (o: Record<string, any>) => (o.deliveries[0].items[0].quantity = 1.5)],
-		['deliveries[0].items[0].unit_price.value', (o: Record<string, any>) => (o.deliveries[0].items[0].unit_price.value = '100.00')],
-		['deliveries[0].items[0].info.sku', (o: Record<string, any>) => delete o.deliveries[0].items[0].info.sku],
+		['deliveries[0].items[0].unit_price.value', (o: Record<string, any>) => (o.deliveries[0].items[0].unit_price.value = '100.5')],
 		['deliveries[0].status', (o: Record<string, any>) => (o.deliveries[0].status = 'lost')],
 		['status', (o: Record<string, any>) => (o.status = 'paid')],
 		['amounts', (o: Record<string, any>) => delete o.amounts],
@@ -104,4 +103,10 @@ describe('Magalu normalize: malformed orders name the order and the field', () =
 	])('%s', (field, mutate) => expectInvalid(broken(mutate), ref, field));
 
 	it('an order without id', () => expectInvalid(broken((o) => delete o.id), 'magalu:(no id)', 'id'));
+
+	it('a line without info.sku is not an error: it is imported unmapped with its product id', () => {
+		const order = adapter.normalize(broken((o) => delete o.deliveries[0].items[0].info.sku));
+		expect(order.lines).toEqual([{ unmapped: true, channelListingId: 'prod-livro_01', title: 'Produto livro_01', quantity: 1, unitPriceCents: 10000 }]);
+		expect(order.flags).toEqual(['unmapped_lines']);
+	});
 });

@@ -1,6 +1,6 @@
-import type { Address, CanonicalOrder, Customer, Invoice, OrderLine, Shipment } from '../../model/order';
+import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { digitsOnly, openRawOrder, readMapped, readUtcDate } from '../common/fields';
+import { digitsOnly, openRawOrder, readMapped } from '../common/fields';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { StatusMapping } from '../common/status';
 import { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDeliveries } from './status';
@@ -8,15 +8,58 @@ import { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDe
 /** A Magalu `/seller/v1/orders` order (list result or get-by-id; both carry deliveries with items). */
 export type MagaluOrder = JsonObject;
 
+export interface MagaluNormalizeOptions {
+	/** The account's currency, used (and flagged) when no amount of the payload names one. Default BRL. */
+	currency?: string;
+}
+
 /**
- * Magalu money is an integer with a `normalizer` (100 = the integer is in cents). Converted exactly:
- * an amount that does not land on a whole cent is malformed, not rounded.
+ * Magalu money is an integer with a `normalizer` (100 = the integer is in cents). Every published example
+ * (get_order, get_delivery) has normalizer 100; another one is converted exactly, and an amount that does
+ * not land on a whole cent is malformed, not rounded. A missing normalizer is the documented 100. The
+ * integer may come as a numeric string.
  */
 function scaledCents(r: RawReader, obj: JsonObject, path: string, valueKey: string): number {
 	const value = r.integer(obj, `${path}.${valueKey}`, 0);
 	const normalizer = r.optInteger(obj, `${path}.normalizer`, 1) ?? 100;
 	if ((value * 100) % normalizer !== 0) r.fail(`${path}.${valueKey}`, `${value}/${normalizer} is not a whole number of cents`);
 	return (value * 100) / normalizer;
+}
+
+/** Dates without a zone are read in the documented one: every Magalu example is UTC ("…28.993Z"). */
+const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+function readDate(r: RawReader, o: JsonObject, key: string, flags: Set<IntakeFlag>): string | undefined {
+	const v = r.optString(o, key)?.trim();
+	if (v === undefined) return undefined;
+	let zoned = v;
+	if (NO_ZONE.test(v)) {
+		flags.add('time_zone_assumed');
+		zoned = `${v.replace(' ', 'T')}Z`;
+	}
+	const ms = Date.parse(zoned);
+	if (Number.isNaN(ms)) r.fail(key, `is not a valid date: "${v}"`);
+	return new Date(ms).toISOString();
+}
+
+/**
+ * The order's currency: `amounts.currency`, else the first amount block that names one (payments, delivery
+ * and item amounts). Blocks without a currency exist in the published examples (item `comission`). None at
+ * all: the account's currency, flagged.
+ */
+function currencyOf(r: RawReader, o: JsonObject, deliveries: Delivery[], fallback: string | undefined, flags: Set<IntakeFlag>): string {
+	const blocks: Array<[JsonObject | undefined, string]> = [[r.optObject(o, 'amounts'), 'amounts']];
+	for (const { item, path } of r.objects(r.optArray(o, 'payments') ?? [], 'payments')) blocks.push([item, path]);
+	for (const { d, path } of deliveries) {
+		blocks.push([r.optObject(d, `${path}.amounts`), `${path}.amounts`]);
+		for (const { item, path: p } of r.objects(r.optArray(d, `${path}.items`) ?? [], `${path}.items`)) blocks.push([r.optObject(item, `${p}.unit_price`), `${p}.unit_price`]);
+	}
+	for (const [block, path] of blocks) {
+		const currency = block && r.optString(block, `${path}.currency`);
+		if (currency) return currency;
+	}
+	flags.add('currency_from_account');
+	return fallback || 'BRL';
 }
 
 /** An `{total, normalizer, currency}` block that may be absent (no discount, free shipping). */
@@ -31,19 +74,33 @@ interface Delivery {
 	status: string;
 }
 
+/**
+ * [?] The unit price: `unit_price` ({value, normalizer, currency}; `total` accepted for `value`), read as
+ * the price before the order's discount, which amounts.discount reports apart. Lacking it, the item's
+ * `amounts.total` divided by the quantity, when exact.
+ */
+function unitPriceCents(r: RawReader, item: JsonObject, p: string, quantity: number): number {
+	const unit = r.optObject(item, `${p}.unit_price`);
+	if (unit) return scaledCents(r, unit, `${p}.unit_price`, unit.value === undefined || unit.value === null ? 'total' : 'value');
+	const amounts = r.optObject(item, `${p}.amounts`) ?? r.fail(`${p}.unit_price`, 'is required (and the item has no amounts)');
+	const lineCents = scaledCents(r, amounts, `${p}.amounts`, 'total');
+	if (lineCents % quantity !== 0) r.fail(`${p}.unit_price`, `is required (amounts.total ${lineCents} is not ${quantity} equal unit prices)`);
+	return lineCents / quantity;
+}
+
 function readLines(r: RawReader, deliveries: Delivery[]): OrderLine[] {
 	const lines: OrderLine[] = [];
 	for (const { d, path } of deliveries) {
 		for (const { item, path: p } of r.objects(r.array(d, `${path}.items`), `${path}.items`)) {
-			const info = r.object(item, `${p}.info`);
-			const line: OrderLine = {
-				sku: r.string(info, `${p}.info.sku`),
-				// Items sold by weight (measure_unit KG) would be fractional: the integer check names them.
-				quantity: r.integer(item, `${p}.quantity`, 1),
-				unitPriceCents: scaledCents(r, r.object(item, `${p}.unit_price`), `${p}.unit_price`, 'value'),
-			};
+			const info = r.optObject(item, `${p}.info`) ?? {};
+			// Items sold by weight (measure_unit KG) would be fractional: the integer check names them.
+			const quantity = r.integer(item, `${p}.quantity`, 1);
+			const line: OrderLine = { quantity, unitPriceCents: unitPriceCents(r, item, p, quantity) };
+			// info.sku is the seller's SKU; without it the line is kept unmapped with Magalu's product id.
+			const sku = r.optString(info, `${p}.info.sku`);
 			const id = r.optString(info, `${p}.info.id`);
 			const name = r.optString(info, `${p}.info.name`);
+			if (sku) line.sku = sku;
 			if (id) line.channelListingId = id;
 			if (name) line.title = name;
 			lines.push(line);
@@ -125,8 +182,9 @@ function readInvoice(r: RawReader, deliveries: Delivery[]): Invoice | undefined 
 	return undefined;
 }
 
-export function normalizeMagaluOrder(input: unknown, account: string): CanonicalOrder {
+export function normalizeMagaluOrder(input: unknown, account: string, options: MagaluNormalizeOptions = {}): CanonicalOrder {
 	const { r, o } = openRawOrder('magalu', input, 'id');
+	const flags = new Set<IntakeFlag>();
 	const orderStatus = r.string(o, 'status');
 	const orderMapping = readMapped(r, o, 'status', MAGALU_ORDER_STATUS_MAP);
 	const all = r.objects(r.array(o, 'deliveries'), 'deliveries').map(({ item, path }): Delivery => {
@@ -139,17 +197,19 @@ export function normalizeMagaluOrder(input: unknown, account: string): Canonical
 	const mapping = orderMapping.status ? (orderMapping as StatusMapping) : magaluStatusFromDeliveries(all.map((x) => x.status));
 	const lines = readLines(r, counted);
 	const amounts = r.object(o, 'amounts');
+	const date = (keys: string[]) => keys.reduce<string | undefined>((found, k) => found ?? readDate(r, o, k, flags), undefined);
+	const updatedAt = date(['updated_at', 'approved_at', 'purchased_at', 'created_at']) ?? r.fail('updated_at', 'is required (the order has no date)');
 	const order: CanonicalOrder = {
 		channel: 'magalu',
 		account,
 		channelOrderId: r.string(o, 'id'),
-		createdAt: readUtcDate(r, o, 'created_at'),
-		updatedAt: readUtcDate(r, o, 'updated_at'),
+		createdAt: date(['created_at', 'purchased_at']) ?? updatedAt,
+		updatedAt,
 		status: mapping.status,
 		paymentStatus: mapping.paymentStatus,
 		fulfillmentStatus: mapping.fulfillmentStatus,
 		channelStatusRaw: `${orderStatus}; deliveries: ${all.map((x) => x.status).join(', ') || '(none)'}`,
-		currency: r.string(amounts, 'amounts.currency'),
+		currency: currencyOf(r, o, all, options.currency, flags),
 		totals: {
 			itemsCents: lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
 			shippingCents: optTotal(r, amounts, 'amounts.freight'),
@@ -164,5 +224,6 @@ export function normalizeMagaluOrder(input: unknown, account: string): Canonical
 	if (address) order.shippingAddress = address;
 	const invoice = readInvoice(r, live);
 	if (invoice) order.invoice = invoice;
+	if (flags.size > 0) order.flags = [...flags];
 	return validateCanonicalOrder(order);
 }
