@@ -92,12 +92,12 @@ describe('Nuvemshop listing through the simulator', () => {
 	});
 
 	it('a malformed listed order fails normalize naming order and field', async () => {
-		sim.put(nuvemshopOrder({ id: 9, updatedAt: at(5), products: [{ sku: '', quantity: 1, price: '5.00' }] }));
+		sim.put(nuvemshopOrder({ id: 9, updatedAt: at(5), products: [{ sku: 'A', quantity: 1, price: '5,00' }] }));
 		const adapter = adapterWith();
 		const [raw] = (await adapter.listChanged({ since: WINDOW[0], until: WINDOW[1], pageSize: 10 })).items;
 		expect(adapter.identify(raw)).toEqual({ channelOrderId: '9', updatedAt: '2024-05-01T12:05:00.000Z' });
 		expect(() => adapter.normalize(raw)).toThrow(OrderValidationError);
-		expect(() => adapter.normalize(raw)).toThrow(/nuvemshop:9.*products\[0\]\.sku/);
+		expect(() => adapter.normalize(raw)).toThrow(/nuvemshop:9.*products\[0\]\.price/);
 	});
 
 	it('sample() returns the newest order', async () => {

@@ -80,8 +80,17 @@ describe('Nuvemshop normalize: fields and money', () => {
 		expect(order.totals).toEqual({ itemsCents: 1000000029, shippingCents: 30, discountCents: 20, totalCents: 1000000039 });
 	});
 
-	it('a product without SKU and a non-numeric price name the order and field', () => {
-		expectInvalid(nuvemshopOrder({ ...base, products: [{ sku: 'A', quantity: 1, price: '1.00' }, { sku: ' ', quantity: 1, price: '1.00' }] }), 'products[1].sku');
+	// Issue 7: a product without SKU no longer rejects the order (it was an error on products[1].sku).
+	it('a product without SKU is imported unmapped, with its product, variant and line ids', () => {
+		const order = adapter.normalize(
+			nuvemshopOrder({ ...base, products: [{ sku: 'A', quantity: 1, price: '1.00' }, { sku: ' ', quantity: 1, price: '1.00', productId: 77, variantId: 88 }] }),
+		);
+		expect(order.lines[1]).toEqual({ unmapped: true, quantity: 1, unitPriceCents: 100, channelListingId: '77', channelVariantId: '88', channelLineId: '9001', title: 'Camiseta  ' });
+		expect('sku' in order.lines[1]).toBe(false);
+		expect(order.flags).toEqual(['unmapped_lines']);
+	});
+
+	it('a non-numeric price, a zero quantity and an order without products name the order and field', () => {
 		expectInvalid(nuvemshopOrder({ ...base, products: [{ sku: 'A', quantity: 1, price: 'grátis' }] }), 'products[0].price');
 		expectInvalid(nuvemshopOrder({ ...base, products: [{ sku: 'A', quantity: 0, price: '1.00' }] }), 'products[0].quantity');
 		expectInvalid({ ...nuvemshopOrder(base), products: [] }, 'products');

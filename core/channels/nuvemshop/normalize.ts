@@ -1,95 +1,174 @@
-import type { Address, CanonicalOrder, Customer, OrderLine, Shipment } from '../../model/order';
+import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { digitsOnly, openRawOrder, readCents, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
+import { compact, digitsOnly, openRawOrder, readCents, readMapped } from '../common/fields';
 import type { JsonObject, RawReader } from '../common/raw-reader';
+import type { AdapterContext } from '../types';
 import { NUVEMSHOP_ORDER_STATUS, NUVEMSHOP_PAYMENT_STATUS, NUVEMSHOP_SHIPPING_STATUS, nuvemshopStatus } from './status';
 
 /** An order as GET /orders returns it (resources/order.md). Ids are 64-bit: read as strings. */
 export type NuvemshopOrder = JsonObject;
 
+/** Adapter options read here: `currency`, the account's currency for an order that names none (default BRL). */
+export type NuvemshopNormalizeOptions = AdapterContext['options'];
+
+/**
+ * Dates. The API writes offsets without a colon ("2022-02-23T12:25:18+0000"), which is not the ISO 8601
+ * extended form Date.parse guarantees: the colon is put in. A date without any offset is read as UTC, the
+ * zone the API answers in, and flagged.
+ */
+function readDate(r: RawReader, obj: JsonObject, path: string, flags: Set<IntakeFlag>): string | undefined {
+	const v = r.optString(obj, path);
+	if (v === undefined) return undefined;
+	const text = v.trim().replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+	const zoned = /(Z|[+-]\d{2}:\d{2})$/i.test(text);
+	const ms = Date.parse(zoned ? text : `${text}Z`);
+	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
+	if (!zoned) flags.add('time_zone_assumed');
+	return new Date(ms).toISOString();
+}
+
+/**
+ * unitPriceCents = `price`, "the product's price at the time of purchase" and the only unit price an order
+ * reports: it already reflects a variant's own promotional price (the order has no compare-at price).
+ * Reductions on the cart (coupon, payment-method discount, promotions) are order fields: see readTotals.
+ * Quantities and prices may come as strings ("1", "129.95", "4.00000"). A product without SKU (sku null,
+ * or no sku field in older payloads) is kept unmapped with its product, variant and line ids.
+ */
 function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
-	const line: OrderLine = {
-		sku: r.string(item, `${path}.sku`),
+	return compact({
+		sku: r.optString(item, `${path}.sku`),
 		quantity: r.integer(item, `${path}.quantity`, 1),
 		unitPriceCents: readCents(r, item, `${path}.price`),
-		channelListingId: r.string(item, `${path}.product_id`),
-		channelVariantId: r.string(item, `${path}.variant_id`),
-	};
-	const title = r.optString(item, `${path}.name`);
-	if (title !== undefined) line.title = title;
-	return line;
+		channelListingId: r.optString(item, `${path}.product_id`),
+		channelVariantId: r.optString(item, `${path}.variant_id`),
+		channelLineId: r.optString(item, `${path}.id`),
+		title: r.optString(item, `${path}.name`),
+	});
 }
 
+/** `customer` is null without the read_customers scope and on some orders: the order's contact_* fields then. */
 function readCustomer(r: RawReader, raw: NuvemshopOrder): Customer {
 	const c = r.optObject(raw, 'customer') ?? {};
-	const customer: Customer = { name: r.optString(c, 'customer.name') ?? '' };
-	const email = r.optString(c, 'customer.email');
-	const phone = r.optString(c, 'customer.phone');
-	const document = digitsOnly(r.optString(c, 'customer.identification'));
-	if (email) customer.email = email;
-	if (phone) customer.phone = phone;
-	if (document) customer.document = document;
-	return customer;
+	const pick = (key: string, ...fallbacks: string[]) =>
+		r.optString(c, `customer.${key}`) ?? fallbacks.map((f) => r.optString(raw, f)).find((v) => v !== undefined);
+	return compact({
+		name: pick('name', 'contact_name', 'billing_name') ?? '',
+		email: pick('email', 'contact_email'),
+		phone: pick('phone', 'contact_phone', 'billing_phone'),
+		document: digitsOnly(pick('identification', 'contact_identification')),
+	});
 }
 
+const ADDRESS_FIELDS: ReadonlyArray<[keyof Address, string]> = [
+	['name', 'name'], ['number', 'number'], ['complement', 'floor'], ['district', 'locality'], ['state', 'province'], ['postalCode', 'zipcode'],
+];
+
+/**
+ * `shipping_address` is an object on orders, null on some (pickup, digital), and on the order a confirmed
+ * draft returns it is the street as a string with the rest in flat shipping_* fields ("" when unknown).
+ */
 function readAddress(r: RawReader, raw: NuvemshopOrder): Address | undefined {
-	const a = r.optObject(raw, 'shipping_address');
-	const opt = (k: string) => (a ? r.optString(a, `shipping_address.${k}`) : undefined);
+	const value = raw.shipping_address;
+	let opt: (k: string) => string | undefined;
+	if (typeof value === 'string') opt = (k) => r.optString(raw, k === 'address' ? 'shipping_address' : `shipping_${k}`);
+	else {
+		const a = r.optObject(raw, 'shipping_address');
+		opt = (k) => (a ? r.optString(a, `shipping_address.${k}`) : undefined);
+	}
 	const street = opt('address');
 	if (!street) return undefined;
 	const address: Address = { street, city: opt('city') ?? '', country: opt('country') ?? '' };
-	const fields: Array<[keyof Address, string]> = [
-		['name', 'name'], ['number', 'number'], ['complement', 'floor'], ['district', 'locality'], ['state', 'province'], ['postalCode', 'zipcode'],
-	];
-	for (const [k, src] of fields) {
+	for (const [k, src] of ADDRESS_FIELDS) {
 		const v = opt(src);
 		if (v !== undefined) address[k] = v;
 	}
 	return address;
 }
 
-/** The legacy order carries one shipment in flat fields. */
-function readShipments(r: RawReader, raw: NuvemshopOrder): Shipment[] {
-	const shipment: Shipment = {};
-	const entries: Array<[keyof Shipment, string | undefined]> = [
-		['carrier', r.optString(raw, 'shipping_option') ?? r.optString(raw, 'shipping')],
-		['trackingCode', r.optString(raw, 'shipping_tracking_number')],
-		['trackingUrl', r.optString(raw, 'shipping_tracking_url')],
-		['shippedAt', readOptUtcDate(r, raw, 'shipped_at')],
-	];
-	for (const [k, v] of entries) if (v !== undefined) shipment[k] = v;
+/**
+ * The legacy order carries one shipment in flat fields. A shipped_at on an order not (yet) shipped (the
+ * documented GET /orders example has one) is not a shipment; a tracking number is.
+ */
+function readShipments(r: RawReader, raw: NuvemshopOrder, shipped: boolean, flags: Set<IntakeFlag>): Shipment[] {
+	const shipment: Shipment = compact({
+		carrier: r.optString(raw, 'shipping_option') ?? r.optString(raw, 'shipping'),
+		trackingCode: r.optString(raw, 'shipping_tracking_number'),
+		trackingUrl: r.optString(raw, 'shipping_tracking_url'),
+		shippedAt: shipped ? readDate(r, raw, 'shipped_at', flags) : undefined,
+	});
 	return shipment.trackingCode || shipment.shippedAt ? [shipment] : [];
 }
 
-export function normalizeNuvemshopOrder(input: unknown, account: string): CanonicalOrder {
+/**
+ * Totals. itemsCents = Σ price × quantity (what `subtotal` holds, "price of the order before shipping");
+ * shippingCents = shipping_cost_customer (what the buyer pays; shipping_cost_owner is the store's cost);
+ * totalCents = `total` (older payloads: `price`). The reductions are spread over `discount`,
+ * `discount_coupon`, `discount_gateway` and `promotional_discount.total_discount_amount`, and the docs do not
+ * say which of them `discount` already includes, so adding them could count one twice. discountCents is
+ * therefore every reduction the buyer got, whatever field names it:
+ *   discountCents = itemsCents + shippingCents − totalCents   (never below 0)
+ * so itemsCents + shippingCents − discountCents = totalCents. Without any total, the total is computed
+ * from the largest reading of the named reductions.
+ */
+function readTotals(r: RawReader, raw: NuvemshopOrder, lines: OrderLine[]): CanonicalOrder['totals'] {
+	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+	const opt = (obj: JsonObject, path: string) => (r.optDecimalCents(obj, path) === undefined ? undefined : readCents(r, obj, path));
+	const shippingCents = opt(raw, 'shipping_cost_customer') ?? 0;
+	let totalCents = opt(raw, 'total') ?? opt(raw, 'price');
+	if (totalCents === undefined) {
+		const promo = r.optObject(raw, 'promotional_discount');
+		const parts = (opt(raw, 'discount_coupon') ?? 0) + (opt(raw, 'discount_gateway') ?? 0) + ((promo && opt(promo, 'promotional_discount.total_discount_amount')) ?? 0);
+		totalCents = Math.max(0, itemsCents + shippingCents - Math.max(opt(raw, 'discount') ?? 0, parts));
+	}
+	return { itemsCents, shippingCents, discountCents: Math.max(0, itemsCents + shippingCents - totalCents), totalCents };
+}
+
+/** Each status is checked against its own table first, so an unknown value is named with its field. */
+function readStatuses(r: RawReader, raw: NuvemshopOrder) {
+	const read = <V>(path: string, table: Readonly<Record<string, V>>): string | undefined => {
+		if (r.optString(raw, path) === undefined) return undefined;
+		readMapped(r, raw, path, table);
+		return r.string(raw, path);
+	};
+	const status = read('status', NUVEMSHOP_ORDER_STATUS);
+	const payment = read('payment_status', NUVEMSHOP_PAYMENT_STATUS);
+	const shipping = read('shipping_status', NUVEMSHOP_SHIPPING_STATUS);
+	return {
+		...nuvemshopStatus(status, payment, shipping),
+		channelStatusRaw: [status, payment, shipping].map((s) => s ?? '(none)').join('/'),
+		shipped: shipping !== undefined && NUVEMSHOP_SHIPPING_STATUS[shipping].shipped,
+	};
+}
+
+export function normalizeNuvemshopOrder(input: unknown, account: string, options?: NuvemshopNormalizeOptions): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('nuvemshop', input, 'id');
-	// Each status is checked against its own table first, so an unknown value is named with its field.
-	readMapped(r, raw, 'status', NUVEMSHOP_ORDER_STATUS);
-	readMapped(r, raw, 'payment_status', NUVEMSHOP_PAYMENT_STATUS);
-	readMapped(r, raw, 'shipping_status', NUVEMSHOP_SHIPPING_STATUS);
-	const [status, payment, shipping] = [r.string(raw, 'status'), r.string(raw, 'payment_status'), r.string(raw, 'shipping_status')];
+	const channelOrderId = r.string(raw, 'id');
 	const lines = r.objects(r.array(raw, 'products'), 'products').map(({ item, path }) => readLine(r, item, path));
 	if (lines.length === 0) r.fail('products', 'must have at least one product');
+	const flags = new Set<IntakeFlag>();
+	const { shipped, ...status } = readStatuses(r, raw);
+	const createdAt = readDate(r, raw, 'created_at', flags) ?? r.fail('created_at', 'is required');
+	let currency = r.optString(raw, 'currency');
+	if (currency === undefined) {
+		const fromAccount = options?.currency;
+		currency = typeof fromAccount === 'string' && fromAccount.trim() !== '' ? fromAccount.trim() : 'BRL';
+		flags.add('currency_from_account');
+	}
 	const order: CanonicalOrder = {
 		channel: 'nuvemshop',
 		account,
-		channelOrderId: r.string(raw, 'id'),
-		createdAt: readUtcDate(r, raw, 'created_at'),
-		updatedAt: readUtcDate(r, raw, 'updated_at'),
-		...nuvemshopStatus(status, payment, shipping),
-		channelStatusRaw: `${status}/${payment}/${shipping}`,
-		currency: r.string(raw, 'currency'),
-		totals: {
-			itemsCents: readCents(r, raw, 'subtotal'),
-			shippingCents: readCents(r, raw, 'shipping_cost_customer'),
-			discountCents: readCents(r, raw, 'discount'),
-			totalCents: readCents(r, raw, 'total'),
-		},
+		channelOrderId,
+		createdAt,
+		updatedAt: readDate(r, raw, 'updated_at', flags) ?? createdAt,
+		...status,
+		currency,
+		totals: readTotals(r, raw, lines),
 		customer: readCustomer(r, raw),
 		lines,
-		shipments: readShipments(r, raw),
+		shipments: readShipments(r, raw, shipped, flags),
 	};
 	const address = readAddress(r, raw);
 	if (address) order.shippingAddress = address;
+	if (flags.size > 0) order.flags = [...flags];
 	return validateCanonicalOrder(order);
 }

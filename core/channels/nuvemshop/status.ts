@@ -13,7 +13,10 @@ export const NUVEMSHOP_ORDER_STATUS: Readonly<Record<string, CanonicalStatus | u
 	cancelled: 'cancelled',
 };
 
-export const NUVEMSHOP_PAYMENT_STATUS: Readonly<Record<string, { paymentStatus: PaymentStatus; status: CanonicalStatus }>> = {
+type PaymentMapping = { paymentStatus: PaymentStatus; status: CanonicalStatus };
+type ShippingMapping = { fulfillmentStatus: FulfillmentStatus; shipped: boolean };
+
+export const NUVEMSHOP_PAYMENT_STATUS: Readonly<Record<string, PaymentMapping>> = {
 	pending: { paymentStatus: 'pending', status: 'pending_payment' },
 	authorized: { paymentStatus: 'authorized', status: 'pending_payment' },
 	paid: { paymentStatus: 'paid', status: 'paid' },
@@ -24,7 +27,7 @@ export const NUVEMSHOP_PAYMENT_STATUS: Readonly<Record<string, { paymentStatus: 
 };
 
 /** Legacy names (unpacked/unshipped/shipped) and the newer ones (unfulfilled/fulfilled) are both sent. */
-export const NUVEMSHOP_SHIPPING_STATUS: Readonly<Record<string, { fulfillmentStatus: FulfillmentStatus; shipped: boolean }>> = {
+export const NUVEMSHOP_SHIPPING_STATUS: Readonly<Record<string, ShippingMapping>> = {
 	unpacked: { fulfillmentStatus: 'unfulfilled', shipped: false },
 	// Packed, waiting for the carrier.
 	unshipped: { fulfillmentStatus: 'unfulfilled', shipped: false },
@@ -34,14 +37,24 @@ export const NUVEMSHOP_SHIPPING_STATUS: Readonly<Record<string, { fulfillmentSta
 };
 
 /**
+ * A status field the payload leaves out (the documented order returned by POST /draft_orders/{id}/confirm
+ * has none of the three): the order is still imported. Unknown payment → pending_payment, which reserves
+ * its stock without committing it (the safe side until a later poll says more); unknown shipping → not
+ * shipped. A value that is present but not in the tables is still an error, named by field.
+ */
+const PAYMENT_NOT_SENT: PaymentMapping = { paymentStatus: 'unknown', status: 'pending_payment' };
+const SHIPPING_NOT_SENT: ShippingMapping = { fulfillmentStatus: 'unknown', shipped: false };
+
+/**
  * Precedence: a cancelled order is cancelled; a refund or a failed payment ends the order whatever its
  * shipping; otherwise a shipped order is shipped even before its payment is marked paid (the merchant
  * shipped it, so its stock is gone); otherwise the payment decides.
  */
-export function nuvemshopStatus(order: string, payment: string, shipping: string): StatusMapping {
-	const p = NUVEMSHOP_PAYMENT_STATUS[payment];
-	const s = NUVEMSHOP_SHIPPING_STATUS[shipping];
+export function nuvemshopStatus(order: string | undefined, payment: string | undefined, shipping: string | undefined): StatusMapping {
+	const p = payment === undefined ? PAYMENT_NOT_SENT : NUVEMSHOP_PAYMENT_STATUS[payment];
+	const s = shipping === undefined ? SHIPPING_NOT_SENT : NUVEMSHOP_SHIPPING_STATUS[shipping];
 	const ended = p.status === 'cancelled' || p.status === 'returned';
-	const status = NUVEMSHOP_ORDER_STATUS[order] ?? (ended ? p.status : s.shipped ? 'shipped' : p.status);
+	const decided = order === undefined ? undefined : NUVEMSHOP_ORDER_STATUS[order];
+	const status = decided ?? (ended ? p.status : s.shipped ? 'shipped' : p.status);
 	return { status, paymentStatus: p.paymentStatus, fulfillmentStatus: s.fulfillmentStatus };
 }
