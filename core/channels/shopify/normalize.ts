@@ -28,9 +28,12 @@ export function shopifyOrderRef(raw: unknown): string {
 	return `shopify:${(isJsonObject(raw) && legacyId(unwrap(raw) as JsonObject)) || '(no id)'}`;
 }
 
-/** GET /orders/{id}.json answers {"order": {...}}; webhooks and GraphQL nodes are the order itself. */
+/**
+ * REST answers wrap the order ({"order": {...}}, plus "notice" after a cancel); webhooks and GraphQL nodes
+ * are the order itself.
+ */
 function unwrap(raw: unknown): unknown {
-	if (isJsonObject(raw) && isJsonObject(raw.order) && Object.keys(raw).length === 1) return raw.order;
+	if (isJsonObject(raw) && isJsonObject(raw.order) && !('id' in raw) && !('line_items' in raw) && !('lineItems' in raw)) return raw.order;
 	return raw;
 }
 
