@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-import { adapterFactory, registeredChannels } from './core/channels/registry';
+import { adapterFactory, isChannelId, registeredChannels } from './core/channels/registry';
+import { ordersInResponse } from './core/channels/responses';
 import { TransportError, type HttpTransport } from './core/http/transport';
+import type { CanonicalOrder } from './core/model/order';
 import { OrderValidationError } from './core/model/validate';
 
 /**
- * node dist/cli.js normalize --channel <id> [--account <account>] < order.json
- * Prints the canonical order for one raw channel order. Exit codes: 0 done, 1 bad input, 2 bad usage.
+ * node dist/cli.js normalize --channel <id> [--account <account>] < response.json
+ * Prints the canonical order(s) of a channel API response: one order, or a list (printed as a list; the
+ * malformed ones are reported on stderr). Exit codes: 0 done, 1 bad input, 2 bad usage.
  */
 
 export interface CliIo {
@@ -14,8 +17,9 @@ export interface CliIo {
 	err(text: string): void;
 }
 
-const USAGE = `Usage: node dist/cli.js normalize --channel <id> [--account <account>] < order.json
-  Reads one raw order (JSON, as the channel's API returns it) on stdin and prints the canonical order.
+const USAGE = `Usage: node dist/cli.js normalize --channel <id> [--account <account>] < response.json
+  Reads a channel API response on stdin (JSON, as the API returns it: one order, {"order": ...},
+  {"results": [...]}, a list...) and prints the canonical order, or a list of them for a list.
   --account  the seller account on the channel (Shopify: the shop domain); Mercado Livre defaults to seller.id
   channels:  ${registeredChannels().join(', ')}`;
 
@@ -50,20 +54,26 @@ export async function main(args: string[], io: CliIo): Promise<number> {
 		io.err(`stdin is not valid JSON: ${(error as Error).message}`);
 		return 1;
 	}
-	try {
-		const adapter = factory({ transport: offline, baseUrl: '', account: flag(args, 'account') ?? '' });
-		io.out(JSON.stringify(adapter.normalize(raw), null, 2));
-		return 0;
-	} catch (error) {
-		if (!(error instanceof OrderValidationError)) throw error;
-		if (error.field === 'account' && !flag(args, 'account')) {
-			// Most channels' raw orders do not name the seller account: it comes from the credential.
-			io.err(`A ${channel} order does not name the seller account: pass --account <account>.\n${USAGE}`);
-			return 2;
+	const adapter = factory({ transport: offline, baseUrl: '', account: flag(args, 'account') ?? '' });
+	const { orders, list } = isChannelId(channel) ? ordersInResponse(channel, raw) : { orders: [raw], list: false };
+	const done: CanonicalOrder[] = [];
+	const failed: OrderValidationError[] = [];
+	for (const order of orders) {
+		try {
+			done.push(adapter.normalize(order));
+		} catch (error) {
+			if (!(error instanceof OrderValidationError)) throw error;
+			failed.push(error);
 		}
-		io.err(`Malformed ${channel} order: ${error.message}`);
-		return 1;
 	}
+	if (failed.some((e) => e.field === 'account') && !flag(args, 'account')) {
+		// Most channels' raw orders do not name the seller account: it comes from the credential.
+		io.err(`A ${channel} order does not name the seller account: pass --account <account>.\n${USAGE}`);
+		return 2;
+	}
+	if (list || done.length > 0) io.out(JSON.stringify(list ? done : done[0], null, 2));
+	for (const error of failed) io.err(`Malformed ${channel} order: ${error.message}`);
+	return failed.length > 0 ? 1 : 0;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -24,10 +24,10 @@ describe('cli normalize', () => {
 	});
 
 	it('exits 1 naming order and field for a malformed order', async () => {
-		const raw = JSON.stringify(mlOrder({ id: 2000002, lastUpdated: '2026-01-10T15:00:00Z', lines: [{ sku: null, quantity: 1, unitPrice: 1 }] }));
+		const raw = JSON.stringify(mlOrder({ id: 2000002, lastUpdated: '2026-01-10T15:00:00Z', lines: [{ sku: 'A', quantity: 1.5, unitPrice: 1 }] }));
 		const r = await run(['normalize', '--channel', 'mercadolivre'], raw);
 		expect(r).toMatchObject({ code: 1, out: '' });
-		expect(r.err).toBe('Malformed mercadolivre order: Order mercadolivre:2000002: field "order_items[0].item.seller_sku" is required (set SELLER_SKU on the listing)');
+		expect(r.err).toBe('Malformed mercadolivre order: Order mercadolivre:2000002: field "order_items[0].quantity" must be an integer, got 1.5');
 	});
 
 	it('exits 1 for input that is not JSON', async () => {
