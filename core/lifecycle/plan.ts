@@ -13,7 +13,21 @@ import { isTerminal, statusPhase, statusRank, type LifecycleConfig } from './con
 /** Where the order's stock footprint is. */
 export type Stage = 'none' | 'reserved' | 'committed' | 'released' | 'restocked' | 'expired' | 'closed';
 
+/**
+ * Units per SKU. Always a null-prototype object (see `skuQuantities`), so a SKU named "constructor",
+ * "toString" or "__proto__" is a key like any other; read it with `qty`, which only sees own keys.
+ */
 export type SkuQuantities = Record<string, number>;
+
+/** A null-prototype copy of `from` (a footprint read back from JSON is a plain object). */
+export function skuQuantities(from?: Readonly<Record<string, unknown>> | null): SkuQuantities {
+	const out = Object.create(null) as SkuQuantities;
+	if (from) for (const sku of Object.keys(from)) out[sku] = Number(from[sku]);
+	return out;
+}
+
+/** The units held for a SKU; 0 when absent (never an inherited Object.prototype member). */
+export const qty = (q: SkuQuantities, sku: string): number => (Object.hasOwn(q, sku) ? q[sku] : 0);
 
 export interface OrderStockState {
 	orderKey: string;
@@ -61,13 +75,13 @@ export interface OrderPlan {
 }
 
 export function emptyState(orderKey: string, warehouse: string): OrderStockState {
-	return { orderKey, status: null, stage: 'none', warehouse, reserved: {}, committed: {}, revision: 0, reservedAt: null, channelUpdatedAt: null };
+	return { orderKey, status: null, stage: 'none', warehouse, reserved: skuQuantities(), committed: skuQuantities(), revision: 0, reservedAt: null, channelUpdatedAt: null };
 }
 
 const sameQuantities = (a: SkuQuantities, b: SkuQuantities): boolean => {
 	const ka = Object.keys(a).filter((k) => a[k] !== 0);
 	const kb = Object.keys(b).filter((k) => b[k] !== 0);
-	return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
+	return ka.length === kb.length && ka.every((k) => a[k] === qty(b, k));
 };
 
 /** Builds effects and movements for one transition; keeps the two lists consistent by construction. */
@@ -80,7 +94,7 @@ class Transition {
 		const skus = Object.keys(perSku).sort();
 		const lines = skus.filter((s) => perSku[s] !== 0).map((sku) => ({ sku, quantity: perSku[sku] }));
 		for (const sku of skus) {
-			const deltaOnHand = onHandSign * perSku[sku] || 0; // never -0
+			const deltaOnHand = onHandSign * qty(perSku, sku) || 0; // never -0
 			const deltaReserved = reservedOf(sku) || 0;
 			if (deltaOnHand === 0 && deltaReserved === 0) continue;
 			this.movements.push({ sku, warehouse: this.state.warehouse, deltaOnHand, deltaReserved, reason: effect, effectKey: key });
@@ -88,32 +102,32 @@ class Transition {
 		this.effects.push({ effect, key, lines });
 	}
 
-	reserve(key: string, qty: SkuQuantities): void {
-		this.add('reserve', key, qty, 0, (s) => qty[s]);
+	reserve(key: string, units: SkuQuantities): void {
+		this.add('reserve', key, units, 0, (s) => qty(units, s));
 	}
 
 	adjustReservation(key: string, from: SkuQuantities, to: SkuQuantities): void {
-		const delta: SkuQuantities = {};
+		const delta = skuQuantities();
 		for (const sku of new Set([...Object.keys(from), ...Object.keys(to)])) {
-			const d = (to[sku] ?? 0) - (from[sku] ?? 0);
+			const d = qty(to, sku) - qty(from, sku);
 			if (d !== 0) delta[sku] = d;
 		}
-		this.add('adjust_reservation', key, delta, 0, (s) => delta[s]);
+		this.add('adjust_reservation', key, delta, 0, (s) => qty(delta, s));
 	}
 
 	release(kind: 'release' | 'expire', key: string, held: SkuQuantities): void {
-		this.add(kind, key, held, 0, (s) => -held[s]);
+		this.add(kind, key, held, 0, (s) => -qty(held, s));
 	}
 
 	/** Deducts `qty` from on-hand and drops whatever reservation the order held. */
-	commit(key: string, qty: SkuQuantities, heldReservation: SkuQuantities): void {
-		const all: SkuQuantities = {};
-		for (const sku of new Set([...Object.keys(qty), ...Object.keys(heldReservation)])) all[sku] = qty[sku] ?? 0;
-		this.add('commit', key, all, -1, (s) => -(heldReservation[s] ?? 0));
+	commit(key: string, units: SkuQuantities, heldReservation: SkuQuantities): void {
+		const all = skuQuantities();
+		for (const sku of new Set([...Object.keys(units), ...Object.keys(heldReservation)])) all[sku] = qty(units, sku);
+		this.add('commit', key, all, -1, (s) => -qty(heldReservation, s));
 	}
 
-	restock(key: string, qty: SkuQuantities): void {
-		this.add('restock', key, qty, 1, () => 0);
+	restock(key: string, units: SkuQuantities): void {
+		this.add('restock', key, units, 1, () => 0);
 	}
 }
 
@@ -131,7 +145,7 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 		if (backwards) return unchanged('regression', ['regression']);
 	}
 
-	const lines = quantitiesBySku(order.lines);
+	const lines = skuQuantities(quantitiesBySku(order.lines));
 	const next: OrderStockState = { ...state, status: incoming, channelUpdatedAt: order.updatedAt };
 	const t = new Transition(state);
 	const flags: PlanFlag[] = [];
@@ -147,7 +161,7 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 				t.reserve(state.stage === 'none' ? 'reserve' : `reserve@${rev}`, lines);
 				Object.assign(next, { stage: 'reserved', reserved: lines, reservedAt: now });
 			} else if (phase === 'committed' || (phase === 'returned' && !config.restockOnReturn)) {
-				t.commit('commit', lines, {});
+				t.commit('commit', lines, skuQuantities());
 				Object.assign(next, { stage: 'committed', committed: lines });
 				if (phase === 'returned') flags.push('returned_not_restocked');
 			} else {
@@ -162,10 +176,10 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 				}
 			} else if (phase === 'committed') {
 				t.commit('commit', lines, state.reserved);
-				Object.assign(next, { stage: 'committed', committed: lines, reserved: {} });
+				Object.assign(next, { stage: 'committed', committed: lines, reserved: skuQuantities() });
 			} else {
 				t.release('release', 'release', state.reserved);
-				Object.assign(next, { stage: 'released', reserved: {} });
+				Object.assign(next, { stage: 'released', reserved: skuQuantities() });
 			}
 			break;
 		case 'committed':
@@ -196,6 +210,6 @@ export function planExpiry(state: OrderStockState, cutoff: string): OrderPlan | 
 	const rev = state.revision + 1;
 	const t = new Transition(state);
 	t.release('expire', `expire@${rev}`, state.reserved);
-	const next: OrderStockState = { ...state, stage: 'expired', reserved: {}, revision: rev };
+	const next: OrderStockState = { ...state, stage: 'expired', reserved: skuQuantities(), revision: rev };
 	return { outcome: 'applied', next, effects: t.effects, movements: t.movements, flags: [] };
 }

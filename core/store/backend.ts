@@ -89,6 +89,11 @@ export interface StoreTx {
 export interface StoreBackend {
 	readonly driver: 'sqlite' | 'postgres';
 	transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+	/**
+	 * True when a failed transaction says nothing about its content (database busy, unreachable, read-only,
+	 * full): retrying a smaller batch cannot succeed, so applyOrdersSettled stops splitting.
+	 */
+	failsEveryOrder(error: unknown): boolean;
 	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]>;
 	listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage>;
 	listReservations(query: ReservationQuery): Promise<ReservationEntry[]>;

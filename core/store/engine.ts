@@ -1,4 +1,4 @@
-import { resolveLifecycle, type LifecycleConfig } from '../lifecycle/config';
+import type { LifecycleConfig } from '../lifecycle/config';
 import { emptyState, planExpiry, planOrderChange, type OrderPlan, type OrderStockState, type StockMovement } from '../lifecycle/plan';
 import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder } from '../model/order';
 import {
@@ -13,7 +13,8 @@ import {
 	type OrderSave,
 	type StoreTx,
 } from './backend';
-import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult } from './types';
+import { MAX_COUNTER } from './inputs';
+import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult, UnmappedLine } from './types';
 
 /**
  * The stock engine: every mutating store operation, written once over a driver transaction. Inside one
@@ -35,8 +36,14 @@ class CounterSet {
 
 	move(m: Pick<StockMovement, 'sku' | 'warehouse' | 'deltaOnHand' | 'deltaReserved'>): CounterRow {
 		const row = this.get(m.sku, m.warehouse);
-		row.onHand += m.deltaOnHand;
-		row.reserved += m.deltaReserved;
+		const onHand = row.onHand + m.deltaOnHand;
+		const reserved = row.reserved + m.deltaReserved;
+		// Past 2^53 sums are no longer exact in JavaScript: refuse rather than store a rounded counter.
+		if (Math.abs(onHand) > MAX_COUNTER || Math.abs(reserved) > MAX_COUNTER) {
+			throw new Error(`SKU ${m.sku} (${m.warehouse}): the counter would leave the exact range (on hand ${onHand}, reserved ${reserved})`);
+		}
+		row.onHand = onHand;
+		row.reserved = reserved;
 		this.touched.add(counterKey(m.sku, m.warehouse));
 		return row;
 	}
@@ -73,14 +80,26 @@ const ledgerRow = (m: StockMovement, orderKey: string, at: string): LedgerInsert
 /** The distinct SKUs an order's lines name; unmapped lines name none and hold no stock. */
 const skusOf = (order: CanonicalOrder): string[] => [...new Set(order.lines.flatMap((l) => (l.sku === undefined ? [] : [l.sku])))];
 
+/** The lines waiting for a SKU, as the channel names them, so the Apply output shows what is not reserved. */
+function unmappedLinesOf(order: CanonicalOrder): UnmappedLine[] {
+	return order.lines.flatMap((l, index) => {
+		if (l.sku !== undefined) return [];
+		const line: UnmappedLine = { index, quantity: l.quantity };
+		if (l.channelListingId !== undefined) line.channelListingId = l.channelListingId;
+		if (l.channelVariantId !== undefined) line.channelVariantId = l.channelVariantId;
+		if (l.channelLineId !== undefined) line.channelLineId = l.channelLineId;
+		if (l.title !== undefined) line.title = l.title;
+		return [line];
+	});
+}
+
 function heldKeys(state: OrderStockState | undefined): CounterKey[] {
 	if (!state) return [];
 	return [...Object.keys(state.reserved), ...Object.keys(state.committed)].map((sku) => ({ sku, warehouse: state.warehouse }));
 }
 
 /** Applies a batch of validated canonical orders. Results come back in input order. */
-export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], lifecycle: Partial<LifecycleConfig> | undefined, now: string): Promise<ApplyOrderResult[]> {
-	const config = resolveLifecycle(lifecycle);
+export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], config: LifecycleConfig, now: string): Promise<ApplyOrderResult[]> {
 	const keys = [...new Set(orders.map(orderKeyOf))].sort();
 	const known = await tx.lockOrders(keys);
 	// An order keeps the warehouse it was first reserved in; later snapshots cannot move held stock. A new order
@@ -151,6 +170,7 @@ function applyAndDescribe(order: CanonicalOrder, before: OrderStockState, plan: 
 		unknownSkus,
 		oversoldSkus,
 		flags: plan.flags,
+		unmappedLines: unmappedLinesOf(order),
 	};
 }
 

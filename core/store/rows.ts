@@ -1,4 +1,4 @@
-import type { OrderStockState, SkuQuantities, Stage } from '../lifecycle/plan';
+import { skuQuantities, type OrderStockState, type SkuQuantities, type Stage } from '../lifecycle/plan';
 import type { CanonicalStatus } from '../model/order';
 import type { CounterRow, LedgerTotal } from './backend';
 import type { ChangedPage, LedgerEntry, ListingMapping, ReservationEntry, StockLevel } from './types';
@@ -9,7 +9,8 @@ type Row = Record<string, unknown>;
 
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
-const json = (v: unknown): SkuQuantities => (typeof v === 'string' ? (JSON.parse(v) as SkuQuantities) : ((v as SkuQuantities) ?? {}));
+/** A stored footprint (JSON text from SQLite, parsed jsonb from pg), as a null-prototype SKU map. */
+const json = (v: unknown): SkuQuantities => skuQuantities(typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
 
 export const orderStateFromRow = (r: Row): OrderStockState => ({
 	orderKey: String(r.order_key),

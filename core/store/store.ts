@@ -1,6 +1,9 @@
+import { resolveLifecycle, type LifecycleConfig } from '../lifecycle/config';
 import { DEFAULT_WAREHOUSE, type CanonicalOrder } from '../model/order';
+import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
 import type { StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
+import { byIdentity, checkAdjust, checkListings, checkPushed, checkSetOnHand, storeSku } from './inputs';
 import type {
 	AdjustInput,
 	ApplyOptions,
@@ -16,14 +19,20 @@ import type {
 	ReservationEntry,
 	ReservationQuery,
 	SetOnHandInput,
+	SettledApply,
 	StockChangeResult,
 	StockLevel,
 } from './types';
 
 export type Clock = () => Date;
 
-function assertQuantity(value: number, field: string, sku: string): void {
-	if (!Number.isInteger(value)) throw new Error(`SKU ${sku}: ${field} must be an integer, got ${value}`);
+/** Keeps the driver's error (its code, its message); an error from another realm is not `instanceof Error`. */
+const asError = (error: unknown): Error =>
+	error instanceof Error || typeof (error as { message?: unknown } | null)?.message === 'string' ? (error as Error) : new Error(String(error));
+
+interface Pending {
+	index: number;
+	order: CanonicalOrder;
 }
 
 /** OmsStore over any driver: mutations go through the engine inside a driver transaction. */
@@ -41,31 +50,69 @@ export class LedgerStore implements OmsStore {
 		return this.clock().toISOString();
 	}
 
+	/** Validation (bounds, SKU identity) happens before the transaction, so a bad order never reaches the database. */
 	async applyOrders(orders: CanonicalOrder[], options?: ApplyOptions): Promise<ApplyOrderResult[]> {
-		if (orders.length === 0) return [];
+		const config = resolveLifecycle(options?.lifecycle);
+		const valid = orders.map((o) => validateCanonicalOrder(o));
+		if (valid.length === 0) return [];
 		const now = this.now();
-		return this.backend.transaction((tx) => applyOrdersInTx(tx, orders, options?.lifecycle, now));
+		return this.backend.transaction((tx) => applyOrdersInTx(tx, valid, config, now));
+	}
+
+	async applyOrdersSettled(orders: CanonicalOrder[], options?: ApplyOptions): Promise<SettledApply[]> {
+		const config = resolveLifecycle(options?.lifecycle); // a bad rule set is the caller's error, not an order's
+		const out: SettledApply[] = new Array(orders.length);
+		const pending: Pending[] = [];
+		orders.forEach((order, index) => {
+			try {
+				pending.push({ index, order: validateCanonicalOrder(order) });
+			} catch (error) {
+				out[index] = { ok: false, orderRef: describeOrderRef(order), error: asError(error) };
+			}
+		});
+		await this.applyIsolating(pending, config, out);
+		return out;
+	}
+
+	/**
+	 * The whole batch in one transaction (the fast path). When the database refuses it, the halves are retried
+	 * in input order, down to single orders: k refused orders among n cost about 2·k·log2(n) extra
+	 * transactions, and every other order commits. A refusal that no smaller batch can avoid (busy, offline)
+	 * fails the batch at once instead of retrying it order by order.
+	 */
+	private async applyIsolating(batch: Pending[], config: LifecycleConfig, out: SettledApply[]): Promise<void> {
+		if (batch.length === 0) return;
+		try {
+			const now = this.now();
+			const results = await this.backend.transaction((tx) => applyOrdersInTx(tx, batch.map((p) => p.order), config, now));
+			results.forEach((result, k) => (out[batch[k].index] = { ok: true, result }));
+		} catch (error) {
+			if (batch.length === 1 || this.backend.failsEveryOrder(error)) {
+				for (const p of batch) out[p.index] = { ok: false, orderRef: describeOrderRef(p.order), error: asError(error) };
+				return;
+			}
+			const half = Math.ceil(batch.length / 2);
+			await this.applyIsolating(batch.slice(0, half), config, out);
+			await this.applyIsolating(batch.slice(half), config, out);
+		}
 	}
 
 	async setOnHand(entries: SetOnHandInput[]): Promise<StockChangeResult[]> {
-		for (const e of entries) {
-			assertQuantity(e.onHand, 'onHand', e.sku);
-			if (e.onHand < 0) throw new Error(`SKU ${e.sku}: onHand must be >= 0, got ${e.onHand}`);
-		}
-		if (entries.length === 0) return [];
+		const checked = checkSetOnHand(entries);
+		if (checked.length === 0) return [];
 		const now = this.now();
-		return this.backend.transaction((tx) => changeStockInTx(tx, 'set_on_hand', entries, now));
+		return this.backend.transaction((tx) => changeStockInTx(tx, 'set_on_hand', checked, now));
 	}
 
 	async adjustStock(entries: AdjustInput[]): Promise<StockChangeResult[]> {
-		for (const e of entries) assertQuantity(e.delta, 'delta', e.sku);
-		if (entries.length === 0) return [];
+		const checked = checkAdjust(entries);
+		if (checked.length === 0) return [];
 		const now = this.now();
-		return this.backend.transaction((tx) => changeStockInTx(tx, 'adjust', entries, now));
+		return this.backend.transaction((tx) => changeStockInTx(tx, 'adjust', checked, now));
 	}
 
-	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]> {
-		return this.backend.getAvailability(skus, warehouse);
+	async getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]> {
+		return this.backend.getAvailability(skus?.map((s) => storeSku(s)), warehouse);
 	}
 
 	async listChanged(cursor?: string, limit = 1000): Promise<ChangedPage> {
@@ -85,32 +132,32 @@ export class LedgerStore implements OmsStore {
 		}
 	}
 
-	listReservations(query: ReservationQuery = {}): Promise<ReservationEntry[]> {
-		return this.backend.listReservations(query);
+	async listReservations(query: ReservationQuery = {}): Promise<ReservationEntry[]> {
+		return this.backend.listReservations(query.sku === undefined ? query : { ...query, sku: storeSku(query.sku) });
 	}
 
-	listLedger(query: LedgerQuery = {}): Promise<LedgerEntry[]> {
-		return this.backend.listLedger(query);
+	async listLedger(query: LedgerQuery = {}): Promise<LedgerEntry[]> {
+		return this.backend.listLedger(query.sku === undefined ? query : { ...query, sku: storeSku(query.sku) });
 	}
 
 	reconcile(repair: boolean): Promise<ReconcileReport> {
 		return this.backend.transaction((tx) => reconcileInTx(tx, repair));
 	}
 
-	recordPushed(channel: string, values: PushedValue[]): Promise<void> {
-		return this.backend.recordPushed(channel, values, this.now());
+	async recordPushed(channel: string, values: PushedValue[]): Promise<void> {
+		return this.backend.recordPushed(channel, checkPushed(values), this.now());
 	}
 
 	getPushed(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<Map<string, number>> {
-		return this.backend.getPushed(channel, skus, warehouse);
+		return byIdentity(skus, (ids) => this.backend.getPushed(channel, ids, warehouse));
 	}
 
-	setListings(channel: string, mappings: ListingMapping[]): Promise<void> {
-		return this.backend.setListings(channel, mappings, this.now());
+	async setListings(channel: string, mappings: ListingMapping[]): Promise<void> {
+		return this.backend.setListings(channel, checkListings(mappings), this.now());
 	}
 
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>> {
-		return this.backend.getListings(channel, skus);
+		return byIdentity(skus, (ids) => this.backend.getListings(channel, ids));
 	}
 
 	schemaVersion(): Promise<number> {

@@ -29,7 +29,33 @@ export interface ApplyOrderResult {
 	/** Counted SKUs whose availability this order pushed below zero (marketplace orders cannot be refused). */
 	oversoldSkus: string[];
 	flags: PlanFlag[];
+	/**
+	 * Lines that name no SKU (the channel's listing has no seller SKU): imported, holding no stock, waiting
+	 * for the listing to be linked to a SKU. Empty when every line is mapped.
+	 */
+	unmappedLines: UnmappedLine[];
 }
+
+/** An order line the store could not tie to a SKU, as the channel identifies it. */
+export interface UnmappedLine {
+	/** Position of the line in the order's `lines`. */
+	index: number;
+	quantity: number;
+	channelListingId?: string;
+	channelVariantId?: string;
+	channelLineId?: string;
+	title?: string;
+}
+
+/** One order's outcome in applyOrdersSettled: applied, or refused alone while the others went through. */
+export type SettledApply =
+	| { ok: true; result: ApplyOrderResult }
+	| {
+			ok: false;
+			/** The order as far as it can be identified ("channel:channelOrderId"), as validation errors name it. */
+			orderRef: string;
+			error: Error;
+	  };
 
 export interface StockCountInput {
 	sku: string;
@@ -142,11 +168,20 @@ export interface ApplyOptions {
 /** The reservation store: one interface, SQLite and PostgreSQL drivers, one conformance suite. */
 export interface OmsStore {
 	readonly driver: 'sqlite' | 'postgres';
-	/** Applies a batch of canonical orders in one transaction; results in input order. */
+	/**
+	 * Applies a batch of canonical orders in one transaction, all or nothing; results in input order. Each
+	 * order is validated first (validateCanonicalOrder): a malformed one throws OrderValidationError.
+	 */
 	applyOrders(orders: CanonicalOrder[], options?: ApplyOptions): Promise<ApplyOrderResult[]>;
+	/**
+	 * Applies a batch so that one bad order cannot fail the others: each order is validated alone, the valid
+	 * ones go in one transaction, and when the database refuses it the batch is split and retried until the
+	 * refused orders are alone (the others commit, still in input order). Outcomes in input order.
+	 */
+	applyOrdersSettled(orders: CanonicalOrder[], options?: ApplyOptions): Promise<SettledApply[]>;
 	setOnHand(entries: SetOnHandInput[]): Promise<StockChangeResult[]>;
 	adjustStock(entries: AdjustInput[]): Promise<StockChangeResult[]>;
-	/** Levels of the given SKUs (all SKUs when omitted). */
+	/** Levels of the given SKUs (all SKUs when omitted). SKUs are compared in their identity (skuIdentity). */
 	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]>;
 	/** Levels changed since a cursor (from the start when omitted). At-least-once: a level may repeat. */
 	listChanged(cursor?: string, limit?: number): Promise<ChangedPage>;
@@ -157,8 +192,10 @@ export interface OmsStore {
 	/** Recomputes the counters from the ledger; reports drift; `repair` makes the counters match the ledger. */
 	reconcile(repair: boolean): Promise<ReconcileReport>;
 	recordPushed(channel: string, values: PushedValue[]): Promise<void>;
+	/** Looked up by SKU identity; the map is keyed by the SKUs as passed. */
 	getPushed(channel: string, skus: string[], warehouse?: string): Promise<Map<string, number>>;
 	setListings(channel: string, mappings: ListingMapping[]): Promise<void>;
+	/** Looked up by SKU identity; the map is keyed by the SKUs as passed. */
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;
 	schemaVersion(): Promise<number>;
 	close(): Promise<void>;

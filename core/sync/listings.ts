@@ -1,6 +1,7 @@
 import type { ChannelWriter, ListingRef, WriteFailure } from '../channels/types';
 import type { ListingMapping, OmsStore } from '../store/types';
 import { writeFailure } from '../channels/common/writer';
+import { skuIdentity } from '../model/order';
 
 export interface ResolvedListings {
 	found: Map<string, ListingRef>;
@@ -17,8 +18,9 @@ const toRef = (m: ListingMapping): ListingRef => ({
 });
 
 /**
- * SKU → channel ids. The store caches what the channel answered, so a SKU is looked up on the channel once;
- * only SKUs missing from the cache are asked for, in one call. A SKU the channel does not list is not cached:
+ * SKU → channel ids, for SKUs in their store identity (push-stock passes them so). The store caches what
+ * the channel answered, so a SKU is looked up on the channel once; only SKUs missing from the cache are
+ * asked for, in one call. A SKU the channel does not list is not cached:
  * it may be listed later, and asking again costs one lookup per run that pushes it.
  */
 export async function resolveListings(store: OmsStore, channel: string, writer: ChannelWriter, skus: string[]): Promise<ResolvedListings> {
@@ -37,9 +39,11 @@ export async function resolveListings(store: OmsStore, channel: string, writer: 
 		for (const sku of missing) out.failed.set(sku, failure);
 		return out;
 	}
+	// The channel may spell a SKU differently (decomposed accents, padding): match answers by identity.
+	const byIdentity = new Map([...answered].map(([sku, ref]) => [skuIdentity(sku), ref]));
 	const fresh: ListingMapping[] = [];
 	for (const sku of missing) {
-		const ref = answered.get(sku);
+		const ref = byIdentity.get(skuIdentity(sku));
 		if (!ref) {
 			out.notListed.add(sku);
 			continue;

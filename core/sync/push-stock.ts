@@ -1,6 +1,7 @@
 import type { ChannelWriter, StockUpdate, WriteFailure } from '../channels/types';
 import type { OmsStore, StockLevel } from '../store/types';
 import { writeFailure } from '../channels/common/writer';
+import { skuIdentity } from '../model/order';
 import { resolveListings } from './listings';
 import { checkStockValueRules, stockValue, type StockValueRules } from './stock-value';
 
@@ -18,6 +19,7 @@ const NOT_COUNTED = 'never counted in the OMS: set its on-hand stock to publish 
 export type PushStatus = 'pushed' | 'unchanged' | 'not_listed' | 'not_counted' | 'failed';
 
 export interface SkuPushResult {
+	/** The SKU in its store identity (skuIdentity: trimmed, NFC), whatever form the input item used. */
 	sku: string;
 	warehouse: string;
 	/** The store's available units (on hand − reserved); null for a SKU the store does not know. */
@@ -87,9 +89,13 @@ async function pushChangedSince(req: PushStockRequest, warehouse: string): Promi
 	return { results, cursor: done ? page.cursor : req.cursor, more: page.more };
 }
 
+/** The SKUs of this warehouse, once each, in their store identity (an item may name "Camisa-É" decomposed or padded). */
 function uniqueSkus(refs: SkuRef[], warehouse: string): string[] {
 	const seen = new Set<string>();
-	for (const ref of refs) if ((ref.warehouse || warehouse) === warehouse) seen.add(ref.sku);
+	for (const ref of refs) {
+		const sku = skuIdentity(String(ref.sku ?? ''));
+		if (sku !== '' && (ref.warehouse || warehouse) === warehouse) seen.add(sku);
+	}
 	return [...seen];
 }
 

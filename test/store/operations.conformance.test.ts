@@ -1,30 +1,9 @@
-import { DatabaseSync } from 'node:sqlite';
-import { Client } from 'pg';
 import { createStore, type StoreConfig } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
-import { DRIVERS, openFresh } from './stores';
+import { DRIVERS, openFresh, rawSql } from './stores';
 
 /** Store operations other than applying orders, on both drivers. */
-
-async function rawSql(config: StoreConfig, sql: string): Promise<void> {
-	if (config.driver === 'sqlite') {
-		const db = new DatabaseSync(config.path!);
-		try {
-			db.exec(sql);
-		} finally {
-			db.close();
-		}
-		return;
-	}
-	const client = new Client({ connectionString: config.connectionString });
-	await client.connect();
-	try {
-		await client.query(sql);
-	} finally {
-		await client.end();
-	}
-}
 
 describe.each(DRIVERS)('store operations on %s', (driver) => {
 	let store: OmsStore;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { Client } from 'pg';
 import { createStore, type StoreConfig } from '../../core/store/open';
 import type { Clock } from '../../core/store/store';
@@ -43,4 +44,57 @@ export function freshSqliteConfig(): StoreConfig {
 export async function openFresh(driver: DriverName, options: { clock?: Clock; targetVersion?: number } = {}): Promise<StoreFixture> {
 	const config = driver === 'sqlite' ? freshSqliteConfig() : await freshPgConfig();
 	return { store: createStore(config, options), config };
+}
+
+/** SQL behind the store's back, on its own connection (to make counters drift, to read raw columns). */
+export async function rawQuery(config: StoreConfig, sql: string): Promise<Array<Record<string, unknown>>> {
+	if (config.driver === 'sqlite') {
+		const db = new DatabaseSync(config.path!);
+		try {
+			return db.prepare(sql).all() as Array<Record<string, unknown>>;
+		} finally {
+			db.close();
+		}
+	}
+	const client = new Client({ connectionString: config.connectionString });
+	await client.connect();
+	try {
+		return (await client.query(sql)).rows as Array<Record<string, unknown>>;
+	} finally {
+		await client.end();
+	}
+}
+
+/** Runs one or more statements (no result). */
+export async function rawSql(config: StoreConfig, sql: string): Promise<void> {
+	if (config.driver === 'sqlite') {
+		const db = new DatabaseSync(config.path!);
+		try {
+			db.exec(sql);
+		} finally {
+			db.close();
+		}
+		return;
+	}
+	await rawQuery(config, sql);
+}
+
+/**
+ * Makes the database itself refuse any ledger row of `sku` (a trigger, on either driver): a failure that
+ * only the database sees, after every check in the code passed. The store must already be migrated.
+ */
+export async function databaseRefusesSku(config: StoreConfig, sku: string): Promise<void> {
+	const literal = `'${sku.replace(/'/g, "''")}'`;
+	if (config.driver === 'sqlite') {
+		await rawSql(config, `CREATE TRIGGER test_refuse_sku BEFORE INSERT ON oms_ledger WHEN NEW.sku = ${literal} BEGIN SELECT RAISE(ABORT, 'test trigger: the database refuses this SKU'); END;`);
+		return;
+	}
+	await rawSql(
+		config,
+		`CREATE FUNCTION test_refuse_sku() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+			IF NEW.sku = ${literal} THEN RAISE EXCEPTION 'test trigger: the database refuses this SKU'; END IF;
+			RETURN NEW;
+		END $$;
+		CREATE TRIGGER test_refuse_sku BEFORE INSERT ON oms_ledger FOR EACH ROW EXECUTE FUNCTION test_refuse_sku();`,
+	);
 }

@@ -151,6 +151,27 @@ describe('pushStock on a SQLite store', () => {
 		expect(north.results).toEqual([expect.objectContaining({ sku: 'A', warehouse: 'north', value: 9, status: 'pushed' })]);
 	});
 
+	test('"Camisa-É" composed, decomposed or padded is one SKU: one level, one listing look-up, one push', async () => {
+		const composed = 'Camisa-\u00C9';
+		const decomposed = 'Camisa-E\u0301';
+		await stock(store, { [composed]: [5] });
+		// The channel spells its SKU decomposed and answers in its own spelling.
+		const writer = new FakeWriter(FakeWriter.listing(decomposed));
+		writer.resolveListings = async (skus) => {
+			writer.resolveCalls.push([...skus]);
+			return new Map(skus.filter((s) => s.normalize('NFD') === decomposed).map(() => [decomposed, writer.listings.get(decomposed)!]));
+		};
+		const first = await pushStock({ store, channel: CHANNEL, writer, levels: [{ sku: ` ${decomposed} ` }, { sku: composed }], safetyStock: 0, maxQuantity: 0 });
+		expect(first.results).toEqual([{ sku: composed, warehouse: 'default', available: 5, value: 5, previous: null, status: 'pushed' }]);
+		expect(writer.resolveCalls).toEqual([[composed]]);
+		expect(await store.getListings(CHANNEL, [decomposed])).toEqual(new Map([[decomposed, { sku: composed, ...writer.listings.get(decomposed)! }]]));
+
+		const again = await push(writer, [decomposed]);
+		expect(again.results).toEqual([expect.objectContaining({ sku: composed, previous: 5, status: 'unchanged' })]);
+		expect(writer.pushCalls).toHaveLength(1);
+		expect(writer.resolveCalls).toHaveLength(1);
+	});
+
 	test('bad rules are refused before anything is sent', async () => {
 		const writer = new FakeWriter();
 		await expect(push(writer, ['A'], { safetyStock: -1 })).rejects.toThrow('Safety stock must be a whole number');

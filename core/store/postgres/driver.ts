@@ -17,6 +17,16 @@ const MIGRATION_LOCK = 727_001;
 /** Deadlocks cannot happen by design (fixed lock order); serialization failures are retried anyway. */
 const RETRIABLE = new Set(['40P01', '40001']);
 
+/**
+ * SQLSTATE classes about the server or the session, not the rows written: connection (08), transaction
+ * rollback after our retries (40), insufficient resources (53), program limit (54), lock not available /
+ * object in use (55), operator intervention and timeouts (57), system (58), authorization (28), missing
+ * database (3D), internal (XX).
+ */
+const SERVER_WIDE_CLASSES = new Set(['08', '40', '53', '54', '55', '57', '58', '28', '3D', 'XX']);
+/** node-postgres' own failures before any SQL ran: the pool cannot reach or has closed the server. */
+const CLIENT_WIDE = /^(Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end)/;
+
 function txFor(client: PoolClient): StoreTx {
 	const q = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
 	return {
@@ -150,6 +160,14 @@ export class PostgresBackend implements StoreBackend {
 		} finally {
 			client.release();
 		}
+	}
+
+	failsEveryOrder(error: unknown): boolean {
+		const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+		// Socket errors (ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT...): no SQLSTATE class starts with E.
+		if (typeof code === 'string' && code.startsWith('E')) return true;
+		if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return SERVER_WIDE_CLASSES.has(code.slice(0, 2));
+		return typeof message === 'string' && CLIENT_WIDE.test(message);
 	}
 
 	async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {

@@ -52,6 +52,12 @@ class Mutex {
 
 const jsonList = (values: string[]) => JSON.stringify(values);
 
+/**
+ * SQLite result codes (primary, low byte) that concern the database, not the rows written: BUSY, LOCKED,
+ * NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB.
+ */
+const DATABASE_WIDE = new Set([5, 6, 7, 8, 10, 11, 13, 14, 26]);
+
 export class SqliteBackend implements StoreBackend {
 	readonly driver = 'sqlite' as const;
 	private readonly db: DatabaseSync;
@@ -128,6 +134,12 @@ export class SqliteBackend implements StoreBackend {
 				throw error;
 			}
 		});
+	}
+
+	failsEveryOrder(error: unknown): boolean {
+		const e = error as { code?: unknown; errcode?: unknown };
+		if (e?.code === 'ERR_INVALID_STATE') return true; // the connection is closed
+		return e?.code === 'ERR_SQLITE_ERROR' && typeof e.errcode === 'number' && DATABASE_WIDE.has(e.errcode & 0xff);
 	}
 
 	private readonly tx: StoreTx = {

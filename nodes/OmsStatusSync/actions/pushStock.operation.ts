@@ -6,6 +6,7 @@ import {
 	type INodeExecutionData,
 	type IPairedItemData,
 } from 'n8n-workflow';
+import { skuIdentity } from '../../../core/model/order';
 import { CHANGED_SINCE_LAST_PUSH, pushStock, type SkuPushResult, type SkuRef } from '../../../core/sync/push-stock';
 import { getStore, type StoreHandle } from '../../OmsStore/transport';
 import type { ChannelHandle } from '../writer';
@@ -28,7 +29,8 @@ function levelsOf(json: IDataObject): SkuRef[] | undefined {
 	if (!candidates) return undefined;
 	return candidates
 		.filter((c) => typeof c?.sku === 'string' && c.sku.trim() !== '')
-		.map((c) => ({ sku: String(c.sku).trim(), warehouse: typeof c.warehouse === 'string' ? c.warehouse : undefined }));
+		// Results name SKUs in their store identity: pair them back with the items the same way.
+		.map((c) => ({ sku: skuIdentity(String(c.sku)), warehouse: typeof c.warehouse === 'string' ? c.warehouse : undefined }));
 }
 
 function namedSkus(ctx: IExecuteFunctions, items: INodeExecutionData[]): Named {
