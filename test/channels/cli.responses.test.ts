@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../cli';
+import { ordersInResponse } from '../../core/channels/responses';
+import { magaluOrder } from '../simulators/magalu';
 import { publishedVtex } from './helpers/vtex-published';
 
 /**
  * The CLI takes a response exactly as the channel's API returns it (core/channels/responses.ts knows the
  * wrappers). Published responses only; sources:
  * - VTEX: see helpers/vtex-published.ts (vtex/openapi-schemas@0d207e53…:"VTEX - Orders API.json").
- * - Mercado Livre orders-search.json and WooCommerce wp-api-v3-list-orders.json: see the SOURCES notes and
- *   tests of those channels (mercadolivre/SOURCES.md, woocommerce.published.test.ts).
+ * - Mercado Livre, WooCommerce, Shopify, Nuvemshop: the files those channels' published tests use, with their
+ *   sources there (mercadolivre/SOURCES.md, woocommerce/shopify/nuvemshop .published.test.ts).
  */
 const published = (channel: string, name: string): string => readFileSync(join(__dirname, '../fixtures/published', channel, name), 'utf8');
 
@@ -59,6 +61,20 @@ describe('cli normalize: responses as the APIs return them', () => {
 		expect(r.out.map((o: { channelOrderId: string }) => o.channelOrderId)).toEqual(['727', '723']);
 	});
 
+	it('Nuvemshop GET /orders (a bare array) → the list of its orders', async () => {
+		const r = await run('nuvemshop', published('nuvemshop', 'order-get-orders.json'));
+		expect(r).toMatchObject({ code: 0, err: [] });
+		expect(r.out.map((o: { channelOrderId: string }) => o.channelOrderId)).toEqual(['450789469']);
+	});
+
+	it('Shopify REST orders.json ({orders}) → a list; orders/{id}.json after a cancel ({order, notice}) → one order', async () => {
+		const list = await run('shopify', published('shopify', 'rest-orders-authorized.json'));
+		expect(list).toMatchObject({ code: 0, err: [] });
+		expect(list.out.map((o: { channelOrderId: string }) => o.channelOrderId)).toEqual(['450789469']);
+		const one = await run('shopify', published('shopify', 'rest-order-450789469-cancelled.json'));
+		expect(one).toMatchObject({ code: 0, err: [], out: { channelOrderId: '450789469', status: 'cancelled' } });
+	});
+
 	it('a list with one bad order prints the good ones and names the bad one (exit 1)', async () => {
 		const [good, bad] = publishedVtex('order-group');
 		bad.items = [];
@@ -66,5 +82,39 @@ describe('cli normalize: responses as the APIs return them', () => {
 		expect(r.code).toBe(1);
 		expect(r.out.map((o: { channelOrderId: string }) => o.channelOrderId)).toEqual(['v71425090str-01']);
 		expect(r.err).toEqual(['Malformed vtex order: Order vtex:v71425090str-02: field "items" has no item with a quantity above 0']);
+	});
+});
+
+describe('ordersInResponse: the wrappers', () => {
+	it('Shopify GraphQL: {data: {order}} as the API answers, {order} as shopify.dev prints it', () => {
+		const example = JSON.parse(published('shopify', 'graphql-order-53613399-tax-information.json'));
+		expect(ordersInResponse('shopify', { data: example })).toEqual({ orders: [example.order], list: false });
+		expect(ordersInResponse('shopify', example)).toEqual({ orders: [example.order], list: false });
+	});
+
+	// Not published as responses (the docs show the fields, not a whole answer): shapes as documented.
+	it('Shopify GraphQL connections: nodes and edges[].node', () => {
+		const [a, b] = [{ id: 'gid://shopify/Order/1' }, { id: 'gid://shopify/Order/2' }];
+		expect(ordersInResponse('shopify', { data: { orders: { nodes: [a, b], pageInfo: {} } } })).toEqual({ orders: [a, b], list: true });
+		expect(ordersInResponse('shopify', { data: { orders: { edges: [{ node: a, cursor: 'c1' }, { node: b }] } } })).toEqual({ orders: [a, b], list: true });
+	});
+
+	it('Magalu GET /seller/v1/orders ({meta, results}); GET /seller/v1/orders/{id} is the order itself', () => {
+		const order = magaluOrder({ id: 'e3d0f7a2-0001', updatedAt: '2026-01-10T15:00:00.000Z' });
+		expect(ordersInResponse('magalu', { meta: { page: { limit: 20, offset: 0, count: 1, max_limit: 100 } }, results: [order] })).toEqual({ orders: [order], list: true });
+		expect(ordersInResponse('magalu', order)).toEqual({ orders: [order], list: false });
+	});
+
+	it('Amazon Orders API v2026-01-01: getOrder {order}, searchOrders {orders, pagination}', () => {
+		const order = { orderId: '702-0000001-5550000', orderItems: [] };
+		expect(ordersInResponse('amazon', { order })).toEqual({ orders: [order], list: false });
+		expect(ordersInResponse('amazon', { orders: [order], pagination: { nextToken: 't' } })).toEqual({ orders: [order], list: true });
+	});
+
+	it('an order is never mistaken for a wrapper; a bare array is a list everywhere, of wrapped responses too', () => {
+		const order = publishedVtex('get-order');
+		expect(ordersInResponse('vtex', order)).toEqual({ orders: [order], list: false });
+		expect(ordersInResponse('amazon', [{ order: { orderId: 'A' } }, { orders: [{ orderId: 'B' }] }])).toEqual({ orders: [{ orderId: 'A' }, { orderId: 'B' }], list: true });
+		expect(ordersInResponse('woocommerce', [])).toEqual({ orders: [], list: true });
 	});
 });
