@@ -1,4 +1,4 @@
-import { LWA_TOKEN_PATH, LwaTokenProvider, withLwaAuth } from '../../core/channels/amazon';
+import { AMAZON_INCLUDED_DATA, LWA_TOKEN_PATH, LwaTokenProvider, withLwaAuth } from '../../core/channels/amazon';
 import { createAmazonWriter } from '../../core/channels/amazon/writer';
 import type { ChannelWriter } from '../../core/channels/types';
 import { createFetchTransport } from '../../core/http/transport';
@@ -86,23 +86,40 @@ describe('Amazon writer: shipment', () => {
 		sim.put(
 			amazonOrder({
 				id: ORDER, lastUpdate: new Date(Date.now() - 3_600_000).toISOString(),
-				items: [{ sku: 'SKU-1', quantity: 2, itemPrice: '20.00' }, { sku: 'SKU 2', quantity: 1, itemPrice: '5.00' }],
+				items: [{ sku: 'SKU-1', quantity: 2, unitPrice: '10.00' }, { sku: 'SKU 2', quantity: 1, unitPrice: '5.00' }],
 			}),
 		);
+	const stored = () => sim.orders.get(ORDER) as Record<string, any>;
 	const shipment = { channelOrderId: ORDER, carrier: 'Correios', trackingCode: 'BR123456789BR', shippedAt: '2024-05-02T10:00:00.000Z' };
 
-	it("confirms the order's unshipped items with carrier, tracking and ship date, and the order becomes Shipped", async () => {
+	it("reads the order with v2026 getOrder and confirms its unfulfilled items; the order becomes SHIPPED", async () => {
 		putOrder();
 		await writerWith().pushShipment!(shipment);
+		const [lookup] = sim.requests(/\/orders\/2026-01-01\/orders\//);
+		expect(lookup.path).toBe(`/orders/2026-01-01/orders/${ORDER}`);
+		expect(lookup.query.get('includedData')).toBe(AMAZON_INCLUDED_DATA);
+		expect(sim.requests(/\/orders\/v0\/orders\/[^/]+$|orderItems/)).toHaveLength(0);
 		const [post] = sim.requests(/shipmentConfirmation$/);
+		expect(post.path).toBe(`/orders/v0/orders/${ORDER}/shipmentConfirmation`);
 		expect(post.body).toEqual({
 			marketplaceId: BR,
 			packageDetail: {
 				packageReferenceId: '1', carrierCode: 'Correios', carrierName: 'Correios', trackingNumber: 'BR123456789BR', shipDate: shipment.shippedAt,
-				orderItems: [{ orderItemId: '05015851154150', quantity: 2 }, { orderItemId: '05015851154151', quantity: 1 }],
+				orderItems: [{ orderItemId: '17198765432100', quantity: 2 }, { orderItemId: '17198765432101', quantity: 1 }],
 			},
 		});
-		expect(sim.orders.get(ORDER)!.order.OrderStatus).toBe('Shipped');
+		expect(stored().fulfillment.fulfillmentStatus).toBe('SHIPPED');
+	});
+
+	it('confirms only what is still unfulfilled, as the next package of the order', async () => {
+		putOrder();
+		const items = stored().orderItems;
+		// One unit of the first item already went out in package 1.
+		Object.assign(items[0].fulfillment, { quantityFulfilled: 1, quantityUnfulfilled: 1 });
+		stored().packages.push({ packageReferenceId: '1', packageItems: [{ orderItemId: items[0].orderItemId, quantity: 1 }] });
+		await writerWith().pushShipment!(shipment);
+		const [post] = sim.requests(/shipmentConfirmation$/);
+		expect((post.body as any).packageDetail).toMatchObject({ packageReferenceId: '2', orderItems: [{ orderItemId: '17198765432100', quantity: 1 }, { orderItemId: '17198765432101', quantity: 1 }] });
 	});
 
 	it('sends nothing when every item is already confirmed (a retry after a lost answer)', async () => {
@@ -111,6 +128,7 @@ describe('Amazon writer: shipment', () => {
 		await w.pushShipment!(shipment);
 		await w.pushShipment!(shipment);
 		expect(sim.requests(/shipmentConfirmation$/)).toHaveLength(1);
+		expect(sim.requests(/\/orders\/2026-01-01\/orders\//)).toHaveLength(2);
 	});
 
 	it('surfaces the 400 of an invalid confirmation and retries a 429 once', async () => {
@@ -118,7 +136,12 @@ describe('Amazon writer: shipment', () => {
 		sim.injectFault({ kind: 'status', status: 429 }, /shipmentConfirmation$/);
 		await expect(writerWith().pushShipment!({ ...shipment, shippedAt: 'yesterday' })).rejects.toMatchObject({ httpCode: 400 });
 		expect(sim.requests(/shipmentConfirmation$/)).toHaveLength(2);
-		expect(sim.orders.get(ORDER)!.order.OrderStatus).toBe('Unshipped');
+		expect(stored().fulfillment.fulfillmentStatus).toBe('UNSHIPPED');
+	});
+
+	it('an unknown order fails with the 404 of getOrder, before any confirmation', async () => {
+		await expect(writerWith().pushShipment!(shipment)).rejects.toMatchObject({ name: 'ChannelHttpError', httpCode: 404 });
+		expect(sim.requests(/shipmentConfirmation$/)).toHaveLength(0);
 	});
 
 	it('leaves invoice and cancellation out', () => {

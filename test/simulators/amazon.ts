@@ -1,141 +1,58 @@
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { amazonTime, INCLUDED_DATA_VALUES, served, type AmazonRaw } from './amazon-orders';
 import { intParam, json } from './sim-paging';
 
+export * from './amazon-orders';
+
 /**
- * Amazon SP-API Orders v0 and Login with Amazon, as documented in amzn/selling-partner-api-models
- * (models/orders-api-model/ordersV0.json, its x-amzn-api-sandbox examples, and the LWA client in
- * clients/sellingpartner-api-aa-javascript):
- * - POST /auth/o2/token, form-encoded refresh_token grant → {access_token, token_type, expires_in};
+ * Amazon SP-API and Login with Amazon, as documented in amzn/selling-partner-api-models:
+ * - POST /auth/o2/token, form-encoded refresh_token grant → {access_token, token_type, expires_in}
+ *   (the LWA client in clients/sellingpartner-api-aa-javascript);
  * - every API call needs `x-amz-access-token`; missing, unknown or expired → 403 (SP-API's status for it);
- * - getOrders: MarketplaceIds and LastUpdatedAfter required, LastUpdatedBefore >= LastUpdatedAfter and at
- *   least 2 minutes before now (else 400), MaxResultsPerPage 1–100, NextToken paging;
- * - getOrderItems: NextToken paging; Pending orders come without pricing, as the operation's note says.
- * Errors use the spec's ErrorList: {errors: [{code, message, details?}]}.
+ * - Orders API v2026-01-01 (models/orders-api-model/orders_2026-01-01.json), bodies without a `payload`
+ *   wrapper. searchOrders: exactly one of createdAfter / lastUpdatedAfter (never mixed with the other
+ *   family's bounds), the before-bound >= the after-bound and at least 2 minutes before now, marketplaceIds
+ *   (optional, up to 50), maxResultsPerPage 1–100, includedData values of the enum (comma-separated, the
+ *   Swagger 2.0 default), paginationToken → {orders, pagination?: {nextToken}, lastUpdatedBefore |
+ *   createdBefore}. A token continues only the query that produced it (maxResultsPerPage and includedData
+ *   may change) and expires after 24 hours. getOrder: {order}, 404 for an unknown id. Both serve only the
+ *   datasets asked for in includedData; items always come.
+ *   [?] The model does not say how a stale or foreign token is answered, nor how results are ordered: here
+ *   400 InvalidInput, and ascending (lastUpdatedTime | createdTime, orderId) with the token a stable position
+ *   after the last order served, so orders that leave the window between pages shift nothing.
  *
- * Write side: getOrder; confirmShipment (204; a wrong marketplace, unknown item or quantity above the
- * unshipped one is the sandbox example's 400 "Invalid Input"; shipped quantities and OrderStatus follow);
- * Listings Items 2021-08-01 patchListingsItem (listingsItems_2021-08-01.json): marketplaceIds required,
- * {productType, patches[{op, path, value}]} → 200 {sku, status ACCEPTED|INVALID, submissionId, issues}.
+ * Write side: Orders v0 confirmShipment (not deprecated; 204; a wrong marketplace, unknown item or quantity
+ * above the unfulfilled one is the sandbox example's 400 "Invalid Input"; item quantities, the fulfilment
+ * status and the order's packages follow); Listings Items 2021-08-01 patchListingsItem
+ * (listingsItems_2021-08-01.json): marketplaceIds required, {productType, patches[{op, path, value}]} → 200
+ * {sku, status ACCEPTED|INVALID, submissionId, issues}.
  * [?] How Amazon answers a patch of a SKU the seller does not list is not in the model: INVALID here.
  */
 
-export type AmazonRaw = Record<string, unknown>;
-
-export interface AmazonItemSpec {
-	sku: string;
-	quantity: number;
-	/** Unit price × quantity, as Amazon sends ItemPrice ("25.99"). */
-	itemPrice: string;
-	itemTax?: string;
-	shippingPrice?: string;
-	promotionDiscount?: string;
-	asin?: string;
-	title?: string;
-}
-
-export interface AmazonOrderSpec {
-	id: string;
-	lastUpdate: string;
-	status?: string;
-	purchaseDate?: string;
-	marketplaceId?: string;
-	currency?: string;
-	/** Defaults to the sum of item prices, taxes and shipping minus discounts. */
-	orderTotal?: string;
-	fulfillmentChannel?: 'MFN' | 'AFN';
-	items?: AmazonItemSpec[];
-	extra?: AmazonRaw;
-}
-
-const BR = 'A2Q3Y263D00KWC';
-const money = (CurrencyCode: string, Amount: string) => ({ CurrencyCode, Amount });
-const cents = (s: string | undefined) => Math.round(Number(s ?? '0') * 100);
-
-/** An order shaped like the getOrders sandbox example (fields kept, values Brazilian). */
-export function amazonOrder(spec: AmazonOrderSpec): { order: AmazonRaw; items: AmazonRaw[] } {
-	const currency = spec.currency ?? 'BRL';
-	const itemSpecs = spec.items ?? [{ sku: 'SKU-1', quantity: 1, itemPrice: '10.00', itemTax: '1.01' }];
-	const total = itemSpecs.reduce((sum, i) => sum + cents(i.itemPrice) + cents(i.itemTax) + cents(i.shippingPrice) - cents(i.promotionDiscount), 0);
-	const order: AmazonRaw = {
-		AmazonOrderId: spec.id,
-		PurchaseDate: spec.purchaseDate ?? spec.lastUpdate,
-		LastUpdateDate: spec.lastUpdate,
-		OrderStatus: spec.status ?? 'Unshipped',
-		FulfillmentChannel: spec.fulfillmentChannel ?? 'MFN',
-		SalesChannel: 'Amazon.com.br',
-		ShipServiceLevel: 'Std BR D2D Dom',
-		OrderTotal: money(currency, spec.orderTotal ?? (total / 100).toFixed(2)),
-		NumberOfItemsShipped: 0,
-		NumberOfItemsUnshipped: itemSpecs.reduce((n, i) => n + i.quantity, 0),
-		PaymentMethod: 'Other',
-		PaymentMethodDetails: ['Standard'],
-		IsReplacementOrder: false,
-		MarketplaceId: spec.marketplaceId ?? BR,
-		ShipmentServiceLevelCategory: 'Standard',
-		OrderType: 'StandardOrder',
-		EarliestShipDate: spec.lastUpdate,
-		LatestShipDate: spec.lastUpdate,
-		IsBusinessOrder: false,
-		IsPrime: false,
-		IsPremiumOrder: false,
-		IsGlobalExpressEnabled: false,
-		IsSoldByAB: false,
-		IsIBA: false,
-		IsISPU: false,
-		IsAccessPointOrder: false,
-		ShippingAddress: { City: 'SAO PAULO', StateOrRegion: 'SP', PostalCode: '01310-100', CountryCode: 'BR' },
-		BuyerInfo: { BuyerEmail: 'comprador@marketplace.amazon.com.br' },
-		AutomatedShippingSettings: { HasAutomatedShippingSettings: false },
-		ElectronicInvoiceStatus: 'NotRequired',
-		...spec.extra,
-	};
-	const items = itemSpecs.map((i, n) => ({
-		ASIN: i.asin ?? `B00551Q3C${n}`,
-		OrderItemId: `0501585115415${n}`,
-		SellerSKU: i.sku,
-		Title: i.title ?? `${i.sku} [Card Book]`,
-		QuantityOrdered: i.quantity,
-		QuantityShipped: 0,
-		ProductInfo: { NumberOfItems: '1' },
-		ItemPrice: money(currency, i.itemPrice),
-		ItemTax: money(currency, i.itemTax ?? '0.00'),
-		...(i.shippingPrice ? { ShippingPrice: money(currency, i.shippingPrice) } : {}),
-		PromotionDiscount: money(currency, i.promotionDiscount ?? '0.00'),
-		IsGift: 'false',
-		ConditionId: 'New',
-		ConditionSubtypeId: 'New',
-		IsTransparency: false,
-		SerialNumberRequired: false,
-	}));
-	return { order, items };
-}
-
-/** What getOrderItems leaves out while an order is Pending (ordersV0.json, getOrderItems note). */
-const PRICING = ['ItemPrice', 'ItemTax', 'ShippingPrice', 'ShippingTax', 'ShippingDiscount', 'ShippingDiscountTax', 'PromotionDiscount', 'PromotionDiscountTax', 'IsGift'];
-
-/** The items as getOrderItems serves them: without pricing while the order is Pending. */
-export function servedItems(entry: { order: AmazonRaw; items: AmazonRaw[] }): AmazonRaw[] {
-	if (!['Pending', 'PendingAvailability'].includes(entry.order.OrderStatus as string)) return entry.items;
-	return entry.items.map((i) => Object.fromEntries(Object.entries(i).filter(([k]) => !PRICING.includes(k))));
-}
-
-/** The order as the adapter's getDetails returns it: order plus OrderItems. */
-export const amazonDetailed = (spec: AmazonOrderSpec): AmazonRaw => {
-	const entry = amazonOrder(spec);
-	return { ...entry.order, OrderItems: servedItems(entry) };
-};
-
 const TWO_MINUTES = 2 * 60_000;
+const DAY = 86_400_000;
+const ORDERS = '/orders/2026-01-01/orders';
 const errors = (status: number, code: string, message: string, details?: string): SimResponse =>
 	json(status, { errors: [{ code, message, ...(details ? { details } : {}) }] });
+const invalid = (message: string) => errors(400, 'InvalidInput', message);
+
+interface PageToken {
+	key: string;
+	/** Position: the (time, orderId) of the last order served. */
+	after: [number, string];
+	serial: number;
+	issuedAt: number;
+}
 
 export class AmazonSpApiSimulator extends HttpSimulator {
-	readonly orders = new Map<string, { order: AmazonRaw; items: AmazonRaw[] }>();
+	/** Orders by orderId, whole (every dataset); change them in place to simulate Amazon's updates. */
+	readonly orders = new Map<string, AmazonRaw>();
 	/** Access token → expiry (ms). */
 	private readonly tokens = new Map<string, number>();
 	private issued = 0;
 	tokenTtlSeconds = 3600;
-	itemsPageSize = 100;
+	private pageTokens = 0;
+	private validTokensFrom = 1;
 	/** Listings by "sellerId/sku": their MFN quantity (undefined until one was written). */
 	readonly listings = new Map<string, { quantity?: number }>();
 	/** Shipment confirmations accepted, per order. */
@@ -144,9 +61,8 @@ export class AmazonSpApiSimulator extends HttpSimulator {
 	constructor(private readonly lwa: { clientId: string; clientSecret: string; refreshToken: string }) {
 		super();
 		this.route('POST', '/auth/o2/token', (req) => this.token(req));
-		this.route('GET', '/orders/v0/orders', (req) => this.authorized(req) ?? this.getOrders(req));
-		this.route('GET', '/orders/v0/orders/:orderId/orderItems', (req, p) => this.authorized(req) ?? this.getOrderItems(req, p.orderId));
-		this.route('GET', '/orders/v0/orders/:orderId', (req, p) => this.authorized(req) ?? this.getOrder(p.orderId));
+		this.route('GET', ORDERS, (req) => this.authorized(req) ?? this.searchOrders(req));
+		this.route('GET', `${ORDERS}/:orderId`, (req, p) => this.authorized(req) ?? this.getOrder(req, p.orderId));
 		this.route('POST', '/orders/v0/orders/:orderId/shipmentConfirmation', (req, p) => this.authorized(req) ?? this.confirmShipment(req, p.orderId));
 		this.route('PATCH', '/listings/2021-08-01/items/:sellerId/:sku', (req, p) => this.authorized(req) ?? this.patchListing(req, p.sellerId, p.sku));
 	}
@@ -160,14 +76,19 @@ export class AmazonSpApiSimulator extends HttpSimulator {
 		return this.listings.get(`${sellerId}/${sku}`)?.quantity;
 	}
 
-	put(...orders: Array<{ order: AmazonRaw; items: AmazonRaw[] }>): this {
-		for (const o of orders) this.orders.set(o.order.AmazonOrderId as string, o);
+	put(...orders: AmazonRaw[]): this {
+		for (const o of orders) this.orders.set(o.orderId as string, o);
 		return this;
 	}
 
 	/** Every issued access token expires now (as after an hour). */
 	expireTokens(): void {
 		for (const t of this.tokens.keys()) this.tokens.set(t, 0);
+	}
+
+	/** Every pagination token issued so far expires (as 24 hours later). */
+	expirePaginationTokens(): void {
+		this.validTokensFrom = this.pageTokens + 1;
 	}
 
 	private token(req: SimRequest): SimResponse {
@@ -194,60 +115,74 @@ export class AmazonSpApiSimulator extends HttpSimulator {
 		return undefined;
 	}
 
-	private getOrders(req: SimRequest): SimResponse {
+	private includedData(q: URLSearchParams): string[] | SimResponse {
+		const values = (q.get('includedData') ?? '').split(',').filter(Boolean);
+		const unknown = values.find((v) => !INCLUDED_DATA_VALUES.includes(v));
+		return unknown ? invalid(`Invalid includedData value: ${unknown}.`) : values;
+	}
+
+	private searchOrders(req: SimRequest): SimResponse {
 		const q = req.query;
-		const marketplaces = (q.get('MarketplaceIds') ?? '').split(',').filter(Boolean);
-		if (marketplaces.length === 0) return errors(400, 'InvalidInput', 'Missing required MarketplaceIds.');
-		const after = Date.parse(q.get('LastUpdatedAfter') ?? '');
-		if (Number.isNaN(after)) return errors(400, 'InvalidInput', 'Either CreatedAfter or LastUpdatedAfter is required.');
+		const created = q.has('createdAfter') || q.has('createdBefore');
+		const updated = q.has('lastUpdatedAfter') || q.has('lastUpdatedBefore');
+		if (q.has('createdAfter') === q.has('lastUpdatedAfter') || (created && updated)) {
+			return invalid('Exactly one of createdAfter and lastUpdatedAfter is required, with the bounds of the same family.');
+		}
+		const [field, afterKey, beforeKey] = created ? ['createdTime', 'createdAfter', 'createdBefore'] : ['lastUpdatedTime', 'lastUpdatedAfter', 'lastUpdatedBefore'];
+		const after = Date.parse(q.get(afterKey)!);
 		const latest = Date.now() - TWO_MINUTES;
-		const before = q.has('LastUpdatedBefore') ? Date.parse(q.get('LastUpdatedBefore')!) : latest;
-		if (Number.isNaN(before) || before < after) return errors(400, 'InvalidInput', 'LastUpdatedBefore must be equal to or after LastUpdatedAfter.');
-		if (before > latest) return errors(400, 'InvalidInput', 'LastUpdatedBefore must be at least two minutes before current time.');
-		const pageSize = intParam(q, 'MaxResultsPerPage', 100, 1, 100);
-		if (pageSize === undefined) return errors(400, 'InvalidInput', 'MaxResultsPerPage must be between 1 and 100.');
-		const filterKey = [marketplaces.join(','), after, before].join('|');
-		const offset = this.offsetOf(q.get('NextToken'), filterKey);
-		if (offset === undefined) return errors(400, 'InvalidInput', 'Invalid NextToken.');
+		const before = q.has(beforeKey) ? Date.parse(q.get(beforeKey)!) : latest;
+		if (Number.isNaN(after) || Number.isNaN(before)) return invalid('Dates must be in ISO 8601 format.');
+		if (before < after) return invalid(`${beforeKey} must be equal to or after ${afterKey}.`);
+		if (before > latest) return invalid(`${beforeKey} must be at least two minutes before the time of the request.`);
+		const marketplaces = (q.get('marketplaceIds') ?? '').split(',').filter(Boolean);
+		if (marketplaces.length > 50) return invalid('marketplaceIds accepts at most 50 values.');
+		const pageSize = intParam(q, 'maxResultsPerPage', 100, 1, 100);
+		if (pageSize === undefined) return invalid('maxResultsPerPage must be between 1 and 100.');
+		const included = this.includedData(q);
+		if (!Array.isArray(included)) return included;
+		// Every parameter but maxResultsPerPage and includedData must repeat the token's query.
+		const key = JSON.stringify([field, after, before, marketplaces, q.getAll('fulfillmentStatuses'), q.getAll('fulfilledBy')]);
+		const token = q.has('paginationToken') ? this.readToken(q.get('paginationToken')!, key) : undefined;
+		if (token === null) return invalid('Invalid paginationToken.');
+		const time = (o: AmazonRaw) => Date.parse(o[field] as string);
+		const position = (o: AmazonRaw): [number, string] => [time(o), o.orderId as string];
+		const later = (a: [number, string], b: [number, string]) => a[0] - b[0] || a[1].localeCompare(b[1]);
 		const matching = [...this.orders.values()]
-			.map((o) => o.order)
-			.filter((o) => marketplaces.includes(o.MarketplaceId as string))
-			.filter((o) => Date.parse(o.LastUpdateDate as string) >= after && Date.parse(o.LastUpdateDate as string) <= before)
-			.sort((a, b) => Date.parse(a.LastUpdateDate as string) - Date.parse(b.LastUpdateDate as string) || String(a.AmazonOrderId).localeCompare(String(b.AmazonOrderId)));
-		const page = matching.slice(offset, offset + pageSize);
-		const next = offset + pageSize < matching.length ? this.tokenFor(offset + pageSize, filterKey) : undefined;
-		return json(200, { payload: { Orders: page, LastUpdatedBefore: new Date(before).toISOString(), ...(next ? { NextToken: next } : {}) } });
+			.filter((o) => marketplaces.length === 0 || marketplaces.includes((o.salesChannel as AmazonRaw).marketplaceId as string))
+			.filter((o) => time(o) >= after && time(o) <= before)
+			.sort((a, b) => later(position(a), position(b)))
+			.filter((o) => !token || later(position(o), token.after) > 0);
+		const page = matching.slice(0, pageSize);
+		const next = matching.length > pageSize ? this.tokenFor(key, position(page[page.length - 1])) : undefined;
+		return json(200, {
+			orders: page.map((o) => served(o, included)),
+			...(next ? { pagination: { nextToken: next } } : {}),
+			[beforeKey]: amazonTime(before),
+		});
 	}
 
-	private getOrderItems(req: SimRequest, orderId: string): SimResponse {
-		const found = this.orders.get(orderId);
-		if (!found) return errors(404, 'NotFound', 'The requested order was not found.');
-		const offset = this.offsetOf(req.query.get('NextToken'), orderId);
-		if (offset === undefined) return errors(400, 'InvalidInput', 'Invalid NextToken.');
-		const items = servedItems(found);
-		const end = offset + this.itemsPageSize;
-		const next = end < items.length ? this.tokenFor(end, orderId) : undefined;
-		return json(200, { payload: { AmazonOrderId: orderId, OrderItems: items.slice(offset, end), ...(next ? { NextToken: next } : {}) } });
+	private tokenFor(key: string, after: [number, string]): string {
+		const token: PageToken = { key, after, serial: ++this.pageTokens, issuedAt: Date.now() };
+		return Buffer.from(JSON.stringify(token)).toString('base64');
 	}
 
-	/** Opaque tokens bound to the query they continue, as Amazon's are. */
-	private tokenFor(offset: number, key: string): string {
-		return Buffer.from(JSON.stringify({ offset, key })).toString('base64');
-	}
-
-	private offsetOf(token: string | null, key: string): number | undefined {
-		if (token === null) return 0;
+	/** null: not a token of this query, or expired. */
+	private readToken(raw: string, key: string): PageToken | null {
 		try {
-			const t = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { offset: number; key: string };
-			return t.key === key && Number.isInteger(t.offset) ? t.offset : undefined;
+			const t = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as PageToken;
+			const fresh = t.serial >= this.validTokensFrom && Date.now() - t.issuedAt < DAY;
+			return t.key === key && fresh && Array.isArray(t.after) ? t : null;
 		} catch {
-			return undefined;
+			return null;
 		}
 	}
 
-	private getOrder(orderId: string): SimResponse {
+	private getOrder(req: SimRequest, orderId: string): SimResponse {
+		const included = this.includedData(req.query);
+		if (!Array.isArray(included)) return included;
 		const found = this.orders.get(orderId);
-		return found ? json(200, { payload: found.order }) : errors(404, 'NotFound', 'The requested order was not found.');
+		return found ? json(200, { order: served(found, included) }) : errors(404, 'NotFound', 'The requested order was not found.');
 	}
 
 	private confirmShipment(req: SimRequest, orderId: string): SimResponse {
@@ -256,24 +191,33 @@ export class AmazonSpApiSimulator extends HttpSimulator {
 		const b = (req.body ?? {}) as { marketplaceId?: unknown; packageDetail?: Record<string, unknown> };
 		const p = b.packageDetail ?? {};
 		const lines = Array.isArray(p.orderItems) ? (p.orderItems as Array<{ orderItemId?: unknown; quantity?: unknown }>) : [];
-		const open = (id: unknown) => found.items.find((i) => i.OrderItemId === id);
+		const items = found.orderItems as AmazonRaw[];
+		const fulfillmentOf = (id: unknown) => items.find((i) => i.orderItemId === id)?.fulfillment as { quantityFulfilled: number; quantityUnfulfilled: number } | undefined;
 		const valid =
-			b.marketplaceId === found.order.MarketplaceId &&
+			b.marketplaceId === (found.salesChannel as AmazonRaw).marketplaceId &&
 			/^[1-9]\d*$/.test(String(p.packageReferenceId)) &&
 			['carrierCode', 'trackingNumber', 'shipDate'].every((k) => typeof p[k] === 'string' && p[k]) &&
 			!Number.isNaN(Date.parse(String(p.shipDate))) &&
 			lines.length > 0 &&
 			lines.every((l) => {
-				const item = open(l.orderItemId);
-				return item && Number.isInteger(l.quantity) && (l.quantity as number) > 0 && (l.quantity as number) <= (item.QuantityOrdered as number) - (item.QuantityShipped as number);
+				const f = fulfillmentOf(l.orderItemId);
+				return f && Number.isInteger(l.quantity) && (l.quantity as number) > 0 && (l.quantity as number) <= f.quantityUnfulfilled;
 			});
 		if (!valid) return errors(400, 'Invalid Input', 'Invalid Input');
 		for (const l of lines) {
-			const item = open(l.orderItemId)!;
-			item.QuantityShipped = (item.QuantityShipped as number) + (l.quantity as number);
+			const f = fulfillmentOf(l.orderItemId)!;
+			f.quantityFulfilled += l.quantity as number;
+			f.quantityUnfulfilled -= l.quantity as number;
 		}
-		const all = found.items.every((i) => i.QuantityShipped === i.QuantityOrdered);
-		Object.assign(found.order, { OrderStatus: all ? 'Shipped' : 'PartiallyShipped', LastUpdateDate: new Date().toISOString() });
+		const done = items.every((i) => (i.fulfillment as { quantityUnfulfilled: number }).quantityUnfulfilled === 0);
+		(found.fulfillment as AmazonRaw).fulfillmentStatus = done ? 'SHIPPED' : 'PARTIALLY_SHIPPED';
+		found.lastUpdatedTime = amazonTime(Date.now());
+		// [?] The status of a package right after confirmation is not in the model's examples.
+		(found.packages as AmazonRaw[]).push({
+			packageReferenceId: String(p.packageReferenceId), createdTime: found.lastUpdatedTime, packageStatus: { status: 'SHIPPED' },
+			carrier: p.carrierName ?? p.carrierCode, shipTime: p.shipDate, trackingNumber: p.trackingNumber,
+			packageItems: lines.map((l) => ({ orderItemId: l.orderItemId, quantity: l.quantity })),
+		});
 		this.shipments.set(orderId, [...(this.shipments.get(orderId) ?? []), p]);
 		return { status: 204 };
 	}

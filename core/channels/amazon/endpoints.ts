@@ -19,9 +19,20 @@ export function amazonBaseUrl(region: AmazonRegion, environment: AmazonEnvironme
 /** Brazil marketplace (region na). */
 export const AMAZON_BR_MARKETPLACE_ID = 'A2Q3Y263D00KWC';
 
+/** Orders API v2026-01-01 (orders_2026-01-01.json): searchOrders is this path, getOrder is `/{orderId}`. */
+export const AMAZON_ORDERS_PATH = '/orders/2026-01-01/orders';
+
 /**
- * Marketplace currency, used only when an order carries no amount at all (Pending orders: getOrderItems
- * omits prices until payment is authorised). Other marketplaces then fail naming the field.
+ * The `includedData` sets the normaliser reads: FULFILLMENT carries the status, PROCEEDS the totals, BUYER
+ * and RECIPIENT the customer and address, PACKAGES the tracking (and delivery), TAX the BR invoice status and
+ * CPF/CNPJ. Items (product, unit price, quantities) always come. Sent comma-separated (Swagger 2.0's default
+ * array format).
+ */
+export const AMAZON_INCLUDED_DATA = ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PACKAGES', 'TAX'].join(',');
+
+/**
+ * Marketplace currency, used only when an order carries no amount at all (a pending order may come
+ * without prices); the order is then flagged `currency_from_account`.
  */
 export const AMAZON_MARKETPLACE_CURRENCY: Readonly<Record<string, string>> = {
 	A2Q3Y263D00KWC: 'BRL',
@@ -33,4 +44,6 @@ export const AMAZON_MARKETPLACE_CURRENCY: Readonly<Record<string, string>> = {
 	A1RKKUPIHCS9HS: 'EUR',
 	APJ6JRA9NG5V4: 'EUR',
 	A13V1IB3VIYZZH: 'EUR',
+	A1VC38T7YXB528: 'JPY',
+	A33AVAJ2PDY3EV: 'TRY',
 };

@@ -1,49 +1,65 @@
+import { isJsonObject, type JsonObject } from '../common/raw-reader';
 import type { StatusMapping } from '../common/status';
 
 /**
- * Orders API v0 `OrderStatus` → canonical (enum and meanings from ordersV0.json). Amazon authorises payment
- * when the order leaves Pending and charges on shipment, hence `authorized` for Unshipped.
- * Unfulfillable (Amazon-fulfilled multi-channel orders that cannot be filled) ends the order like a
- * cancellation: nothing will ship.
+ * Orders API v2026-01-01 `fulfillment.fulfillmentStatus` → canonical (the `FulfillmentStatus` enum of
+ * orders_2026-01-01.json, every value). Amazon authorises payment when the order leaves PENDING and charges
+ * on shipment, hence `authorized` for UNSHIPPED. UNFULFILLABLE (Amazon-fulfilled orders not placed on
+ * Amazon's site that cannot be filled) ends the order like a cancellation: nothing will ship. v0's
+ * InvoiceUnconfirmed has no v2026 value.
  */
 export const AMAZON_STATUS_MAP: Readonly<Record<string, StatusMapping>> = {
-	PendingAvailability: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	Pending: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	Unshipped: { status: 'paid', paymentStatus: 'authorized', fulfillmentStatus: 'unfulfilled' },
-	PartiallyShipped: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'partial' },
-	Shipped: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
-	// Shipped; only the seller's invoice confirmation to Amazon is missing.
-	InvoiceUnconfirmed: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
-	Canceled: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
-	Unfulfillable: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	PENDING_AVAILABILITY: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	PENDING: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	UNSHIPPED: { status: 'paid', paymentStatus: 'authorized', fulfillmentStatus: 'unfulfilled' },
+	PARTIALLY_SHIPPED: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'partial' },
+	SHIPPED: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
+	CANCELLED: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	UNFULFILLABLE: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
 };
 
+const packageStatuses = (o: JsonObject, key: 'status' | 'detailedStatus'): unknown[] =>
+	(Array.isArray(o.packages) ? o.packages.filter(isJsonObject) : []).map((p) => (isJsonObject(p.packageStatus) ? p.packageStatus[key] : undefined));
+
+const every = (values: unknown[], wanted: string) => values.length > 0 && values.every((v) => v === wanted);
+
+export interface AmazonStatusRefinement {
+	fulfillmentStatus: string;
+	/** Appended to channelStatusRaw, so the source of the refinement stays visible. */
+	label: string;
+	applies(order: JsonObject): boolean;
+	mapping: StatusMapping;
+}
+
 /**
- * OrderStatus has no invoiced/delivered/returned states; two side fields carry them:
- * - `ElectronicInvoiceStatus` Accepted (Brazil: the NF-e was accepted) on an Unshipped order → invoiced;
- * - `EasyShipShipmentStatus` (Easy Ship carrier events) Delivered / ReturnedToSeller on a Shipped order.
- * Each applies only to the status it refines: the sandbox shows Easy Ship values on unshipped MFN orders.
+ * The fulfilment status has no invoiced/delivered/returned values; two datasets carry them:
+ * - TAX `tax.taxInvoicing.invoiceStatus` ACCEPTED (Brazil: the NF-e was accepted) on an UNSHIPPED order;
+ * - PACKAGES (merchant-fulfilled orders only): every package DELIVERED, or every package
+ *   RETURNED_TO_SELLER, on a SHIPPED order. A mix (one delivered, one on its way) stays shipped.
  */
-export const AMAZON_STATUS_REFINEMENTS: ReadonlyArray<{ orderStatus: string; field: string; value: string; mapping: StatusMapping }> = [
+export const AMAZON_STATUS_REFINEMENTS: readonly AmazonStatusRefinement[] = [
 	{
-		orderStatus: 'Unshipped',
-		field: 'ElectronicInvoiceStatus',
-		value: 'Accepted',
+		fulfillmentStatus: 'UNSHIPPED',
+		label: 'tax.taxInvoicing.invoiceStatus=ACCEPTED',
+		applies: (o) => isJsonObject(o.tax) && isJsonObject(o.tax.taxInvoicing) && o.tax.taxInvoicing.invoiceStatus === 'ACCEPTED',
 		mapping: { status: 'invoiced', paymentStatus: 'authorized', fulfillmentStatus: 'unfulfilled' },
 	},
 	{
-		orderStatus: 'Shipped',
-		field: 'EasyShipShipmentStatus',
-		value: 'Delivered',
+		fulfillmentStatus: 'SHIPPED',
+		label: 'packages DELIVERED',
+		applies: (o) => every(packageStatuses(o, 'status'), 'DELIVERED'),
 		mapping: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
 	},
 	{
-		orderStatus: 'Shipped',
-		field: 'EasyShipShipmentStatus',
-		value: 'ReturnedToSeller',
+		fulfillmentStatus: 'SHIPPED',
+		label: 'packages RETURNED_TO_SELLER',
+		applies: (o) => every(packageStatuses(o, 'detailedStatus'), 'RETURNED_TO_SELLER'),
 		mapping: { status: 'returned', paymentStatus: 'unknown', fulfillmentStatus: 'returned' },
 	},
 ];
 
-/** Statuses in which getOrderItems omits prices (documented for Pending; cancelled orders may lack them too). */
-export const AMAZON_UNPRICED_STATUSES: ReadonlySet<string> = new Set(['PendingAvailability', 'Pending', 'Canceled', 'Unfulfillable']);
+/**
+ * Statuses in which an item may lack its price: v0 documented it for Pending (getOrderItems); the
+ * v2026 model marks `product.price` optional without saying when, so the same statuses are tolerated.
+ */
+export const AMAZON_UNPRICED_STATUSES: ReadonlySet<string> = new Set(['PENDING_AVAILABILITY', 'PENDING', 'CANCELLED', 'UNFULFILLABLE']);

@@ -1,10 +1,11 @@
-import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
+import { openRawOrder } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
 import { pushEach, requireOption } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef, ShipmentInput, StockUpdate } from '../types';
-import { createAmazonAdapter } from './index';
+import type { AmazonOrder } from './normalize';
+import { amazonOrdersApi } from './orders-api';
 
 const LISTINGS = '/listings/2021-08-01/items';
 
@@ -21,7 +22,9 @@ function rejection(sku: string, res: JsonObject): Error {
  *
  * - Stock (MFN): Listings Items 2021-08-01 patchListingsItem, a JSON-Patch `replace` of
  *   /attributes/fulfillment_availability, by seller SKU (no lookup). FBA stock is Amazon's: not writable.
- * - Shipment: Orders v0 confirmShipment, for the order's unshipped items.
+ * - Shipment: the order is read with Orders API v2026-01-01 getOrder (items and their fulfilled/unfulfilled
+ *   quantities in one call); the confirmation itself stays Orders v0 confirmShipment, which Amazon did not
+ *   deprecate and v2026-01-01 does not replace (it has searchOrders and getOrder only).
  * - Invoice (BR) is left out: the Delivery by Amazon invoice API needs the restricted "Tax Invoicing" role
  *   and a binary upload. Cancellation is left out: sellers cancel through the order feeds, not this API.
  *
@@ -32,8 +35,7 @@ export function createAmazonWriter(ctx: AdapterContext): ChannelWriter {
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
 	const sellerId = String(ctx.options?.sellerId ?? ctx.account);
 	const productType = String(ctx.options?.productType ?? 'PRODUCT');
-	// getDetails already pages getOrderItems: the shipment reuses it rather than a second copy.
-	const reader = createAmazonAdapter(ctx);
+	const orders = amazonOrdersApi(ctx);
 
 	async function pushOne(u: StockUpdate, marketplaceIds: string): Promise<void> {
 		const req: HttpRequest = {
@@ -52,11 +54,17 @@ export function createAmazonWriter(ctx: AdapterContext): ChannelWriter {
 		if (res.status !== 'ACCEPTED') throw rejection(u.sku, res);
 	}
 
-	async function getOrder(orderId: string): Promise<JsonObject> {
-		const req: HttpRequest = { method: 'GET', url: url(`/orders/v0/orders/${encodeURIComponent(orderId)}`) };
-		const payload = expectObject(await send(ctx, req), req).payload;
-		if (!isJsonObject(payload)) throw new ChannelHttpError(200, req, `No payload in the response to GET /orders/v0/orders/{orderId}`);
-		return payload;
+	/** Items still to ship: `fulfillment.quantityUnfulfilled` (FULFILLMENT dataset), per orderItemId. */
+	function openItems(order: AmazonOrder): Array<{ orderItemId: string; quantity: number }> {
+		const { r, o } = openRawOrder('amazon', order, 'orderId');
+		const items: Array<{ orderItemId: string; quantity: number }> = [];
+		for (const { item, path } of r.objects(r.array(o, 'orderItems'), 'orderItems')) {
+			const f = r.optObject(item, `${path}.fulfillment`) ?? r.fail(`${path}.fulfillment`, 'is required (includedData=FULFILLMENT)');
+			const ordered = r.integer(item, `${path}.quantityOrdered`, 0);
+			const open = r.optInteger(f, `${path}.fulfillment.quantityUnfulfilled`, 0) ?? ordered - (r.optInteger(f, `${path}.fulfillment.quantityFulfilled`, 0) ?? 0);
+			if (open > 0) items.push({ orderItemId: r.string(item, `${path}.orderItemId`), quantity: open });
+		}
+		return items;
 	}
 
 	return {
@@ -74,17 +82,19 @@ export function createAmazonWriter(ctx: AdapterContext): ChannelWriter {
 		},
 
 		async pushShipment(input: ShipmentInput) {
-			const order = await reader.getDetails!(await getOrder(input.channelOrderId));
-			const items = (Array.isArray(order.OrderItems) ? order.OrderItems.filter(isJsonObject) : [])
-				.map((i) => ({ orderItemId: String(i.OrderItemId), quantity: Number(i.QuantityOrdered ?? 0) - Number(i.QuantityShipped ?? 0) }))
-				.filter((i) => i.quantity > 0);
+			const order = await orders.getOrder(input.channelOrderId);
+			const items = openItems(order);
 			// Everything already confirmed (e.g. a retry after a lost answer): nothing to send, not an error.
 			if (items.length === 0) return;
+			const { r, o } = openRawOrder('amazon', order, 'orderId');
+			const marketplaceId = r.string(r.object(o, 'salesChannel'), 'salesChannel.marketplaceId');
+			// Unique within the order: the packages already confirmed (PACKAGES dataset) come first.
+			const packageReferenceId = String((r.optArray(o, 'packages')?.length ?? 0) + 1);
 			const body = {
-				marketplaceId: order.MarketplaceId,
+				marketplaceId,
 				packageDetail: {
-					// Unique within the order; the writer confirms all open items in one package.
-					packageReferenceId: '1',
+					// The writer confirms all open items in one package.
+					packageReferenceId,
 					carrierCode: input.carrier,
 					carrierName: input.carrier,
 					trackingNumber: input.trackingCode,
