@@ -3,15 +3,14 @@ import { validateCanonicalOrder } from '../../model/validate';
 import { digitsOnly, openRawOrder, readMapped } from '../common/fields';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { StatusMapping } from '../common/status';
+import type { AdapterContext } from '../types';
 import { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDeliveries } from './status';
 
 /** A Magalu `/seller/v1/orders` order (list result or get-by-id; both carry deliveries with items). */
 export type MagaluOrder = JsonObject;
 
-export interface MagaluNormalizeOptions {
-	/** The account's currency, used (and flagged) when no amount of the payload names one. Default BRL. */
-	currency?: string;
-}
+/** The adapter options (ctx.options) read here: `currency`, the account's currency, for an order naming none (default BRL). */
+export type MagaluNormalizeOptions = AdapterContext['options'];
 
 /**
  * Magalu money is an integer with a `normalizer` (100 = the integer is in cents). Every published example
@@ -47,7 +46,7 @@ function readDate(r: RawReader, o: JsonObject, key: string, flags: Set<IntakeFla
  * and item amounts). Blocks without a currency exist in the published examples (item `comission`). None at
  * all: the account's currency, flagged.
  */
-function currencyOf(r: RawReader, o: JsonObject, deliveries: Delivery[], fallback: string | undefined, flags: Set<IntakeFlag>): string {
+function currencyOf(r: RawReader, o: JsonObject, deliveries: Delivery[], fallback: unknown, flags: Set<IntakeFlag>): string {
 	const blocks: Array<[JsonObject | undefined, string]> = [[r.optObject(o, 'amounts'), 'amounts']];
 	for (const { item, path } of r.objects(r.optArray(o, 'payments') ?? [], 'payments')) blocks.push([item, path]);
 	for (const { d, path } of deliveries) {
@@ -59,7 +58,7 @@ function currencyOf(r: RawReader, o: JsonObject, deliveries: Delivery[], fallbac
 		if (currency) return currency;
 	}
 	flags.add('currency_from_account');
-	return fallback || 'BRL';
+	return typeof fallback === 'string' && fallback.trim() !== '' ? fallback.trim() : 'BRL';
 }
 
 /** An `{total, normalizer, currency}` block that may be absent (no discount, free shipping). */
@@ -182,7 +181,7 @@ function readInvoice(r: RawReader, deliveries: Delivery[]): Invoice | undefined 
 	return undefined;
 }
 
-export function normalizeMagaluOrder(input: unknown, account: string, options: MagaluNormalizeOptions = {}): CanonicalOrder {
+export function normalizeMagaluOrder(input: unknown, account: string, options?: MagaluNormalizeOptions): CanonicalOrder {
 	const { r, o } = openRawOrder('magalu', input, 'id');
 	const flags = new Set<IntakeFlag>();
 	const orderStatus = r.string(o, 'status');
@@ -209,7 +208,7 @@ export function normalizeMagaluOrder(input: unknown, account: string, options: M
 		paymentStatus: mapping.paymentStatus,
 		fulfillmentStatus: mapping.fulfillmentStatus,
 		channelStatusRaw: `${orderStatus}; deliveries: ${all.map((x) => x.status).join(', ') || '(none)'}`,
-		currency: currencyOf(r, o, all, options.currency, flags),
+		currency: currencyOf(r, o, all, options?.currency, flags),
 		totals: {
 			itemsCents: lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
 			shippingCents: optTotal(r, amounts, 'amounts.freight'),

@@ -3,6 +3,7 @@ import { validateCanonicalOrder } from '../../model/validate';
 import { digitsOnly, openRawOrder, readCents } from '../common/fields';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import type { StatusMapping } from '../common/status';
+import type { AdapterContext } from '../types';
 import { ML_ORDER_STATUS_MAP, ML_TAG_STATUS_MAP, shipmentMapping } from './status';
 import { ML_ORDER_STATUSES, type MlAddress, type MlOrder, type MlOrderStatus, type MlShipment } from './types';
 
@@ -11,10 +12,8 @@ export function mlOrderRef(raw: unknown): string {
 	return `mercadolivre:${typeof id === 'number' || typeof id === 'string' ? String(id) : '(no id)'}`;
 }
 
-export interface MlNormalizeOptions {
-	/** The account's currency, used (and flagged) when the payload names none. Default BRL. */
-	currency?: string;
-}
+/** The adapter options (ctx.options) read here: `currency`, the account's currency, for an order naming none (default BRL). */
+export type MlNormalizeOptions = AdapterContext['options'];
 
 /**
  * The zone of a date that carries no offset. ML's API answers in its own zone: the order examples of
@@ -34,7 +33,7 @@ const NO_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
  * the coupon, so itemsCents − discountCents is still Σ unit_price × quantity − coupon (= total_amount −
  * coupon) and totalCents = that + the buyer's freight.
  */
-export function normalizeMlOrder(raw: MlOrder, account: string, options: MlNormalizeOptions = {}): CanonicalOrder {
+export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNormalizeOptions): CanonicalOrder {
 	const { r, o } = openRawOrder('mercadolivre', raw, 'id');
 	const flags = new Set<IntakeFlag>();
 	const channelOrderId = r.string(o, 'id');
@@ -66,7 +65,7 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options: MlNorma
 		updatedAt,
 		...statusOf(status as MlOrderStatus, tags, shipment),
 		channelStatusRaw: [status, shipment && [text(shipment.status), text(shipment.substatus)].filter(Boolean).join('/')].filter(Boolean).join(' | '),
-		currency: currencyOf(r, o, entries, options.currency, flags),
+		currency: currencyOf(r, o, entries, options?.currency, flags),
 		totals: { itemsCents, shippingCents, discountCents, totalCents: Math.max(0, itemsCents + shippingCents - discountCents) },
 		customer: toCustomer(r, o, shipment),
 		lines,
@@ -115,11 +114,11 @@ function freightCents(r: RawReader, o: JsonObject): number {
 	);
 }
 
-function currencyOf(r: RawReader, o: JsonObject, entries: Array<{ item: JsonObject; path: string }>, fallback: string | undefined, flags: Set<IntakeFlag>): string {
+function currencyOf(r: RawReader, o: JsonObject, entries: Array<{ item: JsonObject; path: string }>, fallback: unknown, flags: Set<IntakeFlag>): string {
 	const named = r.optString(o, 'currency_id') ?? entries.map(({ item, path }) => r.optString(item, `${path}.currency_id`)).find((c) => c !== undefined);
 	if (named !== undefined) return named;
 	flags.add('currency_from_account');
-	return fallback || 'BRL';
+	return typeof fallback === 'string' && fallback.trim() !== '' ? fallback.trim() : 'BRL';
 }
 
 /** An ML date → ISO UTC; a date without an offset is read at ML_ASSUMED_OFFSET and flagged. */
