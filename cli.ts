@@ -6,7 +6,7 @@ import type { CanonicalOrder } from './core/model/order';
 import { OrderValidationError } from './core/model/validate';
 
 /**
- * node dist/cli.js normalize --channel <id> [--account <account>] < response.json
+ * node dist/cli.js normalize --channel <id> [--account <account>] [--currency <code>] < response.json
  * Prints the canonical order(s) of a channel API response: one order, or a list (printed as a list; the
  * malformed ones are reported on stderr). Exit codes: 0 done, 1 bad input, 2 bad usage.
  */
@@ -17,10 +17,11 @@ export interface CliIo {
 	err(text: string): void;
 }
 
-const USAGE = `Usage: node dist/cli.js normalize --channel <id> [--account <account>] < response.json
+const USAGE = `Usage: node dist/cli.js normalize --channel <id> [--account <account>] [--currency <code>] < response.json
   Reads a channel API response on stdin (JSON, as the API returns it: one order, {"order": ...},
   {"results": [...]}, a list...) and prints the canonical order, or a list of them for a list.
   --account  the seller account on the channel (Shopify: the shop domain); Mercado Livre defaults to seller.id
+  --currency the account's currency, for an order that names none (flagged currency_from_account; default BRL)
   channels:  ${registeredChannels().join(', ')}`;
 
 /** normalize() never calls the channel; a transport that refuses proves it. */
@@ -54,7 +55,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
 		io.err(`stdin is not valid JSON: ${(error as Error).message}`);
 		return 1;
 	}
-	const adapter = factory({ transport: offline, baseUrl: '', account: flag(args, 'account') ?? '' });
+	const currency = flag(args, 'currency');
+	const adapter = factory({ transport: offline, baseUrl: '', account: flag(args, 'account') ?? '', options: currency ? { currency } : undefined });
 	const { orders, list } = isChannelId(channel) ? ordersInResponse(channel, raw) : { orders: [raw], list: false };
 	const done: CanonicalOrder[] = [];
 	const failed: OrderValidationError[] = [];

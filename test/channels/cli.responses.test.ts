@@ -14,10 +14,10 @@ import { publishedVtex } from './helpers/vtex-published';
  */
 const published = (channel: string, name: string): string => readFileSync(join(__dirname, '../fixtures/published', channel, name), 'utf8');
 
-async function run(channel: string, stdin: string) {
+async function run(channel: string, stdin: string, extra: string[] = []) {
 	const out: string[] = [];
 	const err: string[] = [];
-	const code = await main(['normalize', '--channel', channel, '--account', 'acct-1'], { readStdin: async () => stdin, out: (t) => out.push(t), err: (t) => err.push(t) });
+	const code = await main(['normalize', '--channel', channel, '--account', 'acct-1', ...extra], { readStdin: async () => stdin, out: (t) => out.push(t), err: (t) => err.push(t) });
 	return { code, out: out.length > 0 ? JSON.parse(out.join('\n')) : undefined, err };
 }
 
@@ -73,6 +73,14 @@ describe('cli normalize: responses as the APIs return them', () => {
 		expect(list.out.map((o: { channelOrderId: string }) => o.channelOrderId)).toEqual(['450789469']);
 		const one = await run('shopify', published('shopify', 'rest-order-450789469-cancelled.json'));
 		expect(one).toMatchObject({ code: 0, err: [], out: { channelOrderId: '450789469', status: 'cancelled' } });
+	});
+
+	it('--currency is the account currency for an order that names none (WooCommerce order 727 without currency)', async () => {
+		const [order] = JSON.parse(published('woocommerce', 'wp-api-v3-list-orders.json'));
+		delete order.currency;
+		const r = await run('woocommerce', JSON.stringify(order), ['--currency', 'USD']);
+		expect(r).toMatchObject({ code: 0, err: [], out: { channelOrderId: '727', currency: 'USD' } });
+		expect(r.out.flags).toContain('currency_from_account');
 	});
 
 	it('a list with one bad order prints the good ones and names the bad one (exit 1)', async () => {
