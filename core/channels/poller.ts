@@ -144,12 +144,13 @@ function resumableBacklog(backlog: PollWindow | undefined, pageSize: number): Po
 	return { since: backlog.since, until: backlog.until, pageSize };
 }
 
-interface CollectOptions {
+export interface CollectOptions {
 	includeRaw: boolean;
 	windowUntil: string;
 }
 
-async function collect<Raw>(adapter: ChannelAdapter<Raw>, state: PollState, listed: Raw, c: CollectOptions, out: PollItem[]): Promise<void> {
+/** Identifies, de-duplicates by version, reads details of and normalises one listed order into `out`. */
+export async function collect<Raw>(adapter: ChannelAdapter<Raw>, state: PollState, listed: Raw, c: CollectOptions, out: PollItem[]): Promise<void> {
 	const { includeRaw } = c;
 	const identified = identifySafely(adapter, listed);
 	if (!identified.ok) {

@@ -66,6 +66,11 @@ export interface ChannelAdapter<Raw = unknown> {
 	normalize(raw: Raw): CanonicalOrder;
 	/** Queue-style channels: commit the handles of emitted orders. */
 	acknowledge?(acks: string[]): Promise<void>;
+	/**
+	 * Queue-style channels: a time-window listing for the catch-up (a queue cannot be read again). Same
+	 * contract as listChanged, without acks. Changed-since channels re-read with listChanged itself.
+	 */
+	listForCatchUp?(req: ListChangedRequest): Promise<ListChangedPage<Raw>>;
 	/** The most recent order, for the trigger's manual "test step". */
 	sample?(): Promise<Raw | undefined>;
 }

@@ -14,9 +14,10 @@ import { channelOptionsProperty } from './actions/channelOptions';
 import * as pushInvoice from './actions/pushInvoice.operation';
 import * as pushShipment from './actions/pushShipment.operation';
 import * as pushStock from './actions/pushStock.operation';
+import * as reimportOrders from './actions/reimportOrders.operation';
 import { executeWriteBack } from './actions/writeBack.execute';
 import { channelFields, channelProperty } from './channels';
-import { openChannel, type StatusSyncDeps } from './writer';
+import { openAdapter, openChannel, type StatusSyncDeps } from './writer';
 
 const WRITE_BACK: Record<WriteBackOperation, string[]> = {
 	pushInvoice: pushInvoice.fields,
@@ -29,6 +30,13 @@ export function statusSyncExecute(deps: StatusSyncDeps = {}) {
 	return async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const operation = this.getNodeParameter('operation', 0) as string;
+		if (operation === 'reimportOrders') {
+			try {
+				return [await reimportOrders.execute.call(this, await openAdapter(this, deps), deps.now?.() ?? new Date())];
+			} catch (error) {
+				throw toNodeError(this.getNode(), error);
+			}
+		}
 		let channel;
 		try {
 			channel = await openChannel(this, deps);
@@ -51,7 +59,7 @@ export class OmsStatusSync implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["channel"]}}',
-		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels',
+		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels, and re-import recent orders',
 		defaults: { name: 'OMS Status Sync' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -80,6 +88,12 @@ export class OmsStatusSync implements INodeType {
 					{ name: 'Push Invoice', value: 'pushInvoice', description: "Send an order's NF-e to the channel", action: 'Push an invoice' },
 					{ name: 'Push Shipment', value: 'pushShipment', description: 'Send carrier and tracking code to the channel', action: 'Push a shipment' },
 					{ name: 'Push Stock', value: 'pushStock', description: 'Publish OMS stock levels on the channel', action: 'Push stock' },
+					{
+						name: 'Re-Import Recent Orders',
+						value: 'reimportOrders',
+						description: 'Read again the orders changed in the last hours (catch-up after a failed run)',
+						action: 'Re import recent orders',
+					},
 				],
 				default: 'pushStock',
 			},
@@ -88,6 +102,7 @@ export class OmsStatusSync implements INodeType {
 			...pushInvoice.description,
 			...pushShipment.description,
 			...cancelOrder.description,
+			...reimportOrders.description,
 			channelOptionsProperty,
 		],
 	};

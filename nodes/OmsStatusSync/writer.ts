@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { ChannelId, ChannelWriter, WriterFactory } from '../../core/channels/types';
+import { adapterFactory } from '../../core/channels/registry';
+import type { ChannelAdapter, ChannelId, ChannelWriter, WriterFactory } from '../../core/channels/types';
 import { writerFactory } from '../../core/channels/writers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/http/retry';
 import { createN8nTransport } from '../shared/transport';
@@ -10,6 +11,7 @@ export interface StatusSyncDeps {
 	writerFactory?: (channel: ChannelId) => WriterFactory;
 	retry?: RetryPolicy;
 	timeoutMs?: number;
+	now?: () => Date;
 }
 
 export interface ChannelHandle {
@@ -47,4 +49,17 @@ export async function openChannel(ctx: IExecuteFunctions, deps: StatusSyncDeps):
 		options: { ...base.options, ...channelOptions(ctx), ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) },
 	});
 	return { channel, label: config.channelLabel, storeKey: `${channel}:${base.account}`, writer };
+}
+
+/** The channel's order reader (the triggers' adapter), for re-importing orders; same credential and options. */
+export async function openAdapter(ctx: IExecuteFunctions, deps: StatusSyncDeps): Promise<ChannelAdapter> {
+	const channel = ctx.getNodeParameter('channel', 0) as ChannelId;
+	const config = CHANNELS[channel];
+	const base = config.adapterContext(await ctx.getCredentials(config.credentialType), (name) => ctx.getNodeParameter(name, 0));
+	return adapterFactory(channel)({
+		...base,
+		transport: createN8nTransport(ctx, config.credentialType, config.tokenExpiredStatus),
+		retry: deps.retry ?? DEFAULT_RETRY_POLICY,
+		options: { ...base.options, ...channelOptions(ctx), ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) },
+	}) as ChannelAdapter;
 }

@@ -137,7 +137,7 @@ export class VtexSimulator extends HttpSimulator {
 		super();
 		this.route('GET', '/api/orders/feed', (req) => this.guard(req, () => this.readFeed(req)));
 		this.route('POST', '/api/orders/feed', (req) => this.guard(req, () => this.commit(req)));
-		this.route('GET', '/api/oms/pvt/orders', (req) => this.guard(req, () => this.listOrders()));
+		this.route('GET', '/api/oms/pvt/orders', (req) => this.guard(req, () => this.listOrders(req)));
 		this.route('GET', '/api/oms/pvt/orders/:orderId', (req, p) => this.guard(req, () => this.getOrder(p.orderId)));
 		this.route('GET', '/api/catalog_system/pvt/sku/stockkeepingunitidbyrefid/:refId', (req, p) => this.guard(req, () => this.skuIdByRefId(p.refId)));
 		this.route('PATCH', '/api/logistics/pvt/inventory/skus/:skuId/warehouses/:warehouseId/quantity', (req, p) =>
@@ -206,11 +206,22 @@ export class VtexSimulator extends HttpSimulator {
 		return order ? json(200, order) : json(404, { error: { code: '1', message: `Order ${orderId} not found` } });
 	}
 
-	private listOrders(): SimResponse {
+	/**
+	 * GET /api/oms/pvt/orders: f_creationDate=creationDate:[from TO to] (both inclusive), orderBy
+	 * creationDate,asc|desc, page / per_page (≤ 100, 15 by default), at most 30 pages as documented.
+	 */
+	private listOrders(req: SimRequest): SimResponse {
+		const perPage = intParam(req.query, 'per_page', 15, 1, 100);
+		const page = intParam(req.query, 'page', 1, 1, 30);
+		if (perPage === undefined || page === undefined) return json(400, { error: { code: '1', message: 'Invalid paging' } });
+		const range = /^creationDate:\[(.+) TO (.+)\]$/.exec(req.query.get('f_creationDate') ?? '');
+		const [from, to] = range ? [Date.parse(range[1]), Date.parse(range[2])] : [-Infinity, Infinity];
+		const dir = req.query.get('orderBy') === 'creationDate,asc' ? 1 : -1;
 		const list = [...this.orders.values()]
-			.sort((a, b) => Date.parse(b.creationDate as string) - Date.parse(a.creationDate as string))
-			.map((o) => ({ orderId: o.orderId, creationDate: o.creationDate, status: o.status, totalValue: o.value, lastChange: o.lastChange }));
-		return json(200, { list: list.slice(0, 15), paging: { total: list.length, pages: Math.ceil(list.length / 15), currentPage: 1, perPage: 15 } });
+			.filter((o) => Date.parse(o.creationDate as string) >= from && Date.parse(o.creationDate as string) <= to)
+			.sort((a, b) => dir * (Date.parse(a.creationDate as string) - Date.parse(b.creationDate as string)))
+			.map((o) => ({ orderId: o.orderId, creationDate: o.creationDate, status: o.status, totalValue: o.value, lastChange: o.lastChange, items: null }));
+		return json(200, { list: list.slice((page - 1) * perPage, page * perPage), paging: { total: list.length, pages: Math.ceil(list.length / perPage), currentPage: page, perPage } });
 	}
 
 	private skuIdByRefId(refId: string): SimResponse {

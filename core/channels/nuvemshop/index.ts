@@ -91,7 +91,7 @@ export function createNuvemshopAdapter(ctx: AdapterContext): ChannelAdapter<Nuve
 			return { channelOrderId: r.string(o, 'id'), updatedAt: readUtcDate(r, o, 'updated_at') };
 		},
 
-		normalize: (raw) => normalizeNuvemshopOrder(raw, ctx.account),
+		normalize: (raw) => normalizeNuvemshopOrder(raw, ctx.account, ctx.options),
 
 		/** The listing is newest-first by creation date. */
 		async sample() {

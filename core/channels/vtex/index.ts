@@ -9,6 +9,8 @@ export type { VtexRaw, VtexSkuField } from './normalize';
 
 /** The Feed v3 maximum lot size. */
 const MAX_LOT = 10;
+/** The order list's maximum page size. */
+const LIST_MAX_PER_PAGE = 100;
 
 /** https://{account}.{environment}.com.br: the documented server of the Orders API. */
 export const vtexBaseUrl = (account: string, environment = 'vtexcommercestable'): string => `https://${account}.${environment}.com.br`;
@@ -58,8 +60,35 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 			return { items: latestPerOrder(lot), acks, nextPageToken: lot.length >= maxlot ? 'feed' : undefined };
 		},
 
+		/**
+		 * The catch-up re-reads the order list (GET /api/oms/pvt/orders, the feed cannot be read again), by
+		 * creation date: the list filters on nothing else that moves. Its documented cap of 30 pages is
+		 * avoided by a keyset on creation time (oldest first): the token is "<from>|<page>", the next page
+		 * starts at the creation time of the last order listed (inclusive, so ties are listed again and
+		 * dropped), and pages on within that instant only when a whole page shares it.
+		 */
+		async listForCatchUp(req: ListChangedRequest): Promise<ListChangedPage<VtexRaw>> {
+			const [from, pageText] = req.pageToken ? req.pageToken.split('|') : [req.since, '1'];
+			const page = Number(pageText);
+			if (Number.isNaN(Date.parse(from)) || !Number.isInteger(page) || page < 1) throw new Error(`Invalid VTEX catch-up token "${req.pageToken}"`);
+			const perPage = Math.max(1, Math.min(req.pageSize, LIST_MAX_PER_PAGE));
+			const to = new Date(Date.parse(req.until) - 1).toISOString();
+			const httpReq: HttpRequest = {
+				method: 'GET',
+				url: url('/api/oms/pvt/orders'),
+				query: { f_creationDate: `creationDate:[${new Date(Date.parse(from)).toISOString()} TO ${to}]`, orderBy: 'creationDate,asc', page, per_page: perPage },
+			};
+			const body = expectObject(await send(ctx, httpReq), httpReq);
+			const list = (Array.isArray(body.list) ? body.list : []) as VtexRaw[];
+			if (list.length < perPage) return { items: list };
+			const last = String(list[list.length - 1].creationDate);
+			const sameInstant = Date.parse(last) === Date.parse(from) || Number.isNaN(Date.parse(last));
+			return { items: list, nextPageToken: sameInstant ? `${from}|${page + 1}` : `${last}|1` };
+		},
+
 		async getDetails(summary) {
-			if (!isFeedItem(summary)) return summary;
+			// Feed items and list entries (catch-up) are summaries: neither carries the order's items.
+			if (!isFeedItem(summary) && Array.isArray(summary.items)) return summary;
 			const { r, o } = openRawOrder('vtex', summary, 'orderId');
 			return getOrder(r.string(o, 'orderId'));
 		},

@@ -54,7 +54,7 @@ export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<Wo
 			return { channelOrderId: r.string(o, 'id'), updatedAt: readUtcDate(r, o, 'date_modified_gmt') };
 		},
 
-		normalize: (raw) => normalizeWooOrder(raw, ctx.account),
+		normalize: (raw) => normalizeWooOrder(raw, ctx.account, ctx.options),
 
 		async sample() {
 			const httpReq = { method: 'GET' as const, url: ordersUrl, query: { per_page: 1, orderby: 'date', order: 'desc' } };
