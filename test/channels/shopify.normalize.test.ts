@@ -140,6 +140,16 @@ describe('Shopify normalisation', () => {
 		expect(order.shipments).toHaveLength(1);
 	});
 
+	it("a node without currency takes the adapter's currency option and is flagged", () => {
+		const raw = shopifyOrder({ id: 450789469, updatedAt: '2026-01-10T15:03:12Z' });
+		delete raw.currencyCode;
+		delete raw.totalPriceSet;
+		raw.currentTotalPriceSet = { shopMoney: { amount: '209.00' } };
+		const usd = createShopifyAdapter({ transport: offline, baseUrl: '', account: 'bob-norman.myshopify.com', options: { currency: 'USD' } });
+		expect(usd.normalize(raw as unknown as ShopifyOrder)).toMatchObject({ currency: 'USD', flags: ['currency_from_account'], totals: { totalCents: 20900 } });
+		expect(adapter.normalize(raw as unknown as ShopifyOrder)).toMatchObject({ currency: 'BRL', flags: ['currency_from_account'] });
+	});
+
 	it.each([
 		['a fractional quantity', { lines: [{ sku: 'A', quantity: 1.5, price: '1.00' }] }, 'lineItems.nodes[0].quantity'],
 		['an unknown financial status', { financial: 'SETTLED' }, 'displayFinancialStatus'],

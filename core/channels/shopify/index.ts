@@ -9,6 +9,8 @@ import type { ShopifyConnection, ShopifyLineItem, ShopifyOrder, ShopifyOrderSumm
 
 export { SHOPIFY_FINANCIAL_STATUS_MAP, SHOPIFY_FULFILLMENT_STATUS_MAP, SHOPIFY_NO_FINANCIAL_STATUS } from './status';
 export type { ShopifyOrder } from './types';
+// The webhook trigger reads REST-shaped orders with the same normaliser.
+export { isRestShopifyOrder, normalizeShopifyOrder, shopifyOrderIdentity } from './normalize';
 
 export const SHOPIFY_DEFAULT_API_VERSION = '2026-01';
 /** orders(first:) is capped at 250 per page. */
@@ -68,7 +70,7 @@ export function createShopifyAdapter(ctx: AdapterContext): ChannelAdapter<Raw> {
 			return { channelOrderId: id, updatedAt: raw.updatedAt };
 		},
 
-		normalize: (raw: Raw) => normalizeShopifyOrder(raw as ShopifyOrder, ctx.account),
+		normalize: (raw: Raw) => normalizeShopifyOrder(raw, ctx.account, { currency: typeof ctx.options?.currency === 'string' ? ctx.options.currency : undefined }),
 
 		async sample() {
 			const data = await gql<{ orders: ShopifyConnection<ShopifyOrderSummary> }>(CHANGED_ORDERS_QUERY, { first: 1, reverse: true });
