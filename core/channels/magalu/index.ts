@@ -80,7 +80,7 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 			return { channelOrderId: r.string(o, 'id'), updatedAt: readUtcDate(r, o, 'updated_at') };
 		},
 
-		normalize: (raw) => normalizeMagaluOrder(raw, ctx.account),
+		normalize: (raw) => normalizeMagaluOrder(raw, ctx.account, ctx.options),
 
 		async sample() {
 			return (await list({ _sort: MAGALU_ORDERS.sortDesc, _limit: 1, _offset: 0 }))[0];

@@ -76,13 +76,14 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 		},
 
 		identify(order: MlOrder) {
-			const updatedAt = order?.last_updated ?? order?.date_last_updated;
 			if (order?.id === undefined || order.id === null) throw new OrderValidationError(mlOrderRef(order), 'id', 'is required');
-			if (typeof updatedAt !== 'string') throw new OrderValidationError(mlOrderRef(order), 'last_updated', 'is required');
+			// Some of ML's own examples have no last_updated: the same fallbacks as the normaliser's.
+			const updatedAt = [order.last_updated, order.date_last_updated, order.date_closed, order.date_created].find((d) => typeof d === 'string' && d.trim() !== '');
+			if (typeof updatedAt !== 'string') throw new OrderValidationError(mlOrderRef(order), 'last_updated', 'is required (the order has no date)');
 			return { channelOrderId: String(order.id), updatedAt };
 		},
 
-		normalize: (order: MlOrder) => normalizeMlOrder(order, ctx.account),
+		normalize: (order: MlOrder) => normalizeMlOrder(order, ctx.account, ctx.options),
 
 		async sample(): Promise<MlOrder | undefined> {
 			return (await search({ sort: 'date_desc', offset: 0, limit: 1 })).results[0];
