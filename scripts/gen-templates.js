@@ -128,6 +128,13 @@ const apply = (pos, extra = {}) =>
 {
 	const nodes = [], c = {};
 	nodes.push(node('Every Night at 3', 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 300], { rule: { interval: [{ triggerAtHour: 3 }] } }));
+	// First the catch-up: orders a failed run lost since yesterday are applied before anything is expired or pushed.
+	CHANNELS.forEach((ch, i) => {
+		nodes.push(node(`Re-Import Last 24 h from ${CH[ch].label}`, P + 'omsStatusSync', 1, [240, -700 + i * 160], { channel: ch, operation: 'reimportOrders', hoursBack: 24 }, { credentials: chCred(ch) }));
+		link(c, 'Every Night at 3', `Re-Import Last 24 h from ${CH[ch].label}`);
+		link(c, `Re-Import Last 24 h from ${CH[ch].label}`, 'Apply Re-Imported Orders');
+	});
+	nodes.push(node('Apply Re-Imported Orders', P + 'omsStore', 1, [520, -460], { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: STORE_CRED }));
 	nodes.push(node('Release Unpaid Reservations', P + 'omsStore', 1, [240, 300], { resource: 'reservation', operation: 'expire', olderThanHours: 72 }, { credentials: STORE_CRED, alwaysOutputData: true }));
 	nodes.push(node('Check Stock Figures', P + 'omsStore', 1, [480, 300], { resource: 'maintenance', operation: 'reconcile', repair: false }, { credentials: STORE_CRED, executeOnce: true }));
 	link(c, 'Every Night at 3', 'Release Unpaid Reservations');
@@ -144,6 +151,7 @@ const apply = (pos, extra = {}) =>
 	link(c, 'Compose Drift Alert', 'Send Alert (Replace with Email or Chat)');
 	nodes.push(sticky('About This Workflow', [-40, -320], [
 		'## Nightly housekeeping',
+		'0. **Re-Import Last 24 h** reads every order changed on each channel in the last day again and applies it: orders already in the stock change nothing; orders a failed run lost are reserved now. Use the same stock rules as your import workflow.',
 		'1. **Release Unpaid Reservations**: orders still waiting for payment after 72 hours give their units back (change the hours to your payment terms: boleto usually needs 3 days).',
 		'2. **Check Stock Figures** compares the stock numbers with the stock history. It only reports; nothing is changed.',
 		'3. **Push Stock** re-sends every product whose stock changed since the last push (a safety net if a channel was down).',

@@ -98,7 +98,7 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 			return { channelOrderId: r.string(o, 'orderId'), updatedAt: readUtcDate(r, o, isFeedItem(o) ? 'currentChange' : 'lastChange') };
 		},
 
-		normalize: (raw) => normalizeVtexOrder(raw, ctx.account, skuField),
+		normalize: (raw) => normalizeVtexOrder(raw, ctx.account, skuField, typeof ctx.options?.currency === 'string' ? ctx.options.currency : undefined),
 
 		async acknowledge(handles) {
 			if (handles.length === 0) return;
