@@ -3,7 +3,7 @@ import { closeSharedStores, getSharedStore } from '../../core/store/open';
 import { toStoreConfig } from '../../nodes/OmsStore/transport';
 import { order } from '../fixtures/orders';
 import { runNode } from './helpers/n8n-harness';
-import { freshCredential, type DriverName } from './helpers/stores';
+import { databaseRefuses, freshCredential, type DriverName } from './helpers/stores';
 
 /** Order → Apply through n8n's ExecuteContext, on both store drivers. */
 
@@ -45,9 +45,9 @@ describe.each(DRIVERS)('OMS Store node, Order → Apply on %s', (driver) => {
 		expect(await availability('SHIRT-M')).toEqual({ onHand: 10, reserved: 3, available: 7 });
 	});
 
-	test('all items of a run go to the store in ONE applyOrders call, results in input order', async () => {
+	test('all items of a run go to the store in ONE store call, results in input order', async () => {
 		// The node reaches the same per-credential store through getSharedStore.
-		const spy = jest.spyOn(getSharedStore(toStoreConfig(credentials)), 'applyOrders');
+		const spy = jest.spyOn(getSharedStore(toStoreConfig(credentials)), 'applyOrdersSettled');
 		const items = [order('1', 'paid', [['SHIRT-M', 1]]), order('2', 'paid', [['SHIRT-M', 2]]), order('3', 'shipped', [['SHIRT-M', 3]])].map(asItem);
 		const out = await runNode({ credentials, parameters: apply, items });
 		expect(spy).toHaveBeenCalledTimes(1);
@@ -87,6 +87,41 @@ describe.each(DRIVERS)('OMS Store node, Order → Apply on %s', (driver) => {
 		expect(nodeError.message).toContain('"channelOrderId"');
 		expect(nodeError.context.itemIndex).toBe(1);
 		expect(await availability('SHIRT-M')).toEqual({ onHand: 10, reserved: 0, available: 10 });
+	});
+
+	test('continue on fail: an order the database refuses is an error item; the malformed and valid ones as before', async () => {
+		await databaseRefuses(credentials, 'POISON');
+		const malformed = { ...order('2', 'paid', [['SHIRT-M', 1]]), lines: [{ sku: 'SHIRT-M', quantity: 1e19, unitPriceCents: 100 }] };
+		const items = [order('1', 'paid', [['SHIRT-M', 2]]), malformed, order('3', 'paid', [['SHIRT-M', 1], ['POISON', 1]]), order('4', 'paid', [['SHIRT-M', 3]])].map(asItem);
+		const out = await runNode({ credentials, parameters: apply, items, continueOnFail: true });
+
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out[1].json).toEqual({ error: { message: expect.stringContaining('got 10000000000000000000'), orderRef: 'shopify:2', field: 'lines[0].quantity' } });
+		expect(out[2].json).toEqual({ error: { message: expect.stringContaining('the database refuses this SKU'), orderRef: 'shopify:3' } });
+		expect([out[0].json.channelOrderId, out[3].json.channelOrderId]).toEqual(['1', '4']);
+		expect(await availability('SHIRT-M')).toEqual({ onHand: 10, reserved: 5, available: 5 });
+	});
+
+	test('without continue on fail, an order the database refuses stops the run after the others were applied', async () => {
+		await databaseRefuses(credentials, 'POISON');
+		const items = [order('1', 'paid', [['SHIRT-M', 2]]), order('3', 'paid', [['POISON', 1]]), order('4', 'paid', [['SHIRT-M', 1]])].map(asItem);
+		const error = (await runNode({ credentials, parameters: apply, items }).catch((e: unknown) => e)) as NodeOperationError;
+
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(/^Order shopify:3: .*the database refuses this SKU/);
+		expect(error.context.itemIndex).toBe(1);
+		expect(error.description).toContain('The other 2 item(s) of this run were written');
+		expect(await availability('SHIRT-M')).toEqual({ onHand: 10, reserved: 3, available: 7 });
+	});
+
+	test('a line without a SKU is imported as unmapped: it reserves nothing and the output says what waits', async () => {
+		// As a channel trigger outputs it: the listing has no seller SKU.
+		const withListing = { ...order('9', 'paid', [['SHIRT-M', 1]]) } as unknown as IDataObject & { lines: IDataObject[] };
+		withListing.lines = [...withListing.lines, { channelListingId: 'MLB3456', channelVariantId: '1789', quantity: 2, unitPriceCents: 5990, title: 'Camiseta azul' }];
+		const [out] = await runNode({ credentials, parameters: apply, items: [withListing] });
+		expect(out.json).toMatchObject({ outcome: 'applied', stage: 'reserved' });
+		expect(out.json.unmappedLines).toEqual([{ index: 1, quantity: 2, channelListingId: 'MLB3456', channelVariantId: '1789', title: 'Camiseta azul' }]);
+		expect(await availability('SHIRT-M')).toEqual({ onHand: 10, reserved: 1, available: 9 });
 	});
 
 	test('re-applying the same snapshot changes nothing', async () => {

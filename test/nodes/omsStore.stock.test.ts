@@ -80,6 +80,30 @@ describe.each(DRIVERS)('OMS Store node, Stock on %s', (driver) => {
 		expect(out[1].json).toMatchObject({ sku: 'B', onHand: 3 });
 	});
 
+	test('a quantity beyond the store\'s bounds is an error item, not a failed batch', async () => {
+		const out = await runNode({
+			credentials,
+			parameters: { resource: 'stock', operation: 'adjust', sku: '={{ $json.sku }}', delta: '={{ $json.delta }}' },
+			items: [
+				{ sku: 'A', delta: 1e19 },
+				{ sku: 'B', delta: 3 },
+			],
+			continueOnFail: true,
+		});
+		expect(out[0]).toEqual({ json: { error: { message: 'Change must be between -1000000000 and 1000000000, got 10000000000000000000' } }, pairedItem: { item: 0 } });
+		expect(out[1].json).toMatchObject({ sku: 'B', onHand: 3 });
+		const negative = await runNode({ credentials, parameters: { resource: 'stock', operation: 'setOnHand', sku: 'A', onHand: -1 }, continueOnFail: true });
+		expect(negative[0].json).toEqual({ error: { message: 'On Hand must be between 0 and 1000000000, got -1' } });
+		expect((await levels()).map((l) => l.sku)).toEqual(['B']);
+	});
+
+	test('"Camisa-É" typed composed, decomposed or padded is one SKU', async () => {
+		await runNode({ credentials, parameters: { resource: 'stock', operation: 'setOnHand', sku: 'Camisa-\u00C9', onHand: 4 } });
+		await runNode({ credentials, parameters: { resource: 'stock', operation: 'adjust', sku: ' Camisa-E\u0301 ', delta: 1 } });
+		expect((await levels()).map((l) => [l.sku, l.onHand])).toEqual([['Camisa-\u00C9', 5]]);
+		expect((await levels({ scope: 'list', skus: 'Camisa-E\u0301' })).map((l) => l.onHand)).toEqual([5]);
+	});
+
 	test('Get Availability: listed SKUs, all SKUs, one warehouse', async () => {
 		await runNode({
 			credentials,

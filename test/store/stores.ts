@@ -56,7 +56,8 @@ export async function rawQuery(config: StoreConfig, sql: string): Promise<Array<
 			db.close();
 		}
 	}
-	const client = new Client({ connectionString: config.connectionString });
+	const { connectionString, host, port, database, user, password } = config;
+	const client = new Client(connectionString ? { connectionString } : { host, port, database, user, password });
 	await client.connect();
 	try {
 		return (await client.query(sql)).rows as Array<Record<string, unknown>>;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Client } from 'pg';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { pgUrl } from '../../store/stores';
+import { toStoreConfig } from '../../../nodes/OmsStore/transport';
+import { databaseRefusesSku, pgUrl } from '../../store/stores';
 
 /** Fresh, empty stores described the way a user fills in the OMS Store credential. */
 
@@ -58,3 +59,6 @@ export async function rawSql(credentials: ICredentialDataDecryptedObject, sql: s
 		await client.end();
 	}
 }
+
+/** Makes the credential's database itself refuse ledger rows of `sku` (see test/store/stores.ts). */
+export const databaseRefuses = (credentials: ICredentialDataDecryptedObject, sku: string) => databaseRefusesSku(toStoreConfig(credentials), sku);

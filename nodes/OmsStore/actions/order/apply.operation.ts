@@ -1,12 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 import type { LifecycleConfig } from '../../../../core/lifecycle/config';
 import { validateCanonicalOrder } from '../../../../core/model/validate';
-import { inOneBatch, type OperationExecute } from '../shared/execute';
+import { inOneBatchSettled, type OperationExecute } from '../shared/execute';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Each input item must be an order in the OMS format, as the OMS channel triggers output it. Run this for every order update: applying the same update twice changes nothing.',
+			'Each input item must be an order in the OMS format, as the OMS channel triggers output it. Run this for every order update: applying the same update twice changes nothing. An order the store refuses does not stop the others: they are applied, and with "continue on error" the refused one comes out as an error item. Lines without a SKU are listed in "unmappedLines" and reserve nothing until the listing is linked to a SKU.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -51,8 +51,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['apply'] } }, properties);
 
 /**
- * All valid orders of the run go to the store in ONE applyOrders call: one transaction, and the orders of
- * a batch see each other's stock movements in input order.
+ * All valid orders of the run go to the store in ONE applyOrdersSettled call: one transaction, and the
+ * orders of a batch see each other's stock movements in input order. When the database refuses one order,
+ * the store retries without it, so that order alone becomes an error item.
  */
 export const execute: OperationExecute = async function (items, oms) {
 	// applyOrders takes one rule set per batch, so the rules are read once (they are not per-order settings).
@@ -62,10 +63,10 @@ export const execute: OperationExecute = async function (items, oms) {
 	if (rules.restockOnCancelAfterCommit !== undefined) lifecycle.restockOnCancelAfterCommit = rules.restockOnCancelAfterCommit === true;
 	if (rules.restockOnReturn !== undefined) lifecycle.restockOnReturn = rules.restockOnReturn === true;
 
-	return await inOneBatch(this,
+	return await inOneBatchSettled(this,
 		items,
 		oms,
 		(i) => validateCanonicalOrder(items[i].json),
-		async (orders) => await oms.store.applyOrders(orders, { lifecycle }),
+		async (orders) => await oms.store.applyOrdersSettled(orders, { lifecycle }),
 	);
 };

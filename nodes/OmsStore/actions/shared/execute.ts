@@ -72,6 +72,9 @@ export async function onceForAll(
 	}
 }
 
+/** What the store made of one input when it settles each input on its own (see applyOrdersSettled). */
+export type ItemOutcome = { ok: true; result: object } | { ok: false; error: unknown; orderRef?: string };
+
 /**
  * Reads every item first, then makes ONE store call (one transaction) for all the valid ones; the store
  * returns results in input order. With "continue on fail" a bad item becomes an error item and the others
@@ -83,6 +86,21 @@ export async function inOneBatch<T>(
 	oms: StoreHandle,
 	parse: (itemIndex: number) => T,
 	run: (inputs: T[]) => Promise<object[]>,
+): Promise<INodeExecutionData[]> {
+	return await inOneBatchSettled(ctx, items, oms, parse, async (inputs) => (await run(inputs)).map((result) => ({ ok: true as const, result })));
+}
+
+/**
+ * As inOneBatch, for a store call that settles each input on its own: an input the store refused becomes an
+ * error item (continue on fail) while the others are written. Without continue on fail the run stops on the
+ * first refused input, saying how many of the others were written.
+ */
+export async function inOneBatchSettled<T>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	oms: StoreHandle,
+	parse: (itemIndex: number) => T,
+	run: (inputs: T[]) => Promise<ItemOutcome[]>,
 ): Promise<INodeExecutionData[]> {
 	const out: Array<INodeExecutionData | undefined> = new Array(items.length);
 	const inputs: T[] = [];
@@ -96,15 +114,36 @@ export async function inOneBatch<T>(
 			out[i] = paired(errorJson(error, oms), i);
 		}
 	}
-	if (inputs.length > 0) {
-		try {
-			const results = await run(inputs);
-			results.forEach((result, k) => (out[indexes[k]] = paired(asJson(result), indexes[k])));
-		} catch (error) {
-			// One transaction: when the store refuses the batch, no item of it was written.
-			if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms);
-			for (const i of indexes) out[i] = paired(errorJson(error, oms), i);
-		}
+	if (inputs.length === 0) return out.filter((item): item is INodeExecutionData => item !== undefined);
+	let outcomes: ItemOutcome[];
+	try {
+		outcomes = await run(inputs);
+	} catch (error) {
+		// The store refused the call as a whole: no item of it was written.
+		if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms);
+		outcomes = inputs.map(() => ({ ok: false, error }));
 	}
+	const written = outcomes.filter((o) => o.ok).length;
+	outcomes.forEach((outcome, k) => {
+		const i = indexes[k];
+		if (outcome.ok) {
+			out[i] = paired(asJson(outcome.result), i);
+			return;
+		}
+		if (!ctx.continueOnFail()) throw refusedItemError(ctx, outcome, oms, i, written);
+		const json = errorJson(outcome.error, oms);
+		if (outcome.orderRef !== undefined) (json.error as IDataObject).orderRef ??= outcome.orderRef;
+		out[i] = paired(json, i);
+	});
 	return out.filter((item): item is INodeExecutionData => item !== undefined);
+}
+
+function refusedItemError(ctx: IExecuteFunctions, outcome: { error: unknown; orderRef?: string }, oms: StoreHandle, itemIndex: number, written: number): NodeOperationError {
+	// A validation error names its order already.
+	const ref = outcome.orderRef !== undefined && !(outcome.error instanceof OrderValidationError) ? `Order ${outcome.orderRef}: ` : '';
+	const description =
+		written === 0
+			? 'Nothing from this run was written to the store.'
+			: `The other ${written} item(s) of this run were written; running them again changes nothing. Set the node to continue on error to get the refused item as an error item instead.`;
+	return new NodeOperationError(ctx.getNode(), `${ref}${oms.safeMessage(outcome.error)}`, { itemIndex, description });
 }

@@ -20,12 +20,18 @@ export function requiredText(ctx: IExecuteFunctions, name: string, label: string
 	return value;
 }
 
-/** Quantities are whole numbers; an expression may hand over "5" as text, which is accepted. */
-export function integer(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
+/**
+ * Quantities are whole numbers; an expression may hand over "5" as text, which is accepted. With bounds
+ * the value is also checked here, so one out-of-range item is an error item and not a failed batch.
+ */
+export function integer(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number, bounds?: { min: number; max: number }): number {
 	const raw = ctx.getNodeParameter(name, itemIndex);
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof value !== 'number' || !Number.isInteger(value)) {
 		throw invalid(ctx, `${label} must be a whole number, got ${JSON.stringify(raw)}`, itemIndex);
+	}
+	if (bounds && (value < bounds.min || value > bounds.max)) {
+		throw invalid(ctx, `${label} must be between ${bounds.min} and ${bounds.max}, got ${String(value)}`, itemIndex);
 	}
 	return value;
 }

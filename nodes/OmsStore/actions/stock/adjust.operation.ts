@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { MAX_QUANTITY } from '../../../../core/model/validate';
 import { inOneBatch, type OperationExecute } from '../shared/execute';
 import { integer } from '../shared/params';
 import { countDetailFields, readCount, skuField } from './countFields';
@@ -23,7 +24,7 @@ export const execute: OperationExecute = async function (items, oms) {
 	return await inOneBatch(this,
 		items,
 		oms,
-		(i) => ({ ...readCount(this, i), delta: integer(this, 'delta', 'Change', i) }),
+		(i) => ({ ...readCount(this, i), delta: integer(this, 'delta', 'Change', i, { min: -MAX_QUANTITY, max: MAX_QUANTITY }) }),
 		async (entries) => await oms.store.adjustStock(entries),
 	);
 };

@@ -1,4 +1,5 @@
-import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { MAX_QUANTITY } from '../../../../core/model/validate';
 import { inOneBatch, type OperationExecute } from '../shared/execute';
 import { integer } from '../shared/params';
 import { countDetailFields, readCount, skuField } from './countFields';
@@ -24,11 +25,7 @@ export const execute: OperationExecute = async function (items, oms) {
 	return await inOneBatch(this,
 		items,
 		oms,
-		(i) => {
-			const onHand = integer(this, 'onHand', 'On Hand', i);
-			if (onHand < 0) throw new NodeOperationError(this.getNode(), `On Hand must not be negative, got ${onHand}`, { itemIndex: i });
-			return { ...readCount(this, i), onHand };
-		},
+		(i) => ({ ...readCount(this, i), onHand: integer(this, 'onHand', 'On Hand', i, { min: 0, max: MAX_QUANTITY }) }),
 		async (entries) => await oms.store.setOnHand(entries),
 	);
 };
