@@ -119,8 +119,11 @@ export interface CanonicalOrder {
  * `currency_from_account`: the payload had no currency; the account's was used. `time_zone_assumed`: a
  * date had no offset; the channel's documented zone was used. `status_assumed`: the channel sent no status
  * and nothing else in the order told it; the channel's documented starting status was used.
+ * `status_unknown`: the channel sent a status value the OMS does not know (a store plugin's own status, a
+ * new marketplace status): the order is imported as paid, so its units stay reserved, never expired, until
+ * a known status arrives (see UNKNOWN_STATUS).
  */
-export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed', 'status_assumed'] as const;
+export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed', 'status_assumed', 'status_unknown'] as const;
 export type IntakeFlag = (typeof INTAKE_FLAGS)[number];
 
 /**

@@ -152,11 +152,11 @@ describe('Amazon normalize: malformed orders name the order and the field', () =
 		expectInvalid(missing, ref, 'orderItems[0].product.price.unitPrice');
 	});
 
-	it('mixed currencies, unknown status, no fulfillment dataset, no items, no item with a quantity', () => {
+	it('mixed currencies, no fulfillment dataset, no items, no item with a quantity', () => {
 		const mixed = amazonDetailed(base);
 		mixed.proceeds = { grandTotal: { amount: '11.01', currencyCode: 'USD' } };
 		expectInvalid(mixed, ref, 'proceeds.grandTotal.currencyCode');
-		expectInvalid(amazonDetailed({ ...base, status: 'LOST' }), ref, 'fulfillment.fulfillmentStatus');
+		expect(adapter.normalize(amazonDetailed({ ...base, status: 'LOST' }))).toMatchObject({ ...{ status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown', flags: ['status_unknown'] }, channelStatusRaw: 'LOST' });
 		const noFulfillment = amazonDetailed(base);
 		delete noFulfillment.fulfillment;
 		expectInvalid(noFulfillment, ref, 'fulfillment');

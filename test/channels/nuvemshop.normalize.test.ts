@@ -42,8 +42,10 @@ describe('Nuvemshop normalize: the three statuses', () => {
 		['status', { status: 'archived' }],
 		['payment_status', { paymentStatus: 'chargeback' }],
 		['shipping_status', { shippingStatus: 'lost' }],
-	])('an unknown %s is named', (field, spec) => {
-		expectInvalid(nuvemshopOrder({ ...base, ...spec }), field);
+	])('an unknown %s imports the order with its units reserved, flagged status_unknown', (_field, spec) => {
+		const order = adapter.normalize(nuvemshopOrder({ ...base, ...spec }));
+		expect(order).toMatchObject({ status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown', flags: ['status_unknown'] });
+		expect(order.channelStatusRaw).toContain(Object.values(spec)[0] as string);
 	});
 });
 

@@ -125,10 +125,10 @@ describe('Shopify trigger through n8n PollContext', () => {
 	it('emits a malformed order as an error item and keeps going', async () => {
 		const h = harness();
 		await h.poll();
-		sim.put(shopifyOrder({ id: 3004, updatedAt: at(2), financial: 'SETTLED' }), shopifyOrder({ id: 3005, updatedAt: at(3) }));
+		sim.put(shopifyOrder({ id: 3004, updatedAt: at(2), lines: [{ sku: 'A', quantity: 1.5, price: '1.00' }] }), shopifyOrder({ id: 3005, updatedAt: at(3) }));
 		clock = T0 + 15 * 60_000;
 		const items = (await h.poll())!;
-		expect(items[0]).toMatchObject({ error: { orderRef: 'shopify:3004', field: 'displayFinancialStatus' }, raw: { legacyResourceId: '3004' } });
+		expect(items[0]).toMatchObject({ error: { orderRef: 'shopify:3004', field: expect.stringMatching(/^lineItems\.nodes\[0\]\./) }, raw: { legacyResourceId: '3004' } });
 		expect(ids(items)).toEqual(['shopify:3004', '3005']);
 		expect((h.staticData[POLL_STATE_KEY] as IDataObject).cursor).toBe(new Date(clock).toISOString());
 	});

@@ -49,8 +49,9 @@ describe('VTEX normalize: statuses', () => {
 		expect(validateCanonicalOrder(order)).toEqual(order);
 	});
 
-	it('an unknown status is named', () => {
-		expectInvalid(vtexOrder({ ...base, status: 'teleported' }), 'status');
+	it('an unknown status imports the order with its units reserved, flagged status_unknown', () => {
+		const order = adapter.normalize(vtexOrder({ ...base, status: 'teleported' }));
+		expect(order).toMatchObject({ status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown', channelStatusRaw: 'teleported', flags: ['status_unknown'] });
 	});
 });
 

@@ -32,8 +32,8 @@ describe('WooCommerce normalize: statuses', () => {
 		);
 	});
 
-	it('rejects a plugin status by name instead of guessing', () => {
-		expectInvalid(wooOrder({ ...base, status: 'wc-faturado' }), 'woocommerce:727', 'status');
+	it('a plugin status imports the order with its units reserved, flagged status_unknown (never a silent guess)', () => {
+		expect(adapter.normalize(wooOrder({ ...base, status: 'wc-faturado' }))).toMatchObject({ ...{ status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown', flags: ['status_unknown'] }, channelStatusRaw: 'wc-faturado' });
 	});
 });
 

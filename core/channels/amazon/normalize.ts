@@ -5,6 +5,7 @@ import type { JsonObject, RawReader } from '../common/raw-reader';
 import { AMAZON_MARKETPLACE_CURRENCY } from './endpoints';
 import { MoneyReader } from './money';
 import { readAddress, readCustomer, readShipments } from './parties';
+import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 import { AMAZON_STATUS_MAP, AMAZON_STATUS_REFINEMENTS, AMAZON_UNPRICED_STATUSES } from './status';
 
 /**
@@ -60,6 +61,12 @@ function readLines(r: RawReader, m: MoneyReader, o: JsonObject, priced: boolean)
 	return out;
 }
 
+/** The status text as sent, for channelStatusRaw when it is unknown. */
+function statusText(r: RawReader, o: JsonObject): string {
+	const fulfillment = r.optObject(o, 'fulfillment');
+	return (fulfillment && r.optString(fulfillment, 'fulfillment.fulfillmentStatus')) ?? '(none)';
+}
+
 function readStatus(r: RawReader, o: JsonObject) {
 	const fulfillment = r.object(o, 'fulfillment');
 	const raw = r.string(fulfillment, 'fulfillment.fulfillmentStatus');
@@ -70,7 +77,8 @@ function readStatus(r: RawReader, o: JsonObject) {
 
 export function normalizeAmazonOrder(input: unknown, account: string, options: AmazonNormalizeOptions = {}): CanonicalOrder {
 	const { r, o } = openRawOrder('amazon', input, 'orderId');
-	const status = readStatus(r, o);
+	const unknown = new Set<IntakeFlag>();
+	const status = tolerantStatus(() => readStatus(r, o), { raw: '', mapping: UNKNOWN_STATUS, channelStatusRaw: statusText(r, o) }, unknown);
 	const m = new MoneyReader(r);
 	const read = readLines(r, m, o, !AMAZON_UNPRICED_STATUSES.has(status.raw));
 	// A cancelled order may keep no line with a quantity (validateCanonicalOrder accepts that); others need one.
@@ -81,7 +89,7 @@ export function normalizeAmazonOrder(input: unknown, account: string, options: A
 	const category = (type: string) => Math.abs(categories.get(type) ?? 0);
 	const grandTotal = proceeds && m.cents(proceeds, 'proceeds.grandTotal');
 
-	const flags: IntakeFlag[] = [];
+	const flags: IntakeFlag[] = [...unknown];
 	const sales = r.optObject(o, 'salesChannel');
 	const marketplace = sales && r.optString(sales, 'salesChannel.marketplaceId');
 	let currency = m.currency;

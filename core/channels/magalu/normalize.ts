@@ -2,7 +2,7 @@ import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine,
 import { validateCanonicalOrder } from '../../model/validate';
 import { digitsOnly, openRawOrder, readMapped } from '../common/fields';
 import type { JsonObject, RawReader } from '../common/raw-reader';
-import type { StatusMapping } from '../common/status';
+import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
 import { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDeliveries } from './status';
 
@@ -185,15 +185,16 @@ export function normalizeMagaluOrder(input: unknown, account: string, options?: 
 	const { r, o } = openRawOrder('magalu', input, 'id');
 	const flags = new Set<IntakeFlag>();
 	const orderStatus = r.string(o, 'status');
-	const orderMapping = readMapped(r, o, 'status', MAGALU_ORDER_STATUS_MAP);
+	// An unknown order or delivery status imports the order with its units reserved, flagged.
+	const orderMapping = tolerantStatus(() => readMapped(r, o, 'status', MAGALU_ORDER_STATUS_MAP), UNKNOWN_STATUS, flags);
 	const all = r.objects(r.array(o, 'deliveries'), 'deliveries').map(({ item, path }): Delivery => {
-		readMapped(r, item, `${path}.status`, MAGALU_DELIVERY_STATUS_MAP); // rejects unknown statuses by name
+		tolerantStatus(() => readMapped(r, item, `${path}.status`, MAGALU_DELIVERY_STATUS_MAP), undefined, flags);
 		return { d: item, path, status: r.string(item, `${path}.status`) };
 	});
 	const live = all.filter((x) => x.status !== 'cancelled');
 	// Lines of cancelled deliveries consume no stock, unless the whole order is cancelled (then they say what was).
 	const counted = live.length > 0 ? live : all;
-	const mapping = orderMapping.status ? (orderMapping as StatusMapping) : magaluStatusFromDeliveries(all.map((x) => x.status));
+	const mapping = flags.has('status_unknown') ? UNKNOWN_STATUS : orderMapping.status ? (orderMapping as StatusMapping) : magaluStatusFromDeliveries(all.map((x) => x.status));
 	const lines = readLines(r, counted);
 	const amounts = r.object(o, 'amounts');
 	const date = (keys: string[]) => keys.reduce<string | undefined>((found, k) => found ?? readDate(r, o, k, flags), undefined);

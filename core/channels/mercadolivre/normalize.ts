@@ -2,7 +2,7 @@ import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment
 import { validateCanonicalOrder } from '../../model/validate';
 import { digitsOnly, openRawOrder, readCents } from '../common/fields';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
-import type { StatusMapping } from '../common/status';
+import { UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
 import { ML_ORDER_STATUS_MAP, ML_TAG_STATUS_MAP, shipmentMapping } from './status';
 import { ML_ORDER_STATUSES, type MlAddress, type MlOrder, type MlOrderStatus, type MlShipment } from './types';
@@ -38,9 +38,9 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 	const flags = new Set<IntakeFlag>();
 	const channelOrderId = r.string(o, 'id');
 	const status = r.string(o, 'status');
-	if (!(ML_ORDER_STATUSES as readonly string[]).includes(status)) {
-		r.fail('status', `has an unknown value "${status}" (known: ${ML_ORDER_STATUSES.join(', ')})`);
-	}
+	// An unknown status imports the order with its units reserved, flagged (see UNKNOWN_STATUS).
+	const known = (ML_ORDER_STATUSES as readonly string[]).includes(status);
+	if (!known) flags.add('status_unknown');
 	const entries = r.objects(r.array(o, 'order_items'), 'order_items');
 	const priced = entries.map(({ item, path }) => readLine(r, item, path));
 	const lines = priced.map((p) => p.line);
@@ -63,7 +63,7 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 		channelOrderId,
 		createdAt,
 		updatedAt,
-		...statusOf(status as MlOrderStatus, tags, shipment),
+		...(known ? statusOf(status as MlOrderStatus, tags, shipment) : UNKNOWN_STATUS),
 		channelStatusRaw: [status, shipment && [text(shipment.status), text(shipment.substatus)].filter(Boolean).join('/')].filter(Boolean).join(' | '),
 		currency: currencyOf(r, o, entries, options?.currency, flags),
 		totals: { itemsCents, shippingCents, discountCents, totalCents: Math.max(0, itemsCents + shippingCents - discountCents) },

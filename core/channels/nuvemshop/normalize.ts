@@ -3,6 +3,7 @@ import { validateCanonicalOrder } from '../../model/validate';
 import { compact, digitsOnly, openRawOrder, readCents, readMapped } from '../common/fields';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
+import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 import { NUVEMSHOP_ORDER_STATUS, NUVEMSHOP_PAYMENT_STATUS, NUVEMSHOP_SHIPPING_STATUS, nuvemshopStatus } from './status';
 
 /** An order as GET /orders returns it (resources/order.md). Ids are 64-bit: read as strings. */
@@ -123,6 +124,11 @@ function readTotals(r: RawReader, raw: NuvemshopOrder, lines: OrderLine[]): Cano
 	return { itemsCents, shippingCents, discountCents: Math.max(0, itemsCents + shippingCents - totalCents), totalCents };
 }
 
+/** The three status texts as sent, for channelStatusRaw when one of them is unknown. */
+function rawStatuses(r: RawReader, raw: NuvemshopOrder): string {
+	return ['status', 'payment_status', 'shipping_status'].map((k) => r.optString(raw, k) ?? '(none)').join('/');
+}
+
 /** Each status is checked against its own table first, so an unknown value is named with its field. */
 function readStatuses(r: RawReader, raw: NuvemshopOrder) {
 	const read = <V>(path: string, table: Readonly<Record<string, V>>): string | undefined => {
@@ -146,7 +152,7 @@ export function normalizeNuvemshopOrder(input: unknown, account: string, options
 	const lines = r.objects(r.array(raw, 'products'), 'products').map(({ item, path }) => readLine(r, item, path));
 	if (lines.length === 0) r.fail('products', 'must have at least one product');
 	const flags = new Set<IntakeFlag>();
-	const { shipped, ...status } = readStatuses(r, raw);
+	const { shipped, ...status } = tolerantStatus(() => readStatuses(r, raw), { ...UNKNOWN_STATUS, channelStatusRaw: rawStatuses(r, raw), shipped: false }, flags);
 	const createdAt = readDate(r, raw, 'created_at', flags) ?? r.fail('created_at', 'is required');
 	let currency = r.optString(raw, 'currency');
 	if (currency === undefined) {

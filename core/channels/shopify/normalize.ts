@@ -1,7 +1,7 @@
 import type { CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { isJsonObject, RawReader, type JsonObject } from '../common/raw-reader';
-import type { StatusMapping } from '../common/status';
+import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import { gidTail, numericId, type ShopifyOrderFacts } from './facts';
 import { readGraphqlOrder } from './read-graphql';
 import { readRestOrder } from './read-rest';
@@ -72,12 +72,13 @@ export function normalizeShopifyOrder(raw: unknown, account: string, options: Sh
 	const o = orderObject(r, raw);
 	const rest = isRestShopifyOrder(o);
 	const facts = rest ? readRestOrder(r, o) : readGraphqlOrder(r, o);
-	const status = statusOf(r, facts);
+	const unknown = new Set<IntakeFlag>();
+	const status = tolerantStatus(() => statusOf(r, facts), UNKNOWN_STATUS, unknown);
 	const lines = linesOf(facts, status);
 	if (lines.length === 0 && status.status !== 'cancelled') {
 		r.fail(rest ? 'line_items' : 'lineItems.nodes', 'has no line with a current quantity above 0');
 	}
-	const flags: IntakeFlag[] = [...facts.flags];
+	const flags: IntakeFlag[] = [...facts.flags, ...unknown];
 	let currency = facts.currency;
 	if (!currency) {
 		currency = options.currency || SHOPIFY_DEFAULT_CURRENCY;

@@ -2,7 +2,7 @@ import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine,
 import { validateCanonicalOrder } from '../../model/validate';
 import { compact, digitsOnly, openRawOrder, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
-import type { StatusMapping } from '../common/status';
+import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import { deriveVtexStatus, VTEX_STATUS_MAP, vtexStatus, type VtexPackagesSummary } from './status';
 
 /** A Feed v3 item ({eventId, handle, orderId, state, currentChange, …}) or a full OMS order. */
@@ -140,13 +140,15 @@ export function normalizeVtexOrder(input: unknown, account: string, skuField: Vt
 	const store = r.optObject(raw, 'storePreferencesData');
 	const currency = store && r.optString(store, 'storePreferencesData.currencyCode');
 	const packages = readPackages(r, raw);
-	const status = readStatus(r, raw, packages);
+	const unknown = new Set<IntakeFlag>();
+	const status = tolerantStatus(() => readStatus(r, raw, packages), { mapping: UNKNOWN_STATUS, assumed: false }, unknown);
 	const mapping = vtexStatus(status.mapping, packages.summary);
 	// Only a cancelled order may have no line left (every item removed or zeroed by a change).
 	if (lines.length === 0 && mapping.status !== 'cancelled') r.fail('items', 'has no item with a quantity above 0');
 	const flags: IntakeFlag[] = [];
 	if (!currency) flags.push('currency_from_account');
 	if (status.assumed) flags.push('status_assumed');
+	flags.push(...unknown);
 	const order: CanonicalOrder = {
 		channel: 'vtex',
 		account,

@@ -4,6 +4,7 @@ import { compact, digitsOnly, openRawOrder, readCents, readMapped } from '../com
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
 import { WOOCOMMERCE_STATUS_MAP } from './status';
+import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 
 /** A wc/v3 order as listed by GET /orders (the fields read here are validated, the rest stays untyped). */
 export type WooOrder = JsonObject;
@@ -186,7 +187,8 @@ export function normalizeWooOrder(input: unknown, account: string, options?: Woo
 		createdAt,
 		// Never modified since creation: Woo may leave date_modified empty.
 		updatedAt: readWooDate(r, raw, 'date_modified', timeZone, flags) ?? createdAt,
-		...readMapped(r, raw, 'status', WOOCOMMERCE_STATUS_MAP),
+		// Store plugins add their own statuses: an unknown one keeps the units reserved, flagged.
+		...tolerantStatus(() => readMapped(r, raw, 'status', WOOCOMMERCE_STATUS_MAP), UNKNOWN_STATUS, flags),
 		channelStatusRaw: r.string(raw, 'status'),
 		currency,
 		totals: readTotals(r, raw, read.reduce((sum, l) => sum + l.subtotalCents, 0)),
