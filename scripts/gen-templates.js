@@ -77,7 +77,7 @@ const apply = (pos, extra = {}) =>
 		'',
 		'**Set up:** create an *OMS Store* credential (SQLite is fine for one n8n) and one credential per channel. Delete the trigger and the push node of any channel you do not sell on. Then publish (activate) the workflow.',
 	].join('\n'), 560, 380, 5));
-	nodes.push(sticky('Note on Malformed Orders', [560, 640], '### Malformed orders\nAn order that cannot be read (missing SKU, bad quantity…) is not applied; the others are. This branch fails the run with the order and the field, so your **Error Workflow** (template 4, *Settings → Error workflow*) tells a person.', 400, 240, 3));
+	nodes.push(sticky('Note on Malformed Orders', [560, 640], '### Malformed orders\nAn order that cannot be read (no order id, no lines, a bad quantity…) is not applied; the others are. A line without a seller SKU is not malformed: the order is applied, that line is flagged *unmapped* and reserves nothing until its listing is linked to a SKU. This branch fails the run with the order and the field, so your **Error Workflow** (template 4, *Settings → Error workflow*) tells a person.', 400, 240, 3));
 	nodes.push(sticky('Note on Push Settings', [560, -300], '### Push settings\nEach push sends the products the orders just changed. *Safety Stock* keeps a few units back on every channel; *Max Quantity* caps what a channel shows (0 = no cap). Use the same *Warehouse* as your stock counts.', 400, 220, 6));
 	fs.writeFileSync(`${OUT}/01-multichannel-import-and-stock-sync.json`, JSON.stringify(wf('OMS: Import Orders and Sync Stock', nodes, c), null, '\t') + '\n');
 }
@@ -85,7 +85,8 @@ const apply = (pos, extra = {}) =>
 // 2) invoice & shipment write-back
 {
 	const nodes = [], c = {};
-	nodes.push(node('Invoice or Shipment Received', 'n8n-nodes-base.webhook', 2, [0, 300], { httpMethod: 'POST', path: 'oms-invoice-shipment', responseMode: 'onReceived', options: {} }, { webhookId: 'a6c7f0c2-6a5d-4c1e-9f0e-0d6d3c0b5e11' }));
+	// Authenticated: whoever reaches the URL could otherwise post an order as invoiced or cancelled and move stock.
+	nodes.push(node('Invoice or Shipment Received', 'n8n-nodes-base.webhook', 2, [0, 300], { httpMethod: 'POST', path: 'oms-invoice-shipment', authentication: 'headerAuth', responseMode: 'onReceived', options: {} }, { webhookId: 'a6c7f0c2-6a5d-4c1e-9f0e-0d6d3c0b5e11', credentials: { httpHeaderAuth: { name: 'OMS Webhook Secret' } } }));
 	nodes.push(apply([260, 300]));
 	link(c, 'Invoice or Shipment Received', 'Keep the Order Fields');
 	nodes.push(node('Keep the Order Fields', 'n8n-nodes-base.set', 3.4, [130, 300], { mode: 'raw', jsonOutput: '={{ $json.body }}', options: {} }));
@@ -120,6 +121,7 @@ const apply = (pos, extra = {}) =>
 		'2. The order goes to its channel: the invoice is sent, then the tracking code. A post with only one of them skips the other step (it shows an error item there, the run goes on). Post each document once: channels keep every invoice note or metafield they receive.',
 		'',
 		'**Set up:** the same OMS Store credential as your import workflow, one credential per channel; remove the channels you do not use.',
+		'**The webhook requires a secret header**: create a *Header Auth* credential (name e.g. `X-OMS-Secret`, value a long random string) and select it in the first node; your ERP sends that header with every post. A post without it is refused (403) and changes nothing.',
 	].join('\n'), 600, 380, 5));
 	fs.writeFileSync(`${OUT}/02-invoice-and-shipment-write-back.json`, JSON.stringify(wf('OMS: Invoice and Shipment Write-Back', nodes, c), null, '\t') + '\n');
 }
@@ -134,7 +136,10 @@ const apply = (pos, extra = {}) =>
 		link(c, 'Every Night at 3', `Re-Import Last 24 h from ${CH[ch].label}`);
 		link(c, `Re-Import Last 24 h from ${CH[ch].label}`, 'Apply Re-Imported Orders');
 	});
-	nodes.push(node('Apply Re-Imported Orders', P + 'omsStore', 1, [520, -460], { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: STORE_CRED }));
+	nodes.push(node('Apply Re-Imported Orders', P + 'omsStore', 1, [520, -460], { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: STORE_CRED, onError: 'continueErrorOutput' }));
+	nodes.push(node('Compose Unreadable Order Alert', 'n8n-nodes-base.set', 3.4, [800, -360], { mode: 'raw', jsonOutput: '={{ { "subject": "OMS: an order could not be applied", "text": "Order " + ($json.error.orderRef || "?") + ": " + $json.error.message + " (field: " + ($json.error.field || "?") + ")" } }}', options: {} }));
+	link(c, 'Apply Re-Imported Orders', 'Compose Unreadable Order Alert', 1);
+	link(c, 'Compose Unreadable Order Alert', 'Send Alert (Replace with Email or Chat)');
 	nodes.push(node('Release Unpaid Reservations', P + 'omsStore', 1, [240, 300], { resource: 'reservation', operation: 'expire', olderThanHours: 72 }, { credentials: STORE_CRED, alwaysOutputData: true }));
 	nodes.push(node('Check Stock Figures', P + 'omsStore', 1, [480, 300], { resource: 'maintenance', operation: 'reconcile', repair: false }, { credentials: STORE_CRED, executeOnce: true }));
 	link(c, 'Every Night at 3', 'Release Unpaid Reservations');

@@ -36,6 +36,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-e2e-'));
 const userFolder = path.join(work, 'n8n');
 const storePath = path.join(work, 'oms.sqlite');
 const timings: Record<string, number> = {};
+const WEBHOOK_SECRET = { header: 'X-OMS-Secret', value: 'e2e-7c1f0a52b9d44e6f8a3b' };
 
 let n8n: InstanceType<typeof N8nInstance>;
 let channels: Channels;
@@ -115,6 +116,8 @@ beforeAll(async () => {
 		}),
 		vtex: await cred('VTEX account', 'vtexOmsApi', { accountName: 'e2estore', ...SECRETS.vtex, environment: 'vtexcommercestable', baseUrl: channels.vtex.baseUrl }),
 	};
+	// Template 2's webhook requires this header (n8n's Header Auth credential, by the name the template uses).
+	await cred('OMS Webhook Secret', 'httpHeaderAuth', { name: WEBHOOK_SECRET.header, value: WEBHOOK_SECRET.value });
 
 	// CLI import with n8n stopped (#35251: importing into a running instance double-registers pollers).
 	await n8n.stop();
@@ -258,7 +261,7 @@ describe('the templates, run as shipped', () => {
 		if (!wf) throw new Error(`template "${name}" is not imported`);
 		return String(wf.id);
 	};
-	const sales = { woo: 9101, nuvemshop: 450789300, unpaid: 9201, oversold: 9202 };
+	const sales = { woo: 9101, nuvemshop: 450789300, unpaid: 9201, oversold: 9202, lost: 9203 };
 	/** The items a node output on its first run (main output 0); undefined when the node did not run. */
 	const out = (run: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: object }> | null> } }>> }, node: string) =>
 		run.runData[node]?.[0]?.data?.main?.[0]?.map((i) => i.json);
@@ -329,13 +332,24 @@ describe('the templates, run as shipped', () => {
 		expect([wooKey, nuvemKey].every(Boolean)).toBe(true);
 		// Production URL. Right after activation n8n may still answer 404 "not registered" for a moment; a 404
 		// ran nothing, so it is retried.
-		const post = async (body: object) => {
-			const r = await waitFor('the production webhook', async () => {
-				const res = await fetch(`${n8n.baseUrl}/webhook/oms-invoice-shipment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const send = (body: object, secret?: string) =>
+			waitFor('the production webhook', async () => {
+				const headers: Record<string, string> = { 'content-type': 'application/json' };
+				if (secret !== undefined) headers[WEBHOOK_SECRET.header] = secret;
+				const res = await fetch(`${n8n.baseUrl}/webhook/oms-invoice-shipment`, { method: 'POST', headers, body: JSON.stringify(body) });
 				return res.status === 404 ? undefined : res;
 			}, 15_000);
+		const post = async (body: object) => {
+			const r = await send(body, WEBHOOK_SECRET.value);
 			expect([r.status, (await r.text()).slice(0, 300)]).toEqual([200, expect.anything()]);
 		};
+
+		// A forged post (no secret, a wrong one) is refused and moves no stock.
+		const before = await level(SKUS.shirt);
+		const forged = invoicedOrder('woocommerce', channels.woo.orders.get(sales.woo), accountOf(wooKey!), { number: 1234, series: 1 }, 'AA123456789BR');
+		for (const secret of [undefined, 'guess']) expect((await send(forged, secret)).status).toBe(403);
+		await sleep(500);
+		expect(await level(SKUS.shirt)).toEqual(before);
 
 		// WooCommerce: NF-e and tracking as customer notes, the order completed.
 		const shirt = (await level(SKUS.shirt))!;
@@ -373,18 +387,26 @@ describe('the templates, run as shipped', () => {
 		await n8n.deactivate(id);
 	});
 
-	test('template 3 (Nightly Maintenance), run now from its schedule: a fresh unpaid reservation is kept, no drift, changed stock re-published', async () => {
+	test('template 3 (Nightly Maintenance), run now from its schedule: a lost order re-imported, a fresh unpaid reservation kept, no drift, changed stock re-published', async () => {
 		const id = await tplId('03-nightly-maintenance.json');
 		const kept = await dropNodes(n8n, id);
-		expect(kept).toEqual(expect.arrayContaining(['Every Night at 3', 'Release Unpaid Reservations', 'Check Stock Figures', 'Push Stock to WooCommerce', 'Push Stock to Nuvemshop', 'Differences Found?']));
+		expect(kept).toEqual(expect.arrayContaining(['Every Night at 3', 'Re-Import Last 24 h from WooCommerce', 'Re-Import Last 24 h from Nuvemshop', 'Apply Re-Imported Orders', 'Release Unpaid Reservations', 'Check Stock Figures', 'Push Stock to WooCommerce', 'Push Stock to Nuvemshop', 'Differences Found?']));
 		const shirt = (await level(SKUS.shirt))!;
+		const cap = (await level(SKUS.cap))!;
 		const published = channels.stock(SKUS.shirt);
 		await applyWithoutPush(wooSale(sales.unpaid, SKUS.shirt, 1, 'pending'), SKUS.shirt, { onHand: shirt.onHand, reserved: shirt.reserved + 1, available: shirt.available - 1 });
 		expect(channels.stock(SKUS.shirt)).toEqual(published); // not yet on any channel
+		// A sale whose run failed after its trigger emitted it: on the channel, never in the store.
+		channels.woo.put(wooSale(sales.lost, SKUS.cap, 1, 'processing'));
 
 		const t0 = Date.now();
 		const run = await runNow(id, 'Every Night at 3');
 		timings.template3RunMs = Date.now() - t0;
+		// Re-import: every order of the last 24 h read again; only the lost one changes the stock, once.
+		const reapplied = [...(run.runData['Apply Re-Imported Orders'] ?? [])].flatMap((r) => r.data?.main?.[0]?.map((i) => i.json as { channelOrderId: string; outcome: string }) ?? []);
+		expect(reapplied.filter((r) => r.outcome === 'applied').map((r) => r.channelOrderId)).toEqual([String(sales.lost)]);
+		expect(reapplied.length).toBeGreaterThan(1);
+		expect(await level(SKUS.cap)).toMatchObject({ onHand: cap.onHand, reserved: cap.reserved + 1 });
 		// Expire: the unpaid order reserved seconds ago is younger than 72 h, nothing is released (one empty item:
 		// the node always outputs data) and its reservation is still held.
 		expect(out(run, 'Release Unpaid Reservations')).toEqual([{}]);
@@ -420,4 +442,34 @@ describe('the templates, run as shipped', () => {
 		]);
 		expect(run.runData['Compose Error Alert']).toBeUndefined();
 	});
+});
+
+/**
+ * Intake throughput of the poll path: a 1,000-order backlog on WooCommerce, one activation tick of the
+ * duplicate poller (trigger → OMS Store Apply). Measured from the activation call to the end of the
+ * execution that applied the orders; printed, not asserted against a time.
+ */
+test('one poll tick imports a 1,000-order backlog: every order reserved once (orders per second printed)', async () => {
+	const N = 1000;
+	const SKU = 'E2E-BULK';
+	const at = new Date();
+	for (let i = 0; i < N; i++) channels.woo.put(wooSale(30000 + i, SKU, 1, 'processing', at));
+	const before = new Set((await n8n.executions(ids.dup)).map((e: { id: string }) => String(e.id)));
+	const t0 = Date.now();
+	await n8n.activate(ids.dup);
+	try {
+		await levelIs(SKU, { reserved: N });
+	} finally {
+		await n8n.deactivate(ids.dup);
+	}
+	const runs = (await n8n.executions(ids.dup)).filter((e: { id: string }) => !before.has(String(e.id)));
+	expect(runs.map((e: { status: string }) => e.status)).toEqual(runs.map(() => 'success'));
+	const ended = Math.max(...runs.map((e: { stoppedAt: string }) => Date.parse(e.stoppedAt)));
+	const applyMs = runs.reduce((sum: number, e: { startedAt: string; stoppedAt: string }) => sum + Date.parse(e.stoppedAt) - Date.parse(e.startedAt), 0);
+	const reserves = (await store!.listLedger({ sku: SKU, limit: 5000 })).filter((e) => e.reason === 'reserve');
+	expect(reserves).toHaveLength(N);
+	timings.bulkTickMs = ended - t0;
+	timings.bulkApplyExecutionMs = applyMs;
+	const perSecond = Math.round((N / (ended - t0)) * 1000);
+	process.stdout.write(`\n[e2e] poll intake: ${N} WooCommerce orders in ${ended - t0} ms from activation to applied (${perSecond} orders/s; executions ${runs.length}, ${applyMs} ms of them in the workflow)\n`);
 });
