@@ -140,6 +140,38 @@ describe('VTEX writer: invoice, tracking, cancellation', () => {
 		expect(pkg).toMatchObject({ trackingNumber: 'BR123456789BR', courier: 'Correios' });
 	});
 
+	it('sends trackingUrl and dispatchedDate as null when absent: the schema requires all four keys', async () => {
+		putOrder();
+		const w = writerWith();
+		await w.pushInvoice!(invoice);
+		await w.pushShipment!({ channelOrderId: ORDER, carrier: 'Correios', trackingCode: 'BR123456789BR' });
+		const patch = sim.requests(/\/invoice\/1234$/)[0];
+		expect(patch.rawBody).toBe('{"courier":"Correios","trackingNumber":"BR123456789BR","trackingUrl":null,"dispatchedDate":null}');
+		const [pkg] = (sim.orders.get(ORDER)!.packageAttachment as { packages: Array<Record<string, unknown>> }).packages;
+		expect(pkg).toMatchObject({ trackingNumber: 'BR123456789BR', trackingUrl: null, dispatchedDate: null });
+	});
+
+	it('the simulator refuses what the schema refuses: the old tracking body without its null keys is a 400', async () => {
+		putOrder();
+		await writerWith().pushInvoice!(invoice);
+		const res = await fetch(`${sim.baseUrl}/api/oms/pvt/orders/${ORDER}/invoice/1234`, {
+			method: 'PATCH',
+			headers: { 'x-vtex-api-appkey': creds.appKey, 'x-vtex-api-apptoken': creds.appToken, accept: 'application/json', 'content-type': 'application/json' },
+			body: JSON.stringify({ courier: 'Correios', trackingNumber: 'BR123456789BR' }),
+		});
+		expect(res.status).toBe(400);
+		expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/body\.trackingUrl: is required; body\.dispatchedDate: is required/);
+	});
+
+	it('refuses, before any write, an invoice without a value or with items VTEX cannot take', async () => {
+		sim.setOrder({ ...vtexOrder({ orderId: ORDER, status: 'ready-for-handling', lastChange: '2024-05-01T10:00:00Z' }), value: undefined }, false);
+		await expect(writerWith().pushInvoice!(invoice)).rejects.toThrow(/no invoice value/);
+		await expect(writerWith().pushInvoice!({ ...invoice, totalCents: 0 })).rejects.toThrow(/no invoice value/);
+		sim.setOrder({ ...vtexOrder({ orderId: ORDER, status: 'ready-for-handling', lastChange: '2024-05-01T10:00:00Z' }), items: [{ id: '18', quantity: 1 }] }, false);
+		await expect(writerWith().pushInvoice!({ ...invoice, totalCents: 990 })).rejects.toThrow(/items\[0\] needs id, integer price/);
+		expect(sim.requests(/\/invoice$/)).toHaveLength(0);
+	});
+
 	it('cancels with the reason; an invoiced order is refused with the channel error', async () => {
 		putOrder();
 		await writerWith().cancelOrder!({ channelOrderId: ORDER, reason: 'Out of stock' });

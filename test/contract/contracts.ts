@@ -124,3 +124,14 @@ export function requestErrors(contract: Contract, op: Operation, req: WireReques
 	} else if (req.rawBody !== '') errors.push(`body: ${op.operationId ?? op.path} takes none`);
 	return errors;
 }
+
+/**
+ * For the simulators' write routes: what the channel's published contract refuses in this request (empty
+ * when it conforms), so a simulator answers 400 where the channel would. A request no stored operation
+ * describes is a test set-up fault.
+ */
+export function contractErrors(contracts: Contract[], req: WireRequest): string[] {
+	const found = findOperation(contracts, req);
+	if (!found) throw new Error(`No stored contract describes ${req.method} ${req.path}`);
+	return requestErrors(found.contract, found.op, req);
+}

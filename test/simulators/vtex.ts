@@ -1,3 +1,4 @@
+import { contractErrors, loadContract } from '../contract/contracts';
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
 import { intParam, json } from './sim-paging';
 
@@ -13,7 +14,17 @@ import { intParam, json } from './sim-paging';
  * makes the order `invoiced`), PATCH invoice tracking, POST cancel (refused once invoiced, as documented).
  * Each state change queues a feed event, as a FromWorkflow feed would. [?] The 400/404 bodies of the write
  * endpoints are not in the spec; they use the read side's `{error: {message}}` shape.
+ * Every write is first checked against the stored contract (test/fixtures/contracts/vtex: the published
+ * request schemas): what the schema refuses (a tracking body without trackingUrl, say) is a 400 here too.
  */
+
+const VTEX_CONTRACTS = [loadContract('vtex/orders-api.json'), loadContract('vtex/logistics-api.json')];
+
+/** A write the published request schema refuses: VTEX's 400, before any other check. */
+function refusedByContract(req: SimRequest): SimResponse | undefined {
+	const errors = contractErrors(VTEX_CONTRACTS, req);
+	return errors.length ? json(400, { error: { code: '1', message: `Invalid request: ${errors.join('; ')}` } }) : undefined;
+}
 
 export type VtexOrder = Record<string, unknown>;
 
@@ -141,11 +152,13 @@ export class VtexSimulator extends HttpSimulator {
 		this.route('GET', '/api/oms/pvt/orders/:orderId', (req, p) => this.guard(req, () => this.getOrder(p.orderId)));
 		this.route('GET', '/api/catalog_system/pvt/sku/stockkeepingunitidbyrefid/:refId', (req, p) => this.guard(req, () => this.skuIdByRefId(p.refId)));
 		this.route('PATCH', '/api/logistics/pvt/inventory/skus/:skuId/warehouses/:warehouseId/quantity', (req, p) =>
-			this.guard(req, () => this.setQuantity(req, p.skuId, p.warehouseId)),
+			this.guard(req, () => refusedByContract(req) ?? this.setQuantity(req, p.skuId, p.warehouseId)),
 		);
-		this.route('POST', '/api/oms/pvt/orders/:orderId/invoice', (req, p) => this.guard(req, () => this.invoice(req, p.orderId)));
-		this.route('PATCH', '/api/oms/pvt/orders/:orderId/invoice/:invoiceNumber', (req, p) => this.guard(req, () => this.tracking(req, p.orderId, p.invoiceNumber)));
-		this.route('POST', '/api/oms/pvt/orders/:orderId/cancel', (req, p) => this.guard(req, () => this.cancel(req, p.orderId)));
+		this.route('POST', '/api/oms/pvt/orders/:orderId/invoice', (req, p) => this.guard(req, () => refusedByContract(req) ?? this.invoice(req, p.orderId)));
+		this.route('PATCH', '/api/oms/pvt/orders/:orderId/invoice/:invoiceNumber', (req, p) =>
+			this.guard(req, () => refusedByContract(req) ?? this.tracking(req, p.orderId, p.invoiceNumber)),
+		);
+		this.route('POST', '/api/oms/pvt/orders/:orderId/cancel', (req, p) => this.guard(req, () => refusedByContract(req) ?? this.cancel(req, p.orderId)));
 	}
 
 	stockOf(skuId: string, warehouseId = '1_1'): number | undefined {
@@ -281,7 +294,7 @@ export class VtexSimulator extends HttpSimulator {
 		if (!order || !pkg) return json(404, { error: { code: '1', message: `Invoice ${invoiceNumber} of order ${orderId} not found` } });
 		const b = (req.body ?? {}) as Record<string, unknown>;
 		if (typeof b.trackingNumber !== 'string' || !b.trackingNumber) return json(400, { error: { message: 'trackingNumber is required' } });
-		Object.assign(pkg, { trackingNumber: b.trackingNumber, trackingUrl: b.trackingUrl ?? null, courier: b.courier ?? pkg.courier, dispatchedDate: b.dispatchedDate ?? null });
+		Object.assign(pkg, { trackingNumber: b.trackingNumber, trackingUrl: b.trackingUrl, courier: b.courier ?? pkg.courier, dispatchedDate: b.dispatchedDate });
 		this.change(order, { packageAttachment: { packages } });
 		return this.receipt(orderId);
 	}

@@ -33,10 +33,21 @@ export function createVtexWriter(ctx: AdapterContext): ChannelWriter {
 		}
 	}
 
-	/** The invoice covers every item of the order at its selling (unit) price, as the endpoint requires items. */
-	function invoiceItems(order: Record<string, unknown>): Array<{ id: string; price: number; quantity: number }> {
+	/**
+	 * The invoice covers every item of the order at its selling (unit) price, as the endpoint requires items:
+	 * id (string), price and quantity (integers, cents and units). An order whose items lack them is refused
+	 * here, naming the item, rather than sent as nulls for VTEX to answer 400.
+	 */
+	function invoiceItems(orderId: string, order: Record<string, unknown>): Array<{ id: string; price: number; quantity: number }> {
 		const items = Array.isArray(order.items) ? order.items.filter(isJsonObject) : [];
-		return items.map((i) => ({ id: String(i.id), price: Number(i.sellingPrice ?? i.price), quantity: Number(i.quantity) }));
+		if (items.length === 0) throw new Error(`VTEX order ${orderId} has no items to invoice`);
+		return items.map((i, n) => {
+			const item = { id: String(i.id ?? ''), price: Number(i.sellingPrice ?? i.price), quantity: Number(i.quantity) };
+			if (!item.id || !Number.isInteger(item.price) || !Number.isInteger(item.quantity)) {
+				throw new Error(`VTEX order ${orderId}: items[${n}] needs id, integer price (cents) and quantity to be invoiced`);
+			}
+			return item;
+		});
 	}
 
 	/** Tracking is patched onto an invoice: the newest Output (sale) package carries its number. */
@@ -74,16 +85,22 @@ export function createVtexWriter(ctx: AdapterContext): ChannelWriter {
 
 		async pushInvoice(input: InvoiceInput) {
 			const order = await getOrder(input.channelOrderId);
+			// Cents, as a string of digits greater than 0 (InvoiceNotification); the order's value when the caller has no total.
+			const value = input.totalCents ?? order.value;
+			if (!Number.isInteger(value) || (value as number) <= 0) {
+				throw new Error(`VTEX order ${input.channelOrderId}: no invoice value (cents > 0) from the input or the order's value`);
+			}
+			// Optional keys left undefined are not sent (JSON drops them): the schema requires only type,
+			// issuanceDate, invoiceNumber, invoiceValue and items.
 			const body = {
 				type: 'Output',
 				issuanceDate: input.issuedAt,
 				invoiceNumber: input.number,
-				// Cents, as a string; the order's value when the caller has no total.
-				invoiceValue: String(input.totalCents ?? order.value),
+				invoiceValue: String(value),
 				invoiceKey: input.nfeKey,
 				invoiceUrl: input.url,
 				embeddedInvoice: input.xml,
-				items: invoiceItems(order),
+				items: invoiceItems(input.channelOrderId, order),
 			};
 			await send(ctx, { method: 'POST', url: url(`/api/oms/pvt/orders/${enc(input.channelOrderId)}/invoice`), body });
 		},
@@ -91,7 +108,9 @@ export function createVtexWriter(ctx: AdapterContext): ChannelWriter {
 		async pushShipment(input: ShipmentInput) {
 			const invoiceNumber = lastOutputInvoice(await getOrder(input.channelOrderId));
 			if (!invoiceNumber) throw new Error(`VTEX order ${input.channelOrderId} has no invoice yet: send the invoice before the tracking`);
-			const body = { courier: input.carrier, trackingNumber: input.trackingCode, trackingUrl: input.trackingUrl, dispatchedDate: input.shippedAt };
+			// The schema (Updatepartialinvoice.SendTrackingNumber.Request) requires all four keys, null allowed
+			// for trackingUrl and dispatchedDate: a parcel without a tracking page still sends the key.
+			const body = { courier: input.carrier, trackingNumber: input.trackingCode, trackingUrl: input.trackingUrl ?? null, dispatchedDate: input.shippedAt ?? null };
 			const path = `/api/oms/pvt/orders/${enc(input.channelOrderId)}/invoice/${enc(invoiceNumber)}`;
 			// Re-sending the same tracking changes nothing: safe to retry on 5xx.
 			await send(ctx, { method: 'PATCH', url: url(path), body, idempotent: true });
