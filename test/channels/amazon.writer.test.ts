@@ -104,7 +104,8 @@ describe('Amazon writer: shipment', () => {
 		expect(post.body).toEqual({
 			marketplaceId: BR,
 			packageDetail: {
-				packageReferenceId: '1', carrierCode: 'Correios', carrierName: 'Correios', trackingNumber: 'BR123456789BR', shipDate: shipment.shippedAt,
+				// Correios is not on Amazon's published carrier list: "Other", the name in carrierName.
+				packageReferenceId: '1', carrierCode: 'Other', carrierName: 'Correios', trackingNumber: 'BR123456789BR', shipDate: shipment.shippedAt,
 				orderItems: [{ orderItemId: '17198765432100', quantity: 2 }, { orderItemId: '17198765432101', quantity: 1 }],
 			},
 		});
@@ -131,10 +132,10 @@ describe('Amazon writer: shipment', () => {
 		expect(sim.requests(/\/orders\/2026-01-01\/orders\//)).toHaveLength(2);
 	});
 
-	it('surfaces the 400 of an invalid confirmation and retries a 429 once', async () => {
+	it('surfaces the 400 of a confirmation Amazon refuses (a code the account lists but Amazon does not) and retries a 429 once', async () => {
 		putOrder();
 		sim.injectFault({ kind: 'status', status: 429 }, /shipmentConfirmation$/);
-		await expect(writerWith().pushShipment!({ ...shipment, shippedAt: 'yesterday' })).rejects.toMatchObject({ httpCode: 400 });
+		await expect(writerWith({ marketplaceIds: BR, carrierCodes: 'Correios' }).pushShipment!(shipment)).rejects.toMatchObject({ httpCode: 400 });
 		expect(sim.requests(/shipmentConfirmation$/)).toHaveLength(2);
 		expect(stored().fulfillment.fulfillmentStatus).toBe('UNSHIPPED');
 	});

@@ -1,5 +1,6 @@
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
 import { amazonTime, INCLUDED_DATA_VALUES, served, type AmazonRaw } from './amazon-orders';
+import { confirmShipment, patchListing, PUBLISHED_CARRIER_CODES, spApiErrors, type AmazonWriteState } from './amazon-writes';
 import { intParam, json } from './sim-paging';
 
 export * from './amazon-orders';
@@ -21,19 +22,15 @@ export * from './amazon-orders';
  *   400 InvalidInput, and ascending (lastUpdatedTime | createdTime, orderId) with the token a stable position
  *   after the last order served, so orders that leave the window between pages shift nothing.
  *
- * Write side: Orders v0 confirmShipment (not deprecated; 204; a wrong marketplace, unknown item or quantity
- * above the unfulfilled one is the sandbox example's 400 "Invalid Input"; item quantities, the fulfilment
- * status and the order's packages follow); Listings Items 2021-08-01 patchListingsItem
- * (listingsItems_2021-08-01.json): marketplaceIds required, {productType, patches[{op, path, value}]} → 200
- * {sku, status ACCEPTED|INVALID, submissionId, issues}.
- * [?] How Amazon answers a patch of a SKU the seller does not list is not in the model: INVALID here.
+ * Write side (amazon-writes.ts): Orders v0 confirmShipment (not deprecated; 204; item quantities, the
+ * fulfilment status and the order's packages follow) and Listings Items 2021-08-01 patchListingsItem, both
+ * refusing what the published models refuse.
  */
 
 const TWO_MINUTES = 2 * 60_000;
 const DAY = 86_400_000;
 const ORDERS = '/orders/2026-01-01/orders';
-const errors = (status: number, code: string, message: string, details?: string): SimResponse =>
-	json(status, { errors: [{ code, message, ...(details ? { details } : {}) }] });
+const errors = spApiErrors;
 const invalid = (message: string) => errors(400, 'InvalidInput', message);
 
 interface PageToken {
@@ -44,7 +41,7 @@ interface PageToken {
 	issuedAt: number;
 }
 
-export class AmazonSpApiSimulator extends HttpSimulator {
+export class AmazonSpApiSimulator extends HttpSimulator implements AmazonWriteState {
 	/** Orders by orderId, whole (every dataset); change them in place to simulate Amazon's updates. */
 	readonly orders = new Map<string, AmazonRaw>();
 	/** Access token → expiry (ms). */
@@ -57,14 +54,16 @@ export class AmazonSpApiSimulator extends HttpSimulator {
 	readonly listings = new Map<string, { quantity?: number }>();
 	/** Shipment confirmations accepted, per order. */
 	readonly shipments = new Map<string, AmazonRaw[]>();
+	/** Carrier codes confirmShipment accepts: Amazon's published list; add the account's Seller Central ones. */
+	readonly acceptedCarrierCodes = new Set<string>(PUBLISHED_CARRIER_CODES);
 
 	constructor(private readonly lwa: { clientId: string; clientSecret: string; refreshToken: string }) {
 		super();
 		this.route('POST', '/auth/o2/token', (req) => this.token(req));
 		this.route('GET', ORDERS, (req) => this.authorized(req) ?? this.searchOrders(req));
 		this.route('GET', `${ORDERS}/:orderId`, (req, p) => this.authorized(req) ?? this.getOrder(req, p.orderId));
-		this.route('POST', '/orders/v0/orders/:orderId/shipmentConfirmation', (req, p) => this.authorized(req) ?? this.confirmShipment(req, p.orderId));
-		this.route('PATCH', '/listings/2021-08-01/items/:sellerId/:sku', (req, p) => this.authorized(req) ?? this.patchListing(req, p.sellerId, p.sku));
+		this.route('POST', '/orders/v0/orders/:orderId/shipmentConfirmation', (req, p) => this.authorized(req) ?? confirmShipment(this, req, p.orderId));
+		this.route('PATCH', '/listings/2021-08-01/items/:sellerId/:sku', (req, p) => this.authorized(req) ?? patchListing(this, req, p.sellerId, p.sku));
 	}
 
 	listing(sellerId: string, sku: string): this {
@@ -183,68 +182,5 @@ export class AmazonSpApiSimulator extends HttpSimulator {
 		if (!Array.isArray(included)) return included;
 		const found = this.orders.get(orderId);
 		return found ? json(200, { order: served(found, included) }) : errors(404, 'NotFound', 'The requested order was not found.');
-	}
-
-	private confirmShipment(req: SimRequest, orderId: string): SimResponse {
-		const found = this.orders.get(orderId);
-		if (!found) return errors(404, 'NotFound', 'The requested order was not found.');
-		const b = (req.body ?? {}) as { marketplaceId?: unknown; packageDetail?: Record<string, unknown> };
-		const p = b.packageDetail ?? {};
-		const lines = Array.isArray(p.orderItems) ? (p.orderItems as Array<{ orderItemId?: unknown; quantity?: unknown }>) : [];
-		const items = found.orderItems as AmazonRaw[];
-		const fulfillmentOf = (id: unknown) => items.find((i) => i.orderItemId === id)?.fulfillment as { quantityFulfilled: number; quantityUnfulfilled: number } | undefined;
-		const valid =
-			b.marketplaceId === (found.salesChannel as AmazonRaw).marketplaceId &&
-			/^[1-9]\d*$/.test(String(p.packageReferenceId)) &&
-			['carrierCode', 'trackingNumber', 'shipDate'].every((k) => typeof p[k] === 'string' && p[k]) &&
-			!Number.isNaN(Date.parse(String(p.shipDate))) &&
-			lines.length > 0 &&
-			lines.every((l) => {
-				const f = fulfillmentOf(l.orderItemId);
-				return f && Number.isInteger(l.quantity) && (l.quantity as number) > 0 && (l.quantity as number) <= f.quantityUnfulfilled;
-			});
-		if (!valid) return errors(400, 'Invalid Input', 'Invalid Input');
-		for (const l of lines) {
-			const f = fulfillmentOf(l.orderItemId)!;
-			f.quantityFulfilled += l.quantity as number;
-			f.quantityUnfulfilled -= l.quantity as number;
-		}
-		const done = items.every((i) => (i.fulfillment as { quantityUnfulfilled: number }).quantityUnfulfilled === 0);
-		(found.fulfillment as AmazonRaw).fulfillmentStatus = done ? 'SHIPPED' : 'PARTIALLY_SHIPPED';
-		found.lastUpdatedTime = amazonTime(Date.now());
-		// [?] The status of a package right after confirmation is not in the model's examples.
-		(found.packages as AmazonRaw[]).push({
-			packageReferenceId: String(p.packageReferenceId), createdTime: found.lastUpdatedTime, packageStatus: { status: 'SHIPPED' },
-			carrier: p.carrierName ?? p.carrierCode, shipTime: p.shipDate, trackingNumber: p.trackingNumber,
-			packageItems: lines.map((l) => ({ orderItemId: l.orderItemId, quantity: l.quantity })),
-		});
-		this.shipments.set(orderId, [...(this.shipments.get(orderId) ?? []), p]);
-		return { status: 204 };
-	}
-
-	private patchListing(req: SimRequest, sellerId: string, sku: string): SimResponse {
-		if (!req.query.get('marketplaceIds')) return errors(400, 'InvalidInput', 'Missing required marketplaceIds.');
-		const b = (req.body ?? {}) as { productType?: unknown; patches?: Array<Record<string, unknown>> };
-		const shapeOk = typeof b.productType === 'string' && Array.isArray(b.patches) && b.patches.length > 0 &&
-			b.patches.every((p) => ['add', 'replace', 'merge', 'delete'].includes(p.op as string) && typeof p.path === 'string');
-		if (!shapeOk) return errors(400, 'BAD_REQUEST', 'Invalid input', 'productType and patches [{op, path, value}] are required');
-		const submissionId = `sim-submission-${this.log.length}`;
-		const invalid = (message: string, attribute?: string) => json(200, {
-			sku, status: 'INVALID', submissionId,
-			issues: [{ code: '90000900', message, severity: 'ERROR', ...(attribute ? { attributeNames: [attribute] } : {}), categories: ['INVALID_ATTRIBUTE'] }],
-		});
-		const listing = this.listings.get(`${sellerId}/${sku}`);
-		if (!listing) return invalid(`SKU ${sku} is not a listing of seller ${sellerId}.`);
-		let quantity: number | undefined;
-		for (const p of b.patches!) {
-			if (p.path !== '/attributes/fulfillment_availability') continue;
-			const v = Array.isArray(p.value) ? (p.value[0] as Record<string, unknown> | undefined) : undefined;
-			if (v?.fulfillment_channel_code !== 'DEFAULT' || !Number.isInteger(v.quantity) || (v.quantity as number) < 0) {
-				return invalid('The attributes are invalid.', 'fulfillment_availability');
-			}
-			quantity = v.quantity as number;
-		}
-		if (quantity !== undefined) listing.quantity = quantity;
-		return json(200, { sku, status: 'ACCEPTED', submissionId, issues: [] });
 	}
 }

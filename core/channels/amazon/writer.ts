@@ -6,6 +6,7 @@ import { pushEach, requireOption } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef, ShipmentInput, StockUpdate } from '../types';
 import type { AmazonOrder } from './normalize';
 import { amazonOrdersApi } from './orders-api';
+import { accountCarrierCodes, carrierFields, nextPackageReferenceId, shipDate } from './writer-shipment';
 
 const LISTINGS = '/listings/2021-08-01/items';
 
@@ -29,7 +30,8 @@ function rejection(sku: string, res: JsonObject): Error {
  *   and a binary upload. Cancellation is left out: sellers cancel through the order feeds, not this API.
  *
  * ctx.account (or options.sellerId) is the seller id. Options: `marketplaceIds` (required for stock),
- * `productType` (the listings' product type, "PRODUCT" by default).
+ * `productType` (the listings' product type, "PRODUCT" by default), `carrierCodes` (Seller Central carrier
+ * codes of the account's marketplace beyond Amazon's published list, comma-separated; see writer-shipment).
  */
 export function createAmazonWriter(ctx: AdapterContext): ChannelWriter {
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
@@ -82,23 +84,23 @@ export function createAmazonWriter(ctx: AdapterContext): ChannelWriter {
 		},
 
 		async pushShipment(input: ShipmentInput) {
+			// A date Amazon would refuse is refused before any call.
+			const shipAt = shipDate(input.channelOrderId, input.shippedAt);
 			const order = await orders.getOrder(input.channelOrderId);
 			const items = openItems(order);
 			// Everything already confirmed (e.g. a retry after a lost answer): nothing to send, not an error.
 			if (items.length === 0) return;
 			const { r, o } = openRawOrder('amazon', order, 'orderId');
 			const marketplaceId = r.string(r.object(o, 'salesChannel'), 'salesChannel.marketplaceId');
-			// Unique within the order: the packages already confirmed (PACKAGES dataset) come first.
-			const packageReferenceId = String((r.optArray(o, 'packages')?.length ?? 0) + 1);
+			const packages = (r.optArray(o, 'packages') ?? []).filter(isJsonObject);
 			const body = {
 				marketplaceId,
 				packageDetail: {
-					// The writer confirms all open items in one package.
-					packageReferenceId,
-					carrierCode: input.carrier,
-					carrierName: input.carrier,
+					// The writer confirms all open items in one package, numbered after those already confirmed.
+					packageReferenceId: nextPackageReferenceId(packages),
+					...carrierFields(input.carrier, accountCarrierCodes(ctx.options?.carrierCodes)),
 					trackingNumber: input.trackingCode,
-					shipDate: input.shippedAt ?? new Date().toISOString(),
+					shipDate: shipAt,
 					orderItems: items,
 				},
 			};
