@@ -130,6 +130,35 @@ describe('Shopify writer: orders', () => {
 		await expect(writer().cancelOrder!({ channelOrderId: '450789469' })).rejects.toMatchObject({ httpCode: 422, message: expect.stringMatching(/already been cancelled/) });
 	});
 
+	it('cancels at the credential default version (2026-01) with refundMethod, before 2025-07 with refund', async () => {
+		const cancelQuery = () => (sim.requests().map((r) => r.body as { query: string }).filter((b) => /OmsCancel/.test(b.query)).at(-1) as { query: string }).query;
+		await writer({}).cancelOrder!({ channelOrderId: '450789469', reason: 'customer' });
+		expect(sim.requests().at(-1)!.path).toBe('/admin/api/2026-01/graphql.json');
+		expect(cancelQuery()).toMatch(/orderCancel\(orderId: \$orderId, reason: \$reason, refundMethod: \{ originalPaymentMethodsRefund: false \}, restock: false, notifyCustomer: false/);
+		expect(cancelQuery()).not.toMatch(/\brefund:/);
+		expect(order()).toMatchObject({ cancelReason: 'CUSTOMER' });
+		Object.assign(order(), { cancelledAt: null });
+		await writer({ apiVersion: '2025-04' }).cancelOrder!({ channelOrderId: '450789469', reason: 'staff' });
+		expect(cancelQuery()).toMatch(/reason: \$reason, refund: false, restock: false/);
+		expect(order()).toMatchObject({ cancelReason: 'STAFF' });
+	});
+
+	it('the simulator refuses the previous mutation (refund: false) from 2025-07, as a GraphQL error, cancelling nothing', async () => {
+		const previous = `mutation OmsCancel($orderId: ID!, $reason: OrderCancelReason!, $staffNote: String) {
+  orderCancel(orderId: $orderId, reason: $reason, refund: false, restock: false, notifyCustomer: false, staffNote: $staffNote) {
+    job { id } orderCancelUserErrors { field message code }
+  }
+}`;
+		const res = await fetch(`${sim.baseUrl}/admin/api/2026-01/graphql.json`, {
+			method: 'POST',
+			headers: { 'x-shopify-access-token': TOKEN, 'content-type': 'application/json' },
+			body: JSON.stringify({ query: previous, variables: { orderId: ORDER, reason: 'OTHER', staffNote: null } }),
+		});
+		expect(res.status).toBe(200);
+		expect(((await res.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe("Field 'orderCancel' doesn't accept argument 'refund'");
+		expect(order().cancelledAt).toBeFalsy();
+	});
+
 	it('stores the NF-e as nfe.* order metafields', async () => {
 		await writer().pushInvoice!({ channelOrderId: '450789469', nfeKey: '3'.repeat(44), number: '123', series: '1', issuedAt: '2026-03-10T15:00:00Z', url: 'https://nfe/x.xml' });
 		expect(sim.metafields.get(ORDER)).toEqual({

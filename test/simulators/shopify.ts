@@ -219,7 +219,7 @@ export class ShopifySimulator extends HttpSimulator {
 			return { order: this.orders.has(String(v.id)) ? { fulfillmentOrders: { nodes: this.fulfillmentOrders.get(String(v.id)) ?? [] } } : null };
 		}
 		if (/mutation OmsFulfill/.test(query)) return this.fulfill(v.fulfillment as FulfillmentInput);
-		if (/mutation OmsCancel/.test(query)) return this.cancel(v);
+		if (/mutation OmsCancel/.test(query)) return this.cancel(query, v, version);
 		if (/mutation OmsSetInvoice/.test(query)) return this.setMetafields(v.metafields as Array<Record<string, string>>);
 		return undefined;
 	}
@@ -266,7 +266,22 @@ export class ShopifySimulator extends HttpSimulator {
 		return { fulfillmentCreate: { fulfillment: { id: 'gid://shopify/Fulfillment/1', status: 'SUCCESS' }, userErrors: [] } };
 	}
 
-	private cancel(v: Record<string, unknown>): unknown {
+	/**
+	 * orderCancel's arguments by version: `refund: Boolean!` until 2025-04; from 2025-07 `refundMethod`
+	 * (OrderCancelRefundMethodInput) replaces it. [?] Shopify marked `refund` deprecated in 2025-07 and the
+	 * stored references do not show whether a later version (2026-01, the credential's default) still takes
+	 * it: the simulator refuses it from 2025-07, holding the writer to the documented argument, as GraphQL
+	 * refuses an argument a field does not have (HTTP 200 with `errors`, nothing done).
+	 */
+	private cancel(query: string, v: Record<string, unknown>, version: string): unknown {
+		const args = /orderCancel\(([^)]*)\)/.exec(query)?.[1] ?? '';
+		const has = (name: string) => new RegExp(`\\b${name}\\s*:`).test(args);
+		const [current, other] = version >= '2025-07' ? ['refundMethod', 'refund'] : ['refund', 'refundMethod'];
+		if (has(other)) return new Error(`Field 'orderCancel' doesn't accept argument '${other}'`);
+		// [?] Whether refundMethod is non-null is not in the stored references either (2026-07's example declares it so).
+		for (const required of ['orderId', 'reason', current, 'restock']) {
+			if (!has(required)) return new Error(`Field 'orderCancel' is missing required arguments: ${required}`);
+		}
 		const order = this.orders.get(String(v.orderId));
 		const errors = [];
 		if (!order) errors.push({ field: ['orderId'], message: 'Order does not exist', code: 'NOT_FOUND' });

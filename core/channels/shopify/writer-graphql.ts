@@ -75,11 +75,21 @@ export const FULFILL = `mutation OmsFulfill($fulfillment: FulfillmentInput!) {
   fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id status } userErrors { field message } }
 }`;
 
-export const CANCEL = `mutation OmsCancel($orderId: ID!, $reason: OrderCancelReason!, $staffNote: String) {
-  orderCancel(orderId: $orderId, reason: $reason, refund: false, restock: false, notifyCustomer: false, staffNote: $staffNote) {
+/**
+ * orderCancel by API version. From 2025-07 the refund choice is `refundMethod: OrderCancelRefundMethodInput`
+ * ({originalPaymentMethodsRefund, storeCreditRefund}), which deprecated `refund: Boolean!` (shopify.dev
+ * changelog "Order cancellation now supports refunds to store credit", effective 2025-07; the input object is
+ * in the 2025-10 and 2026-07 references); before, `refund` is required. The OMS never refunds on
+ * cancellation (the merchant decides how), nor restocks (the store holds the stock) or notifies.
+ */
+export function cancelMutation(version: string): string {
+	const refund = version >= '2025-07' ? 'refundMethod: { originalPaymentMethodsRefund: false }' : 'refund: false';
+	return `mutation OmsCancel($orderId: ID!, $reason: OrderCancelReason!, $staffNote: String) {
+  orderCancel(orderId: $orderId, reason: $reason, ${refund}, restock: false, notifyCustomer: false, staffNote: $staffNote) {
     job { id } orderCancelUserErrors { field message code }
   }
 }`;
+}
 
 export const SET_METAFIELDS = `mutation OmsSetInvoice($metafields: [MetafieldsSetInput!]!) {
   metafieldsSet(metafields: $metafields) { metafields { key } ${USER_ERRORS} }

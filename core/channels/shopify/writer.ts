@@ -4,7 +4,7 @@ import { chunk, pushBatches, reasonFrom, rejected } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef, StockUpdate, WriteFailure } from '../types';
 import { SHOPIFY_DEFAULT_API_VERSION } from './index';
 import {
-	CANCEL, FULFILL, FULFILLMENT_ORDERS, PRIMARY_LOCATION, SET_METAFIELDS, VARIANTS_BY_SKU,
+	cancelMutation, FULFILL, FULFILLMENT_ORDERS, PRIMARY_LOCATION, SET_METAFIELDS, VARIANTS_BY_SKU,
 	quantityIndex, setStockMutation, shopifyWrite, throwOnUserErrors, userFailure, type UserError,
 } from './writer-graphql';
 
@@ -142,7 +142,7 @@ export function createShopifyWriter(ctx: AdapterContext): ChannelWriter {
 
 		async cancelOrder(input) {
 			const reason = reasonFrom(input.reason, CANCEL_REASONS, 'OTHER');
-			const res = await mutate<{ orderCancel: { orderCancelUserErrors: UserError[] } }>(CANCEL, {
+			const res = await mutate<{ orderCancel: { orderCancelUserErrors: UserError[] } }>(cancelMutation(version), {
 				orderId: orderGid(input.channelOrderId),
 				reason,
 				staffNote: input.reason ?? null,
