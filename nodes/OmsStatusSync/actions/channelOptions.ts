@@ -37,6 +37,16 @@ export const channelOptionsProperty: INodeProperties = {
 			displayOptions: { show: { '/channel': ['amazon'] } },
 		},
 		{
+			displayName: 'Carrier Codes',
+			name: 'carrierCodes',
+			type: 'string',
+			default: '',
+			placeholder: 'Correios, Jadlog',
+			description:
+				"Carrier codes your Seller Central account accepts beyond Amazon's standard list, comma-separated. A carrier on neither list is sent as \"Other\" with its name.",
+			displayOptions: { show: { '/channel': ['amazon'] } },
+		},
+		{
 			displayName: 'Site ID',
 			name: 'siteId',
 			type: 'string',
