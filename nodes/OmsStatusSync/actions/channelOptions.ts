@@ -12,6 +12,16 @@ export const channelOptionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Carrier Codes',
+			name: 'carrierCodes',
+			type: 'string',
+			default: '',
+			placeholder: 'Correios, Jadlog',
+			description:
+				"Carrier codes your Seller Central account accepts beyond Amazon's standard list, comma-separated. A carrier on neither list is sent as \"Other\" with its name.",
+			displayOptions: { show: { '/channel': ['amazon'] } },
+		},
+		{
 			displayName: 'Location ID',
 			name: 'locationId',
 			type: 'string',
@@ -34,16 +44,6 @@ export const channelOptionsProperty: INodeProperties = {
 			type: 'string',
 			default: 'PRODUCT',
 			description: 'Amazon product type of the listings whose quantity is patched',
-			displayOptions: { show: { '/channel': ['amazon'] } },
-		},
-		{
-			displayName: 'Carrier Codes',
-			name: 'carrierCodes',
-			type: 'string',
-			default: '',
-			placeholder: 'Correios, Jadlog',
-			description:
-				"Carrier codes your Seller Central account accepts beyond Amazon's standard list, comma-separated. A carrier on neither list is sent as \"Other\" with its name.",
 			displayOptions: { show: { '/channel': ['amazon'] } },
 		},
 		{
