@@ -449,27 +449,32 @@ describe('the templates, run as shipped', () => {
  * duplicate poller (trigger → OMS Store Apply). Measured from the activation call to the end of the
  * execution that applied the orders; printed, not asserted against a time.
  */
-test('one poll tick imports a 1,000-order backlog: every order reserved once (orders per second printed)', async () => {
-	const N = 1000;
-	const SKU = 'E2E-BULK';
-	const at = new Date();
-	for (let i = 0; i < N; i++) channels.woo.put(wooSale(30000 + i, SKU, 1, 'processing', at));
-	const before = new Set((await n8n.executions(ids.dup)).map((e: { id: string }) => String(e.id)));
-	const t0 = Date.now();
-	await n8n.activate(ids.dup);
-	try {
-		await levelIs(SKU, { reserved: N });
-	} finally {
-		await n8n.deactivate(ids.dup);
-	}
-	const runs = (await n8n.executions(ids.dup)).filter((e: { id: string }) => !before.has(String(e.id)));
-	expect(runs.map((e: { status: string }) => e.status)).toEqual(runs.map(() => 'success'));
-	const ended = Math.max(...runs.map((e: { stoppedAt: string }) => Date.parse(e.stoppedAt)));
-	const applyMs = runs.reduce((sum: number, e: { startedAt: string; stoppedAt: string }) => sum + Date.parse(e.stoppedAt) - Date.parse(e.startedAt), 0);
-	const reserves = (await store!.listLedger({ sku: SKU, limit: 5000 })).filter((e) => e.reason === 'reserve');
-	expect(reserves).toHaveLength(N);
-	timings.bulkTickMs = ended - t0;
-	timings.bulkApplyExecutionMs = applyMs;
-	const perSecond = Math.round((N / (ended - t0)) * 1000);
-	process.stdout.write(`\n[e2e] poll intake: ${N} WooCommerce orders in ${ended - t0} ms from activation to applied (${perSecond} orders/s; executions ${runs.length}, ${applyMs} ms of them in the workflow)\n`);
+// Last: its 1,000 orders would otherwise be re-read by the templates' triggers and the nightly re-import.
+// (OMS_E2E_BULK_FIRST=1 runs it first instead, to check the templates with a backlog in the channel.)
+const bulkFirst = process.env.OMS_E2E_BULK_FIRST === '1';
+(bulkFirst ? (fn: () => void) => fn() : (fn: () => void) => describe('intake throughput', fn))(() => {
+	test('one poll tick imports a 1,000-order backlog: every order reserved once (orders per second printed)', async () => {
+		const N = 1000;
+		const SKU = 'E2E-BULK';
+		const at = new Date();
+		for (let i = 0; i < N; i++) channels.woo.put(wooSale(30000 + i, SKU, 1, 'processing', at));
+		const before = new Set((await n8n.executions(ids.dup)).map((e: { id: string }) => String(e.id)));
+		const t0 = Date.now();
+		await n8n.activate(ids.dup);
+		try {
+			await levelIs(SKU, { reserved: N });
+		} finally {
+			await n8n.deactivate(ids.dup);
+		}
+		const runs = (await n8n.executions(ids.dup)).filter((e: { id: string }) => !before.has(String(e.id)));
+		expect(runs.map((e: { status: string }) => e.status)).toEqual(runs.map(() => 'success'));
+		const ended = Math.max(...runs.map((e: { stoppedAt: string }) => Date.parse(e.stoppedAt)));
+		const applyMs = runs.reduce((sum: number, e: { startedAt: string; stoppedAt: string }) => sum + Date.parse(e.stoppedAt) - Date.parse(e.startedAt), 0);
+		const reserves = (await store!.listLedger({ sku: SKU, limit: 5000 })).filter((e) => e.reason === 'reserve');
+		expect(reserves).toHaveLength(N);
+		timings.bulkTickMs = ended - t0;
+		timings.bulkApplyExecutionMs = applyMs;
+		const perSecond = Math.round((N / (ended - t0)) * 1000);
+		process.stdout.write(`\n[e2e] poll intake: ${N} WooCommerce orders in ${ended - t0} ms from activation to applied (${perSecond} orders/s; executions ${runs.length}, ${applyMs} ms of them in the workflow)\n`);
+	});
 });
