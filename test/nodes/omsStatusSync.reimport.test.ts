@@ -51,8 +51,6 @@ const put = (n: number, minutes: number) =>
 	sim.put(wooOrder({ id: 900 + n, modifiedGmt: new Date(T0 + minutes * 60_000).toISOString().slice(0, 19), createdGmt: new Date(T0 - 86_400_000 + n * 1000).toISOString().slice(0, 19), lines: [{ sku: 'Bar3', quantity: 2, subtotal: '24.00' }] }));
 
 describe.each(DRIVERS)('catch-up after a run that failed past its trigger (%s store)', (driver) => {
-	// The store is not involved in the window itself: the second case runs once.
-	const onceOnly = driver === DRIVERS[0] ? it : it.skip;
 	it('re-importing the last hours reserves every lost order exactly once, however often it runs', async () => {
 		const { store } = await openFresh(driver);
 		try {
@@ -81,11 +79,11 @@ describe.each(DRIVERS)('catch-up after a run that failed past its trigger (%s st
 			await store.close();
 		}
 	});
+});
 
-	onceOnly('reads only the hours asked for', async () => {
-		put(1, 2);
-		put(2, 60 * 5);
-		clock = T0 + 6 * 3600_000;
-		expect((await reimport(2)).map((o) => o.channelOrderId)).toEqual(['902']);
-	});
+it('re-import reads only the hours asked for', async () => {
+	put(1, 2);
+	put(2, 60 * 5);
+	clock = T0 + 6 * 3600_000;
+	expect((await reimport(2)).map((o) => o.channelOrderId)).toEqual(['902']);
 });
