@@ -1,10 +1,13 @@
 // Child process for the concurrency and crash tests. argv[2] is a JSON plan:
-//   { config: StoreConfig, steps: Array<{ orders: CanonicalOrder[] } | { adjust: AdjustInput[] }>,
-//     pauseInTxAtStep?: number, gapMs?: number }
+//   { config: StoreConfig, steps: Array<{ orders: CanonicalOrder[], settled?: boolean } | { adjust: AdjustInput[] }>,
+//     pauseInTxAtStep?: number, holdInTxAtStep?: number, gapMs?: number }
+// A `settled` step goes through applyOrdersSettled (as the OMS Store node does); its "committed" message
+// lists the refs of the orders the store refused. Each step is announced with "begun" before it starts.
 // It opens its own store (own SQLite connection / own Postgres pool), reports "ready", waits for "go" so
 // all workers start together, applies the steps in order and reports each commit. With pauseInTxAtStep it
 // stops inside that step's transaction, after the ledger, counters and order rows are written and before
-// commit, reports "in-tx" and hangs there until the parent kills it. gapMs: an idle pause of up to that many
+// commit, reports "in-tx" and hangs there until the parent kills it. With holdInTxAtStep it stops the same
+// way once, reports "in-tx", and goes on to commit when the parent sends "release". gapMs: an idle pause of up to that many
 // ms between steps, as between n8n executions; without it one SQLite writer keeps the lock while the others
 // sleep in their busy handlers, and the processes hardly interleave.
 require('./ts-hook');
@@ -27,8 +30,20 @@ async function main() {
 	const backend = openBackend(plan.config);
 	let step = -1;
 	const transaction = backend.transaction.bind(backend);
+	let held = false;
 	backend.transaction = (work) =>
 		transaction((tx) => {
+			if (step === plan.holdInTxAtStep && !held) {
+				// Once: stop inside the transaction, locks held, until the parent sends "release".
+				const saveOrders = async (rows) => {
+					await tx.saveOrders(rows);
+					if (held) return;
+					held = true;
+					await send({ type: 'in-tx', step });
+					await new Promise((resolve) => process.once('message', resolve));
+				};
+				return work({ ...tx, saveOrders });
+			}
 			if (step !== plan.pauseInTxAtStep) return work(tx);
 			const saveOrders = async (rows) => {
 				await tx.saveOrders(rows);
@@ -43,9 +58,12 @@ async function main() {
 	await new Promise((resolve) => process.once('message', resolve));
 	for (step = 0; step < plan.steps.length; step++) {
 		const s = plan.steps[step];
-		if (s.orders) await store.applyOrders(s.orders);
+		await send({ type: 'begun', step });
+		let refused;
+		if (s.orders && s.settled) refused = (await store.applyOrdersSettled(s.orders)).filter((o) => !o.ok).map((o) => o.orderRef);
+		else if (s.orders) await store.applyOrders(s.orders);
 		else await store.adjustStock(s.adjust);
-		await send({ type: 'committed', step });
+		await send({ type: 'committed', step, refused });
 		if (plan.gapMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * plan.gapMs));
 	}
 	await store.close();

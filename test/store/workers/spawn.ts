@@ -7,19 +7,23 @@ import type { AdjustInput } from '../../../core/store/types';
 
 /** Starts apply-worker.js processes and follows their IPC messages (see that file for the protocol). */
 
-export type WorkerStep = { orders: CanonicalOrder[] } | { adjust: AdjustInput[] };
+export type WorkerStep = { orders: CanonicalOrder[]; settled?: boolean } | { adjust: AdjustInput[] };
 
 export interface WorkerPlan {
 	config: StoreConfig;
 	steps: WorkerStep[];
 	pauseInTxAtStep?: number;
+	/** Stop once inside this step's transaction until the parent sends "release" (forces an overlap). */
+	holdInTxAtStep?: number;
 	gapMs?: number;
 }
 
 export interface WorkerMessage {
-	type: 'ready' | 'in-tx' | 'committed' | 'done' | 'error';
+	type: 'ready' | 'begun' | 'in-tx' | 'committed' | 'done' | 'error';
 	step?: number;
 	message?: string;
+	/** "committed" of a settled step: refs of the orders the store refused. */
+	refused?: string[];
 	/** When the parent received it (ms). */
 	at?: number;
 }
