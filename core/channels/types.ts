@@ -61,6 +61,11 @@ export interface ChannelAdapter<Raw = unknown> {
 	listChanged(req: ListChangedRequest): Promise<ListChangedPage<Raw>>;
 	/** For channels whose list returns summaries: the full order. */
 	getDetails?(summary: Raw): Promise<Raw>;
+	/**
+	 * One order by its channel id, as listChanged would give it (getDetails, when present, completes it): for
+	 * webhooks whose body only names the order. A missing order is a ChannelHttpError 404.
+	 */
+	getOrder?(channelOrderId: string): Promise<Raw>;
 	identify(raw: Raw): RawOrderIdentity;
 	/** Raw order → canonical order. Throws OrderValidationError naming the order and field on bad input. */
 	normalize(raw: Raw): CanonicalOrder;

@@ -107,6 +107,10 @@ export class NuvemshopSimulator extends HttpSimulator {
 		this.route('POST', '/v1/:storeId/orders/:id/fulfill', guarded((req, p) => this.fulfill(req, Number(p.id))));
 		this.route('POST', '/v1/:storeId/orders/:id/cancel', guarded((req, p) => this.cancel(req, Number(p.id))));
 		this.route('POST', '/v1/:storeId/metafields', guarded((req) => this.addMetafield(req)));
+		this.route('GET', '/v1/:storeId/orders/:id', guarded((_req, p) => {
+			const o = this.orders.get(Number(p.id));
+			return o ? json(200, o) : notFound('Order with such id does not exist');
+		}));
 	}
 
 	readonly products = new Map<number, NuvemshopProduct>();

@@ -118,6 +118,10 @@ export class WooCommerceSimulator extends HttpSimulator {
 		this.route('POST', '/wp-json/wc/v3/products/:pid/variations/batch', edit((req, p) => this.stockBatch(req, Number(p.pid))));
 		this.route('PUT', '/wp-json/wc/v3/orders/:id', edit((req, p) => this.updateOrder(req, Number(p.id))));
 		this.route('POST', '/wp-json/wc/v3/orders/:id/notes', edit((req, p) => this.addNote(req, Number(p.id))));
+		this.route('GET', '/wp-json/wc/v3/orders/:id', edit((_req, p) => {
+			const o = this.orders.get(Number(p.id));
+			return o ? json(200, o) : restError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
+		}));
 	}
 
 	/** Products and variations (type "variation", parent_id set) by id. */

@@ -82,6 +82,12 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 
 		normalize: (raw) => normalizeMagaluOrder(raw, ctx.account, ctx.options),
 
+		/** GET /seller/v1/orders/{id}: the webhook body only names the order. */
+		async getOrder(id: string): Promise<MagaluOrder> {
+			const req: HttpRequest = { method: 'GET', url: joinUrl(ordersUrl, `/${encodeURIComponent(id)}`), headers };
+			return expectObject(await send(ctx, req), req) as MagaluOrder;
+		},
+
 		async sample() {
 			return (await list({ _sort: MAGALU_ORDERS.sortDesc, _limit: 1, _offset: 0 }))[0];
 		},

@@ -85,6 +85,11 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 
 		normalize: (order: MlOrder) => normalizeMlOrder(order, ctx.account, ctx.options),
 
+		/** GET /orders/{id} with the seller's token (getDetails then adds the shipment). */
+		async getOrder(id: string): Promise<MlOrder> {
+			return (await get(`/orders/${encodeURIComponent(id)}`)) as unknown as MlOrder;
+		},
+
 		async sample(): Promise<MlOrder | undefined> {
 			return (await search({ sort: 'date_desc', offset: 0, limit: 1 })).results[0];
 		},

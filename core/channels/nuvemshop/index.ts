@@ -2,7 +2,7 @@ import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { openRawOrder, readUtcDate } from '../common/fields';
-import { expectArray, joinUrl, send, secondsIso } from '../common/http';
+import { expectArray, expectObject, joinUrl, send, secondsIso } from '../common/http';
 import { formatCreatedKeyset, nextCreatedKeyset, parseCreatedKeyset, pageOfLink, parseLinkHeader, type CreatedKeyset } from '../common/paging';
 import { normalizeNuvemshopOrder, type NuvemshopOrder } from './normalize';
 
@@ -92,6 +92,12 @@ export function createNuvemshopAdapter(ctx: AdapterContext): ChannelAdapter<Nuve
 		},
 
 		normalize: (raw) => normalizeNuvemshopOrder(raw, ctx.account, ctx.options),
+
+		/** GET /{store_id}/orders/{id}: the webhook body only names the order. */
+		async getOrder(id: string) {
+			const req: HttpRequest = { method: 'GET', url: joinUrl(ordersUrl, `/${encodeURIComponent(id)}`) };
+			return expectObject(await send(ctx, req), req) as NuvemshopOrder;
+		},
 
 		/** The listing is newest-first by creation date. */
 		async sample() {

@@ -100,6 +100,8 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 
 		normalize: (raw) => normalizeVtexOrder(raw, ctx.account, skuField, typeof ctx.options?.currency === 'string' ? ctx.options.currency : undefined),
 
+		getOrder,
+
 		async acknowledge(handles) {
 			if (handles.length === 0) return;
 			await send(ctx, { method: 'POST', url: url('/api/orders/feed'), body: { handles } });

@@ -1,5 +1,5 @@
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
-import { expectArray, joinUrl, send, secondsIso } from '../common/http';
+import { expectArray, expectObject, joinUrl, send, secondsIso } from '../common/http';
 import { hasMoreByTotal, nextCreatedKeyset, parseCreatedKeyset } from '../common/paging';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { normalizeWooOrder, type WooOrder } from './normalize';
@@ -55,6 +55,12 @@ export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<Wo
 		},
 
 		normalize: (raw) => normalizeWooOrder(raw, ctx.account, ctx.options),
+
+		/** GET /orders/{id}: order.deleted webhooks carry only the id (a trashed order reads as status "trash"). */
+		async getOrder(id: string) {
+			const httpReq = { method: 'GET' as const, url: joinUrl(ordersUrl, `/${encodeURIComponent(id)}`) };
+			return expectObject(await send(ctx, httpReq), httpReq) as WooOrder;
+		},
 
 		async sample() {
 			const httpReq = { method: 'GET' as const, url: ordersUrl, query: { per_page: 1, orderby: 'date', order: 'desc' } };
