@@ -102,6 +102,9 @@ export interface StoreBackend {
 	getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>>;
 	setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void>;
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;
+	/** INSERT … ON CONFLICT DO NOTHING on the inbox's unique key: true when this call inserted the row. */
+	recordDelivery(channel: string, account: string, eventId: string, receivedAt: string): Promise<boolean>;
+	pruneDeliveries(cutoff: string): Promise<number>;
 	schemaVersion(): Promise<number>;
 	close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { skuIdentity } from '../model/order';
 import { MAX_QUANTITY } from '../model/validate';
-import type { AdjustInput, ListingMapping, PushedValue, SetOnHandInput } from './types';
+import type { AdjustInput, DeliveryRecord, ListingMapping, PushedValue, SetOnHandInput } from './types';
 
 /**
  * What every store entry point checks before touching the database, so a bad value is a clear error naming
@@ -78,4 +78,18 @@ export async function byIdentity<T>(skus: string[], lookup: (identities: string[
 		if (hit !== undefined) out.set(sku, hit);
 	}
 	return out;
+}
+
+/** The longest event id the inbox keeps: channels' ids are far shorter; longer keys are a caller's bug. */
+export const MAX_EVENT_ID = 512;
+
+/** A webhook delivery's key fields: non-empty strings, the event id bounded. */
+export function checkDelivery(entry: DeliveryRecord): { channel: string; account: string; eventId: string; receivedAt?: Date } {
+	for (const field of ['channel', 'account', 'eventId'] as const) {
+		const v = entry?.[field];
+		if (typeof v !== 'string' || v.trim() === '') throw new Error(`Delivery ${field} must be a non-empty string`);
+	}
+	if (entry.eventId.length > MAX_EVENT_ID) throw new Error(`Delivery eventId must be at most ${MAX_EVENT_ID} characters`);
+	if (entry.receivedAt !== undefined && Number.isNaN(entry.receivedAt.getTime?.())) throw new Error('Delivery receivedAt must be a valid date');
+	return entry;
 }

@@ -3,12 +3,14 @@ import { DEFAULT_WAREHOUSE, type CanonicalOrder } from '../model/order';
 import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
 import type { StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
-import { byIdentity, checkAdjust, checkListings, checkPushed, checkSetOnHand, storeSku } from './inputs';
+import { byIdentity, checkAdjust, checkDelivery, checkListings, checkPushed, checkSetOnHand, storeSku } from './inputs';
 import type {
 	AdjustInput,
 	ApplyOptions,
 	ApplyOrderResult,
 	ChangedPage,
+	DeliveryOutcome,
+	DeliveryRecord,
 	ExpireResult,
 	LedgerEntry,
 	LedgerQuery,
@@ -158,6 +160,17 @@ export class LedgerStore implements OmsStore {
 
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>> {
 		return byIdentity(skus, (ids) => this.backend.getListings(channel, ids));
+	}
+
+	async recordDelivery(entry: DeliveryRecord): Promise<DeliveryOutcome> {
+		const { channel, account, eventId, receivedAt } = checkDelivery(entry);
+		const at = (receivedAt ?? this.clock()).toISOString();
+		return (await this.backend.recordDelivery(channel, account, eventId, at)) ? 'new' : 'duplicate';
+	}
+
+	async pruneDeliveries(olderThan: Date): Promise<number> {
+		if (!(olderThan instanceof Date) || Number.isNaN(olderThan.getTime())) throw new Error('pruneDeliveries needs a valid date');
+		return this.backend.pruneDeliveries(olderThan.toISOString());
 	}
 
 	schemaVersion(): Promise<number> {

@@ -161,6 +161,18 @@ export interface ListingMapping {
 	inventoryItemId?: string;
 }
 
+/** One webhook delivery (or one version of an order read after it), for de-duplication. */
+export interface DeliveryRecord {
+	channel: string;
+	account: string;
+	/** The channel's event or delivery id, or a key built from the event; at most 512 characters. */
+	eventId: string;
+	/** Defaults to the store's clock. */
+	receivedAt?: Date;
+}
+
+export type DeliveryOutcome = 'new' | 'duplicate';
+
 export interface ApplyOptions {
 	lifecycle?: Partial<LifecycleConfig>;
 }
@@ -197,6 +209,13 @@ export interface OmsStore {
 	setListings(channel: string, mappings: ListingMapping[]): Promise<void>;
 	/** Looked up by SKU identity; the map is keyed by the SKUs as passed. */
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;
+	/**
+	 * The webhook inbox: records a delivery unless the same (channel, account, eventId) is already there, in one
+	 * atomic insert (a unique key), so of two concurrent deliveries of one event exactly one is 'new'.
+	 */
+	recordDelivery(entry: DeliveryRecord): Promise<DeliveryOutcome>;
+	/** Forgets deliveries received before `olderThan`; answers how many. */
+	pruneDeliveries(olderThan: Date): Promise<number>;
 	schemaVersion(): Promise<number>;
 	close(): Promise<void>;
 }

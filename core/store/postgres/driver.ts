@@ -260,6 +260,19 @@ export class PostgresBackend implements StoreBackend {
 		return new Map(rows.map((r) => [String(r.sku), listingFromRow(r)]));
 	}
 
+	async recordDelivery(channel: string, account: string, eventId: string, receivedAt: string): Promise<boolean> {
+		const rows = await this.query(
+			'INSERT INTO oms_webhook_inbox (channel, account, event_id, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1 AS inserted',
+			[channel, account, eventId, receivedAt],
+		);
+		return rows.length === 1;
+	}
+
+	async pruneDeliveries(cutoff: string): Promise<number> {
+		await this.init();
+		return (await this.pool.query('DELETE FROM oms_webhook_inbox WHERE received_at < $1', [cutoff])).rowCount ?? 0;
+	}
+
 	async close(): Promise<void> {
 		await this.pool.end();
 	}

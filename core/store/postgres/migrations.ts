@@ -98,4 +98,17 @@ CREATE TABLE oms_channel_listing (
 );
 `,
 	},
+	{
+		version: 3,
+		sql: `
+CREATE TABLE oms_webhook_inbox (
+	channel text NOT NULL,
+	account text NOT NULL,
+	event_id text NOT NULL,
+	received_at timestamptz NOT NULL,
+	PRIMARY KEY (channel, account, event_id)
+);
+CREATE INDEX oms_webhook_inbox_received ON oms_webhook_inbox (received_at);
+`,
+	},
 ];

@@ -14,6 +14,7 @@ import {
 } from '../backend';
 import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow } from '../rows';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, ReservationEntry, ReservationQuery, StockLevel } from '../types';
+import { deleteDeliveriesBefore, insertDelivery } from './inbox';
 import { SQLITE_MIGRATIONS } from './migrations';
 
 export interface SqliteStoreOptions {
@@ -300,6 +301,15 @@ export class SqliteBackend implements StoreBackend {
 	async getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>> {
 		const rows = await this.read(() => this.all('SELECT * FROM oms_channel_listing WHERE channel = ? AND sku IN (SELECT value FROM json_each(?))', channel, jsonList(skus)));
 		return new Map(rows.map((r) => [String(r.sku), listingFromRow(r)]));
+	}
+
+	/** One autocommit insert behind the mutex: never inside another execution's open transaction. */
+	async recordDelivery(channel: string, account: string, eventId: string, receivedAt: string): Promise<boolean> {
+		return this.mutex.run(async () => insertDelivery((sql) => this.stmt(sql), channel, account, eventId, receivedAt));
+	}
+
+	async pruneDeliveries(cutoff: string): Promise<number> {
+		return this.mutex.run(async () => deleteDeliveriesBefore((sql) => this.stmt(sql), cutoff));
 	}
 
 	async close(): Promise<void> {

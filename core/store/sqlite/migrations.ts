@@ -95,4 +95,18 @@ CREATE TABLE oms_channel_listing (
 ) WITHOUT ROWID;
 `,
 	},
+	{
+		version: 3,
+		sql: `
+-- Webhook inbox: one row per delivery (or order version) accepted; the key makes a repeat a duplicate.
+CREATE TABLE oms_webhook_inbox (
+	channel TEXT NOT NULL,
+	account TEXT NOT NULL,
+	event_id TEXT NOT NULL,
+	received_at TEXT NOT NULL,
+	PRIMARY KEY (channel, account, event_id)
+) WITHOUT ROWID;
+CREATE INDEX oms_webhook_inbox_received ON oms_webhook_inbox (received_at);
+`,
+	},
 ];
