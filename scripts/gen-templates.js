@@ -51,10 +51,13 @@ function link(conns, from, to, output = 0) {
 	conns[from].main[output].push({ node: to, type: 'main', index: 0 });
 }
 const trigger = (c, y) => node(`${CH[c].label} Orders`, P + CH[c].trigger, 1, [0, y], { pollTimes: POLL, options: {} }, { credentials: chCred(c) });
+// Failed SKUs leave on the error output (index 1), so a failure is never an item inside a green run.
 const pushStock = (c, pos, source = 'changedSinceLastPush') =>
 	node(`Push Stock to ${CH[c].label}`, P + 'omsStatusSync', 1, pos,
 		{ channel: c, operation: 'pushStock', source, safetyStock: 0, maxQuantity: 0, warehouse: 'default' },
-		{ credentials: { ...STORE_CRED, ...chCred(c) }, ...(source === 'changedSinceLastPush' ? { executeOnce: true } : {}) });
+		{ credentials: { ...STORE_CRED, ...chCred(c) }, onError: 'continueErrorOutput', ...(source === 'changedSinceLastPush' ? { executeOnce: true } : {}) });
+const PUSH_FAILURE_TEXT = '"Stock of SKU " + ($json.sku || "?") + " was not published on " + ($json.channel || "the channel") + ": " + ($json.error ? $json.error.message : "unknown error") + ". The next push retries it."';
+const PUSH_FAILURE_MESSAGE = `={{ ${PUSH_FAILURE_TEXT} }}`;
 const apply = (pos, extra = {}) =>
 	node('Apply Orders to Stock', P + 'omsStore', 1, pos, { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: STORE_CRED, ...extra });
 
@@ -69,6 +72,8 @@ const apply = (pos, extra = {}) =>
 		errorMessage: '={{ "Order " + ($json.error.orderRef || "?") + " was not applied: " + $json.error.message + " (field: " + ($json.error.field || "?") + ")" }}',
 	}));
 	link(c, 'Apply Orders to Stock', 'Report Malformed Order', 1);
+	nodes.push(node('Report Push Failure', 'n8n-nodes-base.stopAndError', 1, [960, 720], { errorMessage: PUSH_FAILURE_MESSAGE }));
+	CHANNELS.forEach((ch) => link(c, `Push Stock to ${CH[ch].label}`, 'Report Push Failure', 1));
 	nodes.push(sticky('About This Workflow', [-40, -420], [
 		'## Import orders from every channel and keep stock in sync',
 		'Every 15 minutes each channel trigger fetches new and changed orders.',
@@ -106,19 +111,25 @@ const apply = (pos, extra = {}) =>
 	CHANNELS.forEach((ch, i) => {
 		// An order may be posted with its invoice only, or its tracking only: the step whose data is missing
 		// answers with an error item and the run goes on to the next step.
-		const inv = node(`Send Invoice to ${CH[ch].label}`, P + 'omsStatusSync', 1, [900, i * 180], { channel: ch, operation: 'pushInvoice', ...INVOICE_FIELDS }, { credentials: chCred(ch), onError: 'continueRegularOutput' });
-		const shp = node(`Send Tracking to ${CH[ch].label}`, P + 'omsStatusSync', 1, [1140, i * 180], { channel: ch, operation: 'pushShipment', ...SHIPMENT_FIELDS }, { credentials: chCred(ch), onError: 'continueRegularOutput' });
+		const inv = node(`Send Invoice to ${CH[ch].label}`, P + 'omsStatusSync', 1, [900, i * 180], { channel: ch, operation: 'pushInvoice', ...INVOICE_FIELDS, skipWithoutDocument: true }, { credentials: chCred(ch), onError: 'continueErrorOutput' });
+		const shp = node(`Send Tracking to ${CH[ch].label}`, P + 'omsStatusSync', 1, [1140, i * 180], { channel: ch, operation: 'pushShipment', ...SHIPMENT_FIELDS, skipWithoutDocument: true }, { credentials: chCred(ch), onError: 'continueErrorOutput' });
 		nodes.push(inv, shp);
 		link(c, 'Which Channel?', inv.name, i);
 		link(c, inv.name, shp.name);
+		link(c, inv.name, 'Report Write-Back Failure', 1);
+		link(c, shp.name, 'Report Write-Back Failure', 1);
 	});
+	nodes.push(node('Report Write-Back Failure', 'n8n-nodes-base.stopAndError', 1, [1400, 720], {
+		errorMessage: '={{ "Order " + ($(\'Back to the Order\').item.json.channel || "?") + ":" + ($(\'Back to the Order\').item.json.channelOrderId || "?") + " was not updated on the channel: " + $json.error.message + ($json.error.field ? " (field: " + $json.error.field + ")" : "") }}',
+	}));
 	nodes.push(sticky('About This Workflow', [-40, -360], [
 		'## Send invoices (NF-e) and tracking codes back to the channels',
 		'Your ERP or invoicing system calls this workflow\'s **webhook URL** (POST, JSON) whenever an order is invoiced or shipped.',
 		'The body is the order in the OMS format (as the channel triggers output it) with `status` `invoiced` or `shipped`, the `invoice` block (NF-e key, number, series, date) and/or `shipments` (carrier, tracking code).',
 		'',
 		'1. **Apply Orders to Stock** deducts the units for good.',
-		'2. The order goes to its channel: the invoice is sent, then the tracking code. A post with only one of them skips the other step (it shows an error item there, the run goes on). Post each document once: channels keep every invoice note or metafield they receive.',
+		'2. The order goes to its channel: the invoice is sent, then the tracking code. A post with only one of them skips the other step (its output says *skipped*). Post each document once: channels keep every invoice note or metafield they receive.',
+		'3. A document the channel refuses (or a wrong NF-e key) fails the run in **Report Write-Back Failure**, so your Error workflow (template 4) tells a person.',
 		'',
 		'**Set up:** the same OMS Store credential as your import workflow, one credential per channel; remove the channels you do not use.',
 		'**The webhook requires a secret header**: create a *Header Auth* credential (name e.g. `X-OMS-Secret`, value a long random string) and select it in the first node; your ERP sends that header with every post. A post without it is refused (403) and changes nothing.',
@@ -140,6 +151,9 @@ const apply = (pos, extra = {}) =>
 	nodes.push(node('Compose Unreadable Order Alert', 'n8n-nodes-base.set', 3.4, [800, -360], { mode: 'raw', jsonOutput: '={{ { "subject": "OMS: an order could not be applied", "text": "Order " + ($json.error.orderRef || "?") + ": " + $json.error.message + " (field: " + ($json.error.field || "?") + ")" } }}', options: {} }));
 	link(c, 'Apply Re-Imported Orders', 'Compose Unreadable Order Alert', 1);
 	link(c, 'Compose Unreadable Order Alert', 'Send Alert (Replace with Email or Chat)');
+	nodes.push(node('Compose Push Failure Alert', 'n8n-nodes-base.set', 3.4, [1000, 940], { mode: 'raw', jsonOutput: `={{ { "subject": "OMS: stock not published", "text": ${PUSH_FAILURE_TEXT} } }}`, options: {} }));
+	CHANNELS.forEach((ch) => link(c, `Push Stock to ${CH[ch].label}`, 'Compose Push Failure Alert', 1));
+	link(c, 'Compose Push Failure Alert', 'Send Alert (Replace with Email or Chat)');
 	nodes.push(node('Release Unpaid Reservations', P + 'omsStore', 1, [240, 300], { resource: 'reservation', operation: 'expire', olderThanHours: 72 }, { credentials: STORE_CRED, alwaysOutputData: true }));
 	nodes.push(node('Check Stock Figures', P + 'omsStore', 1, [480, 300], { resource: 'maintenance', operation: 'reconcile', repair: false }, { credentials: STORE_CRED, executeOnce: true }));
 	link(c, 'Every Night at 3', 'Release Unpaid Reservations');

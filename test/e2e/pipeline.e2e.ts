@@ -318,6 +318,11 @@ describe('the templates, run as shipped', () => {
 		timings.template1NuvemshopSaleToChannelsMs = Date.now() - t0;
 		const failed = (await n8n.executions(id)).filter((e: { status: string }) => e.status !== 'success');
 		expect(failed).toEqual([]);
+		// Each execution says which orders and SKUs it handled (n8n custom execution data, searchable in the list).
+		const saved = await Promise.all((await n8n.executions(id)).map((e: { id: string }) => n8n.execution(String(e.id))));
+		const highlighted = saved.map((e: { customData?: Record<string, string> }) => e.customData ?? {});
+		expect(highlighted).toEqual(expect.arrayContaining([expect.objectContaining({ orders: `woocommerce:${sales.woo}`, skus: SKUS.shirt })]));
+		expect(highlighted).toEqual(expect.arrayContaining([expect.objectContaining({ orders: `nuvemshop:${sales.nuvemshop}`, skus: SKUS.cap })]));
 		await n8n.deactivate(id);
 	});
 
@@ -379,11 +384,18 @@ describe('the templates, run as shipped', () => {
 		expect(channels.nuvemshop.orders.get(sales.nuvemshop)).toMatchObject({ shipping_tracking_number: 'BB987654321BR' });
 		timings.template2NuvemshopMs = Date.now() - t0;
 
-		const runs = await waitFor('two template-2 executions', async () => {
+		// A refused document is a failed run (so the Error workflow alerts), not an error item inside a green one.
+		const typo = invoicedOrder('woocommerce', channels.woo.orders.get(sales.woo), accountOf(wooKey!), { number: 1234, series: 1 }, 'AA123456789BR');
+		typo.invoice!.nfeKey = `${typo.invoice!.nfeKey!.slice(0, 43)}${(Number(typo.invoice!.nfeKey!.slice(43)) + 1) % 10}`;
+		await post(typo);
+		const runs = await waitFor('three template-2 executions', async () => {
 			const e = await n8n.executions(id);
-			return e.length >= 2 && e.every((x: { finished?: boolean; status: string }) => x.status !== 'running' && x.status !== 'new') ? e : undefined;
+			return e.length >= 3 && e.every((x: { finished?: boolean; status: string }) => x.status !== 'running' && x.status !== 'new') ? e : undefined;
 		});
-		expect(runs.map((e: { status: string }) => e.status)).toEqual(['success', 'success']);
+		expect(runs.map((e: { status: string }) => e.status).sort()).toEqual(['error', 'success', 'success']);
+		const failed = await n8n.finishedExecution(String(runs.find((e: { status: string }) => e.status === 'error').id));
+		expect(failed.error?.message).toMatch(/^Order woocommerce:.*9101 was not updated on the channel: NF-e key .*check digit/);
+		expect((channels.woo.notes.get(sales.woo) ?? []).length).toBe(2);
 		await n8n.deactivate(id);
 	});
 

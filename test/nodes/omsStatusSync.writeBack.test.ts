@@ -66,6 +66,21 @@ describe('OMS Status Sync write-back', () => {
 		expect(fake.cancellations).toEqual([{ channelOrderId: '1001', reason: 'customer' }]);
 	});
 
+	test('"Skip Items Without …": an item without the document passes as skipped; a bad one still fails', async () => {
+		const out = await run({ ...invoiceParams, skipWithoutDocument: true }, [
+			{ id: '1001', key: '', nNF: '1234', total: 100 },
+			{ id: '1002', key: KEY.slice(0, 43) + '0', nNF: '1234', total: 100 },
+			{ id: '1003', key: KEY, nNF: '1234', total: 100 },
+		], true);
+		expect(out.map((o) => o.json.status ?? 'error')).toEqual(['skipped', 'error', 'done']);
+		expect(out[0].json).toMatchObject({ operation: 'pushInvoice', reason: 'no NF-e Key', channelOrderId: '1001' });
+		expect(fake.invoices.map((i) => i.channelOrderId)).toEqual(['1003']);
+		const ship = await run({ operation: 'pushShipment', channelOrderId: '1001', carrier: 'Correios', trackingCode: '={{ $json.code }}', skipWithoutDocument: true }, [{ code: '' }]);
+		expect(ship[0].json).toMatchObject({ status: 'skipped', reason: 'no Tracking Code' });
+		// Without the option an empty document is still an error, as before.
+		await expect(run({ ...invoiceParams }, [{ id: '1004', key: '', nNF: '1234', total: 100 }])).rejects.toThrow(/NF-e key is empty/);
+	});
+
 	test('an operation the channel API lacks: "<Channel> does not support …"', async () => {
 		fake.cancelOrder = undefined;
 		await expect(run({ operation: 'cancelOrder', channelOrderId: '1' }, [{}], false, 'mercadolivre')).rejects.toThrow(

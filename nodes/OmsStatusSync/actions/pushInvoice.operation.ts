@@ -21,6 +21,13 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'Invoice total in cents, for channels that ask for it (VTEX, Magalu); 0 = not sent',
 	},
+	{
+		displayName: 'Skip Items Without Invoice',
+		name: 'skipWithoutDocument',
+		type: 'boolean',
+		default: false,
+		description: 'Whether an item whose NF-e key is empty passes as "skipped" instead of failing (e.g. an order posted with only its invoice or only its tracking)',
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['pushInvoice'] } }, properties);

@@ -9,6 +9,7 @@ import {
 import { skuIdentity } from '../../../core/model/order';
 import { CHANGED_SINCE_LAST_PUSH, pushStock, type SkuPushResult, type SkuRef } from '../../../core/sync/push-stock';
 import { getStore, type StoreHandle } from '../../OmsStore/transport';
+import { recordExecutionData } from '../../shared/execution-data';
 import type { ChannelHandle } from '../writer';
 
 export { description } from './pushStock.description';
@@ -102,5 +103,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		json: { channel: channel.storeKey, ...r } as unknown as IDataObject,
 		pairedItem: paired(named?.itemsOf.get(r.sku)),
 	}));
+	recordExecutionData(this, { channels: [channel.channel], pushedSkus: outcome.results.filter((r) => r.status === 'pushed' || r.status === 'failed').map((r) => r.sku) });
 	return [...(named?.errors ?? []), ...out];
 }

@@ -2,9 +2,13 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { ChannelHttpError } from '../../../core/http/retry';
 import { UnsupportedOperationError, WriteBackInputError, writeBack, type WriteBackOperation } from '../../../core/sync/write-back';
 import { toNodeError } from '../../shared/errors';
+import { recordExecutionData } from '../../shared/execution-data';
 import type { ChannelHandle } from '../writer';
 
-const FIELD_LABELS: Record<string, string> = { nfeKey: 'NF-e Key', issuedAt: 'Issue Date', totalCents: 'Total (Cents)' };
+const FIELD_LABELS: Record<string, string> = { nfeKey: 'NF-e Key', issuedAt: 'Issue Date', totalCents: 'Total (Cents)', trackingCode: 'Tracking Code' };
+
+/** The field whose absence means "nothing to send" rather than "bad input", per operation. */
+const DOCUMENT_FIELD: Partial<Record<WriteBackOperation, string>> = { pushInvoice: 'nfeKey', pushShipment: 'trackingCode' };
 
 /** Parameters of one item; a zero total means "not given" (no real invoice totals 0). */
 function readInput(ctx: IExecuteFunctions, fields: string[], i: number): IDataObject {
@@ -45,9 +49,19 @@ export async function executeWriteBack(
 	fields: string[],
 ): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
+	const handled: string[] = [];
+	const skipWithout = operation in DOCUMENT_FIELD && (ctx.getNodeParameter('skipWithoutDocument', 0, false) as boolean);
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const input = { ...(await writeBack(channel.writer, channel.label, operation, readInput(ctx, fields, i))) } as IDataObject;
+			const raw = readInput(ctx, fields, i);
+			const documentField = DOCUMENT_FIELD[operation];
+			// An order posted with its invoice only (or its tracking only) is not a failure for the other step.
+			if (skipWithout && documentField && String(raw[documentField] ?? '').trim() === '') {
+				out.push({ json: { channel: channel.storeKey, operation, status: 'skipped', reason: `no ${FIELD_LABELS[documentField] ?? documentField}`, channelOrderId: raw.channelOrderId ?? null }, pairedItem: { item: i } });
+				continue;
+			}
+			const input = { ...(await writeBack(channel.writer, channel.label, operation, raw)) } as IDataObject;
+			handled.push(`${channel.channel}:${String(input.channelOrderId)}`);
 			// The XML can be hundreds of kB: the output says it was sent, not what it was.
 			if (input.xml !== undefined) input.xml = true;
 			out.push({ json: { channel: channel.storeKey, operation, status: 'done', ...input }, pairedItem: { item: i } });
@@ -56,5 +70,6 @@ export async function executeWriteBack(
 			out.push({ json: errorJson(error), pairedItem: { item: i } });
 		}
 	}
+	recordExecutionData(ctx, { channels: [channel.channel], orders: handled });
 	return out;
 }

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 import type { LifecycleConfig } from '../../../../core/lifecycle/config';
 import { validateCanonicalOrder } from '../../../../core/model/validate';
+import { recordExecutionData } from '../../../shared/execution-data';
 import { inOneBatchSettled, type OperationExecute } from '../shared/execute';
 
 const properties: INodeProperties[] = [
@@ -67,6 +68,14 @@ export const execute: OperationExecute = async function (items, oms) {
 		items,
 		oms,
 		(i) => validateCanonicalOrder(items[i].json),
-		async (orders) => await oms.store.applyOrdersSettled(orders, { lifecycle }),
+		async (orders) => {
+			// The executions list can then be searched by order and SKU.
+			recordExecutionData(this, {
+				channels: orders.map((o) => o.channel),
+				orders: orders.map((o) => `${o.channel}:${o.channelOrderId}`),
+				skus: orders.flatMap((o) => o.lines.flatMap((l) => (l.sku === undefined ? [] : [l.sku]))),
+			});
+			return await oms.store.applyOrdersSettled(orders, { lifecycle });
+		},
 	);
 };
