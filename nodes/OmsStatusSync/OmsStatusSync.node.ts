@@ -58,7 +58,8 @@ export class OmsStatusSync implements INodeType {
 		icon: { light: 'file:omsSync.svg', dark: 'file:omsSync.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["channel"]}}',
+		subtitle:
+			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon"})[$parameter["channel"]] }}',
 		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels, and re-import recent orders',
 		defaults: { name: 'OMS Status Sync' },
 		usableAsTool: true,

@@ -20,7 +20,9 @@ export class OmsStore implements INodeType {
 		icon: { light: 'file:oms.svg', dark: 'file:oms.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Display words, not raw values ("Order: Apply", not "apply: order").
+		subtitle:
+			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", setOnHand: "Set On Hand", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile"})[$parameter["operation"]] }}',
 		description: 'Keep stock and order reservations for all your sales channels in one place',
 		defaults: { name: 'OMS Store' },
 		usableAsTool: true,

@@ -56,12 +56,13 @@ export const POLL_STATE_KEY = 'orderPoll';
  */
 export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
 	return {
-		displayName: `${config.channelLabel} Trigger`,
+		// Not "<Channel> Trigger": n8n ships nodes of that name (Shopify Trigger, WooCommerce Trigger).
+		displayName: `${config.channelLabel} Orders (OMS)`,
 		name: config.name,
 		group: ['trigger'],
 		version: 1,
 		description: `Starts the workflow when ${config.channelLabel} orders are created or change, as canonical OMS orders`,
-		defaults: { name: `${config.channelLabel} Trigger` },
+		defaults: { name: `${config.channelLabel} Orders` },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
