@@ -164,14 +164,42 @@ class N8nInstance {
 		return await this.rest('GET', `/rest/workflows/${id}`);
 	}
 
-	/** Publishes (activates) a workflow on the running server: registers its pollers and runs each poll once. */
+	/**
+	 * Publishes (activates) a workflow on the running server: registers its pollers and runs each poll once.
+	 * n8n 2.40+ publishes through an outbox, after the request has answered: this waits until the
+	 * publication settled, so a deactivate followed by an activate really re-registers the triggers (and runs
+	 * their activation polls) instead of racing with it. A trigger that failed to register is an error here.
+	 */
 	async activate(id) {
 		const wf = await this.getWorkflow(id);
-		return await this.rest('POST', `/rest/workflows/${id}/activate`, { versionId: wf.versionId });
+		const out = await this.rest('POST', `/rest/workflows/${id}/activate`, { versionId: wf.versionId });
+		const status = await this.publicationSettled(id);
+		const failed = (status?.triggers ?? []).filter((t) => t.status === 'failed');
+		if (failed.length) throw new Error(`workflow ${id}: triggers failed to activate: ${failed.map((t) => `${t.nodeId}: ${t.errorMessage}`).join('; ')}`);
+		return out;
 	}
 
 	async deactivate(id) {
-		return await this.rest('POST', `/rest/workflows/${id}/deactivate`, {});
+		const out = await this.rest('POST', `/rest/workflows/${id}/deactivate`, {});
+		await this.publicationSettled(id);
+		return out;
+	}
+
+	/** The publication status once no publication of the workflow is in flight (null where n8n has none). */
+	async publicationSettled(id, timeoutMs = 60_000) {
+		const t0 = Date.now();
+		for (;;) {
+			let status;
+			try {
+				status = await this.rest('GET', `/rest/workflows/${id}/publication-status`);
+			} catch (error) {
+				if (/→ 404/.test(String(error.message))) return null; // publication service off: activation was synchronous
+				throw error;
+			}
+			if (status?.status !== 'in_progress') return status;
+			if (Date.now() - t0 > timeoutMs) throw new Error(`workflow ${id}: publication still in progress after ${timeoutMs} ms`);
+			await sleep(100);
+		}
 	}
 
 	/**
