@@ -1,3 +1,4 @@
+import type { IntakeFlag } from '../../model/order';
 import { isJsonObject, RawReader, type JsonObject } from './raw-reader';
 
 /**
@@ -33,6 +34,22 @@ export function readOptUtcDate(r: RawReader, obj: JsonObject, path: string): str
 	if (v === undefined) return undefined;
 	const ms = Date.parse(NO_ZONE.test(v) ? `${v.replace(' ', 'T')}Z` : v);
 	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
+	return new Date(ms).toISOString();
+}
+
+/**
+ * A channel date-time → ISO 8601 UTC, absent when blank. An offset written without a colon ("+0000") is
+ * accepted; a date with no offset at all is read at `assumedOffset` (the channel's documented zone, e.g.
+ * "Z" or "-04:00") and the order is flagged time_zone_assumed.
+ */
+export function readZonedDate(r: RawReader, obj: JsonObject, path: string, assumedOffset: string, flags: { add(flag: IntakeFlag): unknown }): string | undefined {
+	const v = r.optString(obj, path);
+	if (v === undefined) return undefined;
+	const text = v.trim().replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+	const zoned = /(Z|[+-]\d{2}:\d{2})$/i.test(text);
+	const ms = Date.parse(zoned ? text : `${text}${assumedOffset}`);
+	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
+	if (!zoned) flags.add('time_zone_assumed');
 	return new Date(ms).toISOString();
 }
 

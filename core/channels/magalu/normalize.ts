@@ -1,6 +1,6 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { digitsOnly, openRawOrder, readMapped } from '../common/fields';
+import { digitsOnly, openRawOrder, readMapped, readZonedDate } from '../common/fields';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
@@ -26,20 +26,7 @@ function scaledCents(r: RawReader, obj: JsonObject, path: string, valueKey: stri
 }
 
 /** Dates without a zone are read in the documented one: every Magalu example is UTC ("…28.993Z"). */
-const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-
-function readDate(r: RawReader, o: JsonObject, key: string, flags: Set<IntakeFlag>): string | undefined {
-	const v = r.optString(o, key)?.trim();
-	if (v === undefined) return undefined;
-	let zoned = v;
-	if (NO_ZONE.test(v)) {
-		flags.add('time_zone_assumed');
-		zoned = `${v.replace(' ', 'T')}Z`;
-	}
-	const ms = Date.parse(zoned);
-	if (Number.isNaN(ms)) r.fail(key, `is not a valid date: "${v}"`);
-	return new Date(ms).toISOString();
-}
+const readDate = (r: RawReader, o: JsonObject, key: string, flags: Set<IntakeFlag>) => readZonedDate(r, o, key, 'Z', flags);
 
 /**
  * The order's currency: `amounts.currency`, else the first amount block that names one (payments, delivery

@@ -1,6 +1,6 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { digitsOnly, openRawOrder, readCents } from '../common/fields';
+import { digitsOnly, openRawOrder, readCents, readZonedDate } from '../common/fields';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
@@ -20,7 +20,6 @@ export type MlNormalizeOptions = AdapterContext['options'];
  * "Gerenciar orders" carry -04:00 (one 2026 example shows -03:00, so the offset is always read when present).
  */
 export const ML_ASSUMED_OFFSET = '-04:00';
-const NO_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /**
  * Mercado Livre order (+ the shipment getDetails attaches, when present) → canonical order. Only an order
@@ -122,18 +121,7 @@ function currencyOf(r: RawReader, o: JsonObject, entries: Array<{ item: JsonObje
 }
 
 /** An ML date → ISO UTC; a date without an offset is read at ML_ASSUMED_OFFSET and flagged. */
-function readDate(r: RawReader, o: JsonObject, key: string, flags: Set<IntakeFlag>): string | undefined {
-	const v = r.optString(o, key)?.trim();
-	if (v === undefined) return undefined;
-	let zoned = v;
-	if (NO_OFFSET.test(v)) {
-		flags.add('time_zone_assumed');
-		zoned = `${v.replace(' ', 'T')}${ML_ASSUMED_OFFSET}`;
-	}
-	const ms = Date.parse(zoned);
-	if (Number.isNaN(ms)) r.fail(key, `is not a valid date: "${v}"`);
-	return new Date(ms).toISOString();
-}
+const readDate = (r: RawReader, o: JsonObject, key: string, flags: Set<IntakeFlag>) => readZonedDate(r, o, key, ML_ASSUMED_OFFSET, flags);
 
 /** The order row decides; for paid orders the shipment (or, lacking it, a tag) says how far it got. */
 function statusOf(status: MlOrderStatus, tags: string[], shipment: MlShipment | undefined): StatusMapping {

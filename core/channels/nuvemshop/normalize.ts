@@ -1,6 +1,6 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { compact, digitsOnly, openRawOrder, readCents, readMapped } from '../common/fields';
+import { compact, digitsOnly, openRawOrder, readCents, readMapped, readZonedDate } from '../common/fields';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
 import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
@@ -12,21 +12,8 @@ export type NuvemshopOrder = JsonObject;
 /** Adapter options read here: `currency`, the account's currency for an order that names none (default BRL). */
 export type NuvemshopNormalizeOptions = AdapterContext['options'];
 
-/**
- * Dates. The API writes offsets without a colon ("2022-02-23T12:25:18+0000"), which is not the ISO 8601
- * extended form Date.parse guarantees: the colon is put in. A date without any offset is read as UTC, the
- * zone the API answers in, and flagged.
- */
-function readDate(r: RawReader, obj: JsonObject, path: string, flags: Set<IntakeFlag>): string | undefined {
-	const v = r.optString(obj, path);
-	if (v === undefined) return undefined;
-	const text = v.trim().replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-	const zoned = /(Z|[+-]\d{2}:\d{2})$/i.test(text);
-	const ms = Date.parse(zoned ? text : `${text}Z`);
-	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
-	if (!zoned) flags.add('time_zone_assumed');
-	return new Date(ms).toISOString();
-}
+/** Dates: the API writes offsets without a colon ("+0000"); one without any offset is UTC, the API's zone. */
+const readDate = (r: RawReader, obj: JsonObject, path: string, flags: Set<IntakeFlag>) => readZonedDate(r, obj, path, 'Z', flags);
 
 /**
  * unitPriceCents = `price`, "the product's price at the time of purchase" and the only unit price an order

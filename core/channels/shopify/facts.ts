@@ -1,5 +1,6 @@
 import type { Address, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
+import { readZonedDate } from '../common/fields';
 
 /**
  * What both Shopify readers extract (read-graphql.ts for the Admin GraphQL node the poller fetches,
@@ -61,19 +62,13 @@ export function numericId(v: unknown): string | undefined {
 	return gidTail(v);
 }
 
-const ZONE = /(?:[Zz]|[+-]\d{2}:?\d{2})$/;
-
 /**
  * A date-time → ISO 8601 UTC. Shopify always sends a zone (GraphQL in UTC, REST with the shop's offset);
  * one without is read as UTC and flagged.
  */
 export function readShopifyDate(r: RawReader, obj: JsonObject, path: string, flags: IntakeFlag[]): string {
-	const v = r.string(obj, path);
-	const zoned = ZONE.test(v.trim());
-	const ms = Date.parse(zoned ? v : `${v.trim().replace(' ', 'T')}Z`);
-	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
-	if (!zoned && !flags.includes('time_zone_assumed')) flags.push('time_zone_assumed');
-	return new Date(ms).toISOString();
+	const add = { add: (f: IntakeFlag) => !flags.includes(f) && flags.push(f) };
+	return readZonedDate(r, obj, path, 'Z', add) ?? r.fail(path, 'is required');
 }
 
 /**
