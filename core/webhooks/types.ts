@@ -57,13 +57,21 @@ export interface WebhookReader {
 	read(delivery: WebhookDelivery): DeliveryRead;
 }
 
-/**
- * Registration of the node's URL on the channel (n8n's checkExists / create / delete). `find` answers the ids
- * of this URL's live registrations and whether they cover every topic the node needs; a registration the
- * channel disabled does not count (WooCommerce disables a webhook after repeated failures).
- */
+/** This URL's registrations on the channel. */
+export interface FoundRegistrations {
+	/** Live registrations of this URL. */
+	ids: string[];
+	/** True when the live ones cover every topic the node needs (and carry the current secret, where visible). */
+	complete: boolean;
+	/** Registrations of this URL the channel no longer delivers to (WooCommerce disables one after repeated failures). */
+	stale: string[];
+}
+
+/** Registration of the node's URL on the channel, behind n8n's checkExists / create / delete. */
 export interface WebhookRegistrar {
-	find(url: string): Promise<{ complete: boolean; ids: string[] }>;
+	find(url: string): Promise<FoundRegistrations>;
+	/** Registers the URL for every topic; answers the new registrations' ids. */
 	create(url: string): Promise<string[]>;
-	remove(ids: string[]): Promise<void>;
+	/** Removes registrations; one already gone is not an error. */
+	remove(ids: string[], url: string): Promise<void>;
 }

@@ -193,6 +193,8 @@ export class ShopifySimulator extends HttpSimulator {
 	readonly metafields = new Map<string, Record<string, { type: string; value: string }>>();
 	/** Idempotency keys already applied, with the answer they got (a replay returns it unchanged). */
 	readonly idempotency = new Map<string, unknown>();
+	/** More operations (webhook subscriptions: webhook-registrations.ts); undefined = unsupported. */
+	extraGraphql?: (query: string, variables: Record<string, unknown>) => unknown;
 
 	/** A variant stocked at the first location with `available`. */
 	putVariant(n: number, sku: string, available: number): this {
@@ -221,7 +223,7 @@ export class ShopifySimulator extends HttpSimulator {
 		if (/mutation OmsFulfill/.test(query)) return this.fulfill(v.fulfillment as FulfillmentInput);
 		if (/mutation OmsCancel/.test(query)) return this.cancel(query, v, version);
 		if (/mutation OmsSetInvoice/.test(query)) return this.setMetafields(v.metafields as Array<Record<string, string>>);
-		return undefined;
+		return this.extraGraphql?.(query, v);
 	}
 
 	/** inventorySetQuantities: all-or-nothing; version rules on compare-and-set and the idempotency key. */
