@@ -46,6 +46,15 @@ export class NuvemshopOmsApi implements ICredentialType {
 			],
 			default: 'nuvemshop',
 		},
+		{
+			displayName: 'App Secret (Webhooks)',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the OMS Order Webhook Trigger: the app's client secret (Partners portal). Nuvemshop signs each webhook with it (X-Linkedstore-HMAC-SHA256); deliveries that do not verify are refused.",
+		},
 		baseUrlOverrideProperty('http://127.0.0.1:8080/v1', 'Leave empty. Replaces the API root (…/v1, without the store ID), e.g. for a test server.'),
 	];
 

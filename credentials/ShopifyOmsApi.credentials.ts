@@ -36,6 +36,15 @@ export class ShopifyOmsApi implements ICredentialType {
 			default: '2026-01',
 			description: 'Quarterly Admin API version (YYYY-MM); each is supported for at least 12 months',
 		},
+		{
+			displayName: 'App Client Secret (Webhooks)',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the OMS Order Webhook Trigger: the client secret (API secret key) of the app that owns the access token above. Shopify signs each webhook with it (X-Shopify-Hmac-Sha256); deliveries that do not verify are refused.",
+		},
 		baseUrlOverrideProperty(
 			'https://my-store.myshopify.com',
 			'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator',

@@ -37,6 +37,21 @@ export class VtexOmsApi implements ICredentialType {
 		},
 		secretProperty('App Token', 'appToken'),
 		environmentProperty([{ name: 'Stable (vtexcommercestable)', value: 'vtexcommercestable' }], 'The host environment VTEX documents for the Orders API'),
+		{
+			displayName: 'Hook Secret Header Name',
+			name: 'hookHeaderName',
+			type: 'string',
+			default: 'X-OMS-Hook-Secret',
+			description: 'Only for the OMS Order Webhook Trigger: VTEX hooks are not signed, so the hook is configured to send this header, and deliveries without the right value are refused',
+		},
+		{
+			displayName: 'Hook Secret Header Value',
+			name: 'hookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'A long random string, sent by VTEX in the header above (the trigger writes it into the hook configuration)',
+		},
 		baseUrlOverrideProperty('http://127.0.0.1:8080', 'Leave empty. Replaces https://{account}.{environment}.com.br, e.g. for a test server.'),
 	];
 

@@ -34,6 +34,15 @@ export class WooCommerceOmsApi implements ICredentialType {
 			placeholder: 'ck_…',
 		},
 		secretProperty('Consumer Secret', 'consumerSecret'),
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the OMS Order Webhook Trigger: the secret WooCommerce signs webhooks with (X-WC-Webhook-Signature). Leave empty to let the trigger derive one from the consumer secret when it registers its webhooks; set it when you create the webhooks yourself (WooCommerce → Settings → Advanced → Webhooks → Secret).',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

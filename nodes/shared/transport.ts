@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { describeRequest } from '../../core/http/retry';
 import { parseBody, TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../core/http/transport';
 
-type RequestContext = IPollFunctions | IExecuteFunctions;
+type RequestContext = IPollFunctions | IExecuteFunctions | IWebhookFunctions | IHookFunctions;
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 

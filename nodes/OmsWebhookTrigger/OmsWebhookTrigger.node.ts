@@ -1,0 +1,45 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { omsStoreConnectionTest } from '../OmsStore/methods';
+import { webhookTriggerProperties } from './description';
+import { webhookTriggerMethods, webhookTriggerWebhook } from './webhook';
+
+/**
+ * One webhook trigger for every channel that has HTTP webhooks (Shopify, WooCommerce, Nuvemshop, VTEX,
+ * Mercado Livre, Magalu), with a channel choice as OMS Status Sync has: the same credentials as the poll
+ * triggers, plus the OMS Store credential for the delivery inbox. It emits the canonical orders (or error
+ * items) the poll triggers emit.
+ */
+export class OmsWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OMS Order Webhook Trigger',
+		name: 'omsWebhookTrigger',
+		icon: { light: 'file:omsWebhook.svg', dark: 'file:omsWebhook.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Orders from " + $parameter["channel"]}}',
+		description: 'Starts the workflow when a channel delivers an order webhook, verified, de-duplicated and read as a canonical OMS order',
+		defaults: { name: 'OMS Order Webhook' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		// Literal, as in OMS Status Sync: the community linter reads this array from the source.
+		credentials: [
+			{ name: 'omsStoreApi', required: true, testedBy: 'omsStoreConnectionTest' },
+			{ name: 'mercadoLivreOAuth2Api', required: true, displayOptions: { show: { channel: ['mercadolivre'] } } },
+			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { channel: ['shopify'] } } },
+			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { channel: ['woocommerce'] } } },
+			{ name: 'vtexOmsApi', required: true, displayOptions: { show: { channel: ['vtex'] } } },
+			{ name: 'nuvemshopOmsApi', required: true, displayOptions: { show: { channel: ['nuvemshop'] } } },
+			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { channel: ['magalu'] } } },
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: webhookTriggerProperties,
+	};
+
+	methods = {
+		credentialTest: { omsStoreConnectionTest },
+	};
+
+	webhookMethods = { default: webhookTriggerMethods() };
+
+	webhook = webhookTriggerWebhook();
+}

@@ -1,0 +1,73 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { webhookChannelFields, webhookChannelProperty } from './channels';
+
+const onlyFor = (...channels: string[]) => ({ show: { channel: channels } });
+
+/** The node's fields: channel, per-channel notices and fields, options. */
+export const webhookTriggerProperties: INodeProperties[] = [
+	webhookChannelProperty,
+	{
+		displayName:
+			'Each delivery is verified (signature or secret header, account) and acknowledged at once; pointer deliveries are then read from the channel with the credential. Webhooks get lost: keep the same channel\'s poll trigger running every 30 to 60 minutes as a reconciler.',
+		name: 'webhookNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName:
+			"Mercado Livre has no API to register notifications: in your application (Mercado Livre Developers → My applications), set this node's Production URL as the Notifications Callback URL and subscribe to the orders_v2 topic. Only notifications naming the credential's client ID (application_id) and seller (user_id) are taken.",
+		name: 'mercadoLivreNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: onlyFor('mercadolivre'),
+	},
+	{
+		displayName:
+			"Magalu has no API to register webhooks: register this node's Production URL for order events as developers.magalu.com/docs/Onboarding/setup describes. Magalu signs nothing, so a delivery is only a hint: the order is read with the credential. Delivery events are not used (they do not name the order); the poll trigger picks those changes up.",
+		name: 'magaluNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: onlyFor('magalu'),
+	},
+	{
+		displayName:
+			"On activation the node writes the orders hook configuration of the credential's app key (one per app key: it replaces a hook that key had elsewhere), sending the credential's secret header.",
+		name: 'vtexNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: onlyFor('vtex'),
+	},
+	...webhookChannelFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Raw Payload',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the order exactly as the channel sent or returned it, under "raw"',
+			},
+			{
+				displayName: 'Inbox Retention (Days)',
+				name: 'inboxRetentionDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 365 },
+				default: 7,
+				description: 'How long delivery IDs are kept to recognise repeats; channels stop retrying well before (Shopify 4 hours, Nuvemshop 3 days)',
+			},
+			{
+				displayName: 'Register Webhook',
+				name: 'registerWebhook',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to create the webhook on the channel when the workflow is activated and remove it when deactivated (Shopify, WooCommerce, Nuvemshop, VTEX). Turn off to manage it yourself.',
+			},
+		],
+	},
+];

@@ -1,0 +1,186 @@
+import { NodeOperationError, type IDataObject, type IHookFunctions, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import type { AdapterContext, ChannelAdapter } from '../../core/channels/types';
+import { adapterFactory } from '../../core/channels/registry';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/http/retry';
+import { getSharedStore } from '../../core/store/open';
+import type { OmsStore } from '../../core/store/types';
+import { admit, resolve, type IntakeContext } from '../../core/webhooks/intake';
+import { webhookReader } from '../../core/webhooks/readers';
+import type { WebhookRegistrar, WebhookSecrets } from '../../core/webhooks/types';
+import { redactSecrets, messageOf, toStoreConfig, CREDENTIAL_TYPE as STORE_CREDENTIAL } from '../OmsStore/transport';
+import { toNodeError } from '../shared/errors';
+import { createN8nTransport } from '../shared/transport';
+import { WEBHOOK_CHANNELS, type WebhookChannelId } from './channels';
+
+/** Seams for tests (tiny retry sleeps, a clock); production uses the defaults. */
+export interface WebhookTriggerDeps {
+	retry?: RetryPolicy;
+	timeoutMs?: number;
+	now?: () => Date;
+}
+
+interface Options {
+	includeRaw?: boolean;
+	inboxRetentionDays?: number;
+	registerWebhook?: boolean;
+}
+
+type Ctx = IWebhookFunctions | IHookFunctions;
+
+interface OpenedChannel {
+	channel: WebhookChannelId;
+	adapterContext: AdapterContext;
+	secrets: WebhookSecrets;
+	registrar?: WebhookRegistrar;
+}
+
+/** The channel of the node: its credential as an AdapterContext (n8n's auth on every request) and its secrets. */
+async function openChannel(ctx: Ctx, deps: WebhookTriggerDeps): Promise<OpenedChannel> {
+	const channel = ctx.getNodeParameter('channel') as WebhookChannelId;
+	const config = WEBHOOK_CHANNELS[channel];
+	if (!config) throw new NodeOperationError(ctx.getNode(), `The channel "${channel}" has no webhooks`);
+	const credentials = await ctx.getCredentials(config.trigger.credentialType);
+	const base = config.trigger.adapterContext(credentials, (name) => ctx.getNodeParameter(name));
+	const adapterContext: AdapterContext = {
+		...base,
+		transport: createN8nTransport(ctx, config.trigger.credentialType, config.trigger.tokenExpiredStatus),
+		retry: deps.retry ?? DEFAULT_RETRY_POLICY,
+		options: { ...base.options, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) },
+	};
+	const secrets = config.secrets(credentials, base.account);
+	return { channel, adapterContext, secrets, registrar: config.registrar?.(adapterContext, secrets) };
+}
+
+async function openStore(ctx: IWebhookFunctions): Promise<{ store: OmsStore; safe: (error: unknown) => string }> {
+	const config = toStoreConfig(await ctx.getCredentials(STORE_CREDENTIAL));
+	const safe = (error: unknown) => redactSecrets(messageOf(error), config);
+	try {
+		return { store: getSharedStore(config), safe };
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), safe(error));
+	}
+}
+
+const lastPrune = new WeakMap<OmsStore, number>();
+const PRUNE_EVERY_MS = 3600_000;
+
+/** At most once an hour per store per process: the inbox forgets ids older than the retention. */
+async function pruneNow(store: OmsStore, retentionDays: number, now: Date): Promise<void> {
+	if (now.getTime() - (lastPrune.get(store) ?? 0) < PRUNE_EVERY_MS) return;
+	lastPrune.set(store, now.getTime());
+	await store.pruneDeliveries(new Date(now.getTime() - retentionDays * 86400_000));
+}
+
+/**
+ * webhook(): verify → inbox → answer → read → emit. The answer is sent through the response object before
+ * any channel call (Mercado Livre wants it within 500 ms, VTEX within 5 s) and webhook() returns
+ * noWebhookResponse with the items: n8n then starts the workflow with them and sends nothing more
+ * (webhook-helpers.ts: noWebhookResponse only suppresses the response, workflowData still runs).
+ *
+ * A failed verification is 401 with no items. A repeated event id is answered 200 with no items: a
+ * channel's retry of a delivery already taken is not a failure (WooCommerce disables a webhook after 5
+ * non-2xx answers). A store that cannot record the delivery fails the request (5xx), so the channel retries.
+ */
+export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
+	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const options = this.getNodeParameter('options', {}) as Options;
+		const now = deps.now?.() ?? new Date();
+		const opened = await openChannel(this, deps).catch((error: unknown) => {
+			throw toNodeError(this.getNode(), error);
+		});
+		const { store, safe } = await openStore(this);
+		const intake: IntakeContext = {
+			channel: opened.channel,
+			account: opened.adapterContext.account,
+			reader: webhookReader(opened.channel),
+			secrets: opened.secrets,
+			inbox: store,
+		};
+		const rawBody: unknown = (req as { rawBody?: unknown }).rawBody;
+		const delivery = { rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(typeof rawBody === 'string' ? rawBody : ''), headers: req.headers };
+		const admission = await admit(delivery, intake).catch((error: unknown) => {
+			throw new NodeOperationError(this.getNode(), `Could not record the delivery in the OMS store: ${safe(error)}`);
+		});
+		if (admission.status === 401) {
+			res.status(401).send('Unauthorized');
+			return { noWebhookResponse: true };
+		}
+		res.status(200).end();
+		if (!('accepted' in admission)) return { noWebhookResponse: true };
+
+		const adapter = adapterFactory(opened.channel)(opened.adapterContext) as ChannelAdapter;
+		let item;
+		try {
+			item = await resolve(admission.accepted, intake, { adapter, inbox: store, includeRaw: options.includeRaw });
+			await pruneNow(store, options.inboxRetentionDays ?? 7, now);
+		} catch (error) {
+			// Acknowledged already: report the failure as an item, as a poll trigger reports a bad order.
+			item = { error: { orderRef: `${opened.channel}:${admission.accepted.channelOrderId}`, field: '(webhook)', message: safe(error) }, raw: { topic: admission.accepted.topic } };
+		}
+		if (!item) return { noWebhookResponse: true };
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item as unknown as IDataObject])] };
+	};
+}
+
+/** checkExists / create / delete over the channel's registrar; no-ops where the channel has none (ML, Magalu). */
+export function webhookTriggerMethods(deps: WebhookTriggerDeps = {}) {
+	const withRegistrar = async (ctx: IHookFunctions) => {
+		const options = ctx.getNodeParameter('options', {}) as Options;
+		if (options.registerWebhook === false) return undefined;
+		const opened = await openChannel(ctx, deps);
+		return opened.registrar;
+	};
+	const urlOf = (ctx: IHookFunctions) => {
+		const url = ctx.getNodeWebhookUrl('default');
+		if (!url) throw new NodeOperationError(ctx.getNode(), 'The node has no webhook URL');
+		return url;
+	};
+	return {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			const registrar = await withRegistrar(this);
+			if (!registrar) return true;
+			const url = urlOf(this);
+			const found = await registrar.find(url).catch((error: unknown) => {
+				throw toNodeError(this.getNode(), error);
+			});
+			if (found.stale.length) await registrar.remove(found.stale, url);
+			const staticData = this.getWorkflowStaticData('node');
+			if (found.complete) {
+				staticData.webhookIds = found.ids;
+				return true;
+			}
+			// Partly there (a topic missing, an old secret): start clean, create() registers every topic.
+			if (found.ids.length) await registrar.remove(found.ids, url);
+			delete staticData.webhookIds;
+			return false;
+		},
+
+		async create(this: IHookFunctions): Promise<boolean> {
+			const registrar = await withRegistrar(this);
+			if (!registrar) return true;
+			const ids = await registrar.create(urlOf(this)).catch((error: unknown) => {
+				throw toNodeError(this.getNode(), error);
+			});
+			this.getWorkflowStaticData('node').webhookIds = ids;
+			return true;
+		},
+
+		async delete(this: IHookFunctions): Promise<boolean> {
+			const registrar = await withRegistrar(this);
+			if (!registrar) return true;
+			const staticData = this.getWorkflowStaticData('node');
+			const url = urlOf(this);
+			try {
+				const ids = Array.isArray(staticData.webhookIds) ? (staticData.webhookIds as string[]) : (await registrar.find(url)).ids;
+				await registrar.remove(ids, url);
+			} catch {
+				// As n8n's own triggers do: a failed removal answers false and keeps the ids for the next try.
+				return false;
+			}
+			delete staticData.webhookIds;
+			return true;
+		},
+	};
+}

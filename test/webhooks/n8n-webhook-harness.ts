@@ -1,0 +1,149 @@
+import { HookContext, WebhookContext } from 'n8n-core';
+import {
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IWebhookData,
+	type IWebhookResponseData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import type { WebhookDelivery } from '../../core/webhooks/types';
+
+/**
+ * Runs a webhook trigger the way n8n does (after n8n's test/nodes/TriggerHelpers.ts testWebhookTriggerNode,
+ * as n8n-poll-harness.ts does for polls): a real n8n-core WebhookContext for deliveries and a real HookContext
+ * for checkExists / create / delete, over one Workflow whose static data lives as long as the harness. HTTP
+ * to the channel goes through n8n's real httpRequestWithAuthentication; only the credential store is stubbed
+ * (`authenticate` plays CredentialsHelper.authenticate).
+ */
+export interface WebhookHarnessOptions {
+	nodeType: INodeType;
+	parameters?: INodeParameters;
+	/** Credentials by type, as the credential store would decrypt them. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	authenticate: (type: string, credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => IHttpRequestOptions;
+}
+
+/** What the caller of the webhook URL got back, and what n8n would start the workflow with. */
+export interface DeliveryOutcome {
+	status: number | undefined;
+	body: unknown;
+	/** What the `atAnswer` probe returned at the moment the answer was sent. */
+	atAnswer?: unknown;
+	/** The items of the execution n8n starts; undefined when webhook() returned none (no execution). */
+	items: IDataObject[] | undefined;
+	response: IWebhookResponseData;
+}
+
+export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';
+
+/** A minimal Express response: what webhook() may call on it. */
+class FakeResponse {
+	statusCode: number | undefined;
+	body: unknown;
+	headersSent = false;
+	/** What `atAnswer` saw when the answer was sent. */
+	snapshot: unknown;
+	constructor(private readonly atAnswer?: () => unknown) {}
+	status(code: number) {
+		this.statusCode = code;
+		return this;
+	}
+	send(body?: unknown) {
+		this.body = body;
+		return this.end();
+	}
+	json(body?: unknown) {
+		return this.send(body);
+	}
+	end() {
+		this.headersSent = true;
+		this.snapshot = this.atAnswer?.();
+		return this;
+	}
+}
+
+export class WebhookHarness {
+	readonly workflow: Workflow;
+	readonly node: INode;
+
+	constructor(private readonly o: WebhookHarnessOptions) {
+		const description = o.nodeType.description;
+		const parameters = NodeHelpers.getNodeParameters(description.properties, o.parameters ?? {}, true, false, { typeVersion: 1 }, description) ?? {};
+		this.node = {
+			id: 'trigger-1', name: description.defaults.name ?? description.displayName, type: `n8n-nodes-oms.${description.name}`,
+			typeVersion: 1, position: [0, 0], parameters, webhookId: 'f0e1d2c3-0000-4000-8000-000000000001',
+		};
+		const nodeTypes: INodeTypes = { getByName: () => o.nodeType, getByNameAndVersion: () => o.nodeType, getKnownTypes: () => ({}) };
+		this.workflow = new Workflow({ id: 'wf-1', name: 'orders', nodes: [this.node], connections: {}, active: true, nodeTypes, staticData: {} });
+	}
+
+	/** The production URL n8n would register: <base>/<webhookId>/webhook. */
+	get url(): string {
+		return `${WEBHOOK_BASE_URL}/${this.node.webhookId}/webhook`;
+	}
+
+	get staticData(): IDataObject {
+		return JSON.parse(JSON.stringify(this.workflow.getStaticData('node', this.node))) as IDataObject;
+	}
+
+	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper: {
+				getParentTypes: () => [],
+				// No credential here has an expirable token to fetch first.
+				preAuthentication: async () => undefined,
+				authenticate: async (credentials: ICredentialDataDecryptedObject, type: string, request: IHttpRequestOptions) => this.o.authenticate(type, credentials, request),
+			},
+			webhookBaseUrl: WEBHOOK_BASE_URL,
+			webhookTestBaseUrl: 'https://n8n.example.com/webhook-test',
+			...extra,
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	private withCredentials<T extends { getCredentials: unknown }>(ctx: T): T {
+		(ctx as { getCredentials: (type: string) => Promise<ICredentialDataDecryptedObject> }).getCredentials = async (type: string) => {
+			const c = this.o.credentials[type];
+			if (!c) throw new Error(`No credential of type ${type} in the harness`);
+			return { ...c };
+		};
+		return ctx;
+	}
+
+	/** One delivery to the node's URL: the answer it got and the items of the execution n8n would start. */
+	async deliver(d: WebhookDelivery, probe?: { atAnswer: () => unknown }): Promise<DeliveryOutcome> {
+		const res = new FakeResponse(probe?.atAnswer);
+		let body: unknown;
+		try {
+			body = JSON.parse(d.rawBody.toString('utf8'));
+		} catch {
+			body = {};
+		}
+		const httpRequest = { rawBody: d.rawBody, headers: d.headers, body, params: {}, query: {}, method: 'POST' };
+		const webhookData = { webhookDescription: this.o.nodeType.description.webhooks![0], isTest: false } as unknown as IWebhookData;
+		const ctx = this.withCredentials(
+			new WebhookContext(this.workflow, this.node, this.additionalData({ httpRequest, httpResponse: res } as never), 'webhook', webhookData, []),
+		);
+		const response = await this.o.nodeType.webhook!.call(ctx);
+		// What n8n's webhook-helpers do with the answer: noWebhookResponse sends nothing more; workflowData runs.
+		const items = response.workflowData ? response.workflowData[0].map((i) => i.json) : undefined;
+		return { status: res.statusCode, body: res.body, atAnswer: res.snapshot, items, response };
+	}
+
+	/** One of n8n's activation calls, through a HookContext as ActiveWorkflows uses it. */
+	async hook(method: 'checkExists' | 'create' | 'delete'): Promise<boolean> {
+		const ctx = this.withCredentials(new HookContext(this.workflow, this.node, this.additionalData(), 'trigger', 'activate'));
+		return this.o.nodeType.webhookMethods!.default![method]!.call(ctx);
+	}
+
+	/** n8n's activation sequence: checkExists, then create when it answered false. */
+	async activate(): Promise<boolean> {
+		return (await this.hook('checkExists')) || this.hook('create');
+	}
+}

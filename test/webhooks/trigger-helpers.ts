@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
+import { OmsWebhookTrigger } from '../../nodes/OmsWebhookTrigger/OmsWebhookTrigger.node';
+import { webhookTriggerMethods, webhookTriggerWebhook } from '../../nodes/OmsWebhookTrigger/webhook';
+import { tinyRetry } from '../channels/helpers/channel-test';
+import { WebhookHarness } from './n8n-webhook-harness';
+
+/** The OMS Order Webhook Trigger in a harness: one fresh SQLite store per call, short retries and timeouts. */
+export function webhookTrigger(o: {
+	parameters: INodeParameters;
+	credentialType: string;
+	credentials: ICredentialDataDecryptedObject;
+	authenticate: (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => IHttpRequestOptions;
+}): WebhookHarness {
+	const nodeType = new OmsWebhookTrigger();
+	const deps = { retry: tinyRetry(2).retry, timeoutMs: 2000 };
+	nodeType.webhook = webhookTriggerWebhook(deps);
+	nodeType.webhookMethods = { default: webhookTriggerMethods(deps) };
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-webhook-'));
+	return new WebhookHarness({
+		nodeType,
+		parameters: o.parameters,
+		credentials: { omsStoreApi: { storeType: 'sqlite', sqlitePath: path.join(dir, 'oms.sqlite') }, [o.credentialType]: o.credentials },
+		authenticate: (type, c, req) => (type === o.credentialType ? o.authenticate(c, req) : req),
+	});
+}
