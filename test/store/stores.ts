@@ -20,6 +20,7 @@ export const DRIVERS: DriverName[] = ['sqlite', 'postgres'];
 
 export function pgUrl(): string {
 	const url = process.env.OMS_TEST_PG_URL;
+	if (process.env.OMS_TEST_PG_ERROR) throw new Error(`PostgreSQL is not available for this test: ${process.env.OMS_TEST_PG_ERROR}`);
 	if (!url) throw new Error('OMS_TEST_PG_URL is not set (jest global setup starts PostgreSQL)');
 	return url;
 }
