@@ -70,7 +70,8 @@ function ensureN8n() {
 	};
 	fs.writeFileSync(path.join(CACHE_DIR, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 	log(`installing n8n ${N8N_VERSION} into ${CACHE_DIR} (several minutes, once)`);
-	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], CACHE_DIR);
+	// Errors only: n8n's tree prints hundreds of peer-dependency warnings that bury what matters.
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], CACHE_DIR);
 	run('npm', ['rebuild', 'sqlite3'], CACHE_DIR);
 	fs.writeFileSync(MARKER, new Date().toISOString() + '\n');
 	log(`n8n ready: ${n8nBin()}`);

@@ -90,7 +90,7 @@ function installIntoUserFolder(tarball, userFolder) {
 	delete manifest.optionalDependencies;
 	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	checkRuntimeRequires(pkgDir, manifest.dependencies ?? {});
-	run('npm', ['install', '--ignore-scripts', '--omit=dev', '--no-audit', '--no-fund', '--no-package-lock'], pkgDir);
+	run('npm', ['install', '--ignore-scripts', '--omit=dev', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], pkgDir);
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PKG.name]: manifest.version } }, null, 2),

@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ensureN8n } = require('./n8n-cache');
+const crypto = require('node:crypto');
 const { packAndInstall } = require('./pack-and-install');
 const { N8nInstance, OWNER } = require('./lib/n8n-instance');
 
@@ -62,6 +63,11 @@ async function main() {
 	await n8n.createCredential('OMS Store', 'omsStoreApi', { storeType: 'sqlite', sqlitePath: path.join(STATE, 'oms.sqlite') });
 	await n8n.createCredential('WooCommerce account', 'wooCommerceOmsApi', { siteUrl: sims.woo.baseUrl, consumerKey: 'ck_local', consumerSecret: 'cs_local' });
 	await n8n.createCredential('Nuvemshop account', 'nuvemshopOmsApi', { storeId: '123456', accessToken: 'local-token', userAgent: 'OMS local (dev@oms.local)', platform: 'nuvemshop', baseUrl: `${sims.nuvemshop.baseUrl}/v1` });
+	// Template 2's webhook requires a secret header: one random secret per local setup, kept across starts.
+	const secretFile = path.join(STATE, 'webhook-secret.txt');
+	if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(18).toString('base64url'), { mode: 0o600 });
+	const webhookSecret = fs.readFileSync(secretFile, 'utf8').trim();
+	if (!existing.some((c) => c.name === 'OMS Webhook Secret')) await n8n.createCredential('OMS Webhook Secret', 'httpHeaderAuth', { name: 'X-OMS-Secret', value: webhookSecret });
 	if (fresh) {
 		// A first stock count, as the ERP would send it, so the demo has stock to reserve and push.
 		const { createStore } = require(path.join(pkgDir, 'dist', 'core', 'store', 'open.js'));
@@ -94,6 +100,7 @@ async function main() {
 			log(`could not activate "${wf.name}": ${e.message.slice(0, 300)}`);
 		}
 	}
+	log(`write-back webhook: POST http://localhost:${PORT}/webhook/oms-invoice-shipment with header X-OMS-Secret: ${webhookSecret}`);
 	log(`n8n is running: http://localhost:${PORT}  login ${OWNER.email} / ${OWNER.password}`);
 	log(`a simulated order every ${ORDER_EVERY_MS / 1000} s; Ctrl+C stops everything`);
 	const stop = async () => {

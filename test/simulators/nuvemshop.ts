@@ -38,6 +38,9 @@ export interface NuvemshopOrderSpec {
 /** Shaped like the GET /orders example of resources/order.md, with the newer BR fields (sku, identification). */
 export function nuvemshopOrder(spec: NuvemshopOrderSpec): NuvemshopOrder {
 	const products = spec.products ?? [{ sku: 'CAM-AZ-M', quantity: 2, price: '19.00', productId: 1234, variantId: 101 }];
+	// Unless told otherwise the totals add up: Σ price × quantity + shipping − discount.
+	const subtotal = spec.subtotal ?? (products.reduce((s, p) => s + Math.round(Number(p.price) * 100) * p.quantity, 0) / 100).toFixed(2);
+	const total = spec.total ?? (Number(subtotal) + Number(spec.shippingCost ?? '20.00') - Number(spec.discount ?? '0.00')).toFixed(2);
 	const address = {
 		address: 'Rua Augusta', number: '742', floor: 'apto 12', locality: 'Consolação', city: 'São Paulo',
 		province: 'São Paulo', zipcode: '01305-000', country: 'BR', phone: '+55 11 99999-9999', name: 'Maria Souza',
@@ -67,9 +70,9 @@ export function nuvemshopOrder(spec: NuvemshopOrderSpec): NuvemshopOrder {
 		shipping_max_days: 4,
 		shipping_cost_owner: spec.shippingCost ?? '20.00',
 		shipping_cost_customer: spec.shippingCost ?? '20.00',
-		subtotal: spec.subtotal ?? '38.00',
+		subtotal,
 		discount: spec.discount ?? '0.00',
-		total: spec.total ?? '58.00',
+		total,
 		weight: '2.00',
 		coupon: [],
 		products: products.map((p, i) => ({

@@ -58,7 +58,8 @@ export function wooOrder(spec: WooOrderSpec): WooOrder {
 		shipping_total: spec.shippingTotal ?? '10.00',
 		shipping_tax: '0.00',
 		cart_tax: '0.00',
-		total: spec.total ?? '22.00',
+		// Unless told otherwise the totals add up: line subtotals + shipping − discount.
+		total: spec.total ?? (lines.reduce((s, l) => s + Math.round(Number(l.subtotal) * 100), 0) / 100 + Number(spec.shippingTotal ?? '10.00') - Number(spec.discountTotal ?? '0.00')).toFixed(2),
 		total_tax: '0.00',
 		prices_include_tax: false,
 		customer_id: 26,
