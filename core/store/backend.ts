@@ -5,9 +5,13 @@ import type {
 	LedgerQuery,
 	ListingMapping,
 	PushedValue,
+	PushRetryEntry,
+	PushRetryInput,
+	PushState,
 	ReservationEntry,
 	ReservationQuery,
 	StockLevel,
+	VersionedLevel,
 } from './types';
 
 /**
@@ -98,8 +102,17 @@ export interface StoreBackend {
 	listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage>;
 	listReservations(query: ReservationQuery): Promise<ReservationEntry[]>;
 	listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;
-	recordPushed(channel: string, values: PushedValue[], at: string): Promise<void>;
+	getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]>;
+	/** Conditional upserts (never over a newer change number); answers the values not recorded. */
+	recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]>;
 	getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>>;
+	getPushState(channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>>;
+	/** Push leases and the retry set; times are epoch milliseconds of the store's clock. */
+	acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]>;
+	releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void>;
+	recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void>;
+	listPushRetries(channel: string, q: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]>;
+	clearPushRetries(channel: string, warehouse: string, skus: string[], startedMs: number | null): Promise<void>;
 	setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void>;
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;
 	/** INSERT … ON CONFLICT DO NOTHING on the inbox's unique key: true when this call inserted the row. */
@@ -107,6 +120,12 @@ export interface StoreBackend {
 	pruneDeliveries(cutoff: string): Promise<number>;
 	schemaVersion(): Promise<number>;
 	close(): Promise<void>;
+}
+
+/** A failed push is due again after baseMs · 2^(attempts − 1), at most maxMs. */
+export interface RetryBackoff {
+	baseMs: number;
+	maxMs: number;
 }
 
 export const counterKey = (sku: string, warehouse: string): string => `${warehouse}\u0000${sku}`;

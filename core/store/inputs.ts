@@ -1,6 +1,6 @@
-import { skuIdentity } from '../model/order';
+import { DEFAULT_WAREHOUSE, skuIdentity } from '../model/order';
 import { MAX_QUANTITY } from '../model/validate';
-import type { AdjustInput, DeliveryRecord, ListingMapping, PushedValue, SetOnHandInput } from './types';
+import type { AdjustInput, DeliveryRecord, ListingMapping, PushedValue, PushRetryInput, SetOnHandInput } from './types';
 
 /**
  * What every store entry point checks before touching the database, so a bad value is a clear error naming
@@ -57,11 +57,48 @@ export function checkAdjust(entries: AdjustInput[]): AdjustInput[] {
 	});
 }
 
-export function checkPushed(values: PushedValue[]): PushedValue[] {
-	return values.map((v) => {
+/** Pushed values with their warehouse and change number filled in; one per (warehouse, SKU), the newest kept. */
+export function checkPushed(values: PushedValue[]): Array<Required<PushedValue>> {
+	const out = new Map<string, Required<PushedValue>>();
+	for (const v of values) {
 		const sku = storeSku(v.sku);
-		return { ...v, sku, value: checkUnits(v.value, 'value', sku, 0, MAX_COUNTER) };
-	});
+		const checked = {
+			sku,
+			warehouse: v.warehouse || DEFAULT_WAREHOUSE,
+			value: checkUnits(v.value, 'value', sku, 0, MAX_COUNTER),
+			changeSeq: checkUnits(v.changeSeq ?? 0, 'changeSeq', sku, 0, MAX_COUNTER),
+		};
+		// One upsert statement cannot touch a row twice (PostgreSQL refuses it): the newest value wins.
+		const key = `${checked.warehouse}\u0000${sku}`;
+		const seen = out.get(key);
+		if (!seen || seen.changeSeq <= checked.changeSeq) out.set(key, checked);
+	}
+	return [...out.values()];
+}
+
+const RETRY_REASONS = new Set(['refused', 'unknown', 'deferred']);
+const MAX_ERROR_MESSAGE = 2000;
+
+/** Retry entries checked and merged per (warehouse, SKU): an unknown outcome wins, then a refusal, then a deferral. */
+export function checkRetries(entries: PushRetryInput[]): Array<PushRetryInput & { warehouse: string }> {
+	const rank = { deferred: 0, refused: 1, unknown: 2 } as const;
+	const out = new Map<string, PushRetryInput & { warehouse: string }>();
+	for (const e of entries) {
+		const sku = storeSku(e.sku);
+		if (!RETRY_REASONS.has(e.reason)) throw new StockInputError(sku, 'reason', `must be refused, unknown or deferred, got ${JSON.stringify(e.reason)}`);
+		if (e.httpCode !== undefined) checkUnits(e.httpCode, 'httpCode', sku, 100, 599);
+		const checked = { ...e, sku, warehouse: e.warehouse || DEFAULT_WAREHOUSE, message: e.message?.slice(0, MAX_ERROR_MESSAGE) };
+		const key = `${checked.warehouse}\u0000${sku}`;
+		const seen = out.get(key);
+		if (!seen || rank[seen.reason] <= rank[checked.reason]) out.set(key, checked);
+	}
+	return [...out.values()];
+}
+
+/** A lease request's holder and duration. */
+export function checkLease(holder: string, ttlMs: number): void {
+	if (typeof holder !== 'string' || holder.trim() === '' || holder.length > 200) throw new Error('A push lease holder must be a non-empty string of at most 200 characters');
+	if (!Number.isInteger(ttlMs) || ttlMs < 1 || ttlMs > 24 * 3600_000) throw new Error(`A push lease lasts a whole number of milliseconds from 1 to 24 h, got ${ttlMs}`);
 }
 
 export const checkListings = (mappings: ListingMapping[]): ListingMapping[] => mappings.map((m) => ({ ...m, sku: storeSku(m.sku) }));

@@ -1,7 +1,7 @@
 import { skuQuantities, type OrderStockState, type SkuQuantities, type Stage } from '../lifecycle/plan';
 import type { CanonicalStatus } from '../model/order';
 import type { CounterRow, LedgerTotal } from './backend';
-import type { ChangedPage, LedgerEntry, ListingMapping, ReservationEntry, StockLevel } from './types';
+import type { ChangedPage, LedgerEntry, ListingMapping, PushRetryEntry, ReservationEntry, StockLevel, VersionedLevel } from './types';
 
 /** Row shapes shared by both drivers (same column names), mapped to the core's objects. */
 
@@ -39,6 +39,21 @@ export const levelFromRow = (r: Row): StockLevel => {
 	const c = counterFromRow(r);
 	return { ...c, available: c.onHand - c.reserved };
 };
+
+export const versionedLevelFromRow = (r: Row): VersionedLevel => ({ ...levelFromRow(r), changeSeq: num(r.change_seq) });
+
+const isoMs = (v: unknown): string => new Date(num(v)).toISOString();
+
+export const pushRetryFromRow = (r: Row): PushRetryEntry => ({
+	sku: String(r.sku),
+	warehouse: String(r.warehouse),
+	attempts: num(r.attempts),
+	uncertain: r.uncertain === true || num(r.uncertain) === 1,
+	lastError: str(r.last_error),
+	lastHttpCode: r.last_http_code === null || r.last_http_code === undefined ? null : num(r.last_http_code),
+	firstFailedAt: isoMs(r.first_failed_ms),
+	nextAt: isoMs(r.next_ms),
+});
 
 export const ledgerFromRow = (r: Row): LedgerEntry => ({
 	id: num(r.id),

@@ -1,9 +1,9 @@
 import { resolveLifecycle, type LifecycleConfig } from '../lifecycle/config';
 import { DEFAULT_WAREHOUSE, type CanonicalOrder } from '../model/order';
 import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
-import type { StoreBackend } from './backend';
+import type { RetryBackoff, StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
-import { byIdentity, checkAdjust, checkDelivery, checkListings, checkPushed, checkSetOnHand, storeSku } from './inputs';
+import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, storeSku } from './inputs';
 import type {
 	AdjustInput,
 	ApplyOptions,
@@ -17,6 +17,10 @@ import type {
 	ListingMapping,
 	OmsStore,
 	PushedValue,
+	PushRetryEntry,
+	PushRetryInput,
+	PushRetryQuery,
+	PushState,
 	ReconcileReport,
 	ReservationEntry,
 	ReservationQuery,
@@ -24,9 +28,18 @@ import type {
 	SettledApply,
 	StockChangeResult,
 	StockLevel,
+	VersionedLevel,
 } from './types';
 
 export type Clock = () => Date;
+
+/** A failed push is due again 1 minute later, then 2, 4, … up to 1 hour between attempts. */
+export const PUSH_RETRY_BACKOFF: RetryBackoff = { baseMs: 60_000, maxMs: 3_600_000 };
+
+const checkDate = (d: unknown, what: string): Date => {
+	if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new Error(`${what} needs a valid date`);
+	return d;
+};
 
 /** Keeps the driver's error (its code, its message); an error from another realm is not `instanceof Error`. */
 const asError = (error: unknown): Error =>
@@ -146,12 +159,57 @@ export class LedgerStore implements OmsStore {
 		return this.backend.transaction((tx) => reconcileInTx(tx, repair));
 	}
 
-	async recordPushed(channel: string, values: PushedValue[]): Promise<void> {
-		return this.backend.recordPushed(channel, checkPushed(values), this.now());
+	async getVersionedLevels(skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<VersionedLevel[]> {
+		const ids = [...new Set(skus.map((s) => storeSku(s)))];
+		return ids.length ? this.backend.getVersionedLevels(ids, warehouse) : [];
+	}
+
+	async recordPushed(channel: string, values: PushedValue[]): Promise<PushedValue[]> {
+		const checked = checkPushed(values);
+		return checked.length ? this.backend.recordPushed(channel, checked, this.now()) : [];
 	}
 
 	getPushed(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<Map<string, number>> {
 		return byIdentity(skus, (ids) => this.backend.getPushed(channel, ids, warehouse));
+	}
+
+	getPushState(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<Map<string, PushState>> {
+		return byIdentity(skus, (ids) => this.backend.getPushState(channel, ids, warehouse));
+	}
+
+	async acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, ttlMs: number): Promise<string[]> {
+		checkLease(holder, ttlMs);
+		const ids = [...new Set(skus.map((s) => storeSku(s)))].sort();
+		if (ids.length === 0) return [];
+		const now = this.clock().getTime();
+		return this.backend.acquirePushLeases(channel, warehouse || DEFAULT_WAREHOUSE, ids, holder, now, now + ttlMs);
+	}
+
+	async releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void> {
+		const ids = [...new Set(skus.map((s) => storeSku(s)))];
+		if (ids.length) await this.backend.releasePushLeases(channel, warehouse || DEFAULT_WAREHOUSE, ids, holder);
+	}
+
+	async recordPushRetries(channel: string, entries: PushRetryInput[]): Promise<void> {
+		const checked = checkRetries(entries);
+		if (checked.length) await this.backend.recordPushRetries(channel, checked, this.clock().getTime(), PUSH_RETRY_BACKOFF);
+	}
+
+	async listPushRetries(channel: string, query: PushRetryQuery = {}): Promise<PushRetryEntry[]> {
+		const skus = query.skus && [...new Set(query.skus.map((s) => storeSku(s)))];
+		if (skus && skus.length === 0) return [];
+		return this.backend.listPushRetries(channel, {
+			warehouse: query.warehouse,
+			skus,
+			dueBeforeMs: query.dueOnly ? this.clock().getTime() : undefined,
+			limit: query.limit ?? 1000,
+		});
+	}
+
+	async clearPushRetries(channel: string, warehouse: string, skus: string[], pushStartedAt?: Date): Promise<void> {
+		const ids = [...new Set(skus.map((s) => storeSku(s)))];
+		const started = pushStartedAt === undefined ? null : checkDate(pushStartedAt, 'clearPushRetries').getTime();
+		if (ids.length) await this.backend.clearPushRetries(channel, warehouse || DEFAULT_WAREHOUSE, ids, started);
 	}
 
 	async setListings(channel: string, mappings: ListingMapping[]): Promise<void> {
@@ -169,8 +227,7 @@ export class LedgerStore implements OmsStore {
 	}
 
 	async pruneDeliveries(olderThan: Date): Promise<number> {
-		if (!(olderThan instanceof Date) || Number.isNaN(olderThan.getTime())) throw new Error('pruneDeliveries needs a valid date');
-		return this.backend.pruneDeliveries(olderThan.toISOString());
+		return this.backend.pruneDeliveries(checkDate(olderThan, 'pruneDeliveries').toISOString());
 	}
 
 	schemaVersion(): Promise<number> {

@@ -148,10 +148,73 @@ export interface ChangedPage {
 	more: boolean;
 }
 
+/** A level with its change number, as the store read it: what a pushed value is computed from. */
+export interface VersionedLevel extends StockLevel {
+	/**
+	 * The change number of the level's last change (listChanged's cursor counts the same numbers): it only
+	 * grows, so of two values computed from one SKU's levels, the one with the larger number is the newer.
+	 */
+	changeSeq: number;
+}
+
 export interface PushedValue {
 	sku: string;
 	warehouse?: string;
 	value: number;
+	/**
+	 * The change number of the level the value was computed from (VersionedLevel.changeSeq). A value is only
+	 * recorded over one with the same or an older number; 0 (the default) means "unknown".
+	 */
+	changeSeq?: number;
+}
+
+/** The last value a channel accepted for a SKU, and the change number it was computed from. */
+export interface PushState {
+	value: number;
+	changeSeq: number;
+}
+
+/**
+ * Why a SKU goes to the push retry set: the channel refused it (an HTTP 4xx answer), the outcome of the write
+ * is unknown (timeout, connection reset, 5xx: the channel may have applied it), or another push held the SKU.
+ */
+export type PushRetryReason = 'refused' | 'unknown' | 'deferred';
+
+export interface PushRetryInput {
+	sku: string;
+	warehouse?: string;
+	reason: PushRetryReason;
+	/** The channel's error, kept as the entry's last error (not for 'deferred' when the entry exists). */
+	message?: string;
+	httpCode?: number;
+}
+
+/** A SKU waiting in the push retry set of one channel account. */
+export interface PushRetryEntry {
+	sku: string;
+	warehouse: string;
+	/** Failed attempts in a row ('deferred' does not count). */
+	attempts: number;
+	/**
+	 * A write with an unknown outcome happened: the channel may show a value the store never recorded, so the
+	 * SKU is sent whatever the recorded value is, until a push begun after nextAt succeeds.
+	 */
+	uncertain: boolean;
+	lastError: string | null;
+	lastHttpCode: number | null;
+	firstFailedAt: string;
+	/** When the SKU is due again: 1 minute after the first failure, doubling up to 1 hour. */
+	nextAt: string;
+}
+
+export interface PushRetryQuery {
+	warehouse?: string;
+	/** Only these SKUs. */
+	skus?: string[];
+	/** Only entries due now (nextAt ≤ the store's clock). */
+	dueOnly?: boolean;
+	/** At most this many, soonest due first (default 1000). */
+	limit?: number;
 }
 
 export interface ListingMapping {
@@ -203,9 +266,36 @@ export interface OmsStore {
 	listLedger(query?: LedgerQuery): Promise<LedgerEntry[]>;
 	/** Recomputes the counters from the ledger; reports drift; `repair` makes the counters match the ledger. */
 	reconcile(repair: boolean): Promise<ReconcileReport>;
-	recordPushed(channel: string, values: PushedValue[]): Promise<void>;
+	/** Levels of the given SKUs of one warehouse with their change numbers (SKUs the store does not know are absent). */
+	getVersionedLevels(skus: string[], warehouse?: string): Promise<VersionedLevel[]>;
+	/**
+	 * Records values a channel accepted, each only over a value with the same or an older change number (one
+	 * conditional upsert per value). Answers the values NOT recorded because a newer one was there (superseded).
+	 */
+	recordPushed(channel: string, values: PushedValue[]): Promise<PushedValue[]>;
 	/** Looked up by SKU identity; the map is keyed by the SKUs as passed. */
 	getPushed(channel: string, skus: string[], warehouse?: string): Promise<Map<string, number>>;
+	/** getPushed with the change numbers. */
+	getPushState(channel: string, skus: string[], warehouse?: string): Promise<Map<string, PushState>>;
+	/**
+	 * Takes the push leases of SKUs for `holder` until ttlMs from the store's clock, in one atomic statement:
+	 * a SKU is taken when free, expired, or already this holder's (which renews it). Answers the SKUs taken
+	 * (store identities); the others are held by another push.
+	 */
+	acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, ttlMs: number): Promise<string[]>;
+	/** Gives back this holder's leases (another holder's are left alone). */
+	releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void>;
+	/**
+	 * Puts SKUs in the push retry set: a failure counts an attempt and is due again after 1 min doubling up to
+	 * 1 h ('unknown' also marks the entry uncertain); 'deferred' is due at once and counts nothing.
+	 */
+	recordPushRetries(channel: string, entries: PushRetryInput[]): Promise<void>;
+	listPushRetries(channel: string, query?: PushRetryQuery): Promise<PushRetryEntry[]>;
+	/**
+	 * Takes SKUs out of the retry set after a push made them right (accepted, or nothing to send). An uncertain
+	 * entry only leaves when the push began at or after it was due (`pushStartedAt`); without it, every entry leaves.
+	 */
+	clearPushRetries(channel: string, warehouse: string, skus: string[], pushStartedAt?: Date): Promise<void>;
 	setListings(channel: string, mappings: ListingMapping[]): Promise<void>;
 	/** Looked up by SKU identity; the map is keyed by the SKUs as passed. */
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;

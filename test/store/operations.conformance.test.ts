@@ -124,7 +124,7 @@ describe.each(DRIVERS)('store operations on %s', (driver) => {
 
 		const upgraded = createStore(fresh.config);
 		expect((await upgraded.getAvailability(['OLD']))[0]).toMatchObject({ onHand: 3, reserved: 1, available: 2 });
-		expect(await upgraded.schemaVersion()).toBe(3);
+		expect(await upgraded.schemaVersion()).toBe(4);
 		await upgraded.recordPushed('shopify', [{ sku: 'OLD', value: 2 }]);
 		expect(await upgraded.getPushed('shopify', ['OLD'])).toEqual(new Map([['OLD', 2]]));
 		await upgraded.close();

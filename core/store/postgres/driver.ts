@@ -1,8 +1,9 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
-import { appliedRefKey, counterKey, type CounterRow, type StoreBackend, type StoreTx } from '../backend';
-import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow } from '../rows';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, ReservationEntry, ReservationQuery, StockLevel } from '../types';
+import { appliedRefKey, counterKey, type CounterRow, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
+import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, VersionedLevel } from '../types';
 import { POSTGRES_MIGRATIONS } from './migrations';
+import { deleteRetries, dropLeases, selectPushState, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
 
 export interface PostgresStoreOptions {
 	pool: PoolConfig;
@@ -230,19 +231,44 @@ export class PostgresBackend implements StoreBackend {
 		return rows.map(ledgerFromRow);
 	}
 
-	async recordPushed(channel: string, values: PushedValue[], at: string): Promise<void> {
-		if (values.length === 0) return;
-		await this.query(
-			`INSERT INTO oms_channel_stock (channel, warehouse, sku, pushed_value, pushed_at)
-			 SELECT $1, w, s, v, $5 FROM unnest($2::text[], $3::text[], $4::bigint[]) AS t(w, s, v)
-			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET pushed_value = excluded.pushed_value, pushed_at = excluded.pushed_at`,
-			[channel, values.map((v) => v.warehouse ?? 'default'), values.map((v) => v.sku), values.map((v) => v.value), at],
-		);
+	private readonly q: Query = (sql, params) => this.query(sql, params);
+
+	async getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]> {
+		const rows = await this.query('SELECT * FROM oms_stock WHERE warehouse = $1 AND sku = ANY($2::text[]) ORDER BY sku', [warehouse, skus]);
+		return rows.map(versionedLevelFromRow);
+	}
+
+	recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]> {
+		return upsertPushed(this.q, channel, values, at);
 	}
 
 	async getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>> {
-		const rows = await this.query('SELECT sku, pushed_value FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND sku = ANY($3::text[])', [channel, warehouse, skus]);
-		return new Map(rows.map((r) => [String(r.sku), Number(r.pushed_value)]));
+		const state = await this.getPushState(channel, skus, warehouse);
+		return new Map([...state].map(([sku, s]) => [sku, s.value]));
+	}
+
+	getPushState(channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>> {
+		return selectPushState(this.q, channel, skus, warehouse);
+	}
+
+	acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {
+		return takeLeases(this.q, channel, warehouse, skus, holder, nowMs, expiresMs);
+	}
+
+	releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void> {
+		return dropLeases(this.q, channel, warehouse, skus, holder);
+	}
+
+	recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
+		return upsertRetries(this.q, channel, entries, nowMs, backoff);
+	}
+
+	listPushRetries(channel: string, f: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]> {
+		return selectRetries(this.q, channel, f);
+	}
+
+	clearPushRetries(channel: string, warehouse: string, skus: string[], startedMs: number | null): Promise<void> {
+		return deleteRetries(this.q, channel, warehouse, skus, startedMs);
 	}
 
 	async setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void> {

@@ -111,4 +111,37 @@ CREATE TABLE oms_webhook_inbox (
 CREATE INDEX oms_webhook_inbox_received ON oms_webhook_inbox (received_at);
 `,
 	},
+	{
+		version: 4,
+		sql: `
+-- Ordered stock pushes. A recorded value carries the change number of the level it was computed from, so an
+-- older push never records over a newer one. Times in the two new tables are epoch milliseconds.
+ALTER TABLE oms_channel_stock ADD COLUMN pushed_seq bigint NOT NULL DEFAULT 0;
+
+-- One push at a time per (channel account, warehouse, SKU), across executions and processes.
+CREATE TABLE oms_push_lease (
+	channel text NOT NULL,
+	warehouse text NOT NULL,
+	sku text NOT NULL,
+	holder text NOT NULL,
+	expires_ms bigint NOT NULL,
+	PRIMARY KEY (channel, warehouse, sku)
+);
+
+-- SKUs whose push failed (refused, outcome unknown) or was deferred, retried with backoff by later runs.
+CREATE TABLE oms_push_retry (
+	channel text NOT NULL,
+	warehouse text NOT NULL,
+	sku text NOT NULL,
+	attempts integer NOT NULL,
+	uncertain boolean NOT NULL DEFAULT false,
+	last_error text,
+	last_http_code integer,
+	first_failed_ms bigint NOT NULL,
+	next_ms bigint NOT NULL,
+	PRIMARY KEY (channel, warehouse, sku)
+);
+CREATE INDEX oms_push_retry_due ON oms_push_retry (channel, warehouse, next_ms);
+`,
+	},
 ];

@@ -9,12 +9,14 @@ import {
 	type LedgerInsert,
 	type OrderEventInsert,
 	type OrderSave,
+	type RetryBackoff,
 	type StoreBackend,
 	type StoreTx,
 } from '../backend';
-import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow } from '../rows';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, ReservationEntry, ReservationQuery, StockLevel } from '../types';
+import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, VersionedLevel } from '../types';
 import { deleteDeliveriesBefore, insertDelivery } from './inbox';
+import { deleteRetries, dropLeases, selectPushState, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
 
 export interface SqliteStoreOptions {
@@ -86,6 +88,8 @@ export class SqliteBackend implements StoreBackend {
 		return s;
 	}
 
+	private readonly prepare = (sql: string): StatementSync => this.stmt(sql);
+
 	private all(sql: string, ...params: SQLInputValue[]): Row[] {
 		return this.stmt(sql).all(...params) as Row[];
 	}
@@ -128,6 +132,24 @@ export class SqliteBackend implements StoreBackend {
 			this.db.exec('BEGIN IMMEDIATE');
 			try {
 				const result = await work(this.tx);
+				this.db.exec('COMMIT');
+				return result;
+			} catch (error) {
+				if (this.db.isTransaction) this.db.exec('ROLLBACK');
+				throw error;
+			}
+		});
+	}
+
+	/**
+	 * A write of a few statements with no await inside: the write lock is never held across the event loop,
+	 * so it cannot stall behind a busy wait of this very thread.
+	 */
+	private writeNow<T>(work: () => T): Promise<T> {
+		return this.mutex.run(async () => {
+			this.db.exec('BEGIN IMMEDIATE');
+			try {
+				const result = work();
 				this.db.exec('COMMIT');
 				return result;
 			} catch (error) {
@@ -268,22 +290,43 @@ export class SqliteBackend implements StoreBackend {
 		return rows.map(ledgerFromRow);
 	}
 
-	async recordPushed(channel: string, values: PushedValue[], at: string): Promise<void> {
-		await this.transaction(async () => {
-			for (const v of values) {
-				this.run(
-					'INSERT INTO oms_channel_stock (channel, warehouse, sku, pushed_value, pushed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET pushed_value = excluded.pushed_value, pushed_at = excluded.pushed_at',
-					channel, v.warehouse ?? 'default', v.sku, v.value, at,
-				);
-			}
-		});
+	async getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]> {
+		const rows = await this.read(() => this.all('SELECT * FROM oms_stock WHERE warehouse = ? AND sku IN (SELECT value FROM json_each(?)) ORDER BY sku', warehouse, jsonList(skus)));
+		return rows.map(versionedLevelFromRow);
+	}
+
+	async recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]> {
+		return this.writeNow(() => upsertPushed(this.prepare, channel, values, at));
 	}
 
 	async getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>> {
-		const rows = await this.read(() =>
-			this.all('SELECT sku, pushed_value FROM oms_channel_stock WHERE channel = ? AND warehouse = ? AND sku IN (SELECT value FROM json_each(?))', channel, warehouse, jsonList(skus)),
-		);
-		return new Map(rows.map((r) => [String(r.sku), Number(r.pushed_value)]));
+		const state = await this.getPushState(channel, skus, warehouse);
+		return new Map([...state].map(([sku, s]) => [sku, s.value]));
+	}
+
+	async getPushState(channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>> {
+		return this.read(() => selectPushState(this.prepare, channel, skus, warehouse));
+	}
+
+	/** One autocommit statement behind the mutex: atomic against other processes through the file lock. */
+	async acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {
+		return this.mutex.run(async () => takeLeases(this.prepare, channel, warehouse, skus, holder, nowMs, expiresMs));
+	}
+
+	async releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void> {
+		await this.mutex.run(async () => dropLeases(this.prepare, channel, warehouse, skus, holder));
+	}
+
+	async recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
+		await this.writeNow(() => upsertRetries(this.prepare, channel, entries, nowMs, backoff));
+	}
+
+	async listPushRetries(channel: string, q: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]> {
+		return this.read(() => selectRetries(this.prepare, channel, q));
+	}
+
+	async clearPushRetries(channel: string, warehouse: string, skus: string[], startedMs: number | null): Promise<void> {
+		await this.mutex.run(async () => deleteRetries(this.prepare, channel, warehouse, skus, startedMs));
 	}
 
 	async setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void> {
@@ -305,11 +348,11 @@ export class SqliteBackend implements StoreBackend {
 
 	/** One autocommit insert behind the mutex: never inside another execution's open transaction. */
 	async recordDelivery(channel: string, account: string, eventId: string, receivedAt: string): Promise<boolean> {
-		return this.mutex.run(async () => insertDelivery((sql) => this.stmt(sql), channel, account, eventId, receivedAt));
+		return this.mutex.run(async () => insertDelivery(this.prepare, channel, account, eventId, receivedAt));
 	}
 
 	async pruneDeliveries(cutoff: string): Promise<number> {
-		return this.mutex.run(async () => deleteDeliveriesBefore((sql) => this.stmt(sql), cutoff));
+		return this.mutex.run(async () => deleteDeliveriesBefore(this.prepare, cutoff));
 	}
 
 	async close(): Promise<void> {
@@ -322,6 +365,3 @@ export class SqliteBackend implements StoreBackend {
 function stateParams(s: OrderStockState): SQLInputValue[] {
 	return [s.status, s.stage, s.warehouse, JSON.stringify(s.reserved), JSON.stringify(s.committed), s.revision, s.reservedAt, s.channelUpdatedAt];
 }
-
-
-

@@ -109,4 +109,37 @@ CREATE TABLE oms_webhook_inbox (
 CREATE INDEX oms_webhook_inbox_received ON oms_webhook_inbox (received_at);
 `,
 	},
+	{
+		version: 4,
+		sql: `
+-- Ordered stock pushes. A recorded value carries the change number of the level it was computed from, so an
+-- older push never records over a newer one. Times in the two new tables are epoch milliseconds.
+ALTER TABLE oms_channel_stock ADD COLUMN pushed_seq INTEGER NOT NULL DEFAULT 0;
+
+-- One push at a time per (channel account, warehouse, SKU), across executions and processes.
+CREATE TABLE oms_push_lease (
+	channel TEXT NOT NULL,
+	warehouse TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	holder TEXT NOT NULL,
+	expires_ms INTEGER NOT NULL,
+	PRIMARY KEY (channel, warehouse, sku)
+) WITHOUT ROWID;
+
+-- SKUs whose push failed (refused, outcome unknown) or was deferred, retried with backoff by later runs.
+CREATE TABLE oms_push_retry (
+	channel TEXT NOT NULL,
+	warehouse TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	attempts INTEGER NOT NULL,
+	uncertain INTEGER NOT NULL DEFAULT 0,
+	last_error TEXT,
+	last_http_code INTEGER,
+	first_failed_ms INTEGER NOT NULL,
+	next_ms INTEGER NOT NULL,
+	PRIMARY KEY (channel, warehouse, sku)
+) WITHOUT ROWID;
+CREATE INDEX oms_push_retry_due ON oms_push_retry (channel, warehouse, next_ms);
+`,
+	},
 ];

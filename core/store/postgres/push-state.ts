@@ -1,0 +1,98 @@
+import type { RetryBackoff } from '../backend';
+import { pushRetryFromRow } from '../rows';
+import type { PushedValue, PushRetryEntry, PushRetryInput, PushState } from '../types';
+
+/**
+ * Push state statements of the PostgreSQL driver (recorded values, leases, retry set): each is one
+ * set-based statement, atomic on its own. Rows are written in key order so two statements over the same
+ * keys wait on each other instead of deadlocking.
+ */
+
+type Row = Record<string, unknown>;
+export type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
+
+const key = (warehouse: string, sku: string) => `${warehouse}\u0000${sku}`;
+
+/** Conditional upsert: a row with a newer change number is left alone; RETURNING names the rows written. */
+export async function upsertPushed(q: Query, channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]> {
+	const rows = await q(
+		`INSERT INTO oms_channel_stock AS c (channel, warehouse, sku, pushed_value, pushed_seq, pushed_at)
+		 SELECT $1, w, s, v, n, $6 FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS t(w, s, v, n) ORDER BY w, s
+		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET pushed_value = excluded.pushed_value, pushed_seq = excluded.pushed_seq, pushed_at = excluded.pushed_at
+		 WHERE c.pushed_seq <= excluded.pushed_seq
+		 RETURNING warehouse, sku`,
+		[channel, values.map((v) => v.warehouse), values.map((v) => v.sku), values.map((v) => v.value), values.map((v) => v.changeSeq), at],
+	);
+	const written = new Set(rows.map((r) => key(String(r.warehouse), String(r.sku))));
+	return values.filter((v) => !written.has(key(v.warehouse, v.sku)));
+}
+
+export async function selectPushState(q: Query, channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>> {
+	const rows = await q('SELECT sku, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND sku = ANY($3::text[])', [channel, warehouse, skus]);
+	return new Map(rows.map((r) => [String(r.sku), { value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }]));
+}
+
+/**
+ * One statement: a SKU is taken when free, expired or already ours. A concurrent insert of the same key
+ * waits for the other statement to commit and then sees its row (upsert's conflict check is not a snapshot).
+ */
+export async function takeLeases(q: Query, channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {
+	const rows = await q(
+		`INSERT INTO oms_push_lease AS l (channel, warehouse, sku, holder, expires_ms)
+		 SELECT $1, $2, s, $3, $5::bigint FROM unnest($6::text[]) AS s ORDER BY s
+		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms
+		 WHERE l.holder = excluded.holder OR l.expires_ms <= $4::bigint
+		 RETURNING sku`,
+		[channel, warehouse, holder, nowMs, expiresMs, skus],
+	);
+	return rows.map((r) => String(r.sku)).sort();
+}
+
+export async function dropLeases(q: Query, channel: string, warehouse: string, skus: string[], holder: string): Promise<void> {
+	await q('DELETE FROM oms_push_lease WHERE channel = $1 AND warehouse = $2 AND holder = $3 AND sku = ANY($4::text[])', [channel, warehouse, holder, skus]);
+}
+
+export async function upsertRetries(q: Query, channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
+	const sorted = [...entries].sort((a, b) => (key(a.warehouse, a.sku) < key(b.warehouse, b.sku) ? -1 : 1));
+	const failed = sorted.filter((e) => e.reason !== 'deferred');
+	const deferred = sorted.filter((e) => e.reason === 'deferred');
+	if (failed.length) {
+		// attempts counts failures in a row; the delay doubles from base (shift capped so it cannot overflow).
+		await q(
+			`INSERT INTO oms_push_retry AS r (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
+			 SELECT $1, w, s, 1, u, e, c, $7::bigint, $7::bigint + $8::bigint FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[], $6::int[]) AS t(w, s, u, e, c)
+			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET attempts = r.attempts + 1, uncertain = r.uncertain OR excluded.uncertain,
+			   last_error = excluded.last_error, last_http_code = excluded.last_http_code,
+			   next_ms = $7::bigint + LEAST($9::bigint, $8::bigint * (1::bigint << LEAST(r.attempts, 30)))`,
+			[
+				channel, failed.map((e) => e.warehouse), failed.map((e) => e.sku), failed.map((e) => e.reason === 'unknown'),
+				failed.map((e) => e.message ?? null), failed.map((e) => e.httpCode ?? null), nowMs, backoff.baseMs, backoff.maxMs,
+			],
+		);
+	}
+	if (deferred.length) {
+		await q(
+			`INSERT INTO oms_push_retry AS r (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
+			 SELECT $1, w, s, 0, false, e, NULL::int, $5::bigint, $5::bigint FROM unnest($2::text[], $3::text[], $4::text[]) AS t(w, s, e)
+			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET next_ms = LEAST(r.next_ms, $5::bigint)`,
+			[channel, deferred.map((e) => e.warehouse), deferred.map((e) => e.sku), deferred.map((e) => e.message ?? null), nowMs],
+		);
+	}
+}
+
+export async function selectRetries(q: Query, channel: string, f: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]> {
+	const rows = await q(
+		`SELECT * FROM oms_push_retry WHERE channel = $1 AND ($2::text IS NULL OR warehouse = $2) AND ($3::text[] IS NULL OR sku = ANY($3::text[]))
+		 AND ($4::bigint IS NULL OR next_ms <= $4) ORDER BY next_ms, warehouse, sku LIMIT $5`,
+		[channel, f.warehouse ?? null, f.skus ?? null, f.dueBeforeMs ?? null, f.limit],
+	);
+	return rows.map(pushRetryFromRow);
+}
+
+export async function deleteRetries(q: Query, channel: string, warehouse: string, skus: string[], startedMs: number | null): Promise<void> {
+	await q(
+		`DELETE FROM oms_push_retry WHERE channel = $1 AND warehouse = $2 AND sku = ANY($3::text[])
+		 AND (NOT uncertain OR $4::bigint IS NULL OR next_ms <= $4)`,
+		[channel, warehouse, skus, startedMs],
+	);
+}
