@@ -1,9 +1,15 @@
 import type { CanonicalStatus } from '../model/order';
 
+export const COMMIT_POINTS = ['paid', 'invoiced', 'shipped'] as const;
+export type CommitPoint = (typeof COMMIT_POINTS)[number];
+
 /** How an order's status turns into stock movements. Defaults follow Tiny's OMS. */
 export interface LifecycleConfig {
-	/** Where on-hand is deducted for good: when the order is invoiced (default) or when it ships. */
-	commitOn: 'invoiced' | 'shipped';
+	/**
+	 * Where on-hand is deducted for good: when the order is paid (the payment is confirmed), invoiced
+	 * (default) or shipped (then only the units shipped so far, for orders shipped in parts).
+	 */
+	commitOn: CommitPoint;
 	/** A cancellation after the commit point puts the units back on hand (default) or leaves them out. */
 	restockOnCancelAfterCommit: boolean;
 	/** A return puts the units back on hand (default) or not (damaged goods go through an adjustment). */
@@ -38,8 +44,8 @@ export function statusPhase(s: CanonicalStatus, config: LifecycleConfig): 'open'
 
 export function resolveLifecycle(partial?: Partial<LifecycleConfig>): LifecycleConfig {
 	const merged = { ...DEFAULT_LIFECYCLE, ...(partial ?? {}) };
-	if (merged.commitOn !== 'invoiced' && merged.commitOn !== 'shipped') {
-		throw new Error(`commitOn must be "invoiced" or "shipped", got "${String(merged.commitOn)}"`);
+	if (!(COMMIT_POINTS as readonly string[]).includes(merged.commitOn)) {
+		throw new Error(`commitOn must be "paid", "invoiced" or "shipped", got "${String(merged.commitOn)}"`);
 	}
 	return merged;
 }

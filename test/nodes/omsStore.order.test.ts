@@ -45,6 +45,13 @@ describe.each(DRIVERS)('OMS Store node, Order → Apply on %s', (driver) => {
 		expect(await availability('SHIRT-M')).toEqual({ onHand: 10, reserved: 3, available: 7 });
 	});
 
+	test('the stock rules option "paid" deducts a paid order at once', async () => {
+		const parameters = { ...apply, rules: { commitOn: 'paid' } };
+		const out = await runNode({ credentials, parameters, items: [asItem(order('8', 'paid', [['SHIRT-M', 2]]))] });
+		expect(out[0].json).toMatchObject({ stage: 'committed' });
+		expect(await availability('SHIRT-M')).toEqual({ onHand: 8, reserved: 0, available: 8 });
+	});
+
 	test('all items of a run go to the store in ONE store call, results in input order', async () => {
 		// The node reaches the same per-credential store through getSharedStore.
 		const spy = jest.spyOn(getSharedStore(toStoreConfig(credentials)), 'applyOrdersSettled');

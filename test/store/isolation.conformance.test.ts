@@ -90,7 +90,7 @@ describe.each(DRIVERS)('isolated apply on %s', (driver) => {
 	});
 
 	test('a bad rule set is the caller\'s error, not an order\'s', async () => {
-		const lifecycle = { commitOn: 'paid' as unknown as 'invoiced' };
+		const lifecycle = { commitOn: 'delivered' as unknown as 'invoiced' };
 		await expect(store.applyOrdersSettled([order('1', 'paid', [['A', 1]])], { lifecycle })).rejects.toThrow('commitOn must be');
 	});
 });

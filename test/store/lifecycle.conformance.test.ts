@@ -42,6 +42,27 @@ describe.each(DRIVERS)('lifecycle on %s', (driver) => {
 		expect(await level(store, 'CAP')).toEqual({ onHand: 4, reserved: 0, available: 4 });
 	});
 
+	test('commit point "paid": pending keeps a reservation, payment deducts for good, a later cancel restocks', async () => {
+		const lifecycle = { commitOn: 'paid' as const };
+		await store.applyOrders([order('p1', 'pending_payment', [['CAP', 2]])], { lifecycle });
+		expect(await level(store, 'CAP')).toEqual({ onHand: 5, reserved: 2, available: 3 });
+		const [paid] = await store.applyOrders([order('p1', 'paid', [['CAP', 2]], { minute: 1 })], { lifecycle });
+		expect(paid).toMatchObject({ outcome: 'applied', stage: 'committed' });
+		expect(paid.effects).toEqual([{ effect: 'commit', key: 'commit', lines: [{ sku: 'CAP', quantity: 2 }] }]);
+		expect(await level(store, 'CAP')).toEqual({ onHand: 3, reserved: 0, available: 3 });
+		// invoicing and shipping move nothing more
+		const [inv] = await store.applyOrders([order('p1', 'invoiced', [['CAP', 2]], { minute: 2 })], { lifecycle });
+		expect(inv.outcome).toBe('unchanged');
+		// a paid order seen first deducts at once; cancelling it puts the units back
+		await store.applyOrders([order('p2', 'paid', [['SHIRT-M', 1]])], { lifecycle });
+		expect(await level(store, 'SHIRT-M')).toEqual({ onHand: 9, reserved: 0, available: 9 });
+		const [c] = await store.applyOrders([order('p2', 'cancelled', [['SHIRT-M', 1]], { minute: 1 })], { lifecycle });
+		expect(c.effects.map((e) => e.effect)).toEqual(['restock']);
+		expect(await level(store, 'SHIRT-M')).toEqual({ onHand: 10, reserved: 0, available: 10 });
+		// deducted orders hold no reservation, so expiry has nothing to release
+		expect(await store.expireReservations(new Date('2030-01-01T00:00:00Z'))).toEqual([]);
+	});
+
 	test('cancelled before commit releases the reservation', async () => {
 		await store.applyOrders([order('2', 'pending_payment', [['SHIRT-M', 3]])]);
 		const [r] = await store.applyOrders([order('2', 'cancelled', [['SHIRT-M', 3]], { minute: 1 })]);

@@ -25,8 +25,9 @@ const properties: INodeProperties[] = [
 				name: 'commitOn',
 				type: 'options',
 				options: [
+					{ name: 'Paid', value: 'paid', description: 'Units leave on-hand stock once the payment is confirmed' },
 					{ name: 'Invoiced', value: 'invoiced', description: 'Units leave on-hand stock when the order is invoiced' },
-					{ name: 'Shipped', value: 'shipped', description: 'Units leave on-hand stock when the order ships' },
+					{ name: 'Shipped', value: 'shipped', description: 'Units leave on-hand stock as they ship (for orders shipped in parts, the shipped units only)' },
 				],
 				default: 'invoiced',
 				description: 'Until then the units are only reserved (not available for other orders, but still on hand)',
