@@ -112,7 +112,7 @@ export interface StoreBackend {
 	releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void>;
 	recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void>;
 	listPushRetries(channel: string, q: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]>;
-	clearPushRetries(channel: string, warehouse: string, skus: string[], startedMs: number | null): Promise<void>;
+	clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void>;
 	setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void>;
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;
 	/** INSERT … ON CONFLICT DO NOTHING on the inbox's unique key: true when this call inserted the row. */

@@ -53,6 +53,7 @@ export const pushRetryFromRow = (r: Row): PushRetryEntry => ({
 	lastHttpCode: r.last_http_code === null || r.last_http_code === undefined ? null : num(r.last_http_code),
 	firstFailedAt: isoMs(r.first_failed_ms),
 	nextAt: isoMs(r.next_ms),
+	revision: num(r.revision),
 });
 
 export const ledgerFromRow = (r: Row): LedgerEntry => ({

@@ -3,7 +3,7 @@ import { DEFAULT_WAREHOUSE, type CanonicalOrder } from '../model/order';
 import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
 import type { RetryBackoff, StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
-import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, storeSku } from './inputs';
+import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
 import type {
 	AdjustInput,
 	ApplyOptions,
@@ -24,6 +24,7 @@ import type {
 	ReconcileReport,
 	ReservationEntry,
 	ReservationQuery,
+	SeenRetry,
 	SetOnHandInput,
 	SettledApply,
 	StockChangeResult,
@@ -206,10 +207,10 @@ export class LedgerStore implements OmsStore {
 		});
 	}
 
-	async clearPushRetries(channel: string, warehouse: string, skus: string[], pushStartedAt?: Date): Promise<void> {
-		const ids = [...new Set(skus.map((s) => storeSku(s)))];
+	async clearPushRetries(channel: string, warehouse: string, seen: SeenRetry[], pushStartedAt?: Date): Promise<void> {
 		const started = pushStartedAt === undefined ? null : checkDate(pushStartedAt, 'clearPushRetries').getTime();
-		if (ids.length) await this.backend.clearPushRetries(channel, warehouse || DEFAULT_WAREHOUSE, ids, started);
+		const checked = seen.map((e) => ({ sku: storeSku(e.sku), revision: checkUnits(e.revision, 'revision', String(e.sku), 1, Number.MAX_SAFE_INTEGER) }));
+		if (checked.length) await this.backend.clearPushRetries(channel, warehouse || DEFAULT_WAREHOUSE, checked, started);
 	}
 
 	async setListings(channel: string, mappings: ListingMapping[]): Promise<void> {

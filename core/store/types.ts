@@ -205,6 +205,14 @@ export interface PushRetryEntry {
 	firstFailedAt: string;
 	/** When the SKU is due again: 1 minute after the first failure, doubling up to 1 hour. */
 	nextAt: string;
+	/** Grows with every record of the entry: clearPushRetries takes it out only at the revision the caller read. */
+	revision: number;
+}
+
+/** A retry entry as a push read it (its SKU and revision). */
+export interface SeenRetry {
+	sku: string;
+	revision: number;
 }
 
 export interface PushRetryQuery {
@@ -292,10 +300,11 @@ export interface OmsStore {
 	recordPushRetries(channel: string, entries: PushRetryInput[]): Promise<void>;
 	listPushRetries(channel: string, query?: PushRetryQuery): Promise<PushRetryEntry[]>;
 	/**
-	 * Takes SKUs out of the retry set after a push made them right (accepted, or nothing to send). An uncertain
-	 * entry only leaves when the push began at or after it was due (`pushStartedAt`); without it, every entry leaves.
+	 * Takes entries out of the retry set after a push made them right (accepted, or nothing to send), each only
+	 * at the revision the push read: an entry recorded again since (a deferral, a failure) stays. An uncertain
+	 * entry only leaves when the push began at or after it was due (`pushStartedAt`); without it, it leaves too.
 	 */
-	clearPushRetries(channel: string, warehouse: string, skus: string[], pushStartedAt?: Date): Promise<void>;
+	clearPushRetries(channel: string, warehouse: string, seen: SeenRetry[], pushStartedAt?: Date): Promise<void>;
 	setListings(channel: string, mappings: ListingMapping[]): Promise<void>;
 	/** Looked up by SKU identity; the map is keyed by the SKUs as passed. */
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;

@@ -1,9 +1,8 @@
-import type { ChannelWriter, StockUpdate, WriteFailure } from '../channels/types';
-import type { OmsStore, StockLevel } from '../store/types';
-import { writeFailure } from '../channels/common/writer';
+import type { ChannelWriter, WriteFailure } from '../channels/types';
+import type { OmsStore } from '../store/types';
 import { skuIdentity } from '../model/order';
-import { resolveListings } from './listings';
-import { checkStockValueRules, stockValue, type StockValueRules } from './stock-value';
+import { PushRun } from './push-run';
+import { checkStockValueRules, type StockValueRules } from './stock-value';
 
 export const DEFAULT_WAREHOUSE = 'default';
 export const CHANGED_SINCE_LAST_PUSH = 'changed-since-last-push';
@@ -14,9 +13,7 @@ export interface SkuRef {
 	warehouse?: string;
 }
 
-const NOT_COUNTED = 'never counted in the OMS: set its on-hand stock to publish it';
-
-export type PushStatus = 'pushed' | 'unchanged' | 'not_listed' | 'not_counted' | 'failed';
+export type PushStatus = 'pushed' | 'unchanged' | 'not_listed' | 'not_counted' | 'failed' | 'deferred';
 
 export interface SkuPushResult {
 	/** The SKU in its store identity (skuIdentity: trimmed, NFC), whatever form the input item used. */
@@ -28,11 +25,15 @@ export interface SkuPushResult {
 	value: number | null;
 	/** The last value this channel accepted for the SKU; null when nothing was pushed yet. */
 	previous: number | null;
+	/** The store's change number of the level `value` was computed from (null when no level was read). */
+	changeSeq: number | null;
 	status: PushStatus;
-	/** Why a SKU was not pushed, when that is not a failure (not listed, never counted). */
+	/** Why a SKU was not pushed, when that is not a failure (not listed, never counted, deferred). */
 	message?: string;
 	/** Set for "failed" only. */
 	error?: WriteFailure;
+	/** The SKU came from the retry set (an earlier run failed or deferred it). */
+	retried?: true;
 }
 
 export interface PushStockRequest extends StockValueRules {
@@ -46,14 +47,22 @@ export interface PushStockRequest extends StockValueRules {
 	warehouse?: string;
 	/** Changed-since mode: where the previous run stopped (from the start when absent). */
 	cursor?: string;
-	/** Changed-since mode: most SKUs read per run; the next run continues. */
+	/** Changed-since mode: most SKUs read per run; the next run continues. Also the most due retries taken. */
 	pageSize?: number;
 	/** Push every value, even those the channel already has (after someone edited stock on the channel). */
 	force?: boolean;
+	/** How long to wait for SKUs another push holds before deferring them to the retry set (default 10 s). */
+	leaseWaitMs?: number;
+	/** How long a lease lasts unless renewed (renewed before every request; default 5 min). */
+	leaseTtlMs?: number;
+	/** Most pushes of one SKU in one run while its level keeps moving (default 3). */
+	maxRounds?: number;
+	/** The time a push begins, for the retry set's uncertain entries: the store's clock (tests pass a fake one). */
+	clock?: () => Date;
 }
 
 export interface PushStockOutcome {
-	/** One per SKU, in input (or change) order. */
+	/** One per SKU: due retries first, then the input (or change) order. */
 	results: SkuPushResult[];
 	/** Changed-since mode: the cursor for the next run. */
 	cursor?: string;
@@ -62,31 +71,26 @@ export interface PushStockOutcome {
 }
 
 /**
- * Publishes stock to one channel account. Only values that differ from the last accepted one are sent, so a
- * run after an unrelated change costs no channel request. A failed SKU never stops the others, and only
- * values the channel accepted are recorded, so a failed one is sent again by the next run.
+ * Publishes stock to one channel account, in order: each SKU is pushed under a lease in the store (one push
+ * per channel account, warehouse and SKU at a time, across executions and processes), from a level read
+ * under that lease, and recorded with the level's change number, never over a newer one. After a push the
+ * level is read again and pushed again if it moved. Only values that differ from the last accepted one are
+ * sent, unless a write's outcome was unknown. Failed SKUs go to the store's retry set (backoff 1 min
+ * doubling to 1 h) and every run first retries the ones that are due; a failed SKU never stops the others.
  */
 export async function pushStock(req: PushStockRequest): Promise<PushStockOutcome> {
 	checkStockValueRules(req);
 	const warehouse = req.warehouse || DEFAULT_WAREHOUSE;
-	if (req.levels === CHANGED_SINCE_LAST_PUSH) return await pushChangedSince(req, warehouse);
-	const skus = uniqueSkus(req.levels, warehouse);
-	const levels = skus.length ? await req.store.getAvailability(skus, warehouse) : [];
-	return { results: await pushLevels(req, warehouse, skus, levels) };
-}
+	const limit = req.pageSize ?? 1000;
+	const due = (await req.store.listPushRetries(req.channel, { warehouse, dueOnly: true, limit })).map((e) => e.sku);
+	const run = new PushRun(req, warehouse, new Set(due));
+	if (req.levels !== CHANGED_SINCE_LAST_PUSH) return { results: await run.push(uniqueSkus([...due.map((sku) => ({ sku })), ...req.levels], warehouse)) };
 
-/**
- * The cursor returned is the page's end only when no SKU of the page failed. Otherwise it stays where it
- * was, so the next run reads the page again: the failed SKUs are retried, and the ones pushed this time come
- * back as "unchanged" (the recorded value matches) at no channel cost. Not-listed and never-counted SKUs do
- * not hold the cursor: retrying them cannot succeed until something changes, which moves them into a later page.
- */
-async function pushChangedSince(req: PushStockRequest, warehouse: string): Promise<PushStockOutcome> {
-	const page = await req.store.listChanged(req.cursor || undefined, req.pageSize ?? 1000);
+	// The cursor always moves on: a SKU that failed waits in the retry set, not in front of later changes.
+	const page = await req.store.listChanged(req.cursor || undefined, limit);
 	const mine = page.levels.filter((l) => l.warehouse === warehouse);
-	const results = await pushLevels(req, warehouse, uniqueSkus(mine, warehouse), mine);
-	const done = results.every((r) => r.status !== 'failed');
-	return { results, cursor: done ? page.cursor : req.cursor, more: page.more };
+	const results = await run.push(uniqueSkus([...due.map((sku) => ({ sku })), ...mine], warehouse));
+	return { results, cursor: page.cursor, more: page.more };
 }
 
 /** The SKUs of this warehouse, once each, in their store identity (an item may name "Camisa-É" decomposed or padded). */
@@ -97,66 +101,4 @@ function uniqueSkus(refs: SkuRef[], warehouse: string): string[] {
 		if (sku !== '' && (ref.warehouse || warehouse) === warehouse) seen.add(sku);
 	}
 	return [...seen];
-}
-
-async function pushLevels(req: PushStockRequest, warehouse: string, skus: string[], levels: StockLevel[]): Promise<SkuPushResult[]> {
-	const bySku = new Map(levels.map((l) => [l.sku, l]));
-	const previous = skus.length ? await req.store.getPushed(req.channel, skus, warehouse) : new Map<string, number>();
-	const results = new Map<string, SkuPushResult>();
-	const toPush: string[] = [];
-	for (const sku of skus) {
-		const level = bySku.get(sku);
-		const prev = previous.get(sku) ?? null;
-		// A SKU only seen on orders was never counted: publishing 0 would pull a selling listing off the channel.
-		if (!level || !level.stocked) {
-			results.set(sku, { sku, warehouse, available: level?.available ?? null, value: null, previous: prev, status: 'not_counted', message: NOT_COUNTED });
-			continue;
-		}
-		const value = stockValue(level.available, req);
-		results.set(sku, { sku, warehouse, available: level.available, value, previous: prev, status: 'unchanged' });
-		if (req.force || value !== prev) toPush.push(sku);
-	}
-	await publish(req, warehouse, toPush, results);
-	return skus.map((sku) => results.get(sku)!);
-}
-
-async function publish(req: PushStockRequest, warehouse: string, skus: string[], results: Map<string, SkuPushResult>): Promise<void> {
-	const listings = await resolveListings(req.store, req.channel, req.writer, skus);
-	const updates: StockUpdate[] = [];
-	for (const sku of skus) {
-		const result = results.get(sku)!;
-		const listing = listings.found.get(sku);
-		const lookupFailure = listings.failed.get(sku);
-		if (listing) updates.push({ sku, quantity: result.value!, listing });
-		else if (lookupFailure) Object.assign(result, { status: 'failed', error: lookupFailure });
-		else Object.assign(result, { status: 'not_listed', message: 'not listed on channel' });
-	}
-	const size = Math.max(1, Math.floor(req.writer.stockBatchSize) || 1);
-	for (let i = 0; i < updates.length; i += size) {
-		const chunk = updates.slice(i, i + size);
-		const answers = await pushChunk(req.writer, chunk);
-		const accepted = [];
-		for (const update of chunk) {
-			const answer = answers.get(update.sku) ?? { ok: false, error: { message: `${req.writer.id} returned no result for SKU ${update.sku}` } };
-			const result = results.get(update.sku)!;
-			if (answer.ok) {
-				result.status = 'pushed';
-				accepted.push({ sku: update.sku, warehouse, value: update.quantity });
-			} else {
-				Object.assign(result, { status: 'failed', error: answer.error ?? { message: `${req.writer.id} refused the quantity of SKU ${update.sku}` } });
-			}
-		}
-		// Recorded per chunk: a run that dies later does not send these again.
-		if (accepted.length) await req.store.recordPushed(req.channel, accepted);
-	}
-}
-
-/** A writer that throws (the whole request failed) fails every SKU of the chunk, not the run. */
-async function pushChunk(writer: ChannelWriter, chunk: StockUpdate[]): Promise<Map<string, { ok: boolean; error?: WriteFailure }>> {
-	try {
-		return new Map((await writer.pushStock(chunk)).map((r) => [r.sku, r]));
-	} catch (error) {
-		const failure = writeFailure(error);
-		return new Map(chunk.map((u) => [u.sku, { ok: false, error: failure }]));
-	}
 }

@@ -9,6 +9,7 @@ import { order } from '../fixtures/orders';
 import { ShopifySimulator } from '../simulators/shopify';
 import { FakeWriter } from '../sync/fake-writer';
 import { runSync } from '../sync/n8n-sync-harness';
+import { rawSql } from '../store/stores';
 
 /** Push Stock through n8n's ExecuteContext against the Shopify simulator (real writer, real SQLite store). */
 
@@ -59,7 +60,7 @@ describe('OMS Status Sync, Push Stock to Shopify', () => {
 
 		const first = await run({}, { items: [applied as unknown as IDataObject] });
 		expect(first).toEqual([
-			{ json: { channel: STORE_KEY, sku: 'IPOD-PINK', warehouse: 'default', available: 8, value: 8, previous: null, status: 'pushed' }, pairedItem: { item: 0 } },
+			{ json: { channel: STORE_KEY, sku: 'IPOD-PINK', warehouse: 'default', available: 8, value: 8, previous: null, changeSeq: 2, status: 'pushed' }, pairedItem: { item: 0 } },
 		]);
 		expect(sim.available('IPOD-PINK')).toBe(8);
 
@@ -82,24 +83,30 @@ describe('OMS Status Sync, Push Stock to Shopify', () => {
 		expect([sim.available('IPOD-PINK'), sim.available('IPOD-BLUE')]).toEqual([10, 1]);
 	});
 
-	test('changed since last push: cursor in static data, held back by a failed SKU, which the next run retries', async () => {
+	test('changed since last push: cursor in static data moves past a failed SKU, which waits in the retry set until due', async () => {
 		const staticData: IDataObject = {};
 		await store.setOnHand([{ sku: 'IPOD-PINK', onHand: 5 }]);
 		const first = await run({ source: 'changedSinceLastPush' }, { staticData });
 		expect(first.map((o) => [o.json.sku, o.json.status])).toEqual([['IPOD-PINK', 'pushed']]);
-		const cursor = (staticData['node:OMS Status Sync'] as IDataObject).stockCursors as IDataObject;
-		expect(Object.keys(cursor)).toEqual([`${STORE_KEY}|default`]);
+		const cursors = () => (staticData['node:OMS Status Sync'] as IDataObject).stockCursors as IDataObject;
+		expect(Object.keys(cursors())).toEqual([`${STORE_KEY}|default`]);
+		const cursor = cursors()[`${STORE_KEY}|default`];
 
 		await store.setOnHand([{ sku: 'IPOD-BLUE', onHand: 6 }]);
 		sim.levels.delete('gid://shopify/InventoryItem/4002|gid://shopify/Location/1'); // not stocked at the location: refused
 		const failed = await run({ source: 'changedSinceLastPush' }, { staticData, continueOnFail: true });
 		expect(failed.map((o) => [o.json.sku, o.json.status])).toEqual([['IPOD-BLUE', 'failed']]);
 		expect((failed[0].json.error as IDataObject).message).toEqual(expect.any(String));
-		expect((staticData['node:OMS Status Sync'] as IDataObject).stockCursors).toEqual(cursor);
+		expect(Number(cursors()[`${STORE_KEY}|default`])).toBeGreaterThan(Number(cursor));
+		const [entry] = await store.listPushRetries(STORE_KEY);
+		expect(entry).toMatchObject({ sku: 'IPOD-BLUE', attempts: 1, lastError: expect.any(String) });
 
 		sim.levels.set('gid://shopify/InventoryItem/4002|gid://shopify/Location/1', 0);
+		expect(await run({ source: 'changedSinceLastPush' }, { staticData })).toEqual([]); // not due yet
+		// A minute later (moved back by hand here), the run retries it first.
+		await rawSql({ driver: 'sqlite', path: String(storeCredential.sqlitePath) }, "UPDATE oms_push_retry SET next_ms = next_ms - 60000 WHERE sku = 'IPOD-BLUE'");
 		const retried = await run({ source: 'changedSinceLastPush' }, { staticData });
-		expect(retried.map((o) => [o.json.sku, o.json.status])).toEqual([['IPOD-BLUE', 'pushed']]);
+		expect(retried.map((o) => [o.json.sku, o.json.status, o.json.retried])).toEqual([['IPOD-BLUE', 'pushed', true]]);
 		expect(sim.available('IPOD-BLUE')).toBe(6);
 		expect(await run({ source: 'changedSinceLastPush' }, { staticData })).toEqual([]);
 	});

@@ -125,10 +125,21 @@ describe.each(DRIVERS)('push state on %s', (driver) => {
 		}
 		expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
 		expect(await store.listPushRetries(CH)).toEqual([
-			{ sku: 'X', warehouse: 'default', attempts: 9, uncertain: false, lastError: 'HTTP 400 #9', lastHttpCode: 400, firstFailedAt: at(0).toISOString(), nextAt: now.toISOString() },
+			{ sku: 'X', warehouse: 'default', attempts: 9, uncertain: false, lastError: 'HTTP 400 #9', lastHttpCode: 400, firstFailedAt: at(0).toISOString(), nextAt: now.toISOString(), revision: 9 },
 		]);
-		await store.clearPushRetries(CH, 'default', ['X']);
+		await store.clearPushRetries(CH, 'default', await store.listPushRetries(CH));
 		expect(await store.listPushRetries(CH)).toEqual([]);
+	});
+
+	test('an entry leaves only at the revision the push read: one recorded again meanwhile stays', async () => {
+		await store.recordPushRetries(CH, [{ sku: 'A', reason: 'refused', message: 'x' }, { sku: 'B', reason: 'deferred' }]);
+		const read = await store.listPushRetries(CH);
+		expect(read.map((e) => [e.sku, e.revision])).toEqual([['B', 1], ['A', 1]]);
+		// While the push ran, another run deferred B to it.
+		await store.recordPushRetries(CH, [{ sku: 'B', reason: 'deferred', message: 'another push held the SKU' }]);
+		await store.clearPushRetries(CH, 'default', read);
+		expect((await store.listPushRetries(CH)).map((e) => [e.sku, e.revision])).toEqual([['B', 2]]);
+		await expect(store.clearPushRetries(CH, 'default', [{ sku: 'B', revision: 0 }])).rejects.toThrow('SKU B: revision must be >= 1');
 	});
 
 	test('due entries come first; warehouse, SKU and limit filters; a deferral is due at once and counts nothing', async () => {
@@ -159,15 +170,16 @@ describe.each(DRIVERS)('push state on %s', (driver) => {
 		const [entry] = await store.listPushRetries(CH);
 		expect(entry).toMatchObject({ sku: 'U', attempts: 2, uncertain: true, lastError: 'HTTP 400', lastHttpCode: 400, nextAt: at(2 * MIN).toISOString() });
 
-		await store.clearPushRetries(CH, 'default', ['U'], at(MIN)); // succeeded, but the lost write may still land
+		await store.clearPushRetries(CH, 'default', [entry], at(MIN)); // succeeded, but the lost write may still land
 		expect(await store.listPushRetries(CH)).toHaveLength(1);
-		await store.clearPushRetries(CH, 'default', ['U'], at(2 * MIN));
+		await store.clearPushRetries(CH, 'default', [entry], at(2 * MIN));
 		expect(await store.listPushRetries(CH)).toEqual([]);
 
 		await store.recordPushRetries(CH, [{ sku: 'V', reason: 'unknown' }]);
-		await store.clearPushRetries(CH, 'default', ['V']); // not listed any more, say: no push date, it leaves
+		const v = await store.listPushRetries(CH);
+		await store.clearPushRetries(CH, 'default', v); // not listed any more, say: no push date, it leaves
 		expect(await store.listPushRetries(CH)).toEqual([]);
-		await expect(store.clearPushRetries(CH, 'default', ['V'], new Date('nope'))).rejects.toThrow('valid date');
+		await expect(store.clearPushRetries(CH, 'default', v, new Date('nope'))).rejects.toThrow('valid date');
 	});
 
 	test('a version-3 database gains push state on upgrade; its recorded values count as change 0', async () => {

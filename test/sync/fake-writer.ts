@@ -12,6 +12,12 @@ export class FakeWriter implements ChannelWriter {
 	/** SKU → HTTP code its push is refused with. */
 	readonly failing = new Map<string, number>();
 	failResolveWith?: number;
+	/** SKU → a write the channel applies but whose answer never arrives (the request times out). */
+	readonly lostAnswers = new Set<string>();
+	/** Every value the channel applied, in the order it applied them. */
+	readonly writes: Array<[sku: string, quantity: number]> = [];
+	/** Awaited before a push request reaches the channel: a test holds a slow request here. */
+	hold?: (updates: StockUpdate[], call: number) => Promise<void>;
 	readonly invoices: InvoiceInput[] = [];
 	readonly shipments: ShipmentInput[] = [];
 	readonly cancellations: CancelInput[] = [];
@@ -37,12 +43,17 @@ export class FakeWriter implements ChannelWriter {
 
 	async pushStock(updates: StockUpdate[]): Promise<StockPushResult[]> {
 		this.pushCalls.push(updates);
-		return updates.map((u) => {
+		await this.hold?.(updates, this.pushCalls.length);
+		const results = updates.map((u) => {
 			const code = this.failing.get(u.sku);
 			if (code) return { sku: u.sku, ok: false, error: { message: `HTTP ${code} from POST /inventory`, httpCode: code } };
 			this.quantities.set(u.sku, u.quantity);
+			this.writes.push([u.sku, u.quantity]);
 			return { sku: u.sku, ok: true };
 		});
+		// Applied, but the answer is lost: what the HTTP layer reports after its last attempt timed out.
+		if (updates.some((u) => this.lostAnswers.has(u.sku))) throw new ChannelHttpError(undefined, { method: 'POST', url: 'https://fake.test/inventory' }, 'Request timed out: POST /inventory');
+		return results;
 	}
 
 	pushedSkus(): string[] {

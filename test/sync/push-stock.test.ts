@@ -36,7 +36,7 @@ describe('pushStock on a SQLite store', () => {
 		await stock(store, { SHIRT: [10, 2] });
 		const writer = new FakeWriter(FakeWriter.listing('SHIRT'));
 		const first = await push(writer, ['SHIRT']);
-		expect(first.results).toEqual([{ sku: 'SHIRT', warehouse: 'default', available: 8, value: 8, previous: null, status: 'pushed' }]);
+		expect(first.results).toEqual([{ sku: 'SHIRT', warehouse: 'default', available: 8, value: 8, previous: null, changeSeq: 2, status: 'pushed' }]);
 		expect(writer.quantities.get('SHIRT')).toBe(8);
 		expect(await store.getPushed(CHANNEL, ['SHIRT'])).toEqual(new Map([['SHIRT', 8]]));
 
@@ -109,10 +109,14 @@ describe('pushStock on a SQLite store', () => {
 		expect(first.results[1].error).toEqual({ message: 'HTTP 422 from POST /inventory', httpCode: 422 });
 		expect(await store.getPushed(CHANNEL, ['A', 'B', 'C'])).toEqual(new Map([['A', 1], ['C', 3]]));
 
+		// A refusal (4xx) is certain: B waits in the retry set, not marked uncertain.
+		expect(await store.listPushRetries(CHANNEL)).toEqual([expect.objectContaining({ sku: 'B', attempts: 1, uncertain: false, lastError: 'HTTP 422 from POST /inventory', lastHttpCode: 422 })]);
+
 		writer.failing.clear();
 		const second = await push(writer, ['A', 'B', 'C']);
 		expect(statuses(second.results)).toEqual({ A: 'unchanged', B: 'pushed', C: 'unchanged' });
 		expect(writer.pushCalls[1].map((u) => u.sku)).toEqual(['B']);
+		expect(await store.listPushRetries(CHANNEL)).toEqual([]);
 	});
 
 	test('a failed listing look-up fails those SKUs only; cached ones still go', async () => {
@@ -142,6 +146,12 @@ describe('pushStock on a SQLite store', () => {
 		expect(results.map((r) => r.status)).toEqual(['pushed', 'pushed', 'pushed', 'failed', 'failed', 'failed', 'pushed']);
 		expect(results[3].error).toEqual({ message: 'socket hang up' });
 		expect([...(await store.getPushed(CHANNEL, skus)).keys()].sort()).toEqual(['S0', 'S1', 'S2', 'S6']);
+		// A request that threw may have reached the channel: its SKUs are uncertain, sent again whatever is recorded.
+		expect((await store.listPushRetries(CHANNEL)).map((e) => [e.sku, e.uncertain, e.lastError])).toEqual([
+			['S3', true, 'socket hang up'],
+			['S4', true, 'socket hang up'],
+			['S5', true, 'socket hang up'],
+		]);
 	});
 
 	test('levels of other warehouses are not this channel\'s stock', async () => {
@@ -162,7 +172,7 @@ describe('pushStock on a SQLite store', () => {
 			return new Map(skus.filter((s) => s.normalize('NFD') === decomposed).map(() => [decomposed, writer.listings.get(decomposed)!]));
 		};
 		const first = await pushStock({ store, channel: CHANNEL, writer, levels: [{ sku: ` ${decomposed} ` }, { sku: composed }], safetyStock: 0, maxQuantity: 0 });
-		expect(first.results).toEqual([{ sku: composed, warehouse: 'default', available: 5, value: 5, previous: null, status: 'pushed' }]);
+		expect(first.results).toEqual([{ sku: composed, warehouse: 'default', available: 5, value: 5, previous: null, changeSeq: 1, status: 'pushed' }]);
 		expect(writer.resolveCalls).toEqual([[composed]]);
 		expect(await store.getListings(CHANNEL, [decomposed])).toEqual(new Map([[decomposed, { sku: composed, ...writer.listings.get(decomposed)! }]]));
 
@@ -180,31 +190,38 @@ describe('pushStock on a SQLite store', () => {
 });
 
 describe('pushStock changed since the last push', () => {
-	test('the cursor advances after a clean page and stays before a failed SKU, which the next run retries', async () => {
+	test('the cursor advances past a failed SKU, which waits in the retry set until it is due', async () => {
+		let now = new Date('2026-11-20T12:00:00Z');
+		await store.close();
+		store = freshStore(() => now);
+		const clock = { clock: () => now };
 		await stock(store, { A: [1], B: [2] });
 		const writer = new FakeWriter(FakeWriter.listing('A', 'B', 'C'));
-		const first = await push(writer, CHANGED_SINCE_LAST_PUSH);
+		const first = await push(writer, CHANGED_SINCE_LAST_PUSH, clock);
 		expect(statuses(first.results)).toEqual({ A: 'pushed', B: 'pushed' });
 		expect(first.cursor).toEqual(expect.any(String));
 		expect(first.more).toBe(false);
 
-		const idle = await push(writer, CHANGED_SINCE_LAST_PUSH, { cursor: first.cursor });
+		const idle = await push(writer, CHANGED_SINCE_LAST_PUSH, { ...clock, cursor: first.cursor });
 		expect(idle.results).toEqual([]);
 		expect(idle.cursor).toBe(first.cursor);
 
 		await store.adjustStock([{ sku: 'A', delta: 1 }]);
 		await store.setOnHand([{ sku: 'C', onHand: 5 }]);
 		writer.failing.set('C', 500);
-		const failed = await push(writer, CHANGED_SINCE_LAST_PUSH, { cursor: first.cursor });
+		const failed = await push(writer, CHANGED_SINCE_LAST_PUSH, { ...clock, cursor: first.cursor });
 		expect(statuses(failed.results)).toEqual({ A: 'pushed', C: 'failed' });
-		expect(failed.cursor).toBe(first.cursor);
+		expect(Number(failed.cursor)).toBeGreaterThan(Number(first.cursor));
 
 		writer.failing.clear();
-		const retried = await push(writer, CHANGED_SINCE_LAST_PUSH, { cursor: failed.cursor });
-		expect(statuses(retried.results)).toEqual({ A: 'unchanged', C: 'pushed' });
-		expect(retried.cursor).not.toBe(first.cursor);
+		// Not due yet (1 minute): the next run has nothing to do.
+		expect((await push(writer, CHANGED_SINCE_LAST_PUSH, { ...clock, cursor: failed.cursor })).results).toEqual([]);
+		now = new Date('2026-11-20T12:01:00Z');
+		const retried = await push(writer, CHANGED_SINCE_LAST_PUSH, { ...clock, cursor: failed.cursor });
+		expect(retried.results).toEqual([expect.objectContaining({ sku: 'C', status: 'pushed', value: 5, retried: true })]);
 		expect(writer.pushCalls.map((c) => c.map((u) => u.sku))).toEqual([['A', 'B'], ['A', 'C'], ['C']]);
-		expect((await push(writer, CHANGED_SINCE_LAST_PUSH, { cursor: retried.cursor })).results).toEqual([]);
+		expect(await store.listPushRetries(CHANNEL)).toEqual([]);
+		expect((await push(writer, CHANGED_SINCE_LAST_PUSH, { ...clock, cursor: retried.cursor })).results).toEqual([]);
 	});
 
 	test('pages: "more" when the page size cut the changes; not-listed SKUs do not hold the cursor', async () => {

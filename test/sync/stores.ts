@@ -5,10 +5,10 @@ import { createStore } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
 
-/** A fresh SQLite store in a temp folder. */
-export function freshStore(): OmsStore {
+/** A fresh SQLite store in a temp folder (on the given clock). */
+export function freshStore(clock?: () => Date): OmsStore {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-sync-'));
-	return createStore({ driver: 'sqlite', path: path.join(dir, 'oms.sqlite') });
+	return createStore({ driver: 'sqlite', path: path.join(dir, 'oms.sqlite') }, { clock });
 }
 
 let orderSeq = 0;

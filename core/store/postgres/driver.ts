@@ -267,8 +267,8 @@ export class PostgresBackend implements StoreBackend {
 		return selectRetries(this.q, channel, f);
 	}
 
-	clearPushRetries(channel: string, warehouse: string, skus: string[], startedMs: number | null): Promise<void> {
-		return deleteRetries(this.q, channel, warehouse, skus, startedMs);
+	clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void> {
+		return deleteRetries(this.q, channel, warehouse, seen, startedMs);
 	}
 
 	async setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void> {

@@ -139,6 +139,8 @@ CREATE TABLE oms_push_retry (
 	last_http_code integer,
 	first_failed_ms bigint NOT NULL,
 	next_ms bigint NOT NULL,
+	-- Grows with every record of the entry: a push clears only the revision it read.
+	revision bigint NOT NULL DEFAULT 1,
 	PRIMARY KEY (channel, warehouse, sku)
 );
 CREATE INDEX oms_push_retry_due ON oms_push_retry (channel, warehouse, next_ms);

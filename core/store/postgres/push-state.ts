@@ -61,7 +61,7 @@ export async function upsertRetries(q: Query, channel: string, entries: Array<Pu
 		await q(
 			`INSERT INTO oms_push_retry AS r (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
 			 SELECT $1, w, s, 1, u, e, c, $7::bigint, $7::bigint + $8::bigint FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[], $6::int[]) AS t(w, s, u, e, c)
-			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET attempts = r.attempts + 1, uncertain = r.uncertain OR excluded.uncertain,
+			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET revision = r.revision + 1, attempts = r.attempts + 1, uncertain = r.uncertain OR excluded.uncertain,
 			   last_error = excluded.last_error, last_http_code = excluded.last_http_code,
 			   next_ms = $7::bigint + LEAST($9::bigint, $8::bigint * (1::bigint << LEAST(r.attempts, 30)))`,
 			[
@@ -74,7 +74,7 @@ export async function upsertRetries(q: Query, channel: string, entries: Array<Pu
 		await q(
 			`INSERT INTO oms_push_retry AS r (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
 			 SELECT $1, w, s, 0, false, e, NULL::int, $5::bigint, $5::bigint FROM unnest($2::text[], $3::text[], $4::text[]) AS t(w, s, e)
-			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET next_ms = LEAST(r.next_ms, $5::bigint)`,
+			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET revision = r.revision + 1, next_ms = LEAST(r.next_ms, $5::bigint)`,
 			[channel, deferred.map((e) => e.warehouse), deferred.map((e) => e.sku), deferred.map((e) => e.message ?? null), nowMs],
 		);
 	}
@@ -89,10 +89,10 @@ export async function selectRetries(q: Query, channel: string, f: { warehouse?: 
 	return rows.map(pushRetryFromRow);
 }
 
-export async function deleteRetries(q: Query, channel: string, warehouse: string, skus: string[], startedMs: number | null): Promise<void> {
+export async function deleteRetries(q: Query, channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void> {
 	await q(
-		`DELETE FROM oms_push_retry WHERE channel = $1 AND warehouse = $2 AND sku = ANY($3::text[])
-		 AND (NOT uncertain OR $4::bigint IS NULL OR next_ms <= $4)`,
-		[channel, warehouse, skus, startedMs],
+		`DELETE FROM oms_push_retry WHERE channel = $1 AND warehouse = $2 AND (sku, revision) IN (SELECT * FROM unnest($3::text[], $4::bigint[]))
+		 AND (NOT uncertain OR $5::bigint IS NULL OR next_ms <= $5)`,
+		[channel, warehouse, seen.map((e) => e.sku), seen.map((e) => e.revision), startedMs],
 	);
 }

@@ -325,8 +325,8 @@ export class SqliteBackend implements StoreBackend {
 		return this.read(() => selectRetries(this.prepare, channel, q));
 	}
 
-	async clearPushRetries(channel: string, warehouse: string, skus: string[], startedMs: number | null): Promise<void> {
-		await this.mutex.run(async () => deleteRetries(this.prepare, channel, warehouse, skus, startedMs));
+	async clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void> {
+		await this.mutex.run(async () => deleteRetries(this.prepare, channel, warehouse, seen, startedMs));
 	}
 
 	async setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void> {

@@ -137,6 +137,8 @@ CREATE TABLE oms_push_retry (
 	last_http_code INTEGER,
 	first_failed_ms INTEGER NOT NULL,
 	next_ms INTEGER NOT NULL,
+	-- Grows with every record of the entry: a push clears only the revision it read.
+	revision INTEGER NOT NULL DEFAULT 1,
 	PRIMARY KEY (channel, warehouse, sku)
 ) WITHOUT ROWID;
 CREATE INDEX oms_push_retry_due ON oms_push_retry (channel, warehouse, next_ms);

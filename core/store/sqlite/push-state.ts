@@ -54,14 +54,14 @@ export function upsertRetries(prepare: Prepare, channel: string, entries: Array<
 	const failed = prepare(
 		`INSERT INTO oms_push_retry (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
 		 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?7 + ?8)
-		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET attempts = attempts + 1, uncertain = MAX(uncertain, excluded.uncertain),
+		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET revision = revision + 1, attempts = attempts + 1, uncertain = MAX(uncertain, excluded.uncertain),
 		   last_error = excluded.last_error, last_http_code = excluded.last_http_code,
 		   next_ms = ?7 + MIN(?9, ?8 * (1 << MIN(attempts, 30)))`,
 	);
 	const deferred = prepare(
 		`INSERT INTO oms_push_retry (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
 		 VALUES (?1, ?2, ?3, 0, 0, ?4, NULL, ?5, ?5)
-		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET next_ms = MIN(next_ms, ?5)`,
+		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET revision = revision + 1, next_ms = MIN(next_ms, ?5)`,
 	);
 	for (const e of entries) {
 		const params: SQLInputValue[] = [channel, e.warehouse, e.sku];
@@ -78,9 +78,9 @@ export function selectRetries(prepare: Prepare, channel: string, q: { warehouse?
 	return rows.map(pushRetryFromRow);
 }
 
-export function deleteRetries(prepare: Prepare, channel: string, warehouse: string, skus: string[], startedMs: number | null): void {
+export function deleteRetries(prepare: Prepare, channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): void {
 	prepare(
-		`DELETE FROM oms_push_retry WHERE channel = ?1 AND warehouse = ?2 AND sku IN (SELECT value FROM json_each(?3))
+		`DELETE FROM oms_push_retry WHERE channel = ?1 AND warehouse = ?2 AND (sku, revision) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?3))
 		 AND (uncertain = 0 OR ?4 IS NULL OR next_ms <= ?4)`,
-	).run(channel, warehouse, list(skus), startedMs);
+	).run(channel, warehouse, JSON.stringify(seen.map((e) => [e.sku, e.revision])), startedMs);
 }

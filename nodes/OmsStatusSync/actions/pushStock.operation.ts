@@ -59,7 +59,7 @@ const paired = (indexes: number[] | undefined): IPairedItemData | IPairedItemDat
 function failureError(ctx: IExecuteFunctions, failed: SkuPushResult[], total: number): Error {
 	const first = failed[0];
 	const message = `SKU ${first.sku}: ${first.error?.message ?? 'push failed'}`;
-	const description = `${failed.length} of ${total} SKUs failed (${failed.map((r) => r.sku).join(', ')}); the others were pushed. Failed SKUs are sent again by the next run.`;
+	const description = `${failed.length} of ${total} SKUs failed (${failed.map((r) => r.sku).join(', ')}); the others were pushed. Failed SKUs wait in the store's retry set and are sent again when due (after 1 min, doubling up to 1 h).`;
 	if (first.error?.httpCode === undefined) return new NodeOperationError(ctx.getNode(), message, { description });
 	return new NodeApiError(ctx.getNode(), { message, sku: first.sku }, { message, description, httpCode: String(first.error.httpCode) });
 }
@@ -94,7 +94,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message);
 		return [...(named?.errors ?? []), { json: { error: { message } }, pairedItem: { item: 0 } }];
 	}
-	// The cursor only moves when the core says every SKU of the page is done (see pushChangedSince).
+	// The cursor moves past failed SKUs: they wait in the store's retry set, which every run reads first.
 	if (staticData && outcome.cursor !== undefined) staticData[CURSORS_KEY] = { ...cursors, [cursorKey]: outcome.cursor };
 
 	const failed = outcome.results.filter((r) => r.status === 'failed');
