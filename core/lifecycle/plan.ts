@@ -1,33 +1,24 @@
-import { quantitiesBySku, type CanonicalOrder, type CanonicalStatus } from '../model/order';
+import type { CanonicalOrder, CanonicalStatus } from '../model/order';
 import { isTerminal, statusPhase, statusRank, type LifecycleConfig } from './config';
+import { snapshotUnits } from './footprint';
+import { nextStage } from './stage';
+import { anyPositive, positive, qty, skuQuantities, type SkuQuantities } from './quantities';
+
+export { qty, skuQuantities, type SkuQuantities } from './quantities';
 
 /**
  * The lifecycle → stock-effect rules, as a pure function of (what the store knows of the order, the order
  * as the channel shows it now). The store applies the movements it returns inside one transaction.
  *
- * The store remembers, per order, the stock it holds: units reserved and units committed (deducted from
- * on-hand). Each incoming snapshot moves that footprint to where the new status says it should be, so
- * re-applying a snapshot is a no-op and an order first seen late gets the cumulative effect once.
+ * The store remembers, per order and SKU, the stock it holds: units reserved and units committed (deducted
+ * from on-hand and not put back). Each incoming snapshot says where that footprint should be (see
+ * footprint.ts: per line, units still on the order, shipped and returned) and the plan moves only the
+ * difference, so re-applying a snapshot is a no-op, an order first seen late gets the cumulative effect
+ * once, and a unit comes back (restock) only as many times as it left (commit).
  */
 
-/** Where the order's stock footprint is. */
+/** Where the order's stock footprint is. `reserved` whenever some units are reserved (even if others are committed). */
 export type Stage = 'none' | 'reserved' | 'committed' | 'released' | 'restocked' | 'expired' | 'closed';
-
-/**
- * Units per SKU. Always a null-prototype object (see `skuQuantities`), so a SKU named "constructor",
- * "toString" or "__proto__" is a key like any other; read it with `qty`, which only sees own keys.
- */
-export type SkuQuantities = Record<string, number>;
-
-/** A null-prototype copy of `from` (a footprint read back from JSON is a plain object). */
-export function skuQuantities(from?: Readonly<Record<string, unknown>> | null): SkuQuantities {
-	const out = Object.create(null) as SkuQuantities;
-	if (from) for (const sku of Object.keys(from)) out[sku] = Number(from[sku]);
-	return out;
-}
-
-/** The units held for a SKU; 0 when absent (never an inherited Object.prototype member). */
-export const qty = (q: SkuQuantities, sku: string): number => (Object.hasOwn(q, sku) ? q[sku] : 0);
 
 export interface OrderStockState {
 	orderKey: string;
@@ -36,6 +27,10 @@ export interface OrderStockState {
 	stage: Stage;
 	warehouse: string;
 	reserved: SkuQuantities;
+	/**
+	 * Units deducted from on-hand for this order and not put back. A SKU once committed keeps its key (at 0 when
+	 * all came back): the first commit of an order has the key `commit`, every later one `commit@<revision>`.
+	 */
 	committed: SkuQuantities;
 	/** Bumped by every transition that moves stock; makes effect keys of repeatable effects unique. */
 	revision: number;
@@ -78,57 +73,42 @@ export function emptyState(orderKey: string, warehouse: string): OrderStockState
 	return { orderKey, status: null, stage: 'none', warehouse, reserved: skuQuantities(), committed: skuQuantities(), revision: 0, reservedAt: null, channelUpdatedAt: null };
 }
 
-const sameQuantities = (a: SkuQuantities, b: SkuQuantities): boolean => {
-	const ka = Object.keys(a).filter((k) => a[k] !== 0);
-	const kb = Object.keys(b).filter((k) => b[k] !== 0);
-	return ka.length === kb.length && ka.every((k) => a[k] === qty(b, k));
-};
+/** One SKU's part of an effect: the units named in the effect's lines and the counter deltas. */
+interface Part {
+	sku: string;
+	units: number;
+	onHand: number;
+	reserved: number;
+}
 
 /** Builds effects and movements for one transition; keeps the two lists consistent by construction. */
 class Transition {
 	readonly effects: AppliedEffect[] = [];
 	readonly movements: StockMovement[] = [];
-	constructor(private readonly state: OrderStockState) {}
+	constructor(private readonly warehouse: string) {}
 
-	private add(effect: EffectKind, key: string, perSku: SkuQuantities, onHandSign: number, reservedOf: (sku: string) => number): void {
-		const skus = Object.keys(perSku).sort();
-		const lines = skus.filter((s) => perSku[s] !== 0).map((sku) => ({ sku, quantity: perSku[sku] }));
-		for (const sku of skus) {
-			const deltaOnHand = onHandSign * qty(perSku, sku) || 0; // never -0
-			const deltaReserved = reservedOf(sku) || 0;
+	add(effect: EffectKind, key: string, parts: Part[]): void {
+		const sorted = [...parts].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+		for (const p of sorted) {
+			const deltaOnHand = p.onHand || 0; // never -0
+			const deltaReserved = p.reserved || 0;
 			if (deltaOnHand === 0 && deltaReserved === 0) continue;
-			this.movements.push({ sku, warehouse: this.state.warehouse, deltaOnHand, deltaReserved, reason: effect, effectKey: key });
+			this.movements.push({ sku: p.sku, warehouse: this.warehouse, deltaOnHand, deltaReserved, reason: effect, effectKey: key });
 		}
-		this.effects.push({ effect, key, lines });
+		this.effects.push({ effect, key, lines: sorted.filter((p) => p.units !== 0).map((p) => ({ sku: p.sku, quantity: p.units })) });
 	}
 
-	reserve(key: string, units: SkuQuantities): void {
-		this.add('reserve', key, units, 0, (s) => qty(units, s));
+	has(effect: EffectKind): boolean {
+		return this.effects.some((e) => e.effect === effect);
 	}
+}
 
-	adjustReservation(key: string, from: SkuQuantities, to: SkuQuantities): void {
-		const delta = skuQuantities();
-		for (const sku of new Set([...Object.keys(from), ...Object.keys(to)])) {
-			const d = qty(to, sku) - qty(from, sku);
-			if (d !== 0) delta[sku] = d;
-		}
-		this.add('adjust_reservation', key, delta, 0, (s) => qty(delta, s));
-	}
+const union = (...maps: SkuQuantities[]): string[] => [...new Set(maps.flatMap((m) => Object.keys(m)))].sort();
 
-	release(kind: 'release' | 'expire', key: string, held: SkuQuantities): void {
-		this.add(kind, key, held, 0, (s) => -qty(held, s));
-	}
-
-	/** Deducts `qty` from on-hand and drops whatever reservation the order held. */
-	commit(key: string, units: SkuQuantities, heldReservation: SkuQuantities): void {
-		const all = skuQuantities();
-		for (const sku of new Set([...Object.keys(units), ...Object.keys(heldReservation)])) all[sku] = qty(units, sku);
-		this.add('commit', key, all, -1, (s) => -qty(heldReservation, s));
-	}
-
-	restock(key: string, units: SkuQuantities): void {
-		this.add('restock', key, units, 1, () => 0);
-	}
+function zeroed(q: SkuQuantities): SkuQuantities {
+	const out = skuQuantities();
+	for (const sku of Object.keys(q)) out[sku] = 0;
+	return out;
 }
 
 /**
@@ -145,62 +125,102 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 		if (backwards) return unchanged('regression', ['regression']);
 	}
 
-	const lines = skuQuantities(quantitiesBySku(order.lines));
-	const next: OrderStockState = { ...state, status: incoming, channelUpdatedAt: order.updatedAt };
-	const t = new Transition(state);
-	const flags: PlanFlag[] = [];
 	const rev = state.revision + 1;
 	const phase = statusPhase(incoming, config);
+	const terminal = isTerminal(incoming);
+	const terminalBefore = state.status !== null && isTerminal(state.status);
+	const entering = terminal && !terminalBefore;
+	const units = snapshotUnits(order, config);
+	const flags = new Set<PlanFlag>();
 
-	switch (state.stage) {
-		case 'none':
-		case 'expired':
-			if (phase === 'open') {
-				// An expired reservation comes back only when the order moves on (it got paid).
-				if (state.stage === 'expired' && statusRank(incoming) <= statusRank(state.status ?? 'pending_payment')) break;
-				t.reserve(state.stage === 'none' ? 'reserve' : `reserve@${rev}`, lines);
-				Object.assign(next, { stage: 'reserved', reserved: lines, reservedAt: now });
-			} else if (phase === 'committed' || (phase === 'returned' && !config.restockOnReturn)) {
-				t.commit('commit', lines, skuQuantities());
-				Object.assign(next, { stage: 'committed', committed: lines });
-				if (phase === 'returned') flags.push('returned_not_restocked');
-			} else {
-				next.stage = 'closed'; // first seen cancelled/returned-and-restocked: its units never left
-			}
-			break;
-		case 'reserved':
-			if (phase === 'open') {
-				if (!sameQuantities(state.reserved, lines)) {
-					t.adjustReservation(`adjust@${rev}`, state.reserved, lines);
-					next.reserved = lines;
-				}
-			} else if (phase === 'committed') {
-				t.commit('commit', lines, state.reserved);
-				Object.assign(next, { stage: 'committed', committed: lines, reserved: skuQuantities() });
-			} else {
-				t.release('release', 'release', state.reserved);
-				Object.assign(next, { stage: 'released', reserved: skuQuantities() });
-			}
-			break;
-		case 'committed':
-			if (phase === 'committed' && !sameQuantities(state.committed, lines)) flags.push('lines_changed_after_commit');
-			if (phase === 'cancelled' || phase === 'returned') {
-				const restock = phase === 'cancelled' ? config.restockOnCancelAfterCommit : config.restockOnReturn;
-				if (restock) {
-					t.restock('restock', state.committed);
-					Object.assign(next, { stage: 'restocked' });
-				} else {
-					flags.push(phase === 'cancelled' ? 'cancelled_after_commit_not_restocked' : 'returned_not_restocked');
-				}
-			}
-			break;
-		default:
-			break; // released, restocked, closed: terminal, nothing is held
+	// An expired reservation comes back only when the order moves on (it got paid).
+	const keepExpired = state.stage === 'expired' && phase === 'open' && statusRank(incoming) <= statusRank(state.status ?? 'pending_payment');
+	const reserved = keepExpired ? skuQuantities() : positive(units.reserved);
+
+	// Rows written before per-line quantities kept a restocked order's units on record: none is deducted any more.
+	const held = state.stage === 'restocked' ? zeroed(state.committed) : state.committed;
+	const committed = skuQuantities();
+	for (const sku of union(held, units.deducted)) {
+		const before = qty(held, sku);
+		const wanted = incoming === 'cancelled' ? 0 : qty(units.deducted, sku) - (config.restockOnReturn ? qty(units.returned, sku) : 0);
+		let target = wanted;
+		if (incoming === 'cancelled') target = config.restockOnCancelAfterCommit ? 0 : before;
+		// Without restocking cancellations, deducted units stay out (only a returned order puts its returns back).
+		else if (!config.restockOnCancelAfterCommit && !(incoming === 'returned' && config.restockOnReturn)) target = Math.max(before, wanted);
+		// After cancelled/returned units may still come back, never leave again.
+		if (terminalBefore) target = Math.min(target, before);
+		if (target > wanted) flags.add('cancelled_after_commit_not_restocked');
+		if (target > 0 || Object.hasOwn(held, sku)) committed[sku] = target;
+	}
+	if (!config.restockOnReturn && anyPositive(units.returned)) flags.add('returned_not_restocked');
+
+	const t = new Transition(state.warehouse);
+	const commitParts: Part[] = [];
+	const restockParts: Part[] = [];
+	const resid = skuQuantities();
+	const wasCommitted = anyPositive(held);
+	let changedAfterCommit = !terminal && flags.has('cancelled_after_commit_not_restocked');
+	for (const sku of union(state.reserved, reserved, held, committed)) {
+		const d0 = qty(held, sku);
+		const d1 = qty(committed, sku);
+		let dR = qty(reserved, sku) - qty(state.reserved, sku);
+		if (d1 > d0) {
+			// Units committed come out of the order's reservation first.
+			const take = Math.min(d1 - d0, Math.max(0, -dR));
+			commitParts.push({ sku, units: d1 - d0, onHand: -(d1 - d0), reserved: -take });
+			dR += take;
+			if (take < d1 - d0 && wasCommitted && !terminal) changedAfterCommit = true; // units added after the commit point
+		} else if (d1 < d0) {
+			restockParts.push({ sku, units: d0 - d1, onHand: d0 - d1, reserved: 0 });
+			if (!terminal && d0 - d1 > qty(units.returned, sku)) changedAfterCommit = true; // cancelled after the commit point
+		}
+		if (dR !== 0) resid[sku] = dR;
+	}
+	if (changedAfterCommit) flags.add('lines_changed_after_commit');
+
+	// Committing the whole order also drops what is left of its reservation (lines edited at the commit point).
+	if (commitParts.length > 0 && !terminal && !anyPositive(reserved)) {
+		for (const sku of Object.keys(resid)) {
+			if (resid[sku] > 0) continue;
+			const part = commitParts.find((p) => p.sku === sku);
+			if (part) part.reserved += resid[sku];
+			else commitParts.push({ sku, units: 0, onHand: 0, reserved: resid[sku] });
+			delete resid[sku];
+		}
+	}
+	const commitKey = Object.keys(state.committed).length === 0 ? 'commit' : `commit@${rev}`;
+	if (commitParts.length > 0) t.add('commit', commitKey, commitParts);
+	if (restockParts.length > 0) t.add('restock', entering ? 'restock' : `restock@${rev}`, restockParts);
+	const residSkus = Object.keys(resid);
+	const reserveKey = state.stage === 'none' ? 'reserve' : `reserve@${rev}`;
+	if (residSkus.length > 0) {
+		const parts = residSkus.map((sku) => ({ sku, units: Math.abs(resid[sku]), onHand: 0, reserved: resid[sku] }));
+		if (terminal) t.add('release', entering ? 'release' : `release@${rev}`, parts);
+		else if (residSkus.every((s) => resid[s] > 0) && !anyPositive(state.reserved)) t.add('reserve', reserveKey, parts);
+		else if (residSkus.every((s) => resid[s] < 0) && anyPositive(committed)) t.add('release', `release@${rev}`, parts);
+		else t.add('adjust_reservation', `adjust@${rev}`, parts.map((p) => ({ ...p, units: p.reserved })));
 	}
 
-	if (t.movements.length > 0 || t.effects.length > 0) next.revision = rev;
-	const outcome: Outcome = t.effects.length > 0 ? 'applied' : 'unchanged';
-	return { outcome, next, effects: t.effects, movements: t.movements, flags };
+	const stage = nextStage(state, { reserved, committed, terminal, phase, keepExpired, restocked: restockParts.length > 0, released: t.has('release'), config });
+	// A stage change is recorded even when no line holds stock (every line waiting for its SKU).
+	if (t.effects.length === 0 && stage !== state.stage) {
+		if (stage === 'reserved') t.add('reserve', reserveKey, []);
+		else if (stage === 'committed') t.add('commit', commitKey, []);
+		else if (stage === 'released') t.add('release', 'release', []);
+		else if (stage === 'restocked') t.add('restock', 'restock', []);
+	}
+
+	const next: OrderStockState = {
+		...state,
+		status: incoming,
+		channelUpdatedAt: order.updatedAt,
+		stage,
+		reserved,
+		committed,
+		revision: t.effects.length > 0 ? rev : state.revision,
+		reservedAt: t.has('reserve') ? now : state.reservedAt,
+	};
+	return { outcome: t.effects.length > 0 ? 'applied' : 'unchanged', next, effects: t.effects, movements: t.movements, flags: [...flags] };
 }
 
 /** Releases the reservation of an order still awaiting payment whose reservation is older than the cutoff. */
@@ -208,8 +228,8 @@ export function planExpiry(state: OrderStockState, cutoff: string): OrderPlan | 
 	if (state.stage !== 'reserved' || state.status !== 'pending_payment' || !state.reservedAt) return undefined;
 	if (Date.parse(state.reservedAt) >= Date.parse(cutoff)) return undefined;
 	const rev = state.revision + 1;
-	const t = new Transition(state);
-	t.release('expire', `expire@${rev}`, state.reserved);
+	const t = new Transition(state.warehouse);
+	t.add('expire', `expire@${rev}`, Object.keys(state.reserved).map((sku) => ({ sku, units: state.reserved[sku], onHand: 0, reserved: -state.reserved[sku] })));
 	const next: OrderStockState = { ...state, stage: 'expired', reserved: skuQuantities(), revision: rev };
 	return { outcome: 'applied', next, effects: t.effects, movements: t.movements, flags: [] };
 }

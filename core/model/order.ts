@@ -20,6 +20,14 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const FULFILLMENT_STATUSES = ['unfulfilled', 'partial', 'fulfilled', 'delivered', 'returned', 'unknown'] as const;
 export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
 
+/**
+ * How the buyer pays, as far as the channel says: it decides how long an unpaid reservation is kept (a pix is
+ * paid in minutes, a boleto clears days after it is paid). `other`: a method the OMS does not name
+ * (marketplace credit, cash on delivery, ...); `unknown`: the channel did not say.
+ */
+export const PAYMENT_METHODS = ['pix', 'boleto', 'credit_card', 'debit_card', 'wallet', 'other', 'unknown'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
 export interface OrderLine {
 	/**
 	 * The seller's SKU: the key of the stock ledger, in its one identity (see `skuIdentity`). Absent when the
@@ -38,8 +46,22 @@ export interface OrderLine {
 	/** The channel's id of this line (Amazon OrderItemId, Shopify line item id): write-back needs it. */
 	channelLineId?: string;
 	title?: string;
+	/**
+	 * Units of the line still on the order: what the buyer ordered minus units cancelled (removed, refunded
+	 * before they shipped). Units shipped and later returned stay counted here and in `returnedQuantity`.
+	 */
 	quantity: number;
 	unitPriceCents: number;
+	/**
+	 * Units of this line that have shipped (0..quantity), for orders shipped in parts. Absent: every unit once
+	 * the order is shipped (or later), none before. With the commit point at shipped, only these are deducted.
+	 */
+	shippedQuantity?: number;
+	/**
+	 * Units of this line that came back (0..shippedQuantity): restocked by the store (or kept out, by the
+	 * restock-returns rule). Absent: none, except for a `returned` order, where every unit it deducted is.
+	 */
+	returnedQuantity?: number;
 }
 
 export interface OrderTotals {
@@ -105,6 +127,8 @@ export interface CanonicalOrder {
 	lines: OrderLine[];
 	invoice?: Invoice;
 	shipments: Shipment[];
+	/** How the buyer pays (see PAYMENT_METHODS); absent = `unknown`. Unpaid reservations expire by it. */
+	paymentMethod?: PaymentMethod;
 	/** Warehouse whose stock this order consumes; "default" when absent. */
 	warehouse?: string;
 	/**
@@ -121,9 +145,10 @@ export interface CanonicalOrder {
  * and nothing else in the order told it; the channel's documented starting status was used.
  * `status_unknown`: the channel sent a status value the OMS does not know (a store plugin's own status, a
  * new marketplace status): the order is imported as paid, so its units stay reserved, never expired, until
- * a known status arrives (see UNKNOWN_STATUS).
+ * a known status arrives (see UNKNOWN_STATUS). `line_quantities_clamped`: a line said more units shipped or
+ * returned than it has (or more returned than shipped); the counts were lowered to what the line can hold.
  */
-export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed', 'status_assumed', 'status_unknown'] as const;
+export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed', 'status_assumed', 'status_unknown', 'line_quantities_clamped'] as const;
 export type IntakeFlag = (typeof INTAKE_FLAGS)[number];
 
 /**

@@ -2,6 +2,7 @@ import {
 	CANONICAL_STATUSES,
 	FULFILLMENT_STATUSES,
 	INTAKE_FLAGS,
+	PAYMENT_METHODS,
 	PAYMENT_STATUSES,
 	skuIdentity,
 	type CanonicalOrder,
@@ -72,8 +73,13 @@ class Checker {
 		return v;
 	}
 
-	oneOf<T extends string>(obj: Json, key: string, path: string, allowed: readonly T[]): T {
-		const v = this.string(obj, key, path) as string;
+	optInteger(obj: Json, key: string, path: string, min: number, max: number): number | undefined {
+		return obj[key] === undefined || obj[key] === null ? undefined : this.integer(obj, key, path, min, max);
+	}
+
+	oneOf<T extends string>(obj: Json, key: string, path: string, allowed: readonly T[], optional = false): T {
+		const v = this.string(obj, key, path, optional) as string;
+		if (v === undefined) return v as unknown as T;
 		if (!(allowed as readonly string[]).includes(v)) this.fail(path, `must be one of ${allowed.join(', ')}, got "${v}"`);
 		return v as T;
 	}
@@ -89,7 +95,25 @@ class Checker {
 	}
 }
 
-function validateLine(c: Checker, raw: unknown, i: number): OrderLine {
+/**
+ * Shipped and returned units of a line: whole numbers from 0; more than the line holds (or returned beyond
+ * shipped) is lowered to what it can hold, and the order is flagged, not refused.
+ */
+function lineProgress(c: Checker, r: Json, path: string, line: OrderLine): boolean {
+	let clamped = false;
+	const clamp = (n: number, max: number): number => {
+		if (n <= max) return n;
+		clamped = true;
+		return max;
+	};
+	const shipped = c.optInteger(r, 'shippedQuantity', `${path}.shippedQuantity`, 0, MAX_QUANTITY);
+	const returned = c.optInteger(r, 'returnedQuantity', `${path}.returnedQuantity`, 0, MAX_QUANTITY);
+	if (shipped !== undefined) line.shippedQuantity = clamp(shipped, line.quantity);
+	if (returned !== undefined) line.returnedQuantity = clamp(returned, line.shippedQuantity ?? line.quantity);
+	return clamped;
+}
+
+function validateLine(c: Checker, raw: unknown, i: number, clamped: { any: boolean }): OrderLine {
 	const path = `lines[${i}]`;
 	if (!isObject(raw)) c.fail(path, 'must be an object');
 	const r = raw as Json;
@@ -110,6 +134,7 @@ function validateLine(c: Checker, raw: unknown, i: number): OrderLine {
 	if (listing !== undefined) line.channelListingId = listing;
 	if (variant !== undefined) line.channelVariantId = variant;
 	if (title !== undefined) line.title = title;
+	if (lineProgress(c, r, path, line)) clamped.any = true;
 	return line;
 }
 
@@ -147,7 +172,9 @@ export function validateCanonicalOrder(input: unknown): CanonicalOrder {
 	// A cancelled order may come with no lines (Amazon zeroes a cancelled order's quantities): the store
 	// releases what it holds for the order, whatever the snapshot's lines say.
 	if (rawLines.length === 0 && o.status !== 'cancelled') c.fail('lines', 'must have at least one line');
-	const lines = rawLines.map((l, i) => validateLine(c, l, i));
+	const clamped = { any: false };
+	const lines = rawLines.map((l, i) => validateLine(c, l, i, clamped));
+	c.oneOf(o, 'paymentMethod', 'paymentMethod', PAYMENT_METHODS, true);
 	const invoice = c.object(o, 'invoice', 'invoice', true);
 	if (invoice) {
 		const key = c.string(invoice, 'nfeKey', 'invoice.nfeKey', true);
@@ -157,15 +184,16 @@ export function validateCanonicalOrder(input: unknown): CanonicalOrder {
 	if (o.shipments !== undefined && !Array.isArray(o.shipments)) c.fail('shipments', 'must be an array');
 	const warehouse = c.string(o, 'warehouse', 'warehouse', true);
 	if (warehouse !== undefined && warehouse.trim() === '') c.fail('warehouse', 'must not be empty');
-	const flags = validateFlags(c, o.flags, lines);
+	const flags = validateFlags(c, o.flags, lines, clamped.any);
 	const order: CanonicalOrder = { ...(o as unknown as CanonicalOrder), lines, shipments: (o.shipments as CanonicalOrder['shipments']) ?? [] };
+	if (order.paymentMethod === null) delete order.paymentMethod; // null = not said = absent
 	if (flags.length > 0) order.flags = flags;
 	else delete order.flags;
 	return order;
 }
 
-/** Known flags only; `unmapped_lines` follows the lines, whatever the input said. */
-function validateFlags(c: Checker, raw: unknown, lines: OrderLine[]): IntakeFlag[] {
+/** Known flags only; `unmapped_lines` follows the lines, whatever the input said; clamping adds its flag. */
+function validateFlags(c: Checker, raw: unknown, lines: OrderLine[], clamped: boolean): IntakeFlag[] {
 	if (raw !== undefined && raw !== null && !Array.isArray(raw)) c.fail('flags', 'must be an array');
 	const given = (raw as unknown[] | undefined) ?? [];
 	given.forEach((f, i) => {
@@ -174,5 +202,6 @@ function validateFlags(c: Checker, raw: unknown, lines: OrderLine[]): IntakeFlag
 	const flags = new Set(given as IntakeFlag[]);
 	if (lines.some((l) => l.unmapped)) flags.add('unmapped_lines');
 	else flags.delete('unmapped_lines');
+	if (clamped) flags.add('line_quantities_clamped');
 	return INTAKE_FLAGS.filter((f) => flags.has(f));
 }

@@ -30,6 +30,9 @@ describe('validateCanonicalOrder', () => {
 		['lines', (o: any) => (o.lines = []), 'at least one line'],
 		['totals.totalCents', (o: any) => (o.totals.totalCents = '10.00'), 'must be an integer'],
 		['invoice.nfeKey', (o: any) => (o.invoice = { nfeKey: '123' }), 'must be 44 digits'],
+		['lines[0].shippedQuantity', (o: any) => (o.lines[0].shippedQuantity = -1), 'must be >= 0'],
+		['lines[1].returnedQuantity', (o: any) => (o.lines[1].returnedQuantity = 0.5), 'must be an integer'],
+		['paymentMethod', (o: any) => (o.paymentMethod = 'cheque'), 'must be one of'],
 	])('names the order and the field: %s', (field, breakIt, reason) => {
 		const o: any = order('ORD-77', 'paid', [['A', 1], ['B', 2]]);
 		breakIt(o);
@@ -61,6 +64,26 @@ describe('validateCanonicalOrder', () => {
 	test('unmapped_lines follows the lines, whatever the input claimed', () => {
 		const o: any = { ...order('ORD-80', 'paid', [['A', 1]]), flags: ['unmapped_lines', 'currency_from_account'] };
 		expect(validateCanonicalOrder(o).flags).toEqual(['currency_from_account']);
+	});
+
+	test('shipped and returned units per line are kept; more than a line holds is lowered and flagged', () => {
+		const o: any = order('ORD-81', 'shipped', [['A', 3], ['B', 2], ['C', 1]]);
+		Object.assign(o.lines[0], { shippedQuantity: 2, returnedQuantity: 1 });
+		Object.assign(o.lines[1], { shippedQuantity: 5, returnedQuantity: 4 }); // more than ordered
+		Object.assign(o.lines[2], { returnedQuantity: null });
+		const v = validateCanonicalOrder(o);
+		expect(v.lines.map((l) => [l.shippedQuantity, l.returnedQuantity])).toEqual([[2, 1], [2, 2], [undefined, undefined]]);
+		expect(v.flags).toEqual(['line_quantities_clamped']);
+		// returned beyond shipped is lowered to shipped
+		const r: any = order('ORD-82', 'delivered', [['A', 3]]);
+		Object.assign(r.lines[0], { shippedQuantity: 1, returnedQuantity: 2 });
+		expect(validateCanonicalOrder(r).lines[0]).toMatchObject({ shippedQuantity: 1, returnedQuantity: 1 });
+		expect(validateCanonicalOrder(order('ORD-83', 'paid', [['A', 1]])).flags).toBeUndefined();
+	});
+
+	test('paymentMethod: a known method is kept, null means not said', () => {
+		expect(validateCanonicalOrder({ ...order('ORD-84', 'pending_payment', [['A', 1]]), paymentMethod: 'boleto' }).paymentMethod).toBe('boleto');
+		expect('paymentMethod' in validateCanonicalOrder({ ...order('ORD-85', 'paid', [['A', 1]]), paymentMethod: null })).toBe(false);
 	});
 
 	test('a cancelled order may have no lines', () => {

@@ -2,8 +2,9 @@ import type { CanonicalStatus } from '../../../core/model/order';
 
 /**
  * An independent reference model of the stock footprint, for the property, concurrency and crash tests.
- * It does not reuse core/lifecycle: it states the default lifecycle (commit on invoiced, restock on cancel
- * after commit and on return) as "where is this order's stock now", so a bug in plan.ts cannot hide here.
+ * It does not reuse core/lifecycle: it states the README's rules (commit point configurable, restock on
+ * cancel after commit and on return) as "where should this order's stock be", line by line: units still on
+ * the order, shipped and returned, so a bug in plan.ts cannot hide here.
  */
 
 export interface Snapshot {
@@ -13,11 +14,14 @@ export interface Snapshot {
 	minute: number;
 	lines: Array<[string, number]>;
 	warehouse: string;
+	/** Per line (same index): units shipped and returned so far, when the channel reports them. */
+	progress?: Array<{ shipped?: number; returned?: number }>;
 }
+
+export type CommitPoint = 'paid' | 'invoiced' | 'shipped';
 
 const RANK: Record<CanonicalStatus, number> = { pending_payment: 0, paid: 1, invoiced: 2, shipped: 3, delivered: 4, cancelled: 9, returned: 9 };
 const TERMINAL = new Set<CanonicalStatus>(['cancelled', 'returned']);
-const COMMITTED = new Set<CanonicalStatus>(['invoiced', 'shipped', 'delivered']);
 
 type Qty = Map<string, number>;
 
@@ -27,20 +31,30 @@ interface ModelOrder {
 	warehouse: string;
 	/** Units held as a reservation (empty when none). */
 	reserved: Qty;
-	/** Units taken off hand and not put back (empty when none). */
+	/** Units taken off hand and not put back (zeros allowed). */
 	committed: Qty;
-	/** Nothing more can move: cancelled/returned once seen. */
-	closed: boolean;
 	/** The reservation ran out while awaiting payment; it comes back only when the order is paid. */
 	expired: boolean;
 }
 
 const key = (warehouse: string, sku: string) => `${warehouse}/${sku}`;
+const add = (q: Qty, sku: string, n: number) => q.set(sku, (q.get(sku) ?? 0) + n);
 
-function qtyOf(lines: Array<[string, number]>): Qty {
-	const q: Qty = new Map();
-	for (const [sku, n] of lines) q.set(sku, (q.get(sku) ?? 0) + n);
-	return q;
+/** Where the snapshot says the units are: off hand for good (not counting returns) and reserved. */
+function wanted(s: Snapshot, commitOn: CommitPoint, restockReturns: boolean): { out: Qty; reserved: Qty } {
+	const out: Qty = new Map();
+	const reserved: Qty = new Map();
+	if (s.status === 'cancelled') return { out, reserved };
+	s.lines.forEach(([sku, q], i) => {
+		const p = s.progress?.[i] ?? {};
+		const shipped = Math.min(q, p.shipped ?? (RANK[s.status] >= RANK.shipped ? q : 0));
+		const pastCommit = commitOn !== 'shipped' && RANK[s.status] >= RANK[commitOn];
+		const deducted = pastCommit ? q : shipped;
+		const returned = Math.min(deducted, p.returned ?? (s.status === 'returned' ? deducted : 0));
+		add(out, sku, deducted - (restockReturns ? returned : 0));
+		if (!TERMINAL.has(s.status)) add(reserved, sku, q - deducted);
+	});
+	return { out, reserved };
 }
 
 export class StockModel {
@@ -50,45 +64,46 @@ export class StockModel {
 	readonly stocked = new Set<string>();
 	private readonly refs = new Set<string>();
 
-	private addOnHand(warehouse: string, q: Qty, sign: number): void {
-		for (const [sku, n] of q) this.onHand.set(key(warehouse, sku), (this.onHand.get(key(warehouse, sku)) ?? 0) + sign * n);
-	}
+	constructor(
+		private readonly commitOn: CommitPoint = 'invoiced',
+		private readonly restock: { onCancel: boolean; onReturn: boolean } = { onCancel: true, onReturn: true },
+	) {}
 
 	/** Returns false when the store must ignore the snapshot (stale or a status going backwards). */
 	apply(s: Snapshot): boolean {
 		const prev = this.orders.get(s.id);
 		if (prev && s.minute < prev.minute) return false;
 		if (prev && prev.status !== s.status && (TERMINAL.has(prev.status) || RANK[s.status] < RANK[prev.status])) return false;
-		const o: ModelOrder = prev ?? { status: s.status, minute: s.minute, warehouse: s.warehouse, reserved: new Map(), committed: new Map(), closed: false, expired: false };
+		const o: ModelOrder = prev ?? { status: s.status, minute: s.minute, warehouse: s.warehouse, reserved: new Map(), committed: new Map(), expired: false };
+		const wasTerminal = prev !== undefined && TERMINAL.has(prev.status);
 		const wasStatus = prev?.status;
 		o.status = s.status;
 		o.minute = s.minute;
 		this.orders.set(s.id, o);
-		if (o.closed) return true;
-		if (TERMINAL.has(s.status)) {
-			this.addOnHand(o.warehouse, o.committed, +1); // restock; releasing a reservation moves nothing on hand
-			o.reserved = new Map();
-			o.committed = new Map();
-			o.closed = true;
-		} else if (o.committed.size > 0) {
-			// committed: later line edits no longer move stock
-		} else if (COMMITTED.has(s.status)) {
-			o.committed = qtyOf(s.lines);
-			o.reserved = new Map();
-			this.addOnHand(o.warehouse, o.committed, -1);
-		} else if (o.expired && wasStatus !== undefined && RANK[s.status] <= RANK[wasStatus]) {
-			// still unpaid after expiry: nothing is held
-		} else {
-			o.expired = false;
-			o.reserved = qtyOf(s.lines);
+		const target = wanted(s, this.commitOn, this.restock.onReturn);
+		// Not restocking cancellations: what is out stays out, unless a returned order puts its returns back.
+		for (const sku of new Set([...target.out.keys(), ...o.committed.keys()])) {
+			const now = o.committed.get(sku) ?? 0;
+			if (s.status === 'cancelled') target.out.set(sku, this.restock.onCancel ? 0 : now);
+			else if (!this.restock.onCancel && !(s.status === 'returned' && this.restock.onReturn)) target.out.set(sku, Math.max(now, target.out.get(sku) ?? 0));
 		}
+		// After cancelled/returned, units may still come back but never leave again.
+		if (wasTerminal) for (const sku of new Set([...target.out.keys(), ...o.committed.keys()])) target.out.set(sku, Math.min(target.out.get(sku) ?? 0, o.committed.get(sku) ?? 0));
+		for (const sku of new Set([...target.out.keys(), ...o.committed.keys()])) {
+			const diff = (target.out.get(sku) ?? 0) - (o.committed.get(sku) ?? 0);
+			this.onHand.set(key(o.warehouse, sku), (this.onHand.get(key(o.warehouse, sku)) ?? 0) - diff);
+		}
+		o.committed = target.out;
+		const stillUnpaid = o.expired && wasStatus !== undefined && !TERMINAL.has(s.status) && RANK[s.status] <= RANK[wasStatus];
+		o.reserved = stillUnpaid ? new Map() : new Map([...target.reserved].filter(([, n]) => n > 0));
+		o.expired = stillUnpaid;
 		return true;
 	}
 
 	/** Every reservation of an order still awaiting payment runs out. */
 	expireAll(): void {
 		for (const o of this.orders.values()) {
-			if (o.status === 'pending_payment' && o.reserved.size > 0 && !o.closed) {
+			if (o.status === 'pending_payment' && o.reserved.size > 0) {
 				o.reserved = new Map();
 				o.expired = true;
 			}
@@ -120,7 +135,7 @@ export class StockModel {
 		const out: Record<string, Record<string, { onHand: number; reserved: number }>> = {};
 		for (const [id, o] of [...this.orders].sort(([a], [b]) => (a < b ? -1 : 1))) {
 			const f: Record<string, { onHand: number; reserved: number }> = {};
-			for (const [sku, n] of o.committed) f[key(o.warehouse, sku)] = { onHand: -n, reserved: 0 };
+			for (const [sku, n] of o.committed) if (n !== 0) f[key(o.warehouse, sku)] = { onHand: -n, reserved: 0 };
 			for (const [sku, n] of o.reserved) f[key(o.warehouse, sku)] = { onHand: f[key(o.warehouse, sku)]?.onHand ?? 0, reserved: n };
 			if (Object.keys(f).length > 0) out[id] = Object.fromEntries(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : 1)));
 		}

@@ -1,0 +1,150 @@
+import type { CanonicalOrder, CanonicalStatus } from '../../core/model/order';
+import type { OmsStore } from '../../core/store/types';
+import { order } from '../fixtures/orders';
+import { DRIVERS, openFresh } from './stores';
+
+/**
+ * Per-line quantities through the lifecycle, on both drivers: partial cancellation after the commit point,
+ * partial shipment, partial returns. Each transition moves only the difference, with its own effect key.
+ */
+
+type Line = [sku: string, quantity: number, progress?: { shipped?: number; returned?: number }];
+
+function snap(id: string, status: CanonicalStatus, lines: Line[], minute: number): CanonicalOrder {
+	const o = order(id, status, lines.map(([sku, q]) => [sku, q]), { minute });
+	o.lines = o.lines.map((l, i) => {
+		const p = lines[i][2] ?? {};
+		return { ...l, ...(p.shipped !== undefined ? { shippedQuantity: p.shipped } : {}), ...(p.returned !== undefined ? { returnedQuantity: p.returned } : {}) };
+	});
+	return o;
+}
+
+describe.each(DRIVERS)('per-line lifecycle on %s', (driver) => {
+	let store: OmsStore;
+	const level = async (sku: string) => {
+		const [l] = await store.getAvailability([sku]);
+		return { onHand: l.onHand, reserved: l.reserved };
+	};
+	const ledgerOf = async (id: string) =>
+		(await store.listLedger({ orderKey: `shopify:loja-teste:${id}` })).map((e) => [e.reason, e.effectKey, e.sku, e.deltaOnHand, e.deltaReserved]);
+	beforeEach(async () => {
+		store = (await openFresh(driver)).store;
+		await store.setOnHand([{ sku: 'SHIRT-M', onHand: 10 }, { sku: 'CAP', onHand: 5 }]);
+	});
+	afterEach(() => store.close());
+
+	test('partial cancellation after the commit point restocks exactly the cancelled units, once', async () => {
+		await store.applyOrders([snap('1', 'invoiced', [['SHIRT-M', 3], ['CAP', 1]], 0)]);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 7, reserved: 0 });
+		// one shirt and the cap line are cancelled (a Magalu delivery cancelled after invoicing)
+		const [r] = await store.applyOrders([snap('1', 'invoiced', [['SHIRT-M', 2]], 1)]);
+		expect(r.effects).toEqual([{ effect: 'restock', key: 'restock@2', lines: [{ sku: 'CAP', quantity: 1 }, { sku: 'SHIRT-M', quantity: 1 }] }]);
+		expect(r.flags).toEqual(['lines_changed_after_commit']);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 8, reserved: 0 });
+		expect(await level('CAP')).toEqual({ onHand: 5, reserved: 0 });
+		const [again] = await store.applyOrders([snap('1', 'shipped', [['SHIRT-M', 2]], 2)]);
+		expect(again.outcome).toBe('unchanged');
+		// then the rest is cancelled: only the two units still out come back, and the total is what it was
+		const [c] = await store.applyOrders([snap('1', 'cancelled', [['SHIRT-M', 2]], 3)]);
+		expect(c.effects).toEqual([{ effect: 'restock', key: 'restock', lines: [{ sku: 'SHIRT-M', quantity: 2 }] }]);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 10, reserved: 0 });
+		expect(await ledgerOf('1')).toEqual([
+			['commit', 'commit', 'CAP', -1, 0],
+			['commit', 'commit', 'SHIRT-M', -3, 0],
+			['restock', 'restock@2', 'CAP', 1, 0],
+			['restock', 'restock@2', 'SHIRT-M', 1, 0],
+			['restock', 'restock', 'SHIRT-M', 2, 0],
+		]);
+	});
+
+	test('with restock on cancel turned off, cancelled units stay out and re-applying moves nothing', async () => {
+		const lifecycle = { restockOnCancelAfterCommit: false };
+		await store.applyOrders([snap('2', 'invoiced', [['SHIRT-M', 3]], 0)], { lifecycle });
+		const [r] = await store.applyOrders([snap('2', 'invoiced', [['SHIRT-M', 1]], 1)], { lifecycle });
+		expect(r).toMatchObject({ outcome: 'unchanged', flags: ['cancelled_after_commit_not_restocked', 'lines_changed_after_commit'] });
+		await store.applyOrders([snap('2', 'invoiced', [['SHIRT-M', 1]], 2), snap('2', 'cancelled', [['SHIRT-M', 1]], 3)], { lifecycle });
+		expect(await level('SHIRT-M')).toEqual({ onHand: 7, reserved: 0 });
+	});
+
+	test('units added after the commit point are deducted too', async () => {
+		await store.applyOrders([snap('3', 'invoiced', [['CAP', 1]], 0)]);
+		const [r] = await store.applyOrders([snap('3', 'invoiced', [['CAP', 3]], 1)]);
+		expect(r.effects).toEqual([{ effect: 'commit', key: 'commit@2', lines: [{ sku: 'CAP', quantity: 2 }] }]);
+		expect(r.flags).toEqual(['lines_changed_after_commit']);
+		expect(await level('CAP')).toEqual({ onHand: 2, reserved: 0 });
+	});
+
+	test('commit point shipped: shipped units are deducted as they ship, the rest stays reserved and is released when cancelled', async () => {
+		const lifecycle = { commitOn: 'shipped' as const };
+		await store.applyOrders([snap('4', 'invoiced', [['SHIRT-M', 4]], 0)], { lifecycle });
+		const [first] = await store.applyOrders([snap('4', 'shipped', [['SHIRT-M', 4, { shipped: 1 }]], 1)], { lifecycle });
+		expect(first).toMatchObject({ stage: 'reserved', effects: [{ effect: 'commit', key: 'commit', lines: [{ sku: 'SHIRT-M', quantity: 1 }] }] });
+		expect(await level('SHIRT-M')).toEqual({ onHand: 9, reserved: 3 });
+		expect(await store.listReservations({ orderKey: 'shopify:loja-teste:4' })).toMatchObject([{ sku: 'SHIRT-M', quantity: 3 }]);
+		const [second] = await store.applyOrders([snap('4', 'shipped', [['SHIRT-M', 4, { shipped: 3 }]], 2)], { lifecycle });
+		expect(second.effects).toEqual([{ effect: 'commit', key: 'commit@3', lines: [{ sku: 'SHIRT-M', quantity: 2 }] }]);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 7, reserved: 1 });
+		// the last unit is cancelled: its reservation is released, the shipped ones stay deducted
+		const [rest] = await store.applyOrders([snap('4', 'delivered', [['SHIRT-M', 3, { shipped: 3 }]], 3)], { lifecycle });
+		expect(rest).toMatchObject({ stage: 'committed', effects: [{ effect: 'release', key: 'release@4', lines: [{ sku: 'SHIRT-M', quantity: 1 }] }] });
+		expect(await level('SHIRT-M')).toEqual({ onHand: 7, reserved: 0 });
+		expect((await store.reconcile(false)).drift).toEqual([]);
+	});
+
+	test('commit point shipped: an order cancelled after a partial shipment releases the rest and restocks the shipped units', async () => {
+		const lifecycle = { commitOn: 'shipped' as const };
+		await store.applyOrders([snap('5', 'shipped', [['CAP', 3, { shipped: 2 }]], 0)], { lifecycle });
+		expect(await level('CAP')).toEqual({ onHand: 3, reserved: 1 });
+		const [c] = await store.applyOrders([snap('5', 'cancelled', [['CAP', 3]], 1)], { lifecycle });
+		expect(c.effects).toEqual([
+			{ effect: 'restock', key: 'restock', lines: [{ sku: 'CAP', quantity: 2 }] },
+			{ effect: 'release', key: 'release', lines: [{ sku: 'CAP', quantity: 1 }] },
+		]);
+		expect(c.stage).toBe('restocked');
+		expect(await level('CAP')).toEqual({ onHand: 5, reserved: 0 });
+	});
+
+	test('partial returns restock exactly the returned units; the returned order brings back only the rest', async () => {
+		await store.applyOrders([snap('6', 'delivered', [['SHIRT-M', 3]], 0)]);
+		const [one] = await store.applyOrders([snap('6', 'delivered', [['SHIRT-M', 3, { returned: 1 }]], 1)]);
+		expect(one.effects).toEqual([{ effect: 'restock', key: 'restock@2', lines: [{ sku: 'SHIRT-M', quantity: 1 }] }]);
+		expect(one.flags).toEqual([]);
+		const [same] = await store.applyOrders([snap('6', 'delivered', [['SHIRT-M', 3, { returned: 1 }]], 2)]);
+		expect(same.outcome).toBe('unchanged');
+		await store.applyOrders([snap('6', 'delivered', [['SHIRT-M', 3, { returned: 2 }]], 3)]);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 9, reserved: 0 });
+		const [all] = await store.applyOrders([snap('6', 'returned', [['SHIRT-M', 3]], 4)]);
+		expect(all.effects).toEqual([{ effect: 'restock', key: 'restock', lines: [{ sku: 'SHIRT-M', quantity: 1 }] }]);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 10, reserved: 0 });
+	});
+
+	test('a returned order with per-line counts keeps the kept units deducted; after it, units only come back', async () => {
+		await store.applyOrders([snap('7', 'delivered', [['CAP', 3]], 0)]);
+		const [r] = await store.applyOrders([snap('7', 'returned', [['CAP', 3, { returned: 1 }]], 1)]);
+		expect(r).toMatchObject({ stage: 'committed', effects: [{ effect: 'restock', key: 'restock', lines: [{ sku: 'CAP', quantity: 1 }] }] });
+		// a later claim brings one more back; a snapshot saying fewer returned deducts nothing again
+		const [more] = await store.applyOrders([snap('7', 'returned', [['CAP', 3, { returned: 2 }]], 2)]);
+		expect(more.effects).toEqual([{ effect: 'restock', key: 'restock@3', lines: [{ sku: 'CAP', quantity: 1 }] }]);
+		const [fewer] = await store.applyOrders([snap('7', 'returned', [['CAP', 3, { returned: 0 }]], 3)]);
+		expect(fewer.outcome).toBe('unchanged');
+		expect(await level('CAP')).toEqual({ onHand: 4, reserved: 0 });
+	});
+
+	test('with restock on return turned off, returned units stay out and the order is flagged', async () => {
+		const lifecycle = { restockOnReturn: false };
+		await store.applyOrders([snap('8', 'delivered', [['CAP', 2]], 0)], { lifecycle });
+		const [r] = await store.applyOrders([snap('8', 'delivered', [['CAP', 2, { returned: 1 }]], 1)], { lifecycle });
+		expect(r).toMatchObject({ outcome: 'unchanged', flags: ['returned_not_restocked'] });
+		expect(await level('CAP')).toEqual({ onHand: 3, reserved: 0 });
+	});
+
+	test('units shipped before the commit point has been reached are deducted (they left the warehouse)', async () => {
+		const [r] = await store.applyOrders([snap('9', 'paid', [['SHIRT-M', 3, { shipped: 1 }]], 0)]);
+		expect(r.effects).toEqual([
+			{ effect: 'commit', key: 'commit', lines: [{ sku: 'SHIRT-M', quantity: 1 }] },
+			{ effect: 'reserve', key: 'reserve', lines: [{ sku: 'SHIRT-M', quantity: 2 }] },
+		]);
+		await store.applyOrders([snap('9', 'invoiced', [['SHIRT-M', 3, { shipped: 1 }]], 1)]);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 7, reserved: 0 });
+	});
+});
