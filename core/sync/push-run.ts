@@ -10,6 +10,9 @@ const KEPT_MOVING = 'its stock kept changing while it was pushed: it waits in th
 /** SKUs leased together (at least the writer's bulk size): a lease is held while this many are pushed. */
 const LEASE_GROUP = 50;
 
+/** Longest pause between two tries for a held lease: short, so a waiting run is not starved by a busy one. */
+const MAX_POLL_MS = 50;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -48,7 +51,7 @@ export class PushRun implements PublishContext {
 		const deadline = Date.now() + (this.req.leaseWaitMs ?? 10_000);
 		const group = Math.max(this.batchSize, LEASE_GROUP);
 		let waiting = skus;
-		for (let pause = 10; waiting.length > 0; pause = Math.min(pause * 2, 250)) {
+		for (let pause = 10; waiting.length > 0; pause = Math.min(pause * 2, MAX_POLL_MS)) {
 			const busy: string[] = [];
 			for (let i = 0; i < waiting.length; i += group) {
 				const chunk = waiting.slice(i, i + group);

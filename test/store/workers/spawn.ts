@@ -19,7 +19,9 @@ export interface WorkerPlan {
 }
 
 export interface WorkerMessage {
-	type: 'ready' | 'begun' | 'in-tx' | 'committed' | 'done' | 'error';
+	type: 'ready' | 'begun' | 'in-tx' | 'committed' | 'pushed' | 'done' | 'error';
+	/** "pushed" (push-worker.js): the status of each SKU of that push. */
+	statuses?: string[];
 	step?: number;
 	message?: string;
 	/** "committed" of a settled step: refs of the orders the store refused. */
@@ -39,12 +41,17 @@ export interface Worker {
 const WORKER = path.join(__dirname, 'apply-worker.js');
 
 export function startWorker(plan: WorkerPlan, dir: string, name: string): Worker {
+	return startScript(WORKER, plan, dir, name);
+}
+
+/** Any worker script of this folder with the same protocol (ready / go / … / done, error), e.g. push-worker.js. */
+export function startScript(script: string, plan: object, dir: string, name: string): Worker {
 	// node:sqlite needs Node >= 22.13: jest runs under the project's Node 24 (npx), and so do the workers.
 	const [major, minor] = process.versions.node.split('.').map(Number);
 	if (major < 22 || (major === 22 && minor < 13)) throw new Error(`workers need Node >= 22.13 (node:sqlite); jest runs on ${process.version}: use npx jest`);
 	const planFile = path.join(dir, `${name}.json`);
 	fs.writeFileSync(planFile, JSON.stringify(plan));
-	const child = fork(WORKER, [planFile], { execPath: process.execPath, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(script, [planFile], { execPath: process.execPath, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 	const messages: WorkerMessage[] = [];
 	const waiters: Array<{ type: string; resolve: (m: WorkerMessage) => void; reject: (e: Error) => void }> = [];
 	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
