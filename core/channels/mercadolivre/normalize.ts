@@ -1,6 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { digitsOnly, openRawOrder, readCents, readZonedDate } from '../common/fields';
+import { mercadoPagoMethod, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
@@ -73,6 +74,8 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 	};
 	const address = shipment && toAddress(shipment);
 	if (address) order.shippingAddress = address;
+	const paymentMethod = orderPaymentMethod((Array.isArray(o.payments) ? o.payments : []).map(mercadoPagoMethod));
+	if (paymentMethod) order.paymentMethod = paymentMethod;
 	return validateCanonicalOrder(order);
 }
 

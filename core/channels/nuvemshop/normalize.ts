@@ -1,6 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { compact, digitsOnly, openRawOrder, readCents, readMapped, readZonedDate } from '../common/fields';
+import { nuvemshopMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
 import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
@@ -162,6 +163,8 @@ export function normalizeNuvemshopOrder(input: unknown, account: string, options
 	};
 	const address = readAddress(r, raw);
 	if (address) order.shippingAddress = address;
+	const paymentMethod = nuvemshopMethod(raw.payment_details);
+	if (paymentMethod) order.paymentMethod = paymentMethod;
 	if (flags.size > 0) order.flags = [...flags];
 	return validateCanonicalOrder(order);
 }

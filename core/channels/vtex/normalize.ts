@@ -3,6 +3,7 @@ import { validateCanonicalOrder } from '../../model/validate';
 import { compact, digitsOnly, openRawOrder, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
+import { orderPaymentMethod, vtexMethod } from '../common/payment';
 import { deriveVtexStatus, VTEX_STATUS_MAP, vtexStatus, type VtexPackagesSummary } from './status';
 
 /** A Feed v3 item ({eventId, handle, orderId, state, currentChange, …}) or a full OMS order. */
@@ -172,5 +173,14 @@ export function normalizeVtexOrder(input: unknown, account: string, skuField: Vt
 	const address = readAddress(r, raw);
 	if (address) order.shippingAddress = address;
 	if (packages.invoice) order.invoice = packages.invoice;
+	const paymentMethod = orderPaymentMethod(vtexPayments(raw).map(vtexMethod));
+	if (paymentMethod) order.paymentMethod = paymentMethod;
 	return validateCanonicalOrder(order);
+}
+
+/** paymentData.transactions[].payments[], read leniently (a payment method never refuses an order). */
+function vtexPayments(raw: VtexRaw): unknown[] {
+	const data = raw.paymentData;
+	const transactions = isJsonObject(data) && Array.isArray(data.transactions) ? data.transactions : [];
+	return transactions.flatMap((t) => (isJsonObject(t) && Array.isArray(t.payments) ? t.payments : []));
 }

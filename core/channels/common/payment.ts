@@ -1,0 +1,88 @@
+import type { PaymentMethod } from '../../model/order';
+import { isJsonObject } from './raw-reader';
+
+/**
+ * How the buyer paid, per channel vocabulary → the canonical PaymentMethod. Read leniently: a payment
+ * method never refuses an order; what a channel does not say stays absent (= unknown).
+ */
+
+/**
+ * One method for the order from its payments' methods. Several different ones (a gift card and a card):
+ * boleto when one is, since the slowest payment to clear decides how long the reservation must wait; else other.
+ */
+export function orderPaymentMethod(methods: Array<PaymentMethod | undefined>): PaymentMethod | undefined {
+	const said = [...new Set(methods.filter((m): m is PaymentMethod => m !== undefined))];
+	if (said.length <= 1) return said[0];
+	return said.includes('boleto') ? 'boleto' : 'other';
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined);
+
+/**
+ * Mercado Livre order.payments[] (Mercado Pago payments): payment_type with payment_method_id. ML's order
+ * examples show credit_card (method "master") and account_money (Mercado Pago balance); Mercado Pago's
+ * types add ticket (boleto, and the lottery slip, which clears as late), bank_transfer (Pix in Brazil:
+ * method "pix"), debit_card, prepaid_card, digital_currency (Mercado Crédito), digital_wallet. The full
+ * list of types was not confirmed on an official reference page: unknown types become `other`.
+ */
+export function mercadoPagoMethod(payment: unknown): PaymentMethod | undefined {
+	if (!isJsonObject(payment)) return undefined;
+	const id = str(payment.payment_method_id);
+	if (id === 'pix') return 'pix';
+	if (id === 'bolbradesco' || id === 'boleto') return 'boleto';
+	switch (str(payment.payment_type) ?? str(payment.payment_type_id)) {
+		case undefined:
+			return undefined;
+		case 'credit_card':
+			return 'credit_card';
+		case 'debit_card':
+		case 'prepaid_card':
+			return 'debit_card';
+		case 'ticket':
+			return 'boleto';
+		case 'bank_transfer':
+			return id === undefined || id === 'pix' ? 'pix' : 'other';
+		case 'account_money':
+		case 'digital_wallet':
+		case 'digital_currency':
+			return 'wallet';
+		default:
+			return 'other';
+	}
+}
+
+/**
+ * VTEX paymentData.transactions[].payments[].group (creditCard, debitCard, bankInvoice = boleto,
+ * instantPayment = Pix, giftCard, promissory, ...), else its paymentSystemName.
+ */
+export function vtexMethod(payment: unknown): PaymentMethod | undefined {
+	if (!isJsonObject(payment)) return undefined;
+	const group = str(payment.group);
+	const name = str(payment.paymentSystemName) ?? '';
+	if (group === 'creditcard') return 'credit_card';
+	if (group === 'debitcard') return 'debit_card';
+	if (group === 'bankinvoice' || name.includes('boleto')) return 'boleto';
+	if (group === 'instantpayment' || name === 'pix') return 'pix';
+	if (group === undefined && name === '') return undefined;
+	return 'other';
+}
+
+/** Nuvemshop payment_details.method (credit_card, debit_card, boleto, pix, wallet, ...); null = not said. */
+export function nuvemshopMethod(details: unknown): PaymentMethod | undefined {
+	if (!isJsonObject(details)) return undefined;
+	const method = str(details.method);
+	switch (method) {
+		case undefined:
+			return undefined;
+		case 'credit_card':
+		case 'debit_card':
+		case 'boleto':
+		case 'pix':
+		case 'wallet':
+			return method;
+		case 'ticket':
+			return 'boleto';
+		default:
+			return 'other';
+	}
+}
