@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Quantities are read from the OMS Store when pushing, never from the items: an item may be older than the stock. Only values that differ from the last accepted one are sent.',
+			'Quantities are read from the OMS Store when pushing, never from the items: an item may be older than the stock. Only values that differ from the last accepted one are sent, one push per SKU at a time. A SKU that fails waits in the store and is retried by later runs (after 1 minute, doubling up to 1 hour).',
 		name: 'notice',
 		type: 'notice',
 		default: '',
