@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mercadoPagoMethod, nuvemshopMethod, orderPaymentMethod, vtexMethod } from '../../core/channels/common/payment';
+import { normalizeAmazonOrder } from '../../core/channels/amazon/normalize';
+import { amazonMethod, mercadoPagoMethod, nuvemshopMethod, orderPaymentMethod, vtexMethod } from '../../core/channels/common/payment';
 import { normalizeMlOrder } from '../../core/channels/mercadolivre/normalize';
 import type { MlOrder } from '../../core/channels/mercadolivre/types';
 import { normalizeNuvemshopOrder } from '../../core/channels/nuvemshop/normalize';
@@ -15,6 +16,8 @@ import { publishedVtex } from './helpers/vtex-published';
  * - VTEX: vtex/openapi-schemas@0d207e53c9166b8c18fd93b2407b452721f4d37c:"VTEX - Orders API.json" (get-order, order-group)
  * - Nuvemshop: TiendaNube/api-docs@4058823422f89f94e0b68660a43b13ec65457cec:resources/order.md ("GET /orders") and
  *   resources/draft_order.md (confirm)
+ * - Amazon: amzn/selling-partner-api-models@34dc93fe45f37c9a0b2e56823c808f68b4f81754:models/orders-api-model/orders_2026-01-01.json,
+ *   paths./orders/2026-01-01/orders.get.responses.200.x-amzn-api-sandbox.static[2].response (searchOrders, BR)
  */
 const load = (channel: string, name: string): any => JSON.parse(readFileSync(join(__dirname, '../fixtures/published', channel, name), 'utf8'));
 
@@ -38,9 +41,24 @@ describe('paymentMethod from published payloads', () => {
 		expect(normalizeNuvemshopOrder(listed, '271146').paymentMethod).toBe('credit_card');
 		expect(normalizeNuvemshopOrder(load('nuvemshop', 'draft-order-confirm.json'), '271146')).not.toHaveProperty('paymentMethod');
 	});
+
+	it('Amazon: payment.paymentExecutions[].paymentMethod CreditCard (BR sandbox order)', () => {
+		const [raw] = load('amazon', 'searchOrders.sandbox-br.json').orders;
+		expect(normalizeAmazonOrder(raw, 'A3SELLER')).toMatchObject({ channelOrderId: '171-2345678-9012345', paymentMethod: 'credit_card', totals: { totalCents: 159990 } });
+		// the other published examples carry no payment data: nothing is claimed
+		const [plain] = load('amazon', 'searchOrders.example.json').orders;
+		expect(normalizeAmazonOrder(plain, 'A3SELLER')).not.toHaveProperty('paymentMethod');
+	});
 });
 
 describe('payment method vocabularies', () => {
+	it('Amazon methods', () => {
+		expect(amazonMethod({ paymentMethod: 'Pix' })).toBe('pix');
+		expect(amazonMethod({ paymentMethod: 'Boleto' })).toBe('boleto');
+		expect(amazonMethod({ paymentMethod: 'CashOnDelivery' })).toBe('other');
+		expect(amazonMethod({})).toBeUndefined();
+	});
+
 	it('Mercado Pago types', () => {
 		expect(mercadoPagoMethod({ payment_type: 'ticket', payment_method_id: 'bolbradesco' })).toBe('boleto');
 		expect(mercadoPagoMethod({ payment_type: 'bank_transfer', payment_method_id: 'pix' })).toBe('pix');

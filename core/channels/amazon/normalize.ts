@@ -1,7 +1,8 @@
 import type { CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { openRawOrder, readMapped, readUtcDate } from '../common/fields';
-import type { JsonObject, RawReader } from '../common/raw-reader';
+import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
+import { amazonMethod, orderPaymentMethod } from '../common/payment';
 import { AMAZON_MARKETPLACE_CURRENCY } from './endpoints';
 import { MoneyReader } from './money';
 import { readAddress, readCustomer, readShipments } from './parties';
@@ -124,5 +125,8 @@ export function normalizeAmazonOrder(input: unknown, account: string, options: A
 	if (address) order.shippingAddress = address;
 	const fulfillment = r.object(o, 'fulfillment');
 	if (r.optString(fulfillment, 'fulfillment.fulfilledBy') === 'AMAZON') order.warehouse = options.fbaWarehouse ?? 'amazon-fba';
+	const payment = isJsonObject(o.payment) ? o.payment.paymentExecutions : undefined;
+	const paymentMethod = orderPaymentMethod((Array.isArray(payment) ? payment : []).map(amazonMethod));
+	if (paymentMethod) order.paymentMethod = paymentMethod;
 	return validateCanonicalOrder(order);
 }

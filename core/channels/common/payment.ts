@@ -86,3 +86,26 @@ export function nuvemshopMethod(details: unknown): PaymentMethod | undefined {
 			return 'other';
 	}
 }
+
+/**
+ * Amazon Orders API 2026-01-01 payment.paymentExecutions[].paymentMethod: "CashOnDelivery, ConvenienceStore,
+ * CreditCard, Invoice, Pix, and so on" (amzn/selling-partner-api-models@34dc93fe:orders_2026-01-01.json,
+ * PaymentExecution); Boleto as Orders API v0 names it since Amazon's "returns Pix, Boleto" update.
+ */
+export function amazonMethod(execution: unknown): PaymentMethod | undefined {
+	if (!isJsonObject(execution)) return undefined;
+	switch (str(execution.paymentMethod)) {
+		case undefined:
+			return undefined;
+		case 'creditcard':
+			return 'credit_card';
+		case 'debitcard':
+			return 'debit_card';
+		case 'pix':
+			return 'pix';
+		case 'boleto':
+			return 'boleto';
+		default:
+			return 'other';
+	}
+}
