@@ -19,7 +19,7 @@ const published = (name: string): Record<string, any> =>
  * to the item's amounts.total / quantity.
  */
 function publishedOrder(): Record<string, any> {
-	const delivery = { ...published('get_delivery.excerpt.json'), status: 'approved' };
+	const delivery: Record<string, any> = { ...published('get_delivery.excerpt.json'), status: 'approved' };
 	delivery.items = delivery.items.map((item: Record<string, any>) => ({ ...item, quantity: 1 }));
 	return { ...published('get_order.excerpt.json'), status: 'approved', deliveries: [delivery] };
 }
@@ -95,7 +95,7 @@ describe('Magalu published example (get_order + get_delivery excerpts)', () => {
 	});
 
 	it('imports empty optional fields: blank customer, no phones, no shipping, no payments', () => {
-		const raw = { ...publishedOrder(), customer: { name: '', email: '', document_number: '', phones: [] }, payments: null };
+		const raw: Record<string, any> = { ...publishedOrder(), customer: { name: '', email: '', document_number: '', phones: [] }, payments: null };
 		raw.deliveries[0].shipping = null;
 		const order = normalize(raw);
 		expect(order.customer).toEqual({ name: '' });

@@ -415,7 +415,7 @@ describe('the templates, run as shipped', () => {
 		const run = await runNow(id, 'Every Night at 3');
 		timings.template3RunMs = Date.now() - t0;
 		// Re-import: every order of the last 24 h read again; only the lost one changes the stock, once.
-		const reapplied = [...(run.runData['Apply Re-Imported Orders'] ?? [])].flatMap((r) => r.data?.main?.[0]?.map((i) => i.json as { channelOrderId: string; outcome: string }) ?? []);
+		const reapplied = [...(run.runData['Apply Re-Imported Orders'] ?? [])].flatMap((r) => r.data?.main?.[0]?.map((i: { json: object }) => i.json as { channelOrderId: string; outcome: string }) ?? []);
 		expect(reapplied.filter((r) => r.outcome === 'applied').map((r) => r.channelOrderId)).toEqual([String(sales.lost)]);
 		expect(reapplied.length).toBeGreaterThan(1);
 		expect(await level(SKUS.cap)).toMatchObject({ onHand: cap.onHand, reserved: cap.reserved + 1 });

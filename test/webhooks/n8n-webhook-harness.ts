@@ -128,7 +128,7 @@ export class WebhookHarness {
 		const httpRequest = { rawBody: d.rawBody, headers: d.headers, body, params: {}, query: {}, method: 'POST' };
 		const webhookData = { webhookDescription: this.o.nodeType.description.webhooks![0], isTest: false } as unknown as IWebhookData;
 		const ctx = this.withCredentials(
-			new WebhookContext(this.workflow, this.node, this.additionalData({ httpRequest, httpResponse: res } as never), 'webhook', webhookData, []),
+			new WebhookContext(this.workflow, this.node, this.additionalData({ httpRequest, httpResponse: res } as never), 'webhook', webhookData, [], null),
 		);
 		const response = await this.o.nodeType.webhook!.call(ctx);
 		// What n8n's webhook-helpers do with the answer: noWebhookResponse sends nothing more; workflowData runs.
