@@ -1,4 +1,5 @@
 import type { OrderStockState } from '../lifecycle/plan';
+import type { PaymentMethod } from '../model/order';
 import type {
 	ChangedPage,
 	LedgerEntry,
@@ -51,6 +52,8 @@ export interface OrderSave {
 	state: OrderStockState;
 	/** Present for orders that may not exist yet (upsert). */
 	identity?: OrderIdentity;
+	/** Set by apply (the snapshot's method, 'unknown' when absent); other saves keep the stored one. */
+	paymentMethod?: PaymentMethod;
 	at: string;
 }
 
@@ -82,8 +85,10 @@ export interface StoreTx {
 	saveCounters(rows: CounterRow[]): Promise<void>;
 	saveOrders(rows: OrderSave[]): Promise<void>;
 	appendOrderEvents(rows: OrderEventInsert[]): Promise<void>;
-	/** Orders holding a reservation while awaiting payment, reserved before the cutoff. Not locked. */
-	findExpirable(cutoff: string, limit: number): Promise<string[]>;
+	/** Orders holding a reservation while awaiting payment, reserved before their payment method's cutoff. Not locked. */
+	findExpirable(cutoffs: Record<PaymentMethod, string>, limit: number): Promise<string[]>;
+	/** The stored payment method of each known order. */
+	paymentMethodsOf(orderKeys: string[]): Promise<Map<string, PaymentMethod>>;
 	ledgerTotals(): Promise<LedgerTotal[]>;
 	/** Every counter, locked. */
 	allCounters(): Promise<CounterRow[]>;

@@ -1,6 +1,6 @@
 import type { LifecycleConfig } from '../lifecycle/config';
 import { emptyState, planExpiry, planOrderChange, type OrderPlan, type OrderStockState, type StockMovement } from '../lifecycle/plan';
-import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder } from '../model/order';
+import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder, type PaymentMethod } from '../model/order';
 import {
 	appliedRefKey,
 	counterKey,
@@ -130,7 +130,7 @@ export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], con
 		const stateChanged = plan.next !== before && (before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || plan.outcome === 'applied');
 		if (stateChanged) {
 			working.set(key, plan.next);
-			saves.set(key, { state: plan.next, identity: order, at: now });
+			saves.set(key, { state: plan.next, identity: order, paymentMethod: order.paymentMethod ?? 'unknown', at: now });
 		}
 		if (plan.outcome !== 'unchanged' || before.status !== plan.next.status) {
 			events.push({ orderKey: key, at: now, previousStatus: before.status, newStatus: order.status, outcome: plan.outcome, effects: plan.effects });
@@ -203,11 +203,16 @@ export async function changeStockInTx(tx: StoreTx, kind: 'set_on_hand' | 'adjust
 	return results;
 }
 
-/** Releases the reservations of orders still unpaid after the cutoff; records each as an 'expire' effect. */
-export async function expireInTx(tx: StoreTx, cutoff: string, now: string, limit: number): Promise<ExpireResult[]> {
-	const candidates = await tx.findExpirable(cutoff, limit);
+/**
+ * Releases the reservations of orders still unpaid after the cutoff of their payment method; records each as
+ * an 'expire' effect.
+ */
+export async function expireInTx(tx: StoreTx, cutoffs: Record<PaymentMethod, string>, now: string, limit: number): Promise<ExpireResult[]> {
+	const candidates = await tx.findExpirable(cutoffs, limit);
 	if (candidates.length === 0) return [];
 	const states = await tx.lockOrders([...candidates].sort());
+	// Read under the lock: a snapshot applied meanwhile may have changed the method.
+	const methods = await tx.paymentMethodsOf([...candidates].sort());
 	const counters = await lockCounterSet(tx, [...states.values()].flatMap(heldKeys));
 	const ledger: LedgerInsert[] = [];
 	const saves: OrderSave[] = [];
@@ -215,6 +220,7 @@ export async function expireInTx(tx: StoreTx, cutoff: string, now: string, limit
 	const results: ExpireResult[] = [];
 	for (const key of candidates) {
 		const state = states.get(key);
+		const cutoff = cutoffs[methods.get(key) ?? 'unknown'] ?? cutoffs.unknown;
 		const plan = state && planExpiry(state, cutoff); // re-checked under the lock: it may have been paid meanwhile
 		if (!state || !plan) continue;
 		for (const m of plan.movements) {

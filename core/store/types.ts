@@ -1,6 +1,7 @@
 import type { LifecycleConfig } from '../lifecycle/config';
 import type { AppliedEffect, EffectKind, Outcome, PlanFlag, Stage } from '../lifecycle/plan';
 import type { CanonicalOrder, CanonicalStatus } from '../model/order';
+import type { ExpiryRules } from './expiry';
 
 export interface StockLevel {
 	sku: string;
@@ -268,8 +269,11 @@ export interface OmsStore {
 	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]>;
 	/** Levels changed since a cursor (from the start when omitted). At-least-once: a level may repeat. */
 	listChanged(cursor?: string, limit?: number): Promise<ChangedPage>;
-	/** Releases reservations of orders still awaiting payment, reserved before `olderThan`. */
-	expireReservations(olderThan: Date): Promise<ExpireResult[]>;
+	/**
+	 * Releases reservations of orders still awaiting payment: reserved before `olderThan` (every method alike),
+	 * or past their payment method's rule (see ExpiryRules, DEFAULT_EXPIRY_RULES).
+	 */
+	expireReservations(rule: Date | ExpiryRules): Promise<ExpireResult[]>;
 	listReservations(query?: ReservationQuery): Promise<ReservationEntry[]>;
 	listLedger(query?: LedgerQuery): Promise<LedgerEntry[]>;
 	/** Recomputes the counters from the ledger; reports drift; `repair` makes the counters match the ledger. */

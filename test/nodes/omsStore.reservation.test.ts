@@ -1,4 +1,6 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { DEFAULT_EXPIRY_RULES } from '../../core/store/expiry';
+import * as expire from '../../nodes/OmsStore/actions/reservation/expire.operation';
 import { closeSharedStores } from '../../core/store/open';
 import { order } from '../fixtures/orders';
 import { runNode } from './helpers/n8n-harness';
@@ -10,6 +12,15 @@ const DRIVERS: DriverName[] = ['sqlite', 'postgres'];
 const asItems = (...orders: object[]) => orders.map((o) => o as unknown as IDataObject);
 
 afterAll(() => closeSharedStores());
+
+test('Reservation → Expire: the rules collection shows the core defaults (DEFAULT_EXPIRY_RULES)', () => {
+	const rules = expire.description.find((p) => p.name === 'paymentMethodRules')!;
+	const defaults = Object.fromEntries((rules.options as INodeProperties[]).map((o) => [o.name, o.default]));
+	expect(defaults).toEqual({
+		boletoBusinessDays: DEFAULT_EXPIRY_RULES.boletoBusinessDays,
+		...Object.fromEntries(Object.entries(expire.HOURLY_FIELDS).map(([method, field]) => [field, DEFAULT_EXPIRY_RULES.hours[method as keyof typeof expire.HOURLY_FIELDS]])),
+	});
+});
 
 describe.each(DRIVERS)('OMS Store node, Reservation and Maintenance on %s', (driver) => {
 	let credentials: ICredentialDataDecryptedObject;
@@ -50,6 +61,24 @@ describe.each(DRIVERS)('OMS Store node, Reservation and Maintenance on %s', (dri
 		const [a] = await run({ resource: 'stock', operation: 'getAvailability', skus: 'A' });
 		expect(a).toMatchObject({ onHand: 10, reserved: 1, available: 9 });
 		expect(await run({ resource: 'reservation', operation: 'expire', olderThanHours: 0 })).toEqual([]);
+	});
+
+	test('Reservation → Expire by payment method: each method its own time, defaults when a rule is not changed', async () => {
+		await run(
+			{ resource: 'order', operation: 'apply' },
+			asItems(order('3', 'pending_payment', [['B', 1]], { paymentMethod: 'pix' }), order('4', 'pending_payment', [['B', 2]], { paymentMethod: 'boleto' })),
+		);
+		// Just reserved: pix 2 h, unknown 72 h and boleto 4 business days have not passed.
+		expect(await run({ resource: 'reservation', operation: 'expire', expireBy: 'paymentMethod' })).toEqual([]);
+		const byRule = async (paymentMethodRules: Record<string, number>) =>
+			(await run({ resource: 'reservation', operation: 'expire', expireBy: 'paymentMethod', paymentMethodRules })).map((r) => r.orderKey);
+		expect(await byRule({ pixHours: 0 })).toEqual(['shopify:loja-teste:3']);
+		expect(await byRule({ unknownHours: 0, creditCardHours: 0 })).toEqual(['shopify:loja-teste:1']);
+		const [b] = await run({ resource: 'stock', operation: 'getAvailability', skus: 'B' });
+		expect(b).toMatchObject({ reserved: 5, available: 5 }); // order 2 (paid) and the boleto keep theirs
+		const bad = await runNode({ credentials, parameters: { resource: 'reservation', operation: 'expire', expireBy: 'paymentMethod', paymentMethodRules: { boletoBusinessDays: 1.5 } } }).catch((e: Error) => e);
+		expect(bad).toBeInstanceOf(Error);
+		expect((bad as Error).message).toContain('Boleto business days must be a whole number');
 	});
 
 	test('Maintenance → Reconcile reports drift, and repairs it when asked', async () => {

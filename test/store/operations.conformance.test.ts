@@ -119,12 +119,22 @@ describe.each(DRIVERS)('store operations on %s', (driver) => {
 		const fresh = await openFresh(driver, { targetVersion: 1 });
 		expect(await fresh.store.schemaVersion()).toBe(1);
 		await fresh.store.setOnHand([{ sku: 'OLD', onHand: 3 }]);
-		await fresh.store.applyOrders([order('9', 'paid', [['OLD', 1]])]);
 		await fresh.store.close();
+		// An order as the version-1 package wrote it (today's code writes columns that schema lacks): raw SQL.
+		await rawSql(
+			fresh.config,
+			`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at)
+			 VALUES ('shopify:loja-teste:9', 'shopify', 'loja-teste', '9', 'paid', 'reserved', 'default', '{"OLD":1}', '{}', 1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00Z', '2026-11-20T12:00:00Z');
+			 INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key) VALUES ('2026-11-20T12:00:00Z', 'OLD', 'default', 0, 1, 'reserve', 'shopify:loja-teste:9', 'reserve');
+			 UPDATE oms_stock SET reserved = 1 WHERE sku = 'OLD';`,
+		);
 
 		const upgraded = createStore(fresh.config);
 		expect((await upgraded.getAvailability(['OLD']))[0]).toMatchObject({ onHand: 3, reserved: 1, available: 2 });
-		expect(await upgraded.schemaVersion()).toBe(4);
+		expect(await upgraded.schemaVersion()).toBe(5);
+		expect((await upgraded.reconcile(false)).drift).toEqual([]);
+		const [again] = await upgraded.applyOrders([order('9', 'shipped', [['OLD', 1]], { minute: 5 })]);
+		expect(again).toMatchObject({ previousStatus: 'paid', outcome: 'applied', stage: 'committed' });
 		await upgraded.recordPushed('shopify', [{ sku: 'OLD', value: 2 }]);
 		expect(await upgraded.getPushed('shopify', ['OLD'])).toEqual(new Map([['OLD', 2]]));
 		await upgraded.close();

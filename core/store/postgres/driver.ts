@@ -1,4 +1,5 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
+import type { PaymentMethod } from '../../model/order';
 import { appliedRefKey, counterKey, type CounterRow, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
 import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, VersionedLevel } from '../types';
@@ -83,10 +84,10 @@ function txFor(client: PoolClient): StoreTx {
 			if (rows.length === 0) return;
 			const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
 			await q(
-				`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at)
-				 SELECT k, c, a, i, st, sg, w, rj::jsonb, cj::jsonb, rv, ra, cu, at, at
-				 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[])
-				   AS t(k, c, a, i, st, sg, w, rj, cj, rv, ra, cu, at)
+				`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at, payment_method)
+				 SELECT k, c, a, i, st, sg, w, rj::jsonb, cj::jsonb, rv, ra, cu, at, at, COALESCE(pm, 'unknown')
+				 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[], $14::text[])
+				   AS t(k, c, a, i, st, sg, w, rj, cj, rv, ra, cu, at, pm)
 				 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
 				   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
 				   channel_updated_at = excluded.channel_updated_at, updated_at = excluded.updated_at`,
@@ -94,9 +95,17 @@ function txFor(client: PoolClient): StoreTx {
 					col((r) => r.state.orderKey), col((r) => r.identity?.channel ?? ''), col((r) => r.identity?.account ?? ''),
 					col((r) => r.identity?.channelOrderId ?? ''), col((r) => r.state.status), col((r) => r.state.stage), col((r) => r.state.warehouse),
 					col((r) => JSON.stringify(r.state.reserved)), col((r) => JSON.stringify(r.state.committed)), col((r) => r.state.revision),
-					col((r) => r.state.reservedAt), col((r) => r.state.channelUpdatedAt), col((r) => r.at),
+					col((r) => r.state.reservedAt), col((r) => r.state.channelUpdatedAt), col((r) => r.at), col((r) => r.paymentMethod ?? null),
 				],
 			);
+			// A save without a method (expiry) keeps the stored one: only saves that carry one update it.
+			const withMethod = rows.filter((r) => r.paymentMethod !== undefined);
+			if (withMethod.length > 0) {
+				await q('UPDATE oms_orders o SET payment_method = u.pm FROM unnest($1::text[], $2::text[]) AS u(k, pm) WHERE o.order_key = u.k AND o.payment_method <> u.pm', [
+					withMethod.map((r) => r.state.orderKey),
+					withMethod.map((r) => r.paymentMethod),
+				]);
+			}
 		},
 		appendOrderEvents: async (rows) => {
 			if (rows.length === 0) return;
@@ -106,9 +115,17 @@ function txFor(client: PoolClient): StoreTx {
 				[rows.map((r) => r.orderKey), rows.map((r) => r.at), rows.map((r) => r.previousStatus), rows.map((r) => r.newStatus), rows.map((r) => r.outcome), rows.map((r) => JSON.stringify(r.effects))],
 			);
 		},
-		findExpirable: async (cutoff, limit) =>
-			(await q("SELECT order_key FROM oms_orders WHERE stage = 'reserved' AND status = 'pending_payment' AND reserved_at < $1 ORDER BY reserved_at LIMIT $2", [cutoff, limit])).map(
-				(r) => String(r.order_key),
+		findExpirable: async (cutoffs, limit) =>
+			(
+				await q(
+					`SELECT o.order_key FROM oms_orders o JOIN unnest($1::text[], $2::text[]) AS c(m, cutoff) ON c.m = o.payment_method
+					 WHERE o.stage = 'reserved' AND o.status = 'pending_payment' AND o.reserved_at < c.cutoff ORDER BY o.reserved_at LIMIT $3`,
+					[Object.keys(cutoffs), Object.values(cutoffs), limit],
+				)
+			).map((r) => String(r.order_key)),
+		paymentMethodsOf: async (keys) =>
+			new Map(
+				(await q('SELECT order_key, payment_method FROM oms_orders WHERE order_key = ANY($1::text[])', [keys])).map((r) => [String(r.order_key), r.payment_method as PaymentMethod]),
 			),
 		ledgerTotals: async () => (await q('SELECT warehouse, sku, SUM(delta_on_hand) AS on_hand, SUM(delta_reserved) AS reserved FROM oms_ledger GROUP BY warehouse, sku')).map(totalFromRow),
 		allCounters: async () => (await q('SELECT * FROM oms_stock ORDER BY warehouse, sku FOR UPDATE')).map(counterFromRow),

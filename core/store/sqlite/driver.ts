@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync, StatementSync, SQLInputValue } from 'node:sqlite';
 import type { OrderStockState } from '../../lifecycle/plan';
+import type { PaymentMethod } from '../../model/order';
 import {
 	appliedRefKey,
 	counterKey,
@@ -211,16 +212,17 @@ export class SqliteBackend implements StoreBackend {
 			}
 		},
 		saveOrders: async (rows: OrderSave[]) => {
-			for (const { state, identity, at } of rows) {
+			for (const { state, identity, paymentMethod, at } of rows) {
 				const s = stateParams(state);
 				if (identity) {
 					this.run(
-						`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at)
-						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at, payment_method)
+						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'unknown'))
 						 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
 						   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
-						   channel_updated_at = excluded.channel_updated_at, updated_at = excluded.updated_at`,
-						state.orderKey, identity.channel, identity.account, identity.channelOrderId, ...s, at, at,
+						   channel_updated_at = excluded.channel_updated_at, updated_at = excluded.updated_at,
+						   payment_method = CASE WHEN ? IS NULL THEN oms_orders.payment_method ELSE excluded.payment_method END`,
+						state.orderKey, identity.channel, identity.account, identity.channelOrderId, ...s, at, at, paymentMethod ?? null, paymentMethod ?? null,
 					);
 				} else {
 					this.run(
@@ -238,11 +240,19 @@ export class SqliteBackend implements StoreBackend {
 				);
 			}
 		},
-		findExpirable: async (cutoff, limit) =>
+		findExpirable: async (cutoffs, limit) =>
 			this.all(
-				"SELECT order_key FROM oms_orders WHERE stage = 'reserved' AND status = 'pending_payment' AND reserved_at < ? ORDER BY reserved_at LIMIT ?",
-				cutoff, limit,
+				`SELECT o.order_key FROM oms_orders o JOIN json_each(?) c ON c.key = o.payment_method
+				 WHERE o.stage = 'reserved' AND o.status = 'pending_payment' AND o.reserved_at < c.value ORDER BY o.reserved_at LIMIT ?`,
+				JSON.stringify(cutoffs), limit,
 			).map((r) => String(r.order_key)),
+		paymentMethodsOf: async (keys) =>
+			new Map(
+				this.all('SELECT order_key, payment_method FROM oms_orders WHERE order_key IN (SELECT value FROM json_each(?))', jsonList(keys)).map((r) => [
+					String(r.order_key),
+					r.payment_method as PaymentMethod,
+				]),
+			),
 		ledgerTotals: async () =>
 			this.all('SELECT warehouse, sku, SUM(delta_on_hand) AS on_hand, SUM(delta_reserved) AS reserved FROM oms_ledger GROUP BY warehouse, sku').map(totalFromRow),
 		allCounters: async () => this.all('SELECT * FROM oms_stock ORDER BY warehouse, sku').map(counterFromRow),

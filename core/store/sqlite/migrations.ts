@@ -144,4 +144,15 @@ CREATE TABLE oms_push_retry (
 CREATE INDEX oms_push_retry_due ON oms_push_retry (channel, warehouse, next_ms);
 `,
 	},
+	{
+		version: 5,
+		sql: `
+-- Payment-aware expiry: each order's payment method (CanonicalOrder.paymentMethod), set by every apply;
+-- orders stored before this migration did not record it and count as 'unknown'.
+ALTER TABLE oms_orders ADD COLUMN payment_method TEXT NOT NULL DEFAULT 'unknown';
+-- The cutoff is per method now: the index leads with it.
+DROP INDEX oms_orders_expirable;
+CREATE INDEX oms_orders_expirable_by_method ON oms_orders (stage, status, payment_method, reserved_at);
+`,
+	},
 ];
