@@ -35,7 +35,7 @@ const CHANNELS = ['mercadolivre', 'shopify', 'woocommerce', 'nuvemshop'];
 const chCred = (c) => ({ [CH[c].cred]: { name: CH[c].credName } });
 
 // n8n 2.41's import:workflow needs an id (NOT NULL); fixed, distinctive ids that no generated id matches.
-const IDS = { 'OMS: Import Orders and Sync Stock': 'omsTpl01ImpSync0', 'OMS: Invoice and Shipment Write-Back': 'omsTpl02InvShip0', 'OMS: Nightly Maintenance': 'omsTpl03Nightly0', 'OMS: Oversold and Error Alerts': 'omsTpl04Alerts00' };
+const IDS = { 'OMS: Import Orders and Sync Stock': 'omsTpl01ImpSync0', 'OMS: Invoice and Shipment Write-Back': 'omsTpl02InvShip0', 'OMS: Nightly Maintenance': 'omsTpl03Nightly0', 'OMS: Oversold and Error Alerts': 'omsTpl04Alerts00', 'OMS: Webhook Import and Stock Sync': 'omsTpl05Webhook0' };
 function wf(name, nodes, connections, extraSettings = {}) {
 	return { id: IDS[name], name, nodes, connections, settings: { executionOrder: 'v1', ...extraSettings }, pinData: {}, meta: { templateCredsSetupCompleted: false }, tags: [] };
 }
@@ -206,4 +206,31 @@ const apply = (pos, extra = {}) =>
 		'**Set up:** replace **Send Alert** with *Send Email*, *Slack*, *Microsoft Teams* or *Telegram*, and use `subject` and `text` from the previous node.',
 	].join('\n'), 600, 300, 5));
 	fs.writeFileSync(`${OUT}/04-oversold-and-error-alerts.json`, JSON.stringify(wf('OMS: Oversold and Error Alerts', nodes, c), null, '\t') + '\n');
+}
+
+// 5) webhook import → apply → push stock (template 1 with webhook triggers; template 1 stays as the reconciler)
+{
+	const nodes = [], c = {};
+	// Fixed webhook ids: the Production URL (…/webhook/<id>/webhook) must not change when the file is regenerated.
+	const HOOK_IDS = { mercadolivre: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a01', shopify: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a02', woocommerce: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a03', nuvemshop: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a04' };
+	const hook = (ch) => `${CH[ch].label} Order Webhook`;
+	CHANNELS.forEach((ch, i) => nodes.push(node(hook(ch), P + 'omsWebhookTrigger', 1, [0, i * 200], { channel: ch, options: {} }, { webhookId: HOOK_IDS[ch], credentials: { ...STORE_CRED, ...chCred(ch) } })));
+	nodes.push(apply([320, 300], { onError: 'continueErrorOutput' }));
+	CHANNELS.forEach((ch) => link(c, hook(ch), 'Apply Orders to Stock'));
+	CHANNELS.forEach((ch, i) => { nodes.push(pushStock(ch, [640, i * 160], 'fromInput')); link(c, 'Apply Orders to Stock', `Push Stock to ${CH[ch].label}`, 0); });
+	nodes.push(node('Report Malformed Order', 'n8n-nodes-base.stopAndError', 1, [640, 720], {
+		errorMessage: '={{ "Order " + ($json.error.orderRef || "?") + " was not applied: " + $json.error.message + " (field: " + ($json.error.field || "?") + ")" }}',
+	}));
+	link(c, 'Apply Orders to Stock', 'Report Malformed Order', 1);
+	nodes.push(node('Report Push Failure', 'n8n-nodes-base.stopAndError', 1, [960, 720], { errorMessage: PUSH_FAILURE_MESSAGE }));
+	CHANNELS.forEach((ch) => link(c, `Push Stock to ${CH[ch].label}`, 'Report Push Failure', 1));
+	nodes.push(sticky('About This Workflow', [-40, -460], [
+		'## Orders by webhook: the sale on every channel within seconds',
+		'Each **Order Webhook** node receives its channel\'s order notifications, checks the signature (a forged one gets 401 and changes nothing), answers the channel at once and reads the order. **Apply Orders to Stock** reserves, deducts or releases the units, and **Push Stock** sends the new quantity to every channel.',
+		'',
+		'**Set up:** the OMS Store credential and one credential per channel, with its webhook secret (Shopify *App Client Secret*, Nuvemshop *App Secret*; WooCommerce derives one if left empty). On publish (activate) the nodes register their webhooks on Shopify, WooCommerce and Nuvemshop, and remove them when unpublished. Mercado Livre: paste the node\'s Production URL into your application as *Notifications Callback URL*, topic `orders_v2`. n8n must be reachable over HTTPS (set `WEBHOOK_URL`). Delete the nodes of any channel you do not sell on.',
+	].join('\n'), 600, 420, 5));
+	nodes.push(sticky('Note on Reconciling', [-40, 820], '### Keep template 1 running as the reconciler\nWebhooks get lost (a channel that gave up retrying, n8n down for a restart, a WooCommerce webhook disabled after failed deliveries). Keep **OMS: Import Orders and Sync Stock** (template 1) published too, with each trigger\'s *Poll Times* set to every **30 to 60 minutes**: it picks up every order a webhook missed. An order that arrives both ways is applied once.', 600, 240, 4));
+	nodes.push(sticky('Note on Malformed Orders', [560, 860], '### Malformed orders and refused pushes\nAn order that cannot be read (no id, no lines) and a SKU a channel refused fail the run in the *Report* nodes, so your **Error Workflow** (template 4) tells a person. A push that failed is retried by later pushes.', 400, 200, 3));
+	fs.writeFileSync(`${OUT}/05-webhook-import-and-stock-sync.json`, JSON.stringify(wf('OMS: Webhook Import and Stock Sync', nodes, c), null, '\t') + '\n');
 }

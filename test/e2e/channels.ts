@@ -1,11 +1,12 @@
 import { NuvemshopSimulator, nuvemshopOrder } from '../simulators/nuvemshop';
 import { VtexSimulator } from '../simulators/vtex';
+import { NuvemshopWebhooks, WooWebhooks } from '../simulators/webhook-registrations';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
 
 /** The three channels of the reference example, each with the listing of the shared SKUs. */
 export const SECRETS = {
 	woo: { consumerKey: 'ck_e2e0000000000000000000000000000000000000', consumerSecret: 'cs_e2e0000000000000000000000000000000000000' },
-	nuvemshop: { storeId: '123456', accessToken: 'e2e-nuvemshop-token' },
+	nuvemshop: { storeId: '123456', accessToken: 'e2e-nuvemshop-token', appSecret: 'e2e-nuvemshop-app-secret' },
 	vtex: { appKey: 'vtexappkey-e2e-ABCDEF', appToken: 'e2e-vtex-app-token' },
 };
 
@@ -18,6 +19,8 @@ export interface Channels {
 	woo: WooCommerceSimulator;
 	nuvemshop: NuvemshopSimulator;
 	vtex: VtexSimulator;
+	/** Webhook registration APIs (what template 5's webhook nodes register on activation) and signed deliveries. */
+	hooks: { woo: WooWebhooks; nuvemshop: NuvemshopWebhooks };
 	/** What each channel currently publishes for a SKU (undefined: never written). */
 	stock(sku: string): { woocommerce?: number | null; nuvemshop?: number | null; vtex?: number };
 	stop(): Promise<void>;
@@ -36,11 +39,13 @@ export async function startChannels(): Promise<Channels> {
 		});
 		vtex.catalog.set(sku, VTEX_SKU_ID[sku]);
 	}
+	const hooks = { woo: new WooWebhooks(woo, SECRETS.woo), nuvemshop: new NuvemshopWebhooks(nuvemshop, SECRETS.nuvemshop) };
 	await Promise.all([woo.start(), nuvemshop.start(), vtex.start()]);
 	return {
 		woo,
 		nuvemshop,
 		vtex,
+		hooks,
 		stock: (sku) => ({
 			woocommerce: woo.products.get(WOO_PRODUCT_ID[sku])?.stock_quantity,
 			nuvemshop: nuvemshop.products.get(NUVEM_PRODUCT_ID[sku])?.variants[0].inventory_levels[0].stock,

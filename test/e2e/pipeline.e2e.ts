@@ -14,6 +14,7 @@ import { createStore } from '../../core/store/open';
 import type { OmsStore, StockLevel } from '../../core/store/types';
 import { SECRETS, SKUS, nuvemshopSale, startChannels, wooSale, type Channels } from './channels';
 import { accountOf, dropNodes, invoicedOrder, UNSIMULATED } from './templates';
+import { webhookTemplateTests } from './webhook-template';
 import { duplicatePollerWorkflow, importWorkflow, stockCountWorkflow, type Creds } from './workflows';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -97,7 +98,9 @@ beforeAll(async () => {
 	timings.packAndInstallMs = Date.now() - t0;
 	channels = await startChannels();
 
-	n8n = new N8nInstance({ userFolder, logFile: path.join(work, 'n8n.log') });
+	// An https production URL, as a real n8n has: Nuvemshop refuses to register http and localhost URLs. The
+	// suite itself posts to n8n's local port.
+	n8n = new N8nInstance({ userFolder, logFile: path.join(work, 'n8n.log'), env: { WEBHOOK_URL: 'https://oms-e2e.example.com/' } });
 	await n8n.start();
 	timings.n8nStartMs = n8n.startupMs;
 	await n8n.signIn();
@@ -112,7 +115,7 @@ beforeAll(async () => {
 		store: await cred('OMS Store', 'omsStoreApi', { storeType: 'sqlite', sqlitePath: storePath }),
 		woo: await cred('WooCommerce account', 'wooCommerceOmsApi', { siteUrl: channels.woo.baseUrl, ...SECRETS.woo }),
 		nuvemshop: await cred('Nuvemshop account', 'nuvemshopOmsApi', {
-			storeId: SECRETS.nuvemshop.storeId, accessToken: SECRETS.nuvemshop.accessToken, userAgent: 'OMS e2e (e2e@oms.local)', platform: 'nuvemshop', baseUrl: `${channels.nuvemshop.baseUrl}/v1`,
+			storeId: SECRETS.nuvemshop.storeId, accessToken: SECRETS.nuvemshop.accessToken, appSecret: SECRETS.nuvemshop.appSecret, userAgent: 'OMS e2e (e2e@oms.local)', platform: 'nuvemshop', baseUrl: `${channels.nuvemshop.baseUrl}/v1`,
 		}),
 		vtex: await cred('VTEX account', 'vtexOmsApi', { accountName: 'e2estore', ...SECRETS.vtex, environment: 'vtexcommercestable', baseUrl: channels.vtex.baseUrl }),
 	};
@@ -453,6 +456,23 @@ describe('the templates, run as shipped', () => {
 			},
 		]);
 		expect(run.runData['Compose Error Alert']).toBeUndefined();
+	});
+
+	describe('template 5 (webhooks) with template 1 as its reconciler', () => {
+		// Getters: n8n and the simulators exist only once beforeAll has run.
+		webhookTemplateTests({
+			get n8n() {
+				return n8n;
+			},
+			get channels() {
+				return channels;
+			},
+			store: () => store!,
+			level,
+			levelIs,
+			tplId,
+			timings,
+		});
 	});
 });
 
