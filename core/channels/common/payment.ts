@@ -109,3 +109,63 @@ export function amazonMethod(execution: unknown): PaymentMethod | undefined {
 			return 'other';
 	}
 }
+
+/**
+ * A gateway or plugin id as a method, where its name says it: pix, boleto (also Mercado Pago's "ticket" and
+ * Magalu-style "bank_slip"), cards, PayPal/Mercado Pago balance-style wallets. Anything else is a payment we
+ * cannot place: `other`.
+ */
+function methodFromName(name: string): PaymentMethod {
+	if (name.includes('pix')) return 'pix';
+	if (name.includes('gift')) return 'other'; // a gift card is no card payment
+	if (name.includes('boleto') || name.includes('bank_slip') || name.includes('ticket')) return 'boleto';
+	if (name.includes('debit')) return 'debit_card';
+	if (name.includes('credit') || name.includes('card') || name === 'shopify_payments' || name === 'stripe') return 'credit_card';
+	if (name.includes('paypal') || name.includes('wallet')) return 'wallet';
+	return 'other';
+}
+
+/**
+ * Shopify payment_gateway_names (REST) / paymentGatewayNames (GraphQL): the gateways the buyer used. Shopify
+ * names its own processor "shopify_payments" (cards, and wallets backed by a card), its test gateway
+ * "bogus"; manual methods carry the merchant's own name ("Pix", "Boleto bancário"). An empty list, or
+ * an empty name, says nothing.
+ */
+export function shopifyMethod(gatewayNames: unknown): PaymentMethod | undefined {
+	if (!Array.isArray(gatewayNames)) return undefined;
+	return orderPaymentMethod(gatewayNames.map((n) => (str(n) === undefined ? undefined : methodFromName(str(n)!))));
+}
+
+/**
+ * WooCommerce payment_method: the gateway id. Core gateways are bacs (bank transfer), cheque, cod (cash on
+ * delivery) → other; Brazilian plugins put the method in the id (woo-mercado-pago-pix, -ticket = boleto,
+ * -custom = cards; "pix", "boleto" of smaller plugins). An empty id (a free or manual order) says nothing.
+ */
+export function wooMethod(gatewayId: unknown): PaymentMethod | undefined {
+	const id = str(gatewayId);
+	if (id === undefined) return undefined;
+	if (id === 'woo-mercado-pago-custom') return 'credit_card';
+	return methodFromName(id);
+}
+
+/**
+ * Magalu payments[].method; its documentation lists "pix|bank_slip|credit_card" (bank_slip = boleto). Other
+ * values become `other`.
+ */
+export function magaluMethod(payment: unknown): PaymentMethod | undefined {
+	if (!isJsonObject(payment)) return undefined;
+	switch (str(payment.method)) {
+		case undefined:
+			return undefined;
+		case 'pix':
+			return 'pix';
+		case 'bank_slip':
+			return 'boleto';
+		case 'credit_card':
+			return 'credit_card';
+		case 'debit_card':
+			return 'debit_card';
+		default:
+			return 'other';
+	}
+}

@@ -1,6 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { digitsOnly, openRawOrder, readMapped, readZonedDate } from '../common/fields';
+import { magaluMethod, orderPaymentMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
@@ -211,6 +212,9 @@ export function normalizeMagaluOrder(input: unknown, account: string, options?: 
 	if (address) order.shippingAddress = address;
 	const invoice = readInvoice(r, live);
 	if (invoice) order.invoice = invoice;
+	const payments = o.payments;
+	const paymentMethod = Array.isArray(payments) ? orderPaymentMethod(payments.map(magaluMethod)) : undefined;
+	if (paymentMethod) order.paymentMethod = paymentMethod;
 	if (flags.size > 0) order.flags = [...flags];
 	return validateCanonicalOrder(order);
 }

@@ -1,6 +1,7 @@
 import type { CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { isJsonObject, RawReader, type JsonObject } from '../common/raw-reader';
+import { shopifyMethod } from '../common/payment';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import { gidTail, numericId, type ShopifyOrderFacts } from './facts';
 import { readGraphqlOrder } from './read-graphql';
@@ -105,6 +106,8 @@ export function normalizeShopifyOrder(raw: unknown, account: string, options: Sh
 		flags,
 	};
 	if (facts.shippingAddress && Object.keys(facts.shippingAddress).length > 0) order.shippingAddress = facts.shippingAddress;
+	const paymentMethod = shopifyMethod(rest ? o.payment_gateway_names : o.paymentGatewayNames);
+	if (paymentMethod) order.paymentMethod = paymentMethod;
 	return validateCanonicalOrder(order);
 }
 

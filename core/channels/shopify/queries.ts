@@ -24,7 +24,7 @@ export const LINE_ITEMS_PAGE = 100;
 export const ORDER_QUERY = `query OmsOrder($id: ID!) {
   order(id: $id) {
     id legacyResourceId name createdAt updatedAt cancelledAt
-    displayFinancialStatus displayFulfillmentStatus
+    displayFinancialStatus displayFulfillmentStatus paymentGatewayNames
     currencyCode presentmentCurrencyCode email
     totalPriceSet { ${MONEY} }
     currentTotalPriceSet { ${MONEY} }

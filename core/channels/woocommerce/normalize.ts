@@ -1,6 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { compact, digitsOnly, openRawOrder, readCents, readMapped } from '../common/fields';
+import { wooMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
 import { WOOCOMMERCE_STATUS_MAP } from './status';
@@ -198,6 +199,8 @@ export function normalizeWooOrder(input: unknown, account: string, options?: Woo
 	};
 	const address = readAddress(r, raw);
 	if (address) order.shippingAddress = address;
+	const paymentMethod = wooMethod(raw.payment_method);
+	if (paymentMethod) order.paymentMethod = paymentMethod;
 	if (flags.size > 0) order.flags = [...flags];
 	return validateCanonicalOrder(order);
 }
