@@ -154,7 +154,7 @@ const apply = (pos, extra = {}) =>
 	nodes.push(node('Compose Push Failure Alert', 'n8n-nodes-base.set', 3.4, [1000, 940], { mode: 'raw', jsonOutput: `={{ { "subject": "OMS: stock not published", "text": ${PUSH_FAILURE_TEXT} } }}`, options: {} }));
 	CHANNELS.forEach((ch) => link(c, `Push Stock to ${CH[ch].label}`, 'Compose Push Failure Alert', 1));
 	link(c, 'Compose Push Failure Alert', 'Send Alert (Replace with Email or Chat)');
-	nodes.push(node('Release Unpaid Reservations', P + 'omsStore', 1, [240, 300], { resource: 'reservation', operation: 'expire', olderThanHours: 72 }, { credentials: STORE_CRED, alwaysOutputData: true }));
+	nodes.push(node('Release Unpaid Reservations', P + 'omsStore', 1, [240, 300], { resource: 'reservation', operation: 'expire', expireBy: 'paymentMethod', paymentMethodRules: {} }, { credentials: STORE_CRED, alwaysOutputData: true }));
 	nodes.push(node('Check Stock Figures', P + 'omsStore', 1, [480, 300], { resource: 'maintenance', operation: 'reconcile', repair: false }, { credentials: STORE_CRED, executeOnce: true }));
 	link(c, 'Every Night at 3', 'Release Unpaid Reservations');
 	link(c, 'Release Unpaid Reservations', 'Check Stock Figures');
@@ -171,7 +171,7 @@ const apply = (pos, extra = {}) =>
 	nodes.push(sticky('About This Workflow', [-40, -320], [
 		'## Nightly housekeeping',
 		'0. **Re-Import Last 24 h** reads every order changed on each channel in the last day again and applies it: orders already in the stock change nothing; orders a failed run lost are reserved now. Use the same stock rules as your import workflow.',
-		'1. **Release Unpaid Reservations**: orders still waiting for payment after 72 hours give their units back (change the hours to your payment terms: boleto usually needs 3 days).',
+		'1. **Release Unpaid Reservations**: orders still waiting for payment give their units back once their payment method\'s time has passed: pix 2 hours; cards, wallets and unknown methods 72 hours; boleto 4 business days (Monday to Friday, so a boleto from Friday is kept until Thursday ends; holidays are not counted: add days around them). Change a method in the node\'s *Rules*.',
 		'2. **Check Stock Figures** compares the stock numbers with the stock history. It only reports; nothing is changed.',
 		'3. **Push Stock** re-sends every product whose stock changed since the last push (a safety net if a channel was down).',
 		'4. If differences are found, a person is told: replace the last node with *Send Email*, *Slack* or *Telegram*.',
