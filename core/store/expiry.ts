@@ -38,8 +38,18 @@ export const DEFAULT_EXPIRY_RULES: ExpiryRules = {
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** A rule set with every field, from partial input; refuses negative or non-finite values. */
-export function expiryRules(input: { hours?: Partial<Record<HourlyMethod, number>>; boletoBusinessDays?: number; utcOffsetMinutes?: number } = {}): ExpiryRules {
+/** Rules as callers give them: any field left out keeps its default. */
+export interface ExpiryRulesInput {
+	hours?: Partial<Record<HourlyMethod, number>>;
+	boletoBusinessDays?: number;
+	utcOffsetMinutes?: number;
+}
+
+/** At most this many business days (about three months): keeps the day-by-day walks short. */
+export const MAX_BOLETO_BUSINESS_DAYS = 60;
+
+/** A rule set with every field, from partial input; refuses negative, non-finite or out-of-range values. */
+export function expiryRules(input: ExpiryRulesInput = {}): ExpiryRules {
 	const hours = { ...DEFAULT_EXPIRY_RULES.hours };
 	for (const [method, value] of Object.entries(input.hours ?? {})) {
 		if (!(method in hours)) throw new Error(`Expiry rule for unknown payment method "${method}"`);
@@ -48,8 +58,8 @@ export function expiryRules(input: { hours?: Partial<Record<HourlyMethod, number
 		hours[method as HourlyMethod] = value;
 	}
 	const boletoBusinessDays = input.boletoBusinessDays ?? DEFAULT_EXPIRY_RULES.boletoBusinessDays;
-	if (!Number.isInteger(boletoBusinessDays) || boletoBusinessDays < 0) {
-		throw new Error(`Boleto business days must be a whole number, zero or more, got ${boletoBusinessDays}`);
+	if (!Number.isInteger(boletoBusinessDays) || boletoBusinessDays < 0 || boletoBusinessDays > MAX_BOLETO_BUSINESS_DAYS) {
+		throw new Error(`Boleto business days must be a whole number from 0 to ${MAX_BOLETO_BUSINESS_DAYS}, got ${boletoBusinessDays}`);
 	}
 	const utcOffsetMinutes = input.utcOffsetMinutes ?? DEFAULT_EXPIRY_RULES.utcOffsetMinutes;
 	if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) throw new Error(`UTC offset must be whole minutes within ±14 h, got ${utcOffsetMinutes}`);

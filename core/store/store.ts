@@ -3,7 +3,7 @@ import { DEFAULT_WAREHOUSE, type CanonicalOrder } from '../model/order';
 import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
 import type { RetryBackoff, StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
-import { expiryCutoffs, sameCutoffForAll, type ExpiryRules } from './expiry';
+import { expiryCutoffs, expiryRules, sameCutoffForAll, type ExpiryRulesInput } from './expiry';
 import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
 import type {
 	AdjustInput,
@@ -138,13 +138,14 @@ export class LedgerStore implements OmsStore {
 	}
 
 	/** Expires in bounded rounds so one call never holds the write lock for long. */
-	async expireReservations(rule: Date | ExpiryRules): Promise<ExpireResult[]> {
+	async expireReservations(rule: Date | ExpiryRulesInput): Promise<ExpireResult[]> {
 		if (rule instanceof Date && Number.isNaN(rule.getTime())) throw new Error('Expire reservations: olderThan is not a valid date');
+		const rules = rule instanceof Date ? undefined : expiryRules(rule); // fills the defaults, refuses bad values
 		const all: ExpireResult[] = [];
 		for (;;) {
 			const now = this.now();
 			// A Date is the single cutoff of old; rules give each payment method its own, measured from the store's clock.
-			const cutoffs = rule instanceof Date ? sameCutoffForAll(rule) : expiryCutoffs(rule, Date.parse(now));
+			const cutoffs = rules ? expiryCutoffs(rules, Date.parse(now)) : sameCutoffForAll(rule as Date);
 			const round = await this.backend.transaction((tx) => expireInTx(tx, cutoffs, now, 500));
 			all.push(...round);
 			if (round.length < 500) return all;

@@ -1,7 +1,7 @@
 import type { LifecycleConfig } from '../lifecycle/config';
 import type { AppliedEffect, EffectKind, Outcome, PlanFlag, Stage } from '../lifecycle/plan';
 import type { CanonicalOrder, CanonicalStatus } from '../model/order';
-import type { ExpiryRules } from './expiry';
+import type { ExpiryRulesInput } from './expiry';
 
 export interface StockLevel {
 	sku: string;
@@ -271,9 +271,9 @@ export interface OmsStore {
 	listChanged(cursor?: string, limit?: number): Promise<ChangedPage>;
 	/**
 	 * Releases reservations of orders still awaiting payment: reserved before `olderThan` (every method alike),
-	 * or past their payment method's rule (see ExpiryRules, DEFAULT_EXPIRY_RULES).
+	 * or past their payment method's rule (see ExpiryRules; what is left out keeps DEFAULT_EXPIRY_RULES).
 	 */
-	expireReservations(rule: Date | ExpiryRules): Promise<ExpireResult[]>;
+	expireReservations(rule: Date | ExpiryRulesInput): Promise<ExpireResult[]>;
 	listReservations(query?: ReservationQuery): Promise<ReservationEntry[]>;
 	listLedger(query?: LedgerQuery): Promise<LedgerEntry[]>;
 	/** Recomputes the counters from the ledger; reports drift; `repair` makes the counters match the ledger. */

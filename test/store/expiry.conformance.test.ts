@@ -1,5 +1,5 @@
 import { createStore } from '../../core/store/open';
-import { DEFAULT_EXPIRY_RULES, expiryRules } from '../../core/store/expiry';
+import { DEFAULT_EXPIRY_RULES } from '../../core/store/expiry';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
 import { DRIVERS, openFresh, rawQuery, rawSql } from './stores';
@@ -70,7 +70,7 @@ describe.each(DRIVERS)('payment-aware expiry on %s', (driver) => {
 			order('paid', 'paid', [['A', 1]], { paymentMethod: 'pix' }),
 		]);
 		now = new Date('2026-11-21T05:00:00Z'); // 6 h later, Saturday 02:00 in Brasília
-		const rules = expiryRules({ hours: { pix: 8, wallet: 4 }, boletoBusinessDays: 0 });
+		const rules = { hours: { pix: 8, wallet: 4 }, boletoBusinessDays: 0 }; // partial: the rest keeps its defaults
 		// boleto with 0 business days: released once its own day (Friday) has ended
 		expect(keysOf(await store.expireReservations(rules))).toEqual(['shopify:loja-teste:boleto', 'shopify:loja-teste:wallet']);
 		now = new Date('2026-11-22T00:00:00Z');
@@ -93,6 +93,7 @@ describe.each(DRIVERS)('payment-aware expiry on %s', (driver) => {
 		now = new Date('2026-11-21T00:00:00Z');
 		expect(keysOf(await store.expireReservations(new Date('2026-11-20T23:30:00Z')))).toEqual(['shopify:loja-teste:b', 'shopify:loja-teste:p']);
 		await expect(store.expireReservations(new Date('nope'))).rejects.toThrow('not a valid date');
+		await expect(store.expireReservations({ hours: { pix: -1 } })).rejects.toThrow('pix must be zero or more');
 	});
 
 	test('a version-4 database gains the column; its orders count as unknown (72 h by default)', async () => {

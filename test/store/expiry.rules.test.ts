@@ -39,6 +39,7 @@ describe('expiry rules', () => {
 		expect(() => expiryRules({ hours: { pix: -1 } })).toThrow('pix must be zero or more');
 		expect(() => expiryRules({ hours: { boleto: 5 } as never })).toThrow('unknown payment method "boleto"');
 		expect(() => expiryRules({ boletoBusinessDays: 1.5 })).toThrow('whole number');
+		expect(() => expiryRules({ boletoBusinessDays: 61 })).toThrow('from 0 to 60');
 		expect(() => expiryRules({ utcOffsetMinutes: 24 * 60 })).toThrow('UTC offset');
 	});
 });

@@ -1,5 +1,5 @@
 import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { DEFAULT_EXPIRY_RULES, expiryRules, type HourlyMethod } from '../../../../core/store/expiry';
+import { DEFAULT_EXPIRY_RULES, expiryRules, type ExpiryRules, type HourlyMethod } from '../../../../core/store/expiry';
 import { onceForAll, type OperationExecute } from '../shared/execute';
 
 const D = DEFAULT_EXPIRY_RULES;
@@ -55,7 +55,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Boleto (Business Days)',
 				name: 'boletoBusinessDays',
 				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
+				typeOptions: { minValue: 0, maxValue: 60, numberPrecision: 0 },
 				default: 4,
 				description:
 					'Monday to Friday after the day of the order, in Brasília time; released when the last one ends. Public holidays are not known and count as business days: add a day around them.',
@@ -78,7 +78,7 @@ const HOUR_MS = 3600 * 1000;
 export const execute: OperationExecute = async function (_items, oms) {
 	if (this.getNodeParameter('expireBy', 0, 'age') === 'paymentMethod') {
 		const given = this.getNodeParameter('paymentMethodRules', 0, {}) as Record<string, number | undefined>;
-		let rules;
+		let rules: ExpiryRules;
 		try {
 			rules = expiryRules({
 				hours: Object.fromEntries(Object.entries(HOURLY_FIELDS).map(([method, field]) => [method, given[field]])),
