@@ -1,9 +1,11 @@
 import type { OrderStockState } from '../lifecycle/plan';
 import type { PaymentMethod } from '../model/order';
+import type { OrderFilter } from './order-view';
 import type {
 	ChangedPage,
 	LedgerEntry,
 	LedgerQuery,
+	StoredOrder,
 	ListingMapping,
 	PushedValue,
 	PushRetryEntry,
@@ -107,6 +109,9 @@ export interface StoreBackend {
 	listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage>;
 	listReservations(query: ReservationQuery): Promise<ReservationEntry[]>;
 	listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;
+	getOrder(orderKey: string): Promise<StoredOrder | null>;
+	/** Up to filter.limit + 1 orders after filter.afterKey, in order key order (the extra one says more exist). */
+	listOrders(filter: OrderFilter): Promise<StoredOrder[]>;
 	getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]>;
 	/** Conditional upserts (never over a newer change number); answers the values not recorded. */
 	recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]>;

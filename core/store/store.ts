@@ -1,10 +1,11 @@
 import { resolveLifecycle, type LifecycleConfig } from '../lifecycle/config';
-import { DEFAULT_WAREHOUSE, type CanonicalOrder } from '../model/order';
+import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder } from '../model/order';
 import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
 import type { RetryBackoff, StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
 import { expiryCutoffs, expiryRules, sameCutoffForAll, type ExpiryRulesInput } from './expiry';
 import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
+import { orderFilter } from './order-view';
 import type {
 	AdjustInput,
 	ApplyOptions,
@@ -17,6 +18,9 @@ import type {
 	LedgerQuery,
 	ListingMapping,
 	OmsStore,
+	OrderPage,
+	OrderQuery,
+	StoredOrder,
 	PushedValue,
 	PushRetryEntry,
 	PushRetryInput,
@@ -158,6 +162,20 @@ export class LedgerStore implements OmsStore {
 
 	async listLedger(query: LedgerQuery = {}): Promise<LedgerEntry[]> {
 		return this.backend.listLedger(query.sku === undefined ? query : { ...query, sku: storeSku(query.sku) });
+	}
+
+	async getOrder(ref: string | { channel: string; account: string; channelOrderId: string }): Promise<StoredOrder | null> {
+		const key = typeof ref === 'string' ? ref : orderKeyOf(ref);
+		if (typeof key !== 'string' || key === '') throw new Error('Get order: an order key or channel, account and channel order id are needed');
+		return this.backend.getOrder(key);
+	}
+
+	async listOrders(query: OrderQuery = {}): Promise<OrderPage> {
+		const filter = orderFilter(query, this.clock().getTime());
+		const rows = await this.backend.listOrders(filter);
+		const more = rows.length > filter.limit;
+		const orders = more ? rows.slice(0, filter.limit) : rows;
+		return { orders, nextAfterKey: more ? orders[orders.length - 1].orderKey : null };
 	}
 
 	reconcile(repair: boolean): Promise<ReconcileReport> {

@@ -2,8 +2,10 @@ import type { Pool, PoolClient, PoolConfig } from 'pg';
 import type { PaymentMethod } from '../../model/order';
 import { appliedRefKey, counterKey, type CounterRow, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
 import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, VersionedLevel } from '../types';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { POSTGRES_MIGRATIONS } from './migrations';
+import { selectOrder, selectOrders } from './orders-read';
+import type { OrderFilter } from '../order-view';
 import { deleteRetries, dropLeases, selectPushState, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
 
 export interface PostgresStoreOptions {
@@ -249,6 +251,14 @@ export class PostgresBackend implements StoreBackend {
 	}
 
 	private readonly q: Query = (sql, params) => this.query(sql, params);
+
+	getOrder(orderKey: string): Promise<StoredOrder | null> {
+		return selectOrder((sql, params) => this.query(sql, params), orderKey);
+	}
+
+	listOrders(filter: OrderFilter): Promise<StoredOrder[]> {
+		return selectOrders((sql, params) => this.query(sql, params), filter);
+	}
 
 	async getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]> {
 		const rows = await this.query('SELECT * FROM oms_stock WHERE warehouse = $1 AND sku = ANY($2::text[]) ORDER BY sku', [warehouse, skus]);

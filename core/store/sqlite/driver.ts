@@ -15,10 +15,12 @@ import {
 	type StoreTx,
 } from '../backend';
 import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, VersionedLevel } from '../types';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { deleteDeliveriesBefore, insertDelivery } from './inbox';
 import { deleteRetries, dropLeases, selectPushState, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
+import { selectOrder, selectOrders } from './orders-read';
+import type { OrderFilter } from '../order-view';
 
 export interface SqliteStoreOptions {
 	/** Database file; created with its folder when missing. ':memory:' for a private in-memory store. */
@@ -298,6 +300,14 @@ export class SqliteBackend implements StoreBackend {
 			q.afterId ?? 0, q.sku ?? null, q.orderKey ?? null, q.limit ?? 1000,
 		));
 		return rows.map(ledgerFromRow);
+	}
+
+	getOrder(orderKey: string): Promise<StoredOrder | null> {
+		return this.read(() => selectOrder(this.prepare, orderKey));
+	}
+
+	listOrders(filter: OrderFilter): Promise<StoredOrder[]> {
+		return this.read(() => selectOrders(this.prepare, filter));
 	}
 
 	async getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]> {
