@@ -1,6 +1,7 @@
 import type { OrderStockState } from '../lifecycle/plan';
 import type { PaymentMethod } from '../model/order';
 import type { OrderFilter } from './order-view';
+import type { PushStatusFilter } from './push-status';
 import type {
 	ChangedPage,
 	LedgerEntry,
@@ -9,6 +10,7 @@ import type {
 	ListingMapping,
 	PushedValue,
 	PushRetryEntry,
+	PushStatusEntry,
 	PushRetryInput,
 	PushState,
 	ReservationEntry,
@@ -122,6 +124,7 @@ export interface StoreBackend {
 	releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void>;
 	recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void>;
 	listPushRetries(channel: string, q: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]>;
+	pushStatus(filter: PushStatusFilter): Promise<PushStatusEntry[]>;
 	clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void>;
 	setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void>;
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;

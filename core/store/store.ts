@@ -6,6 +6,7 @@ import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './e
 import { expiryCutoffs, expiryRules, sameCutoffForAll, type ExpiryRulesInput } from './expiry';
 import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
 import { orderFilter } from './order-view';
+import { pushStatusFilter } from './push-status';
 import type {
 	AdjustInput,
 	ApplyOptions,
@@ -25,6 +26,8 @@ import type {
 	PushRetryEntry,
 	PushRetryInput,
 	PushRetryQuery,
+	PushStatusEntry,
+	PushStatusQuery,
 	PushState,
 	ReconcileReport,
 	ReservationEntry,
@@ -227,6 +230,10 @@ export class LedgerStore implements OmsStore {
 			dueBeforeMs: query.dueOnly ? this.clock().getTime() : undefined,
 			limit: query.limit ?? 1000,
 		});
+	}
+
+	async pushStatus(query: PushStatusQuery = {}): Promise<PushStatusEntry[]> {
+		return this.backend.pushStatus(pushStatusFilter(query));
 	}
 
 	async clearPushRetries(channel: string, warehouse: string, seen: SeenRetry[], pushStartedAt?: Date): Promise<void> {

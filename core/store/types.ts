@@ -1,7 +1,10 @@
 import type { LifecycleConfig } from '../lifecycle/config';
 import type { AppliedEffect, EffectKind, Outcome, PlanFlag, Stage } from '../lifecycle/plan';
-import type { CanonicalOrder, CanonicalStatus, PaymentMethod } from '../model/order';
+import type { CanonicalOrder, CanonicalStatus } from '../model/order';
 import type { ExpiryRulesInput } from './expiry';
+import type { OrderPage, OrderQuery, PushStatusEntry, PushStatusQuery, StoredOrder } from './read-types';
+
+export type { OrderPage, OrderQuery, PushStatusEntry, PushStatusQuery, StoredOrder } from './read-types';
 
 export interface StockLevel {
 	sku: string;
@@ -249,56 +252,6 @@ export interface ApplyOptions {
 	lifecycle?: Partial<LifecycleConfig>;
 }
 
-/** An order as the store knows it: what it holds, since when, and its last recorded apply. */
-export interface StoredOrder {
-	orderKey: string;
-	channel: string;
-	account: string;
-	channelOrderId: string;
-	status: CanonicalStatus | null;
-	stage: Stage;
-	warehouse: string;
-	/** Units held per SKU while the order is open. */
-	reserved: Record<string, number>;
-	/** Units taken off on hand per SKU (shipped or invoiced). */
-	committed: Record<string, number>;
-	paymentMethod: PaymentMethod;
-	/** The channel's own last-update time of the snapshot applied last. */
-	channelUpdatedAt: string | null;
-	reservedAt: string | null;
-	/** When the store first saw the order (its age counts from here). */
-	firstSeenAt: string;
-	updatedAt: string;
-	/** The last apply that changed something or was refused (stale, regression); null when none was recorded. */
-	lastEvent: { at: string; previousStatus: CanonicalStatus | null; newStatus: CanonicalStatus; outcome: Outcome; effects: AppliedEffect[] } | null;
-	/**
-	 * The last recorded apply was refused as stale or as a status regression. The store keeps no other flags
-	 * (intake flags such as unmapped lines, and plan flags of applied snapshots, are returned by apply only).
-	 */
-	flagged: boolean;
-}
-
-export interface OrderQuery {
-	channel?: string;
-	account?: string;
-	status?: CanonicalStatus | CanonicalStatus[];
-	/** First seen more than this many hours ago (the store's clock). */
-	olderThanHours?: number;
-	/** First seen at or after this time. */
-	since?: Date;
-	flagged?: boolean;
-	/** Page size, 1 to 10000 (default 100). */
-	limit?: number;
-	/** Orders whose key sorts after this one: the previous page's nextAfterKey. */
-	afterKey?: string;
-}
-
-/** A page of orders by order key; nextAfterKey is null on the last page. */
-export interface OrderPage {
-	orders: StoredOrder[];
-	nextAfterKey: string | null;
-}
-
 /** The reservation store: one interface, SQLite and PostgreSQL drivers, one conformance suite. */
 export interface OmsStore {
 	readonly driver: 'sqlite' | 'postgres';
@@ -357,6 +310,8 @@ export interface OmsStore {
 	 */
 	recordPushRetries(channel: string, entries: PushRetryInput[]): Promise<void>;
 	listPushRetries(channel: string, query?: PushRetryQuery): Promise<PushRetryEntry[]>;
+	/** Per channel account and SKU: the value last published and when, the level now, how far behind, the retry entry. */
+	pushStatus(query?: PushStatusQuery): Promise<PushStatusEntry[]>;
 	/**
 	 * Takes entries out of the retry set after a push made them right (accepted, or nothing to send), each only
 	 * at the revision the push read: an entry recorded again since (a deferral, a failure) stays. An uncertain

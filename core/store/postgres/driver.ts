@@ -2,11 +2,12 @@ import type { Pool, PoolClient, PoolConfig } from 'pg';
 import type { PaymentMethod } from '../../model/order';
 import { appliedRefKey, counterKey, type CounterRow, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
 import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, StoredOrder, VersionedLevel } from '../types';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { POSTGRES_MIGRATIONS } from './migrations';
 import { selectOrder, selectOrders } from './orders-read';
 import type { OrderFilter } from '../order-view';
-import { deleteRetries, dropLeases, selectPushState, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
+import type { PushStatusFilter } from '../push-status';
+import { deleteRetries, dropLeases, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
 
 export interface PostgresStoreOptions {
 	pool: PoolConfig;
@@ -253,11 +254,11 @@ export class PostgresBackend implements StoreBackend {
 	private readonly q: Query = (sql, params) => this.query(sql, params);
 
 	getOrder(orderKey: string): Promise<StoredOrder | null> {
-		return selectOrder((sql, params) => this.query(sql, params), orderKey);
+		return selectOrder(this.q, orderKey);
 	}
 
 	listOrders(filter: OrderFilter): Promise<StoredOrder[]> {
-		return selectOrders((sql, params) => this.query(sql, params), filter);
+		return selectOrders(this.q, filter);
 	}
 
 	async getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]> {
@@ -292,6 +293,10 @@ export class PostgresBackend implements StoreBackend {
 
 	listPushRetries(channel: string, f: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]> {
 		return selectRetries(this.q, channel, f);
+	}
+
+	pushStatus(filter: PushStatusFilter): Promise<PushStatusEntry[]> {
+		return selectPushStatus(this.q, filter);
 	}
 
 	clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void> {

@@ -15,12 +15,13 @@ import {
 	type StoreTx,
 } from '../backend';
 import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, StockLevel, StoredOrder, VersionedLevel } from '../types';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { deleteDeliveriesBefore, insertDelivery } from './inbox';
-import { deleteRetries, dropLeases, selectPushState, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
+import { deleteRetries, dropLeases, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { selectOrder, selectOrders } from './orders-read';
 import type { OrderFilter } from '../order-view';
+import type { PushStatusFilter } from '../push-status';
 
 export interface SqliteStoreOptions {
 	/** Database file; created with its folder when missing. ':memory:' for a private in-memory store. */
@@ -343,6 +344,10 @@ export class SqliteBackend implements StoreBackend {
 
 	async listPushRetries(channel: string, q: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]> {
 		return this.read(() => selectRetries(this.prepare, channel, q));
+	}
+
+	pushStatus(filter: PushStatusFilter): Promise<PushStatusEntry[]> {
+		return this.read(() => selectPushStatus(this.prepare, filter));
 	}
 
 	async clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void> {

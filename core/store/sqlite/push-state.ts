@@ -1,7 +1,8 @@
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import type { RetryBackoff } from '../backend';
 import { pushRetryFromRow } from '../rows';
-import type { PushedValue, PushRetryEntry, PushRetryInput, PushState } from '../types';
+import { pushStatusFromRow, type PushStatusFilter } from '../push-status';
+import type { PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
 
 /**
  * Push state statements of the SQLite driver (recorded values, leases, retry set). The caller holds the
@@ -83,4 +84,22 @@ export function deleteRetries(prepare: Prepare, channel: string, warehouse: stri
 		`DELETE FROM oms_push_retry WHERE channel = ?1 AND warehouse = ?2 AND (sku, revision) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?3))
 		 AND (uncertain = 0 OR ?4 IS NULL OR next_ms <= ?4)`,
 	).run(channel, warehouse, JSON.stringify(seen.map((e) => [e.sku, e.revision])), startedMs);
+}
+
+/** Every (channel account, warehouse, SKU) pushed or waiting to be retried, with the level now and the retry entry. */
+export function selectPushStatus(prepare: Prepare, f: PushStatusFilter): PushStatusEntry[] {
+	const rows = prepare(
+		`WITH k AS (SELECT channel, warehouse, sku FROM oms_channel_stock UNION SELECT channel, warehouse, sku FROM oms_push_retry)
+		 SELECT k.channel, k.warehouse, k.sku, c.pushed_value, c.pushed_seq, c.pushed_at, s.on_hand, s.reserved, s.change_seq,
+		   r.attempts, r.uncertain, r.last_error, r.last_http_code, r.first_failed_ms, r.next_ms, r.revision,
+		   CASE WHEN c.pushed_at IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM oms_ledger l WHERE l.sku = k.sku AND l.warehouse = k.warehouse AND l.at > c.pushed_at) END AS movements
+		 FROM k
+		 LEFT JOIN oms_channel_stock c ON c.channel = k.channel AND c.warehouse = k.warehouse AND c.sku = k.sku
+		 LEFT JOIN oms_push_retry r ON r.channel = k.channel AND r.warehouse = k.warehouse AND r.sku = k.sku
+		 LEFT JOIN oms_stock s ON s.warehouse = k.warehouse AND s.sku = k.sku
+		 WHERE (?1 IS NULL OR k.channel = ?1 OR substr(k.channel, 1, length(?1) + 1) = ?1 || ':')
+		   AND (?2 IS NULL OR k.sku = ?2) AND (?3 IS NULL OR k.warehouse = ?3)
+		 ORDER BY k.channel, k.warehouse, k.sku LIMIT ?4`,
+	).all(f.channel, f.sku, f.warehouse, f.limit) as Row[];
+	return rows.map(pushStatusFromRow);
 }
