@@ -22,7 +22,7 @@ export class OmsStore implements INodeType {
 		version: 1,
 		// Display words, not raw values ("Order: Apply", not "apply: order").
 		subtitle:
-			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", setOnHand: "Set On Hand", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile"})[$parameter["operation"]] }}',
+			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", pushStatus: "Push Status", setOnHand: "Set On Hand", get: "Get", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile"})[$parameter["operation"]] }}',
 		description: 'Keep stock and order reservations for all your sales channels in one place',
 		defaults: { name: 'OMS Store' },
 		usableAsTool: true,

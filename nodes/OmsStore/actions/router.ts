@@ -7,12 +7,13 @@ import type { OperationExecute } from './shared/execute';
 import * as stock from './stock/Stock.resource';
 
 const operations: Record<string, Record<string, { execute: OperationExecute }>> = {
-	order: { apply: order.apply },
+	order: { apply: order.apply, get: order.get, list: order.list },
 	stock: {
 		setOnHand: stock.setOnHand,
 		adjust: stock.adjust,
 		getAvailability: stock.getAvailability,
 		listChanged: stock.listChanged,
+		pushStatus: stock.pushStatus,
 	},
 	reservation: { expire: reservation.expire, list: reservation.list },
 	maintenance: { reconcile: maintenance.reconcile, ledger: maintenance.ledger },

@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as apply from './apply.operation';
+import * as get from './get.operation';
+import * as list from './list.operation';
 
-export { apply };
+export { apply, get, list };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,8 +19,24 @@ export const description: INodeProperties[] = [
 				description: 'Reserve, deduct or release stock for incoming orders according to their status',
 				action: 'Apply orders to stock',
 			},
+			{
+				name: 'Get',
+				value: 'get',
+				description:
+					'Read one order as the OMS knows it (changes nothing): status, stock stage, warehouse, units reserved and deducted per SKU, payment method, when it was first seen and its last update. Answers found: false when the OMS never saw the order.',
+				action: 'Get an order',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				description:
+					'List orders as the OMS knows them (changes nothing), filtered by channel, account, status, age or flagged; one result per order with the same fields as Get, sorted by order key',
+				action: 'List orders',
+			},
 		],
 		default: 'apply',
 	},
 	...apply.description,
+	...get.description,
+	...list.description,
 ];

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as adjust from './adjust.operation';
 import * as getAvailability from './getAvailability.operation';
 import * as listChanged from './listChanged.operation';
+import * as pushStatus from './pushStatus.operation';
 import * as setOnHand from './setOnHand.operation';
 
-export { adjust, getAvailability, listChanged, setOnHand };
+export { adjust, getAvailability, listChanged, pushStatus, setOnHand };
 
 export const description: INodeProperties[] = [
 	{
@@ -33,6 +34,13 @@ export const description: INodeProperties[] = [
 				action: 'List changed stock',
 			},
 			{
+				name: 'Push Status',
+				value: 'pushStatus',
+				description:
+					'Show what each sales channel was last told about each SKU (changes nothing): the value published and when, the OMS available now, whether the channel is behind (stock moved since), and failed pushes waiting to be retried with their error',
+				action: 'Get stock push status',
+			},
+			{
 				name: 'Set On Hand',
 				value: 'setOnHand',
 				description: 'Set how many units are physically in stock, e.g. after a count',
@@ -45,4 +53,5 @@ export const description: INodeProperties[] = [
 	...adjust.description,
 	...getAvailability.description,
 	...listChanged.description,
+	...pushStatus.description,
 ];
