@@ -58,6 +58,8 @@ export interface OrderSave {
 	identity?: OrderIdentity;
 	/** Set by apply (the snapshot's method, 'unknown' when absent); other saves keep the stored one. */
 	paymentMethod?: PaymentMethod;
+	/** Set by apply (the snapshot's intake flags and the plan's flags); other saves keep the stored ones. */
+	flags?: string[];
 	at: string;
 }
 

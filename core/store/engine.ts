@@ -130,7 +130,7 @@ export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], con
 		const stateChanged = plan.next !== before && (before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || plan.outcome === 'applied');
 		if (stateChanged) {
 			working.set(key, plan.next);
-			saves.set(key, { state: plan.next, identity: order, paymentMethod: order.paymentMethod ?? 'unknown', at: now });
+			saves.set(key, { state: plan.next, identity: order, paymentMethod: order.paymentMethod ?? 'unknown', flags: [...new Set<string>([...(order.flags ?? []), ...plan.flags])].sort(), at: now });
 		}
 		if (plan.outcome !== 'unchanged' || before.status !== plan.next.status) {
 			events.push({ orderKey: key, at: now, previousStatus: before.status, newStatus: order.status, outcome: plan.outcome, effects: plan.effects });

@@ -28,6 +28,7 @@ const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : 
 
 export const storedOrderFromRow = (r: Row): StoredOrder => {
 	const state = orderStateFromRow(r);
+	const flags = (parse(r.flags_json ?? '[]') as string[]) ?? [];
 	const outcome = r.event_outcome === null || r.event_outcome === undefined ? null : String(r.event_outcome);
 	return {
 		orderKey: state.orderKey,
@@ -54,7 +55,8 @@ export const storedOrderFromRow = (r: Row): StoredOrder => {
 						outcome: outcome as NonNullable<StoredOrder['lastEvent']>['outcome'],
 						effects: parse(r.event_effects) as NonNullable<StoredOrder['lastEvent']>['effects'],
 					},
-		flagged: (FLAGGED_OUTCOMES as readonly string[]).includes(outcome ?? ''),
+		flags,
+		flagged: flags.length > 0 || (FLAGGED_OUTCOMES as readonly string[]).includes(outcome ?? ''),
 	};
 };
 

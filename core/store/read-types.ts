@@ -27,9 +27,12 @@ export interface StoredOrder {
 	/** The last apply that changed something or was refused (stale, regression); null when none was recorded. */
 	lastEvent: { at: string; previousStatus: CanonicalStatus | null; newStatus: CanonicalStatus; outcome: Outcome; effects: AppliedEffect[] } | null;
 	/**
-	 * The last recorded apply was refused as stale or as a status regression. The store keeps no other flags
-	 * (intake flags such as unmapped lines, and plan flags of applied snapshots, are returned by apply only).
+	 * Flags of the snapshot applied last: its intake flags (unmapped_lines, currency_from_account,
+	 * time_zone_assumed) and the plan's (lines_changed_after_commit, …). Empty for orders last applied before
+	 * the store kept them (schema 6).
 	 */
+	flags: string[];
+	/** The order has flags, or its last recorded apply was refused as stale or as a status regression. */
 	flagged: boolean;
 }
 

@@ -111,7 +111,7 @@ describe.each(DRIVERS)('payment-aware expiry on %s', (driver) => {
 		);
 		const upgraded = createStore(v4.config, { clock: () => now });
 		try {
-			expect(await upgraded.schemaVersion()).toBe(5);
+			expect(await upgraded.schemaVersion()).toBe(6);
 			expect((await rawQuery(v4.config, 'SELECT payment_method FROM oms_orders'))).toEqual([{ payment_method: 'unknown' }]);
 			now = new Date('2026-11-23T22:00:00Z');
 			expect(await upgraded.expireReservations(DEFAULT_EXPIRY_RULES)).toEqual([]);

@@ -131,7 +131,7 @@ describe.each(DRIVERS)('store operations on %s', (driver) => {
 
 		const upgraded = createStore(fresh.config);
 		expect((await upgraded.getAvailability(['OLD']))[0]).toMatchObject({ onHand: 3, reserved: 1, available: 2 });
-		expect(await upgraded.schemaVersion()).toBe(5);
+		expect(await upgraded.schemaVersion()).toBe(6);
 		expect((await upgraded.reconcile(false)).drift).toEqual([]);
 		const [again] = await upgraded.applyOrders([order('9', 'shipped', [['OLD', 1]], { minute: 5 })]);
 		expect(again).toMatchObject({ previousStatus: 'paid', outcome: 'applied', stage: 'committed' });

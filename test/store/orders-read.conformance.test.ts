@@ -1,6 +1,7 @@
+import { createStore } from '../../core/store/open';
 import type { OmsStore, StoredOrder } from '../../core/store/types';
 import { order } from '../fixtures/orders';
-import { DRIVERS, openFresh } from './stores';
+import { DRIVERS, openFresh, rawSql } from './stores';
 
 /** Reading orders as the store keeps them (getOrder, listOrders), on both drivers, with a fixed clock. */
 
@@ -52,6 +53,46 @@ describe.each(DRIVERS)('order reads on %s', (driver) => {
 		await store.applyOrders([order('1', 'shipped', [['A', 1]], { minute: 30 })]);
 		expect((await store.getOrder('shopify:loja-teste:1'))!.flagged).toBe(false);
 		expect(keys((await store.listOrders({ flagged: true })).orders)).toEqual(['2']);
+	});
+
+	test("the flags of the snapshot applied last are kept (schema 6): an order with flags is flagged until a clean snapshot", async () => {
+		await store.applyOrders([order('1', 'paid', [['A', 1]], { flags: ['currency_from_account'] }), order('2', 'paid', [['A', 1]])]);
+		expect(await store.getOrder('shopify:loja-teste:1')).toMatchObject({ flags: ['currency_from_account'], flagged: true });
+		expect(await store.getOrder('shopify:loja-teste:2')).toMatchObject({ flags: [], flagged: false });
+		expect(keys((await store.listOrders({ flagged: true })).orders)).toEqual(['1']);
+
+		// A line changed after the stock was deducted: the plan's flag is kept with the order.
+		await store.applyOrders([order('2', 'shipped', [['A', 1]], { minute: 1 })]);
+		await store.applyOrders([order('2', 'shipped', [['A', 2]], { minute: 2 })]);
+		expect((await store.getOrder('shopify:loja-teste:2'))!.flags).toEqual(['lines_changed_after_commit']);
+
+		await store.applyOrders([order('1', 'invoiced', [['A', 1]], { minute: 3 })]);
+		expect(await store.getOrder('shopify:loja-teste:1')).toMatchObject({ flags: [], flagged: false });
+		expect(keys((await store.listOrders({ flagged: true })).orders)).toEqual(['2']);
+		expect(keys((await store.listOrders({ flagged: false })).orders)).toEqual(['1']);
+	});
+
+	test('a version-5 database gains the flags column; its orders read with no flags', async () => {
+		const v5 = await openFresh(driver, { targetVersion: 5, clock: () => now });
+		await v5.store.setOnHand([{ sku: 'A', onHand: 5 }]);
+		await v5.store.close();
+		// Written as the previous package wrote it (without flags_json), through the old columns only.
+		await rawSql(
+			v5.config,
+			`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at, payment_method)
+			 VALUES ('shopify:loja-teste:9', 'shopify', 'loja-teste', '9', 'paid', 'reserved', 'default', '{"A":1}', '{}', 1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00Z', '2026-11-20T12:00:00Z', 'pix');
+			 INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key) VALUES ('2026-11-20T12:00:00Z', 'A', 'default', 0, 1, 'reserve', 'shopify:loja-teste:9', 'reserve');
+			 UPDATE oms_stock SET reserved = 1 WHERE sku = 'A';`,
+		);
+		const upgraded = createStore(v5.config, { clock: () => now });
+		try {
+			expect(await upgraded.schemaVersion()).toBe(6);
+			expect(await upgraded.getOrder('shopify:loja-teste:9')).toMatchObject({ status: 'paid', reserved: { A: 1 }, flags: [], flagged: false });
+			await upgraded.applyOrders([order('9', 'paid', [['A', 1]], { flags: ['time_zone_assumed'], minute: 1 })]);
+			expect(await upgraded.getOrder('shopify:loja-teste:9')).toMatchObject({ flags: ['time_zone_assumed'], flagged: true });
+		} finally {
+			await upgraded.close();
+		}
 	});
 
 	test('listOrders filters by channel, account, one or several statuses and age, all together', async () => {

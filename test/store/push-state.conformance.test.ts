@@ -190,7 +190,7 @@ describe.each(DRIVERS)('push state on %s', (driver) => {
 		await rawSql(v3.config, `INSERT INTO oms_channel_stock (channel, warehouse, sku, pushed_value, pushed_at) VALUES ('${CH}', 'default', 'OLD', 2, '2026-11-19T00:00:00Z')`);
 		const upgraded = createStore(v3.config);
 		try {
-			expect(await upgraded.schemaVersion()).toBe(5);
+			expect(await upgraded.schemaVersion()).toBe(6);
 			expect(await upgraded.getPushState(CH, ['OLD'])).toEqual(new Map([['OLD', { value: 2, changeSeq: 0 }]]));
 			expect(await upgraded.recordPushed(CH, [{ sku: 'OLD', value: 3, changeSeq: 1 }])).toEqual([]);
 			expect(await upgraded.acquirePushLeases(CH, 'default', ['OLD'], 'run', MIN)).toEqual(['OLD']);

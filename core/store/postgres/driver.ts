@@ -109,6 +109,14 @@ function txFor(client: PoolClient): StoreTx {
 					withMethod.map((r) => r.paymentMethod),
 				]);
 			}
+			// Same for the flags: apply sets them, other saves leave them.
+			const withFlags = rows.filter((r) => r.flags !== undefined);
+			if (withFlags.length > 0) {
+				await q('UPDATE oms_orders o SET flags_json = u.f::jsonb FROM unnest($1::text[], $2::text[]) AS u(k, f) WHERE o.order_key = u.k', [
+					withFlags.map((r) => r.state.orderKey),
+					withFlags.map((r) => JSON.stringify(r.flags)),
+				]);
+			}
 		},
 		appendOrderEvents: async (rows) => {
 			if (rows.length === 0) return;

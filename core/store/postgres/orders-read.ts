@@ -18,7 +18,7 @@ export async function selectOrders(q: Query, f: OrderFilter): Promise<StoredOrde
 	const rows = await q(
 		`${SELECT} WHERE o.order_key COLLATE "C" > $1 AND ($2::text IS NULL OR o.channel = $2) AND ($3::text IS NULL OR o.account = $3)
 		 AND ($4::text[] IS NULL OR o.status = ANY($4::text[])) AND ($5::timestamptz IS NULL OR o.first_seen_at < $5)
-		 AND ($6::timestamptz IS NULL OR o.first_seen_at >= $6) AND ($7::boolean IS NULL OR COALESCE(e.outcome = ANY($8::text[]), false) = $7)
+		 AND ($6::timestamptz IS NULL OR o.first_seen_at >= $6) AND ($7::boolean IS NULL OR (o.flags_json <> '[]'::jsonb OR COALESCE(e.outcome = ANY($8::text[]), false)) = $7)
 		 ORDER BY o.order_key COLLATE "C" LIMIT $9`,
 		[f.afterKey, f.channel, f.account, f.statuses, f.seenBefore, f.seenSince, f.flagged, [...FLAGGED_OUTCOMES], f.limit + 1],
 	);

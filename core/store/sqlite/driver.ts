@@ -215,7 +215,7 @@ export class SqliteBackend implements StoreBackend {
 			}
 		},
 		saveOrders: async (rows: OrderSave[]) => {
-			for (const { state, identity, paymentMethod, at } of rows) {
+			for (const { state, identity, paymentMethod, flags, at } of rows) {
 				const s = stateParams(state);
 				if (identity) {
 					this.run(
@@ -233,6 +233,8 @@ export class SqliteBackend implements StoreBackend {
 						...s, at, state.orderKey,
 					);
 				}
+				// Apply sets the flags; other saves (expiry) leave them.
+				if (flags) this.run('UPDATE oms_orders SET flags_json = ? WHERE order_key = ?', JSON.stringify(flags), state.orderKey);
 			}
 		},
 		appendOrderEvents: async (rows: OrderEventInsert[]) => {

@@ -155,4 +155,12 @@ DROP INDEX oms_orders_expirable;
 CREATE INDEX oms_orders_expirable_by_method ON oms_orders (stage, status, payment_method, reserved_at);
 `,
 	},
+	{
+		version: 6,
+		sql: `
+-- The flags of the snapshot applied last: its intake flags (unmapped_lines, currency_from_account, …) and the
+-- plan's flags, so orders needing a person's look can be listed; rows from before keep an empty list.
+ALTER TABLE oms_orders ADD COLUMN flags_json TEXT NOT NULL DEFAULT '[]';
+`,
+	},
 ];

@@ -11,7 +11,7 @@ const SELECT = `SELECT o.*, e.at AS event_at, e.previous_status AS event_previou
 	e.outcome AS event_outcome, e.effects_json AS event_effects
 	FROM oms_orders o LEFT JOIN oms_order_events e ON e.id = (SELECT MAX(id) FROM oms_order_events WHERE order_key = o.order_key)`;
 
-const FLAGGED = `COALESCE(e.outcome IN (${FLAGGED_OUTCOMES.map((o) => `'${o}'`).join(', ')}), 0)`;
+const FLAGGED = `(o.flags_json <> '[]' OR COALESCE(e.outcome IN (${FLAGGED_OUTCOMES.map((o) => `'${o}'`).join(', ')}), 0))`;
 
 export function selectOrder(prepare: Prepare, orderKey: string): StoredOrder | null {
 	const row = prepare(`${SELECT} WHERE o.order_key = ?`).get(orderKey) as Row | undefined;

@@ -36,7 +36,7 @@ const properties: INodeProperties[] = [
 				name: 'flagged',
 				type: 'options',
 				options: [
-					{ name: 'Only Flagged', value: 'yes', description: 'The last update received for the order was refused as out of date or as going back' },
+					{ name: 'Only Flagged', value: 'yes', description: 'Orders with doubts to check (e.g. a line without SKU, an assumed currency) or whose last update was refused as out of date or as going back' },
 					{ name: 'Only Not Flagged', value: 'no' },
 				],
 				default: 'yes',
