@@ -6,6 +6,8 @@ export const shopifyTriggerConfig: OrderTriggerConfig = {
 	channelLabel: 'Shopify',
 	name: 'shopifyOmsTrigger',
 	credentialType: 'shopifyOmsApi',
+	// An expired client-credentials token is answered 401: resend once so n8n's preAuthentication renews it.
+	tokenExpiredStatus: 401,
 	adapterContext: (credentials) => {
 		const account = `${String(credentials.shopSubdomain)}.myshopify.com`;
 		return { account, baseUrl: String(credentials.baseUrl || `https://${account}`), options: { apiVersion: String(credentials.apiVersion || '') } };

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
-import { ShopifyOmsApi } from '../../credentials/ShopifyOmsApi.credentials';
 import type { RetryPolicy } from '../../core/http/retry';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { ShopifyTrigger, shopifyTriggerConfig } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
 import { PollHarness } from './n8n-poll-harness';
+import { shopifyAuthenticate } from './shopify-authenticate';
 
 const TOKEN = 'shpat_0123456789abcdef';
 const T0 = Date.parse('2026-03-10T14:20:00.000Z');
@@ -15,12 +15,7 @@ let clock: number;
 let sleeps: number[];
 const retry: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
 
-/** Applies the credential's own `authenticate` block, resolving its {{$credentials.x}} references. */
-function authenticate(credentials: ICredentialDataDecryptedObject, req: IHttpRequestOptions): IHttpRequestOptions {
-	const headers = { ...new ShopifyOmsApi().authenticate.properties.headers } as Record<string, string>;
-	for (const [k, v] of Object.entries(headers)) headers[k] = v.replace(/^=\{\{\$credentials\.(\w+)\}\}$/, (_m, key: string) => String(credentials[key]));
-	return { ...req, headers: { ...req.headers, ...headers } };
-}
+const authenticate = shopifyAuthenticate;
 
 function harness(parameters: INodeParameters = {}, accessToken = TOKEN): PollHarness {
 	const nodeType = new ShopifyTrigger();
@@ -107,7 +102,11 @@ describe('Shopify trigger through n8n PollContext', () => {
 		clock = T0 + 15 * 60_000;
 		await expect(h.poll()).rejects.toMatchObject({ httpCode: '401' });
 		expect(h.staticData).toEqual(before);
-		expect(sim.requests()).toHaveLength(1);
+		// 401 is also how an expired client-credentials token is answered (tokenExpiredStatus), so the request
+		// goes out once more through n8n's refresh path (the sent-again request, then n8n's resend after its
+		// preAuthentication, a no-op for a static token); nothing is retried beyond that.
+		expect(sim.requests()).toHaveLength(3);
+		expect(sim.requests(/access_token/)).toHaveLength(0);
 	});
 
 	it('reads every page of line items of a large order', async () => {

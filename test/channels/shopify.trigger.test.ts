@@ -1,20 +1,14 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
-import { ShopifyOmsApi } from '../../credentials/ShopifyOmsApi.credentials';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { ShopifyTrigger, shopifyTriggerConfig } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
 import { PollHarness } from './n8n-poll-harness';
+import { shopifyAuthenticate } from './shopify-authenticate';
 import { describeTriggerConformance } from './trigger-conformance';
 
 const TOKEN = 'shpat_0123456789abcdef';
 let sim: ShopifySimulator;
 
-/** Applies the credential's own `authenticate` block, resolving its {{$credentials.x}} references. */
-function authenticate(credentials: ICredentialDataDecryptedObject, req: IHttpRequestOptions): IHttpRequestOptions {
-	const headers = { ...new ShopifyOmsApi().authenticate.properties.headers } as Record<string, string>;
-	for (const [k, v] of Object.entries(headers)) headers[k] = v.replace(/^=\{\{\$credentials\.(\w+)\}\}$/, (_m, key: string) => String(credentials[key]));
-	return { ...req, headers: { ...req.headers, ...headers } };
-}
+const authenticate = shopifyAuthenticate;
 
 const isListing = (body: unknown) => /OmsChangedOrders/.test(String((body as { query?: unknown } | undefined)?.query));
 

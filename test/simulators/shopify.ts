@@ -1,5 +1,6 @@
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
 import { json } from './sim-paging';
+import { ShopifyClientApp } from './shopify-auth';
 
 /**
  * Shopify Admin GraphQL, the parts the OMS uses, as documented on shopify.dev: POST
@@ -179,9 +180,19 @@ export class ShopifySimulator extends HttpSimulator {
 	readonly orders = new Map<string, Record<string, unknown>>();
 	private throttles = 0;
 
+	/** Set by withClientApp: tokens from the client credentials grant are accepted beside the static one. */
+	clientApp?: ShopifyClientApp;
+
 	constructor(private readonly accessToken: string) {
 		super();
 		this.route('POST', '/admin/api/:version/graphql.json', (req, p) => this.graphql(req, p.version));
+		this.route('POST', '/admin/oauth/access_token', (req) => this.clientApp?.token(req) ?? json(404, { errors: 'Not Found' }));
+	}
+
+	/** A Dev Dashboard app installed in this store: answers the client credentials grant (shopify-auth.ts). */
+	withClientApp(clientId: string, clientSecret: string, ttlSeconds?: number): this {
+		this.clientApp = new ShopifyClientApp(clientId, clientSecret, ttlSeconds);
+		return this;
 	}
 
 	/* Write-back state: variants by SKU, inventory levels, fulfillment orders, metafields. */
@@ -315,7 +326,8 @@ export class ShopifySimulator extends HttpSimulator {
 	}
 
 	private graphql(req: SimRequest, version: string): SimResponse {
-		if (req.headers['x-shopify-access-token'] !== this.accessToken) {
+		const token = req.headers['x-shopify-access-token'] as string | undefined;
+		if (token !== this.accessToken && !this.clientApp?.valid(token)) {
 			return json(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
 		}
 		if (this.throttles > 0) {
