@@ -61,12 +61,10 @@ const PUSH_FAILURE_MESSAGE = `={{ ${PUSH_FAILURE_TEXT} }}`;
 const apply = (pos, extra = {}) =>
 	node('Apply Orders to Stock', P + 'omsStore', 1, pos, { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: STORE_CRED, ...extra });
 
-// 1) scheduled import → apply → push stock
-{
-	const nodes = [], c = {};
-	CHANNELS.forEach((ch, i) => nodes.push(trigger(ch, i * 200)));
+/** Templates 1 and 5: intake nodes → Apply → Push Stock to every channel, with both error branches. */
+function importAndSync(nodes, c, intakeName) {
 	nodes.push(apply([320, 300], { onError: 'continueErrorOutput' }));
-	CHANNELS.forEach((ch) => link(c, `${CH[ch].label} Orders`, 'Apply Orders to Stock'));
+	CHANNELS.forEach((ch) => link(c, intakeName(ch), 'Apply Orders to Stock'));
 	CHANNELS.forEach((ch, i) => { nodes.push(pushStock(ch, [640, i * 160], 'fromInput')); link(c, 'Apply Orders to Stock', `Push Stock to ${CH[ch].label}`, 0); });
 	nodes.push(node('Report Malformed Order', 'n8n-nodes-base.stopAndError', 1, [640, 720], {
 		errorMessage: '={{ "Order " + ($json.error.orderRef || "?") + " was not applied: " + $json.error.message + " (field: " + ($json.error.field || "?") + ")" }}',
@@ -74,6 +72,13 @@ const apply = (pos, extra = {}) =>
 	link(c, 'Apply Orders to Stock', 'Report Malformed Order', 1);
 	nodes.push(node('Report Push Failure', 'n8n-nodes-base.stopAndError', 1, [960, 720], { errorMessage: PUSH_FAILURE_MESSAGE }));
 	CHANNELS.forEach((ch) => link(c, `Push Stock to ${CH[ch].label}`, 'Report Push Failure', 1));
+}
+
+// 1) scheduled import → apply → push stock
+{
+	const nodes = [], c = {};
+	CHANNELS.forEach((ch, i) => nodes.push(trigger(ch, i * 200)));
+	importAndSync(nodes, c, (ch) => `${CH[ch].label} Orders`);
 	nodes.push(sticky('About This Workflow', [-40, -420], [
 		'## Import orders from every channel and keep stock in sync',
 		'Every 15 minutes each channel trigger fetches new and changed orders.',
@@ -215,15 +220,7 @@ const apply = (pos, extra = {}) =>
 	const HOOK_IDS = { mercadolivre: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a01', shopify: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a02', woocommerce: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a03', nuvemshop: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a04' };
 	const hook = (ch) => `${CH[ch].label} Order Webhook`;
 	CHANNELS.forEach((ch, i) => nodes.push(node(hook(ch), P + 'omsWebhookTrigger', 1, [0, i * 200], { channel: ch, options: {} }, { webhookId: HOOK_IDS[ch], credentials: { ...STORE_CRED, ...chCred(ch) } })));
-	nodes.push(apply([320, 300], { onError: 'continueErrorOutput' }));
-	CHANNELS.forEach((ch) => link(c, hook(ch), 'Apply Orders to Stock'));
-	CHANNELS.forEach((ch, i) => { nodes.push(pushStock(ch, [640, i * 160], 'fromInput')); link(c, 'Apply Orders to Stock', `Push Stock to ${CH[ch].label}`, 0); });
-	nodes.push(node('Report Malformed Order', 'n8n-nodes-base.stopAndError', 1, [640, 720], {
-		errorMessage: '={{ "Order " + ($json.error.orderRef || "?") + " was not applied: " + $json.error.message + " (field: " + ($json.error.field || "?") + ")" }}',
-	}));
-	link(c, 'Apply Orders to Stock', 'Report Malformed Order', 1);
-	nodes.push(node('Report Push Failure', 'n8n-nodes-base.stopAndError', 1, [960, 720], { errorMessage: PUSH_FAILURE_MESSAGE }));
-	CHANNELS.forEach((ch) => link(c, `Push Stock to ${CH[ch].label}`, 'Report Push Failure', 1));
+	importAndSync(nodes, c, hook);
 	nodes.push(sticky('About This Workflow', [-40, -460], [
 		'## Orders by webhook: the sale on every channel within seconds',
 		'Each **Order Webhook** node receives its channel\'s order notifications, checks the signature (a forged one gets 401 and changes nothing), answers the channel at once and reads the order. **Apply Orders to Stock** reserves, deducts or releases the units, and **Push Stock** sends the new quantity to every channel.',
