@@ -1,5 +1,6 @@
 // Generates workflows-templates/*.json (the JSON files are what users import; edit here, then run
-// `node scripts/gen-templates.js`). Node ids are random UUIDs on each run; workflow ids are fixed.
+// `node scripts/gen-templates.js`). Ids are derived from the workflow and node names, so regenerating changes
+// only what changed (several people add templates; random ids made every file differ on every run).
 const fs = require('fs');
 const crypto = require('crypto');
 const OUT = require('path').resolve(__dirname, '..', 'workflows-templates');
@@ -23,7 +24,12 @@ const SHIPMENT_FIELDS = {
 };
 const P = 'n8n-nodes-oms.';
 const POLL = { item: [{ mode: 'everyX', value: 15, unit: 'minutes' }] };
-const uuid = () => crypto.randomUUID();
+/** A UUID-shaped id (version 4 / variant bits set, so n8n accepts it) derived from the workflow and node names. */
+function stableId(workflowName, nodeName) {
+	const h = crypto.createHash('sha256').update(`${workflowName}\u0000${nodeName}`).digest('hex');
+	const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 const STORE_CRED = { omsStoreApi: { name: 'OMS Store' } };
 const CH = {
 	mercadolivre: { label: 'Mercado Livre', trigger: 'mercadoLivreTrigger', cred: 'mercadoLivreOAuth2Api', credName: 'Mercado Livre account' },
@@ -37,10 +43,11 @@ const chCred = (c) => ({ [CH[c].cred]: { name: CH[c].credName } });
 // n8n 2.41's import:workflow needs an id (NOT NULL); fixed, distinctive ids that no generated id matches.
 const IDS = { 'OMS: Import Orders and Sync Stock': 'omsTpl01ImpSync0', 'OMS: Invoice and Shipment Write-Back': 'omsTpl02InvShip0', 'OMS: Nightly Maintenance': 'omsTpl03Nightly0', 'OMS: Oversold and Error Alerts': 'omsTpl04Alerts00', 'OMS: Webhook Import and Stock Sync': 'omsTpl05Webhook0' };
 function wf(name, nodes, connections, extraSettings = {}) {
+	for (const n of nodes) n.id = stableId(name, n.name);
 	return { id: IDS[name], name, nodes, connections, settings: { executionOrder: 'v1', ...extraSettings }, pinData: {}, meta: { templateCredsSetupCompleted: false }, tags: [] };
 }
 function node(name, type, typeVersion, position, parameters, extra = {}) {
-	return { id: uuid(), name, type, typeVersion, position, parameters, ...extra };
+	return { id: '', name, type, typeVersion, position, parameters, ...extra };
 }
 function sticky(name, position, content, width = 420, height = 300, color = 7) {
 	return node(name, 'n8n-nodes-base.stickyNote', 1, position, { content, width, height, color });
