@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { adapterFactory, isChannelId, registeredChannels } from './core/channels/registry';
+import { adapterFactory, CHANNEL_IDS, isChannelId } from './core/channels/registry';
 import { ordersInResponse } from './core/channels/responses';
 import { TransportError, type HttpTransport } from './core/http/transport';
 import type { CanonicalOrder } from './core/model/order';
@@ -22,7 +22,7 @@ const USAGE = `Usage: node dist/cli.js normalize --channel <id> [--account <acco
   {"results": [...]}, a list...) and prints the canonical order, or a list of them for a list.
   --account  the seller account on the channel (Shopify: the shop domain); Mercado Livre defaults to seller.id
   --currency the account's currency, for an order that names none (flagged currency_from_account; default BRL)
-  channels:  ${registeredChannels().join(', ')}`;
+  channels:  ${CHANNEL_IDS.join(', ')}`;
 
 /** normalize() never calls the channel; a transport that refuses proves it. */
 const offline: HttpTransport = async (req) => {

@@ -1,38 +1,39 @@
-import { createAmazonAdapter } from './amazon';
-import { createMagaluAdapter } from './magalu';
-import { createMercadoLivreAdapter } from './mercadolivre';
-import { createNuvemshopAdapter } from './nuvemshop';
-import { createShopifyAdapter } from './shopify';
-import { createVtexAdapter } from './vtex';
-import { createWooCommerceAdapter } from './woocommerce';
-import { CHANNEL_IDS, type AdapterFactory, type ChannelId } from './types';
+import { amazonChannel } from './amazon';
+import type { ChannelDescriptor } from './descriptor';
+import { magaluChannel } from './magalu';
+import { mercadoLivreChannel } from './mercadolivre';
+import { nuvemshopChannel } from './nuvemshop';
+import { shopifyChannel } from './shopify';
+import type { AdapterFactory, WriterFactory } from './types';
+import { vtexChannel } from './vtex';
+import { wooCommerceChannel } from './woocommerce';
+
+/** Descriptors keyed by their own id, so an id is written once (in the descriptor). */
+function byId<const D extends readonly ChannelDescriptor[]>(list: D): { readonly [K in D[number]['id']]: Extract<D[number], { id: K }> } {
+	return Object.fromEntries(list.map((d) => [d.id, d])) as { [K in D[number]['id']]: Extract<D[number], { id: K }> };
+}
 
 /**
- * Channel id → adapter factory: the one place that knows which channels exist (the CLI and the trigger
- * nodes look adapters up here). Each channel lives in core/channels/<id>/index.ts and exports
- * create<Name>Adapter; adding a channel is one import and one entry below.
+ * Every channel: the one list (order = the order the CLI and the nodes' pickers show). ChannelId is derived
+ * from it, so a channel folder whose descriptor is not here does not compile (its adapter's id is no
+ * ChannelId), and every Record<ChannelId, …> elsewhere (the n8n side) fails to compile until it has the
+ * new channel. Adding a channel: docs/CONTRIBUTING-NOTES.md, "Adding a channel".
  */
-const FACTORIES: Partial<Record<ChannelId, AdapterFactory>> = {
-	mercadolivre: createMercadoLivreAdapter,
-	shopify: createShopifyAdapter,
-	woocommerce: createWooCommerceAdapter,
-	vtex: createVtexAdapter,
-	nuvemshop: createNuvemshopAdapter,
-	magalu: createMagaluAdapter,
-	amazon: createAmazonAdapter,
-};
+export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel] as const);
+
+/** Channel ids as used in canonical orders, the CLI and the README. */
+export type ChannelId = keyof typeof CHANNELS;
+export const CHANNEL_IDS = Object.keys(CHANNELS) as ChannelId[];
 
 export function isChannelId(value: string): value is ChannelId {
-	return (CHANNEL_IDS as readonly string[]).includes(value);
+	return Object.prototype.hasOwnProperty.call(CHANNELS, value);
 }
 
-export function registeredChannels(): ChannelId[] {
-	return CHANNEL_IDS.filter((id) => FACTORIES[id] !== undefined);
+/** The descriptor of a channel id; throws a message naming the registered channels otherwise. */
+export function channelDescriptor(id: string): ChannelDescriptor<ChannelId> {
+	if (!isChannelId(id)) throw new Error(`Unknown channel "${id}" (available: ${CHANNEL_IDS.join(', ')})`);
+	return CHANNELS[id];
 }
 
-/** The factory for a channel id; throws a message naming the registered channels otherwise. */
-export function adapterFactory(id: string): AdapterFactory {
-	const factory = isChannelId(id) ? FACTORIES[id] : undefined;
-	if (!factory) throw new Error(`Unknown channel "${id}" (available: ${registeredChannels().join(', ')})`);
-	return factory;
-}
+export const adapterFactory = (id: string): AdapterFactory => channelDescriptor(id).createAdapter;
+export const writerFactory = (id: string): WriterFactory => channelDescriptor(id).createWriter;

@@ -2,9 +2,9 @@ import type { CanonicalOrder } from '../model/order';
 import type { HttpTransport } from '../http/transport';
 import type { RetryPolicy } from '../http/retry';
 
-/** Channel ids as used in canonical orders, the CLI and the README. */
-export const CHANNEL_IDS = ['mercadolivre', 'shopify', 'woocommerce', 'vtex', 'nuvemshop', 'magalu', 'amazon'] as const;
-export type ChannelId = (typeof CHANNEL_IDS)[number];
+// Channel ids come from the registry (the one list); re-exported here for the many type-only users.
+export type { ChannelId } from './registry';
+import type { ChannelId } from './registry';
 
 /** What every adapter is built from. Auth is the transport's job (n8n credentials, or fixed headers). */
 export interface AdapterContext {

@@ -1,4 +1,4 @@
-import type { ChannelId } from '../channels/types';
+import type { AdapterContext, ChannelId } from '../channels/types';
 
 /** One HTTP delivery as the webhook node received it. */
 export interface WebhookDelivery {
@@ -75,3 +75,5 @@ export interface WebhookRegistrar {
 	/** Removes registrations; one already gone is not an error. */
 	remove(ids: string[], url: string): Promise<void>;
 }
+
+export type RegistrarFactory = (ctx: AdapterContext, secrets: WebhookSecrets) => WebhookRegistrar;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { adapterFactory } from '../../core/channels/registry';
+import { adapterFactory, writerFactory } from '../../core/channels/registry';
 import type { ChannelAdapter, ChannelId, ChannelWriter, WriterFactory } from '../../core/channels/types';
-import { writerFactory } from '../../core/channels/writers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/http/retry';
 import { createN8nTransport } from '../shared/transport';
 import { CHANNELS } from './channels';

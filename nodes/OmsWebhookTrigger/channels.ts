@@ -9,7 +9,7 @@ import { shopifyTriggerConfig } from '../ShopifyTrigger/ShopifyTrigger.node';
 import { vtexTriggerConfig } from '../VtexTrigger/VtexTrigger.node';
 import { wooCommerceTriggerConfig } from '../WooCommerceTrigger/WooCommerceTrigger.node';
 import type { OrderTriggerConfig } from '../shared/order-trigger';
-import { REGISTRARS } from '../../core/webhooks/registrars';
+import { CHANNELS as CORE_CHANNELS } from '../../core/channels/registry';
 
 export type WebhookChannelId = 'shopify' | 'woocommerce' | 'nuvemshop' | 'vtex' | 'mercadolivre' | 'magalu';
 
@@ -28,22 +28,22 @@ export const WEBHOOK_CHANNELS: Record<WebhookChannelId, WebhookChannel> = {
 	shopify: {
 		trigger: shopifyTriggerConfig,
 		secrets: (c, account) => ({ account, secret: text(c.clientSecret) }),
-		registrar: REGISTRARS.shopify,
+		registrar: CORE_CHANNELS.shopify.capabilities.webhooks?.registrar,
 	},
 	woocommerce: {
 		trigger: wooCommerceTriggerConfig,
 		secrets: (c, account) => ({ account, secret: wooWebhookSecret(text(c.webhookSecret), String(c.consumerSecret ?? '')) }),
-		registrar: REGISTRARS.woocommerce,
+		registrar: CORE_CHANNELS.woocommerce.capabilities.webhooks?.registrar,
 	},
 	nuvemshop: {
 		trigger: nuvemshopTriggerConfig,
 		secrets: (c, account) => ({ account, secret: text(c.appSecret) }),
-		registrar: REGISTRARS.nuvemshop,
+		registrar: CORE_CHANNELS.nuvemshop.capabilities.webhooks?.registrar,
 	},
 	vtex: {
 		trigger: vtexTriggerConfig,
 		secrets: (c, account) => ({ account, headerName: text(c.hookHeaderName), headerValue: text(c.hookSecret), appId: text(c.appKey) }),
-		registrar: REGISTRARS.vtex,
+		registrar: CORE_CHANNELS.vtex.capabilities.webhooks?.registrar,
 	},
 	mercadolivre: {
 		trigger: mercadoLivreTriggerConfig,

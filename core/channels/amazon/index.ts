@@ -3,6 +3,8 @@ import { openRawOrder, readUtcDate } from '../common/fields';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { normalizeAmazonOrder, type AmazonOrder } from './normalize';
 import { amazonOrdersApi, type SearchOrdersQuery } from './orders-api';
+import type { ChannelDescriptor } from '../descriptor';
+import { createAmazonWriter } from './writer';
 
 export { AMAZON_STATUS_MAP, AMAZON_STATUS_REFINEMENTS } from './status';
 export { amazonBaseUrl, AMAZON_BR_MARKETPLACE_ID, AMAZON_INCLUDED_DATA, AMAZON_REGIONS, LWA_TOKEN_PATH, LWA_TOKEN_URL } from './endpoints';
@@ -103,3 +105,14 @@ export function createAmazonAdapter(ctx: AdapterContext): ChannelAdapter<AmazonO
 		},
 	};
 }
+
+export const amazonChannel: ChannelDescriptor<'amazon'> = {
+	id: 'amazon',
+	label: 'Amazon',
+	createAdapter: createAmazonAdapter,
+	createWriter: createAmazonWriter,
+	// Orders API v2026-01-01 (the one the adapter reads): getOrder {order}, searchOrders {orders, pagination}.
+	// v0's {payload} is not unwrapped: its orders are another model, which the normaliser does not read.
+	responseShapes: [{ one: ['order'] }, { list: ['orders'] }],
+	capabilities: { writes: ['shipment'] },
+};

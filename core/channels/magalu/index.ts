@@ -5,6 +5,9 @@ import { expectObject, joinUrl, send } from '../common/http';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
 import { normalizeMagaluOrder, type MagaluOrder } from './normalize';
+import type { ChannelDescriptor } from '../descriptor';
+import { createMagaluWriter } from './writer';
+import { magaluWebhookReader } from './webhook';
 
 export { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDeliveries } from './status';
 export * from './endpoints';
@@ -93,3 +96,13 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 		},
 	};
 }
+
+export const magaluChannel: ChannelDescriptor<'magalu'> = {
+	id: 'magalu',
+	label: 'Magalu',
+	createAdapter: createMagaluAdapter,
+	createWriter: createMagaluWriter,
+	// GET /seller/v1/orders/{id} is the order; GET /seller/v1/orders answers {meta, results}.
+	responseShapes: [{ list: ['results'] }],
+	capabilities: { writes: ['invoice'], webhooks: { reader: magaluWebhookReader } },
+};

@@ -4,12 +4,14 @@ import { OrderValidationError } from '../../model/validate';
 import { expectObject, joinUrl, send } from '../common/http';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { mlOrderRef, normalizeMlOrder } from './normalize';
-import type { MlOrder, MlSearchResponse, MlShipment } from './types';
+import { ML_DEFAULT_BASE_URL, type MlOrder, type MlSearchResponse, type MlShipment } from './types';
+import type { ChannelDescriptor } from '../descriptor';
+import { createMercadoLivreWriter } from './writer';
+import { mercadoLivreWebhookReader } from './webhook';
 
 export { ML_ORDER_STATUS_MAP, ML_SHIPMENT_STATUS_MAP, ML_TAG_STATUS_MAP } from './status';
-export type { MlOrder } from './types';
+export { ML_DEFAULT_BASE_URL, type MlOrder } from './types';
 
-export const ML_DEFAULT_BASE_URL = 'https://api.mercadolibre.com';
 const HOUR_MS = 3600_000;
 
 /** Offset paging state, opaque to the poller. `total` detects a result set that shrank while paging. */
@@ -107,3 +109,13 @@ function parseToken(token: string | undefined): PageToken | undefined {
 	const t = JSON.parse(token) as PageToken;
 	return { offset: Number(t.offset) || 0, total: Number(t.total) || 0 };
 }
+
+export const mercadoLivreChannel: ChannelDescriptor<'mercadolivre'> = {
+	id: 'mercadolivre',
+	label: 'Mercado Livre',
+	createAdapter: createMercadoLivreAdapter,
+	createWriter: createMercadoLivreWriter,
+	// GET /orders/{id} is the order; GET /orders/search answers {query, results, paging, ...}.
+	responseShapes: [{ list: ['results'] }],
+	capabilities: { writes: ['invoice', 'shipment'], webhooks: { reader: mercadoLivreWebhookReader } },
+};

@@ -4,6 +4,8 @@
  * x-format-new: true). Everything else in the payload is kept untouched in the raw output.
  */
 
+export const ML_DEFAULT_BASE_URL = 'https://api.mercadolibre.com';
+
 export const ML_ORDER_STATUSES = [
 	'confirmed',
 	'payment_required',

@@ -3,7 +3,7 @@ import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
 import { pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
-import { ML_DEFAULT_BASE_URL } from './index';
+import { ML_DEFAULT_BASE_URL } from './types';
 
 interface MlVariation {
 	id: number | string;

@@ -5,6 +5,10 @@ import { openRawOrder, readUtcDate } from '../common/fields';
 import { expectArray, expectObject, joinUrl, send, secondsIso } from '../common/http';
 import { formatCreatedKeyset, nextCreatedKeyset, parseCreatedKeyset, pageOfLink, parseLinkHeader, type CreatedKeyset } from '../common/paging';
 import { normalizeNuvemshopOrder, type NuvemshopOrder } from './normalize';
+import type { ChannelDescriptor } from '../descriptor';
+import { createNuvemshopWriter } from './writer';
+import { nuvemshopWebhookReader } from './webhook';
+import { nuvemshopRegistrar } from './webhook-register';
 
 export { NUVEMSHOP_ORDER_STATUS, NUVEMSHOP_PAYMENT_STATUS, NUVEMSHOP_SHIPPING_STATUS, nuvemshopStatus } from './status';
 export type { NuvemshopOrder } from './normalize';
@@ -105,3 +109,13 @@ export function createNuvemshopAdapter(ctx: AdapterContext): ChannelAdapter<Nuve
 		},
 	};
 }
+
+export const nuvemshopChannel: ChannelDescriptor<'nuvemshop'> = {
+	id: 'nuvemshop',
+	label: 'Nuvemshop',
+	createAdapter: createNuvemshopAdapter,
+	createWriter: createNuvemshopWriter,
+	// GET /orders/{id} is the order; GET /orders is a bare array.
+	responseShapes: [],
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], webhooks: { reader: nuvemshopWebhookReader, registrar: nuvemshopRegistrar } },
+};

@@ -4,6 +4,8 @@ import { expectObject, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
 
+export const SHOPIFY_DEFAULT_API_VERSION = '2026-01';
+
 interface GraphqlError {
 	message?: string;
 	extensions?: { code?: string };

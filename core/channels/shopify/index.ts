@@ -2,17 +2,21 @@ import { ChannelHttpError } from '../../http/retry';
 import { OrderValidationError } from '../../model/validate';
 import { joinUrl } from '../common/http';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
-import { shopifyGraphql } from './graphql';
+import { SHOPIFY_DEFAULT_API_VERSION, shopifyGraphql } from './graphql';
+export { SHOPIFY_DEFAULT_API_VERSION } from './graphql';
 import { legacyId, normalizeShopifyOrder, shopifyOrderRef } from './normalize';
 import { CHANGED_ORDERS_QUERY, ORDER_LINES_QUERY, ORDER_QUERY } from './queries';
 import type { ShopifyConnection, ShopifyLineItem, ShopifyOrder, ShopifyOrderSummary } from './types';
+import type { ChannelDescriptor } from '../descriptor';
+import { createShopifyWriter } from './writer';
+import { shopifyWebhookReader } from './webhook';
+import { shopifyRegistrar } from './webhook-register';
 
 export { SHOPIFY_FINANCIAL_STATUS_MAP, SHOPIFY_FULFILLMENT_STATUS_MAP, SHOPIFY_NO_FINANCIAL_STATUS } from './status';
 export type { ShopifyOrder } from './types';
 // The webhook trigger reads REST-shaped orders with the same normaliser.
 export { isRestShopifyOrder, normalizeShopifyOrder, shopifyOrderIdentity } from './normalize';
 
-export const SHOPIFY_DEFAULT_API_VERSION = '2026-01';
 /** orders(first:) is capped at 250 per page. */
 const MAX_PAGE = 250;
 /** More line-item pages than this on one order is not a shop order any more; stop rather than loop. */
@@ -83,3 +87,22 @@ export function createShopifyAdapter(ctx: AdapterContext): ChannelAdapter<Raw> {
 function wholeSecond(iso: string): string {
 	return new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
+
+export const shopifyChannel: ChannelDescriptor<'shopify'> = {
+	id: 'shopify',
+	label: 'Shopify',
+	createAdapter: createShopifyAdapter,
+	createWriter: createShopifyWriter,
+	// GraphQL Admin API: {data: {order}} for order(id:), {data: {orders: {nodes | edges[].node}}} for orders()
+	// (shopify.dev shows the same without `data`); REST: {order} for orders/{id}.json, {orders} for orders.json.
+	responseShapes: [
+		{ one: ['data', 'order'] },
+		{ list: ['data', 'orders', 'nodes'] },
+		{ list: ['data', 'orders', 'edges'], node: 'node' },
+		{ one: ['order'] },
+		{ list: ['orders', 'nodes'] },
+		{ list: ['orders', 'edges'], node: 'node' },
+		{ list: ['orders'] },
+	],
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], webhooks: { reader: shopifyWebhookReader, registrar: shopifyRegistrar } },
+};

@@ -1,8 +1,7 @@
 import type { FoundRegistrations, WebhookRegistrar } from '../../webhooks/types';
 import { joinUrl } from '../common/http';
 import type { AdapterContext } from '../types';
-import { shopifyGraphql } from './graphql';
-import { SHOPIFY_DEFAULT_API_VERSION } from './index';
+import { SHOPIFY_DEFAULT_API_VERSION, shopifyGraphql } from './graphql';
 
 /** orders/create and orders/updated: updated also fires for payment, fulfilment and cancellation. */
 export const SHOPIFY_WEBHOOK_TOPICS = ['ORDERS_CREATE', 'ORDERS_UPDATED'];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { joinUrl } from '../common/http';
 import { chunk, pushBatches, reasonFrom, rejected } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef, StockUpdate, WriteFailure } from '../types';
-import { SHOPIFY_DEFAULT_API_VERSION } from './index';
+import { SHOPIFY_DEFAULT_API_VERSION } from './graphql';
 import {
 	cancelMutation, FULFILL, FULFILLMENT_ORDERS, PRIMARY_LOCATION, SET_METAFIELDS, VARIANTS_BY_SKU,
 	quantityIndex, setStockMutation, shopifyWrite, throwOnUserErrors, userFailure, type UserError,

@@ -3,6 +3,10 @@ import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedReques
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { expectArray, expectObject, joinUrl, send } from '../common/http';
 import { isFeedItem, normalizeVtexOrder, type VtexRaw, type VtexSkuField } from './normalize';
+import type { ChannelDescriptor } from '../descriptor';
+import { createVtexWriter } from './writer';
+import { vtexWebhookReader } from './webhook';
+import { vtexRegistrar } from './webhook-register';
 
 export { VTEX_STATUS_MAP, vtexStatus } from './status';
 export type { VtexRaw, VtexSkuField } from './normalize';
@@ -116,3 +120,14 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 		},
 	};
 }
+
+export const vtexChannel: ChannelDescriptor<'vtex'> = {
+	id: 'vtex',
+	label: 'VTEX',
+	createAdapter: createVtexAdapter,
+	createWriter: createVtexWriter,
+	// Get order is the order; order-group is a bare array; List orders answers {list, paging, stats} of
+	// summaries, which normalize rejects by name (they have no items).
+	responseShapes: [{ list: ['list'] }],
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], webhooks: { reader: vtexWebhookReader, registrar: vtexRegistrar } },
+};

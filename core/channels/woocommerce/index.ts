@@ -3,6 +3,10 @@ import { expectArray, expectObject, joinUrl, send, secondsIso } from '../common/
 import { hasMoreByTotal, nextCreatedKeyset, parseCreatedKeyset } from '../common/paging';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { normalizeWooOrder, type WooOrder } from './normalize';
+import type { ChannelDescriptor } from '../descriptor';
+import { createWooCommerceWriter } from './writer';
+import { wooCommerceWebhookReader } from './webhook';
+import { wooCommerceRegistrar } from './webhook-register';
 
 export { WOOCOMMERCE_STATUS_MAP } from './status';
 export type { WooOrder } from './normalize';
@@ -68,3 +72,13 @@ export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<Wo
 		},
 	};
 }
+
+export const wooCommerceChannel: ChannelDescriptor<'woocommerce'> = {
+	id: 'woocommerce',
+	label: 'WooCommerce',
+	createAdapter: createWooCommerceAdapter,
+	createWriter: createWooCommerceWriter,
+	// GET /orders/{id} is the order; GET /orders is a bare array.
+	responseShapes: [],
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], webhooks: { reader: wooCommerceWebhookReader, registrar: wooCommerceRegistrar } },
+};
