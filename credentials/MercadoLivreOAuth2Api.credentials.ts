@@ -39,6 +39,15 @@ export class MercadoLivreOAuth2Api implements ICredentialType {
 			description: 'Leave empty to use the user_id Mercado Livre returned with the token',
 		},
 		{
+			displayName: 'Depots',
+			name: 'depots',
+			type: 'string',
+			default: '',
+			placeholder: '54936888=sp, 54936889=rj',
+			description:
+				'Multi-origin sellers only: each Mercado Livre depot (store ID, from GET /users/{id}/stores/search?tags=stock_location) and the OMS warehouse it is, as storeId=warehouse pairs. Orders reserve in the warehouse of the depot they sold from (an unlisted depot is "default"), and Push Stock writes the depot of its warehouse.',
+		},
+		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'string',

@@ -99,6 +99,8 @@ export interface StockUpdate {
 	/** The value to publish: already available − safety stock, capped, never below 0. */
 	quantity: number;
 	listing: ListingRef;
+	/** The OMS warehouse the value is for (Push Stock's warehouse): channels that keep stock per depot write that depot's. */
+	warehouse?: string;
 }
 
 export interface WriteFailure {

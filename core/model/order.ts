@@ -62,6 +62,12 @@ export interface OrderLine {
 	 * restock-returns rule). Absent: none, except for a `returned` order, where every unit it deducted is.
 	 */
 	returnedQuantity?: number;
+	/**
+	 * The OMS warehouse the channel took this line's stock from, when it names one (a Mercado Livre
+	 * multi-origin sale names its depot). The store holds an order in one warehouse (the order's
+	 * `warehouse`), so adapters that fill this also set the order's from it.
+	 */
+	warehouse?: string;
 }
 
 export interface OrderTotals {

@@ -134,6 +134,8 @@ function validateLine(c: Checker, raw: unknown, i: number, clamped: { any: boole
 	if (listing !== undefined) line.channelListingId = listing;
 	if (variant !== undefined) line.channelVariantId = variant;
 	if (title !== undefined) line.title = title;
+	const warehouse = c.string(r, 'warehouse', `${path}.warehouse`, true);
+	if (warehouse !== undefined) line.warehouse = warehouse.trim() || c.fail(`${path}.warehouse`, 'must not be empty');
 	if (lineProgress(c, r, path, line)) clamped.any = true;
 	return line;
 }

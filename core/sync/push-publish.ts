@@ -44,7 +44,7 @@ export async function publishPlanned(ctx: PublishContext, plan: Planned[], seen:
 		Object.assign(result, { available: p.available, value: p.value, changeSeq: p.changeSeq });
 		const listing = listings.found.get(p.sku);
 		const lookupFailure = listings.failed.get(p.sku);
-		if (listing) updates.push({ update: { sku: p.sku, quantity: p.value, listing }, planned: p });
+		if (listing) updates.push({ update: { sku: p.sku, quantity: p.value, listing, warehouse: ctx.warehouse }, planned: p });
 		else if (lookupFailure) {
 			fail(result, lookupFailure);
 			// The look-up failed, nothing was written: a plain failure, never uncertain.

@@ -15,7 +15,12 @@ export const mercadoLivreTriggerConfig: OrderTriggerConfig = {
 	channelLabel: 'Mercado Livre',
 	name: 'mercadoLivreTrigger',
 	credentialType: 'mercadoLivreOAuth2Api',
-	adapterContext: (credentials) => ({ baseUrl: String(credentials.baseUrl || ML_DEFAULT_BASE_URL), account: sellerOf(credentials) }),
+	adapterContext: (credentials) => ({
+		baseUrl: String(credentials.baseUrl || ML_DEFAULT_BASE_URL),
+		account: sellerOf(credentials),
+		// Read by the normaliser (the depot an order sold from) and the writer (the depot a warehouse writes).
+		options: { depots: String(credentials.depots ?? '') },
+	}),
 };
 
 export class MercadoLivreTrigger implements INodeType {

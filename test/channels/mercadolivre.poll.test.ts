@@ -14,13 +14,13 @@ let clock: number;
 let sleeps: number[];
 const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5000, sleep: async (ms) => void sleeps.push(ms) };
 
-function harness(parameters: INodeParameters = {}, token = TOKEN): PollHarness {
+function harness(parameters: INodeParameters = {}, token = TOKEN, depots = ''): PollHarness {
 	const nodeType = new MercadoLivreTrigger();
 	nodeType.poll = orderTriggerPoll(mercadoLivreTriggerConfig, { retry, timeoutMs: 300, now: () => new Date(clock) });
 	return new PollHarness({
 		nodeType,
 		parameters,
-		credentials: { baseUrl: sim.baseUrl, sellerId: '', oauthTokenData: { access_token: token, user_id: sim.sellerId } },
+		credentials: { baseUrl: sim.baseUrl, sellerId: '', depots, oauthTokenData: { access_token: token, user_id: sim.sellerId } },
 		authenticate: (c, req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${(c.oauthTokenData as IDataObject).access_token}` } }),
 	});
 }
@@ -62,6 +62,21 @@ describe('Mercado Livre trigger through n8n PollContext', () => {
 		clock = T0 + 45 * 60_000;
 		expect(await h.poll()).toBeNull();
 		expect(searches().at(-1)!.query.get('order.date_last_updated.from')).toBe('2026-03-10T13:50:00.000-00:00');
+	});
+
+	it('multi-origin: the credential\'s Depots put the depot\'s OMS warehouse on the line and the order', async () => {
+		const h = harness({}, TOKEN, '54936888=sp');
+		await h.poll();
+		sim.put(
+			mlOrder({ id: 2000011, lastUpdated: at(5), lines: [{ sku: 'CAM-AZ-M', quantity: 1, unitPrice: 87.9, storeId: '54936888' }] }),
+			mlOrder({ id: 2000012, lastUpdated: at(6), lines: [{ sku: 'CAM-AZ-M', quantity: 1, unitPrice: 87.9, storeId: '999' }] }),
+		);
+		clock = T0 + 15 * 60_000;
+		const items = (await h.poll())!;
+		expect(items.map((o) => [o.channelOrderId, o.warehouse, (o.lines as IDataObject[])[0].warehouse])).toEqual([
+			['2000011', 'sp', 'sp'],
+			['2000012', 'default', 'default'],
+		]);
 	});
 
 	it('pages through three pages with offset/limit and emits each order once', async () => {

@@ -17,6 +17,8 @@ export interface MlLineSpec {
 	itemId?: string;
 	variationId?: number | null;
 	title?: string;
+	/** Multi-origin sellers: the depot (store) the sale took its stock from, as order_items[].stock names it. */
+	storeId?: string;
 }
 
 export interface MlOrderSpec {
@@ -79,6 +81,7 @@ export function mlOrder(spec: MlOrderSpec): Record<string, unknown> {
 			manufacturing_days: null,
 			sale_fee: 10.55,
 			listing_type_id: 'gold_special',
+			...(l.storeId ? { stock: [{ store_id: l.storeId, network_node_id: '163942' }] } : {}),
 		})),
 		currency_id: 'BRL',
 		payments: [
@@ -153,10 +156,12 @@ export interface MlItem {
 	title?: string;
 	available_quantity: number;
 	attributes?: Array<{ id: string; value_name: string }>;
-	variations: Array<{ id: number; available_quantity: number; attributes?: Array<{ id: string; value_name: string }> }>;
+	variations: Array<{ id: number; available_quantity: number; attributes?: Array<{ id: string; value_name: string }>; user_product_id?: string }>;
+	/** Multi-origin sellers' items carry it ("Stock multi origen"); their stock lives there. */
+	user_product_id?: string;
 }
 
-const mlError = (status: number, error: string, message: string) => json(status, { message, error, status, cause: [] });
+export const mlError = (status: number, error: string, message: string) => json(status, { message, error, status, cause: [] });
 const isQuantity = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 const HOUR_MS = 3600_000;
@@ -164,6 +169,8 @@ const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 
 export class MercadoLivreSimulator extends HttpSimulator {
 	readonly orders = new Map<number, Record<string, unknown>>();
+	/** GET /users/{id} tags; `warehouse_management` makes the seller multi-origin (mercadolivre-stock.ts). */
+	userTags = ['normal'];
 	readonly shipments = new Map<number, Record<string, unknown>>();
 	/** Runs before each search is answered: lets a test change orders between two pages. */
 	beforeSearch?: (req: SimRequest, searchIndex: number) => void;
@@ -177,6 +184,7 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		this.route('GET', '/orders/search', (req) => this.guard(req) ?? this.search(req));
 		this.route('GET', '/shipments/:id', (req, p) => this.guard(req) ?? this.shipment(req, Number(p.id)));
 		this.route('GET', '/users/me', (req) => this.guard(req) ?? json(200, { id: this.sellerId, nickname: 'VENDEDOR_TESTE', site_id: 'MLB' }));
+		this.route('GET', '/users/:id', (req, p) => this.guard(req) ?? (p.id === String(this.sellerId) ? json(200, { id: this.sellerId, nickname: 'VENDEDOR_TESTE', site_id: 'MLB', tags: this.userTags }) : mlError(404, 'not_found', 'user not found')));
 		// Write-back: items by seller SKU, stock, NF-e upload and ME1 shipping notifications.
 		this.route('GET', '/users/:id/items/search', (req, p) => this.guard(req) ?? this.itemSearch(req, p.id));
 		this.route('GET', '/items/:id', (req, p) => this.guard(req) ?? this.item(p.id));
@@ -212,7 +220,7 @@ export class MercadoLivreSimulator extends HttpSimulator {
 	}
 
 	/** As documented: a `variations` list replaces the item's variations, so the ones left out are deleted. */
-	private updateItem(req: SimRequest, id: string): SimResponse {
+	protected updateItem(req: SimRequest, id: string): SimResponse {
 		const i = this.items.get(id);
 		if (!i) return mlError(404, 'not_found', `Item with id ${id} not found`);
 		const body = req.body as { available_quantity?: unknown; variations?: Array<{ id: number; available_quantity?: unknown }> };
@@ -279,7 +287,7 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		return this;
 	}
 
-	private guard(req: SimRequest): SimResponse | undefined {
+	protected guard(req: SimRequest): SimResponse | undefined {
 		if (req.headers.authorization !== `Bearer ${this.accessToken}`) {
 			return json(401, { message: 'invalid access token', error: 'invalid_token', status: 401, cause: [] });
 		}

@@ -5,6 +5,7 @@ import { mercadoPagoMethod, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
+import { parseDepotMap, type DepotMap } from './depots';
 import { ML_ORDER_STATUS_MAP, ML_TAG_STATUS_MAP, shipmentMapping } from './status';
 import { ML_ORDER_STATUSES, type MlAddress, type MlOrder, type MlOrderStatus, type MlShipment } from './types';
 
@@ -13,7 +14,10 @@ export function mlOrderRef(raw: unknown): string {
 	return `mercadolivre:${typeof id === 'number' || typeof id === 'string' ? String(id) : '(no id)'}`;
 }
 
-/** The adapter options (ctx.options) read here: `currency`, the account's currency, for an order naming none (default BRL). */
+/**
+ * The adapter options (ctx.options) read here: `currency`, the account's currency, for an order naming none
+ * (default BRL); `depots`, the ML store → OMS warehouse map (depots.ts).
+ */
 export type MlNormalizeOptions = AdapterContext['options'];
 
 /**
@@ -42,7 +46,8 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 	const known = (ML_ORDER_STATUSES as readonly string[]).includes(status);
 	if (!known) flags.add('status_unknown');
 	const entries = r.objects(r.array(o, 'order_items'), 'order_items');
-	const priced = entries.map(({ item, path }) => readLine(r, item, path));
+	const depots = parseDepotMap(options?.depots);
+	const priced = entries.map(({ item, path }) => readLine(r, item, path, depots));
 	const lines = priced.map((p) => p.line);
 	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
 	const coupon = r.optObject(o, 'coupon');
@@ -74,12 +79,15 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 	};
 	const address = shipment && toAddress(shipment);
 	if (address) order.shippingAddress = address;
+	// The store reserves a whole order in one warehouse; an ML order is one item (one line), so its depot.
+	const warehouse = lines.find((l) => l.warehouse !== undefined)?.warehouse;
+	if (warehouse !== undefined) order.warehouse = warehouse;
 	const paymentMethod = orderPaymentMethod((Array.isArray(o.payments) ? o.payments : []).map(mercadoPagoMethod));
 	if (paymentMethod) order.paymentMethod = paymentMethod;
 	return validateCanonicalOrder(order);
 }
 
-function readLine(r: RawReader, entry: JsonObject, path: string): { line: OrderLine; promotionCents: number } {
+function readLine(r: RawReader, entry: JsonObject, path: string, depots: DepotMap): { line: OrderLine; promotionCents: number } {
 	const item = r.optObject(entry, `${path}.item`) ?? {};
 	// SELLER_SKU is the stock key. ML also copies the SKU it chose (variation SELLER_SKU, variation
 	// seller_custom_field, item SELLER_SKU, item seller_custom_field) into seller_custom_field.
@@ -95,7 +103,19 @@ function readLine(r: RawReader, entry: JsonObject, path: string): { line: OrderL
 	if (listing !== undefined) line.channelListingId = listing;
 	if (variant !== undefined) line.channelVariantId = variant;
 	if (title !== undefined) line.title = title;
+	const store = depotOf(r, entry, path);
+	if (store !== undefined) line.warehouse = depots.warehouseOf(store);
 	return { line, promotionCents: (unit - paid) * quantity };
+}
+
+/**
+ * The store (depot) a multi-origin sale took its stock from: `order_items[].stock[].store_id` ("Gestión de
+ * packs", 29/12/2025). The page shows one entry per line; should a line name several, the first decides
+ * (the OMS cannot split a line across warehouses). Absent for sellers without multi-origin.
+ */
+function depotOf(r: RawReader, entry: JsonObject, path: string): string | undefined {
+	const stock = r.objects(r.optArray(entry, `${path}.stock`) ?? [], `${path}.stock`);
+	return stock.map(({ item, path: p }) => r.optString(item, `${p}.store_id`)).find((s) => s !== undefined && s.trim() !== '')?.trim();
 }
 
 /** The unit price before promotions (see normalizeMlOrder); never below what was paid. */

@@ -2,11 +2,14 @@ import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
 import { pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
-import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
+import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput, StockUpdate } from '../types';
+import { parseDepotMap } from './depots';
+import { createUserProductStock } from './stock';
 import { ML_DEFAULT_BASE_URL } from './types';
 
 interface MlVariation {
 	id: number | string;
+	user_product_id?: string | null;
 	seller_custom_field?: string | null;
 	attributes?: Array<{ id?: string; value_name?: string | null }>;
 }
@@ -17,9 +20,10 @@ function sellerSku(v: MlVariation): string | undefined {
 }
 
 /**
- * Mercado Livre write-back (no multi-origin stock): stock per item or per variation, NF-e upload on the
+ * Mercado Livre write-back: stock per item or per variation — or, for multi-origin sellers (user tag
+ * `warehouse_management`), per depot through the user-products API (stock.ts) —, NF-e upload on the
  * order's shipment, and ME1 shipping notifications. ML documents no seller cancellation: cancelOrder is
- * left out.
+ * left out. Options: `siteId`, `depots` (ML store → OMS warehouse, depots.ts).
  */
 export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 	const base = ctx.baseUrl || ML_DEFAULT_BASE_URL;
@@ -29,14 +33,22 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 		return expectObject(await send(ctx, req), req);
 	};
 	const enc = (id: string | number) => encodeURIComponent(String(id));
+	let multiOrigin: Promise<boolean> | undefined;
+	/** The seller's tags, read once per writer: `warehouse_management` = stock per depot ("Estoque Multi Origem"). */
+	const isMultiOrigin = () =>
+		(multiOrigin ??= get(`/users/${enc(ctx.account)}`).then((user) => Array.isArray(user.tags) && user.tags.includes('warehouse_management')));
+	let perDepot: ((update: StockUpdate) => Promise<void>) | undefined;
+	const depotPush = () => (perDepot ??= createUserProductStock(ctx, base, parseDepotMap(ctx.options?.depots)));
 
 	/** The item's own SKU listing, or the variation carrying the SKU; undefined when it is on neither. */
 	async function listingIn(itemId: string, sku: string): Promise<ListingRef | undefined> {
 		const item = (await get(`/items/${enc(itemId)}`)) as unknown as MlVariation & { variations?: MlVariation[] };
 		const variations = Array.isArray(item.variations) ? item.variations : [];
-		if (variations.length === 0) return { listingId: itemId };
+		// The user product carries multi-origin stock; kept with the listing so pushes need not read the item.
+		const up = (x: MlVariation) => (typeof x.user_product_id === 'string' && x.user_product_id ? { inventoryItemId: x.user_product_id } : {});
+		if (variations.length === 0) return { listingId: itemId, ...up(item) };
 		const v = variations.find((x) => sellerSku(x) === sku);
-		return v ? { listingId: itemId, variantId: String(v.id) } : undefined;
+		return v ? { listingId: itemId, variantId: String(v.id), ...(up(v).inventoryItemId ? up(v) : up(item)) } : undefined;
 	}
 
 	/** Shipments hang off the order: GET /orders/{id} → shipping.id. */
@@ -67,7 +79,9 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 		// PUT /items/{id} with a partial `variations` list deletes the variations left out, so a variation's
 		// stock goes to its own resource instead.
 		pushStock: (updates) =>
-			pushEach(updates, async ({ listing, quantity }) => {
+			pushEach(updates, async (update) => {
+				if (await isMultiOrigin()) return depotPush()(update);
+				const { listing, quantity } = update;
 				const path = listing.variantId ? `/items/${enc(listing.listingId)}/variations/${enc(listing.variantId)}` : `/items/${enc(listing.listingId)}`;
 				await sendWrite(ctx, 'PUT', joinUrl(base, path), { body: { available_quantity: quantity } });
 			}),
