@@ -66,7 +66,7 @@ describe('ShopifyOmsApi credential', () => {
 
 	it("the credential's test request succeeds with the fetched token and fails with an expired one", async () => {
 		const cred = new ShopifyOmsApi();
-		const c = { ...ccCredentials(), ...(await cred.preAuthentication.call({ helpers }, ccCredentials())) };
+		const c: ICredentialDataDecryptedObject = { ...ccCredentials(), ...((await cred.preAuthentication.call({ helpers }, ccCredentials())) as ICredentialDataDecryptedObject) };
 		const test = cred.test.request;
 		expect(test.baseURL).toContain('$credentials.baseUrl');
 		const send = () => {
