@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import type { WriteBackOperation } from '../../core/sync/write-back';
-import { omsStoreConnectionTest } from '../OmsStore/methods';
+import { omsStoreConnectionTest } from '../shared/store-credential-test';
 import { toNodeError } from '../shared/errors';
 import * as cancelOrder from './actions/cancelOrder.operation';
 import { channelOptionsProperty } from './actions/channelOptions';

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { adapterFactory, writerFactory } from '../../core/channels/registry';
+import { CHANNELS, writerFactory } from '../../core/channels/registry';
 import type { ChannelAdapter, ChannelId, ChannelWriter, WriterFactory } from '../../core/channels/types';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/http/retry';
-import { createN8nTransport } from '../shared/transport';
-import { CHANNELS } from './channels';
+import type { RetryPolicy } from '../../core/http/retry';
+import { openChannelContext } from '../shared/channels';
 
 /** Seams for tests (a fake writer, tiny retry sleeps); production uses the defaults. */
 export interface StatusSyncDeps {
@@ -32,33 +31,24 @@ function channelOptions(ctx: IExecuteFunctions): Record<string, string | number 
 	return out;
 }
 
+/** The channel of the node with its credential, Options and the test seams. */
+function open(ctx: IExecuteFunctions, deps: StatusSyncDeps) {
+	const channel = ctx.getNodeParameter('channel', 0) as ChannelId;
+	return openChannelContext(ctx, channel, { ...deps, parameter: (name) => ctx.getNodeParameter(name, 0), options: channelOptions(ctx) });
+}
+
 /**
  * The channel's writer over n8n's HTTP helper, so the channel credential's auth (API key, OAuth2 refresh)
  * is n8n's. Built once per execution: channel, credential and options cannot vary per item.
  */
 export async function openChannel(ctx: IExecuteFunctions, deps: StatusSyncDeps): Promise<ChannelHandle> {
-	const channel = ctx.getNodeParameter('channel', 0) as ChannelId;
-	const config = CHANNELS[channel];
-	const base = config.adapterContext(await ctx.getCredentials(config.credentialType), (name) => ctx.getNodeParameter(name, 0));
-	const factory = (deps.writerFactory ?? writerFactory)(channel);
-	const writer = factory({
-		...base,
-		transport: createN8nTransport(ctx, config.credentialType, config.tokenExpiredStatus),
-		retry: deps.retry ?? DEFAULT_RETRY_POLICY,
-		options: { ...base.options, ...channelOptions(ctx), ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) },
-	});
-	return { channel, label: config.channelLabel, storeKey: `${channel}:${base.account}`, writer };
+	const { channel, context } = await open(ctx, deps);
+	const writer = (deps.writerFactory ?? writerFactory)(channel)(context);
+	return { channel, label: CHANNELS[channel].label, storeKey: `${channel}:${context.account}`, writer };
 }
 
 /** The channel's order reader (the triggers' adapter), for re-importing orders; same credential and options. */
 export async function openAdapter(ctx: IExecuteFunctions, deps: StatusSyncDeps): Promise<ChannelAdapter> {
-	const channel = ctx.getNodeParameter('channel', 0) as ChannelId;
-	const config = CHANNELS[channel];
-	const base = config.adapterContext(await ctx.getCredentials(config.credentialType), (name) => ctx.getNodeParameter(name, 0));
-	return adapterFactory(channel)({
-		...base,
-		transport: createN8nTransport(ctx, config.credentialType, config.tokenExpiredStatus),
-		retry: deps.retry ?? DEFAULT_RETRY_POLICY,
-		options: { ...base.options, ...channelOptions(ctx), ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) },
-	}) as ChannelAdapter;
+	const { channel, context } = await open(ctx, deps);
+	return CHANNELS[channel].createAdapter(context) as ChannelAdapter;
 }

@@ -10,7 +10,7 @@ import * as order from './actions/order/Order.resource';
 import * as reservation from './actions/reservation/Reservation.resource';
 import { router } from './actions/router';
 import * as stock from './actions/stock/Stock.resource';
-import { omsStoreConnectionTest } from './methods';
+import { omsStoreConnectionTest } from '../shared/store-credential-test';
 
 /** The OMS stock and reservation store as an n8n action node: the operations live in actions/, the rules in the core. */
 export class OmsStore implements INodeType {

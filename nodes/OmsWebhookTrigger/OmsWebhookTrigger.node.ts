@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { omsStoreConnectionTest } from '../OmsStore/methods';
+import { omsStoreConnectionTest } from '../shared/store-credential-test';
 import { webhookTriggerProperties } from './description';
 import { webhookTriggerMethods, webhookTriggerWebhook } from './webhook';
 

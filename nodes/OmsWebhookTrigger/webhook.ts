@@ -1,16 +1,14 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 import type { AdapterContext, ChannelAdapter } from '../../core/channels/types';
-import { adapterFactory } from '../../core/channels/registry';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/http/retry';
-import { getSharedStore } from '../../core/store/open';
+import { adapterFactory, CHANNELS, isChannelId, type ChannelId } from '../../core/channels/registry';
+import type { RetryPolicy } from '../../core/http/retry';
 import type { OmsStore } from '../../core/store/types';
 import { admit, resolve, type IntakeContext } from '../../core/webhooks/intake';
 import { webhookReader } from '../../core/webhooks/readers';
 import type { WebhookRegistrar, WebhookSecrets } from '../../core/webhooks/types';
-import { redactSecrets, messageOf, toStoreConfig, CREDENTIAL_TYPE as STORE_CREDENTIAL } from '../OmsStore/transport';
+import { N8N_CHANNELS, openChannelContext } from '../shared/channels';
 import { toNodeError } from '../shared/errors';
-import { createN8nTransport } from '../shared/transport';
-import { WEBHOOK_CHANNELS, type WebhookChannelId } from './channels';
+import { openStore } from '../shared/store';
 
 /** Seams for tests (tiny retry sleeps, a clock); production uses the defaults. */
 export interface WebhookTriggerDeps {
@@ -28,7 +26,7 @@ interface Options {
 type Ctx = IWebhookFunctions | IHookFunctions;
 
 interface OpenedChannel {
-	channel: WebhookChannelId;
+	channel: ChannelId;
 	adapterContext: AdapterContext;
 	secrets: WebhookSecrets;
 	registrar?: WebhookRegistrar;
@@ -36,29 +34,13 @@ interface OpenedChannel {
 
 /** The channel of the node: its credential as an AdapterContext (n8n's auth on every request) and its secrets. */
 async function openChannel(ctx: Ctx, deps: WebhookTriggerDeps): Promise<OpenedChannel> {
-	const channel = ctx.getNodeParameter('channel') as WebhookChannelId;
-	const config = WEBHOOK_CHANNELS[channel];
-	if (!config) throw new NodeOperationError(ctx.getNode(), `The channel "${channel}" has no webhooks`);
-	const credentials = await ctx.getCredentials(config.trigger.credentialType);
-	const base = config.trigger.adapterContext(credentials, (name) => ctx.getNodeParameter(name));
-	const adapterContext: AdapterContext = {
-		...base,
-		transport: createN8nTransport(ctx, config.trigger.credentialType, config.trigger.tokenExpiredStatus),
-		retry: deps.retry ?? DEFAULT_RETRY_POLICY,
-		options: { ...base.options, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) },
-	};
-	const secrets = config.secrets(credentials, base.account);
-	return { channel, adapterContext, secrets, registrar: config.registrar?.(adapterContext, secrets) };
-}
-
-async function openStore(ctx: IWebhookFunctions): Promise<{ store: OmsStore; safe: (error: unknown) => string }> {
-	const config = toStoreConfig(await ctx.getCredentials(STORE_CREDENTIAL));
-	const safe = (error: unknown) => redactSecrets(messageOf(error), config);
-	try {
-		return { store: getSharedStore(config), safe };
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), safe(error));
-	}
+	const channel = ctx.getNodeParameter('channel') as ChannelId;
+	const webhooks = isChannelId(channel) ? CHANNELS[channel].capabilities.webhooks : undefined;
+	const secretsOf = webhooks && N8N_CHANNELS[channel].webhookSecrets;
+	if (!webhooks || !secretsOf) throw new NodeOperationError(ctx.getNode(), `The channel "${channel}" has no webhooks`);
+	const { context, credentials } = await openChannelContext(ctx, channel, { ...deps, parameter: (name) => ctx.getNodeParameter(name) });
+	const secrets = secretsOf(credentials, context.account);
+	return { channel, adapterContext: context, secrets, registrar: webhooks.registrar?.(context, secrets) };
 }
 
 const lastPrune = new WeakMap<OmsStore, number>();
@@ -90,7 +72,7 @@ export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 		const opened = await openChannel(this, deps).catch((error: unknown) => {
 			throw toNodeError(this.getNode(), error);
 		});
-		const { store, safe } = await openStore(this);
+		const { store, safeMessage: safe } = await openStore(this);
 		const intake: IntakeContext = {
 			channel: opened.channel,
 			account: opened.adapterContext.account,

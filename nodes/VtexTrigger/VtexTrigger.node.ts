@@ -1,21 +1,11 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { vtexBaseUrl } from '../../core/channels/vtex';
 import { orderTriggerDescription, orderTriggerPoll, type OrderTriggerConfig } from '../shared/order-trigger';
 
 /**
  * VTEX is read through its Feed v3 queue: the feed handles of a tick are committed at the start of the next
  * successful tick, i.e. only once n8n has taken the emitted items (the poller keeps them in the state).
  */
-export const vtexTriggerConfig: OrderTriggerConfig = {
-	channel: 'vtex',
-	channelLabel: 'VTEX',
-	name: 'vtexOmsTrigger',
-	credentialType: 'vtexOmsApi',
-	adapterContext: (credentials) => {
-		const account = String(credentials.accountName);
-		return { account, baseUrl: String(credentials.baseUrl || vtexBaseUrl(account, String(credentials.environment || 'vtexcommercestable'))) };
-	},
-};
+export const vtexTriggerConfig: OrderTriggerConfig = { channel: 'vtex', name: 'vtexOmsTrigger' };
 
 export class VtexTrigger implements INodeType {
 	description: INodeTypeDescription = {

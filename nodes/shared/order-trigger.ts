@@ -1,36 +1,18 @@
-import {
-	NodeConnectionTypes,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-	type INodeExecutionData,
-	type INodeProperties,
-	type INodeTypeDescription,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import { NodeConnectionTypes, type IDataObject, type INodeExecutionData, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 import { isPollState, pollOrders, sampleOrder, type PollItem } from '../../core/channels/poller';
-import { adapterFactory } from '../../core/channels/registry';
-import type { AdapterContext, ChannelId } from '../../core/channels/types';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/http/retry';
+import { CHANNELS, type ChannelId } from '../../core/channels/registry';
+import type { RetryPolicy } from '../../core/http/retry';
+import { N8N_CHANNELS, openChannelContext } from './channels';
 import { toNodeError } from './errors';
-import { createN8nTransport } from './transport';
 
-/** What makes one channel's trigger node different from another's: configuration, not code. */
+/**
+ * What makes one channel's trigger node different from another's: its channel (credential, fields and
+ * adapter context are the channel's n8n side, nodes/shared/channels) and its n8n node name.
+ */
 export interface OrderTriggerConfig {
 	channel: ChannelId;
-	/** e.g. "Mercado Livre". */
-	channelLabel: string;
 	/** n8n node name, e.g. "mercadoLivreTrigger". */
 	name: string;
-	credentialType: string;
-	/**
-	 * Where the adapter points and which seller account it reads, from the node's credential and, for settings
-	 * the credential lacks (Amazon marketplaces), the node's own `properties`.
-	 */
-	adapterContext(credentials: ICredentialDataDecryptedObject, parameter: (name: string) => unknown): Omit<AdapterContext, 'transport' | 'retry'>;
-	/** Node fields shown above the options, read through adapterContext's `parameter`. */
-	properties?: INodeProperties[];
-	/** The status the channel answers an expired token with, when it is not 401 (SP-API: 403). */
-	tokenExpiredStatus?: number;
 }
 
 /** Seams for tests (tiny retry sleeps, short timeouts); production uses the defaults. */
@@ -55,18 +37,20 @@ export const POLL_STATE_KEY = 'orderPoll';
  * them there (and that the icon files exist).
  */
 export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
+	const label = CHANNELS[config.channel].label;
+	const n8n = N8N_CHANNELS[config.channel];
 	return {
 		// Not "<Channel> Trigger": n8n ships nodes of that name (Shopify Trigger, WooCommerce Trigger).
-		displayName: `${config.channelLabel} Orders (OMS)`,
+		displayName: `${label} Orders (OMS)`,
 		name: config.name,
 		group: ['trigger'],
 		version: 1,
-		description: `Starts the workflow when ${config.channelLabel} orders are created or change, as canonical OMS orders`,
-		defaults: { name: `${config.channelLabel} Orders` },
+		description: `Starts the workflow when ${label} orders are created or change, as canonical OMS orders`,
+		defaults: { name: `${label} Orders` },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: config.credentialType, required: true }],
+		credentials: [{ name: n8n.credentialType, required: true }],
 		properties: [
 			{
 				displayName:
@@ -75,7 +59,7 @@ export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeT
 				type: 'notice',
 				default: '',
 			},
-			...(config.properties ?? []),
+			...(n8n.properties ?? []),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -114,7 +98,7 @@ export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeT
 						name: 'includeRaw',
 						type: 'boolean',
 						default: false,
-						description: `Whether to add the order exactly as ${config.channelLabel} returned it, under "raw"`,
+						description: `Whether to add the order exactly as ${label} returned it, under "raw"`,
 					},
 				],
 			},
@@ -133,13 +117,8 @@ export function orderTriggerPoll(config: OrderTriggerConfig, deps: OrderTriggerD
 		const now = deps.now?.() ?? new Date();
 		const toOutput = (items: PollItem[]) => (items.length ? [this.helpers.returnJsonArray(items as unknown as IDataObject[])] : null);
 		try {
-			const base = config.adapterContext(await this.getCredentials(config.credentialType), (name) => this.getNodeParameter(name));
-			const adapter = adapterFactory(config.channel)({
-				...base,
-				transport: createN8nTransport(this, config.credentialType, config.tokenExpiredStatus),
-				retry: deps.retry ?? DEFAULT_RETRY_POLICY,
-				options: { ...base.options, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) },
-			});
+			const { context } = await openChannelContext(this, config.channel, { ...deps, parameter: (name) => this.getNodeParameter(name) });
+			const adapter = CHANNELS[config.channel].createAdapter(context);
 			if (this.getMode() === 'manual') return toOutput(await sampleOrder(adapter, { now, includeRaw: options.includeRaw }));
 			const staticData = this.getWorkflowStaticData('node');
 			const previous = isPollState(staticData[POLL_STATE_KEY]) ? staticData[POLL_STATE_KEY] : undefined;

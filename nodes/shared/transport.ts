@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethod
 import { describeRequest } from '../../core/http/retry';
 import { parseBody, TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../core/http/transport';
 
-type RequestContext = IPollFunctions | IExecuteFunctions | IWebhookFunctions | IHookFunctions;
+export type RequestContext = IPollFunctions | IExecuteFunctions | IWebhookFunctions | IHookFunctions;
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 

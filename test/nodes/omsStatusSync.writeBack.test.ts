@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { OmsStatusSync, statusSyncExecute } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
-import { CHANNELS } from '../../nodes/OmsStatusSync/channels';
+import { N8N_CHANNELS } from '../../nodes/shared/channels';
 import { FakeWriter } from '../sync/fake-writer';
 import { runSync } from '../sync/n8n-sync-harness';
 
@@ -100,9 +100,9 @@ describe('OMS Status Sync write-back', () => {
 
 	test('the node lists each channel\'s trigger credential, shown for that channel', () => {
 		const creds = new OmsStatusSync().description.credentials!;
-		for (const [id, config] of Object.entries(CHANNELS)) {
+		for (const [id, config] of Object.entries(N8N_CHANNELS)) {
 			expect(creds).toContainEqual({ name: config.credentialType, required: true, displayOptions: { show: { channel: [id] } } });
 		}
-		expect(creds).toHaveLength(Object.keys(CHANNELS).length + 1);
+		expect(creds).toHaveLength(Object.keys(N8N_CHANNELS).length + 1);
 	});
 });

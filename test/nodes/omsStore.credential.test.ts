@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { NodeOperationError } from 'n8n-workflow';
 import { closeSharedStores, defaultSqlitePath } from '../../core/store/open';
-import { redactSecrets, toStoreConfig } from '../../nodes/OmsStore/transport';
+import { redactSecrets, toStoreConfig } from '../../nodes/shared/store';
 import { runNode, testCredential } from './helpers/n8n-harness';
 import { postgresCredential, sqliteCredential } from './helpers/stores';
 

@@ -1,6 +1,6 @@
 import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
 import { closeSharedStores, getSharedStore } from '../../core/store/open';
-import { toStoreConfig } from '../../nodes/OmsStore/transport';
+import { toStoreConfig } from '../../nodes/shared/store';
 import { order } from '../fixtures/orders';
 import { runNode } from './helpers/n8n-harness';
 import { databaseRefuses, freshCredential, type DriverName } from './helpers/stores';

@@ -1,4 +1,4 @@
-import { maxSkusPerRunField } from '../../OmsStore/actions/shared/fields';
+import { maxSkusPerRunField } from '../../shared/fields';
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 const properties: INodeProperties[] = [

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { skuIdentity } from '../../../core/model/order';
 import { CHANGED_SINCE_LAST_PUSH, pushStock, type SkuPushResult, type SkuRef } from '../../../core/sync/push-stock';
-import { getStore, type StoreHandle } from '../../OmsStore/transport';
+import { getStore, type StoreHandle } from '../../shared/store';
 import { recordExecutionData } from '../../shared/execution-data';
 import type { ChannelHandle } from '../writer';
 

@@ -1,5 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { getStore } from '../transport';
+import { getStore } from '../../shared/store';
 import * as maintenance from './maintenance/Maintenance.resource';
 import * as order from './order/Order.resource';
 import * as reservation from './reservation/Reservation.resource';

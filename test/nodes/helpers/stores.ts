@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Client } from 'pg';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { toStoreConfig } from '../../../nodes/OmsStore/transport';
+import { toStoreConfig } from '../../../nodes/shared/store';
 import { databaseRefusesSku, pgUrl } from '../../store/stores';
 
 /** Fresh, empty stores described the way a user fills in the OMS Store credential. */

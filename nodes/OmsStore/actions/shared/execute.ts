@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { OrderValidationError } from '../../../../core/model/validate';
-import type { StoreHandle } from '../../transport';
+import type { StoreHandle } from '../../../shared/store';
 
 /** Every operation: gets the node's input items and the credential's store, returns the output items. */
 export type OperationExecute = (

@@ -28,13 +28,3 @@ export const orderKeyField: INodeProperties = {
 	placeholder: 'shopify:my-shop:1001',
 	description: 'Channel, account and order ID separated by colons, as shown in the orderKey of Apply results',
 };
-
-/** Paging of the change cursor, for List Changed and Status Sync's "changed since last push". */
-export const maxSkusPerRunField: INodeProperties = {
-	displayName: 'Max SKUs per Run',
-	name: 'pageSize',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 1000,
-	description: 'When more SKUs changed, the next run continues where this one stopped',
-};

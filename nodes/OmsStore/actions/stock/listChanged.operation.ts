@@ -1,4 +1,4 @@
-import { maxSkusPerRunField } from '../shared/fields';
+import { maxSkusPerRunField } from '../../../shared/fields';
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { onceForAll, type OperationExecute } from '../shared/execute';
 import { integer, text } from '../shared/params';

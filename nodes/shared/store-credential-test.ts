@@ -3,9 +3,9 @@ import type {
 	ICredentialTestFunctions,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
-import { createStore } from '../../../core/store/open';
-import type { OmsStore } from '../../../core/store/types';
-import { messageOf, redactSecrets, toStoreConfig } from '../transport';
+import { createStore } from '../../core/store/open';
+import type { OmsStore } from '../../core/store/types';
+import { messageOf, redactSecrets, toStoreConfig } from './store';
 
 /** A host that drops packets would otherwise keep the "Test" button spinning: pg has no connect timeout set. */
 const TEST_TIMEOUT_MS = 20000;

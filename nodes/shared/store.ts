@@ -1,6 +1,6 @@
-import { NodeOperationError, type ICredentialDataDecryptedObject, type IExecuteFunctions } from 'n8n-workflow';
-import { getSharedStore, type StoreConfig } from '../../../core/store/open';
-import type { OmsStore } from '../../../core/store/types';
+import { NodeOperationError, type ICredentialDataDecryptedObject, type IExecuteFunctions, type IWebhookFunctions } from 'n8n-workflow';
+import { getSharedStore, type StoreConfig } from '../../core/store/open';
+import type { OmsStore } from '../../core/store/types';
 
 export const CREDENTIAL_TYPE = 'omsStoreApi';
 
@@ -49,13 +49,18 @@ export function redactSecrets(message: string, config: StoreConfig): string {
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The store of the node's credential: one per credential per n8n process, shared by every execution. */
-export async function getStore(this: IExecuteFunctions): Promise<StoreHandle> {
-	const config = toStoreConfig(await this.getCredentials(CREDENTIAL_TYPE));
+export async function openStore(ctx: IExecuteFunctions | IWebhookFunctions): Promise<StoreHandle> {
+	const config = toStoreConfig(await ctx.getCredentials(CREDENTIAL_TYPE));
 	const safeMessage = (error: unknown) => redactSecrets(messageOf(error), config);
 	try {
 		return { store: getSharedStore(config), safeMessage };
 	} catch (error) {
 		// Opening SQLite is synchronous (bad path, Node without node:sqlite): report it like any store error.
-		throw new NodeOperationError(this.getNode(), safeMessage(error));
+		throw new NodeOperationError(ctx.getNode(), safeMessage(error));
 	}
+}
+
+/** openStore as the action nodes call it (this = their execute context). */
+export function getStore(this: IExecuteFunctions): Promise<StoreHandle> {
+	return openStore(this);
 }

@@ -1,1 +1,0 @@
-export { omsStoreConnectionTest } from './credentialTest';

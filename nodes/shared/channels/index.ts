@@ -1,0 +1,74 @@
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import { CHANNELS, type ChannelId } from '../../../core/channels/registry';
+import type { AdapterContext } from '../../../core/channels/types';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../core/http/retry';
+import { createN8nTransport, type RequestContext } from '../transport';
+import { amazonN8n } from './amazon';
+import { magaluN8n } from './magalu';
+import { mercadoLivreN8n } from './mercadolivre';
+import { nuvemshopN8n } from './nuvemshop';
+import { shopifyN8n } from './shopify';
+import type { N8nChannel } from './types';
+import { vtexN8n } from './vtex';
+import { wooCommerceN8n } from './woocommerce';
+
+export type { N8nChannel } from './types';
+
+/** The n8n side of every registered channel: a channel in core/channels/registry.ts missing here does not compile. */
+export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
+	mercadolivre: mercadoLivreN8n,
+	shopify: shopifyN8n,
+	woocommerce: wooCommerceN8n,
+	vtex: vtexN8n,
+	nuvemshop: nuvemshopN8n,
+	magalu: magaluN8n,
+	amazon: amazonN8n,
+};
+
+/** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */
+export function channelProperty(ids: readonly ChannelId[], defaultId: ChannelId): INodeProperties {
+	return {
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'options',
+		noDataExpression: true,
+		options: ids.map((id) => ({ name: CHANNELS[id].label, value: id })).sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultId,
+	};
+}
+
+/** Each channel's own node fields (Amazon Seller ID, Magalu Seller Account), shown for that channel only. */
+export function channelFields(ids: readonly ChannelId[]): INodeProperties[] {
+	return ids.flatMap((id) => (N8N_CHANNELS[id].properties ?? []).map((p) => ({ ...p, displayOptions: { show: { channel: [id] } } })));
+}
+
+export interface OpenOptions {
+	/** The node's parameters (the channel's own fields). */
+	parameter(name: string): unknown;
+	retry?: RetryPolicy;
+	/** Settings beyond the credential's (Status Sync's Options collection). */
+	options?: Record<string, string | number | boolean>;
+	/** Tests: a short request timeout. */
+	timeoutMs?: number;
+}
+
+export interface OpenedChannel {
+	channel: ChannelId;
+	credentials: ICredentialDataDecryptedObject;
+	/** The AdapterContext over n8n's HTTP helper: the credential's auth (API key, OAuth2 refresh) is n8n's. */
+	context: AdapterContext;
+}
+
+/** The one way a node turns a channel's credential into an AdapterContext (poll and webhook triggers, Status Sync). */
+export async function openChannelContext(ctx: RequestContext, channel: ChannelId, open: OpenOptions): Promise<OpenedChannel> {
+	const n8n = N8N_CHANNELS[channel];
+	const credentials = await ctx.getCredentials(n8n.credentialType);
+	const base = n8n.adapterContext(credentials, open.parameter);
+	const context: AdapterContext = {
+		...base,
+		transport: createN8nTransport(ctx, n8n.credentialType, n8n.tokenExpiredStatus),
+		retry: open.retry ?? DEFAULT_RETRY_POLICY,
+		options: { ...base.options, ...open.options, ...(open.timeoutMs !== undefined ? { timeoutMs: open.timeoutMs } : {}) },
+	};
+	return { channel, credentials, context };
+}

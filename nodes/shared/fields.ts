@@ -1,0 +1,11 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Paging of the change cursor, for List Changed and Status Sync's "changed since last push". */
+export const maxSkusPerRunField: INodeProperties = {
+	displayName: 'Max SKUs per Run',
+	name: 'pageSize',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1000,
+	description: 'When more SKUs changed, the next run continues where this one stopped',
+};
