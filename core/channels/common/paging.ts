@@ -84,3 +84,43 @@ export function nextCreatedKeyset(current: CreatedKeyset, createdMs: number[], h
 	if (!Number.isFinite(bound) || bound >= currentBound) return formatCreatedKeyset({ before: current.before, page: current.page + 1 });
 	return formatCreatedKeyset({ before: new Date(bound).toISOString().replace('.000Z', 'Z'), page: 1 });
 }
+
+/**
+ * Offset paging over a set that only grows while it is read (sorted by a key that never changes, e.g. the
+ * order id, and filtered so that a change keeps an order in the set): an order joining the set before the
+ * current position moves later ones down one place, which lists one order twice (the poller drops repeats)
+ * but never skips one. The set shrinking is the one way to skip: an order before the position left it, so
+ * every later order moved up one place. The token therefore carries the total the channel reported with the
+ * previous page; a smaller total restarts the listing from offset 0 (Tray, Loja Integrada).
+ */
+export interface CountedOffset {
+	offset: number;
+	/** The channel's total for the set, as reported with the previous page; absent on the first page. */
+	total?: number;
+}
+
+export function parseCountedOffset(token: string | undefined): CountedOffset {
+	if (token === undefined) return { offset: 0 };
+	const m = /^o(\d+)(?:t(\d+))?$/.exec(token);
+	if (!m) throw new Error(`Invalid page token "${token}": expected an offset and total`);
+	return { offset: Number(m[1]), total: m[2] === undefined ? undefined : Number(m[2]) };
+}
+
+export function formatCountedOffset(c: CountedOffset): string {
+	return `o${c.offset}${c.total === undefined ? '' : `t${c.total}`}`;
+}
+
+/** True when the set shrank since the previous page: the page just read may have skipped an order. */
+export function countedSetShrank(current: CountedOffset, total: number): boolean {
+	return current.total !== undefined && total < current.total;
+}
+
+/**
+ * The token after a page of at most `limit` items read at `current.offset`, the channel reporting `total`.
+ * A shrunken set restarts at offset 0; otherwise the next offset while the total says there is more.
+ */
+export function nextCountedOffset(current: CountedOffset, limit: number, total: number): string | undefined {
+	if (countedSetShrank(current, total)) return formatCountedOffset({ offset: 0, total });
+	const next = current.offset + limit;
+	return next < total ? formatCountedOffset({ offset: next, total }) : undefined;
+}

@@ -169,3 +169,26 @@ export function magaluMethod(payment: unknown): PaymentMethod | undefined {
 			return 'other';
 	}
 }
+
+/**
+ * Tray order payment_method_type (the documented example: "bank_billet"; [?] the other values are not listed:
+ * "credit_card", "pix", "debit_card" are read as named), else the gateway's display name in payment_method /
+ * payment_form ("Boleto - Yapay", "Pix - Vindi").
+ */
+export function trayMethod(type: unknown, name: unknown): PaymentMethod | undefined {
+	switch (str(type)) {
+		case undefined:
+			break;
+		case 'bank_billet':
+		case 'billet':
+			return 'boleto';
+		case 'credit_card':
+		case 'debit_card':
+		case 'pix':
+			return str(type) as PaymentMethod;
+		default:
+			return methodFromName(str(type)!);
+	}
+	const n = str(name);
+	return n === undefined ? undefined : methodFromName(n);
+}

@@ -1,0 +1,60 @@
+import { ChannelHttpError } from '../../http/retry';
+import type { HttpRequest, HttpResponse } from '../../http/transport';
+import type { JsonObject, RawReader } from '../common/raw-reader';
+import { isJsonObject } from '../common/raw-reader';
+import type { AdapterContext } from '../types';
+
+/**
+ * Tray Commerce REST API ("web_api"), after the developers.tray.com.br sources mirrored in
+ * NelsonEspadoto/api-doc@ce3e5719 (source/includes/_pedidos.md, _produtos.md, _variacao-produtos.md,
+ * _nota-fiscal.md, _status-pedido.md, _autorizacao.md) and Tray's own PHP client test mocks
+ * (tray-tecnologia/tray-api-php-client, tests/Unit/Services/Catalog/__mocks__/products.json).
+ *
+ * ctx.baseUrl is the store's api_address ("https://www.urldaloja.com.br/web_api"); the transport adds
+ * `?access_token=` (the n8n credential does, refreshing the ~3 h token). Listings answer
+ * {paging:{total,page,offset,limit,maxLimit}, <Plural>:[{<Singular>:{…}}]} with limit ≤ 50.
+ */
+export const TRAY_MAX_LIMIT = 50;
+
+/**
+ * [?] The docs give no time zone: dates are "YYYY-MM-DD HH:MM:SS" without offset. Tray stores are Brazilian
+ * and the panel shows Brasília time, so -03:00 (no DST since 2019) is assumed; options.timeZoneOffset
+ * overrides it per account.
+ */
+export const TRAY_DEFAULT_OFFSET = '-03:00';
+
+export function trayOffset(ctx: AdapterContext): string {
+	const o = ctx.options?.timeZoneOffset;
+	return typeof o === 'string' && /^[+-]\d{2}:\d{2}$/.test(o) ? o : TRAY_DEFAULT_OFFSET;
+}
+
+/** "YYYY-MM-DD[ HH:MM:SS]" at the store's offset → ISO UTC; Tray's "0000-00-00" placeholders are absent. */
+export function readTrayDate(r: RawReader, obj: JsonObject, path: string, offset: string, time?: string): string | undefined {
+	const v = r.optString(obj, path);
+	if (v === undefined || v.startsWith('0000-00-00')) return undefined;
+	const text = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T${time ?? '00:00:00'}` : v.replace(' ', 'T');
+	const ms = Date.parse(`${text}${offset}`);
+	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
+	return new Date(ms).toISOString();
+}
+
+/** The store's calendar day (YYYY-MM-DD) of an instant, for the day-precision `modified` filter. */
+export function trayDay(iso: string, offset: string): string {
+	const sign = offset.startsWith('-') ? -1 : 1;
+	const [h, m] = offset.slice(1).split(':').map(Number);
+	return new Date(Date.parse(iso) + sign * (h * 60 + m) * 60_000).toISOString().slice(0, 10);
+}
+
+/** A listing's items, unwrapped from their singular key ({Order:{…}} → {…}), and its total. */
+export function readListing(res: HttpResponse, req: HttpRequest, plural: string, singular: string): { items: JsonObject[]; total: number } {
+	const body = res.body;
+	const list = isJsonObject(body) ? body[plural] : undefined;
+	// An empty listing may come without the plural key; only a body that is not an object is a fault.
+	if (!isJsonObject(body) || (list !== undefined && !Array.isArray(list))) {
+		throw new ChannelHttpError(res.status, req, `Expected {paging, ${plural}: [...]} from GET ${new URL(req.url).pathname}`, body);
+	}
+	const items = ((list ?? []) as unknown[]).map((e) => (isJsonObject(e) && isJsonObject(e[singular]) ? e[singular] : e)) as JsonObject[];
+	const paging = isJsonObject(body.paging) ? body.paging : {};
+	const total = Number(paging.total);
+	return { items, total: Number.isSafeInteger(total) && total >= 0 ? total : items.length };
+}

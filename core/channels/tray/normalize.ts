@@ -1,0 +1,154 @@
+import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
+import { validateCanonicalOrder } from '../../model/validate';
+import { compact, digitsOnly, openRawOrder, readCents } from '../common/fields';
+import { trayMethod } from '../common/payment';
+import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
+import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
+import { readTrayDate } from './api';
+import { CANCELLED_BY_TYPE, TRAY_STATUS, trayStatusEntry } from './status';
+
+/** An order as GET /orders/:id/complete returns it under "Order" (ids, numbers and dates as strings). */
+export type TrayOrder = JsonObject;
+
+/** Tray nests list elements under their singular key ({ProductsSold: {…}}); older payloads do not. */
+function unwrap(r: RawReader, raw: JsonObject, path: string, key: string): Array<{ item: JsonObject; path: string }> {
+	return r.objects(r.optArray(raw, path) ?? [], path).map(({ item, path: p }) => (isJsonObject(item[key]) ? { item: item[key] as JsonObject, path: `${p}.${key}` } : { item, path: p }));
+}
+
+/**
+ * `price` is the unit price paid (original_price the list price). The seller's SKU is `reference`; a
+ * product without one is kept unmapped with its product, variant and line ids. [?] Whether kit components
+ * (product_kit_id ≠ 0) come as their own lines beside the kit is not documented: each line is read as sold.
+ */
+function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
+	return compact({
+		sku: r.optString(item, `${path}.reference`),
+		quantity: r.integer(item, `${path}.quantity`, 1),
+		unitPriceCents: readCents(r, item, `${path}.price`),
+		channelListingId: r.optString(item, `${path}.product_id`),
+		channelVariantId: r.optString(item, `${path}.variant_id`) === '0' ? undefined : r.optString(item, `${path}.variant_id`),
+		channelLineId: r.optString(item, `${path}.id`),
+		title: r.optString(item, `${path}.name`),
+	});
+}
+
+function readCustomer(r: RawReader, raw: TrayOrder): Customer {
+	const c = r.optObject(raw, 'Customer') ?? {};
+	const s = (k: string) => r.optString(c, `Customer.${k}`);
+	return compact({ name: s('name') ?? s('company_name') ?? '', email: s('email'), phone: s('cellphone') ?? s('phone'), document: digitsOnly(s('cpf') ?? s('cnpj')) });
+}
+
+const COUNTRY: Readonly<Record<string, string>> = { brasil: 'BR', brazil: 'BR' };
+
+/**
+ * The delivery address: the customer address the order names (Order.CustomerAddress.id), else the first of
+ * type 1 ("Endereço de entrega", Tabela D), else the customer's own address fields.
+ */
+function readAddress(r: RawReader, raw: TrayOrder): Address | undefined {
+	const customer = r.optObject(raw, 'Customer');
+	if (!customer) return undefined;
+	const all = unwrap(r, customer, 'Customer.CustomerAddresses', 'CustomerAddress');
+	const named = r.optObject(raw, 'CustomerAddress');
+	const wanted = named && r.optString(named, 'CustomerAddress.id');
+	const chosen = all.find(({ item }) => wanted !== undefined && String(item.id) === wanted) ?? all.find(({ item }) => String(item.type) === '1');
+	const [a, p] = chosen ? [chosen.item, chosen.path] : [customer, 'Customer'];
+	const s = (k: string) => r.optString(a, `${p}.${k}`);
+	const street = s('address');
+	if (!street) return undefined;
+	const country = s('country') ?? 'BR';
+	return compact({
+		name: s('recipient') ?? r.optString(customer, 'Customer.name'),
+		street, number: s('number'), complement: s('complement'), district: s('neighborhood'),
+		city: s('city') ?? '', state: s('state'), postalCode: s('zip_code'),
+		country: COUNTRY[country.toLowerCase()] ?? country,
+	});
+}
+
+function readShipments(r: RawReader, raw: TrayOrder, offset: string): Shipment[] {
+	const shipment: Shipment = compact({
+		carrier: r.optString(raw, 'shipment'),
+		trackingCode: r.optString(raw, 'sending_code'),
+		trackingUrl: r.optString(raw, 'tracking_url'),
+		shippedAt: readTrayDate(r, raw, 'sending_date', offset) ?? readTrayDate(r, raw, 'shipment_date', offset),
+	});
+	return shipment.trackingCode || shipment.shippedAt ? [shipment] : [];
+}
+
+/** The complete order's OrderInvoice[] ({OrderInvoice:{key, number, serie, issue_date, link}}); the listing has ids only. */
+function readInvoice(r: RawReader, raw: TrayOrder, offset: string): Invoice | undefined {
+	const first = unwrap(r, raw, 'OrderInvoice', 'OrderInvoice')[0];
+	if (!first) return undefined;
+	const { item, path } = first;
+	const invoice: Invoice = compact({
+		nfeKey: digitsOnly(r.optString(item, `${path}.key`)),
+		number: r.optString(item, `${path}.number`),
+		series: r.optString(item, `${path}.serie`),
+		issuedAt: readTrayDate(r, item, `${path}.issue_date`, offset),
+		url: r.optString(item, `${path}.link`),
+	});
+	return invoice.nfeKey?.length === 44 || invoice.number ? invoice : undefined;
+}
+
+/**
+ * `status` through the table; OrderStatus.type "canceled" cancels a custom text; `delivered` = "1" ("Pedido
+ * enviado", Tabela A) makes a paid order shipped. An unknown text throws the "unknown value" tolerantStatus takes.
+ */
+function readStatus(r: RawReader, raw: TrayOrder): StatusMapping {
+	const text = r.string(raw, 'status');
+	const entry = trayStatusEntry(text);
+	const type = r.optString(r.optObject(raw, 'OrderStatus') ?? {}, 'OrderStatus.type')?.toLowerCase();
+	const mapped = entry !== undefined ? TRAY_STATUS[entry] : type === 'canceled' || type === 'cancelled' ? CANCELLED_BY_TYPE : undefined;
+	if (!mapped) r.fail('status', `has an unknown value "${text}" (known: ${Object.keys(TRAY_STATUS).join(', ')})`);
+	if (mapped.status === 'paid' && r.optString(raw, 'delivered') === '1') return { ...mapped, status: 'shipped', fulfillmentStatus: 'fulfilled' };
+	return mapped;
+}
+
+/**
+ * Totals: itemsCents = Σ price × quantity; shippingCents = shipment_value; totalCents = total. The documented
+ * examples show `total` = partial_total − coupon + shipment_value + payment_method_rate (a fee) and a coupon
+ * that is not in `discount`, so discountCents is every reduction the buyer got whatever field names it:
+ * max(0, items + shipping − total). A fee shows as total above items + shipping.
+ */
+function readTotals(r: RawReader, raw: TrayOrder, lines: OrderLine[]): CanonicalOrder['totals'] {
+	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+	const shippingCents = r.optDecimalCents(raw, 'shipment_value') === undefined ? 0 : readCents(r, raw, 'shipment_value');
+	const totalCents = readCents(r, raw, 'total');
+	return { itemsCents, shippingCents, discountCents: Math.max(0, itemsCents + shippingCents - totalCents), totalCents };
+}
+
+/**
+ * GET /orders/:id/complete → canonical order. Tray sells in reais only: the order names no currency, BRL.
+ * `offset`: the store's UTC offset, for Tray's zone-less dates (see api.ts).
+ */
+export function normalizeTrayOrder(input: unknown, account: string, offset: string): CanonicalOrder {
+	const { r, o: raw } = openRawOrder('tray', input, 'id');
+	const channelOrderId = r.string(raw, 'id');
+	const lines = unwrap(r, raw, 'ProductsSold', 'ProductsSold').map(({ item, path }) => readLine(r, item, path));
+	if (lines.length === 0) r.fail('ProductsSold', 'must have at least one product');
+	const flags = new Set<IntakeFlag>();
+	const status = tolerantStatus(() => readStatus(r, raw), UNKNOWN_STATUS, flags);
+	const time = r.optString(raw, 'hour');
+	const createdAt = readTrayDate(r, raw, 'date', offset, time && /^\d{2}:\d{2}(:\d{2})?$/.test(time) ? time : undefined) ?? r.fail('date', 'is required');
+	const order: CanonicalOrder = {
+		channel: 'tray',
+		account,
+		channelOrderId,
+		createdAt,
+		updatedAt: readTrayDate(r, raw, 'modified', offset) ?? createdAt,
+		...status,
+		channelStatusRaw: r.string(raw, 'status'),
+		currency: 'BRL',
+		totals: readTotals(r, raw, lines),
+		customer: readCustomer(r, raw),
+		lines,
+		shipments: readShipments(r, raw, offset),
+	};
+	const address = readAddress(r, raw);
+	if (address) order.shippingAddress = address;
+	const invoice = readInvoice(r, raw, offset);
+	if (invoice) order.invoice = invoice;
+	const paymentMethod = trayMethod(raw.payment_method_type, r.optString(raw, 'payment_method') ?? r.optString(raw, 'payment_form'));
+	if (paymentMethod) order.paymentMethod = paymentMethod;
+	if (flags.size > 0) order.flags = [...flags];
+	return validateCanonicalOrder(order);
+}
