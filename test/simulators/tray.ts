@@ -109,6 +109,8 @@ export class TraySimulator extends HttpSimulator {
 		const guarded = (h: (req: SimRequest, p: Record<string, string>) => SimResponse) => (req: SimRequest, p: Record<string, string>) =>
 			req.query.get('access_token') && req.query.get('access_token') === this.accessToken ? h(req, p) : unauthorized();
 		this.route('GET', '/web_api/orders', guarded((req) => this.list(req)));
+		// "Listagem de Status" (_status-pedido.md): the credential's test request.
+		this.route('GET', '/web_api/orders/statuses', guarded(() => listing('OrderStatuses', 'OrderStatus', [{ status: 'A ENVIAR', id: '1', show_backoffice: '1' }, { status: 'ENVIADO', id: '16', show_backoffice: '1' }], 2, 1, 50)));
 		this.route('GET', '/web_api/orders/:id/complete', guarded((_req, p) => {
 			const o = this.orders.get(Number(p.id));
 			return o ? json(200, { Order: o }) : notFound();

@@ -3,9 +3,11 @@ import { openRawOrder } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
 import { nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
+import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { readListing, readTrayDate, TRAY_MAX_LIMIT, trayDay, trayOffset } from './api';
 import { normalizeTrayOrder, type TrayOrder } from './normalize';
+import { createTrayWriter } from './writer';
 
 export { TRAY_STATUS } from './status';
 export type { TrayOrder } from './normalize';
@@ -85,3 +87,15 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 		},
 	};
 }
+
+export const trayChannel: ChannelDescriptor<'tray'> = {
+	id: 'tray',
+	label: 'Tray',
+	createAdapter: createTrayAdapter,
+	createWriter: createTrayWriter,
+	// GET /orders/:id(/complete) answers {Order}; GET /orders answers {paging, Orders: [{Order}]}.
+	responseShapes: [{ one: ['Order'] }, { list: ['Orders'], node: 'Order' }],
+	// [?] Webhooks ("Sistema de Notificação") are enabled per app by Tray support and carry no signature in the
+	// docs; the poll trigger is the intake.
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+};

@@ -47,6 +47,15 @@ export const channelOptionsProperty: INodeProperties = {
 			displayOptions: { show: { '/channel': ['amazon'] } },
 		},
 		{
+			displayName: 'Shipped Status ID',
+			name: 'shippedStatusId',
+			type: 'string',
+			default: '',
+			placeholder: '16',
+			description: 'Push Shipment: the ID of the store\'s "sent" order status (GET /orders/statuses), set together with the tracking code; empty to leave the status as it is',
+			displayOptions: { show: { '/channel': ['tray'] } },
+		},
+		{
 			displayName: 'Site ID',
 			name: 'siteId',
 			type: 'string',

@@ -8,6 +8,7 @@ import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
 import { nuvemshopN8n } from './nuvemshop';
 import { shopifyN8n } from './shopify';
+import { trayN8n } from './tray';
 import type { N8nChannel } from './types';
 import { vtexN8n } from './vtex';
 import { wooCommerceN8n } from './woocommerce';
@@ -23,6 +24,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	nuvemshop: nuvemshopN8n,
 	magalu: magaluN8n,
 	amazon: amazonN8n,
+	tray: trayN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

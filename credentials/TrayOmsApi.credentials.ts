@@ -1,0 +1,83 @@
+import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
+import { secretProperty } from './shared/channelProperties';
+
+const API = '={{$credentials.apiAddress.replace(/\\/+$/, "")}}';
+
+interface TrayTokens {
+	access_token?: string;
+	refresh_token?: string;
+}
+
+/**
+ * A Tray app installed in one store (developers.tray.com.br, "Autorização"): the app's consumer key and
+ * secret and the store's authorisation code give, at POST {api_address}/auth, an access token (about 3 hours)
+ * and a refresh token (about 30 days); GET {api_address}/auth?refresh_token= renews both. n8n's
+ * preAuthentication keeps them in hidden fields (the expirable access token, and the refresh token n8n saves
+ * with it) and runs again when a request is answered 401; every request carries ?access_token=.
+ */
+export class TrayOmsApi implements ICredentialType {
+	name = 'trayOmsApi';
+
+	displayName = 'Tray (OMS) API';
+
+	icon = 'file:icons/tray.svg' as const;
+
+	documentationUrl = 'https://developers.tray.com.br/#autorizacao';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Address',
+			name: 'apiAddress',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://www.minhaloja.com.br/web_api',
+			description: 'The store\'s api_address, sent to your app\'s callback with the code (the store\'s URL + /web_api)',
+		},
+		{
+			displayName: 'Store ID',
+			name: 'storeId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The store code (store_id in the token answer); names the account in the OMS',
+		},
+		{ displayName: 'Consumer Key', name: 'consumerKey', type: 'string', default: '', required: true },
+		secretProperty('Consumer Secret', 'consumerSecret'),
+		{ ...secretProperty('Authorization Code', 'code'), description: 'The code Tray sent to your app\'s callback when the store installed it' },
+		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+	];
+
+	/** Renews with the refresh token while it works; otherwise (first use, refresh expired) exchanges the code. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const base = String(credentials.apiAddress).replace(/\/+$/, '');
+		let tokens: TrayTokens | undefined;
+		if (credentials.refreshToken) {
+			tokens = (await this.helpers
+				.httpRequest({ method: 'GET', url: `${base}/auth`, qs: { refresh_token: String(credentials.refreshToken) }, json: true })
+				.catch(() => undefined)) as TrayTokens | undefined;
+		}
+		if (!tokens?.access_token) {
+			const form = new URLSearchParams({ consumer_key: String(credentials.consumerKey), consumer_secret: String(credentials.consumerSecret), code: String(credentials.code) });
+			tokens = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${base}/auth`,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				body: form.toString(),
+				json: true,
+			})) as TrayTokens;
+		}
+		return { accessToken: tokens.access_token ?? '', refreshToken: tokens.refresh_token ?? '' };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { qs: { access_token: '={{$credentials.accessToken}}' } },
+	};
+
+	// The order statuses: a small read every app that reads orders may do.
+	test: ICredentialTestRequest = {
+		request: { baseURL: API, url: '/orders/statuses', qs: { limit: 1 } },
+	};
+}
