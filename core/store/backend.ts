@@ -1,5 +1,6 @@
 import type { OrderStockState } from '../lifecycle/plan';
 import type { PaymentMethod } from '../model/order';
+import type { LinkBackend, LinkTx } from './link-backend';
 import type { OrderFilter } from './order-view';
 import type { PushStatusFilter } from './push-status';
 import type {
@@ -77,7 +78,7 @@ export interface LedgerTotal extends CounterKey {
 	reserved: number;
 }
 
-export interface StoreTx {
+export interface StoreTx extends LinkTx {
 	/**
 	 * Serialises concurrent writers of the same orders (row or advisory locks in key order) and returns the
 	 * states of the orders the store already knows.
@@ -101,7 +102,7 @@ export interface StoreTx {
 	openReservationTotals(): Promise<LedgerTotal[]>;
 }
 
-export interface StoreBackend {
+export interface StoreBackend extends LinkBackend {
 	readonly driver: 'sqlite' | 'postgres';
 	transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
 	/**

@@ -14,6 +14,7 @@ import {
 	type StoreTx,
 } from './backend';
 import { MAX_COUNTER } from './inputs';
+import { resolveLinkedLines, saveWaitingOrders } from '../catalog/link-apply';
 import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult, UnmappedLine } from './types';
 
 /**
@@ -24,7 +25,7 @@ import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetO
  */
 
 /** Counters loaded for a transaction, mutated in memory, written back at the end. */
-class CounterSet {
+export class CounterSet {
 	private readonly touched = new Set<string>();
 	constructor(private readonly rows: Map<string, CounterRow>) {}
 
@@ -60,11 +61,11 @@ class CounterSet {
 	}
 }
 
-async function lockCounterSet(tx: StoreTx, keys: Iterable<CounterKey>): Promise<CounterSet> {
+export async function lockCounterSet(tx: StoreTx, keys: Iterable<CounterKey>): Promise<CounterSet> {
 	return new CounterSet(await tx.lockCounters(sortedCounterKeys(keys)));
 }
 
-const ledgerRow = (m: StockMovement, orderKey: string, at: string): LedgerInsert => ({
+export const ledgerRow = (m: StockMovement, orderKey: string, at: string): LedgerInsert => ({
 	sku: m.sku,
 	warehouse: m.warehouse,
 	deltaOnHand: m.deltaOnHand,
@@ -78,7 +79,7 @@ const ledgerRow = (m: StockMovement, orderKey: string, at: string): LedgerInsert
 });
 
 /** The distinct SKUs an order's lines name; unmapped lines name none and hold no stock. */
-const skusOf = (order: CanonicalOrder): string[] => [...new Set(order.lines.flatMap((l) => (l.sku === undefined ? [] : [l.sku])))];
+export const skusOf = (order: CanonicalOrder): string[] => [...new Set(order.lines.flatMap((l) => (l.sku === undefined ? [] : [l.sku])))];
 
 /** The lines waiting for a SKU, as the channel names them, so the Apply output shows what is not reserved. */
 function unmappedLinesOf(order: CanonicalOrder): UnmappedLine[] {
@@ -93,13 +94,15 @@ function unmappedLinesOf(order: CanonicalOrder): UnmappedLine[] {
 	});
 }
 
-function heldKeys(state: OrderStockState | undefined): CounterKey[] {
+export function heldKeys(state: OrderStockState | undefined): CounterKey[] {
 	if (!state) return [];
 	return [...Object.keys(state.reserved), ...Object.keys(state.committed)].map((sku) => ({ sku, warehouse: state.warehouse }));
 }
 
 /** Applies a batch of validated canonical orders. Results come back in input order. */
-export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], config: LifecycleConfig, now: string): Promise<ApplyOrderResult[]> {
+export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], config: LifecycleConfig, now: string): Promise<ApplyOrderResult[]> {
+	// Lines naming a linked listing take its SKU before anything is locked or planned (listing locks come first).
+	const orders = await resolveLinkedLines(tx, input);
 	const keys = [...new Set(orders.map(orderKeyOf))].sort();
 	const known = await tx.lockOrders(keys);
 	// An order keeps the warehouse it was first reserved in; later snapshots cannot move held stock. A new order
@@ -120,6 +123,7 @@ export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], con
 	const saves = new Map<string, OrderSave>();
 	const events: OrderEventInsert[] = [];
 	const results: ApplyOrderResult[] = [];
+	const accepted = new Map<string, CanonicalOrder>();
 
 	for (const order of orders) {
 		const key = orderKeyOf(order);
@@ -132,6 +136,7 @@ export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], con
 			working.set(key, plan.next);
 			saves.set(key, { state: plan.next, identity: order, paymentMethod: order.paymentMethod ?? 'unknown', flags: [...new Set<string>([...(order.flags ?? []), ...plan.flags])].sort(), at: now });
 		}
+		if (plan.outcome === 'applied' || plan.outcome === 'unchanged') accepted.set(key, order);
 		if (plan.outcome !== 'unchanged' || before.status !== plan.next.status) {
 			events.push({ orderKey: key, at: now, previousStatus: before.status, newStatus: order.status, outcome: plan.outcome, effects: plan.effects });
 		}
@@ -141,6 +146,7 @@ export async function applyOrdersInTx(tx: StoreTx, orders: CanonicalOrder[], con
 	await tx.saveCounters(counters.changed());
 	await tx.saveOrders([...saves.values()]);
 	await tx.appendOrderEvents(events);
+	await saveWaitingOrders(tx, [...accepted.values()].filter((o) => working.has(orderKeyOf(o))), config, saves);
 	return results;
 }
 

@@ -25,7 +25,14 @@ export interface StoredOrder {
 	firstSeenAt: string;
 	updatedAt: string;
 	/** The last apply that changed something or was refused (stale, regression); null when none was recorded. */
-	lastEvent: { at: string; previousStatus: CanonicalStatus | null; newStatus: CanonicalStatus; outcome: Outcome; effects: AppliedEffect[] } | null;
+	lastEvent: {
+		at: string;
+		previousStatus: CanonicalStatus | null;
+		newStatus: CanonicalStatus;
+		/** An apply's outcome; 'expired' for Expire, 'linked' for a link that resolved waiting lines. */
+		outcome: Outcome | 'expired' | 'linked';
+		effects: AppliedEffect[];
+	} | null;
 	/**
 	 * Flags of the snapshot applied last: its intake flags (unmapped_lines, currency_from_account,
 	 * time_zone_assumed) and the plan's (lines_changed_after_commit, …). Empty for orders last applied before

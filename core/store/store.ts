@@ -1,3 +1,5 @@
+import { LinkOperations } from '../catalog/link-store';
+import type { LinkInput, LinkQuery, LinkResult, ListingKey, ListingLink, UnlinkedListing, UnlinkedQuery, UnlinkResult } from '../catalog/types';
 import { resolveLifecycle, type LifecycleConfig } from '../lifecycle/config';
 import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder } from '../model/order';
 import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
@@ -61,10 +63,14 @@ interface Pending {
 
 /** OmsStore over any driver: mutations go through the engine inside a driver transaction. */
 export class LedgerStore implements OmsStore {
+	private readonly links: LinkOperations;
+
 	constructor(
 		private readonly backend: StoreBackend,
 		private readonly clock: Clock = () => new Date(),
-	) {}
+	) {
+		this.links = new LinkOperations(backend, () => this.now());
+	}
 
 	get driver(): 'sqlite' | 'postgres' {
 		return this.backend.driver;
@@ -248,6 +254,26 @@ export class LedgerStore implements OmsStore {
 
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>> {
 		return byIdentity(skus, (ids) => this.backend.getListings(channel, ids));
+	}
+
+	linkListings(links: LinkInput[]): Promise<LinkResult[]> {
+		return this.links.linkListings(links);
+	}
+
+	unlinkListings(keys: Array<Omit<ListingKey, 'variantId'> & { variantId?: string }>): Promise<UnlinkResult[]> {
+		return this.links.unlinkListings(keys);
+	}
+
+	listLinks(query?: LinkQuery): Promise<ListingLink[]> {
+		return this.links.listLinks(query);
+	}
+
+	listUnlinked(query?: UnlinkedQuery): Promise<UnlinkedListing[]> {
+		return this.links.listUnlinked(query);
+	}
+
+	linksOfSkus(channel: string, account: string, skus: string[]): Promise<Map<string, ListingLink[]>> {
+		return this.links.linksOfSkus(channel, account, skus);
 	}
 
 	async recordDelivery(entry: DeliveryRecord): Promise<DeliveryOutcome> {

@@ -1,3 +1,4 @@
+import type { LinkStore } from '../catalog/types';
 import type { LifecycleConfig } from '../lifecycle/config';
 import type { AppliedEffect, EffectKind, Outcome, PlanFlag, Stage } from '../lifecycle/plan';
 import type { CanonicalOrder, CanonicalStatus } from '../model/order';
@@ -253,7 +254,7 @@ export interface ApplyOptions {
 }
 
 /** The reservation store: one interface, SQLite and PostgreSQL drivers, one conformance suite. */
-export interface OmsStore {
+export interface OmsStore extends LinkStore {
 	readonly driver: 'sqlite' | 'postgres';
 	/**
 	 * Applies a batch of canonical orders in one transaction, all or nothing; results in input order. Each

@@ -2,7 +2,7 @@ import { createStore } from '../../core/store/open';
 import { DEFAULT_EXPIRY_RULES } from '../../core/store/expiry';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
-import { DRIVERS, openFresh, rawQuery, rawSql } from './stores';
+import { DRIVERS, openFresh, rawQuery, rawSql, LATEST_SCHEMA } from './stores';
 
 /**
  * Payment-aware expiry (migration 5), on both drivers, with a fixed clock. 2026-11-20 is a Friday; the rules
@@ -111,7 +111,7 @@ describe.each(DRIVERS)('payment-aware expiry on %s', (driver) => {
 		);
 		const upgraded = createStore(v4.config, { clock: () => now });
 		try {
-			expect(await upgraded.schemaVersion()).toBe(6);
+			expect(await upgraded.schemaVersion()).toBe(LATEST_SCHEMA);
 			expect((await rawQuery(v4.config, 'SELECT payment_method FROM oms_orders'))).toEqual([{ payment_method: 'unknown' }]);
 			now = new Date('2026-11-23T22:00:00Z');
 			expect(await upgraded.expireReservations(DEFAULT_EXPIRY_RULES)).toEqual([]);

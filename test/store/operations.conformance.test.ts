@@ -1,7 +1,7 @@
 import { createStore, type StoreConfig } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
-import { DRIVERS, openFresh, rawSql } from './stores';
+import { DRIVERS, openFresh, rawSql, LATEST_SCHEMA } from './stores';
 
 /** Store operations other than applying orders, on both drivers. */
 
@@ -131,7 +131,7 @@ describe.each(DRIVERS)('store operations on %s', (driver) => {
 
 		const upgraded = createStore(fresh.config);
 		expect((await upgraded.getAvailability(['OLD']))[0]).toMatchObject({ onHand: 3, reserved: 1, available: 2 });
-		expect(await upgraded.schemaVersion()).toBe(6);
+		expect(await upgraded.schemaVersion()).toBe(LATEST_SCHEMA);
 		expect((await upgraded.reconcile(false)).drift).toEqual([]);
 		const [again] = await upgraded.applyOrders([order('9', 'shipped', [['OLD', 1]], { minute: 5 })]);
 		expect(again).toMatchObject({ previousStatus: 'paid', outcome: 'applied', stage: 'committed' });

@@ -1,7 +1,7 @@
 import { createStore } from '../../core/store/open';
 import type { OmsStore, StoredOrder } from '../../core/store/types';
 import { order } from '../fixtures/orders';
-import { DRIVERS, openFresh, rawSql } from './stores';
+import { DRIVERS, openFresh, rawSql, LATEST_SCHEMA } from './stores';
 
 /** Reading orders as the store keeps them (getOrder, listOrders), on both drivers, with a fixed clock. */
 
@@ -86,7 +86,7 @@ describe.each(DRIVERS)('order reads on %s', (driver) => {
 		);
 		const upgraded = createStore(v5.config, { clock: () => now });
 		try {
-			expect(await upgraded.schemaVersion()).toBe(6);
+			expect(await upgraded.schemaVersion()).toBe(LATEST_SCHEMA);
 			expect(await upgraded.getOrder('shopify:loja-teste:9')).toMatchObject({ status: 'paid', reserved: { A: 1 }, flags: [], flagged: false });
 			await upgraded.applyOrders([order('9', 'paid', [['A', 1]], { flags: ['time_zone_assumed'], minute: 1 })]);
 			expect(await upgraded.getOrder('shopify:loja-teste:9')).toMatchObject({ flags: ['time_zone_assumed'], flagged: true });

@@ -1,6 +1,6 @@
 import { createStore, type StoreConfig } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
-import { DRIVERS, openFresh, rawQuery, rawSql } from './stores';
+import { DRIVERS, openFresh, rawQuery, rawSql, LATEST_SCHEMA } from './stores';
 
 /**
  * What ordered stock pushes keep in the store (migration 4), on both drivers: versioned levels, recorded
@@ -190,7 +190,7 @@ describe.each(DRIVERS)('push state on %s', (driver) => {
 		await rawSql(v3.config, `INSERT INTO oms_channel_stock (channel, warehouse, sku, pushed_value, pushed_at) VALUES ('${CH}', 'default', 'OLD', 2, '2026-11-19T00:00:00Z')`);
 		const upgraded = createStore(v3.config);
 		try {
-			expect(await upgraded.schemaVersion()).toBe(6);
+			expect(await upgraded.schemaVersion()).toBe(LATEST_SCHEMA);
 			expect(await upgraded.getPushState(CH, ['OLD'])).toEqual(new Map([['OLD', { value: 2, changeSeq: 0 }]]));
 			expect(await upgraded.recordPushed(CH, [{ sku: 'OLD', value: 3, changeSeq: 1 }])).toEqual([]);
 			expect(await upgraded.acquirePushLeases(CH, 'default', ['OLD'], 'run', MIN)).toEqual(['OLD']);

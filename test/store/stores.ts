@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Client } from 'pg';
 import { createStore, type StoreConfig } from '../../core/store/open';
+import { SQLITE_MIGRATIONS } from '../../core/store/sqlite/migrations';
 import type { Clock } from '../../core/store/store';
 import type { OmsStore } from '../../core/store/types';
 
@@ -14,6 +15,9 @@ export interface StoreFixture {
 	store: OmsStore;
 	config: StoreConfig;
 }
+
+/** The newest schema version this package migrates to (both drivers number their migrations alike). */
+export const LATEST_SCHEMA = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1].version;
 
 export type DriverName = 'sqlite' | 'postgres';
 export const DRIVERS: DriverName[] = ['sqlite', 'postgres'];

@@ -3,7 +3,10 @@ import type { PaymentMethod } from '../../model/order';
 import { appliedRefKey, counterKey, type CounterRow, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
 import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
+import { selectLinks, selectLinksOfSkus, selectUnlinked, postgresLinkTx } from './links';
 import { POSTGRES_MIGRATIONS } from './migrations';
+import type { LinkQuery, ListingLink, UnlinkedQuery } from '../../catalog/types';
+import type { UnlinkedRow } from '../link-backend';
 import { selectOrder, selectOrders } from './orders-read';
 import type { OrderFilter } from '../order-view';
 import type { PushStatusFilter } from '../push-status';
@@ -35,6 +38,7 @@ const CLIENT_WIDE = /^(Connection terminated|timeout exceeded when trying to con
 function txFor(client: PoolClient): StoreTx {
 	const q = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
 	return {
+		...postgresLinkTx(q),
 		lockOrders: async (keys) => {
 			if (keys.length === 0) return new Map();
 			// Advisory locks exist before the row does, so a first sighting is serialised too; taken in hash order.
@@ -324,6 +328,18 @@ export class PostgresBackend implements StoreBackend {
 	async getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>> {
 		const rows = await this.query('SELECT * FROM oms_channel_listing WHERE channel = $1 AND sku = ANY($2::text[])', [channel, skus]);
 		return new Map(rows.map((r) => [String(r.sku), listingFromRow(r)]));
+	}
+
+	listLinks(f: LinkQuery & { limit: number }): Promise<ListingLink[]> {
+		return selectLinks(this.q, f);
+	}
+
+	listUnlinked(f: UnlinkedQuery & { limit: number }): Promise<UnlinkedRow[]> {
+		return selectUnlinked(this.q, f);
+	}
+
+	linksOfSkus(channel: string, account: string, skus: string[]): Promise<ListingLink[]> {
+		return selectLinksOfSkus(this.q, channel, account, skus);
 	}
 
 	async recordDelivery(channel: string, account: string, eventId: string, receivedAt: string): Promise<boolean> {

@@ -165,4 +165,50 @@ CREATE INDEX oms_orders_expirable_by_method ON oms_orders (stage, status, paymen
 ALTER TABLE oms_orders ADD COLUMN flags_json jsonb NOT NULL DEFAULT '[]'::jsonb;
 `,
 	},
+	{
+		version: 7,
+		sql: `
+-- Listing links: the SKU a channel account's listing sells (variant_id '' = the listing as a whole).
+CREATE TABLE oms_listing_link (
+	channel text NOT NULL,
+	account text NOT NULL,
+	listing_id text NOT NULL,
+	variant_id text NOT NULL DEFAULT '',
+	sku text NOT NULL,
+	inventory_item_id text,
+	source text NOT NULL,
+	title text,
+	created_at timestamptz NOT NULL,
+	PRIMARY KEY (channel, account, listing_id, variant_id)
+);
+CREATE INDEX oms_listing_link_sku ON oms_listing_link (channel, account, sku);
+-- The listings Push Stock found so far ("channel:account" keys) become links.
+INSERT INTO oms_listing_link (channel, account, listing_id, variant_id, sku, inventory_item_id, source, created_at)
+SELECT CASE WHEN strpos(channel, ':') > 0 THEN substr(channel, 1, strpos(channel, ':') - 1) ELSE channel END,
+	CASE WHEN strpos(channel, ':') > 0 THEN substr(channel, strpos(channel, ':') + 1) ELSE '' END,
+	listing_id, COALESCE(variant_id, ''), sku, inventory_item_id, 'catalog', updated_at
+FROM oms_channel_listing ON CONFLICT DO NOTHING;
+
+-- Open orders with lines waiting for a link: the snapshot applied last, without customer data, and the
+-- lifecycle rules it was applied with, so a new link applies it again; and the waiting lines themselves.
+CREATE TABLE oms_link_wait (
+	order_key text PRIMARY KEY,
+	snapshot_json jsonb NOT NULL,
+	lifecycle_json jsonb NOT NULL,
+	flags_json jsonb NOT NULL
+);
+CREATE TABLE oms_unlinked_line (
+	order_key text NOT NULL,
+	line_index integer NOT NULL,
+	channel text NOT NULL,
+	account text NOT NULL,
+	listing_id text NOT NULL,
+	variant_id text NOT NULL DEFAULT '',
+	quantity bigint NOT NULL,
+	title text,
+	PRIMARY KEY (order_key, line_index)
+);
+CREATE INDEX oms_unlinked_line_listing ON oms_unlinked_line (channel, account, listing_id, variant_id);
+`,
+	},
 ];

@@ -17,11 +17,14 @@ import {
 import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { deleteDeliveriesBefore, insertDelivery } from './inbox';
+import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './links';
 import { deleteRetries, dropLeases, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { selectOrder, selectOrders } from './orders-read';
 import type { OrderFilter } from '../order-view';
 import type { PushStatusFilter } from '../push-status';
+import type { LinkQuery, ListingLink, UnlinkedQuery } from '../../catalog/types';
+import type { UnlinkedRow } from '../link-backend';
 
 export interface SqliteStoreOptions {
 	/** Database file; created with its folder when missing. ':memory:' for a private in-memory store. */
@@ -170,6 +173,7 @@ export class SqliteBackend implements StoreBackend {
 	}
 
 	private readonly tx: StoreTx = {
+		...sqliteLinkTx(this.prepare),
 		lockOrders: async (keys) => {
 			const rows = this.all('SELECT * FROM oms_orders WHERE order_key IN (SELECT value FROM json_each(?))', jsonList(keys));
 			return new Map(rows.map((r) => [String(r.order_key), orderStateFromRow(r)]));
@@ -371,6 +375,18 @@ export class SqliteBackend implements StoreBackend {
 	async getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>> {
 		const rows = await this.read(() => this.all('SELECT * FROM oms_channel_listing WHERE channel = ? AND sku IN (SELECT value FROM json_each(?))', channel, jsonList(skus)));
 		return new Map(rows.map((r) => [String(r.sku), listingFromRow(r)]));
+	}
+
+	listLinks(q: LinkQuery & { limit: number }): Promise<ListingLink[]> {
+		return this.read(() => selectLinks(this.prepare, q));
+	}
+
+	listUnlinked(q: UnlinkedQuery & { limit: number }): Promise<UnlinkedRow[]> {
+		return this.read(() => selectUnlinked(this.prepare, q));
+	}
+
+	linksOfSkus(channel: string, account: string, skus: string[]): Promise<ListingLink[]> {
+		return this.read(() => selectLinksOfSkus(this.prepare, channel, account, skus));
 	}
 
 	/** One autocommit insert behind the mutex: never inside another execution's open transaction. */

@@ -163,4 +163,50 @@ CREATE INDEX oms_orders_expirable_by_method ON oms_orders (stage, status, paymen
 ALTER TABLE oms_orders ADD COLUMN flags_json TEXT NOT NULL DEFAULT '[]';
 `,
 	},
+	{
+		version: 7,
+		sql: `
+-- Listing links: the SKU a channel account's listing sells (variant_id '' = the listing as a whole).
+CREATE TABLE oms_listing_link (
+	channel TEXT NOT NULL,
+	account TEXT NOT NULL,
+	listing_id TEXT NOT NULL,
+	variant_id TEXT NOT NULL DEFAULT '',
+	sku TEXT NOT NULL,
+	inventory_item_id TEXT,
+	source TEXT NOT NULL,
+	title TEXT,
+	created_at TEXT NOT NULL,
+	PRIMARY KEY (channel, account, listing_id, variant_id)
+) WITHOUT ROWID;
+CREATE INDEX oms_listing_link_sku ON oms_listing_link (channel, account, sku);
+-- The listings Push Stock found so far ("channel:account" keys) become links.
+INSERT INTO oms_listing_link (channel, account, listing_id, variant_id, sku, inventory_item_id, source, created_at)
+SELECT CASE WHEN instr(channel, ':') > 0 THEN substr(channel, 1, instr(channel, ':') - 1) ELSE channel END,
+	CASE WHEN instr(channel, ':') > 0 THEN substr(channel, instr(channel, ':') + 1) ELSE '' END,
+	listing_id, COALESCE(variant_id, ''), sku, inventory_item_id, 'catalog', updated_at
+FROM oms_channel_listing WHERE true ON CONFLICT DO NOTHING;
+
+-- Open orders with lines waiting for a link: the snapshot applied last, without customer data, and the
+-- lifecycle rules it was applied with, so a new link applies it again; and the waiting lines themselves.
+CREATE TABLE oms_link_wait (
+	order_key TEXT PRIMARY KEY,
+	snapshot_json TEXT NOT NULL,
+	lifecycle_json TEXT NOT NULL,
+	flags_json TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE oms_unlinked_line (
+	order_key TEXT NOT NULL,
+	line_index INTEGER NOT NULL,
+	channel TEXT NOT NULL,
+	account TEXT NOT NULL,
+	listing_id TEXT NOT NULL,
+	variant_id TEXT NOT NULL DEFAULT '',
+	quantity INTEGER NOT NULL,
+	title TEXT,
+	PRIMARY KEY (order_key, line_index)
+) WITHOUT ROWID;
+CREATE INDEX oms_unlinked_line_listing ON oms_unlinked_line (channel, account, listing_id, variant_id);
+`,
+	},
 ];

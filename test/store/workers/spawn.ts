@@ -26,6 +26,8 @@ export interface WorkerMessage {
 	message?: string;
 	/** "committed" of a settled step: refs of the orders the store refused. */
 	refused?: string[];
+	/** "committed" of a link step (link-worker.js): the store's link results. */
+	results?: unknown[];
 	/** When the parent received it (ms). */
 	at?: number;
 }
