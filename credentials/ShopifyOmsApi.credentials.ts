@@ -21,7 +21,7 @@ import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, sec
 export class ShopifyOmsApi implements ICredentialType {
 	name = 'shopifyOmsApi';
 
-	displayName = 'Shopify OMS API';
+	displayName = 'Shopify (OMS) API';
 
 	icon = 'file:../nodes/ShopifyTrigger/shopify.svg' as const;
 

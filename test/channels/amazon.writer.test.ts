@@ -6,7 +6,7 @@ import { AmazonSpApiSimulator, amazonOrder } from '../simulators/amazon';
 import { tinyRetry } from './helpers/channel-test';
 
 const lwa = { clientId: 'amzn1.application-oa2-client.sim', clientSecret: 'sim-client-secret', refreshToken: 'Atzr|sim-refresh' };
-const { retry, sleeps } = tinyRetry(3);
+const { retry } = tinyRetry(3);
 const SELLER = 'A3SELLER';
 const BR = 'A2Q3Y263D00KWC';
 const ORDER = '702-0000001-0000001';
@@ -23,7 +23,6 @@ const listingPatches = () => sim.requests(/\/listings\//);
 beforeEach(async () => {
 	sim = new AmazonSpApiSimulator(lwa);
 	await sim.start();
-	sleeps.length = 0;
 	sim.listing(SELLER, 'SKU-1').listing(SELLER, 'SKU 2');
 });
 afterEach(() => sim.stop());
@@ -59,21 +58,6 @@ describe('Amazon writer: stock', () => {
 		expect(results[1]).toEqual({ sku: 'SKU-1', ok: true });
 		expect(sim.quantityOf(SELLER, 'SKU-1')).toBe(4);
 		expect((listingPatches()[0].body as { productType: string }).productType).toBe('PRODUCT');
-	});
-
-	it('waits out a 429 and loses nothing', async () => {
-		sim.injectFault({ kind: 'status', status: 429, retryAfter: '1' }, /\/listings\//);
-		expect(await writerWith().pushStock([update('SKU-1', 2)])).toEqual([{ sku: 'SKU-1', ok: true }]);
-		expect(sleeps).toEqual([1000]);
-		expect(sim.quantityOf(SELLER, 'SKU-1')).toBe(2);
-	});
-
-	it('reports ok:false with the HTTP code once 5xx retries are exhausted', async () => {
-		for (let i = 0; i < 3; i++) sim.injectFault({ kind: 'status', status: 503 }, /\/listings\//);
-		const [result] = await writerWith().pushStock([update('SKU-1', 2)]);
-		expect(result).toMatchObject({ sku: 'SKU-1', ok: false, error: { httpCode: 503 } });
-		expect(listingPatches()).toHaveLength(3);
-		expect(sim.quantityOf(SELLER, 'SKU-1')).toBeUndefined();
 	});
 
 	it('needs options.marketplaceIds for stock', async () => {

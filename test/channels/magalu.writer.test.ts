@@ -6,7 +6,7 @@ import { MagaluSimulator, magaluOrder, type MagaluRaw } from '../simulators/maga
 import { tinyRetry } from './helpers/channel-test';
 
 const auth = { accessToken: 'jwt-sim-access', channelId: MAGALU_DEFAULT_CHANNEL_ID };
-const { retry, sleeps } = tinyRetry(3);
+const { retry } = tinyRetry(3);
 const ORDER = '00000000-0000-4000-8000-000000000001';
 const NFE_KEY = '35240712345678000190550010000000941364117781';
 const XML = '<nfeProc versao="4.00"><NFe/></nfeProc>';
@@ -21,7 +21,6 @@ const deliveries = () => sim.orders.get(ORDER)!.deliveries as MagaluRaw[];
 beforeEach(async () => {
 	sim = new MagaluSimulator(auth);
 	await sim.start();
-	sleeps.length = 0;
 	sim.portfolio.set('livro_01', undefined).set('livro_02', undefined);
 });
 afterEach(() => sim.stop());
@@ -49,26 +48,6 @@ describe('Magalu writer: stock', () => {
 		expect(patch.method).toBe('PATCH');
 		expect(patch.headers['x-channel-id']).toBe(MAGALU_DEFAULT_CHANNEL_ID);
 		expect(patch.body).toEqual({ quantity: 12, type: 'AVAILABLE', channel: { id: MAGALU_DEFAULT_CHANNEL_ID } });
-	});
-
-	it('waits out a 429 and loses nothing', async () => {
-		sim.injectFault({ kind: 'status', status: 429, retryAfter: '3' }, /portfolios/);
-		expect(await writerWith().pushStock([update('livro_01', 5)])).toEqual([{ sku: 'livro_01', ok: true }]);
-		expect(sleeps).toEqual([3000]);
-		expect(sim.portfolio.get('livro_01')).toBe(5);
-	});
-
-	it('reports ok:false with the HTTP code once 5xx retries are exhausted', async () => {
-		for (let i = 0; i < 3; i++) sim.injectFault({ kind: 'status', status: 503 }, /portfolios/);
-		const [result] = await writerWith().pushStock([update('livro_01', 5)]);
-		expect(result).toMatchObject({ sku: 'livro_01', ok: false, error: { httpCode: 503 } });
-		expect(sim.requests(/portfolios/)).toHaveLength(3);
-		expect(sim.portfolio.get('livro_01')).toBeUndefined();
-	});
-
-	it('reports an expired token per SKU as a 401', async () => {
-		const [result] = await writerWith('expired').pushStock([update('livro_01', 5)]);
-		expect(result).toMatchObject({ ok: false, error: { httpCode: 401 } });
 	});
 });
 

@@ -6,7 +6,7 @@ import { tinyRetry } from './helpers/channel-test';
 
 const auth = { storeId: '123456', accessToken: 'tok_writer' };
 const headers = { authentication: `bearer ${auth.accessToken}`, 'user-agent': 'OMS n8n nodes (oms@example.com)' };
-const { retry, sleeps } = tinyRetry();
+const { retry } = tinyRetry();
 let sim: NuvemshopSimulator;
 const writer = (options?: AdapterContext['options'], h: Record<string, string> = headers): ChannelWriter =>
 	createNuvemshopWriter({ transport: createFetchTransport(h, 5000), baseUrl: `${sim.baseUrl}/v1`, account: auth.storeId, retry, options });
@@ -27,7 +27,6 @@ beforeEach(async () => {
 	sim = new NuvemshopSimulator(auth);
 	await sim.start();
 	sim.putProduct(product());
-	sleeps.length = 0;
 });
 afterEach(() => sim.stop());
 
@@ -60,19 +59,6 @@ describe('Nuvemshop writer: listings and stock', () => {
 		expect(results[1]).toMatchObject({ sku: 'NOVAR', ok: false, error: { message: expect.stringMatching(/variant id/) } });
 		expect(results[2]).toEqual({ sku: 'CAM-AZ-G', ok: true });
 		expect(sim.requests(/variants\/stock/)).toHaveLength(2);
-	});
-
-	it('waits out a 429 and loses nothing', async () => {
-		sim.injectFault({ kind: 'status', status: 429, retryAfter: '1' }, /variants\/stock/);
-		expect(await writer().pushStock([update('CAM-AZ-G', 8, '102')])).toEqual([{ sku: 'CAM-AZ-G', ok: true }]);
-		expect(sleeps).toEqual([1000]);
-		expect(stocks()[1]).toEqual([8]);
-	});
-
-	it('500 on every attempt → ok:false with the status', async () => {
-		for (let i = 0; i < 3; i++) sim.injectFault({ kind: 'status', status: 500 }, /variants\/stock/);
-		expect((await writer().pushStock([update('CAM-AZ-G', 8, '102')]))[0]).toMatchObject({ ok: false, error: { httpCode: 500 } });
-		expect(stocks()[1]).toEqual([6]);
 	});
 
 	it('a missing User-Agent is the documented 400', async () => {

@@ -1,0 +1,31 @@
+import type { ChannelId } from '../../../../core/channels/registry';
+import type { ListingDriver } from '../listing-conformance';
+import type { WriterDriver } from '../writer-conformance';
+import { amazonListingDriver, amazonWriterDriver } from './amazon';
+import { magaluListingDriver, magaluWriterDriver } from './magalu';
+import { mercadoLivreListingDriver, mercadoLivreWriterDriver } from './mercadolivre';
+import { nuvemshopListingDriver, nuvemshopWriterDriver } from './nuvemshop';
+import { shopifyListingDriver, shopifyWriterDriver } from './shopify';
+import { vtexListingDriver, vtexWriterDriver } from './vtex';
+import { wooCommerceListingDriver, wooCommerceWriterDriver } from './woocommerce';
+
+/** Every registered channel's simulator drivers: a channel without one does not compile. */
+export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
+	mercadolivre: mercadoLivreWriterDriver,
+	shopify: shopifyWriterDriver,
+	woocommerce: wooCommerceWriterDriver,
+	vtex: vtexWriterDriver,
+	nuvemshop: nuvemshopWriterDriver,
+	magalu: magaluWriterDriver,
+	amazon: amazonWriterDriver,
+};
+
+export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
+	mercadolivre: mercadoLivreListingDriver,
+	shopify: shopifyListingDriver,
+	woocommerce: wooCommerceListingDriver,
+	vtex: vtexListingDriver,
+	nuvemshop: nuvemshopListingDriver,
+	magalu: magaluListingDriver,
+	amazon: amazonListingDriver,
+};

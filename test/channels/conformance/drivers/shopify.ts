@@ -1,0 +1,54 @@
+import { createShopifyAdapter } from '../../../../core/channels/shopify';
+import { createShopifyWriter } from '../../../../core/channels/shopify/writer';
+import { createFetchTransport } from '../../../../core/http/transport';
+import { ShopifySimulator, shopifyOrder } from '../../../simulators/shopify';
+import type { ListingDriver } from '../listing-conformance';
+import type { WriterDriver } from '../writer-conformance';
+
+const TOKEN = 'shpat_conformance';
+let sim: ShopifySimulator;
+
+export const shopifyWriterDriver: WriterDriver = {
+	channel: 'shopify',
+	start: async () => {
+		sim = new ShopifySimulator(TOKEN);
+		await sim.start();
+		sim.putVariant(4001, 'IPOD-PINK', 5).putVariant(4002, 'IPOD-BLUE', 5);
+	},
+	stop: () => sim.stop(),
+	writer: (retry, refused) =>
+		createShopifyWriter({
+			transport: createFetchTransport({ 'x-shopify-access-token': refused ? 'shpat_wrong' : TOKEN }, 5000),
+			baseUrl: sim.baseUrl,
+			account: 'bob-norman.myshopify.com',
+			retry,
+			options: { apiVersion: '2026-04' },
+		}),
+	skus: ['IPOD-PINK', 'IPOD-BLUE'],
+	stockOf: (sku) => sim.available(sku),
+	refusedUpdate: { sku: 'NOITEM', quantity: 1, listing: { listingId: 'p', inventoryItemId: 'gid://shopify/InventoryItem/9999' } },
+	fault: (fault, path) => sim.injectFault(fault, path),
+	stockPath: /graphql/,
+};
+
+const seconds = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export const shopifyListingDriver: ListingDriver = {
+	channel: 'shopify',
+	start: shopifyWriterDriver.start,
+	stop: () => sim.stop(),
+	adapter: (retry, refused) =>
+		createShopifyAdapter({
+			transport: createFetchTransport({ 'x-shopify-access-token': refused ? 'shpat_wrong' : TOKEN }, 5000),
+			baseUrl: sim.baseUrl,
+			account: 'bob-norman.myshopify.com',
+			retry,
+			options: { apiVersion: '2026-01' },
+		}),
+	put: (n, at) => {
+		sim.put(shopifyOrder({ id: 5000 + n, updatedAt: seconds(at), createdAt: seconds(at) }));
+		return String(5000 + n);
+	},
+	fault: (fault, path) => sim.injectFault(fault, path),
+	listPath: /graphql/,
+};
