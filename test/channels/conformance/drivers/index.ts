@@ -6,6 +6,7 @@ import { magaluListingDriver, magaluWriterDriver } from './magalu';
 import { mercadoLivreListingDriver, mercadoLivreWriterDriver } from './mercadolivre';
 import { nuvemshopListingDriver, nuvemshopWriterDriver } from './nuvemshop';
 import { shopifyListingDriver, shopifyWriterDriver } from './shopify';
+import { trayListingDriver, trayWriterDriver } from './tray';
 import { vtexListingDriver, vtexWriterDriver } from './vtex';
 import { wooCommerceListingDriver, wooCommerceWriterDriver } from './woocommerce';
 
@@ -18,6 +19,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	nuvemshop: nuvemshopWriterDriver,
 	magalu: magaluWriterDriver,
 	amazon: amazonWriterDriver,
+	tray: trayWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -28,4 +30,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	nuvemshop: nuvemshopListingDriver,
 	magalu: magaluListingDriver,
 	amazon: amazonListingDriver,
+	tray: trayListingDriver,
 };
