@@ -1,34 +1,44 @@
 import type { ChannelWriter, ListingRef, WriteFailure } from '../channels/types';
-import type { ListingMapping, OmsStore } from '../store/types';
+import type { ListingLink } from '../catalog/types';
+import type { OmsStore } from '../store/types';
 import { writeFailure } from '../channels/common/writer';
 import { skuIdentity } from '../model/order';
 
 export interface ResolvedListings {
-	found: Map<string, ListingRef>;
-	/** SKUs the channel answered it does not list. */
+	/** Every listing a SKU is sold under on the channel account (one SKU may have several). */
+	found: Map<string, ListingRef[]>;
+	/** SKUs the channel answered it does not list (or whose listing is linked to another SKU). */
 	notListed: Set<string>;
 	/** SKUs whose lookup failed (the channel did not answer): retried on the next run. */
 	failed: Map<string, WriteFailure>;
 }
 
-const toRef = (m: ListingMapping): ListingRef => ({
-	listingId: m.listingId,
-	...(m.variantId ? { variantId: m.variantId } : {}),
-	...(m.inventoryItemId ? { inventoryItemId: m.inventoryItemId } : {}),
+const toRef = (l: ListingLink): ListingRef => ({
+	listingId: l.listingId,
+	...(l.variantId ? { variantId: l.variantId } : {}),
+	...(l.inventoryItemId ? { inventoryItemId: l.inventoryItemId } : {}),
 });
 
+/** The store's key of a channel account, "shopify:loja.myshopify.com", as the links table keys it. */
+export function splitChannelKey(key: string): { channel: string; account: string } {
+	const at = key.indexOf(':');
+	return at < 0 ? { channel: key, account: '' } : { channel: key.slice(0, at), account: key.slice(at + 1) };
+}
+
 /**
- * SKU → channel ids, for SKUs in their store identity (push-stock passes them so). The store caches what
- * the channel answered, so a SKU is looked up on the channel once; only SKUs missing from the cache are
- * asked for, in one call. A SKU the channel does not list is not cached:
- * it may be listed later, and asking again costs one lookup per run that pushes it.
+ * SKU → the channel listings it is published to, for SKUs in their store identity (push-stock passes them
+ * so): the store's links (made by a person, a sheet, or earlier look-ups). Only SKUs without any link are
+ * looked up on the channel's catalog, in one call; each listing found there becomes a link ('catalog'), which
+ * also reserves the lines of open orders that waited for that listing. A SKU the channel does not list is
+ * not remembered: it may be listed later, and asking again costs one lookup per run that pushes it.
  */
-export async function resolveListings(store: OmsStore, channel: string, writer: ChannelWriter, skus: string[]): Promise<ResolvedListings> {
+export async function resolveListings(store: OmsStore, channelKey: string, writer: ChannelWriter, skus: string[]): Promise<ResolvedListings> {
 	const out: ResolvedListings = { found: new Map(), notListed: new Set(), failed: new Map() };
 	if (skus.length === 0) return out;
-	const cached = await store.getListings(channel, skus);
-	for (const [sku, mapping] of cached) out.found.set(sku, toRef(mapping));
-	const missing = skus.filter((sku) => !cached.has(sku));
+	const { channel, account } = splitChannelKey(channelKey);
+	const linked = await store.linksOfSkus(channel, account, skus);
+	for (const [sku, links] of linked) out.found.set(sku, links.map(toRef));
+	const missing = skus.filter((sku) => !linked.has(sku));
 	if (missing.length === 0) return out;
 
 	let answered: Map<string, ListingRef>;
@@ -41,16 +51,20 @@ export async function resolveListings(store: OmsStore, channel: string, writer: 
 	}
 	// The channel may spell a SKU differently (decomposed accents, padding): match answers by identity.
 	const byIdentity = new Map([...answered].map(([sku, ref]) => [skuIdentity(sku), ref]));
-	const fresh: ListingMapping[] = [];
+	const fresh: Array<{ sku: string; ref: ListingRef }> = [];
 	for (const sku of missing) {
 		const ref = byIdentity.get(skuIdentity(sku));
-		if (!ref) {
-			out.notListed.add(sku);
-			continue;
-		}
-		out.found.set(sku, ref);
-		fresh.push({ sku, ...ref });
+		if (ref) fresh.push({ sku, ref });
+		else out.notListed.add(sku);
 	}
-	if (fresh.length > 0) await store.setListings(channel, fresh);
+	if (fresh.length === 0) return out;
+	const results = await store.linkListings(
+		fresh.map(({ sku, ref }) => ({ channel, account, sku, listingId: ref.listingId, variantId: ref.variantId, inventoryItemId: ref.inventoryItemId, source: 'catalog' })),
+	);
+	// A listing a person linked to another SKU stays theirs: the catalog's SKU is not published there.
+	results.forEach((r, i) => {
+		if (r.outcome === 'conflict') out.notListed.add(fresh[i].sku);
+		else out.found.set(fresh[i].sku, [fresh[i].ref]);
+	});
 	return out;
 }

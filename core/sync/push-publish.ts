@@ -1,4 +1,4 @@
-import type { ChannelWriter, StockUpdate, WriteFailure } from '../channels/types';
+import type { ChannelWriter, ListingRef, StockUpdate, WriteFailure } from '../channels/types';
 import { writeFailure } from '../channels/common/writer';
 import type { PushRetryInput, SeenRetry } from '../store/types';
 import { resolveListings } from './listings';
@@ -27,24 +27,38 @@ export interface PublishContext {
 const LEASE_LOST = 'the lease of this SKU expired during the push and another push took it: it waits in the retry set';
 const SUPERSEDED = 'a value from a newer change was recorded while this one was on its way: the channel may show either';
 
+type Update = { update: StockUpdate; planned: Planned };
+
+/**
+ * The updates in layers: layer k holds the k-th listing of every SKU, so no writer call names a SKU twice
+ * (writers answer per SKU) and a SKU sold under several listings is sent to each of them.
+ */
+function layersOf(ctx: PublishContext, plan: Planned[], found: Map<string, ListingRef[]>): Update[][] {
+	const layers: Update[][] = [];
+	for (const p of plan) {
+		(found.get(p.sku) ?? []).forEach((listing, k) => (layers[k] ??= []).push({ update: { sku: p.sku, quantity: p.value, listing, warehouse: ctx.warehouse }, planned: p }));
+	}
+	return layers;
+}
+
 /**
  * Sends planned values in the writer's chunks, each chunk after renewing its leases (a SKU whose lease
- * expired and was taken over is not sent: the other push owns it now). Accepted values are recorded per
- * chunk with their change numbers; the store answers those a newer record superseded, which the caller
- * pushes again. Failures go to the retry set per chunk: refused, or uncertain when the outcome is unknown.
+ * expired and was taken over is not sent: the other push owns it now), to every listing linked to the SKU.
+ * A value is recorded once every listing of its SKU accepted it (per chunk, with its change number); the
+ * store answers those a newer record superseded, which the caller pushes again. Failures go to the retry set
+ * per chunk: refused, or uncertain when the outcome is unknown; a SKU's other listings are not sent after
+ * one failed (the retry sends them all).
  */
 export async function publishPlanned(ctx: PublishContext, plan: Planned[], seen: Map<string, SeenRetry>): Promise<{ sent: Planned[]; superseded: Set<string> }> {
 	const { store, channel, writer } = ctx.req;
 	const listings = await resolveListings(store, channel, writer, plan.map((p) => p.sku));
-	const updates: Array<{ update: StockUpdate; planned: Planned }> = [];
 	const lookupFailures: PushRetryInput[] = [];
 	const notListed: string[] = [];
 	for (const p of plan) {
 		const result = ctx.results.get(p.sku)!;
 		Object.assign(result, { available: p.available, value: p.value, changeSeq: p.changeSeq });
-		const listing = listings.found.get(p.sku);
 		const lookupFailure = listings.failed.get(p.sku);
-		if (listing) updates.push({ update: { sku: p.sku, quantity: p.value, listing, warehouse: ctx.warehouse }, planned: p });
+		if (listings.found.has(p.sku)) result.listings = listings.found.get(p.sku)!.length;
 		else if (lookupFailure) {
 			fail(result, lookupFailure);
 			// The look-up failed, nothing was written: a plain failure, never uncertain.
@@ -59,42 +73,53 @@ export async function publishPlanned(ctx: PublishContext, plan: Planned[], seen:
 
 	const sent: Planned[] = [];
 	const superseded = new Set<string>();
-	for (let i = 0; i < updates.length; i += ctx.batchSize) {
-		const startedAt = ctx.now();
-		const held = await ctx.lease(updates.slice(i, i + ctx.batchSize).map((u) => u.planned.sku));
-		const chunk = updates.slice(i, i + ctx.batchSize).filter((u) => held.has(u.planned.sku));
-		const lost = updates.slice(i, i + ctx.batchSize).filter((u) => !held.has(u.planned.sku));
-		if (lost.length > 0) await ctx.defer(lost.map((u) => u.planned.sku), LEASE_LOST);
-		if (chunk.length === 0) continue;
+	const dropped = new Set<string>(); // failed or lost on one listing: not sent to the others in this run
+	const acceptedBy = new Map<string, number>();
+	for (const layer of layersOf(ctx, plan, listings.found)) {
+		for (let i = 0; i < layer.length; i += ctx.batchSize) {
+			const startedAt = ctx.now();
+			const batch = layer.slice(i, i + ctx.batchSize).filter((u) => !dropped.has(u.planned.sku));
+			if (batch.length === 0) continue;
+			const held = await ctx.lease(batch.map((u) => u.planned.sku));
+			const chunk = batch.filter((u) => held.has(u.planned.sku));
+			const lost = batch.filter((u) => !held.has(u.planned.sku));
+			for (const u of lost) dropped.add(u.planned.sku);
+			if (lost.length > 0) await ctx.defer(lost.map((u) => u.planned.sku), LEASE_LOST);
+			if (chunk.length === 0) continue;
 
-		const answers = await pushChunk(writer, chunk.map((u) => u.update));
-		const accepted: Planned[] = [];
-		const failures: PushRetryInput[] = [];
-		for (const { planned } of chunk) {
-			const answer = answers.get(planned.sku) ?? { ok: false, error: { message: `${writer.id} returned no result for SKU ${planned.sku}` } };
-			const result = ctx.results.get(planned.sku)!;
-			if (answer.ok) {
-				result.status = 'pushed';
-				delete result.error;
-				delete result.message;
-				accepted.push(planned);
-			} else {
-				const error = answer.error ?? { message: `${writer.id} refused the quantity of SKU ${planned.sku}` };
-				fail(result, error);
-				failures.push(retryEntry(ctx, planned.sku, error));
+			const answers = await pushChunk(writer, chunk.map((u) => u.update));
+			const accepted: Planned[] = [];
+			const failures: PushRetryInput[] = [];
+			for (const { planned } of chunk) {
+				const answer = answers.get(planned.sku) ?? { ok: false, error: { message: `${writer.id} returned no result for SKU ${planned.sku}` } };
+				const result = ctx.results.get(planned.sku)!;
+				if (answer.ok) {
+					const done = (acceptedBy.get(planned.sku) ?? 0) + 1;
+					acceptedBy.set(planned.sku, done);
+					if (done < listings.found.get(planned.sku)!.length) continue; // more listings to go
+					result.status = 'pushed';
+					delete result.error;
+					delete result.message;
+					accepted.push(planned);
+				} else {
+					const error = answer.error ?? { message: `${writer.id} refused the quantity of SKU ${planned.sku}` };
+					fail(result, error);
+					dropped.add(planned.sku);
+					failures.push(retryEntry(ctx, planned.sku, error));
+				}
 			}
-		}
-		// Recorded per chunk: a run that dies later does not send these again.
-		if (accepted.length > 0) {
-			const values = accepted.map((p) => ({ sku: p.sku, warehouse: ctx.warehouse, value: p.value, changeSeq: p.changeSeq }));
-			for (const v of await store.recordPushed(channel, values)) {
-				superseded.add(v.sku);
-				failures.push({ sku: v.sku, warehouse: ctx.warehouse, reason: 'unknown', message: SUPERSEDED });
+			// Recorded per chunk: a run that dies later does not send these again.
+			if (accepted.length > 0) {
+				const values = accepted.map((p) => ({ sku: p.sku, warehouse: ctx.warehouse, value: p.value, changeSeq: p.changeSeq }));
+				for (const v of await store.recordPushed(channel, values)) {
+					superseded.add(v.sku);
+					failures.push({ sku: v.sku, warehouse: ctx.warehouse, reason: 'unknown', message: SUPERSEDED });
+				}
+				sent.push(...accepted);
+				await clearSeen(ctx, accepted.filter((p) => !superseded.has(p.sku)).map((p) => p.sku), seen, startedAt);
 			}
-			sent.push(...accepted);
-			await clearSeen(ctx, accepted.filter((p) => !superseded.has(p.sku)).map((p) => p.sku), seen, startedAt);
+			if (failures.length > 0) await store.recordPushRetries(channel, failures);
 		}
-		if (failures.length > 0) await store.recordPushRetries(channel, failures);
 	}
 	return { sent, superseded };
 }

@@ -32,6 +32,8 @@ export interface SkuPushResult {
 	message?: string;
 	/** Set for "failed" only. */
 	error?: WriteFailure;
+	/** How many channel listings the SKU is published to (links; one SKU may be sold under several). */
+	listings?: number;
 	/** The SKU came from the retry set (an earlier run failed or deferred it). */
 	retried?: true;
 }

@@ -36,7 +36,7 @@ describe('pushStock on a SQLite store', () => {
 		await stock(store, { SHIRT: [10, 2] });
 		const writer = new FakeWriter(FakeWriter.listing('SHIRT'));
 		const first = await push(writer, ['SHIRT']);
-		expect(first.results).toEqual([{ sku: 'SHIRT', warehouse: 'default', available: 8, value: 8, previous: null, changeSeq: 2, status: 'pushed' }]);
+		expect(first.results).toEqual([{ sku: 'SHIRT', warehouse: 'default', available: 8, value: 8, previous: null, changeSeq: 2, status: 'pushed', listings: 1 }]);
 		expect(writer.quantities.get('SHIRT')).toBe(8);
 		expect(await store.getPushed(CHANNEL, ['SHIRT'])).toEqual(new Map([['SHIRT', 8]]));
 
@@ -78,7 +78,11 @@ describe('pushStock on a SQLite store', () => {
 		await push(writer, ['A', 'B']);
 		expect(writer.resolveCalls).toEqual([['A'], ['B']]);
 		expect(writer.pushCalls[2].map((u) => u.listing)).toEqual([FakeWriter.listing('A').get('A'), FakeWriter.listing('A', 'B').get('B')]);
-		expect((await store.getListings(CHANNEL, ['A', 'B'])).size).toBe(2);
+		// What the catalog showed became links of the channel account ('catalog').
+		expect((await store.listLinks()).map((l) => [l.channel, l.account, l.listingId, l.sku, l.source, l.inventoryItemId])).toEqual([
+			['shopify', 'loja.myshopify.com', 'L-A', 'A', 'catalog', 'gid://shopify/InventoryItem/100'],
+			['shopify', 'loja.myshopify.com', 'L-B', 'B', 'catalog', 'gid://shopify/InventoryItem/101'],
+		]);
 	});
 
 	test('a SKU the channel does not list is "not listed on channel" and does not stop the others', async () => {
@@ -128,7 +132,7 @@ describe('pushStock on a SQLite store', () => {
 		const { results } = await push(writer, ['A', 'B']);
 		expect(statuses(results)).toEqual({ A: 'pushed', B: 'failed' });
 		expect(results[1].error).toMatchObject({ httpCode: 503 });
-		expect((await store.getListings(CHANNEL, ['B'])).size).toBe(0);
+		expect((await store.linksOfSkus('shopify', 'loja.myshopify.com', ['B'])).size).toBe(0);
 	});
 
 	test('updates go in chunks of the writer\'s batch size; a chunk that throws fails only its SKUs', async () => {
@@ -172,9 +176,11 @@ describe('pushStock on a SQLite store', () => {
 			return new Map(skus.filter((s) => s.normalize('NFD') === decomposed).map(() => [decomposed, writer.listings.get(decomposed)!]));
 		};
 		const first = await pushStock({ store, channel: CHANNEL, writer, levels: [{ sku: ` ${decomposed} ` }, { sku: composed }], safetyStock: 0, maxQuantity: 0 });
-		expect(first.results).toEqual([{ sku: composed, warehouse: 'default', available: 5, value: 5, previous: null, changeSeq: 1, status: 'pushed' }]);
+		expect(first.results).toEqual([{ sku: composed, warehouse: 'default', available: 5, value: 5, previous: null, changeSeq: 1, status: 'pushed', listings: 1 }]);
 		expect(writer.resolveCalls).toEqual([[composed]]);
-		expect(await store.getListings(CHANNEL, [decomposed])).toEqual(new Map([[decomposed, { sku: composed, ...writer.listings.get(decomposed)! }]]));
+		expect((await store.linksOfSkus('shopify', 'loja.myshopify.com', [decomposed])).get(decomposed)).toEqual([
+			expect.objectContaining({ sku: composed, listingId: writer.listings.get(decomposed)!.listingId }),
+		]);
 
 		const again = await push(writer, [decomposed]);
 		expect(again.results).toEqual([expect.objectContaining({ sku: composed, previous: 5, status: 'unchanged' })]);
