@@ -60,7 +60,7 @@ describe('OMS Status Sync, Push Stock to Shopify', () => {
 
 		const first = await run({}, { items: [applied as unknown as IDataObject] });
 		expect(first).toEqual([
-			{ json: { channel: STORE_KEY, sku: 'IPOD-PINK', warehouse: 'default', available: 8, value: 8, previous: null, changeSeq: 2, status: 'pushed' }, pairedItem: { item: 0 } },
+			{ json: { channel: STORE_KEY, sku: 'IPOD-PINK', warehouse: 'default', available: 8, value: 8, previous: null, changeSeq: 2, status: 'pushed', listings: 1 }, pairedItem: { item: 0 } },
 		]);
 		expect(sim.available('IPOD-PINK')).toBe(8);
 
