@@ -124,3 +124,38 @@ export function nextCountedOffset(current: CountedOffset, limit: number, total: 
 	const next = current.offset + limit;
 	return next < total ? formatCountedOffset({ offset: next, total }) : undefined;
 }
+
+/**
+ * Offset paging with a check that the list did not move (Magalu, Loja Integrada: the sort order does not keep
+ * positions, or is not documented). The token is the next offset and the id of the order just before it
+ * ("<offset>:<id>"); each page is requested from one order earlier, and when that order is no longer the one
+ * the token names, an order before it left or joined the window and the later orders moved: the window is
+ * listed again from the start ("0") rather than skipping one (the poller drops the repeats).
+ */
+export interface CheckedOffset {
+	offset: number;
+	before?: string;
+}
+
+export function parseCheckedOffset(token: string | undefined, channel: string): CheckedOffset {
+	if (token === undefined) return { offset: 0 };
+	const m = /^(\d+)(?::(.+))?$/.exec(token);
+	if (!m) throw new Error(`Invalid ${channel} page token "${token}": expected an offset`);
+	return { offset: Number(m[1]), before: m[2] };
+}
+
+/** What to request for a page of `limit` orders: one more, from one earlier, when there is an order to check. */
+export function checkedOffsetRequest(token: CheckedOffset, limit: number): { offset: number; limit: number; check: boolean } {
+	const check = token.offset > 0 && token.before !== undefined;
+	return { offset: check ? token.offset - 1 : token.offset, limit: check ? limit + 1 : limit, check };
+}
+
+/** The page's orders and the next token, from what a checkedOffsetRequest returned. */
+export function checkedOffsetPage<T>(token: CheckedOffset, limit: number, results: T[], idOf: (o: T) => string | undefined): { items: T[]; nextPageToken?: string } {
+	const { check } = checkedOffsetRequest(token, limit);
+	if (check && idOf(results[0]) !== token.before) return { items: results, nextPageToken: '0' };
+	const items = check ? results.slice(1) : results;
+	const next = token.offset + items.length;
+	// A full page may be the last one: one more (empty) request settles it.
+	return { items, nextPageToken: items.length >= limit ? `${next}:${idOf(items[items.length - 1]) ?? ''}` : undefined };
+}

@@ -2,6 +2,7 @@ import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
+import { checkedOffsetPage, checkedOffsetRequest, parseCheckedOffset } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
 import { normalizeMagaluOrder, type MagaluOrder } from './normalize';
@@ -13,25 +14,6 @@ export { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDe
 export * from './endpoints';
 export type { MagaluOrder } from './normalize';
 
-/**
- * Offset paging with a check that the list did not move. The token is the next `_offset` and the id of the
- * order just before it; each page is requested from one order earlier, and when that order is no longer
- * the one the token names, an order before it left the window (it changed again) and every later order moved
- * down one place: the window is listed again from the start rather than skipping one (duplicates are
- * dropped by the poller).
- */
-interface OffsetToken {
-	offset: number;
-	before?: string;
-}
-
-function parseOffsetToken(token: string | undefined): OffsetToken {
-	if (token === undefined) return { offset: 0 };
-	const m = /^(\d+)(?::(.+))?$/.exec(token);
-	if (!m) throw new Error(`Invalid Magalu page token "${token}": expected an offset`);
-	return { offset: Number(m[1]), before: m[2] };
-}
-
 const orderIdOf = (o: MagaluOrder | undefined) => (o && typeof o === 'object' && o.id !== undefined && o.id !== null ? String(o.id) : undefined);
 
 /**
@@ -40,7 +22,7 @@ const orderIdOf = (o: MagaluOrder | undefined) => (o && typeof o === 'object' &&
  * channel). The list returns whole orders with their deliveries and items, so there is no getDetails.
  *
  * Offset paging is sorted by creation; an order updated while the window is listed leaves it and moves
- * later orders down one place, which the token's check order detects (parseOffsetToken).
+ * later orders down one place, which the token's check order detects (common/paging.ts, checkedOffsetPage).
  */
 export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluOrder> {
 	const ordersUrl = joinUrl(ctx.baseUrl, MAGALU_ORDERS.path);
@@ -60,22 +42,18 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 		latestUntil: (now) => now,
 
 		async listChanged(req: ListChangedRequest) {
-			const token = parseOffsetToken(req.pageToken);
+			const token = parseCheckedOffset(req.pageToken, 'Magalu');
 			// One slot of each request holds the check order, so a page has at most max_limit − 1 new orders.
 			const limit = Math.max(1, Math.min(req.pageSize, MAGALU_ORDERS.maxLimit - 1));
-			const check = token.offset > 0 && token.before !== undefined;
+			const page = checkedOffsetRequest(token, limit);
 			const results = await list({
 				[MAGALU_ORDERS.since]: new Date(Date.parse(req.since)).toISOString(),
 				[MAGALU_ORDERS.until]: new Date(Date.parse(req.until)).toISOString(),
 				_sort: MAGALU_ORDERS.sortAsc,
-				_limit: check ? limit + 1 : limit,
-				_offset: check ? token.offset - 1 : token.offset,
+				_limit: page.limit,
+				_offset: page.offset,
 			});
-			if (check && orderIdOf(results[0]) !== token.before) return { items: results, nextPageToken: '0' };
-			const items = check ? results.slice(1) : results;
-			const next = token.offset + items.length;
-			// A full page may be the last one: one more (empty) request settles it.
-			return { items, nextPageToken: items.length >= limit ? `${next}:${orderIdOf(items[items.length - 1]) ?? ''}` : undefined };
+			return checkedOffsetPage(token, limit, results, orderIdOf);
 		},
 
 		identify(raw) {
