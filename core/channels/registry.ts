@@ -1,5 +1,6 @@
 import { amazonChannel } from './amazon';
 import type { ChannelDescriptor } from './descriptor';
+import { lojaIntegradaChannel } from './lojaintegrada';
 import { magaluChannel } from './magalu';
 import { mercadoLivreChannel } from './mercadolivre';
 import { nuvemshopChannel } from './nuvemshop';
@@ -20,7 +21,7 @@ function byId<const D extends readonly ChannelDescriptor[]>(list: D): { readonly
  * ChannelId), and every Record<ChannelId, …> elsewhere (the n8n side) fails to compile until it has the
  * new channel. Adding a channel: docs/CONTRIBUTING-NOTES.md, "Adding a channel".
  */
-export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel] as const);
+export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel] as const);
 
 /** Channel ids as used in canonical orders, the CLI and the README. */
 export type ChannelId = keyof typeof CHANNELS;

@@ -59,7 +59,7 @@ export class OmsStatusSync implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray"})[$parameter["channel"]] }}',
+			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada"})[$parameter["channel"]] }}',
 		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels, and re-import recent orders',
 		defaults: { name: 'OMS Status Sync' },
 		usableAsTool: true,
@@ -77,6 +77,7 @@ export class OmsStatusSync implements INodeType {
 			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { channel: ['magalu'] } } },
 			{ name: 'amazonSpApi', required: true, displayOptions: { show: { channel: ['amazon'] } } },
 			{ name: 'trayOmsApi', required: true, displayOptions: { show: { channel: ['tray'] } } },
+			{ name: 'lojaIntegradaOmsApi', required: true, displayOptions: { show: { channel: ['lojaintegrada'] } } },
 		],
 		properties: [
 			channelProperty,

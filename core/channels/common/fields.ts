@@ -72,3 +72,37 @@ export function digitsOnly(value: string | undefined): string | undefined {
 export function compact<T extends object>(obj: T): T {
 	return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * A store-local date-time → ISO UTC, for channels that write dates without a zone in the store's time
+ * (Tray, Loja Integrada): "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS", "…T…" with any fraction, read at `offset`; a
+ * value that carries its own zone ("Z", "-03:00") keeps it. "0000-00-00" placeholders and blanks are absent.
+ * `time` completes a date-only value (Tray's separate `hour`).
+ */
+export function readLocalDate(r: RawReader, obj: JsonObject, path: string, offset: string, time?: string): string | undefined {
+	const v = r.optString(obj, path);
+	if (v === undefined || v.startsWith('0000-00-00')) return undefined;
+	let text = (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T${time ?? '00:00:00'}` : v.trim().replace(' ', 'T')).replace(/(\.\d{3})\d+/, '$1');
+	if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) text += offset;
+	const ms = Date.parse(text);
+	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
+	return new Date(ms).toISOString();
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant at a UTC offset ("-03:00"), for day-precision filters. */
+export function localDay(iso: string, offset: string): string {
+	return localDateTime(iso, offset).slice(0, 10);
+}
+
+/** An instant as a zone-less local date-time "YYYY-MM-DDTHH:MM:SS" at `offset`, for filters in store time. */
+export function localDateTime(iso: string, offset: string): string {
+	const sign = offset.startsWith('-') ? -1 : 1;
+	const [h, m] = offset.slice(1).split(':').map(Number);
+	return new Date(Date.parse(iso) + sign * (h * 60 + m) * 60_000).toISOString().slice(0, 19);
+}
+
+/** The account's UTC offset from options.timeZoneOffset ("-03:00"), else the channel's documented or assumed one. */
+export function accountOffset(options: Record<string, unknown> | undefined, fallback: string): string {
+	const o = options?.timeZoneOffset;
+	return typeof o === 'string' && /^[+-]\d{2}:\d{2}$/.test(o) ? o : fallback;
+}

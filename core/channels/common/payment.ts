@@ -192,3 +192,20 @@ export function trayMethod(type: unknown, name: unknown): PaymentMethod | undefi
 	const n = str(name);
 	return n === undefined ? undefined : methodFromName(n);
 }
+
+/**
+ * Loja Integrada pagamentos[]: `pagamento_tipo` ("creditCard" in the documented order; [?] the other values
+ * are not listed: debitCard, boleto, pix are read as named), else the gateway code of forma_pagamento
+ * ("pagsegurov2", "wcboleto", "boleto", "deposito", "PAGAMENTOEXTERNO" of hub orders = other).
+ */
+export function lojaIntegradaMethod(payment: unknown): PaymentMethod | undefined {
+	if (!isJsonObject(payment)) return undefined;
+	const type = str(payment.pagamento_tipo);
+	if (type !== undefined) {
+		if (type === 'creditcard') return 'credit_card';
+		if (type === 'debitcard') return 'debit_card';
+		return methodFromName(type);
+	}
+	const code = isJsonObject(payment.forma_pagamento) ? str(payment.forma_pagamento.codigo) : undefined;
+	return code === undefined ? undefined : methodFromName(code);
+}

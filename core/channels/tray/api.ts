@@ -1,6 +1,7 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest, HttpResponse } from '../../http/transport';
-import type { JsonObject, RawReader } from '../common/raw-reader';
+import { accountOffset } from '../common/fields';
+import type { JsonObject } from '../common/raw-reader';
 import { isJsonObject } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
 
@@ -23,27 +24,7 @@ export const TRAY_MAX_LIMIT = 50;
  */
 export const TRAY_DEFAULT_OFFSET = '-03:00';
 
-export function trayOffset(ctx: AdapterContext): string {
-	const o = ctx.options?.timeZoneOffset;
-	return typeof o === 'string' && /^[+-]\d{2}:\d{2}$/.test(o) ? o : TRAY_DEFAULT_OFFSET;
-}
-
-/** "YYYY-MM-DD[ HH:MM:SS]" at the store's offset → ISO UTC; Tray's "0000-00-00" placeholders are absent. */
-export function readTrayDate(r: RawReader, obj: JsonObject, path: string, offset: string, time?: string): string | undefined {
-	const v = r.optString(obj, path);
-	if (v === undefined || v.startsWith('0000-00-00')) return undefined;
-	const text = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T${time ?? '00:00:00'}` : v.replace(' ', 'T');
-	const ms = Date.parse(`${text}${offset}`);
-	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
-	return new Date(ms).toISOString();
-}
-
-/** The store's calendar day (YYYY-MM-DD) of an instant, for the day-precision `modified` filter. */
-export function trayDay(iso: string, offset: string): string {
-	const sign = offset.startsWith('-') ? -1 : 1;
-	const [h, m] = offset.slice(1).split(':').map(Number);
-	return new Date(Date.parse(iso) + sign * (h * 60 + m) * 60_000).toISOString().slice(0, 10);
-}
+export const trayOffset = (ctx: AdapterContext): string => accountOffset(ctx.options, TRAY_DEFAULT_OFFSET);
 
 /** A listing's items, unwrapped from their singular key ({Order:{…}} → {…}), and its total. */
 export function readListing(res: HttpResponse, req: HttpRequest, plural: string, singular: string): { items: JsonObject[]; total: number } {

@@ -1,11 +1,11 @@
 import type { HttpRequest } from '../../http/transport';
-import { openRawOrder } from '../common/fields';
+import { localDay, openRawOrder, readLocalDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
 import { nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
-import { readListing, readTrayDate, TRAY_MAX_LIMIT, trayDay, trayOffset } from './api';
+import { readListing, TRAY_MAX_LIMIT, trayOffset } from './api';
 import { normalizeTrayOrder, type TrayOrder } from './normalize';
 import { createTrayWriter } from './writer';
 
@@ -42,7 +42,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 
 	const modifiedAt = (o: TrayOrder): number => {
 		const { r } = openRawOrder('tray', o, 'id');
-		return Date.parse(readTrayDate(r, o, 'modified', offset) ?? '');
+		return Date.parse(readLocalDate(r, o, 'modified', offset) ?? '');
 	};
 
 	async function complete(id: string): Promise<TrayOrder> {
@@ -60,7 +60,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 			const position = parseCountedOffset(req.pageToken);
 			const limit = Math.max(1, Math.min(req.pageSize, TRAY_MAX_LIMIT));
 			const untilMs = Date.parse(req.until);
-			const range = `${trayDay(req.since, offset)},${trayDay(new Date(untilMs - 1).toISOString(), offset)}`;
+			const range = `${localDay(req.since, offset)},${localDay(new Date(untilMs - 1).toISOString(), offset)}`;
 			// Offsets advance by the window's fixed page size, so the page number is exact.
 			const { items, total } = await list({ modified: range, sort: 'id_asc', limit, page: Math.floor(position.offset / limit) + 1 });
 			const sinceMs = Date.parse(req.since);
@@ -77,7 +77,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 
 		identify(raw) {
 			const { r, o } = openRawOrder('tray', raw, 'id');
-			return { channelOrderId: r.string(o, 'id'), updatedAt: readTrayDate(r, o, 'modified', offset) ?? r.fail('modified', 'is required') };
+			return { channelOrderId: r.string(o, 'id'), updatedAt: readLocalDate(r, o, 'modified', offset) ?? r.fail('modified', 'is required') };
 		},
 
 		normalize: (raw) => normalizeTrayOrder(raw, ctx.account, offset),

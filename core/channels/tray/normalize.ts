@@ -1,10 +1,9 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { compact, digitsOnly, openRawOrder, readCents } from '../common/fields';
+import { compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
 import { trayMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
-import { readTrayDate } from './api';
 import { CANCELLED_BY_TYPE, TRAY_STATUS, trayStatusEntry } from './status';
 
 /** An order as GET /orders/:id/complete returns it under "Order" (ids, numbers and dates as strings). */
@@ -69,7 +68,7 @@ function readShipments(r: RawReader, raw: TrayOrder, offset: string): Shipment[]
 		carrier: r.optString(raw, 'shipment'),
 		trackingCode: r.optString(raw, 'sending_code'),
 		trackingUrl: r.optString(raw, 'tracking_url'),
-		shippedAt: readTrayDate(r, raw, 'sending_date', offset) ?? readTrayDate(r, raw, 'shipment_date', offset),
+		shippedAt: readLocalDate(r, raw, 'sending_date', offset) ?? readLocalDate(r, raw, 'shipment_date', offset),
 	});
 	return shipment.trackingCode || shipment.shippedAt ? [shipment] : [];
 }
@@ -83,7 +82,7 @@ function readInvoice(r: RawReader, raw: TrayOrder, offset: string): Invoice | un
 		nfeKey: digitsOnly(r.optString(item, `${path}.key`)),
 		number: r.optString(item, `${path}.number`),
 		series: r.optString(item, `${path}.serie`),
-		issuedAt: readTrayDate(r, item, `${path}.issue_date`, offset),
+		issuedAt: readLocalDate(r, item, `${path}.issue_date`, offset),
 		url: r.optString(item, `${path}.link`),
 	});
 	return invoice.nfeKey?.length === 44 || invoice.number ? invoice : undefined;
@@ -128,13 +127,13 @@ export function normalizeTrayOrder(input: unknown, account: string, offset: stri
 	const flags = new Set<IntakeFlag>();
 	const status = tolerantStatus(() => readStatus(r, raw), UNKNOWN_STATUS, flags);
 	const time = r.optString(raw, 'hour');
-	const createdAt = readTrayDate(r, raw, 'date', offset, time && /^\d{2}:\d{2}(:\d{2})?$/.test(time) ? time : undefined) ?? r.fail('date', 'is required');
+	const createdAt = readLocalDate(r, raw, 'date', offset, time && /^\d{2}:\d{2}(:\d{2})?$/.test(time) ? time : undefined) ?? r.fail('date', 'is required');
 	const order: CanonicalOrder = {
 		channel: 'tray',
 		account,
 		channelOrderId,
 		createdAt,
-		updatedAt: readTrayDate(r, raw, 'modified', offset) ?? createdAt,
+		updatedAt: readLocalDate(r, raw, 'modified', offset) ?? createdAt,
 		...status,
 		channelStatusRaw: r.string(raw, 'status'),
 		currency: 'BRL',

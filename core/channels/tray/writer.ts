@@ -2,7 +2,8 @@ import type { HttpRequest } from '../../http/transport';
 import { joinUrl, send } from '../common/http';
 import { absentOn404, pushEach, resolveEach, sendWrite } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
-import { readListing, trayDay, trayOffset } from './api';
+import { localDay } from '../common/fields';
+import { readListing, trayOffset } from './api';
 
 /**
  * Tray write-back (developers.tray.com.br, mirrored in NelsonEspadoto/api-doc@ce3e5719):
@@ -52,7 +53,7 @@ export function createTrayWriter(ctx: AdapterContext): ChannelWriter {
 
 		async pushInvoice(input) {
 			const body = {
-				issue_date: trayDay(input.issuedAt, trayOffset(ctx)),
+				issue_date: localDay(input.issuedAt, trayOffset(ctx)),
 				number: input.number,
 				serie: input.series,
 				key: input.nfeKey,
@@ -68,7 +69,7 @@ export function createTrayWriter(ctx: AdapterContext): ChannelWriter {
 			const body = {
 				Order: {
 					sending_code: input.trackingCode,
-					sending_date: trayDay(input.shippedAt ?? new Date().toISOString(), trayOffset(ctx)),
+					sending_date: localDay(input.shippedAt ?? new Date().toISOString(), trayOffset(ctx)),
 					...(input.trackingUrl ? { tracking_url: input.trackingUrl } : {}),
 					...(statusId !== undefined && statusId !== '' ? { status_id: String(statusId) } : {}),
 				},

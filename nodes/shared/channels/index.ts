@@ -4,6 +4,7 @@ import type { AdapterContext } from '../../../core/channels/types';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../core/http/retry';
 import { createN8nTransport, type RequestContext } from '../transport';
 import { amazonN8n } from './amazon';
+import { lojaIntegradaN8n } from './lojaintegrada';
 import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
 import { nuvemshopN8n } from './nuvemshop';
@@ -25,6 +26,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	magalu: magaluN8n,
 	amazon: amazonN8n,
 	tray: trayN8n,
+	lojaintegrada: lojaIntegradaN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

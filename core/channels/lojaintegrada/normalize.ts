@@ -1,0 +1,118 @@
+import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
+import { validateCanonicalOrder } from '../../model/validate';
+import { compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
+import { lojaIntegradaMethod, orderPaymentMethod } from '../common/payment';
+import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
+import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
+import { idOfUri } from './api';
+import { CANCELLED_BY_FLAGS, LOJA_INTEGRADA_STATUS } from './status';
+
+/** An order as GET /v1/pedido/{numero} returns it (money and quantities as decimal strings). */
+export type LojaIntegradaOrder = JsonObject;
+
+/**
+ * `preco_venda` is the unit price paid (preco_cheio the list price, preco_subtotal the line). The item's
+ * `produto` is the sold product (a variation's own produto), as a URI or {resource_uri}; `produto_pai` the
+ * parent of a variation. A line without `sku` is kept unmapped.
+ */
+function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
+	const product = idOfUri(item.produto);
+	const parent = idOfUri(item.produto_pai);
+	return compact({
+		sku: r.optString(item, `${path}.sku`),
+		quantity: r.integer(item, `${path}.quantidade`, 1),
+		unitPriceCents: readCents(r, item, `${path}.preco_venda`),
+		channelListingId: parent ?? product,
+		channelVariantId: parent ? product : undefined,
+		channelLineId: r.optString(item, `${path}.id`),
+		title: r.optString(item, `${path}.nome`),
+	});
+}
+
+/** The detail's `cliente` is an object; the listing's is a URI (then nothing is known of the buyer). */
+function readCustomer(r: RawReader, raw: LojaIntegradaOrder): Customer {
+	const c = isJsonObject(raw.cliente) ? raw.cliente : {};
+	const s = (k: string) => r.optString(c, `cliente.${k}`);
+	return compact({
+		name: s('nome') ?? s('razao_social') ?? '',
+		email: s('email'),
+		phone: s('telefone_celular') ?? s('telefone_principal'),
+		document: digitsOnly(s('cpf') ?? s('cnpj')),
+	});
+}
+
+function readAddress(r: RawReader, raw: LojaIntegradaOrder): Address | undefined {
+	const a = r.optObject(raw, 'endereco_entrega');
+	const s = (k: string) => (a ? r.optString(a, `endereco_entrega.${k}`) : undefined);
+	const street = s('endereco');
+	if (!street) return undefined;
+	const country = s('pais') ?? 'BR';
+	return compact({
+		name: s('nome') ?? s('razao_social'), street, number: s('numero'), complement: s('complemento'), district: s('bairro'),
+		city: s('cidade') ?? '', state: s('estado'), postalCode: s('cep'), country: /^bra[sz]il$/i.test(country) ? 'BR' : country,
+	});
+}
+
+/** envios[]: a shipment once it has a tracking code (`objeto`); carrier from its forma_envio. */
+function readShipments(r: RawReader, raw: LojaIntegradaOrder): Shipment[] {
+	return r.objects(r.optArray(raw, 'envios') ?? [], 'envios').flatMap(({ item, path }) => {
+		const trackingCode = r.optString(item, `${path}.objeto`);
+		if (!trackingCode) return [];
+		const method = isJsonObject(item.forma_envio) ? item.forma_envio : {};
+		const carrier = r.optString(method, `${path}.forma_envio.nome`) ?? r.optString(method, `${path}.forma_envio.codigo`);
+		return [compact({ carrier: carrier?.trim(), trackingCode })];
+	});
+}
+
+/** situacao.codigo through the table; a store's own code LI flags cancelado + final cancels; else unknown. */
+function readStatus(r: RawReader, raw: LojaIntegradaOrder): StatusMapping {
+	const situacao = r.object(raw, 'situacao');
+	const code = r.string(situacao, 'situacao.codigo');
+	if (Object.prototype.hasOwnProperty.call(LOJA_INTEGRADA_STATUS, code)) return LOJA_INTEGRADA_STATUS[code];
+	if (situacao.cancelado === true && situacao.final === true) return CANCELLED_BY_FLAGS;
+	return r.fail('situacao.codigo', `has an unknown value "${code}" (known: ${Object.keys(LOJA_INTEGRADA_STATUS).join(', ')})`);
+}
+
+/**
+ * Totals: itemsCents = Σ preco_venda × quantidade (valor_subtotal), shippingCents = valor_envio, totalCents =
+ * valor_total; discountCents = max(0, items + shipping − total), which covers valor_desconto and a coupon
+ * alike (the documented order: 11.10 + 21.38 − 0.00 = 32.48).
+ */
+function readTotals(r: RawReader, raw: LojaIntegradaOrder, lines: OrderLine[]): CanonicalOrder['totals'] {
+	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+	const shippingCents = r.optDecimalCents(raw, 'valor_envio') === undefined ? 0 : readCents(r, raw, 'valor_envio');
+	const totalCents = readCents(r, raw, 'valor_total');
+	return { itemsCents, shippingCents, discountCents: Math.max(0, itemsCents + shippingCents - totalCents), totalCents };
+}
+
+/** GET /v1/pedido/{numero} → canonical order; `offset` reads LI's zone-less dates (see api.ts). BRL only. */
+export function normalizeLojaIntegradaOrder(input: unknown, account: string, offset: string): CanonicalOrder {
+	const { r, o: raw } = openRawOrder('lojaintegrada', input, 'numero');
+	const channelOrderId = r.string(raw, 'numero');
+	const lines = r.objects(r.array(raw, 'itens'), 'itens').map(({ item, path }) => readLine(r, item, path));
+	if (lines.length === 0) r.fail('itens', 'must have at least one item');
+	const flags = new Set<IntakeFlag>();
+	const status = tolerantStatus(() => readStatus(r, raw), UNKNOWN_STATUS, flags);
+	const createdAt = readLocalDate(r, raw, 'data_criacao', offset) ?? r.fail('data_criacao', 'is required');
+	const situacao = isJsonObject(raw.situacao) ? raw.situacao : {};
+	const order: CanonicalOrder = {
+		channel: 'lojaintegrada',
+		account,
+		channelOrderId,
+		createdAt,
+		updatedAt: readLocalDate(r, raw, 'data_modificacao', offset) ?? createdAt,
+		...status,
+		channelStatusRaw: r.optString(situacao, 'situacao.codigo') ?? '(none)',
+		currency: 'BRL',
+		totals: readTotals(r, raw, lines),
+		customer: readCustomer(r, raw),
+		lines,
+		shipments: readShipments(r, raw),
+	};
+	const address = readAddress(r, raw);
+	if (address) order.shippingAddress = address;
+	const paymentMethod = orderPaymentMethod((r.optArray(raw, 'pagamentos') ?? []).map(lojaIntegradaMethod));
+	if (paymentMethod) order.paymentMethod = paymentMethod;
+	if (flags.size > 0) order.flags = [...flags];
+	return validateCanonicalOrder(order);
+}

@@ -1,0 +1,33 @@
+import type { StatusMapping } from '../common/status';
+
+/**
+ * Loja Integrada situações by `situacao.codigo` (the order's situacao object also carries id, nome and the
+ * flags aprovado / cancelado / final, which do not say "paid" or "cancelled" on their own: a chargeback and a
+ * dispute are aprovado, a cancellation request is cancelado but not final). The 16 codes of the API's
+ * "Situações do pedido"; pagamento_devolvido_sem_retorno is absent from the documented /v1/situacao example
+ * [?] and LI's help centre calls it cancelled.
+ */
+export const LOJA_INTEGRADA_STATUS: Readonly<Record<string, StatusMapping>> = {
+	pedido_efetuado: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	aguardando_pagamento: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	pagamento_em_analise: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	pedido_pago: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	em_producao: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	pedido_em_separacao: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	// A dispute holds the money but the sale stands until it is decided: its units stay reserved.
+	pagamento_em_disputa: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
+	// A request, not a cancellation: the units stay reserved until the store decides.
+	cancelamento_solicitado: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
+	faturado: { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	pedido_enviado: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
+	// Set aside for the buyer to collect: out of the stock as a shipped order is.
+	pronto_para_retirada: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
+	pedido_entregue: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
+	pedido_cancelado: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	pagamento_devolvido: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'returned' },
+	pagamento_devolvido_sem_retorno: { status: 'cancelled', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
+	pedido_chargeback: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
+};
+
+/** A store's own situação (not in the table) that LI flags cancelado and final: cancelled. */
+export const CANCELLED_BY_FLAGS: StatusMapping = LOJA_INTEGRADA_STATUS.pedido_cancelado;

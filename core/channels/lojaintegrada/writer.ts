@@ -1,0 +1,61 @@
+import type { HttpRequest } from '../../http/transport';
+import { expectObject, joinUrl, send } from '../common/http';
+import { absentOn404, pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
+import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
+import { readObjects } from './api';
+
+/**
+ * Loja Integrada write-back (read in the survey of LI's OpenAPI and the client libraries named in api.ts):
+ * - stock: PUT /v1/produto_estoque/{produto_id} {gerenciado, quantidade, situacao_em_estoque,
+ *   situacao_sem_estoque}, one product per call (a variation is its own produto). The two situação fields are
+ *   the store's lead times and its "sell without stock" rule; whether omitting them keeps them is not
+ *   documented, so the current record is read first and sent back with the new quantity;
+ * - shipment: the tracking code on the order's envio, PUT /v1/pedido_envio/{envio_id} {objeto} (the id is
+ *   envios[].id of the order, not its numero), then situação pedido_enviado: PUT /v1/situacao/pedido/{numero}
+ *   {codigo};
+ * - cancel: situação pedido_cancelado the same way (no reason field).
+ * Not offered: the NF-e (POST /v1/integration/pedido/nf takes multipart fields, the store's chave_api in the
+ * body and URLs of a DANFE and XML the seller hosts; not read first-hand): "does not support" for now.
+ * [?] Whether PUT situacao/pedido e-mails the buyer as a panel change does; whether `sku` filters exactly.
+ */
+export function createLojaIntegradaWriter(ctx: AdapterContext): ChannelWriter {
+	const url = (path: string) => joinUrl(ctx.baseUrl, path);
+
+	async function findBySku(sku: string): Promise<ListingRef | undefined> {
+		const req: HttpRequest = { method: 'GET', url: url('/v1/produto/'), query: { sku, limit: 20 } };
+		const product = readObjects(await send(ctx, req), req).items.find((p) => p.sku === sku && p.removido !== true);
+		return product ? { listingId: String(product.id) } : undefined;
+	}
+
+	async function setSituacao(numero: string, codigo: string): Promise<void> {
+		await sendWrite(ctx, 'PUT', url(`/v1/situacao/pedido/${encodeURIComponent(numero)}`), { body: { codigo }, idempotent: true });
+	}
+
+	return {
+		id: 'lojaintegrada',
+		stockBatchSize: 1,
+		resolveListings: (skus) => resolveEach(skus, (sku) => absentOn404(() => findBySku(sku))),
+
+		pushStock: (updates) =>
+			pushEach(updates, async ({ listing, quantity }) => {
+				const stockUrl = url(`/v1/produto_estoque/${encodeURIComponent(listing.listingId)}`);
+				const read: HttpRequest = { method: 'GET', url: stockUrl };
+				const current = expectObject(await send(ctx, read), read);
+				const keep = (k: string, fallback: number) => (Number.isInteger(current[k]) ? (current[k] as number) : fallback);
+				const body = { gerenciado: true, quantidade: quantity, situacao_em_estoque: keep('situacao_em_estoque', 0), situacao_sem_estoque: keep('situacao_sem_estoque', -1) };
+				// An absolute value: a resend after a 5xx sets the same stock.
+				await sendWrite(ctx, 'PUT', stockUrl, { body, idempotent: true });
+			}),
+
+		async pushShipment(input) {
+			const read: HttpRequest = { method: 'GET', url: url(`/v1/pedido/${encodeURIComponent(input.channelOrderId)}`) };
+			const envios = expectObject(await send(ctx, read), read).envios;
+			const envio = Array.isArray(envios) ? (envios[0] as { id?: unknown } | undefined) : undefined;
+			if (envio?.id === undefined || envio.id === null) throw writeFault(read, `Loja Integrada order ${input.channelOrderId} has no envio to carry the tracking code`);
+			await sendWrite(ctx, 'PUT', url(`/v1/pedido_envio/${encodeURIComponent(String(envio.id))}`), { body: { objeto: input.trackingCode }, idempotent: true });
+			await setSituacao(input.channelOrderId, 'pedido_enviado');
+		},
+
+		cancelOrder: (input) => setSituacao(input.channelOrderId, 'pedido_cancelado'),
+	};
+}

@@ -1,0 +1,7 @@
+import { LOJA_INTEGRADA_API } from '../../../core/channels/lojaintegrada';
+import type { N8nChannel } from './types';
+
+export const lojaIntegradaN8n: N8nChannel = {
+	credentialType: 'lojaIntegradaOmsApi',
+	adapterContext: (credentials) => ({ baseUrl: String(credentials.baseUrl || LOJA_INTEGRADA_API), account: String(credentials.storeId) }),
+};
