@@ -2,6 +2,7 @@ import type { ChannelId } from '../../../../core/channels/registry';
 import type { ListingDriver } from '../listing-conformance';
 import type { WriterDriver } from '../writer-conformance';
 import { amazonListingDriver, amazonWriterDriver } from './amazon';
+import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
 import { magaluListingDriver, magaluWriterDriver } from './magalu';
 import { mercadoLivreListingDriver, mercadoLivreWriterDriver } from './mercadolivre';
 import { nuvemshopListingDriver, nuvemshopWriterDriver } from './nuvemshop';
@@ -20,6 +21,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	magalu: magaluWriterDriver,
 	amazon: amazonWriterDriver,
 	tray: trayWriterDriver,
+	lojaintegrada: lojaIntegradaWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -31,4 +33,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	magalu: magaluListingDriver,
 	amazon: amazonListingDriver,
 	tray: trayListingDriver,
+	lojaintegrada: lojaIntegradaListingDriver,
 };
