@@ -43,8 +43,8 @@ const pushStock = (c, pos, source = 'changedSinceLastPush') =>
 		{ credentials: { ...STORE_CRED, ...chCred(c) }, onError: 'continueErrorOutput', ...(source === 'changedSinceLastPush' ? { executeOnce: true } : {}) });
 const PUSH_FAILURE_TEXT = '"Stock of SKU " + ($json.sku || "?") + " was not published on " + ($json.channel || "the channel") + ": " + ($json.error ? $json.error.message : "unknown error") + ". The next push retries it."';
 const PUSH_FAILURE_MESSAGE = `={{ ${PUSH_FAILURE_TEXT} }}`;
-const apply = (pos, extra = {}) =>
-	node('Apply Orders to Stock', P + 'omsStore', 1, pos, { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: STORE_CRED, ...extra });
+const apply = (pos, extra = {}, source) =>
+	node('Apply Orders to Stock', P + 'omsStore', 1, pos, { resource: 'order', operation: 'apply', ...(source ? { source } : {}), rules: { commitOn: 'invoiced' } }, { credentials: STORE_CRED, ...extra });
 
 /** Templates 1 and 5: intake nodes (column 0, one row per channel) → Apply → Push Stock to every channel, with both error branches. */
 function importAndSync(nodes, c, intakeName) {
@@ -101,7 +101,8 @@ function importAndSync(nodes, c, intakeName) {
 	// Authenticated: whoever reaches the URL could otherwise post an order as invoiced or cancelled and move stock.
 	nodes.push(node('Invoice or Shipment Received', 'n8n-nodes-base.webhook', 2, at(0, 1.5), { httpMethod: 'POST', path: 'oms-invoice-shipment', authentication: 'headerAuth', responseMode: 'onReceived', options: {} }, { webhookId: 'a6c7f0c2-6a5d-4c1e-9f0e-0d6d3c0b5e11', credentials: { httpHeaderAuth: { name: 'OMS Webhook Secret' } } }));
 	nodes.push(node('Keep the Order Fields', 'n8n-nodes-base.set', 3.4, at(1, 1.5), { mode: 'raw', jsonOutput: '={{ $json.body }}', options: {} }));
-	nodes.push(apply(at(2, 1.5)));
+	// The ERP's post is an event on the order (invoiced, shipped): its clock is never compared with the channel's.
+	nodes.push(apply(at(2, 1.5), {}, 'erp'));
 	nodes.push(node('Back to the Order', 'n8n-nodes-base.set', 3.4, at(3, 1.5), { mode: 'raw', jsonOutput: "={{ $('Keep the Order Fields').item.json }}", options: {} }));
 	nodes.push(node('Which Channel?', 'n8n-nodes-base.switch', 3.2, at(4, 1.5), {
 		rules: { values: CHANNELS.map((ch) => ({
@@ -134,7 +135,7 @@ function importAndSync(nodes, c, intakeName) {
 			'O seu ERP ou emissor de notas chama a **URL do webhook** deste workflow (POST, JSON) sempre que um pedido é faturado ou enviado.',
 			'O corpo é o pedido no formato do OMS (como os gatilhos de canal o entregam) com `status` `invoiced` ou `shipped`, o bloco `invoice` (chave da NF-e, número, série, data) e/ou `shipments` (transportadora, código de rastreio).',
 			'',
-			'1. **Apply Orders to Stock** baixa as unidades de vez.',
+			'1. **Apply Orders to Stock** (origem *ERP*) baixa as unidades de vez. O envio é um evento no pedido, não uma nova versão dele: um cancelamento que o canal envie depois ainda devolve o estoque, digam o que disserem os dois relógios, e um envio que chegue depois de um cancelamento não move nada.',
 			'2. O pedido vai para o seu canal: primeiro a nota, depois o código de rastreio. Um envio com só um deles pula o outro passo (a saída diz *skipped*). Envie cada documento uma vez: os canais guardam cada nota ou metafield que recebem.',
 			'3. Um documento recusado pelo canal (ou uma chave de NF-e errada) faz a execução falhar em **Report Write-Back Failure**, e o seu Error workflow (modelo 4) avisa uma pessoa.',
 			'',
@@ -146,7 +147,7 @@ function importAndSync(nodes, c, intakeName) {
 			'Your ERP or invoicing system calls this workflow\'s **webhook URL** (POST, JSON) whenever an order is invoiced or shipped.',
 			'The body is the order in the OMS format (as the channel triggers output it) with `status` `invoiced` or `shipped`, the `invoice` block (NF-e key, number, series, date) and/or `shipments` (carrier, tracking code).',
 			'',
-			'1. **Apply Orders to Stock** deducts the units for good.',
+			'1. **Apply Orders to Stock** (source *ERP*) deducts the units for good. The post is an event on the order, not a new version of it: a cancellation the channel sends later still restocks, whatever the two clocks say, and a post arriving after a cancellation moves nothing.',
 			'2. The order goes to its channel: the invoice is sent, then the tracking code. A post with only one of them skips the other step (its output says *skipped*). Post each document once: channels keep every invoice note or metafield they receive.',
 			'3. A document the channel refuses (or a wrong NF-e key) fails the run in **Report Write-Back Failure**, so your Error workflow (template 4) tells a person.',
 			'',

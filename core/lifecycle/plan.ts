@@ -1,10 +1,12 @@
-import type { CanonicalOrder, CanonicalStatus } from '../model/order';
+import type { CanonicalOrder } from '../model/order';
 import { isTerminal, statusPhase, statusRank, type LifecycleConfig } from './config';
 import { snapshotUnits } from './footprint';
+import { Transition, type OrderPlan, type OrderSource, type OrderStockState, type Outcome, type Part, type PlanFlag } from './state';
 import { nextStage } from './stage';
 import { anyPositive, positive, qty, skuQuantities, type SkuQuantities } from './quantities';
 
 export { qty, skuQuantities, type SkuQuantities } from './quantities';
+export * from './state';
 
 /**
  * The lifecycle → stock-effect rules, as a pure function of (what the store knows of the order, the order
@@ -16,92 +18,6 @@ export { qty, skuQuantities, type SkuQuantities } from './quantities';
  * difference, so re-applying a snapshot is a no-op, an order first seen late gets the cumulative effect
  * once, and a unit comes back (restock) only as many times as it left (commit).
  */
-
-/** Where the order's stock footprint is. `reserved` whenever some units are reserved (even if others are committed). */
-export type Stage = 'none' | 'reserved' | 'committed' | 'released' | 'restocked' | 'expired' | 'closed';
-
-export interface OrderStockState {
-	orderKey: string;
-	/** Last status applied; null for an order never seen. */
-	status: CanonicalStatus | null;
-	stage: Stage;
-	warehouse: string;
-	reserved: SkuQuantities;
-	/**
-	 * Units deducted from on-hand for this order and not put back. A SKU once committed keeps its key (at 0 when
-	 * all came back): the first commit of an order has the key `commit`, every later one `commit@<revision>`.
-	 */
-	committed: SkuQuantities;
-	/** Bumped by every transition that moves stock; makes effect keys of repeatable effects unique. */
-	revision: number;
-	reservedAt: string | null;
-	/** The channel's updatedAt of the last snapshot applied: older snapshots are stale. */
-	channelUpdatedAt: string | null;
-}
-
-export type EffectKind = 'reserve' | 'adjust_reservation' | 'release' | 'commit' | 'restock' | 'expire';
-
-export interface StockMovement {
-	sku: string;
-	warehouse: string;
-	deltaOnHand: number;
-	deltaReserved: number;
-	reason: EffectKind;
-	/** Unique per order: (order, effectKey, sku) can be written once. */
-	effectKey: string;
-}
-
-export interface AppliedEffect {
-	effect: EffectKind;
-	key: string;
-	lines: Array<{ sku: string; quantity: number }>;
-}
-
-export type Outcome = 'applied' | 'unchanged' | 'regression' | 'stale';
-
-export type PlanFlag = 'regression' | 'stale' | 'lines_changed_after_commit' | 'cancelled_after_commit_not_restocked' | 'returned_not_restocked';
-
-export interface OrderPlan {
-	outcome: Outcome;
-	next: OrderStockState;
-	effects: AppliedEffect[];
-	movements: StockMovement[];
-	flags: PlanFlag[];
-}
-
-export function emptyState(orderKey: string, warehouse: string): OrderStockState {
-	return { orderKey, status: null, stage: 'none', warehouse, reserved: skuQuantities(), committed: skuQuantities(), revision: 0, reservedAt: null, channelUpdatedAt: null };
-}
-
-/** One SKU's part of an effect: the units named in the effect's lines and the counter deltas. */
-interface Part {
-	sku: string;
-	units: number;
-	onHand: number;
-	reserved: number;
-}
-
-/** Builds effects and movements for one transition; keeps the two lists consistent by construction. */
-class Transition {
-	readonly effects: AppliedEffect[] = [];
-	readonly movements: StockMovement[] = [];
-	constructor(private readonly warehouse: string) {}
-
-	add(effect: EffectKind, key: string, parts: Part[]): void {
-		const sorted = [...parts].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
-		for (const p of sorted) {
-			const deltaOnHand = p.onHand || 0; // never -0
-			const deltaReserved = p.reserved || 0;
-			if (deltaOnHand === 0 && deltaReserved === 0) continue;
-			this.movements.push({ sku: p.sku, warehouse: this.warehouse, deltaOnHand, deltaReserved, reason: effect, effectKey: key });
-		}
-		this.effects.push({ effect, key, lines: sorted.filter((p) => p.units !== 0).map((p) => ({ sku: p.sku, quantity: p.units })) });
-	}
-
-	has(effect: EffectKind): boolean {
-		return this.effects.some((e) => e.effect === effect);
-	}
-}
 
 const union = (...maps: SkuQuantities[]): string[] => [...new Set(maps.flatMap((m) => Object.keys(m)))].sort();
 
@@ -115,11 +31,16 @@ function zeroed(q: SkuQuantities): SkuQuantities {
  * Plans the stock effect of applying `order` (as the channel shows it now) to an order the store knows as
  * `state` (emptyState for a first sighting).
  */
-export function planOrderChange(state: OrderStockState, order: CanonicalOrder, config: LifecycleConfig, now: string): OrderPlan {
-	const incoming = order.status;
+export function planOrderChange(state: OrderStockState, posted: CanonicalOrder, config: LifecycleConfig, now: string, source: OrderSource = 'channel'): OrderPlan {
 	const unchanged = (outcome: Outcome, flags: PlanFlag[] = []): OrderPlan => ({ outcome, next: state, effects: [], movements: [], flags });
+	const erp = source === 'erp';
 
-	if (state.channelUpdatedAt && Date.parse(order.updatedAt) < Date.parse(state.channelUpdatedAt)) return unchanged('stale', ['stale']);
+	// Each source is compared with itself only: the channel's updatedAt with the channel's, never with the ERP's.
+	if (!erp && state.channelUpdatedAt && Date.parse(posted.updatedAt) < Date.parse(state.channelUpdatedAt)) return unchanged('stale', ['stale']);
+	// An ERP post is an event (invoiced, shipped): after a cancellation or return it changes nothing.
+	if (erp && state.status !== null && isTerminal(state.status)) return unchanged('unchanged', ['erp_post_after_terminal']);
+	const order = atFurthestFact(state, posted, erp);
+	const incoming = order.status;
 	if (state.status !== null && state.status !== incoming) {
 		const backwards = isTerminal(state.status) || statusRank(incoming) < statusRank(state.status);
 		if (backwards) return unchanged('regression', ['regression']);
@@ -140,9 +61,16 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 	// Rows written before per-line quantities kept a restocked order's units on record: none is deducted any more.
 	const held = state.stage === 'restocked' ? zeroed(state.committed) : state.committed;
 	const committed = skuQuantities();
+	// Units back through returns: the snapshot's (when returns are restocked) or the registered ones, never both.
+	const back = skuQuantities();
+	const newlyBack = skuQuantities();
 	for (const sku of union(held, units.deducted)) {
 		const before = qty(held, sku);
-		const wanted = incoming === 'cancelled' ? 0 : qty(units.deducted, sku) - (config.restockOnReturn ? qty(units.returned, sku) : 0);
+		const wasBack = qty(state.returned, sku);
+		const deducted = qty(units.deducted, sku);
+		const registered = qty(state.registered, sku);
+		const backWanted = incoming === 'cancelled' ? wasBack : Math.min(deducted, Math.max(config.restockOnReturn ? qty(units.returned, sku) : 0, registered));
+		const wanted = incoming === 'cancelled' ? 0 : Math.max(0, deducted - backWanted);
 		let target = wanted;
 		if (incoming === 'cancelled') target = config.restockOnCancelAfterCommit ? 0 : before;
 		// Without restocking cancellations, deducted units stay out (only a returned order puts its returns back).
@@ -151,6 +79,10 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 		if (terminalBefore) target = Math.min(target, before);
 		if (target > wanted) flags.add('cancelled_after_commit_not_restocked');
 		if (target > 0 || Object.hasOwn(held, sku)) committed[sku] = target;
+		// A return counts as back only when its units are not held out by the rules above.
+		const nowBack = incoming === 'cancelled' ? wasBack : Math.max(registered, backWanted - Math.max(0, target - wanted));
+		if (nowBack > 0) back[sku] = nowBack;
+		if (nowBack > wasBack) newlyBack[sku] = nowBack - wasBack;
 	}
 	if (!config.restockOnReturn && anyPositive(units.returned)) flags.add('returned_not_restocked');
 
@@ -172,7 +104,7 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 			if (take < d1 - d0 && wasCommitted && !terminal) changedAfterCommit = true; // units added after the commit point
 		} else if (d1 < d0) {
 			restockParts.push({ sku, units: d0 - d1, onHand: d0 - d1, reserved: 0 });
-			if (!terminal && d0 - d1 > qty(units.returned, sku)) changedAfterCommit = true; // cancelled after the commit point
+			if (!terminal && d0 - d1 > qty(newlyBack, sku)) changedAfterCommit = true; // cancelled after the commit point
 		}
 		if (dR !== 0) resid[sku] = dR;
 	}
@@ -213,7 +145,9 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 	const next: OrderStockState = {
 		...state,
 		status: incoming,
-		channelUpdatedAt: order.updatedAt,
+		channelUpdatedAt: erp ? state.channelUpdatedAt : order.updatedAt,
+		erpStatus: erp && !terminal && statusRank(incoming) > statusRank(state.erpStatus ?? 'pending_payment') ? incoming : state.erpStatus,
+		returned: back,
 		stage,
 		reserved,
 		committed,
@@ -221,6 +155,18 @@ export function planOrderChange(state: OrderStockState, order: CanonicalOrder, c
 		reservedAt: t.has('reserve') ? now : state.reservedAt,
 	};
 	return { outcome: t.effects.length > 0 ? 'applied' : 'unchanged', next, effects: t.effects, movements: t.movements, flags: [...flags] };
+}
+
+/**
+ * The order at the furthest status its two sources reported. An ERP post older than the status the store
+ * holds is read at that status (it adds nothing); a channel snapshot behind a status the ERP posted (the
+ * channel does not know the invoice yet) is read at the ERP's status. Terminal statuses are taken as sent.
+ */
+function atFurthestFact(state: OrderStockState, posted: CanonicalOrder, erp: boolean): CanonicalOrder {
+	if (isTerminal(posted.status)) return posted;
+	const ahead = erp ? state.status : state.erpStatus;
+	if (ahead === null || isTerminal(ahead) || statusRank(ahead) <= statusRank(posted.status)) return posted;
+	return { ...posted, status: ahead };
 }
 
 /** Releases the reservation of an order still awaiting payment whose reservation is older than the cutoff. */

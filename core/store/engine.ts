@@ -1,5 +1,5 @@
 import type { LifecycleConfig } from '../lifecycle/config';
-import { emptyState, planExpiry, planOrderChange, type OrderPlan, type OrderStockState, type StockMovement } from '../lifecycle/plan';
+import { emptyState, planExpiry, planOrderChange, type OrderPlan, type OrderSource, type OrderStockState, type StockMovement } from '../lifecycle/plan';
 import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder, type PaymentMethod } from '../model/order';
 import {
 	appliedRefKey,
@@ -65,7 +65,7 @@ export async function lockCounterSet(tx: StoreTx, keys: Iterable<CounterKey>): P
 	return new CounterSet(await tx.lockCounters(sortedCounterKeys(keys)));
 }
 
-export const ledgerRow = (m: StockMovement, orderKey: string, at: string): LedgerInsert => ({
+export const ledgerRow = (m: StockMovement & { note?: string | null }, orderKey: string, at: string): LedgerInsert => ({
 	sku: m.sku,
 	warehouse: m.warehouse,
 	deltaOnHand: m.deltaOnHand,
@@ -74,7 +74,7 @@ export const ledgerRow = (m: StockMovement, orderKey: string, at: string): Ledge
 	orderKey,
 	effectKey: m.effectKey,
 	ref: null,
-	note: null,
+	note: m.note ?? null,
 	at,
 });
 
@@ -100,7 +100,7 @@ export function heldKeys(state: OrderStockState | undefined): CounterKey[] {
 }
 
 /** Applies a batch of validated canonical orders. Results come back in input order. */
-export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], config: LifecycleConfig, now: string): Promise<ApplyOrderResult[]> {
+export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], config: LifecycleConfig, now: string, source: OrderSource = 'channel'): Promise<ApplyOrderResult[]> {
 	// Lines naming a linked listing take its SKU before anything is locked or planned (listing locks come first).
 	const orders = await resolveLinkedLines(tx, input);
 	const keys = [...new Set(orders.map(orderKeyOf))].sort();
@@ -128,15 +128,16 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 	for (const order of orders) {
 		const key = orderKeyOf(order);
 		const before = working.get(key) ?? emptyState(key, warehouseOf(order));
-		const plan = planOrderChange(before, order, config, now);
+		const plan = planOrderChange(before, order, config, now, source);
 		results.push(applyAndDescribe(order, before, plan, counters));
 		for (const m of plan.movements) ledger.push(ledgerRow(m, key, now));
-		const stateChanged = plan.next !== before && (before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || plan.outcome === 'applied');
+		const stateChanged = plan.next !== before && (before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || before.erpStatus !== plan.next.erpStatus || plan.outcome === 'applied');
 		if (stateChanged) {
 			working.set(key, plan.next);
 			saves.set(key, { state: plan.next, identity: order, paymentMethod: order.paymentMethod ?? 'unknown', flags: [...new Set<string>([...(order.flags ?? []), ...plan.flags])].sort(), at: now });
 		}
-		if (plan.outcome === 'applied' || plan.outcome === 'unchanged') accepted.set(key, order);
+		// The snapshot kept for a later link is the channel's: an ERP post is an event, its clock not the channel's.
+		if ((plan.outcome === 'applied' || plan.outcome === 'unchanged') && source === 'channel') accepted.set(key, order);
 		if (plan.outcome !== 'unchanged' || before.status !== plan.next.status) {
 			events.push({ orderKey: key, at: now, previousStatus: before.status, newStatus: order.status, outcome: plan.outcome, effects: plan.effects });
 		}

@@ -22,7 +22,29 @@ export const orderStateFromRow = (r: Row): OrderStockState => ({
 	revision: num(r.revision),
 	reservedAt: str(r.reserved_at),
 	channelUpdatedAt: str(r.channel_updated_at),
+	...factsFromJson(r.facts_json),
 });
+
+/** The facts column (schema 7): the ERP's furthest status and the registered returns; `{}` for older rows. */
+function factsFromJson(v: unknown): Pick<OrderStockState, 'erpStatus' | 'returned' | 'registered' | 'returnRefs'> {
+	const f = ((typeof v === 'string' ? JSON.parse(v) : v) ?? {}) as Record<string, unknown>;
+	return {
+		erpStatus: (f.erpStatus as CanonicalStatus | undefined) ?? null,
+		returned: json(f.returned ?? null),
+		registered: json(f.registered ?? null),
+		returnRefs: Array.isArray(f.returnRefs) ? f.returnRefs.map(String) : [],
+	};
+}
+
+/** What the facts column stores (empty maps and lists left out). */
+export function factsJson(s: OrderStockState): string {
+	const f: Record<string, unknown> = {};
+	if (s.erpStatus) f.erpStatus = s.erpStatus;
+	if (Object.keys(s.returned).length) f.returned = s.returned;
+	if (Object.keys(s.registered).length) f.registered = s.registered;
+	if (s.returnRefs.length) f.returnRefs = s.returnRefs;
+	return JSON.stringify(f);
+}
 
 export const counterFromRow = (r: Row): CounterRow => ({
 	sku: String(r.sku),

@@ -1,6 +1,7 @@
 import { LinkOperations } from '../catalog/link-store';
 import type { LinkInput, LinkQuery, LinkResult, ListingKey, ListingLink, UnlinkedListing, UnlinkedQuery, UnlinkResult } from '../catalog/types';
 import { resolveLifecycle, type LifecycleConfig } from '../lifecycle/config';
+import type { OrderSource } from '../lifecycle/plan';
 import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder } from '../model/order';
 import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
 import type { RetryBackoff, StoreBackend } from './backend';
@@ -9,6 +10,7 @@ import { expiryCutoffs, expiryRules, sameCutoffForAll, type ExpiryRulesInput } f
 import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
 import { orderFilter } from './order-view';
 import { pushStatusFilter } from './push-status';
+import { checkReturn, registerReturnInTx, type RegisterReturnInput, type RegisterReturnResult } from './returns';
 import type {
 	AdjustInput,
 	ApplyOptions,
@@ -43,6 +45,12 @@ import type {
 } from './types';
 
 export type Clock = () => Date;
+
+const SOURCES: ReadonlyArray<OrderSource> = ['channel', 'erp'];
+function checkSource(source: OrderSource | undefined): OrderSource | undefined {
+	if (source !== undefined && !SOURCES.includes(source)) throw new Error(`Apply orders: source must be "channel" or "erp", got ${JSON.stringify(source)}`);
+	return source;
+}
 
 /** A failed push is due again 1 minute later, then 2, 4, … up to 1 hour between attempts. */
 export const PUSH_RETRY_BACKOFF: RetryBackoff = { baseMs: 60_000, maxMs: 3_600_000 };
@@ -83,14 +91,22 @@ export class LedgerStore implements OmsStore {
 	/** Validation (bounds, SKU identity) happens before the transaction, so a bad order never reaches the database. */
 	async applyOrders(orders: CanonicalOrder[], options?: ApplyOptions): Promise<ApplyOrderResult[]> {
 		const config = resolveLifecycle(options?.lifecycle);
+		checkSource(options?.source);
 		const valid = orders.map((o) => validateCanonicalOrder(o));
 		if (valid.length === 0) return [];
 		const now = this.now();
-		return this.backend.transaction((tx) => applyOrdersInTx(tx, valid, config, now));
+		return this.backend.transaction((tx) => applyOrdersInTx(tx, valid, config, now, options?.source));
+	}
+
+	async registerReturn(input: RegisterReturnInput): Promise<RegisterReturnResult> {
+		const checked = checkReturn(input);
+		const now = this.now();
+		return this.backend.transaction((tx) => registerReturnInTx(tx, checked, now));
 	}
 
 	async applyOrdersSettled(orders: CanonicalOrder[], options?: ApplyOptions): Promise<SettledApply[]> {
 		const config = resolveLifecycle(options?.lifecycle); // a bad rule set is the caller's error, not an order's
+		checkSource(options?.source);
 		const out: SettledApply[] = new Array(orders.length);
 		const pending: Pending[] = [];
 		orders.forEach((order, index) => {
@@ -100,7 +116,7 @@ export class LedgerStore implements OmsStore {
 				out[index] = { ok: false, orderRef: describeOrderRef(order), error: asError(error) };
 			}
 		});
-		await this.applyIsolating(pending, config, out);
+		await this.applyIsolating(pending, config, out, options?.source);
 		return out;
 	}
 
@@ -110,11 +126,11 @@ export class LedgerStore implements OmsStore {
 	 * transactions, and every other order commits. A refusal that no smaller batch can avoid (busy, offline)
 	 * fails the batch at once instead of retrying it order by order.
 	 */
-	private async applyIsolating(batch: Pending[], config: LifecycleConfig, out: SettledApply[]): Promise<void> {
+	private async applyIsolating(batch: Pending[], config: LifecycleConfig, out: SettledApply[], source?: OrderSource): Promise<void> {
 		if (batch.length === 0) return;
 		try {
 			const now = this.now();
-			const results = await this.backend.transaction((tx) => applyOrdersInTx(tx, batch.map((p) => p.order), config, now));
+			const results = await this.backend.transaction((tx) => applyOrdersInTx(tx, batch.map((p) => p.order), config, now, source));
 			results.forEach((result, k) => (out[batch[k].index] = { ok: true, result }));
 		} catch (error) {
 			if (batch.length === 1 || this.backend.failsEveryOrder(error)) {
@@ -122,8 +138,8 @@ export class LedgerStore implements OmsStore {
 				return;
 			}
 			const half = Math.ceil(batch.length / 2);
-			await this.applyIsolating(batch.slice(0, half), config, out);
-			await this.applyIsolating(batch.slice(half), config, out);
+			await this.applyIsolating(batch.slice(0, half), config, out, source);
+			await this.applyIsolating(batch.slice(half), config, out, source);
 		}
 	}
 

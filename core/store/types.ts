@@ -1,6 +1,7 @@
 import type { LinkStore } from '../catalog/types';
 import type { LifecycleConfig } from '../lifecycle/config';
-import type { AppliedEffect, EffectKind, Outcome, PlanFlag, Stage } from '../lifecycle/plan';
+import type { AppliedEffect, EffectKind, OrderSource, Outcome, PlanFlag, Stage } from '../lifecycle/plan';
+import type { RegisterReturnInput, RegisterReturnResult } from './returns';
 import type { CanonicalOrder, CanonicalStatus } from '../model/order';
 import type { ExpiryRulesInput } from './expiry';
 import type { OrderPage, OrderQuery, PushStatusEntry, PushStatusQuery, StoredOrder } from './read-types';
@@ -251,6 +252,11 @@ export type DeliveryOutcome = 'new' | 'duplicate';
 
 export interface ApplyOptions {
 	lifecycle?: Partial<LifecycleConfig>;
+	/**
+	 * Who posted the orders: their channel (default; a version of the order, older versions are stale) or the
+	 * ERP (an event on the order: invoiced, shipped; its clock is never compared with the channel's).
+	 */
+	source?: OrderSource;
 }
 
 /** The reservation store: one interface, SQLite and PostgreSQL drivers, one conformance suite. */
@@ -267,6 +273,11 @@ export interface OmsStore extends LinkStore {
 	 * refused orders are alone (the others commit, still in input order). Outcomes in input order.
 	 */
 	applyOrdersSettled(orders: CanonicalOrder[], options?: ApplyOptions): Promise<SettledApply[]>;
+	/**
+	 * Registers a return of a known order, per line: restocked, or booked into the quarantine warehouse with a
+	 * reason; with `exchange`, also reserves the new line as an order of its own. The same ref registers once.
+	 */
+	registerReturn(input: RegisterReturnInput): Promise<RegisterReturnResult>;
 	setOnHand(entries: SetOnHandInput[]): Promise<StockChangeResult[]>;
 	adjustStock(entries: AdjustInput[]): Promise<StockChangeResult[]>;
 	/** Levels of the given SKUs (all SKUs when omitted). SKUs are compared in their identity (skuIdentity). */

@@ -6,13 +6,14 @@ import type { LedgerEntry, OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
 import { DRIVERS, openFresh, type DriverName } from './stores';
 import { checkInvariants, levelKey, levelMap, nonZero } from './workers/invariants';
-import { StockModel, type CommitPoint, type Snapshot } from './workers/model';
+import { QUARANTINE, StockModel, type CommitPoint, type ModelReturnLine, type Snapshot } from './workers/model';
 
 /**
  * Model-based property test: random sequences of order snapshots (out of order, stale, regressing,
  * duplicated, with line edits and warehouse changes, partial cancellations, partial shipments and partial
  * returns per line), under each commit point and restock rule, replays of earlier batches, counts (set on hand,
- * adjust, with and without idempotency refs) and expiry. After every step the store's invariants hold and
+ * adjust, with and without idempotency refs), expiry, and registered returns (restocked, to quarantine, exchanges,
+ * repeated refs, more units than the order holds). After every step the store's invariants hold and
  * its counters equal an independent reference model (workers/model.ts), and no order restocks a unit more often
  * than it committed it.
  */
@@ -48,7 +49,8 @@ type Step =
 	| { kind: 'replay'; pick: number }
 	| { kind: 'set'; sku: string; warehouse: string; value: number; ref: string | null }
 	| { kind: 'adjust'; sku: string; warehouse: string; delta: number; ref: string | null }
-	| { kind: 'expire' };
+	| { kind: 'expire' }
+	| { kind: 'return'; id: string; ref: string; lines: Array<Omit<ModelReturnLine, 'sku'> & { pick: number }>; exchange: Array<[string, number]> | null };
 
 const count = { sku: fc.constantFrom(...SKUS), warehouse: fc.constantFrom(...WAREHOUSES), ref: fc.option(fc.constantFrom('erp-1', 'erp-2'), { freq: 2 }) };
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -57,6 +59,18 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('set' as const), value: fc.integer({ min: 0, max: 15 }), ...count }) },
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('adjust' as const), delta: fc.integer({ min: -4, max: 6 }), ...count }) },
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const) }) },
+	{
+		weight: 4,
+		arbitrary: fc.record({
+			kind: fc.constant('return' as const),
+			id: fc.constantFrom('1', '2', '3', '4', '5'),
+			ref: fc.constantFrom('rma-1', 'rma-2', 'rma-3'),
+			// A line names a SKU by position among the SKUs the order took out (resolved when the step runs), so
+			// most returns are possible; a larger quantity than is left makes some refused.
+			lines: fc.array(fc.record({ pick: fc.nat(), quantity: fc.oneof({ weight: 3, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) }), condition: fc.constantFrom('restock' as const, 'quarantine' as const) }), { minLength: 1, maxLength: 2 }),
+			exchange: fc.option(fc.array(fc.tuple(fc.constantFrom(...SKUS), fc.integer({ min: 1, max: 2 })), { minLength: 1, maxLength: 2 }), { freq: 3 }),
+		}),
+	},
 );
 
 function toOrder(s: Snapshot): CanonicalOrder {
@@ -68,12 +82,19 @@ function toOrder(s: Snapshot): CanonicalOrder {
 	return o;
 }
 
-/** No unit comes back more often than it left: per order and SKU, restocked units <= committed units. */
+/** Movements that bring an order's units back: restocks, registered returns (home or quarantine). */
+const BACK = new Set(['restock', 'return', 'return_quarantine']);
+
+/**
+ * No unit comes back more often than it left: per order and SKU (in whichever warehouse it came back to),
+ * units brought back <= committed units. Moves to quarantine are transfers and sum to zero.
+ */
 function expectNoDoubleRestock(ledger: LedgerEntry[]): void {
 	const net = new Map<string, { committed: number; restocked: number }>();
+	expect(ledger.filter((e) => e.reason === 'quarantine').reduce((sum, e) => sum + e.deltaOnHand, 0)).toBe(0);
 	for (const e of ledger) {
-		if (e.orderKey === null || (e.reason !== 'commit' && e.reason !== 'restock')) continue;
-		const k = `${e.orderKey}|${e.warehouse}/${e.sku}`;
+		if (e.orderKey === null || (e.reason !== 'commit' && !BACK.has(e.reason))) continue;
+		const k = `${e.orderKey}|${e.sku}`;
 		const t = net.get(k) ?? { committed: 0, restocked: 0 };
 		if (e.reason === 'commit') t.committed -= e.deltaOnHand;
 		else t.restocked += e.deltaOnHand;
@@ -141,6 +162,22 @@ async function applyStep(store: OmsStore, model: StockModel, applied: Snapshot[]
 		case 'expire':
 			await store.expireReservations(now);
 			model.expireAll();
+			return;
+		case 'return': {
+			const skus = model.returnableSkus(step.id);
+			const lines = step.lines.map(({ pick, ...l }) => ({ ...l, sku: skus.length ? skus[pick % skus.length] : 'A' }));
+			const expected = model.registerReturn(step.id, step.ref, lines, step.exchange ?? undefined);
+			const outcome = await store
+				.registerReturn({
+					order: `shopify:loja-teste:${step.id}`,
+					ref: step.ref,
+					lines,
+					quarantineWarehouse: QUARANTINE,
+					...(step.exchange ? { exchange: { lines: step.exchange.map(([sku, quantity]) => ({ sku, quantity })) } } : {}),
+				})
+				.then((r) => (r.duplicate ? 'duplicate' : 'ok'), (error: Error) => (error.name === 'ReturnError' ? 'refused' : Promise.reject(error)));
+			expect(outcome).toBe(expected);
+		}
 	}
 }
 

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import type { PaymentMethod } from '../../model/order';
 import { appliedRefKey, counterKey, type CounterRow, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
-import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
+import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, postgresLinkTx } from './links';
 import { POSTGRES_MIGRATIONS } from './migrations';
@@ -91,18 +91,19 @@ function txFor(client: PoolClient): StoreTx {
 			if (rows.length === 0) return;
 			const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
 			await q(
-				`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at, payment_method)
-				 SELECT k, c, a, i, st, sg, w, rj::jsonb, cj::jsonb, rv, ra, cu, at, at, COALESCE(pm, 'unknown')
-				 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[], $14::text[])
-				   AS t(k, c, a, i, st, sg, w, rj, cj, rv, ra, cu, at, pm)
+				`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at, payment_method, facts_json)
+				 SELECT k, c, a, i, st, sg, w, rj::jsonb, cj::jsonb, rv, ra, cu, at, at, COALESCE(pm, 'unknown'), fj::jsonb
+				 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[], $14::text[], $15::text[])
+				   AS t(k, c, a, i, st, sg, w, rj, cj, rv, ra, cu, at, pm, fj)
 				 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
 				   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
-				   channel_updated_at = excluded.channel_updated_at, updated_at = excluded.updated_at`,
+				   channel_updated_at = excluded.channel_updated_at, facts_json = excluded.facts_json, updated_at = excluded.updated_at`,
 				[
 					col((r) => r.state.orderKey), col((r) => r.identity?.channel ?? ''), col((r) => r.identity?.account ?? ''),
 					col((r) => r.identity?.channelOrderId ?? ''), col((r) => r.state.status), col((r) => r.state.stage), col((r) => r.state.warehouse),
 					col((r) => JSON.stringify(r.state.reserved)), col((r) => JSON.stringify(r.state.committed)), col((r) => r.state.revision),
 					col((r) => r.state.reservedAt), col((r) => r.state.channelUpdatedAt), col((r) => r.at), col((r) => r.paymentMethod ?? null),
+					col((r) => factsJson(r.state)),
 				],
 			);
 			// A save without a method (expiry) keeps the stored one: only saves that carry one update it.

@@ -211,4 +211,12 @@ CREATE TABLE oms_unlinked_line (
 CREATE INDEX oms_unlinked_line_listing ON oms_unlinked_line (channel, account, listing_id, variant_id);
 `,
 	},
+	{
+		version: 8,
+		sql: `
+-- What the store keeps of an order besides the channel's version: the furthest status the ERP posted (an
+-- event, never compared with the channel's clock) and the returns registered per SKU; rows from before: none.
+ALTER TABLE oms_orders ADD COLUMN facts_json jsonb NOT NULL DEFAULT '{}'::jsonb;
+`,
+	},
 ];

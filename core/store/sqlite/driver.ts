@@ -14,7 +14,7 @@ import {
 	type StoreBackend,
 	type StoreTx,
 } from '../backend';
-import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
+import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { deleteDeliveriesBefore, insertDelivery } from './inbox';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './links';
@@ -223,17 +223,17 @@ export class SqliteBackend implements StoreBackend {
 				const s = stateParams(state);
 				if (identity) {
 					this.run(
-						`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at, payment_method)
-						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'unknown'))
+						`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, facts_json, first_seen_at, updated_at, payment_method)
+						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'unknown'))
 						 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
 						   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
-						   channel_updated_at = excluded.channel_updated_at, updated_at = excluded.updated_at,
+						   channel_updated_at = excluded.channel_updated_at, facts_json = excluded.facts_json, updated_at = excluded.updated_at,
 						   payment_method = CASE WHEN ? IS NULL THEN oms_orders.payment_method ELSE excluded.payment_method END`,
 						state.orderKey, identity.channel, identity.account, identity.channelOrderId, ...s, at, at, paymentMethod ?? null, paymentMethod ?? null,
 					);
 				} else {
 					this.run(
-						'UPDATE oms_orders SET status = ?, stage = ?, warehouse = ?, reserved_json = ?, committed_json = ?, revision = ?, reserved_at = ?, channel_updated_at = ?, updated_at = ? WHERE order_key = ?',
+						'UPDATE oms_orders SET status = ?, stage = ?, warehouse = ?, reserved_json = ?, committed_json = ?, revision = ?, reserved_at = ?, channel_updated_at = ?, facts_json = ?, updated_at = ? WHERE order_key = ?',
 						...s, at, state.orderKey,
 					);
 				}
@@ -406,5 +406,5 @@ export class SqliteBackend implements StoreBackend {
 }
 
 function stateParams(s: OrderStockState): SQLInputValue[] {
-	return [s.status, s.stage, s.warehouse, JSON.stringify(s.reserved), JSON.stringify(s.committed), s.revision, s.reservedAt, s.channelUpdatedAt];
+	return [s.status, s.stage, s.warehouse, JSON.stringify(s.reserved), JSON.stringify(s.committed), s.revision, s.reservedAt, s.channelUpdatedAt, factsJson(s)];
 }

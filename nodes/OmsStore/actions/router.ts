@@ -7,7 +7,7 @@ import type { OperationExecute } from './shared/execute';
 import * as stock from './stock/Stock.resource';
 
 const operations: Record<string, Record<string, { execute: OperationExecute }>> = {
-	order: { apply: order.apply, get: order.get, list: order.list },
+	order: { apply: order.apply, get: order.get, list: order.list, registerReturn: order.registerReturn },
 	stock: {
 		setOnHand: stock.setOnHand,
 		adjust: stock.adjust,

@@ -2,8 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as apply from './apply.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
+import * as registerReturn from './registerReturn.operation';
 
-export { apply, get, list };
+export { apply, get, list, registerReturn };
 
 export const description: INodeProperties[] = [
 	{
@@ -33,10 +34,18 @@ export const description: INodeProperties[] = [
 					'List orders as the OMS knows them (changes nothing), filtered by channel, account, status, age or flagged; one result per order with the same fields as Get, sorted by order key',
 				action: 'List orders',
 			},
+			{
+				name: 'Register Return',
+				value: 'registerReturn',
+				description:
+					"Register units a buyer sent back, per line: sellable ones go back on hand, damaged ones into the quarantine warehouse with a reason; optionally an exchange (troca), whose new items are reserved. Moves stock.",
+				action: 'Register a return',
+			},
 		],
 		default: 'apply',
 	},
 	...apply.description,
 	...get.description,
 	...list.description,
+	...registerReturn.description,
 ];

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 import type { LifecycleConfig } from '../../../../core/lifecycle/config';
+import type { OrderSource } from '../../../../core/lifecycle/plan';
 import { validateCanonicalOrder } from '../../../../core/model/validate';
 import { recordExecutionData } from '../../../shared/execution-data';
 import { inOneBatchSettled, type OperationExecute } from '../shared/execute';
@@ -11,6 +12,21 @@ const properties: INodeProperties[] = [
 		name: 'notice',
 		type: 'notice',
 		default: '',
+	},
+	{
+		displayName: 'Orders Come From',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'Their Channel', value: 'channel', description: 'Each order is a version of the order: one older than the version applied last is ignored' },
+			{
+				name: 'The ERP (Invoice or Shipment Event)',
+				value: 'erp',
+				description:
+					"Each order is an event on the order (invoiced, shipped): its updatedAt is never compared with the channel's, it never moves the order back, and after a cancellation it changes nothing",
+			},
+		],
+		default: 'channel',
 	},
 	{
 		displayName: 'Stock Rules',
@@ -60,6 +76,7 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 export const execute: OperationExecute = async function (items, oms) {
 	// applyOrders takes one rule set per batch, so the rules are read once (they are not per-order settings).
 	const rules = this.getNodeParameter('rules', 0, {}) as IDataObject;
+	const source = this.getNodeParameter('source', 0, 'channel') as OrderSource;
 	const lifecycle: Partial<LifecycleConfig> = {};
 	if (rules.commitOn !== undefined) lifecycle.commitOn = rules.commitOn as LifecycleConfig['commitOn'];
 	if (rules.restockOnCancelAfterCommit !== undefined) lifecycle.restockOnCancelAfterCommit = rules.restockOnCancelAfterCommit === true;
@@ -76,7 +93,7 @@ export const execute: OperationExecute = async function (items, oms) {
 				orders: orders.map((o) => `${o.channel}:${o.channelOrderId}`),
 				skus: orders.flatMap((o) => o.lines.flatMap((l) => (l.sku === undefined ? [] : [l.sku]))),
 			});
-			return await oms.store.applyOrdersSettled(orders, { lifecycle });
+			return await oms.store.applyOrdersSettled(orders, { lifecycle, source });
 		},
 	);
 };

@@ -1,0 +1,108 @@
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+import type { ReturnCondition, ReturnLine, RegisterReturnInput } from '../../../../core/store/returns';
+import { orderKeyField } from '../shared/fields';
+import { forEachItem, type OperationExecute } from '../shared/execute';
+import { optionalText, requiredText } from '../shared/params';
+
+const properties: INodeProperties[] = [
+	{ ...orderKeyField, required: true },
+	{
+		displayName: 'Return ID',
+		name: 'returnRef',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'RMA-1042',
+		description: 'The return\'s own ID (RMA, claim, ticket): registering the same ID again for the order changes nothing',
+	},
+	{
+		displayName: 'Returned Lines',
+		name: 'returnLines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Line',
+		default: {},
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
+					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
+					{
+						displayName: 'Condition',
+						name: 'condition',
+						type: 'options',
+						options: [
+							{ name: 'Sellable (Restock)', value: 'restock', description: "Back on hand in the order's warehouse" },
+							{ name: 'Damaged (Quarantine)', value: 'quarantine', description: 'Into the quarantine warehouse, not sellable' },
+						],
+						default: 'restock',
+					},
+					{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why (kept on the ledger rows), e.g. damaged box' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Quarantine Warehouse',
+		name: 'quarantineWarehouse',
+		type: 'string',
+		default: 'quarantine',
+		description: 'Where damaged units go; it must differ from the order\'s warehouse',
+	},
+	{
+		displayName: 'Exchange (Troca)',
+		name: 'isExchange',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the buyer gets new items in exchange: they are reserved as an order of their own (channel "oms", account "exchange")',
+	},
+	{
+		displayName: 'New Lines',
+		name: 'exchangeLines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Line',
+		default: {},
+		displayOptions: { show: { isExchange: [true] } },
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
+					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['registerReturn'] } }, properties);
+
+const linesOf = (value: unknown): IDataObject[] => ((value as IDataObject | undefined)?.line as IDataObject[] | undefined) ?? [];
+
+/**
+ * One return per input item (its own transaction). The output is the store's answer: effects, the levels
+ * moved in both warehouses, and for an exchange the new order (apply it as shipped when the new items leave).
+ */
+export const execute: OperationExecute = async function (items, oms) {
+	return await forEachItem(this, items, oms, async (i) => {
+		const lines: ReturnLine[] = linesOf(this.getNodeParameter('returnLines', i, {})).map((l) => {
+			const line: ReturnLine = { sku: String(l.sku ?? ''), quantity: Number(l.quantity), condition: l.condition as ReturnCondition };
+			if (typeof l.reason === 'string' && l.reason.trim() !== '') line.reason = l.reason;
+			return line;
+		});
+		const input: RegisterReturnInput = {
+			order: requiredText(this, 'orderKey', 'Order Key', i),
+			ref: requiredText(this, 'returnRef', 'Return ID', i),
+			lines,
+			quarantineWarehouse: optionalText(this, 'quarantineWarehouse', i),
+		};
+		if (this.getNodeParameter('isExchange', i, false) === true) {
+			input.exchange = { lines: linesOf(this.getNodeParameter('exchangeLines', i, {})).map((l) => ({ sku: String(l.sku ?? ''), quantity: Number(l.quantity) })) };
+		}
+		return [await oms.store.registerReturn(input)];
+	});
+};
