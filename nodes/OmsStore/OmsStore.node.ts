@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import * as catalog from './actions/catalog/Catalog.resource';
 import * as maintenance from './actions/maintenance/Maintenance.resource';
 import * as order from './actions/order/Order.resource';
 import * as reservation from './actions/reservation/Reservation.resource';
@@ -22,7 +23,7 @@ export class OmsStore implements INodeType {
 		version: 1,
 		// Display words, not raw values ("Order: Apply", not "apply: order").
 		subtitle:
-			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", pushStatus: "Push Status", setOnHand: "Set On Hand", get: "Get", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile"})[$parameter["operation"]] }}',
+			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance", catalog: "Catalog"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", pushStatus: "Push Status", setOnHand: "Set On Hand", get: "Get", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile", linkListing: "Link Listing", unlinkListing: "Unlink Listing", listLinks: "List Links", listUnlinked: "List Unlinked"})[$parameter["operation"]] }}',
 		description: 'Keep stock and order reservations for all your sales channels in one place',
 		defaults: { name: 'OMS Store' },
 		usableAsTool: true,
@@ -37,6 +38,7 @@ export class OmsStore implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Catalog', value: 'catalog', description: 'Which SKU each channel listing sells' },
 					{ name: 'Maintenance', value: 'maintenance' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Reservation', value: 'reservation' },
@@ -48,6 +50,7 @@ export class OmsStore implements INodeType {
 			...stock.description,
 			...reservation.description,
 			...maintenance.description,
+			...catalog.description,
 		],
 	};
 

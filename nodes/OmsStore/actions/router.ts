@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { getStore } from '../../shared/store';
+import * as catalog from './catalog/Catalog.resource';
 import * as maintenance from './maintenance/Maintenance.resource';
 import * as order from './order/Order.resource';
 import * as reservation from './reservation/Reservation.resource';
@@ -17,6 +18,7 @@ const operations: Record<string, Record<string, { execute: OperationExecute }>> 
 	},
 	reservation: { expire: reservation.expire, list: reservation.list },
 	maintenance: { reconcile: maintenance.reconcile, ledger: maintenance.ledger },
+	catalog: { linkListing: catalog.linkListing, unlinkListing: catalog.unlinkListing, listLinks: catalog.listLinks, listUnlinked: catalog.listUnlinked },
 };
 
 /** Resource and operation cannot be expressions (noDataExpression), so they are read once. */

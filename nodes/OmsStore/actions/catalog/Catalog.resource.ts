@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as linkListing from './linkListing.operation';
+import * as listLinks from './listLinks.operation';
+import * as listUnlinked from './listUnlinked.operation';
+import * as unlinkListing from './unlinkListing.operation';
+
+export { linkListing, listLinks, listUnlinked, unlinkListing };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['catalog'] } },
+		options: [
+			{
+				name: 'Link Listing',
+				value: 'linkListing',
+				description:
+					'Say which SKU a channel listing sells (one link per input item, e.g. rows of a sheet). Order lines naming the listing then reserve that SKU, open orders that were waiting for it reserve it now, and Push Stock publishes the SKU to the listing.',
+				action: 'Link a listing to a SKU',
+			},
+			{
+				name: 'List Links',
+				value: 'listLinks',
+				description: 'List which listings sell which SKU on each channel (changes nothing), made by a person, a sheet or found by Push Stock on the channel',
+				action: 'List listing links',
+			},
+			{
+				name: 'List Unlinked',
+				value: 'listUnlinked',
+				description:
+					'List the channel listings that orders name but no link ties to a SKU (changes nothing): title, units waiting and the orders waiting, so a person can link them. Their units are not reserved until then.',
+				action: 'List unlinked listings',
+			},
+			{
+				name: 'Unlink Listing',
+				value: 'unlinkListing',
+				description: "Remove a listing's link. Stock already reserved through it stays until the order's next update, which finds the line unlinked and releases it.",
+				action: 'Unlink a listing',
+			},
+		],
+		default: 'listUnlinked',
+	},
+	...linkListing.description,
+	...unlinkListing.description,
+	...listLinks.description,
+	...listUnlinked.description,
+];
