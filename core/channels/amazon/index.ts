@@ -89,6 +89,9 @@ export function createAmazonAdapter(ctx: AdapterContext): ChannelAdapter<AmazonO
 
 		normalize: (raw) => normalizeAmazonOrder(raw, ctx.account, { fbaWarehouse, currency }),
 
+		/** getOrder with every includedData set: whole, like searchOrders' orders (an ORDER_CHANGE notification names it). */
+		getOrder: (orderId: string) => api.getOrder(orderId),
+
 		/**
 		 * A recent order: the newest of the first page changed in the last 30 days (searchOrders has no sort).
 		 * The page already carries whole orders, so no getOrder follows.
