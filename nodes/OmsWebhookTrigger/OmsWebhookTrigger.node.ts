@@ -25,8 +25,13 @@ export class OmsWebhookTrigger implements INodeType {
 		credentials: [
 			{ name: 'omsStoreApi', required: true, testedBy: 'omsStoreConnectionTest' },
 			{ name: 'mercadoLivreOAuth2Api', required: true, displayOptions: { show: { channel: ['mercadolivre'] } } },
-			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { channel: ['shopify'] } } },
-			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { channel: ['woocommerce'] } } },
+			// Shopify and WooCommerce: one per option of the channel's Authentication field (nodes/shared/channels).
+			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOmsApi'] } } },
+			{ name: 'shopifyOmsOAuth2Api', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOmsOAuth2Api'] } } },
+			{ name: 'shopifyAccessTokenApi', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyAccessTokenApi'] } } },
+			{ name: 'shopifyOAuth2Api', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOAuth2Api'] } } },
+			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { channel: ['woocommerce'], authentication: ['wooCommerceOmsApi'] } } },
+			{ name: 'wooCommerceApi', required: true, displayOptions: { show: { channel: ['woocommerce'], authentication: ['wooCommerceApi'] } } },
 			{ name: 'vtexOmsApi', required: true, displayOptions: { show: { channel: ['vtex'] } } },
 			{ name: 'nuvemshopOmsApi', required: true, displayOptions: { show: { channel: ['nuvemshop'] } } },
 			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { channel: ['magalu'] } } },

@@ -38,8 +38,9 @@ async function openChannel(ctx: Ctx, deps: WebhookTriggerDeps): Promise<OpenedCh
 	const webhooks = isChannelId(channel) ? CHANNELS[channel].capabilities.webhooks : undefined;
 	const secretsOf = webhooks && N8N_CHANNELS[channel].webhookSecrets;
 	if (!webhooks || !secretsOf) throw new NodeOperationError(ctx.getNode(), `The channel "${channel}" has no webhooks`);
-	const { context, credentials } = await openChannelContext(ctx, channel, { ...deps, parameter: (name) => ctx.getNodeParameter(name) });
-	const secrets = secretsOf(credentials, context.account);
+	const { context, credentials, webhookSecrets } = await openChannelContext(ctx, channel, { ...deps, parameter: (name) => ctx.getNodeParameter(name) });
+	// The chosen credential's own field names (n8n's Shopify credentials keep the secret elsewhere).
+	const secrets = (webhookSecrets ?? secretsOf)(credentials, context.account);
 	return { channel, adapterContext: context, secrets, registrar: webhooks.registrar?.(context, secrets) };
 }
 

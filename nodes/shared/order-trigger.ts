@@ -2,7 +2,7 @@ import { NodeConnectionTypes, type IDataObject, type INodeExecutionData, type IN
 import { isPollState, pollOrders, sampleOrder, type PollItem } from '../../core/channels/poller';
 import { CHANNELS, type ChannelId } from '../../core/channels/registry';
 import type { RetryPolicy } from '../../core/http/retry';
-import { N8N_CHANNELS, openChannelContext } from './channels';
+import { authenticationProperty, N8N_CHANNELS, openChannelContext, triggerCredentials } from './channels';
 import { toNodeError } from './errors';
 
 /**
@@ -50,7 +50,7 @@ export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeT
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: n8n.credentialType, required: true }],
+		credentials: triggerCredentials(n8n),
 		properties: [
 			{
 				displayName:
@@ -59,6 +59,7 @@ export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeT
 				type: 'notice',
 				default: '',
 			},
+			...authenticationProperty(n8n),
 			...(n8n.properties ?? []),
 			{
 				displayName: 'Options',

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IOAuth2Options, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { describeRequest } from '../../core/http/retry';
 import { parseBody, TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../core/http/transport';
 
@@ -12,7 +12,9 @@ const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
  * (ignoreHttpStatusErrors) and the body as text, so retry policy and JSON checks (truncated bodies) stay in
  * the core; only failures without a response are thrown, as TransportError.
  */
-export function createN8nTransport(ctx: RequestContext, credentialType: string, tokenExpiredStatus?: number): HttpTransport {
+export function createN8nTransport(ctx: RequestContext, credentialType: string, tokenExpiredStatus?: number, oauth2?: IOAuth2Options): HttpTransport {
+	// OAuth2 credentials: how n8n signs the request (Shopify reads the token from X-Shopify-Access-Token).
+	const signing = oauth2 ? { oauth2 } : undefined;
 	return async (req: HttpRequest): Promise<HttpResponse> => {
 		const options: IHttpRequestOptions = {
 			method: req.method as IHttpRequestMethods,
@@ -28,12 +30,12 @@ export function createN8nTransport(ctx: RequestContext, credentialType: string, 
 		};
 		let res: N8nResponse;
 		try {
-			res = await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options);
+			res = await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, signing);
 		} catch (error) {
 			throw asTransportError(error, req);
 		}
 		if (tokenExpiredStatus !== undefined && res.statusCode === tokenExpiredStatus) {
-			res = await resendRefreshed(ctx, credentialType, options, tokenExpiredStatus, res).catch((error: unknown) => {
+			res = await resendRefreshed(ctx, credentialType, options, tokenExpiredStatus, res, oauth2).catch((error: unknown) => {
 				throw asTransportError(error, req);
 			});
 		}
@@ -46,15 +48,23 @@ export function createN8nTransport(ctx: RequestContext, credentialType: string, 
 type N8nResponse = { statusCode: number; headers: Record<string, unknown>; body: unknown };
 
 /**
- * n8n refreshes a credential (preAuthentication) only when a request *throws* the token-expired status,
- * never for a status returned under ignoreHttpStatusErrors. So the request is sent once more, throwing on
- * statuses and with preAuthenticationRetryStatusCode: n8n sends it, gets the status again, refreshes the
- * token and resends. If that fails as well (a missing role, not an expiry), the first answer stands.
+ * n8n refreshes a credential (preAuthentication, or an OAuth2 refresh token) only when a request *throws*
+ * the token-expired status, never for a status returned under ignoreHttpStatusErrors. So the request is
+ * sent once more, throwing on statuses and with preAuthenticationRetryStatusCode: n8n sends it, gets the
+ * status again, refreshes the token and resends. If that fails as well (a missing role, not an expiry), the
+ * first answer stands.
  */
-async function resendRefreshed(ctx: RequestContext, credentialType: string, options: IHttpRequestOptions, status: number, first: N8nResponse): Promise<N8nResponse> {
+async function resendRefreshed(
+	ctx: RequestContext,
+	credentialType: string,
+	options: IHttpRequestOptions,
+	status: number,
+	first: N8nResponse,
+	oauth2?: IOAuth2Options,
+): Promise<N8nResponse> {
 	try {
 		const retry = { ...options, ignoreHttpStatusErrors: false };
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, retry, { preAuthenticationRetryStatusCode: status });
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, retry, { preAuthenticationRetryStatusCode: status, ...(oauth2 ? { oauth2 } : {}) });
 	} catch (error) {
 		if (/^\d{3}$/.test(String((error as { httpCode?: unknown }).httpCode ?? ''))) return first;
 		// A network failure: the caller turns it into a TransportError, which the retry policy understands.

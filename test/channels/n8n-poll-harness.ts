@@ -28,6 +28,12 @@ export interface PollHarnessOptions {
 	authenticate: (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => IHttpRequestOptions;
 	/** Plays CredentialsHelper.preAuthentication (credentials with an expirable token); none by default. */
 	preAuthentication?: (helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject, expired: boolean) => Promise<IDataObject | undefined>;
+	/**
+	 * An OAuth2 credential type: requests then go through n8n-core's real requestOAuth2 (signing, refresh on
+	 * 401, storing the refreshed token data), and `authenticate` is not used. The stored token data is
+	 * updated in `credentials`, as n8n's credential store would be.
+	 */
+	oauth2CredentialType?: string;
 }
 
 export class PollHarness {
@@ -38,6 +44,7 @@ export class PollHarness {
 		const description = o.nodeType.description;
 		const parameters = NodeHelpers.getNodeParameters(description.properties, o.parameters ?? {}, true, false, { typeVersion: 1 }, description) ?? {};
 		this.node = { id: 'trigger-1', name: description.defaults.name ?? description.displayName, type: `n8n-nodes-oms.${description.name}`, typeVersion: 1, position: [0, 0], parameters };
+		if (o.oauth2CredentialType) this.node.credentials = { [o.oauth2CredentialType]: { id: 'cred-1', name: 'OAuth2 account' } };
 		const nodeTypes: INodeTypes = {
 			getByName: () => o.nodeType,
 			getByNameAndVersion: () => o.nodeType,
@@ -62,7 +69,13 @@ export class PollHarness {
 	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[] | null> {
 		const additionalData = {
 			credentialsHelper: {
-				getParentTypes: () => [],
+				getParentTypes: (type: string) => (type === this.o.oauth2CredentialType ? ['oAuth2Api'] : []),
+				// What requestOAuth2 asks of n8n's credential store.
+				getDecrypted: async () => ({ ...this.o.credentials }),
+				runPreAuthentication: async () => undefined,
+				updateCredentialsOauthTokenData: async (_ref: unknown, _type: string, data: ICredentialDataDecryptedObject) => {
+					this.o.credentials.oauthTokenData = data.oauthTokenData;
+				},
 				preAuthentication: async (h: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, _type: string, _node: INode, expired: boolean) =>
 					this.o.preAuthentication?.(h.helpers, credentials, expired),
 				authenticate: async (credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) =>

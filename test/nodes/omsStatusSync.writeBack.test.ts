@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { OmsStatusSync, statusSyncExecute } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
-import { N8N_CHANNELS } from '../../nodes/shared/channels';
+import { credentialChoices, N8N_CHANNELS } from '../../nodes/shared/channels';
 import { FakeWriter } from '../sync/fake-writer';
 import { runSync } from '../sync/n8n-sync-harness';
 
@@ -98,11 +98,17 @@ describe('OMS Status Sync write-back', () => {
 		expect((await run(params, [{}], true))[0].json).toEqual({ error: { message: 'HTTP 422 from POST /fulfillments', httpCode: 422 } });
 	});
 
-	test('the node lists each channel\'s trigger credential, shown for that channel', () => {
+	test('the node lists each channel\'s credentials, shown for that channel (and its Authentication option)', () => {
 		const creds = new OmsStatusSync().description.credentials!;
+		let count = 1;
 		for (const [id, config] of Object.entries(N8N_CHANNELS)) {
-			expect(creds).toContainEqual({ name: config.credentialType, required: true, displayOptions: { show: { channel: [id] } } });
+			const choices = credentialChoices(config);
+			count += choices.length;
+			for (const c of choices) {
+				const show = choices.length === 1 ? { channel: [id] } : { channel: [id], authentication: [c.credentialType] };
+				expect(creds).toContainEqual({ name: c.credentialType, required: true, displayOptions: { show } });
+			}
 		}
-		expect(creds).toHaveLength(Object.keys(N8N_CHANNELS).length + 1);
+		expect(creds).toHaveLength(count);
 	});
 });

@@ -9,12 +9,14 @@ import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
 import { nuvemshopN8n } from './nuvemshop';
 import { shopifyN8n } from './shopify';
+import { authenticationProperty, chosenCredential } from './credentials';
 import { trayN8n } from './tray';
 import type { N8nChannel } from './types';
 import { vtexN8n } from './vtex';
 import { wooCommerceN8n } from './woocommerce';
 
 export type { N8nChannel } from './types';
+export { AUTHENTICATION, authenticationProperty, chosenCredential, credentialChoices, triggerCredentials } from './credentials';
 
 /** The n8n side of every registered channel: a channel in core/channels/registry.ts missing here does not compile. */
 export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
@@ -41,9 +43,15 @@ export function channelProperty(ids: readonly ChannelId[], defaultId: ChannelId)
 	};
 }
 
-/** Each channel's own node fields (Amazon Seller ID, Magalu Seller Account), shown for that channel only. */
+/**
+ * Each channel's own node fields (its Authentication choice, Amazon Seller ID, Magalu Seller Account),
+ * shown for that channel only.
+ */
 export function channelFields(ids: readonly ChannelId[]): INodeProperties[] {
-	return ids.flatMap((id) => (N8N_CHANNELS[id].properties ?? []).map((p) => ({ ...p, displayOptions: { show: { channel: [id] } } })));
+	return ids.flatMap((id) => [
+		...authenticationProperty(N8N_CHANNELS[id], id),
+		...(N8N_CHANNELS[id].properties ?? []).map((p) => ({ ...p, displayOptions: { show: { channel: [id] } } })),
+	]);
 }
 
 export interface OpenOptions {
@@ -61,18 +69,20 @@ export interface OpenedChannel {
 	credentials: ICredentialDataDecryptedObject;
 	/** The AdapterContext over n8n's HTTP helper: the credential's auth (API key, OAuth2 refresh) is n8n's. */
 	context: AdapterContext;
+	/** How the chosen credential holds the webhook secrets (channels with webhooks). */
+	webhookSecrets?: N8nChannel['webhookSecrets'];
 }
 
 /** The one way a node turns a channel's credential into an AdapterContext (poll and webhook triggers, Status Sync). */
 export async function openChannelContext(ctx: RequestContext, channel: ChannelId, open: OpenOptions): Promise<OpenedChannel> {
-	const n8n = N8N_CHANNELS[channel];
+	const n8n = chosenCredential(N8N_CHANNELS[channel], open.parameter);
 	const credentials = await ctx.getCredentials(n8n.credentialType);
 	const base = n8n.adapterContext(credentials, open.parameter);
 	const context: AdapterContext = {
 		...base,
-		transport: createN8nTransport(ctx, n8n.credentialType, n8n.tokenExpiredStatus),
+		transport: createN8nTransport(ctx, n8n.credentialType, n8n.tokenExpiredStatus, n8n.oauth2),
 		retry: open.retry ?? DEFAULT_RETRY_POLICY,
 		options: { ...base.options, ...open.options, ...(open.timeoutMs !== undefined ? { timeoutMs: open.timeoutMs } : {}) },
 	};
-	return { channel, credentials, context };
+	return { channel, credentials, context, webhookSecrets: n8n.webhookSecrets };
 }

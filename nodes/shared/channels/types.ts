@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties, IOAuth2Options } from 'n8n-workflow';
 import type { AdapterContext } from '../../../core/channels/types';
 import type { WebhookSecrets } from '../../../core/webhooks/types';
 
@@ -20,6 +20,27 @@ export interface N8nChannel {
 	tokenExpiredStatus?: number;
 	/** Channels with HTTP webhooks (core capabilities.webhooks): the credential's secrets; `account` is the adapter's. */
 	webhookSecrets?(credentials: ICredentialDataDecryptedObject, account: string): WebhookSecrets;
+	/** OAuth2 credentials: how n8n signs requests (e.g. the header the API reads the token from). */
+	oauth2?: IOAuth2Options;
+	/**
+	 * Other credential types the channel can be reached with, offered by the nodes' `authentication` choice
+	 * (see credentials.ts); the channel's own credential above is the first option and the default, so
+	 * workflows saved before the choice keep their credential.
+	 */
+	authentication?: { own: ChoiceLabel; alternatives: CredentialChoice[] };
+}
+
+export interface ChoiceLabel {
+	name: string;
+	description: string;
+}
+
+/**
+ * One more credential type for a channel: n8n's own (shopifyOAuth2Api, wooCommerceApi...) so existing
+ * credentials work, or a second one of ours. What it leaves out is taken from the channel's own.
+ */
+export interface CredentialChoice extends ChoiceLabel, Partial<Pick<N8nChannel, 'adapterContext' | 'tokenExpiredStatus' | 'webhookSecrets' | 'oauth2'>> {
+	credentialType: string;
 }
 
 /** A credential field as trimmed text, undefined when empty. */
