@@ -5,7 +5,7 @@ import type { WriteOperation } from '../../core/channels/descriptor';
 import { CHANNEL_IDS, CHANNELS } from '../../core/channels/registry';
 import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { OmsWebhookTrigger } from '../../nodes/OmsWebhookTrigger/OmsWebhookTrigger.node';
-import { N8N_CHANNELS } from '../../nodes/shared/channels';
+import { credentialChoices, N8N_CHANNELS } from '../../nodes/shared/channels';
 
 /**
  * The registry, package.json (what n8n loads), the nodes' literal credential lists and the README's channel
@@ -51,11 +51,13 @@ describe('channel registry, package.json, nodes and README agree', () => {
 		expect(triggers[0].description.displayName).toBe(`${CHANNELS[id].label} Orders (OMS)`);
 	});
 
-	test.each(CHANNEL_IDS)('%s: OMS Status Sync names its label in the subtitle; the webhook trigger takes its credential iff it has webhooks', (id) => {
+	test.each(CHANNEL_IDS)('%s: OMS Status Sync names its label in the subtitle; the webhook trigger takes its credentials iff it has webhooks', (id) => {
 		expect(new OmsStatusSync().description.subtitle).toContain(`${id}: "${CHANNELS[id].label}"`);
 		const webhookCredentials = new OmsWebhookTrigger().description.credentials!.filter((c) => c.displayOptions?.show?.channel);
 		const listed = webhookCredentials.filter((c) => (c.displayOptions!.show!.channel as string[]).includes(id));
-		expect(listed.map((c) => c.name)).toEqual(CHANNELS[id].capabilities.webhooks ? [N8N_CHANNELS[id].credentialType] : []);
+		// Its own credential, and the other ones its Authentication field offers (Shopify, WooCommerce).
+		const choices = credentialChoices(N8N_CHANNELS[id]).map((c) => c.credentialType);
+		expect(listed.map((c) => c.name)).toEqual(CHANNELS[id].capabilities.webhooks ? choices : []);
 	});
 
 	test('the webhook trigger lists no credential of a channel that is not registered', () => {
