@@ -108,7 +108,7 @@ describe('Amazon normalize: money and lines', () => {
 		const raw = amazonDetailed({ ...base, items: [{ sku: 'A', quantity: 1, unitPrice: '5.00' }, { quantity: 2, unitPrice: '7.00', asin: 'B0UNMAPPED' }, { sku: '  ', quantity: 1, unitPrice: '1.00' }] });
 		const order = adapter.normalize(raw);
 		expect(order.lines[0]).toMatchObject({ sku: 'A' });
-		expect(order.lines[1]).toEqual({ unmapped: true, quantity: 2, unitPriceCents: 700, channelListingId: 'B0UNMAPPED', channelLineId: '17198765432101', title: 'Item | Echo Dot (4ª Geração)' });
+		expect(order.lines[1]).toEqual({ unmapped: true, quantity: 2, shippedQuantity: 0, unitPriceCents: 700, channelListingId: 'B0UNMAPPED', channelLineId: '17198765432101', title: 'Item | Echo Dot (4ª Geração)' });
 		expect(order.lines[2]).toMatchObject({ unmapped: true, channelLineId: '17198765432102' });
 		expect(order.lines[2].sku).toBeUndefined();
 		expect(order.flags).toEqual(['unmapped_lines']);

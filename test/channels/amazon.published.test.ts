@@ -35,8 +35,9 @@ describe('Amazon normalize: Amazon-published searchOrders examples', () => {
 			shipments: [{ carrier: 'UPS', trackingCode: '1Z999AA1234567890', shippedAt: '2024-12-25T14:00:00.000Z' }],
 		});
 		expect(order.lines).toEqual([
-			{ sku: 'ECHO-DOT-4-CHARCOAL', quantity: 2, unitPriceCents: 4999, channelLineId: '12345678901234', channelListingId: 'B08N5WRWNW', title: 'Echo Dot (4th Gen) | Smart speaker with Alexa | Charcoal' },
-			{ sku: 'FIRE-TV-4K-2021', quantity: 1, unitPriceCents: 4999, channelLineId: '12345678901235', channelListingId: 'B07XJ8C8F5', title: 'Fire TV Stick 4K with Alexa Voice Remote' },
+			// fulfillment.quantityFulfilled: every unit shipped, counted per line.
+			{ sku: 'ECHO-DOT-4-CHARCOAL', quantity: 2, shippedQuantity: 2, unitPriceCents: 4999, channelLineId: '12345678901234', channelListingId: 'B08N5WRWNW', title: 'Echo Dot (4th Gen) | Smart speaker with Alexa | Charcoal' },
+			{ sku: 'FIRE-TV-4K-2021', quantity: 1, shippedQuantity: 1, unitPriceCents: 4999, channelLineId: '12345678901235', channelListingId: 'B07XJ8C8F5', title: 'Fire TV Stick 4K with Alexa Voice Remote' },
 		]);
 		expect(order.warehouse).toBeUndefined();
 		expect(order.flags).toBeUndefined();
@@ -134,5 +135,23 @@ describe('Amazon normalize: Amazon-published getOrder examples', () => {
 			customer: { name: '' },
 		});
 		expect(order.customer.email).toBeUndefined();
+	});
+});
+
+describe('Amazon per-line shipped units (published examples)', () => {
+	it('the BR sandbox order, UNSHIPPED: quantityFulfilled 0 of 1', () => {
+		expect(normalize('getOrder.sandbox-br.json').lines.map((l) => [l.quantity, l.shippedQuantity])).toEqual([[1, 0]]);
+	});
+
+	it('derived: the getOrder example as PARTIALLY_SHIPPED with one of its three units fulfilled ships one unit', () => {
+		// getOrder.example.json (paths./orders/2026-01-01/orders/{orderId}.get…), its item's fulfillment counts and
+		// the order's fulfillmentStatus changed as Amazon reports an order shipped in parts.
+		const body = load('getOrder.example.json') as { order: Record<string, any> };
+		const order = JSON.parse(JSON.stringify(body.order)) as Record<string, any>;
+		order.fulfillment.fulfillmentStatus = 'PARTIALLY_SHIPPED';
+		order.orderItems[0].fulfillment = { ...order.orderItems[0].fulfillment, quantityFulfilled: 1, quantityUnfulfilled: 2 };
+		const canonical = validateCanonicalOrder(adapter.normalize(order));
+		expect(canonical).toMatchObject({ status: 'shipped', fulfillmentStatus: 'partial' });
+		expect(canonical.lines.map((l) => [l.quantity, l.shippedQuantity])).toEqual([[3, 1]]);
 	});
 });

@@ -98,7 +98,8 @@ describe('Shopify published REST orders', () => {
 		const order = normalize(fixture('rest-order-1073459972-fulfilled.json'));
 		expect(order).toMatchObject({ channelOrderId: '1073459972', status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled', currency: 'USD', shipments: [] });
 		expect(order.lines).toEqual([
-			{ sku: 'IPOD2009BLACK', quantity: 1, unitPriceCents: 19900, channelListingId: '921728736', channelVariantId: '447654529', channelLineId: '1071823184', title: 'IPod Touch 8GB' },
+			// Its fulfillment lists the line: shipped, counted per line.
+			{ sku: 'IPOD2009BLACK', quantity: 1, shippedQuantity: 1, unitPriceCents: 19900, channelListingId: '921728736', channelVariantId: '447654529', channelLineId: '1071823184', title: 'IPod Touch 8GB' },
 		]);
 		expect(order.totals).toEqual({ itemsCents: 19900, shippingCents: 0, discountCents: 0, totalCents: 19900 });
 	});

@@ -33,7 +33,8 @@ interface ReadLines {
  * `product.price.unitPrice` is the price of ONE unit before promotions (v0's ItemPrice was the line's
  * total); promotions are the DISCOUNT proceeds category. Lines with quantityOrdered 0 (cancelled items)
  * consume no stock and are left out. A line without `sellerSku` is imported unmapped, with its ASIN and
- * orderItemId.
+ * orderItemId. `fulfillment.quantityFulfilled` (FULFILLMENT dataset) is the line's shipped count; Amazon's
+ * published Orders API reports no returned units per item (returns are in the Reports API), so none are read.
  */
 function readLines(r: RawReader, m: MoneyReader, o: JsonObject, priced: boolean): ReadLines {
 	const out: ReadLines = { lines: [], itemsCents: 0, proceeds: new Map() };
@@ -57,6 +58,10 @@ function readLines(r: RawReader, m: MoneyReader, o: JsonObject, priced: boolean)
 			['title', r.optString(product, `${path}.product.title`)],
 		];
 		for (const [k, v] of fields) if (v !== undefined) line[k] = v;
+		// Units shipped so far (PARTIALLY_SHIPPED orders ship item by item). Returns are not in the Orders API.
+		const fulfillment = r.optObject(item, `${path}.fulfillment`);
+		const shipped = fulfillment && r.optInteger(fulfillment, `${path}.fulfillment.quantityFulfilled`, 0);
+		if (shipped !== undefined) line.shippedQuantity = shipped;
 		out.lines.push(line);
 	}
 	return out;

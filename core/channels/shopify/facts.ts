@@ -1,6 +1,7 @@
 import type { Address, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { readZonedDate } from '../common/fields';
+import type { ShopifyProgressFacts } from './progress';
 
 /**
  * What both Shopify readers extract (read-graphql.ts for the Admin GraphQL node the poller fetches,
@@ -20,6 +21,8 @@ export interface ShopifyLineFacts {
 export interface ShopifyFulfillmentFacts {
 	/** Not cancelled / failed: it did or will move goods. */
 	active: boolean;
+	/** Units per line id in this fulfillment; undefined when the payload does not list them. */
+	lineUnits?: Array<{ lineId: string; quantity: number }>;
 	delivered: boolean;
 	shipments: Shipment[];
 }
@@ -44,6 +47,8 @@ export interface ShopifyOrderFacts {
 	shippingAddress?: Address;
 	lines: ShopifyLineFacts[];
 	fulfillments: ShopifyFulfillmentFacts[];
+	/** Units shipped and refunded per line (see progress.ts). */
+	progress: ShopifyProgressFacts;
 	flags: IntakeFlag[];
 }
 
@@ -114,4 +119,14 @@ export function customerOf(name: string | undefined, email: string | undefined, 
 	if (email) customer.email = email;
 	if (phone) customer.phone = phone;
 	return customer;
+}
+
+/** Units per line id over the live fulfillments that list their line items; undefined when none does. */
+export function fulfilledUnits(fulfillments: ShopifyFulfillmentFacts[]): Map<string, number> | undefined {
+	const listed = fulfillments.filter((f) => f.active);
+	// One live fulfillment without its line items (not asked, or cut by paging): the counts are unknown.
+	if (listed.length === 0 || listed.some((f) => f.lineUnits === undefined)) return undefined;
+	const out = new Map<string, number>();
+	for (const f of listed) for (const u of f.lineUnits!) out.set(u.lineId, (out.get(u.lineId) ?? 0) + u.quantity);
+	return out;
 }

@@ -6,6 +6,7 @@ import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/st
 import { gidTail, numericId, type ShopifyOrderFacts } from './facts';
 import { readGraphqlOrder } from './read-graphql';
 import { readRestOrder } from './read-rest';
+import { lineWithProgress } from './progress';
 import { shopifyStatus } from './status';
 
 /** The shop's currency for a payload that names none (adapter option `currency`). */
@@ -127,7 +128,8 @@ function statusOf(r: RawReader, facts: ShopifyOrderFacts): StatusMapping {
 }
 
 function linesOf(facts: ShopifyOrderFacts, status: StatusMapping): OrderLine[] {
-	const current = facts.lines.filter((l) => l.currentQuantity > 0).map((l) => ({ ...l.line, quantity: l.currentQuantity }) as OrderLine);
+	// Units refunded after they shipped stay on the line (returned or kept by the buyer); see progress.ts.
+	const current = facts.lines.map((l) => lineWithProgress(l, facts.progress)).filter((l) => l.quantity > 0);
 	// Refunds zero currentQuantity; a returned order's units did leave, and a store that did not commit
 	// them yet (first seen returned, restock off) must commit what was sold.
 	if (current.length === 0 && status.status === 'returned') {

@@ -21,6 +21,12 @@ const LINE_ITEMS = `nodes {
 
 export const LINE_ITEMS_PAGE = 100;
 
+/*
+ * Nested sizes keep ORDER_QUERY's requested cost near 700 points (Shopify refuses a query above 1,000): 10
+ * fulfillments of 10 line items, 5 refunds of 10 line items. A fulfillment with more line items (hasNextPage)
+ * makes the shipped counts unknown (the status decides, as before); refunds beyond these are not read.
+ */
+
 export const ORDER_QUERY = `query OmsOrder($id: ID!) {
   order(id: $id) {
     id legacyResourceId name createdAt updatedAt cancelledAt
@@ -33,7 +39,11 @@ export const ORDER_QUERY = `query OmsOrder($id: ID!) {
     currentTotalDiscountsSet { ${MONEY} }
     customer { displayName email phone }
     shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 phone }
-    fulfillments(first: 20) { status displayStatus createdAt trackingInfo(first: 5) { company number url } }
+    fulfillments(first: 10) {
+      status displayStatus createdAt trackingInfo(first: 5) { company number url }
+      fulfillmentLineItems(first: 10) { nodes { quantity lineItem { id } } pageInfo { hasNextPage } }
+    }
+    refunds(first: 5) { refundLineItems(first: 10) { nodes { quantity restockType lineItem { id } } } }
     lineItems(first: ${LINE_ITEMS_PAGE}) {
     ${LINE_ITEMS}
     }

@@ -1,6 +1,7 @@
 import type { IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import type { JsonObject, RawReader } from '../common/raw-reader';
-import { bagCurrency, customerOf, gidTail, money, numericId, optMoney, present, readShopifyDate, type ShopifyFulfillmentFacts, type ShopifyLineFacts, type ShopifyOrderFacts } from './facts';
+import { bagCurrency, customerOf, fulfilledUnits, gidTail, money, numericId, optMoney, present, readShopifyDate, type ShopifyFulfillmentFacts, type ShopifyLineFacts, type ShopifyOrderFacts } from './facts';
+import { restockType, type RefundedUnits } from './progress';
 
 /** Fulfillment.status values of fulfillments that moved (or will move) no goods. */
 const DEAD_FULFILLMENT = new Set(['CANCELLED', 'ERROR', 'FAILURE']);
@@ -38,7 +39,24 @@ function readFulfillment(r: RawReader, f: JsonObject, path: string, flags: Intak
 		}),
 	);
 	const status = r.optString(f, `${path}.status`);
-	return { active: !DEAD_FULFILLMENT.has(status ?? ''), delivered: r.optString(f, `${path}.displayStatus`) === 'DELIVERED', shipments };
+	const listed = r.optObject(f, `${path}.fulfillmentLineItems`);
+	const complete = listed && r.optObject(listed, `${path}.fulfillmentLineItems.pageInfo`)?.hasNextPage !== true;
+	const lineUnits = complete && r.objects(r.optArray(listed, `${path}.fulfillmentLineItems.nodes`) ?? [], `${path}.fulfillmentLineItems.nodes`).flatMap(({ item, path: p }) => {
+		const lineId = nodeId(r, item, `${p}.lineItem`);
+		return lineId ? [{ lineId, quantity: r.integer(item, `${p}.quantity`) }] : [];
+	});
+	return { active: !DEAD_FULFILLMENT.has(status ?? ''), delivered: r.optString(f, `${path}.displayStatus`) === 'DELIVERED', shipments, ...(lineUnits ? { lineUnits } : {}) };
+}
+
+/** Refunded units per line with their restockType (ORDER_QUERY asks for them). */
+function refundLines(r: RawReader, o: JsonObject): RefundedUnits[] {
+	return r.objects(r.optArray(o, 'refunds') ?? [], 'refunds').flatMap(({ item: refund, path }) => {
+		const lines = r.optObject(refund, `${path}.refundLineItems`);
+		return r.objects((lines && r.optArray(lines, `${path}.refundLineItems.nodes`)) ?? [], `${path}.refundLineItems.nodes`).flatMap(({ item, path: p }) => {
+			const lineId = nodeId(r, item, `${p}.lineItem`);
+			return lineId ? [{ lineId, quantity: r.integer(item, `${p}.quantity`), restockType: restockType(item.restockType, false) }] : [];
+		});
+	});
 }
 
 function readAddress(r: RawReader, o: JsonObject) {
@@ -64,6 +82,7 @@ export function readGraphqlOrder(r: RawReader, o: JsonObject): ShopifyOrderFacts
 	const flags: IntakeFlag[] = [];
 	const nodes = r.objects(r.array(r.object(o, 'lineItems'), 'lineItems.nodes'), 'lineItems.nodes');
 	const fulfillments = r.objects(r.optArray(o, 'fulfillments') ?? [], 'fulfillments');
+	const live = fulfillments.map(({ item, path }) => readFulfillment(r, item, path, flags));
 	const financial = r.optString(o, 'displayFinancialStatus') ?? null;
 	const fulfillment = r.string(o, 'displayFulfillmentStatus');
 	const cancelled = r.optString(o, 'cancelledAt') !== undefined;
@@ -93,7 +112,8 @@ export function readGraphqlOrder(r: RawReader, o: JsonObject): ShopifyOrderFacts
 		),
 		shippingAddress: readAddress(r, o),
 		lines: nodes.map(({ item, path }) => readLine(r, item, path)),
-		fulfillments: fulfillments.map(({ item, path }) => readFulfillment(r, item, path, flags)),
+		fulfillments: live,
+		progress: { fulfilled: fulfilledUnits(live), refunds: refundLines(r, o) },
 		flags,
 	};
 }

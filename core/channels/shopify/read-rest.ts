@@ -1,6 +1,7 @@
 import type { IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import type { JsonObject, RawReader } from '../common/raw-reader';
-import { bagCurrency, customerOf, gidTail, money, numericId, optMoney, present, readShopifyDate, type ShopifyFulfillmentFacts, type ShopifyLineFacts, type ShopifyOrderFacts } from './facts';
+import { bagCurrency, customerOf, fulfilledUnits, gidTail, money, numericId, optMoney, present, readShopifyDate, type ShopifyFulfillmentFacts, type ShopifyLineFacts, type ShopifyOrderFacts } from './facts';
+import { restockType, type RefundedUnits } from './progress';
 import { SHOPIFY_REST_FINANCIAL_STATUS, SHOPIFY_REST_FULFILLMENT_STATUS } from './status';
 
 /** REST fulfillment `status` values of fulfillments that moved (or will move) no goods. */
@@ -70,7 +71,22 @@ function readFulfillment(r: RawReader, f: JsonObject, path: string, flags: Intak
 	const carrier = r.optString(f, `${path}.tracking_company`);
 	const shipments = numbers.flatMap((trackingCode, i) => (trackingCode ? [present<Shipment>({ carrier, trackingCode, trackingUrl: urls[i], shippedAt })] : []));
 	const status = r.optString(f, `${path}.status`);
-	return { active: !DEAD_FULFILLMENT.has(status ?? ''), delivered: r.optString(f, `${path}.shipment_status`) === 'delivered', shipments };
+	const items = r.optArray(f, `${path}.line_items`);
+	const lineUnits = items && r.objects(items, `${path}.line_items`).flatMap(({ item, path: p }) => {
+		const lineId = restId(item);
+		return lineId ? [{ lineId, quantity: r.integer(item, `${p}.quantity`) }] : [];
+	});
+	return { active: !DEAD_FULFILLMENT.has(status ?? ''), delivered: r.optString(f, `${path}.shipment_status`) === 'delivered', shipments, ...(lineUnits ? { lineUnits } : {}) };
+}
+
+/** Refunded units per line with their restock type (restock_type; older refunds: the refund's `restock`). */
+function refundLines(r: RawReader, o: JsonObject): RefundedUnits[] {
+	return r.objects(r.optArray(o, 'refunds') ?? [], 'refunds').flatMap(({ item: refund, path }) =>
+		r.objects(r.optArray(refund, `${path}.refund_line_items`) ?? [], `${path}.refund_line_items`).flatMap(({ item, path: p }) => {
+			const lineId = numericId(item.line_item_id) ?? (r.optObject(item, `${p}.line_item`) && restId(item.line_item as JsonObject));
+			return lineId ? [{ lineId, quantity: r.integer(item, `${p}.quantity`), restockType: restockType(item.restock_type, refund.restock === true) }] : [];
+		}),
+	);
 }
 
 function readAddress(r: RawReader, o: JsonObject) {
@@ -115,6 +131,7 @@ export function readRestOrder(r: RawReader, o: JsonObject): ShopifyOrderFacts {
 	const address = r.optObject(o, 'shipping_address') ?? {};
 	const c = (k: string) => r.optString(customer, `customer.${k}`);
 	const rawText = (field: string) => r.optString(o, field) ?? 'null';
+	const fulfillments = r.objects(r.optArray(o, 'fulfillments') ?? [], 'fulfillments').map(({ item, path }) => readFulfillment(r, item, path, flags));
 	return {
 		channelOrderId: orderId(r, o),
 		createdAt: readShopifyDate(r, o, 'created_at', flags),
@@ -137,7 +154,8 @@ export function readRestOrder(r: RawReader, o: JsonObject): ShopifyOrderFacts {
 		),
 		shippingAddress: readAddress(r, o),
 		lines: items.map(({ item, path }) => readLine(r, item, path, refunded)),
-		fulfillments: r.objects(r.optArray(o, 'fulfillments') ?? [], 'fulfillments').map(({ item, path }) => readFulfillment(r, item, path, flags)),
+		fulfillments,
+		progress: { fulfilled: fulfilledUnits(fulfillments), refunds: refundLines(r, o) },
 		flags,
 	};
 }
