@@ -1,4 +1,4 @@
-import type { IntakeFlag } from '../../model/order';
+import type { IntakeFlag, OrderLine, OrderTotals } from '../../model/order';
 import { isJsonObject, RawReader, type JsonObject } from './raw-reader';
 
 /**
@@ -105,4 +105,15 @@ export function localDateTime(iso: string, offset: string): string {
 export function accountOffset(options: Record<string, unknown> | undefined, fallback: string): string {
 	const o = options?.timeZoneOffset;
 	return typeof o === 'string' && /^[+-]\d{2}:\d{2}$/.test(o) ? o : fallback;
+}
+
+/**
+ * Totals from what the buyer was charged (Tray, Loja Integrada): items at the unit prices paid, shipping, and
+ * the charged total. A coupon or discount may live in fields the total already reflects but the discount field
+ * does not, so discountCents is every reduction whatever field names it: max(0, items + shipping − total). A
+ * fee the buyer paid (a payment rate) shows as a total above items + shipping.
+ */
+export function chargedTotals(lines: ReadonlyArray<Pick<OrderLine, 'unitPriceCents' | 'quantity'>>, shippingCents: number, totalCents: number): OrderTotals {
+	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+	return { itemsCents, shippingCents, discountCents: Math.max(0, itemsCents + shippingCents - totalCents), totalCents };
 }

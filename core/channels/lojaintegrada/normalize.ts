@@ -1,6 +1,6 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
+import { chargedTotals, compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
 import { lojaIntegradaMethod, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -73,16 +73,10 @@ function readStatus(r: RawReader, raw: LojaIntegradaOrder): StatusMapping {
 	return r.fail('situacao.codigo', `has an unknown value "${code}" (known: ${Object.keys(LOJA_INTEGRADA_STATUS).join(', ')})`);
 }
 
-/**
- * Totals: itemsCents = Σ preco_venda × quantidade (valor_subtotal), shippingCents = valor_envio, totalCents =
- * valor_total; discountCents = max(0, items + shipping − total), which covers valor_desconto and a coupon
- * alike (the documented order: 11.10 + 21.38 − 0.00 = 32.48).
- */
+/** valor_envio and valor_total (the documented order: 11.10 + 21.38 − 0.00 = 32.48); see chargedTotals. */
 function readTotals(r: RawReader, raw: LojaIntegradaOrder, lines: OrderLine[]): CanonicalOrder['totals'] {
-	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
 	const shippingCents = r.optDecimalCents(raw, 'valor_envio') === undefined ? 0 : readCents(r, raw, 'valor_envio');
-	const totalCents = readCents(r, raw, 'valor_total');
-	return { itemsCents, shippingCents, discountCents: Math.max(0, itemsCents + shippingCents - totalCents), totalCents };
+	return chargedTotals(lines, shippingCents, readCents(r, raw, 'valor_total'));
 }
 
 /** GET /v1/pedido/{numero} → canonical order; `offset` reads LI's zone-less dates (see api.ts). BRL only. */

@@ -1,6 +1,6 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
+import { chargedTotals, compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
 import { trayMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -102,17 +102,10 @@ function readStatus(r: RawReader, raw: TrayOrder): StatusMapping {
 	return mapped;
 }
 
-/**
- * Totals: itemsCents = Σ price × quantity; shippingCents = shipment_value; totalCents = total. The documented
- * examples show `total` = partial_total − coupon + shipment_value + payment_method_rate (a fee) and a coupon
- * that is not in `discount`, so discountCents is every reduction the buyer got whatever field names it:
- * max(0, items + shipping − total). A fee shows as total above items + shipping.
- */
+/** The documented examples: `total` = partial_total − coupon + shipment_value + payment_method_rate (a fee). */
 function readTotals(r: RawReader, raw: TrayOrder, lines: OrderLine[]): CanonicalOrder['totals'] {
-	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
 	const shippingCents = r.optDecimalCents(raw, 'shipment_value') === undefined ? 0 : readCents(r, raw, 'shipment_value');
-	const totalCents = readCents(r, raw, 'total');
-	return { itemsCents, shippingCents, discountCents: Math.max(0, itemsCents + shippingCents - totalCents), totalCents };
+	return chargedTotals(lines, shippingCents, readCents(r, raw, 'total'));
 }
 
 /**
