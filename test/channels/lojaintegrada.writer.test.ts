@@ -7,8 +7,8 @@ import { tinyRetry } from './helpers/channel-test';
 const keys = { chaveApi: 'k', chaveAplicacao: 'app' };
 const { retry, sleeps } = tinyRetry();
 let sim: LojaIntegradaSimulator;
-const writer = (): ChannelWriter =>
-	createLojaIntegradaWriter({ transport: createFetchTransport({ authorization: `chave_api ${keys.chaveApi} aplicacao ${keys.chaveAplicacao}` }, 5000), baseUrl: sim.baseUrl, account: '1234567', retry });
+const writer = (storeKey = keys.chaveApi): ChannelWriter =>
+	createLojaIntegradaWriter({ transport: createFetchTransport({ authorization: `chave_api ${keys.chaveApi} aplicacao ${keys.chaveAplicacao}` }, 5000), baseUrl: sim.baseUrl, account: '1234567', retry, options: { storeKey } });
 
 beforeEach(async () => {
 	sim = new LojaIntegradaSimulator(keys);
@@ -50,10 +50,17 @@ describe('Loja Integrada writer', () => {
 		expect(sim.orders.get(165)).toMatchObject({ situacao: { codigo: 'pedido_enviado' } });
 	});
 
-	it('cancels through situação pedido_cancelado; an unknown order is a 404; NF-e is not offered', async () => {
+	it('cancels through situação pedido_cancelado; an unknown order is a 404', async () => {
 		await writer().cancelOrder!({ channelOrderId: '165' });
 		expect(sim.orders.get(165)).toMatchObject({ situacao: { codigo: 'pedido_cancelado' } });
 		await expect(writer().cancelOrder!({ channelOrderId: '404' })).rejects.toMatchObject({ httpCode: 404 });
-		expect(writer().pushInvoice).toBeUndefined();
+	});
+
+	it('posts the NF-e as multipart fields with the store key; without the key it is refused before sending', async () => {
+		const nfe = { channelOrderId: '165', nfeKey: '3'.repeat(44), number: '00003', series: '1', issuedAt: '2026-03-10T06:44:21Z', url: 'https://nfe.example/danfe/165.pdf' };
+		await writer().pushInvoice!(nfe);
+		expect(sim.invoices).toEqual([{ account_key: keys.chaveApi, sale_number: '165', date: '2026-03-10 03:44:21', invoice_number: '00003', serie: '1', access_key: '3'.repeat(44), url: 'https://nfe.example/danfe/165.pdf' }]);
+		await expect(writer('').pushInvoice!(nfe)).rejects.toThrow(/store key/);
+		await expect(writer().pushInvoice!({ ...nfe, channelOrderId: '404' })).rejects.toMatchObject({ httpCode: 404 });
 	});
 });

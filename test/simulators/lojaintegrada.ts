@@ -7,7 +7,8 @@ import { intParam, json } from './sim-paging';
  * GET /v1/pedido/search/ with since_atualizado (AAAA-MM-DDTHH:MM:SS, "a partir da": inclusive), limit ≤ 50
  * and offset, answering {meta: {limit, next, offset, previous, total_count}, objects: [summary]}; GET
  * /v1/pedido/{numero}; GET /v1/situacao/; products by sku; GET/PUT /v1/produto_estoque/{id}; PUT
- * /v1/pedido_envio/{id} {objeto}; PUT /v1/situacao/pedido/{numero} {codigo}.
+ * /v1/pedido_envio/{id} {objeto}; PUT /v1/situacao/pedido/{numero} {codigo}; POST /v1/integration/pedido/nf
+ * (multipart, the store key as account_key).
  * [?] Undocumented and chosen here: dates in store time (-03:00); the list sorted by numero ascending, or by
  * last change when `sortByChange` is set (a test shows the adapter survives an order that moves); a limit
  * over 50 refused with 400; error bodies.
@@ -93,6 +94,26 @@ export class LojaIntegradaSimulator extends HttpSimulator {
 		this.route('PUT', '/v1/produto_estoque/:id', guarded((req, p) => this.writeStock(req, Number(p.id))));
 		this.route('PUT', '/v1/pedido_envio/:id', guarded((req, p) => this.tracking(req, Number(p.id))));
 		this.route('PUT', '/v1/situacao/pedido/:numero', guarded((req, p) => this.setSituacao(req, Number(p.numero))));
+		this.route('POST', '/v1/integration/pedido/nf', guarded((req) => this.addInvoice(req)));
+	}
+
+	readonly invoices: Array<Record<string, string>> = [];
+
+	/** multipart/form-data: account_key (the store key), sale_number, date, invoice_number, serie, access_key, url, url_xml. */
+	private addInvoice(req: SimRequest): SimResponse {
+		const boundary = /boundary=([^;]+)/.exec(String(req.headers['content-type'] ?? ''))?.[1];
+		if (!boundary || !String(req.headers['content-type']).startsWith('multipart/form-data')) return json(400, { status: 400, msg: 'multipart/form-data expected' });
+		const fields: Record<string, string> = {};
+		for (const part of req.rawBody.split(`--${boundary}`)) {
+			const m = /name="([^"]+)"\r\n\r\n([\s\S]*)\r\n$/.exec(part);
+			if (m) fields[m[1]] = m[2];
+		}
+		if (fields.account_key !== this.keys.chaveApi) return json(401, { status: 401, msg: 'account_key inválida' });
+		const missing = ['sale_number', 'date', 'invoice_number', 'serie', 'access_key'].filter((k) => !fields[k]);
+		if (missing.length) return json(400, { status: 400, msg: `Campos obrigatórios: ${missing.join(', ')}` });
+		if (!this.orders.has(Number(fields.sale_number))) return notFound();
+		this.invoices.push(fields);
+		return json(200, { status: 200, msg: 'Invoice successfully inserted.' });
 	}
 
 	put(...orders: LiRaw[]): this {

@@ -36,3 +36,15 @@ export function secondsIso(iso: string, round: 'down' | 'up', shiftSeconds = 0):
 	const seconds = (round === 'down' ? Math.floor(ms / 1000) : Math.ceil(ms / 1000)) + shiftSeconds;
 	return new Date(seconds * 1000).toISOString().slice(0, 19);
 }
+
+/**
+ * A multipart/form-data body of text fields, for the few endpoints that take no JSON (Loja Integrada's NF-e).
+ * Absent fields are left out; the boundary is fixed (field values are plain text, never file content).
+ */
+export function multipartForm(fields: Record<string, string | undefined>): { body: string; headers: Record<string, string> } {
+	const boundary = '----oms-form-7d1f3c9a';
+	const parts = Object.entries(fields)
+		.filter((e): e is [string, string] => e[1] !== undefined)
+		.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+	return { body: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -84,5 +84,5 @@ export const lojaIntegradaChannel: ChannelDescriptor<'lojaintegrada'> = {
 	// [?] Webhook Pedidos exists (PUT /webhooks/v1/pedido {notifyUrl, token}; deliveries carry "Authorization:
 	// Bearer <token>", no signature) but its payload has another shape and was not read first-hand: the poll
 	// trigger is the intake.
-	capabilities: { writes: ['shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
 };

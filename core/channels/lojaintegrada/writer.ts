@@ -1,8 +1,9 @@
 import type { HttpRequest } from '../../http/transport';
-import { expectObject, joinUrl, send } from '../common/http';
+import { localDateTime } from '../common/fields';
+import { expectObject, joinUrl, multipartForm, send } from '../common/http';
 import { absentOn404, pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
-import { readObjects } from './api';
+import { LOJA_INTEGRADA_OFFSET, readObjects } from './api';
 
 /**
  * Loja Integrada write-back (read in the survey of LI's OpenAPI and the client libraries named in api.ts):
@@ -13,10 +14,12 @@ import { readObjects } from './api';
  * - shipment: the tracking code on the order's envio, PUT /v1/pedido_envio/{envio_id} {objeto} (the id is
  *   envios[].id of the order, not its numero), then situação pedido_enviado: PUT /v1/situacao/pedido/{numero}
  *   {codigo};
- * - cancel: situação pedido_cancelado the same way (no reason field).
- * Not offered: the NF-e (POST /v1/integration/pedido/nf takes multipart fields, the store's chave_api in the
- * body and URLs of a DANFE and XML the seller hosts; not read first-hand): "does not support" for now.
- * [?] Whether PUT situacao/pedido e-mails the buyer as a panel change does; whether `sku` filters exactly.
+ * - cancel: situação pedido_cancelado the same way (no reason field);
+ * - NF-e: POST /v1/integration/pedido/nf, multipart fields account_key (the store's chave de API, which the
+ *   n8n side passes as options.storeKey), sale_number, date, invoice_number, serie, access_key, url (the
+ *   DANFE's address). LI keeps addresses, not files: the XML is not uploaded (url_xml is not sent).
+ * [?] Whether PUT situacao/pedido e-mails the buyer as a panel change does; whether `sku` filters exactly;
+ * whether the NF-e endpoint sets the situação faturado by itself (it is not set here).
  */
 export function createLojaIntegradaWriter(ctx: AdapterContext): ChannelWriter {
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
@@ -57,5 +60,20 @@ export function createLojaIntegradaWriter(ctx: AdapterContext): ChannelWriter {
 		},
 
 		cancelOrder: (input) => setSituacao(input.channelOrderId, 'pedido_cancelado'),
+
+		async pushInvoice(input) {
+			const storeKey = ctx.options?.storeKey;
+			if (typeof storeKey !== 'string' || storeKey === '') throw new Error('Loja Integrada NF-e needs the store key (options.storeKey, the credential\'s Chave API)');
+			const form = multipartForm({
+				account_key: storeKey,
+				sale_number: input.channelOrderId,
+				date: localDateTime(input.issuedAt, LOJA_INTEGRADA_OFFSET).replace('T', ' '),
+				invoice_number: input.number,
+				serie: input.series,
+				access_key: input.nfeKey,
+				url: input.url,
+			});
+			await sendWrite(ctx, 'POST', url('/v1/integration/pedido/nf'), form);
+		},
 	};
 }
