@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { LWA_TOKEN_PATH, LWA_TOKEN_URL } from '../core/channels/amazon/endpoints';
+import { lwaRefreshRequest } from '../core/channels/amazon/lwa';
 import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, secretProperty } from './shared/channelProperties';
 
 /**
@@ -57,18 +58,9 @@ export class AmazonSpApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-		const form = new URLSearchParams({
-			grant_type: 'refresh_token',
-			refresh_token: String(credentials.refreshToken),
-			client_id: String(credentials.clientId),
-			client_secret: String(credentials.clientSecret),
-		});
-		const res = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: base ? base + LWA_TOKEN_PATH : LWA_TOKEN_URL,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-			body: form.toString(),
-		})) as { access_token?: string };
+		const lwa = { refreshToken: String(credentials.refreshToken), clientId: String(credentials.clientId), clientSecret: String(credentials.clientSecret) };
+		const { method, url, headers, body } = lwaRefreshRequest(lwa, base ? base + LWA_TOKEN_PATH : LWA_TOKEN_URL);
+		const res = (await this.helpers.httpRequest({ method, url, headers, body })) as { access_token?: string };
 		return { accessToken: res.access_token };
 	}
 

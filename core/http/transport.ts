@@ -4,6 +4,9 @@
  * A transport never throws for an HTTP status: it returns it, so retry and error policy live in one place.
  */
 
+/** How long one request may take when the caller does not say (adapters: AdapterContext options.timeoutMs). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest {
@@ -63,7 +66,7 @@ export function parseBody(text: string, contentType: string | undefined): { body
 }
 
 /** A transport over the platform's fetch, with fixed extra headers (auth for tests and the CLI). */
-export function createFetchTransport(defaultHeaders: Record<string, string> = {}, defaultTimeoutMs = 30000): HttpTransport {
+export function createFetchTransport(defaultHeaders: Record<string, string> = {}, defaultTimeoutMs = DEFAULT_TIMEOUT_MS): HttpTransport {
 	return async (req) => {
 		const controller = new AbortController();
 		const timer = setTimeout(() => controller.abort(), req.timeoutMs ?? defaultTimeoutMs);

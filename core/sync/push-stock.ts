@@ -1,10 +1,9 @@
 import type { ChannelWriter, WriteFailure } from '../channels/types';
 import type { OmsStore } from '../store/types';
-import { skuIdentity } from '../model/order';
+import { DEFAULT_WAREHOUSE, skuIdentity } from '../model/order';
 import { PushRun } from './push-run';
 import { checkStockValueRules, type StockValueRules } from './stock-value';
 
-export const DEFAULT_WAREHOUSE = 'default';
 export const CHANGED_SINCE_LAST_PUSH = 'changed-since-last-push';
 
 /** A SKU to publish, as an input item names it. Its quantity is read from the store, not from here. */

@@ -1,14 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { orderTriggerDescription, orderTriggerPoll, type OrderTriggerConfig } from '../shared/order-trigger';
+import { OrderTrigger, orderTriggerDescription } from '../shared/order-trigger';
 
-export const mercadoLivreTriggerConfig: OrderTriggerConfig = { channel: 'mercadolivre', name: 'mercadoLivreTrigger' };
-
-export class MercadoLivreTrigger implements INodeType {
+export class MercadoLivreTrigger extends OrderTrigger('mercadolivre') implements INodeType {
 	description: INodeTypeDescription = {
-		...orderTriggerDescription(mercadoLivreTriggerConfig),
+		...orderTriggerDescription('mercadolivre', 'mercadoLivreTrigger'),
 		icon: { light: 'file:mercadolivre.svg', dark: 'file:mercadolivre.dark.svg' },
 		subtitle: 'New and changed orders',
 	};
-
-	poll = orderTriggerPoll(mercadoLivreTriggerConfig);
 }

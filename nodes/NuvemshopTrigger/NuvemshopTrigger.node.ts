@@ -1,14 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { orderTriggerDescription, orderTriggerPoll, type OrderTriggerConfig } from '../shared/order-trigger';
+import { OrderTrigger, orderTriggerDescription } from '../shared/order-trigger';
 
-export const nuvemshopTriggerConfig: OrderTriggerConfig = { channel: 'nuvemshop', name: 'nuvemshopOmsTrigger' };
-
-export class NuvemshopTrigger implements INodeType {
+export class NuvemshopTrigger extends OrderTrigger('nuvemshop') implements INodeType {
 	description: INodeTypeDescription = {
-		...orderTriggerDescription(nuvemshopTriggerConfig),
+		...orderTriggerDescription('nuvemshop', 'nuvemshopOmsTrigger'),
 		icon: { light: 'file:nuvemshop.svg', dark: 'file:nuvemshop.dark.svg' },
 		subtitle: 'New and changed orders',
 	};
-
-	poll = orderTriggerPoll(nuvemshopTriggerConfig);
 }

@@ -1,54 +1,13 @@
-import {
-	NodeConnectionTypes,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
-import type { WriteBackOperation } from '../../core/sync/write-back';
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { omsStoreConnectionTest } from '../shared/store-credential-test';
-import { toNodeError } from '../shared/errors';
 import * as cancelOrder from './actions/cancelOrder.operation';
 import { channelOptionsProperty } from './actions/channelOptions';
 import * as pushInvoice from './actions/pushInvoice.operation';
 import * as pushShipment from './actions/pushShipment.operation';
 import * as pushStock from './actions/pushStock.operation';
 import * as reimportOrders from './actions/reimportOrders.operation';
-import { executeWriteBack } from './actions/writeBack.execute';
+import { statusSyncRouter } from './actions/router';
 import { channelFields, channelProperty } from './channels';
-import { openAdapter, openChannel, type StatusSyncDeps } from './writer';
-
-const WRITE_BACK: Record<WriteBackOperation, string[]> = {
-	pushInvoice: pushInvoice.fields,
-	pushShipment: pushShipment.fields,
-	cancelOrder: cancelOrder.fields,
-};
-
-/** execute() over a channel writer; tests pass a fake writer factory and short retry sleeps. */
-export function statusSyncExecute(deps: StatusSyncDeps = {}) {
-	return async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation === 'reimportOrders') {
-			try {
-				return [await reimportOrders.execute.call(this, await openAdapter(this, deps), deps.now?.() ?? new Date())];
-			} catch (error) {
-				throw toNodeError(this.getNode(), error);
-			}
-		}
-		let channel;
-		try {
-			channel = await openChannel(this, deps);
-		} catch (error) {
-			throw toNodeError(this.getNode(), error);
-		}
-		if (operation === 'pushStock') return [await pushStock.execute.call(this, items, channel)];
-		const fields = WRITE_BACK[operation as WriteBackOperation];
-		if (!fields) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
-		return [await executeWriteBack(this, items, channel, operation as WriteBackOperation, fields)];
-	};
-}
 
 /** Sends OMS stock, invoices, tracking and cancellations back to the sales channels. */
 export class OmsStatusSync implements INodeType {
@@ -120,5 +79,5 @@ export class OmsStatusSync implements INodeType {
 		credentialTest: { omsStoreConnectionTest },
 	};
 
-	execute = statusSyncExecute();
+	execute = statusSyncRouter();
 }

@@ -1,14 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { orderTriggerDescription, orderTriggerPoll, type OrderTriggerConfig } from '../shared/order-trigger';
+import { OrderTrigger, orderTriggerDescription } from '../shared/order-trigger';
 
-export const trayTriggerConfig: OrderTriggerConfig = { channel: 'tray', name: 'trayOmsTrigger' };
-
-export class TrayTrigger implements INodeType {
+export class TrayTrigger extends OrderTrigger('tray') implements INodeType {
 	description: INodeTypeDescription = {
-		...orderTriggerDescription(trayTriggerConfig),
+		...orderTriggerDescription('tray', 'trayOmsTrigger'),
 		icon: { light: 'file:tray.svg', dark: 'file:tray.dark.svg' },
 		subtitle: 'New and changed orders',
 	};
-
-	poll = orderTriggerPoll(trayTriggerConfig);
 }

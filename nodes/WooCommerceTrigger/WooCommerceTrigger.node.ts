@@ -1,14 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { orderTriggerDescription, orderTriggerPoll, type OrderTriggerConfig } from '../shared/order-trigger';
+import { OrderTrigger, orderTriggerDescription } from '../shared/order-trigger';
 
-export const wooCommerceTriggerConfig: OrderTriggerConfig = { channel: 'woocommerce', name: 'wooCommerceOmsTrigger' };
-
-export class WooCommerceTrigger implements INodeType {
+export class WooCommerceTrigger extends OrderTrigger('woocommerce') implements INodeType {
 	description: INodeTypeDescription = {
-		...orderTriggerDescription(wooCommerceTriggerConfig),
+		...orderTriggerDescription('woocommerce', 'wooCommerceOmsTrigger'),
 		icon: { light: 'file:woocommerce.svg', dark: 'file:woocommerce.dark.svg' },
 		subtitle: 'New and changed orders',
 	};
-
-	poll = orderTriggerPoll(wooCommerceTriggerConfig);
 }

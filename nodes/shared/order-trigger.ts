@@ -5,16 +5,6 @@ import type { RetryPolicy } from '../../core/http/retry';
 import { authenticationProperty, N8N_CHANNELS, openChannelContext, triggerCredentials } from './channels';
 import { toNodeError } from './errors';
 
-/**
- * What makes one channel's trigger node different from another's: its channel (credential, fields and
- * adapter context are the channel's n8n side, nodes/shared/channels) and its n8n node name.
- */
-export interface OrderTriggerConfig {
-	channel: ChannelId;
-	/** n8n node name, e.g. "mercadoLivreTrigger". */
-	name: string;
-}
-
 /** Seams for tests (tiny retry sleeps, short timeouts); production uses the defaults. */
 export interface OrderTriggerDeps {
 	retry?: RetryPolicy;
@@ -36,13 +26,13 @@ export const POLL_STATE_KEY = 'orderPoll';
  * Everything but icon and subtitle, which each node file states as literals: the community linter checks
  * them there (and that the icon files exist).
  */
-export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
-	const label = CHANNELS[config.channel].label;
-	const n8n = N8N_CHANNELS[config.channel];
+export function orderTriggerDescription(channel: ChannelId, name: string): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
+	const label = CHANNELS[channel].label;
+	const n8n = N8N_CHANNELS[channel];
 	return {
 		// Not "<Channel> Trigger": n8n ships nodes of that name (Shopify Trigger, WooCommerce Trigger).
 		displayName: `${label} Orders (OMS)`,
-		name: config.name,
+		name,
 		group: ['trigger'],
 		version: 1,
 		description: `Starts the workflow when ${label} orders are created or change, as canonical OMS orders`,
@@ -112,14 +102,14 @@ export function orderTriggerDescription(config: OrderTriggerConfig): Omit<INodeT
  * the state alone. Otherwise the state is read from static data, one tick runs, and the new state is written
  * back only when the tick succeeded: a failing tick throws and leaves the cursor where it was.
  */
-export function orderTriggerPoll(config: OrderTriggerConfig, deps: OrderTriggerDeps = {}) {
+export function orderTriggerPoll(channel: ChannelId, deps: OrderTriggerDeps = {}) {
 	return async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const now = deps.now?.() ?? new Date();
 		const toOutput = (items: PollItem[]) => (items.length ? [this.helpers.returnJsonArray(items as unknown as IDataObject[])] : null);
 		try {
-			const { context } = await openChannelContext(this, config.channel, { ...deps, parameter: (name) => this.getNodeParameter(name) });
-			const adapter = CHANNELS[config.channel].createAdapter(context);
+			const { context } = await openChannelContext(this, channel, { ...deps, parameter: (name) => this.getNodeParameter(name) });
+			const adapter = CHANNELS[channel].createAdapter(context);
 			if (this.getMode() === 'manual') return toOutput(await sampleOrder(adapter, { now, includeRaw: options.includeRaw }));
 			const staticData = this.getWorkflowStaticData('node');
 			const previous = isPollState(staticData[POLL_STATE_KEY]) ? staticData[POLL_STATE_KEY] : undefined;
@@ -135,5 +125,15 @@ export function orderTriggerPoll(config: OrderTriggerConfig, deps: OrderTriggerD
 		} catch (error) {
 			throw toNodeError(this.getNode(), error);
 		}
+	};
+}
+
+/**
+ * The base class of every poll trigger node: its poll(). The node file itself states the description with
+ * its icon and subtitle as literals, where the community linter reads them.
+ */
+export function OrderTrigger(channel: ChannelId) {
+	return class {
+		poll = orderTriggerPoll(channel);
 	};
 }

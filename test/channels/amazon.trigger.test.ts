@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { AmazonSpApi } from '../../credentials/AmazonSpApi.credentials';
-import { AmazonTrigger, amazonTriggerConfig } from '../../nodes/AmazonTrigger/AmazonTrigger.node';
+import { AmazonTrigger } from '../../nodes/AmazonTrigger/AmazonTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { AmazonSpApiSimulator, amazonOrder, amazonTime } from '../simulators/amazon';
 import { PollHarness } from './n8n-poll-harness';
@@ -16,7 +16,7 @@ let credentials: ICredentialDataDecryptedObject;
 
 function harness(now: () => Date = () => new Date(T0), retry = TINY_RETRY, parameters: INodeParameters = {}): PollHarness {
 	const nodeType = new AmazonTrigger();
-	nodeType.poll = orderTriggerPoll(amazonTriggerConfig, { retry, timeoutMs: 1000, now });
+	nodeType.poll = orderTriggerPoll('amazon', { retry, timeoutMs: 1000, now });
 	credentials = { environment: 'production', region: 'na', ...lwa, baseUrl: sim.baseUrl, accessToken: '' };
 	return new PollHarness({
 		nodeType,

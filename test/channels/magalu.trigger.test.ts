@@ -1,4 +1,4 @@
-import { MagaluTrigger, magaluTriggerConfig } from '../../nodes/MagaluTrigger/MagaluTrigger.node';
+import { MagaluTrigger } from '../../nodes/MagaluTrigger/MagaluTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { MAGALU_DEFAULT_CHANNEL_ID } from '../../core/channels/magalu';
 import { MagaluSimulator, magaluOrder } from '../simulators/magalu';
@@ -18,7 +18,7 @@ describeTriggerConformance({
 	stop: () => sim.stop(),
 	harness: (now, retry, parameters) => {
 		const nodeType = new MagaluTrigger();
-		nodeType.poll = orderTriggerPoll(magaluTriggerConfig, { retry, timeoutMs: 500, now });
+		nodeType.poll = orderTriggerPoll('magalu', { retry, timeoutMs: 500, now });
 		return new PollHarness({
 			nodeType,
 			parameters: { sellerAccount: 'loja-do-edu', ...parameters },

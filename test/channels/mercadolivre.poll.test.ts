@@ -1,6 +1,6 @@
 import { NodeApiError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import type { RetryPolicy } from '../../core/http/retry';
-import { MercadoLivreTrigger, mercadoLivreTriggerConfig } from '../../nodes/MercadoLivreTrigger/MercadoLivreTrigger.node';
+import { MercadoLivreTrigger } from '../../nodes/MercadoLivreTrigger/MercadoLivreTrigger.node';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { MercadoLivreSimulator, mlOrder, mlShipment } from '../simulators/mercadolivre';
 import { PollHarness } from './n8n-poll-harness';
@@ -16,7 +16,7 @@ const retry: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxR
 
 function harness(parameters: INodeParameters = {}, token = TOKEN, depots = ''): PollHarness {
 	const nodeType = new MercadoLivreTrigger();
-	nodeType.poll = orderTriggerPoll(mercadoLivreTriggerConfig, { retry, timeoutMs: 300, now: () => new Date(clock) });
+	nodeType.poll = orderTriggerPoll('mercadolivre', { retry, timeoutMs: 300, now: () => new Date(clock) });
 	return new PollHarness({
 		nodeType,
 		parameters,

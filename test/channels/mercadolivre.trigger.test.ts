@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { MercadoLivreTrigger, mercadoLivreTriggerConfig } from '../../nodes/MercadoLivreTrigger/MercadoLivreTrigger.node';
+import { MercadoLivreTrigger } from '../../nodes/MercadoLivreTrigger/MercadoLivreTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { MercadoLivreSimulator, mlOrder } from '../simulators/mercadolivre';
 import { PollHarness } from './n8n-poll-harness';
@@ -20,7 +20,7 @@ describeTriggerConformance({
 	stop: () => sim.stop(),
 	harness: (now, retry, parameters) => {
 		const nodeType = new MercadoLivreTrigger();
-		nodeType.poll = orderTriggerPoll(mercadoLivreTriggerConfig, { retry, timeoutMs: 500, now });
+		nodeType.poll = orderTriggerPoll('mercadolivre', { retry, timeoutMs: 500, now });
 		return new PollHarness({
 			nodeType,
 			parameters,

@@ -1,4 +1,4 @@
-import { NuvemshopTrigger, nuvemshopTriggerConfig } from '../../nodes/NuvemshopTrigger/NuvemshopTrigger.node';
+import { NuvemshopTrigger } from '../../nodes/NuvemshopTrigger/NuvemshopTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { NuvemshopSimulator, nuvemshopOrder } from '../simulators/nuvemshop';
 import { PollHarness } from './n8n-poll-harness';
@@ -17,7 +17,7 @@ describeTriggerConformance({
 	stop: () => sim.stop(),
 	harness: (now, retry, parameters) => {
 		const nodeType = new NuvemshopTrigger();
-		nodeType.poll = orderTriggerPoll(nuvemshopTriggerConfig, { retry, timeoutMs: 500, now });
+		nodeType.poll = orderTriggerPoll('nuvemshop', { retry, timeoutMs: 500, now });
 		return new PollHarness({
 			nodeType,
 			parameters,

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { ShopifyOmsApi } from '../../credentials/ShopifyOmsApi.credentials';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
-import { ShopifyTrigger, shopifyTriggerConfig } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
+import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
 import { PollHarness } from './n8n-poll-harness';
 import { shopifyAuthenticate } from './shopify-authenticate';
@@ -83,7 +83,7 @@ describe('Shopify trigger with client credentials', () => {
 	let credentials: ICredentialDataDecryptedObject;
 	const harness = (now: () => Date, creds: ICredentialDataDecryptedObject) => {
 		const nodeType = new ShopifyTrigger();
-		nodeType.poll = orderTriggerPoll(shopifyTriggerConfig, { retry: TINY_RETRY, timeoutMs: 1000, now });
+		nodeType.poll = orderTriggerPoll('shopify', { retry: TINY_RETRY, timeoutMs: 1000, now });
 		credentials = creds;
 		return new PollHarness({
 			nodeType,

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 import type { RetryPolicy } from '../../core/http/retry';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
-import { ShopifyTrigger, shopifyTriggerConfig } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
+import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
 import { PollHarness } from './n8n-poll-harness';
 import { shopifyAuthenticate } from './shopify-authenticate';
@@ -19,7 +19,7 @@ const authenticate = shopifyAuthenticate;
 
 function harness(parameters: INodeParameters = {}, accessToken = TOKEN): PollHarness {
 	const nodeType = new ShopifyTrigger();
-	nodeType.poll = orderTriggerPoll(shopifyTriggerConfig, { retry, timeoutMs: 300, now: () => new Date(clock) });
+	nodeType.poll = orderTriggerPoll('shopify', { retry, timeoutMs: 300, now: () => new Date(clock) });
 	return new PollHarness({
 		nodeType,
 		parameters,

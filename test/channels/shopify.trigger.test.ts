@@ -1,5 +1,5 @@
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
-import { ShopifyTrigger, shopifyTriggerConfig } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
+import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
 import { PollHarness } from './n8n-poll-harness';
 import { shopifyAuthenticate } from './shopify-authenticate';
@@ -22,7 +22,7 @@ describeTriggerConformance({
 	stop: () => sim.stop(),
 	harness: (now, retry, parameters) => {
 		const nodeType = new ShopifyTrigger();
-		nodeType.poll = orderTriggerPoll(shopifyTriggerConfig, { retry, timeoutMs: 500, now });
+		nodeType.poll = orderTriggerPoll('shopify', { retry, timeoutMs: 500, now });
 		return new PollHarness({
 			nodeType,
 			parameters,

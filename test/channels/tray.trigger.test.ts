@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { TrayOmsApi } from '../../credentials/TrayOmsApi.credentials';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
-import { TrayTrigger, trayTriggerConfig } from '../../nodes/TrayTrigger/TrayTrigger.node';
+import { TrayTrigger } from '../../nodes/TrayTrigger/TrayTrigger.node';
 import { TraySimulator, trayOrder } from '../simulators/tray';
 import { PollHarness } from './n8n-poll-harness';
 import { describeTriggerConformance, orderIds, TINY_RETRY } from './trigger-conformance';
@@ -13,7 +13,7 @@ let credentials: ICredentialDataDecryptedObject;
 
 function harness(now: () => Date, retry = TINY_RETRY, parameters: INodeParameters = {}): PollHarness {
 	const nodeType = new TrayTrigger();
-	nodeType.poll = orderTriggerPoll(trayTriggerConfig, { retry, timeoutMs: 1000, now });
+	nodeType.poll = orderTriggerPoll('tray', { retry, timeoutMs: 1000, now });
 	credentials = { apiAddress: `${sim.apiAddress}/`, storeId: '391250', ...app, accessToken: '', refreshToken: '' };
 	return new PollHarness({
 		nodeType,

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { VtexTrigger, vtexTriggerConfig } from '../../nodes/VtexTrigger/VtexTrigger.node';
+import { VtexTrigger } from '../../nodes/VtexTrigger/VtexTrigger.node';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { VtexSimulator, vtexOrder } from '../simulators/vtex';
 import { PollHarness } from './n8n-poll-harness';
@@ -13,7 +13,7 @@ const T0 = Date.parse('2026-03-10T14:20:00Z');
 
 function harness(now: () => Date = () => new Date(T0), retry = TINY_RETRY, parameters?: INodeParameters): PollHarness {
 	const nodeType = new VtexTrigger();
-	nodeType.poll = orderTriggerPoll(vtexTriggerConfig, { retry, timeoutMs: 500, now });
+	nodeType.poll = orderTriggerPoll('vtex', { retry, timeoutMs: 500, now });
 	return new PollHarness({
 		nodeType,
 		parameters,

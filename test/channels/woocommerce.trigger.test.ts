@@ -1,4 +1,4 @@
-import { WooCommerceTrigger, wooCommerceTriggerConfig } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
+import { WooCommerceTrigger } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
 import { PollHarness } from './n8n-poll-harness';
@@ -20,7 +20,7 @@ describeTriggerConformance({
 	stop: () => sim.stop(),
 	harness: (now, retry, parameters) => {
 		const nodeType = new WooCommerceTrigger();
-		nodeType.poll = orderTriggerPoll(wooCommerceTriggerConfig, { retry, timeoutMs: 500, now });
+		nodeType.poll = orderTriggerPoll('woocommerce', { retry, timeoutMs: 500, now });
 		// The credential's `auth` block: n8n sends it as HTTP Basic.
 		return new PollHarness({
 			nodeType,

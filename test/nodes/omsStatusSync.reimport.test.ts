@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../core/model/order';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
-import { OmsStatusSync, statusSyncExecute } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
-import { WooCommerceTrigger, wooCommerceTriggerConfig } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
+import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
+import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
+import { WooCommerceTrigger } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
 import { PollHarness } from '../channels/n8n-poll-harness';
 import { TINY_RETRY } from '../channels/trigger-conformance';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
@@ -31,13 +32,13 @@ const basicAuth = <T extends object>(c: IDataObject, req: T) => ({ ...req, auth:
 
 function trigger(): PollHarness {
 	const nodeType = new WooCommerceTrigger();
-	nodeType.poll = orderTriggerPoll(wooCommerceTriggerConfig, { retry: TINY_RETRY, timeoutMs: 500, now: () => new Date(clock) });
+	nodeType.poll = orderTriggerPoll('woocommerce', { retry: TINY_RETRY, timeoutMs: 500, now: () => new Date(clock) });
 	return new PollHarness({ nodeType, credentials: credentials(), authenticate: basicAuth });
 }
 
 async function reimport(hoursBack: number): Promise<IDataObject[]> {
 	const nodeType = new OmsStatusSync();
-	nodeType.execute = statusSyncExecute({ retry: TINY_RETRY, timeoutMs: 500, now: () => new Date(clock) });
+	nodeType.execute = statusSyncRouter({ retry: TINY_RETRY, timeoutMs: 500, now: () => new Date(clock) });
 	const out = await runSync({
 		nodeType,
 		parameters: { channel: 'woocommerce', operation: 'reimportOrders', hoursBack },

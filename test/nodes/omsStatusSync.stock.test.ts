@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 import { closeSharedStores, getSharedStore } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
-import { OmsStatusSync, statusSyncExecute } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
+import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
+import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { order } from '../fixtures/orders';
 import { ShopifySimulator } from '../simulators/shopify';
 import { FakeWriter } from '../sync/fake-writer';
@@ -26,7 +27,7 @@ const authenticate = (type: string, credentials: ICredentialDataDecryptedObject,
 
 function run(parameters: INodeParameters, extra: { items?: IDataObject[]; continueOnFail?: boolean; staticData?: IDataObject; nodeType?: OmsStatusSync } = {}) {
 	const nodeType = extra.nodeType ?? new OmsStatusSync();
-	if (!extra.nodeType) nodeType.execute = statusSyncExecute({ retry, timeoutMs: 2000 });
+	if (!extra.nodeType) nodeType.execute = statusSyncRouter({ retry, timeoutMs: 2000 });
 	return runSync({
 		nodeType,
 		parameters: { channel: 'shopify', operation: 'pushStock', ...parameters },
@@ -132,7 +133,7 @@ describe('OMS Status Sync, Push Stock to Shopify', () => {
 		await store.setOnHand([{ sku: 'A', onHand: 2 }]);
 		const fake = new FakeWriter(FakeWriter.listing('A'));
 		const nodeType = new OmsStatusSync();
-		nodeType.execute = statusSyncExecute({ writerFactory: () => () => fake });
+		nodeType.execute = statusSyncRouter({ writerFactory: () => () => fake });
 		const out = await run({}, { nodeType, items: [{ nope: 1 }, { sku: 'A' }, { affected: [{ sku: 'A', warehouse: 'default' }] }], continueOnFail: true });
 		expect(out.map((o) => [o.json.sku ?? (o.json.error as IDataObject).message, o.pairedItem])).toEqual([
 			['The item has no "sku" (nor "affected" levels of an OMS Store Apply result)', { item: 0 }],

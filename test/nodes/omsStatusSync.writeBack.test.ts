@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { OmsStatusSync, statusSyncExecute } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
+import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
+import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { credentialChoices, N8N_CHANNELS } from '../../nodes/shared/channels';
 import { FakeWriter } from '../sync/fake-writer';
 import { runSync } from '../sync/n8n-sync-harness';
@@ -11,7 +12,7 @@ let fake: FakeWriter;
 
 function run(parameters: INodeParameters, items: IDataObject[], continueOnFail = false, channel = 'shopify') {
 	const nodeType = new OmsStatusSync();
-	nodeType.execute = statusSyncExecute({ writerFactory: () => () => fake });
+	nodeType.execute = statusSyncRouter({ writerFactory: () => () => fake });
 	return runSync({
 		nodeType,
 		parameters: { channel, ...parameters },

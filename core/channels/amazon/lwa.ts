@@ -23,6 +23,20 @@ export interface LwaOptions {
 	refreshMarginMs?: number;
 }
 
+/**
+ * The refresh-token grant, as both this provider and the n8n credential's preAuthentication send it.
+ * Secrets travel in the body only: errors and logs name the request by method and path.
+ */
+export function lwaRefreshRequest(credentials: LwaCredentials, tokenUrl: string): HttpRequest & { body: string; headers: Record<string, string> } {
+	const form = new URLSearchParams({
+		grant_type: 'refresh_token',
+		refresh_token: credentials.refreshToken,
+		client_id: credentials.clientId,
+		client_secret: credentials.clientSecret,
+	});
+	return { method: 'POST', url: tokenUrl, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: form.toString() };
+}
+
 export class LwaTokenProvider {
 	private cached?: { token: string; expiresAt: number };
 	private pending?: Promise<string>;
@@ -48,19 +62,7 @@ export class LwaTokenProvider {
 	}
 
 	private async refresh(): Promise<string> {
-		const form = new URLSearchParams({
-			grant_type: 'refresh_token',
-			refresh_token: this.credentials.refreshToken,
-			client_id: this.credentials.clientId,
-			client_secret: this.credentials.clientSecret,
-		});
-		// Secrets travel in the body only: errors and logs name the request by method and path.
-		const req: HttpRequest = {
-			method: 'POST',
-			url: this.options.tokenUrl ?? LWA_TOKEN_URL,
-			headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-			body: form.toString(),
-		};
+		const req = lwaRefreshRequest(this.credentials, this.options.tokenUrl ?? LWA_TOKEN_URL);
 		const res = await sendWithRetry(this.transport, req, this.options.retry ?? DEFAULT_RETRY_POLICY);
 		const body = res.body as { access_token?: unknown; expires_in?: unknown };
 		if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {

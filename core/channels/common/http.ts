@@ -1,10 +1,14 @@
 import { ChannelHttpError, DEFAULT_RETRY_POLICY, describeRequest, sendWithRetry } from '../../http/retry';
-import type { HttpRequest, HttpResponse } from '../../http/transport';
+import { DEFAULT_TIMEOUT_MS, type HttpRequest, type HttpResponse } from '../../http/transport';
 import type { AdapterContext } from '../types';
 
-/** Every adapter call goes through the context's transport and retry policy: one place for both. */
+/**
+ * Every adapter and writer call goes through the context's transport and retry policy, with the request
+ * timeout of options.timeoutMs (tests shorten it) or DEFAULT_TIMEOUT_MS: one place for all three.
+ */
 export function send(ctx: AdapterContext, req: HttpRequest): Promise<HttpResponse> {
-	return sendWithRetry(ctx.transport, req, ctx.retry ?? DEFAULT_RETRY_POLICY);
+	const timeoutMs = req.timeoutMs ?? Number(ctx.options?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+	return sendWithRetry(ctx.transport, { ...req, timeoutMs }, ctx.retry ?? DEFAULT_RETRY_POLICY);
 }
 
 /** Joins an API root (with or without a trailing slash, as users type it) and a path. */

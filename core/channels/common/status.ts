@@ -28,7 +28,7 @@ export function tolerantStatus<T>(read: () => T, fallback: T, flags: { add(flag:
 	}
 }
 
-/** Renders a status table as markdown, so the README is generated from the data the adapters use. */
+/** Renders a status table as markdown, one row per channel status: a test compares a README table with it (Tray). */
 export function statusTableMarkdown(title: string, table: Readonly<Record<string, Partial<StatusMapping>>>): string {
 	const cell = (v: string | undefined) => v ?? '(from other fields)';
 	const rows = Object.entries(table).map(

@@ -57,7 +57,7 @@ export interface WriteCall {
 
 /** One write through the context's transport and retry policy (429 + Retry-After always retried). */
 export function sendWrite(ctx: AdapterContext, method: HttpMethod, url: string, call: WriteCall = {}): Promise<HttpResponse> {
-	return send(ctx, { method, url, timeoutMs: Number(ctx.options?.timeoutMs ?? 30_000), ...call });
+	return send(ctx, { method, url, ...call });
 }
 
 export const pushed = (sku: string): StockPushResult => ({ sku, ok: true });

@@ -26,9 +26,8 @@ interface PageToken {
  */
 export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<MlOrder> {
 	const base = ctx.baseUrl || ML_DEFAULT_BASE_URL;
-	const timeoutMs = Number(ctx.options?.timeoutMs ?? 30_000);
 	const get = async (path: string, query?: HttpRequest['query'], headers?: Record<string, string>) => {
-		const req: HttpRequest = { method: 'GET', url: joinUrl(base, path), query, headers, timeoutMs };
+		const req: HttpRequest = { method: 'GET', url: joinUrl(base, path), query, headers };
 		return expectObject(await send(ctx, req), req);
 	};
 	const search = async (query: HttpRequest['query']): Promise<MlSearchResponse> => {

@@ -2,7 +2,7 @@ import type { StatusMapping } from '../common/status';
 import type { MlOrderStatus, MlShipment } from './types';
 
 /**
- * Mercado Livre status mapping, exported as data (the README renders it with statusTableMarkdown). The order
+ * Mercado Livre status mapping, exported as data (the README's tables group its rows by hand). The order
  * carries the payment side; the fulfilment side lives on the shipment (GET /shipments/{id}), which moves
  * the canonical status on only while the order is paid (rows without a fulfillmentStatus).
  */

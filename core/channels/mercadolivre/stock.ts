@@ -35,13 +35,12 @@ interface Location {
 const MAX_VERSION_TRIES = 4;
 
 export function createUserProductStock(ctx: AdapterContext, base: string, depots: DepotMap) {
-	const timeoutMs = Number(ctx.options?.timeoutMs ?? 30_000);
 	const enc = (id: string) => encodeURIComponent(id);
 
 	/** The user product of the listing: the variation's when it has its own, else the item's. */
 	async function userProductOf(update: StockUpdate): Promise<string> {
 		if (update.listing.inventoryItemId) return update.listing.inventoryItemId;
-		const req: HttpRequest = { method: 'GET', url: joinUrl(base, `/items/${enc(update.listing.listingId)}`), timeoutMs };
+		const req: HttpRequest = { method: 'GET', url: joinUrl(base, `/items/${enc(update.listing.listingId)}`) };
 		const item = expectObject(await send(ctx, req), req);
 		const variation = Array.isArray(item.variations) ? item.variations.find((v) => isJsonObject(v) && String(v.id) === update.listing.variantId) : undefined;
 		const up = (isJsonObject(variation) ? variation.user_product_id : undefined) ?? item.user_product_id;
@@ -50,7 +49,7 @@ export function createUserProductStock(ctx: AdapterContext, base: string, depots
 	}
 
 	async function read(up: string): Promise<{ version: string; depots: Location[] }> {
-		const req: HttpRequest = { method: 'GET', url: joinUrl(base, `/user-products/${enc(up)}/stock`), timeoutMs };
+		const req: HttpRequest = { method: 'GET', url: joinUrl(base, `/user-products/${enc(up)}/stock`) };
 		const res = await send(ctx, req).catch((error: unknown) => {
 			throw withMlMessage(error, `the stock of user product ${up}`);
 		});
@@ -84,7 +83,7 @@ export function createUserProductStock(ctx: AdapterContext, base: string, depots
 			const body = { locations: [...others, location(store, mine?.network_node_id, update.quantity)] };
 			const url = joinUrl(base, `/user-products/${enc(up)}/stock/type/seller_warehouse`);
 			try {
-				await send(ctx, { method: 'PUT', url, headers: { 'x-version': version, 'content-type': 'application/json' }, body, timeoutMs });
+				await send(ctx, { method: 'PUT', url, headers: { 'x-version': version, 'content-type': 'application/json' }, body });
 				return;
 			} catch (error) {
 				// Someone (a sale, another push, the seller) changed the stock since the GET: read it again.

@@ -29,7 +29,7 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 	const base = ctx.baseUrl || ML_DEFAULT_BASE_URL;
 	const siteId = String(ctx.options?.siteId ?? 'MLB');
 	const get = async (path: string, query?: HttpRequest['query']) => {
-		const req: HttpRequest = { method: 'GET', url: joinUrl(base, path), query, timeoutMs: Number(ctx.options?.timeoutMs ?? 30_000) };
+		const req: HttpRequest = { method: 'GET', url: joinUrl(base, path), query };
 		return expectObject(await send(ctx, req), req);
 	};
 	const enc = (id: string | number) => encodeURIComponent(String(id));

@@ -40,7 +40,6 @@ export async function shopifyGraphql<T>(ctx: AdapterContext, endpoint: string, q
 		method: 'POST',
 		url: endpoint,
 		body: { query, variables },
-		timeoutMs: Number(ctx.options?.timeoutMs ?? 30_000),
 		idempotent: true,
 	};
 	const res = await send({ ...ctx, transport: throttleAsRateLimit(ctx.transport) }, req);

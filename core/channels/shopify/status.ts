@@ -1,7 +1,7 @@
 import type { StatusMapping } from '../common/status';
 
 /**
- * Shopify status mapping, exported as data (the README renders it with statusTableMarkdown). Shopify keeps
+ * Shopify status mapping, exported as data (the README's tables group its rows by hand). Shopify keeps
  * payment (displayFinancialStatus) and fulfilment (displayFulfillmentStatus) apart, and so do we: the
  * fulfilment table always gives fulfillmentStatus; it moves the canonical status on only when the
  * financial table leaves it at "paid". A cancelled order (cancelledAt set) is "cancelled" whatever the rest.

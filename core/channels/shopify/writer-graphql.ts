@@ -11,7 +11,7 @@ import { throttleAsRateLimit } from './graphql';
  * orderCancel is not harmless. Throttling still becomes a 429, which is always safe to retry.
  */
 export async function shopifyWrite<T>(ctx: AdapterContext, endpoint: string, query: string, variables: Record<string, unknown>, idempotent: boolean): Promise<T> {
-	const req: HttpRequest = { method: 'POST', url: endpoint, body: { query, variables }, timeoutMs: Number(ctx.options?.timeoutMs ?? 30_000), idempotent };
+	const req: HttpRequest = { method: 'POST', url: endpoint, body: { query, variables }, idempotent };
 	const res = await send({ ...ctx, transport: throttleAsRateLimit(ctx.transport) }, req);
 	const body = expectObject(res, req);
 	const errors = body.errors as Array<{ message?: string; extensions?: { code?: string } }> | undefined;

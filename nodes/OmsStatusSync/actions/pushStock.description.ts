@@ -1,3 +1,4 @@
+import { DEFAULT_WAREHOUSE } from '../../../core/model/order';
 import { maxSkusPerRunField } from '../../shared/fields';
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
@@ -48,7 +49,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Warehouse',
 		name: 'warehouse',
 		type: 'string',
-		default: 'default',
+		default: DEFAULT_WAREHOUSE,
 		description: 'The OMS warehouse this channel sells from; SKU levels of other warehouses are ignored',
 	},
 	{ ...maxSkusPerRunField, displayOptions: { show: { source: ['changedSinceLastPush'] } } },

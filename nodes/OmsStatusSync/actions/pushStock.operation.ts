@@ -6,7 +6,7 @@ import {
 	type INodeExecutionData,
 	type IPairedItemData,
 } from 'n8n-workflow';
-import { skuIdentity } from '../../../core/model/order';
+import { DEFAULT_WAREHOUSE, skuIdentity } from '../../../core/model/order';
 import { CHANGED_SINCE_LAST_PUSH, pushStock, type SkuPushResult, type SkuRef } from '../../../core/sync/push-stock';
 import { getStore, type StoreHandle } from '../../shared/store';
 import { recordExecutionData } from '../../shared/execution-data';
@@ -67,7 +67,7 @@ function failureError(ctx: IExecuteFunctions, failed: SkuPushResult[], total: nu
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], channel: ChannelHandle): Promise<INodeExecutionData[]> {
 	const oms: StoreHandle = await getStore.call(this);
 	const changedSince = this.getNodeParameter('source', 0) === 'changedSinceLastPush';
-	const warehouse = String(this.getNodeParameter('warehouse', 0, 'default') || 'default').trim();
+	const warehouse = String(this.getNodeParameter('warehouse', 0, DEFAULT_WAREHOUSE) || DEFAULT_WAREHOUSE).trim();
 	const named = changedSince ? undefined : namedSkus(this, items);
 	// Keyed by account and warehouse: switching the node to another store or warehouse starts that one afresh.
 	const staticData = changedSince ? this.getWorkflowStaticData('node') : undefined;

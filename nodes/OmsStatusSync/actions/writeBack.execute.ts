@@ -3,6 +3,7 @@ import { ChannelHttpError } from '../../../core/http/retry';
 import { UnsupportedOperationError, WriteBackInputError, writeBack, type WriteBackOperation } from '../../../core/sync/write-back';
 import { toNodeError } from '../../shared/errors';
 import { recordExecutionData } from '../../shared/execution-data';
+import { forEachItem } from '../../shared/items';
 import type { ChannelHandle } from '../writer';
 
 const FIELD_LABELS: Record<string, string> = { nfeKey: 'NF-e Key', issuedAt: 'Issue Date', totalCents: 'Total (Cents)', trackingCode: 'Tracking Code' };
@@ -37,9 +38,9 @@ function errorJson(error: unknown): IDataObject {
 }
 
 /**
- * One channel call per item. A failed item (bad input, channel refusal after retries) is an error item with
- * continue-on-fail and the next item still goes; without it the run stops there, and the items before it
- * stay done on the channel.
+ * One channel call per item (the shared item loop): a failed item (bad input, channel refusal after retries)
+ * is an error item with continue-on-fail and the next item still goes; without it the run stops there, and
+ * the items before it stay done on the channel.
  */
 export async function executeWriteBack(
 	ctx: IExecuteFunctions,
@@ -48,28 +49,22 @@ export async function executeWriteBack(
 	operation: WriteBackOperation,
 	fields: string[],
 ): Promise<INodeExecutionData[]> {
-	const out: INodeExecutionData[] = [];
 	const handled: string[] = [];
 	const skipWithout = operation in DOCUMENT_FIELD && (ctx.getNodeParameter('skipWithoutDocument', 0, false) as boolean);
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const raw = readInput(ctx, fields, i);
-			const documentField = DOCUMENT_FIELD[operation];
-			// An order posted with its invoice only (or its tracking only) is not a failure for the other step.
-			if (skipWithout && documentField && String(raw[documentField] ?? '').trim() === '') {
-				out.push({ json: { channel: channel.storeKey, operation, status: 'skipped', reason: `no ${FIELD_LABELS[documentField] ?? documentField}`, channelOrderId: raw.channelOrderId ?? null }, pairedItem: { item: i } });
-				continue;
-			}
-			const input = { ...(await writeBack(channel.writer, channel.label, operation, raw)) } as IDataObject;
-			handled.push(`${channel.channel}:${String(input.channelOrderId)}`);
-			// The XML can be hundreds of kB: the output says it was sent, not what it was.
-			if (input.xml !== undefined) input.xml = true;
-			out.push({ json: { channel: channel.storeKey, operation, status: 'done', ...input }, pairedItem: { item: i } });
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw toError(ctx, error, i);
-			out.push({ json: errorJson(error), pairedItem: { item: i } });
+	const errors = { toError: (error: unknown, i: number) => toError(ctx, error, i), errorJson };
+	const out = await forEachItem(ctx, items, errors, async (i) => {
+		const raw = readInput(ctx, fields, i);
+		const documentField = DOCUMENT_FIELD[operation];
+		// An order posted with its invoice only (or its tracking only) is not a failure for the other step.
+		if (skipWithout && documentField && String(raw[documentField] ?? '').trim() === '') {
+			return [{ channel: channel.storeKey, operation, status: 'skipped', reason: `no ${FIELD_LABELS[documentField] ?? documentField}`, channelOrderId: raw.channelOrderId ?? null }];
 		}
-	}
+		const input = { ...(await writeBack(channel.writer, channel.label, operation, raw)) } as IDataObject;
+		handled.push(`${channel.channel}:${String(input.channelOrderId)}`);
+		// The XML can be hundreds of kB: the output says it was sent, not what it was.
+		if (input.xml !== undefined) input.xml = true;
+		return [{ channel: channel.storeKey, operation, status: 'done', ...input }];
+	});
 	recordExecutionData(ctx, { channels: [channel.channel], orders: handled });
 	return out;
 }

@@ -5,6 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { OrderValidationError } from '../../../../core/model/validate';
+import { asJson, forEachItem as forEachInputItem, paired, type ItemErrors } from '../../../shared/items';
 import type { StoreHandle } from '../../../shared/store';
 
 /** Every operation: gets the node's input items and the credential's store, returns the output items. */
@@ -14,10 +15,6 @@ export type OperationExecute = (
 	oms: StoreHandle,
 ) => Promise<INodeExecutionData[]>;
 
-const paired = (json: IDataObject, item: number): INodeExecutionData => ({ json, pairedItem: { item } });
-
-export const asJson = (value: object): IDataObject => value as unknown as IDataObject;
-
 /** The error item of "continue on fail"; a malformed order also names the order and the field. */
 export function errorJson(error: unknown, oms: StoreHandle): IDataObject {
 	const message = oms.safeMessage(error);
@@ -25,7 +22,8 @@ export function errorJson(error: unknown, oms: StoreHandle): IDataObject {
 	return { error: { message } };
 }
 
-export function toNodeError(ctx: IExecuteFunctions, error: unknown, oms: StoreHandle, itemIndex?: number): NodeOperationError {
+/** A store failure as the node's error: the redacted message, and what was (not) written. */
+export function storeNodeError(ctx: IExecuteFunctions, error: unknown, oms: StoreHandle, itemIndex?: number): NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
 	const description =
 		error instanceof OrderValidationError
@@ -35,24 +33,20 @@ export function toNodeError(ctx: IExecuteFunctions, error: unknown, oms: StoreHa
 	return new NodeOperationError(ctx.getNode(), oms.safeMessage(error), { itemIndex, description });
 }
 
-/** Runs `work` once per input item, as n8n nodes do, so every parameter can be an expression over the item. */
-export async function forEachItem(
+/** The store's item errors, for the shared item loop. */
+const storeErrors = (ctx: IExecuteFunctions, oms: StoreHandle): ItemErrors => ({
+	toError: (error, itemIndex) => storeNodeError(ctx, error, oms, itemIndex),
+	errorJson: (error) => errorJson(error, oms),
+});
+
+/** Runs `work` once per input item (nodes/shared/items.ts), with the store's error items. */
+export function forEachItem(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	oms: StoreHandle,
 	work: (itemIndex: number) => Promise<object[]>,
 ): Promise<INodeExecutionData[]> {
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const rows = (await work(i)).map(asJson);
-			out.push(...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(rows), { itemData: { item: i } }));
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms, i);
-			out.push(paired(errorJson(error, oms), i));
-		}
-	}
-	return out;
+	return forEachInputItem(ctx, items, storeErrors(ctx, oms), work);
 }
 
 /**
@@ -67,7 +61,7 @@ export async function onceForAll(
 	try {
 		return (await work()).map((row) => paired(asJson(row), 0));
 	} catch (error) {
-		if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms, 0);
+		if (!ctx.continueOnFail()) throw storeNodeError(ctx, error, oms, 0);
 		return [paired(errorJson(error, oms), 0)];
 	}
 }
@@ -110,7 +104,7 @@ export async function inOneBatchSettled<T>(
 			inputs.push(parse(i));
 			indexes.push(i);
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms, i);
+			if (!ctx.continueOnFail()) throw storeNodeError(ctx, error, oms, i);
 			out[i] = paired(errorJson(error, oms), i);
 		}
 	}
@@ -120,7 +114,7 @@ export async function inOneBatchSettled<T>(
 		outcomes = await run(inputs);
 	} catch (error) {
 		// The store refused the call as a whole: no item of it was written.
-		if (!ctx.continueOnFail()) throw toNodeError(ctx, error, oms);
+		if (!ctx.continueOnFail()) throw storeNodeError(ctx, error, oms);
 		outcomes = inputs.map(() => ({ ok: false, error }));
 	}
 	const written = outcomes.filter((o) => o.ok).length;
