@@ -1,14 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { orderTriggerDescription, orderTriggerPoll, type OrderTriggerConfig } from '../shared/order-trigger';
+import { OrderTrigger, orderTriggerDescription } from '../shared/order-trigger';
 
-export const lojaIntegradaTriggerConfig: OrderTriggerConfig = { channel: 'lojaintegrada', name: 'lojaIntegradaOmsTrigger' };
-
-export class LojaIntegradaTrigger implements INodeType {
+export class LojaIntegradaTrigger extends OrderTrigger('lojaintegrada') implements INodeType {
 	description: INodeTypeDescription = {
-		...orderTriggerDescription(lojaIntegradaTriggerConfig),
+		...orderTriggerDescription('lojaintegrada', 'lojaIntegradaOmsTrigger'),
 		icon: { light: 'file:lojaintegrada.svg', dark: 'file:lojaintegrada.dark.svg' },
 		subtitle: 'New and changed orders',
 	};
-
-	poll = orderTriggerPoll(lojaIntegradaTriggerConfig);
 }

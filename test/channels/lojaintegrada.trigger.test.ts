@@ -1,4 +1,4 @@
-import { LojaIntegradaTrigger, lojaIntegradaTriggerConfig } from '../../nodes/LojaIntegradaTrigger/LojaIntegradaTrigger.node';
+import { LojaIntegradaTrigger } from '../../nodes/LojaIntegradaTrigger/LojaIntegradaTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
 import { PollHarness } from './n8n-poll-harness';
@@ -21,7 +21,7 @@ function conformance(sortByChange: boolean): void {
 		stop: () => sim.stop(),
 		harness: (now, retry, parameters) => {
 			const nodeType = new LojaIntegradaTrigger();
-			nodeType.poll = orderTriggerPoll(lojaIntegradaTriggerConfig, { retry, timeoutMs: 1000, now });
+			nodeType.poll = orderTriggerPoll('lojaintegrada', { retry, timeoutMs: 1000, now });
 			return new PollHarness({
 				nodeType,
 				parameters,
