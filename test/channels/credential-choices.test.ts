@@ -4,8 +4,8 @@ import { closeSharedStores } from '../../core/store/open';
 import { OmsWebhookTrigger } from '../../nodes/OmsWebhookTrigger/OmsWebhookTrigger.node';
 import { chosenCredential, credentialChoices, N8N_CHANNELS } from '../../nodes/shared/channels';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
-import { ShopifyTrigger, shopifyTriggerConfig } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
-import { WooCommerceTrigger, wooCommerceTriggerConfig } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
+import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
+import { WooCommerceTrigger } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
 import { ShopifySimulator, shopifyOrder, shopifyRestOrder } from '../simulators/shopify';
 import { ShopifyWebhooks } from '../simulators/webhook-registrations';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
@@ -25,7 +25,7 @@ const T0 = Date.parse('2026-03-01T12:00:00Z');
 async function pollTwice(o: Omit<PollHarnessOptions, 'nodeType'> & { nodeType: ShopifyTrigger | WooCommerceTrigger }, put: () => void): Promise<IDataObject[] | null> {
 	let clock = T0;
 	const h = new PollHarness(o);
-	(o.nodeType as { poll: unknown }).poll = orderTriggerPoll(o.nodeType instanceof ShopifyTrigger ? shopifyTriggerConfig : wooCommerceTriggerConfig, {
+	(o.nodeType as { poll: unknown }).poll = orderTriggerPoll(o.nodeType instanceof ShopifyTrigger ? 'shopify' : 'woocommerce', {
 		retry: TINY_RETRY,
 		timeoutMs: 2000,
 		now: () => new Date(clock),

@@ -2,7 +2,7 @@ import { ClientOAuth2 } from '@n8n/client-oauth2';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 import { ShopifyOmsOAuth2Api } from '../../credentials/ShopifyOmsOAuth2Api.credentials';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
-import { ShopifyTrigger, shopifyTriggerConfig } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
+import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
 import { PollHarness } from './n8n-poll-harness';
 import { orderIds, TINY_RETRY } from './trigger-conformance';
@@ -54,7 +54,7 @@ async function connect(): Promise<ICredentialDataDecryptedObject> {
 
 function harness(credentials: ICredentialDataDecryptedObject, now: () => Date): PollHarness {
 	const nodeType = new ShopifyTrigger();
-	nodeType.poll = orderTriggerPoll(shopifyTriggerConfig, { retry: TINY_RETRY, timeoutMs: 2000, now });
+	nodeType.poll = orderTriggerPoll('shopify', { retry: TINY_RETRY, timeoutMs: 2000, now });
 	return new PollHarness({
 		nodeType,
 		parameters: { authentication: 'shopifyOmsOAuth2Api' },
