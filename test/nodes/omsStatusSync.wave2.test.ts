@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
-import { OmsStatusSync, statusSyncExecute } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
+import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
+import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
 import { TraySimulator, trayOrder } from '../simulators/tray';
 import { runSync } from '../sync/n8n-sync-harness';
@@ -21,7 +22,7 @@ const authenticate = (type: string, c: ICredentialDataDecryptedObject, req: IHtt
 
 function run(channel: string, parameters: Record<string, unknown>, credentials: Record<string, ICredentialDataDecryptedObject>) {
 	const nodeType = new OmsStatusSync();
-	nodeType.execute = statusSyncExecute({ retry });
+	nodeType.execute = statusSyncRouter({ retry });
 	return runSync({ nodeType, parameters: { channel, ...parameters }, credentials, authenticate, items: [{}] });
 }
 
