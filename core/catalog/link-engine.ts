@@ -2,7 +2,7 @@ import { planOrderChange } from '../lifecycle/plan';
 import type { CanonicalOrder } from '../model/order';
 import type { LedgerInsert, OrderEventInsert, OrderSave, StoreTx } from '../store/backend';
 import { sortedCounterKeys, toLevel } from '../store/backend';
-import { heldKeys, ledgerRow, lockCounterSet, skusOf } from '../store/engine';
+import { heldSkus, kitStockFor, ledgerRow, lockCounterSet, skusOf } from '../store/engine';
 import type { WaitingSave } from '../store/link-backend';
 import { linkMap } from './link-apply';
 import { lineListing, linkKey, listingLockKey, resolveOrderLines, waitingLines, type CheckedLink } from './links';
@@ -71,9 +71,11 @@ async function resolveWaiting(tx: StoreTx, orderKeys: string[], now: string): Pr
 		const resolved = resolveOrderLines(waiting.snapshot, links);
 		return resolved === waiting.snapshot ? [] : [{ key, state, waiting, resolved }];
 	});
+	// A line linked to a kit reserves the kit's components, like any apply.
+	const kits = await kitStockFor(tx, work.flatMap((w) => [...skusOf(w.resolved), ...heldSkus(w.state)]));
 	const counters = await lockCounterSet(tx, [
-		...work.flatMap((w) => skusOf(w.resolved).map((sku) => ({ sku, warehouse: w.state.warehouse }))),
-		...work.flatMap((w) => heldKeys(w.state)),
+		...work.flatMap((w) => kits.stockKeys(w.state, skusOf(w.resolved), w.state.warehouse)),
+		...work.flatMap((w) => kits.heldKeys(w.state)),
 	]);
 
 	const ledger: LedgerInsert[] = [];
@@ -82,7 +84,7 @@ async function resolveWaiting(tx: StoreTx, orderKeys: string[], now: string): Pr
 	const stillWaiting: WaitingSave[] = [];
 	const out: Resolved[] = [];
 	for (const { key, state, waiting, resolved } of work) {
-		const plan = planOrderChange(state, resolved, waiting.lifecycle, now);
+		const { plan } = kits.expand(state, planOrderChange(state, resolved, waiting.lifecycle, now));
 		for (const m of plan.movements) {
 			counters.move(m);
 			ledger.push(ledgerRow(m, key, now));

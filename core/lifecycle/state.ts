@@ -34,6 +34,11 @@ export interface OrderStockState {
 	registered: SkuQuantities;
 	/** Refs of the returns registered (each applies once). */
 	returnRefs: string[];
+	/**
+	 * Kit SKUs this order held, each with its components per kit unit as defined when the order first held it
+	 * (reserved/committed count kit units): later definition changes never move what the order holds.
+	 */
+	kits?: Record<string, SkuQuantities>;
 }
 
 /** Who posted an order: its channel (a version of the order) or the ERP (an event: invoiced, shipped). */
@@ -52,14 +57,17 @@ export interface StockMovement {
 	deltaOnHand: number;
 	deltaReserved: number;
 	reason: EffectKind;
-	/** Unique per order: (order, effectKey, sku) can be written once. */
+	/** Unique per order: (order, effectKey, sku, kit) can be written once. */
 	effectKey: string;
+	/** The kit line this component movement came from (absent for a SKU's own line). */
+	kit?: string;
 }
 
 export interface AppliedEffect {
 	effect: EffectKind;
 	key: string;
-	lines: Array<{ sku: string; quantity: number }>;
+	/** A kit's line lists the component units it moved. */
+	lines: Array<{ sku: string; quantity: number; components?: Array<{ sku: string; quantity: number }> }>;
 }
 
 export type Outcome = 'applied' | 'unchanged' | 'regression' | 'stale';

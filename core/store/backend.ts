@@ -1,4 +1,5 @@
 import type { OrderStockState } from '../lifecycle/plan';
+import type { KitQueries, KitTx } from './kit-backend';
 import type { PaymentMethod } from '../model/order';
 import type { LinkBackend, LinkTx } from './link-backend';
 import type { OrderFilter } from './order-view';
@@ -45,6 +46,8 @@ export interface LedgerInsert extends CounterKey {
 	ref: string | null;
 	note: string | null;
 	at: string;
+	/** The kit line of an order a component movement came from. */
+	kit?: string;
 }
 
 export interface OrderIdentity {
@@ -78,7 +81,7 @@ export interface LedgerTotal extends CounterKey {
 	reserved: number;
 }
 
-export interface StoreTx extends LinkTx {
+export interface StoreTx extends LinkTx, KitTx {
 	/**
 	 * Serialises concurrent writers of the same orders (row or advisory locks in key order) and returns the
 	 * states of the orders the store already knows.
@@ -111,6 +114,8 @@ export interface StoreBackend extends LinkBackend {
 	 */
 	failsEveryOrder(error: unknown): boolean;
 	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]>;
+	/** Kit look-ups outside a transaction (reads). */
+	readonly kitReads: KitQueries;
 	listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage>;
 	listReservations(query: ReservationQuery): Promise<ReservationEntry[]>;
 	listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;

@@ -13,8 +13,9 @@ import {
 	type OrderSave,
 	type StoreTx,
 } from './backend';
-import { MAX_COUNTER } from './inputs';
+import { MAX_COUNTER, StockInputError } from './inputs';
 import { resolveLinkedLines, saveWaitingOrders } from '../catalog/link-apply';
+import { expandFootprint, KitStock, loadKitClosure } from './kit-stock';
 import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult, UnmappedLine } from './types';
 
 /**
@@ -76,6 +77,7 @@ export const ledgerRow = (m: StockMovement & { note?: string | null }, orderKey:
 	ref: null,
 	note: m.note ?? null,
 	at,
+	...(m.kit ? { kit: m.kit } : {}),
 });
 
 /** The distinct SKUs an order's lines name; unmapped lines name none and hold no stock. */
@@ -94,10 +96,12 @@ function unmappedLinesOf(order: CanonicalOrder): UnmappedLine[] {
 	});
 }
 
-export function heldKeys(state: OrderStockState | undefined): CounterKey[] {
-	if (!state) return [];
-	return [...Object.keys(state.reserved), ...Object.keys(state.committed)].map((sku) => ({ sku, warehouse: state.warehouse }));
+/** Kit definitions of the SKUs a batch names or its orders hold (loaded once per transaction). */
+export async function kitStockFor(tx: StoreTx, skus: Iterable<string>): Promise<KitStock> {
+	return new KitStock((await loadKitClosure(tx, skus)).defs);
 }
+
+export const heldSkus = (state: OrderStockState): string[] => [...Object.keys(state.reserved), ...Object.keys(state.committed)];
 
 /** Applies a batch of validated canonical orders. Results come back in input order. */
 export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], config: LifecycleConfig, now: string, source: OrderSource = 'channel'): Promise<ApplyOrderResult[]> {
@@ -113,9 +117,10 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 		if (!pinned.has(key)) pinned.set(key, known.get(key)?.warehouse ?? o.warehouse ?? DEFAULT_WAREHOUSE);
 	}
 	const warehouseOf = (o: CanonicalOrder) => pinned.get(orderKeyOf(o))!;
+	const kits = await kitStockFor(tx, [...orders.flatMap(skusOf), ...[...known.values()].flatMap(heldSkus)]);
 	const counters = await lockCounterSet(tx, [
-		...orders.flatMap((o) => skusOf(o).map((sku) => ({ sku, warehouse: warehouseOf(o) }))),
-		...[...known.values()].flatMap(heldKeys),
+		...orders.flatMap((o) => kits.stockKeys(known.get(orderKeyOf(o)), skusOf(o), warehouseOf(o))),
+		...[...known.values()].flatMap((s) => kits.heldKeys(s)),
 	]);
 
 	const working = new Map(known);
@@ -128,8 +133,9 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 	for (const order of orders) {
 		const key = orderKeyOf(order);
 		const before = working.get(key) ?? emptyState(key, warehouseOf(order));
-		const plan = planOrderChange(before, order, config, now, source);
-		results.push(applyAndDescribe(order, before, plan, counters));
+		const { plan, kitLines } = kits.expand(before, planOrderChange(before, order, config, now, source));
+		const result = applyAndDescribe(order, before, plan, counters, kits);
+		results.push(kitLines.length > 0 ? { ...result, kitLines } : result);
 		for (const m of plan.movements) ledger.push(ledgerRow(m, key, now));
 		const stateChanged = plan.next !== before && (before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || before.erpStatus !== plan.next.erpStatus || plan.outcome === 'applied');
 		if (stateChanged) {
@@ -152,13 +158,14 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 }
 
 /** Moves the counters by the plan and describes the outcome with the levels right after this order. */
-function applyAndDescribe(order: CanonicalOrder, before: OrderStockState, plan: OrderPlan, counters: CounterSet): ApplyOrderResult {
+function applyAndDescribe(order: CanonicalOrder, before: OrderStockState, plan: OrderPlan, counters: CounterSet, kits: KitStock): ApplyOrderResult {
 	const affectedKeys = sortedCounterKeys(plan.movements);
 	const availabilityBefore = new Map(affectedKeys.map((k) => [counterKey(k.sku, k.warehouse), toLevel(counters.get(k.sku, k.warehouse)).available]));
 	for (const m of plan.movements) counters.move(m);
 	const affected = affectedKeys.map((k) => toLevel(counters.get(k.sku, k.warehouse)));
 	const warehouse = plan.next.warehouse;
-	const unknownSkus = skusOf(order).filter((sku) => !counters.get(sku, warehouse).stocked).sort();
+	// A kit line is counted through its components: those never counted are the unknown ones.
+	const unknownSkus = kits.stockSkus(before, skusOf(order)).filter((sku) => !counters.get(sku, warehouse).stocked).sort();
 	// Oversold: a counted SKU this order took below zero. The order stands; a person has to act.
 	const oversoldSkus = affected
 		.filter((l) => l.stocked && l.available < 0 && l.available < availabilityBefore.get(counterKey(l.sku, l.warehouse))!)
@@ -186,6 +193,8 @@ type StockChangeInput = (SetOnHandInput | AdjustInput) & { warehouse: string };
 /** Counts from the ERP or the warehouse: set on-hand to a value, or move it by a delta, with a reason. */
 export async function changeStockInTx(tx: StoreTx, kind: 'set_on_hand' | 'adjust', inputs: Array<SetOnHandInput | AdjustInput>, now: string): Promise<StockChangeResult[]> {
 	const entries: StockChangeInput[] = inputs.map((e) => ({ ...e, warehouse: e.warehouse ?? DEFAULT_WAREHOUSE }));
+	const kit = [...(await tx.kitDefinitions([...new Set(entries.map((e) => e.sku))])).keys()][0];
+	if (kit !== undefined) throw new StockInputError(kit, 'sku', "is a kit: it has no stock of its own (count its components)");
 	const counters = await lockCounterSet(tx, entries);
 	const withRef = entries.filter((e): e is StockChangeInput & { ref: string } => typeof e.ref === 'string' && e.ref !== '');
 	const applied = await tx.appliedRefs(withRef);
@@ -220,7 +229,9 @@ export async function expireInTx(tx: StoreTx, cutoffs: Record<PaymentMethod, str
 	const states = await tx.lockOrders([...candidates].sort());
 	// Read under the lock: a snapshot applied meanwhile may have changed the method.
 	const methods = await tx.paymentMethodsOf([...candidates].sort());
-	const counters = await lockCounterSet(tx, [...states.values()].flatMap(heldKeys));
+	// Held kit units follow the order's recorded definitions: no definition needs loading.
+	const kits = new KitStock(new Map());
+	const counters = await lockCounterSet(tx, [...states.values()].flatMap((s) => kits.heldKeys(s)));
 	const ledger: LedgerInsert[] = [];
 	const saves: OrderSave[] = [];
 	const events: OrderEventInsert[] = [];
@@ -228,8 +239,9 @@ export async function expireInTx(tx: StoreTx, cutoffs: Record<PaymentMethod, str
 	for (const key of candidates) {
 		const state = states.get(key);
 		const cutoff = cutoffs[methods.get(key) ?? 'unknown'] ?? cutoffs.unknown;
-		const plan = state && planExpiry(state, cutoff); // re-checked under the lock: it may have been paid meanwhile
-		if (!state || !plan) continue;
+		const planned = state && planExpiry(state, cutoff); // re-checked under the lock: it may have been paid meanwhile
+		if (!state || !planned) continue;
+		const { plan } = kits.expand(state, planned);
 		for (const m of plan.movements) {
 			counters.move(m);
 			ledger.push(ledgerRow(m, key, now));
@@ -255,6 +267,13 @@ export async function reconcileInTx(tx: StoreTx, repair: boolean): Promise<Recon
 	const counters = await tx.allCounters();
 	const sums = new Map((await tx.ledgerTotals()).map((t) => [counterKey(t.sku, t.warehouse), t]));
 	const open = new Map((await tx.openReservationTotals()).map((t) => [counterKey(t.sku, t.warehouse), t.reserved]));
+	// Orders holding kits: their kit units count as their recorded components.
+	for (const o of await tx.openKitReservations()) {
+		for (const part of expandFootprint(o.reserved, o.kits)) {
+			const k = counterKey(part.sku, o.warehouse);
+			open.set(k, (open.get(k) ?? 0) + part.quantity);
+		}
+	}
 	const drift = [];
 	const fixes: CounterRow[] = [];
 	for (const c of counters) {

@@ -4,7 +4,7 @@ import { planReturn, ReturnError, type ReturnLine } from '../lifecycle/returns';
 import { orderKeyOf, type CanonicalOrder } from '../model/order';
 import { MAX_QUANTITY } from '../model/validate';
 import { sortedCounterKeys, toLevel, type StoreTx } from './backend';
-import { ledgerRow, lockCounterSet } from './engine';
+import { kitStockFor, ledgerRow, lockCounterSet } from './engine';
 import { checkUnits, storeSku } from './inputs';
 import type { StockLevel } from './types';
 
@@ -110,10 +110,13 @@ export async function registerReturnInTx(tx: StoreTx, input: ReturnType<typeof c
 	if (!state) throw new ReturnError(`Register return: order ${orderKey} is not in the store`);
 	if (state.returnRefs.includes(ref)) return { orderKey, ref, duplicate: true, effects: [], affected: [] };
 
-	const plan = planReturn(state, { ref, lines: input.lines, quarantineWarehouse: input.quarantineWarehouse });
+	// A kit line comes back as its components, under the definition the order recorded (exchanges: today's).
+	const kits = await kitStockFor(tx, [...input.lines.map((l) => l.sku), ...(input.exchange?.lines.map((l) => l.sku) ?? [])]);
+	const { plan } = kits.expand(state, planReturn(state, { ref, lines: input.lines, quarantineWarehouse: input.quarantineWarehouse }));
 	const exOrder = input.exchange && exchangeOrder(orderKey, ref, input.exchange.lines, state.warehouse, now);
 	// The exchange order is new (its id carries the ref, registered once): its first reservation is named 'exchange'.
-	const exPlan = exOrder && planOrderChange(emptyState(exKey!, state.warehouse), exOrder, DEFAULT_LIFECYCLE, now);
+	const exEmpty = exOrder && emptyState(exKey!, state.warehouse);
+	const exPlan = exOrder && kits.expand(exEmpty!, planOrderChange(exEmpty!, exOrder, DEFAULT_LIFECYCLE, now)).plan;
 	const exMovements = (exPlan?.movements ?? []).map((m) => ({ ...m, reason: 'exchange' as const, note: `exchange for ${orderKey} (${ref})` }));
 	const exEffects = (exPlan?.effects ?? []).map((e) => ({ ...e, effect: 'exchange' as const }));
 

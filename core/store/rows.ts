@@ -1,6 +1,7 @@
 import { skuQuantities, type OrderStockState, type SkuQuantities, type Stage } from '../lifecycle/plan';
 import type { CanonicalStatus } from '../model/order';
 import type { CounterRow, LedgerTotal } from './backend';
+import { kitSnapshots, type KitSnapshots } from './kit-stock';
 import type { ChangedPage, LedgerEntry, ListingMapping, PushRetryEntry, ReservationEntry, StockLevel, VersionedLevel } from './types';
 
 /** Row shapes shared by both drivers (same column names), mapped to the core's objects. */
@@ -23,6 +24,7 @@ export const orderStateFromRow = (r: Row): OrderStockState => ({
 	reservedAt: str(r.reserved_at),
 	channelUpdatedAt: str(r.channel_updated_at),
 	...factsFromJson(r.facts_json),
+	...kitsOfRow(r),
 });
 
 /** The facts column (schema 7): the ERP's furthest status and the registered returns; `{}` for older rows. */
@@ -44,6 +46,12 @@ export function factsJson(s: OrderStockState): string {
 	if (Object.keys(s.registered).length) f.registered = s.registered;
 	if (s.returnRefs.length) f.returnRefs = s.returnRefs;
 	return JSON.stringify(f);
+}
+
+/** An order's recorded kit definitions (rows from before kits have none). */
+function kitsOfRow(r: Row): { kits?: KitSnapshots } {
+	const kits = r.kits_json === undefined || r.kits_json === null ? undefined : kitSnapshots(r.kits_json);
+	return kits && Object.keys(kits).length > 0 ? { kits } : {};
 }
 
 export const counterFromRow = (r: Row): CounterRow => ({
@@ -90,6 +98,7 @@ export const ledgerFromRow = (r: Row): LedgerEntry => ({
 	effectKey: str(r.effect_key),
 	ref: str(r.ref),
 	note: str(r.note),
+	kit: r.kit_sku ? String(r.kit_sku) : null,
 });
 
 export const reservationFromRow = (r: Row): ReservationEntry => ({
@@ -121,4 +130,17 @@ export function pageByChangeSeq(rows: Row[], limit: number, from: number, rowsOf
 	let page = rows.slice(0, limit).filter((r) => Number(r.change_seq) < cutSeq);
 	if (page.length === 0) page = rowsOfSeq(cutSeq);
 	return { levels: page.map(levelFromRow), cursor: String(Number(page[page.length - 1].change_seq)), more: true };
+}
+
+/**
+ * Reservation rows (one per order and footprint key, with the order's kits_json) in stock SKUs: a kit line's
+ * units become its components' units, each naming the kit. `sku` keeps only that stock SKU.
+ */
+export function reservationsFromRows(rows: Row[], sku?: string): ReservationEntry[] {
+	return rows.flatMap((r) => {
+		const base = reservationFromRow(r);
+		const parts = r.kits_json ? kitSnapshots(r.kits_json)[base.sku] : undefined;
+		const entries = parts ? Object.keys(parts).sort().map((c) => ({ ...base, sku: c, quantity: base.quantity * parts[c], kit: base.sku })) : [base];
+		return sku === undefined ? entries : entries.filter((e) => e.sku === sku);
+	});
 }

@@ -8,6 +8,8 @@ import type { RetryBackoff, StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
 import { expiryCutoffs, expiryRules, sameCutoffForAll, type ExpiryRulesInput } from './expiry';
 import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
+import { kitLevels, kitsContainingIn, kitVersionedLevels, kitViews, saveKitInTx, withChangedKits, type KitChangeResult, type KitView } from './kit-ops';
+import type { KitComponent } from '../catalog/kits';
 import { orderFilter } from './order-view';
 import { pushStatusFilter } from './push-status';
 import { checkReturn, registerReturnInTx, type RegisterReturnInput, type RegisterReturnResult } from './returns';
@@ -157,13 +159,40 @@ export class LedgerStore implements OmsStore {
 		return this.backend.transaction((tx) => changeStockInTx(tx, 'adjust', checked, now));
 	}
 
+	/** Counters, and the computed levels of the kits asked for (every kit when no SKU is named). */
 	async getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]> {
-		return this.backend.getAvailability(skus?.map((s) => storeSku(s)), warehouse);
+		const ids = skus?.map((s) => storeSku(s));
+		const kits = ids ?? (await this.listKits({ limit: 100_000 })).map((k) => k.sku);
+		const [levels, kitLevelsFound] = await Promise.all([this.backend.getAvailability(ids, warehouse), kitLevels(this.backend, kits, warehouse)]);
+		return [...levels, ...kitLevelsFound];
 	}
 
 	async listChanged(cursor?: string, limit = 1000): Promise<ChangedPage> {
 		if (cursor !== undefined && cursor !== '' && !/^\d+$/.test(cursor)) throw new Error(`Invalid change cursor "${cursor}"`);
-		return this.backend.listChanged(cursor || undefined, limit);
+		return withChangedKits(this.backend, Number(cursor || 0), await this.backend.listChanged(cursor || undefined, limit));
+	}
+
+	async defineKit(sku: string, components: KitComponent[]): Promise<KitChangeResult> {
+		const now = this.now();
+		return this.backend.transaction((tx) => saveKitInTx(tx, sku, components, now));
+	}
+
+	async removeKit(sku: string): Promise<KitChangeResult> {
+		const now = this.now();
+		return this.backend.transaction((tx) => saveKitInTx(tx, sku, null, now));
+	}
+
+	async listKits(query: { skus?: string[]; afterSku?: string; limit?: number } = {}): Promise<KitView[]> {
+		const reads = this.backend.kitReads;
+		if (query.skus) {
+			const found = await reads.kitDefinitions([...new Set(query.skus.map((s) => storeSku(s)))]);
+			return kitViews(reads, [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([sku, k]) => ({ sku, ...k })));
+		}
+		return kitViews(reads, await reads.listKits(query.afterSku ?? '', Math.min(Math.max(1, query.limit ?? 1000), 100_000)));
+	}
+
+	kitsContaining(skus: string[]): Promise<string[]> {
+		return kitsContainingIn(this.backend.kitReads, [...new Set(skus.map((s) => storeSku(s)))]);
 	}
 
 	/** Expires in bounded rounds so one call never holds the write lock for long. */
@@ -207,9 +236,14 @@ export class LedgerStore implements OmsStore {
 		return this.backend.transaction((tx) => reconcileInTx(tx, repair));
 	}
 
+	/** A kit's level is computed from its components (its own counter, if an old order left one, is not shown). */
 	async getVersionedLevels(skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<VersionedLevel[]> {
 		const ids = [...new Set(skus.map((s) => storeSku(s)))];
-		return ids.length ? this.backend.getVersionedLevels(ids, warehouse) : [];
+		if (ids.length === 0) return [];
+		const kits = await kitVersionedLevels(this.backend, ids, warehouse);
+		const kitSkus = new Set(kits.map((k) => k.sku));
+		const plain = ids.filter((s) => !kitSkus.has(s));
+		return [...(plain.length ? await this.backend.getVersionedLevels(plain, warehouse) : []), ...kits];
 	}
 
 	async recordPushed(channel: string, values: PushedValue[]): Promise<PushedValue[]> {

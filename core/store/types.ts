@@ -4,9 +4,15 @@ import type { AppliedEffect, EffectKind, OrderSource, Outcome, PlanFlag, Stage }
 import type { RegisterReturnInput, RegisterReturnResult } from './returns';
 import type { CanonicalOrder, CanonicalStatus } from '../model/order';
 import type { ExpiryRulesInput } from './expiry';
+import type { KitLineInfo } from './kit-stock';
+import type { KitComponent } from '../catalog/kits';
+import type { KitChangeResult, KitView } from './kit-ops';
 import type { OrderPage, OrderQuery, PushStatusEntry, PushStatusQuery, StoredOrder } from './read-types';
 
 export type { OrderPage, OrderQuery, PushStatusEntry, PushStatusQuery, StoredOrder } from './read-types';
+export type { KitComponent } from '../catalog/kits';
+export type { KitChangeResult, KitView } from './kit-ops';
+export type { KitLineInfo } from './kit-stock';
 
 export interface StockLevel {
 	sku: string;
@@ -16,6 +22,8 @@ export interface StockLevel {
 	available: number;
 	/** False while the SKU was only ever seen on orders, never counted (set on hand / adjusted). */
 	stocked: boolean;
+	/** A kit's level, computed from its components (min over components of floor(level / quantity)). */
+	kit?: true;
 }
 
 export interface ApplyOrderResult {
@@ -40,6 +48,8 @@ export interface ApplyOrderResult {
 	 * for the listing to be linked to a SKU. Empty when every line is mapped.
 	 */
 	unmappedLines: UnmappedLine[];
+	/** The order's kit lines: the components per kit unit they move, and whether that is an earlier definition. */
+	kitLines?: KitLineInfo[];
 }
 
 /** An order line the store could not tie to a SKU, as the channel identifies it. */
@@ -97,6 +107,8 @@ export interface LedgerEntry {
 	effectKey: string | null;
 	ref: string | null;
 	note: string | null;
+	/** The kit line a component's movement came from; null for a SKU's own line and for counts. */
+	kit: string | null;
 }
 
 export interface LedgerQuery {
@@ -114,6 +126,8 @@ export interface ReservationEntry {
 	warehouse: string;
 	quantity: number;
 	reservedAt: string | null;
+	/** Set when the units are a component reserved for a kit line (quantity in component units). */
+	kit?: string;
 }
 
 export interface ReservationQuery {
@@ -282,8 +296,22 @@ export interface OmsStore extends LinkStore {
 	adjustStock(entries: AdjustInput[]): Promise<StockChangeResult[]>;
 	/** Levels of the given SKUs (all SKUs when omitted). SKUs are compared in their identity (skuIdentity). */
 	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]>;
-	/** Levels changed since a cursor (from the start when omitted). At-least-once: a level may repeat. */
+	/**
+	 * Levels changed since a cursor (from the start when omitted). At-least-once: a level may repeat. Kits
+	 * containing a changed component, and kits whose definition changed, come with the page (`kit: true`).
+	 */
 	listChanged(cursor?: string, limit?: number): Promise<ChangedPage>;
+	/**
+	 * Defines a kit (components: SKU × units per kit), or changes its definition. Refused: a cycle, a kit with
+	 * on-hand stock of its own. Orders already holding the kit keep the definition they reserved under.
+	 */
+	defineKit(sku: string, components: KitComponent[]): Promise<KitChangeResult>;
+	/** The SKU is no longer a kit (orders holding it keep their recorded components). */
+	removeKit(sku: string): Promise<KitChangeResult>;
+	/** Kits by SKU (those of `skus` that are kits), or every kit in SKU order after `afterSku`. */
+	listKits(query?: { skus?: string[]; afterSku?: string; limit?: number }): Promise<KitView[]>;
+	/** Kits that contain any of `skus`, directly or through other kits (to re-publish them). */
+	kitsContaining(skus: string[]): Promise<string[]>;
 	/**
 	 * Releases reservations of orders still awaiting payment: reserved before `olderThan` (every method alike),
 	 * or past their payment method's rule (see ExpiryRules; what is left out keeps DEFAULT_EXPIRY_RULES).

@@ -85,11 +85,16 @@ export async function pushStock(req: PushStockRequest): Promise<PushStockOutcome
 	const limit = req.pageSize ?? 1000;
 	const due = (await req.store.listPushRetries(req.channel, { warehouse, dueOnly: true, limit })).map((e) => e.sku);
 	const run = new PushRun(req, warehouse, new Set(due));
-	if (req.levels !== CHANGED_SINCE_LAST_PUSH) return { results: await run.push(uniqueSkus([...due.map((sku) => ({ sku })), ...req.levels], warehouse)) };
+	if (req.levels !== CHANGED_SINCE_LAST_PUSH) {
+		const named = uniqueSkus([...due.map((sku) => ({ sku })), ...req.levels], warehouse);
+		// A component's level moved: every kit containing it shows a new number too.
+		const kits = named.length > 0 ? await req.store.kitsContaining(named) : [];
+		return { results: await run.push([...new Set([...named, ...kits])]) };
+	}
 
 	// The cursor always moves on: a SKU that failed waits in the retry set, not in front of later changes.
 	const page = await req.store.listChanged(req.cursor || undefined, limit);
-	const mine = page.levels.filter((l) => l.warehouse === warehouse);
+	const mine = page.levels.filter((l) => l.warehouse === warehouse); // kits of changed components included
 	const results = await run.push(uniqueSkus([...due.map((sku) => ({ sku })), ...mine], warehouse));
 	return { results, cursor: page.cursor, more: page.more };
 }

@@ -1,7 +1,9 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import type { PaymentMethod } from '../../model/order';
 import { appliedRefKey, counterKey, type CounterRow, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
-import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
+import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationsFromRows, totalFromRow, versionedLevelFromRow } from '../rows';
+import type { KitQueries } from '../kit-backend';
+import { pgKitQueries, pgKitWrites } from './kits';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, postgresLinkTx } from './links';
 import { POSTGRES_MIGRATIONS } from './migrations';
@@ -39,6 +41,8 @@ function txFor(client: PoolClient): StoreTx {
 	const q = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
 	return {
 		...postgresLinkTx(q),
+		...pgKitQueries(q),
+		...pgKitWrites(q),
 		lockOrders: async (keys) => {
 			if (keys.length === 0) return new Map();
 			// Advisory locks exist before the row does, so a first sighting is serialised too; taken in hash order.
@@ -68,11 +72,12 @@ function txFor(client: PoolClient): StoreTx {
 		appendLedger: async (rows) => {
 			if (rows.length === 0) return;
 			await q(
-				`INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key, ref, note)
-				 SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+				`INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key, ref, note, kit_sku)
+				 SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
 				[
 					rows.map((r) => r.at), rows.map((r) => r.sku), rows.map((r) => r.warehouse), rows.map((r) => r.deltaOnHand), rows.map((r) => r.deltaReserved),
 					rows.map((r) => r.reason), rows.map((r) => r.orderKey), rows.map((r) => r.effectKey), rows.map((r) => r.ref), rows.map((r) => r.note),
+					rows.map((r) => r.kit ?? ''),
 				],
 			);
 		},
@@ -114,6 +119,14 @@ function txFor(client: PoolClient): StoreTx {
 					withMethod.map((r) => r.paymentMethod),
 				]);
 			}
+			// Kit definitions an order recorded: set when it holds a kit, never dropped.
+			const withKits = rows.filter((r) => r.state.kits !== undefined);
+			if (withKits.length > 0) {
+				await q('UPDATE oms_orders o SET kits_json = u.kj::jsonb FROM unnest($1::text[], $2::text[]) AS u(ok, kj) WHERE o.order_key = u.ok', [
+					withKits.map((r) => r.state.orderKey),
+					withKits.map((r) => JSON.stringify(r.state.kits)),
+				]);
+			}
 			// Same for the flags: apply sets them, other saves leave them.
 			const withFlags = rows.filter((r) => r.flags !== undefined);
 			if (withFlags.length > 0) {
@@ -148,7 +161,7 @@ function txFor(client: PoolClient): StoreTx {
 		openReservationTotals: async () =>
 			(
 				await q(
-					"SELECT o.warehouse, j.key AS sku, SUM(j.value::bigint) AS reserved FROM oms_orders o, jsonb_each_text(o.reserved_json) j WHERE o.stage = 'reserved' GROUP BY o.warehouse, j.key",
+					"SELECT o.warehouse, j.key AS sku, SUM(j.value::bigint) AS reserved FROM oms_orders o, jsonb_each_text(o.reserved_json) j WHERE o.stage = 'reserved' AND o.kits_json = '{}'::jsonb GROUP BY o.warehouse, j.key",
 				)
 			).map(totalFromRow),
 	};
@@ -249,11 +262,11 @@ export class PostgresBackend implements StoreBackend {
 
 	async listReservations(q: ReservationQuery): Promise<ReservationEntry[]> {
 		const rows = await this.query(
-			`SELECT o.order_key, o.status, o.warehouse, o.reserved_at, j.key AS sku, j.value::bigint AS quantity FROM oms_orders o, jsonb_each_text(o.reserved_json) j
-			 WHERE o.stage = 'reserved' AND ($1::text IS NULL OR o.order_key = $1) AND ($2::text IS NULL OR j.key = $2) ORDER BY o.reserved_at, o.order_key, j.key LIMIT $3`,
+			`SELECT o.order_key, o.status, o.warehouse, o.reserved_at, o.kits_json, j.key AS sku, j.value::bigint AS quantity FROM oms_orders o, jsonb_each_text(o.reserved_json) j
+			 WHERE o.stage = 'reserved' AND ($1::text IS NULL OR o.order_key = $1) AND ($2::text IS NULL OR j.key = $2 OR o.kits_json <> '{}'::jsonb) ORDER BY o.reserved_at, o.order_key, j.key LIMIT $3`,
 			[q.orderKey ?? null, q.sku ?? null, q.limit ?? 1000],
 		);
-		return rows.map(reservationFromRow);
+		return reservationsFromRows(rows, q.sku);
 	}
 
 	async listLedger(q: LedgerQuery): Promise<LedgerEntry[]> {
@@ -265,6 +278,8 @@ export class PostgresBackend implements StoreBackend {
 	}
 
 	private readonly q: Query = (sql, params) => this.query(sql, params);
+
+	readonly kitReads: KitQueries = pgKitQueries(this.q);
 
 	getOrder(orderKey: string): Promise<StoredOrder | null> {
 		return selectOrder(this.q, orderKey);

@@ -219,4 +219,31 @@ CREATE INDEX oms_unlinked_line_listing ON oms_unlinked_line (channel, account, l
 ALTER TABLE oms_orders ADD COLUMN facts_json jsonb NOT NULL DEFAULT '{}'::jsonb;
 `,
 	},
+	{
+		version: 9,
+		sql: `
+-- Kits: a SKU defined as components (SKU × units per kit). Definitions change under a change number, so the
+-- changed-since feed re-publishes a kit whose definition changed.
+CREATE TABLE oms_kit (
+	kit_sku text PRIMARY KEY,
+	change_seq bigint NOT NULL,
+	updated_at timestamptz NOT NULL
+);
+CREATE INDEX oms_kit_change ON oms_kit (change_seq);
+CREATE TABLE oms_kit_component (
+	kit_sku text NOT NULL REFERENCES oms_kit (kit_sku) ON DELETE CASCADE,
+	component_sku text NOT NULL,
+	quantity bigint NOT NULL CHECK (quantity > 0),
+	PRIMARY KEY (kit_sku, component_sku)
+);
+CREATE INDEX oms_kit_component_of ON oms_kit_component (component_sku);
+-- Per order, the components per unit of each kit it held, as defined when it first held it.
+ALTER TABLE oms_orders ADD COLUMN kits_json jsonb NOT NULL DEFAULT '{}'::jsonb;
+-- A component's ledger row names the kit line it came from ('' for a SKU's own line): one effect may move a
+-- SKU for its own line and for a kit line.
+ALTER TABLE oms_ledger ADD COLUMN kit_sku text NOT NULL DEFAULT '';
+DROP INDEX oms_ledger_effect;
+CREATE UNIQUE INDEX oms_ledger_effect ON oms_ledger (order_key, effect_key, warehouse, sku, kit_sku);
+`,
+	},
 ];

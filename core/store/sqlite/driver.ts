@@ -14,7 +14,9 @@ import {
 	type StoreBackend,
 	type StoreTx,
 } from '../backend';
-import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationFromRow, totalFromRow, versionedLevelFromRow } from '../rows';
+import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationsFromRows, totalFromRow, versionedLevelFromRow } from '../rows';
+import type { KitQueries } from '../kit-backend';
+import { sqliteKitQueries, sqliteKitWrites } from './kits';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { deleteDeliveriesBefore, insertDelivery } from './inbox';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './links';
@@ -172,8 +174,13 @@ export class SqliteBackend implements StoreBackend {
 		return e?.code === 'ERR_SQLITE_ERROR' && typeof e.errcode === 'number' && DATABASE_WIDE.has(e.errcode & 0xff);
 	}
 
+	/** Kit reads queue behind open transactions like every read. */
+	readonly kitReads: KitQueries = sqliteKitQueries(this.prepare, (work) => this.read(work));
+
 	private readonly tx: StoreTx = {
 		...sqliteLinkTx(this.prepare),
+		...sqliteKitQueries(this.prepare, async (work) => work()),
+		...sqliteKitWrites(this.prepare),
 		lockOrders: async (keys) => {
 			const rows = this.all('SELECT * FROM oms_orders WHERE order_key IN (SELECT value FROM json_each(?))', jsonList(keys));
 			return new Map(rows.map((r) => [String(r.order_key), orderStateFromRow(r)]));
@@ -202,8 +209,8 @@ export class SqliteBackend implements StoreBackend {
 		appendLedger: async (rows: LedgerInsert[]) => {
 			for (const r of rows) {
 				this.run(
-					'INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key, ref, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-					r.at, r.sku, r.warehouse, r.deltaOnHand, r.deltaReserved, r.reason, r.orderKey, r.effectKey, r.ref, r.note,
+					'INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key, ref, note, kit_sku) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+					r.at, r.sku, r.warehouse, r.deltaOnHand, r.deltaReserved, r.reason, r.orderKey, r.effectKey, r.ref, r.note, r.kit ?? '',
 				);
 			}
 		},
@@ -237,6 +244,7 @@ export class SqliteBackend implements StoreBackend {
 						...s, at, state.orderKey,
 					);
 				}
+				if (state.kits) this.run('UPDATE oms_orders SET kits_json = ? WHERE order_key = ?', JSON.stringify(state.kits), state.orderKey);
 				// Apply sets the flags; other saves (expiry) leave them.
 				if (flags) this.run('UPDATE oms_orders SET flags_json = ? WHERE order_key = ?', JSON.stringify(flags), state.orderKey);
 			}
@@ -267,7 +275,7 @@ export class SqliteBackend implements StoreBackend {
 		allCounters: async () => this.all('SELECT * FROM oms_stock ORDER BY warehouse, sku').map(counterFromRow),
 		openReservationTotals: async () =>
 			this.all(
-				"SELECT o.warehouse, j.key AS sku, SUM(j.value) AS reserved FROM oms_orders o, json_each(o.reserved_json) j WHERE o.stage = 'reserved' GROUP BY o.warehouse, j.key",
+				"SELECT o.warehouse, j.key AS sku, SUM(j.value) AS reserved FROM oms_orders o, json_each(o.reserved_json) j WHERE o.stage = 'reserved' AND o.kits_json = '{}' GROUP BY o.warehouse, j.key",
 			).map(totalFromRow),
 	};
 
@@ -294,11 +302,11 @@ export class SqliteBackend implements StoreBackend {
 
 	async listReservations(q: ReservationQuery): Promise<ReservationEntry[]> {
 		const rows = await this.read(() => this.all(
-			`SELECT o.order_key, o.status, o.warehouse, o.reserved_at, j.key AS sku, j.value AS quantity FROM oms_orders o, json_each(o.reserved_json) j
-			 WHERE o.stage = 'reserved' AND (?1 IS NULL OR o.order_key = ?1) AND (?2 IS NULL OR j.key = ?2) ORDER BY o.reserved_at, o.order_key, j.key LIMIT ?3`,
+			`SELECT o.order_key, o.status, o.warehouse, o.reserved_at, o.kits_json, j.key AS sku, j.value AS quantity FROM oms_orders o, json_each(o.reserved_json) j
+			 WHERE o.stage = 'reserved' AND (?1 IS NULL OR o.order_key = ?1) AND (?2 IS NULL OR j.key = ?2 OR o.kits_json <> '{}') ORDER BY o.reserved_at, o.order_key, j.key LIMIT ?3`,
 			q.orderKey ?? null, q.sku ?? null, q.limit ?? 1000,
 		));
-		return rows.map(reservationFromRow);
+		return reservationsFromRows(rows, q.sku);
 	}
 
 	async listLedger(q: LedgerQuery): Promise<LedgerEntry[]> {

@@ -217,4 +217,31 @@ CREATE INDEX oms_unlinked_line_listing ON oms_unlinked_line (channel, account, l
 ALTER TABLE oms_orders ADD COLUMN facts_json TEXT NOT NULL DEFAULT '{}';
 `,
 	},
+	{
+		version: 9,
+		sql: `
+-- Kits: a SKU defined as components (SKU × units per kit). Definitions change under a change number, so the
+-- changed-since feed re-publishes a kit whose definition changed.
+CREATE TABLE oms_kit (
+	kit_sku TEXT PRIMARY KEY,
+	change_seq INTEGER NOT NULL,
+	updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX oms_kit_change ON oms_kit (change_seq);
+CREATE TABLE oms_kit_component (
+	kit_sku TEXT NOT NULL REFERENCES oms_kit (kit_sku) ON DELETE CASCADE,
+	component_sku TEXT NOT NULL,
+	quantity INTEGER NOT NULL CHECK (quantity > 0),
+	PRIMARY KEY (kit_sku, component_sku)
+) WITHOUT ROWID;
+CREATE INDEX oms_kit_component_of ON oms_kit_component (component_sku);
+-- Per order, the components per unit of each kit it held, as defined when it first held it.
+ALTER TABLE oms_orders ADD COLUMN kits_json TEXT NOT NULL DEFAULT '{}';
+-- A component's ledger row names the kit line it came from ('' for a SKU's own line): one effect may move a
+-- SKU for its own line and for a kit line.
+ALTER TABLE oms_ledger ADD COLUMN kit_sku TEXT NOT NULL DEFAULT '';
+DROP INDEX oms_ledger_effect;
+CREATE UNIQUE INDEX oms_ledger_effect ON oms_ledger (order_key, effect_key, warehouse, sku, kit_sku);
+`,
+	},
 ];
