@@ -2,7 +2,7 @@ import { createStore } from '../../core/store/open';
 import { DEFAULT_EXPIRY_RULES } from '../../core/store/expiry';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
-import { DRIVERS, openFresh, rawQuery, rawSql, LATEST_SCHEMA } from './stores';
+import { DRIVERS, LATEST_SCHEMA, openFresh, rawQuery, rawSetOnHand, rawSql } from './stores';
 
 /**
  * Payment-aware expiry (migration 5), on both drivers, with a fixed clock. 2026-11-20 is a Friday; the rules
@@ -99,8 +99,8 @@ describe.each(DRIVERS)('payment-aware expiry on %s', (driver) => {
 	test('a version-4 database gains the column; its orders count as unknown (72 h by default)', async () => {
 		const v4 = await openFresh(driver, { targetVersion: 4, clock: () => now });
 		expect(await v4.store.schemaVersion()).toBe(4);
-		await v4.store.setOnHand([{ sku: 'OLD', onHand: 5 }]);
 		await v4.store.close();
+		await rawSetOnHand(v4.config, 'OLD', 5);
 		// Written as the previous package wrote it (without payment_method), through the old columns only.
 		await rawSql(
 			v4.config,

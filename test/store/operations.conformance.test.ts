@@ -1,7 +1,7 @@
 import { createStore, type StoreConfig } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
-import { DRIVERS, openFresh, rawSql, LATEST_SCHEMA } from './stores';
+import { DRIVERS, LATEST_SCHEMA, openFresh, rawSetOnHand, rawSql } from './stores';
 
 /** Store operations other than applying orders, on both drivers. */
 
@@ -118,8 +118,8 @@ describe.each(DRIVERS)('store operations on %s', (driver) => {
 	test('a newer package opens and upgrades an older database, keeping its data', async () => {
 		const fresh = await openFresh(driver, { targetVersion: 1 });
 		expect(await fresh.store.schemaVersion()).toBe(1);
-		await fresh.store.setOnHand([{ sku: 'OLD', onHand: 3 }]);
 		await fresh.store.close();
+		await rawSetOnHand(fresh.config, 'OLD', 3);
 		// An order as the version-1 package wrote it (today's code writes columns that schema lacks): raw SQL.
 		await rawSql(
 			fresh.config,

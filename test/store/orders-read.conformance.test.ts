@@ -1,7 +1,7 @@
 import { createStore } from '../../core/store/open';
 import type { OmsStore, StoredOrder } from '../../core/store/types';
 import { order } from '../fixtures/orders';
-import { DRIVERS, openFresh, rawSql, LATEST_SCHEMA } from './stores';
+import { DRIVERS, LATEST_SCHEMA, openFresh, rawSetOnHand, rawSql } from './stores';
 
 /** Reading orders as the store keeps them (getOrder, listOrders), on both drivers, with a fixed clock. */
 
@@ -74,8 +74,9 @@ describe.each(DRIVERS)('order reads on %s', (driver) => {
 
 	test('a version-5 database gains the flags column; its orders read with no flags', async () => {
 		const v5 = await openFresh(driver, { targetVersion: 5, clock: () => now });
-		await v5.store.setOnHand([{ sku: 'A', onHand: 5 }]);
+		expect(await v5.store.schemaVersion()).toBe(5);
 		await v5.store.close();
+		await rawSetOnHand(v5.config, 'A', 5);
 		// Written as the previous package wrote it (without flags_json), through the old columns only.
 		await rawSql(
 			v5.config,

@@ -1,6 +1,6 @@
 import { createStore, type StoreConfig } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
-import { DRIVERS, openFresh, rawQuery, rawSql, LATEST_SCHEMA } from './stores';
+import { DRIVERS, LATEST_SCHEMA, openFresh, rawQuery, rawSql } from './stores';
 
 /**
  * What ordered stock pushes keep in the store (migration 4), on both drivers: versioned levels, recorded

@@ -104,3 +104,17 @@ export async function databaseRefusesSku(config: StoreConfig, sku: string): Prom
 		CREATE TRIGGER test_refuse_sku BEFORE INSERT ON oms_ledger FOR EACH ROW EXECUTE FUNCTION test_refuse_sku();`,
 	);
 }
+
+/**
+ * A counted SKU written as an older package wrote it (today's code reads tables an older schema lacks):
+ * a stocked counter and its set_on_hand ledger row, raw SQL on the oldest columns.
+ */
+export async function rawSetOnHand(config: StoreConfig, sku: string, onHand: number): Promise<void> {
+	const stocked = config.driver === 'sqlite' ? '1' : 'true';
+	await rawSql(
+		config,
+		`INSERT INTO oms_stock (warehouse, sku, on_hand, reserved, stocked, change_seq, updated_at) VALUES ('default', '${sku}', ${onHand}, 0, ${stocked}, 1, '2026-11-19T00:00:00Z');
+		 INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason) VALUES ('2026-11-19T00:00:00Z', '${sku}', 'default', ${onHand}, 0, 'set_on_hand');
+		 UPDATE oms_meta SET value = 1 WHERE key = 'change_seq';`,
+	);
+}
