@@ -23,7 +23,7 @@ export class OmsStore implements INodeType {
 		version: 1,
 		// Display words, not raw values ("Order: Apply", not "apply: order").
 		subtitle:
-			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance", catalog: "Catalog"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", pushStatus: "Push Status", setOnHand: "Set On Hand", get: "Get", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile", linkListing: "Link Listing", unlinkListing: "Unlink Listing", listLinks: "List Links", listUnlinked: "List Unlinked"})[$parameter["operation"]] }}',
+			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance", catalog: "Catalog"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", pushStatus: "Push Status", setOnHand: "Set On Hand", get: "Get", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile", linkListing: "Link Listing", unlinkListing: "Unlink Listing", listLinks: "List Links", listUnlinked: "List Unlinked", defineKit: "Define Kit", removeKit: "Remove Kit", listKits: "List Kits"})[$parameter["operation"]] }}',
 		description: 'Keep stock and order reservations for all your sales channels in one place',
 		defaults: { name: 'OMS Store' },
 		usableAsTool: true,
@@ -38,7 +38,7 @@ export class OmsStore implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Catalog', value: 'catalog', description: 'Which SKU each channel listing sells' },
+					{ name: 'Catalog', value: 'catalog', description: 'Which SKU each channel listing sells, kits, and how each channel account is offered stock' },
 					{ name: 'Maintenance', value: 'maintenance' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Reservation', value: 'reservation' },

@@ -126,7 +126,8 @@ async function runSteps(driver: DriverName, steps: Step[], withModel: boolean): 
 				}
 				case 'set':
 					await store.setOnHand([{ sku: step.sku, warehouse: step.warehouse, onHand: step.value }]);
-					model.setOnHand(step.warehouse, step.sku, step.value);
+					// The model keeps kit commits on the kit's key: a count of a component moves it by the difference.
+					model.adjust(step.warehouse, step.sku, step.value - (expandedModelLevels(model).get(levelKey(step.warehouse, step.sku))?.onHand ?? 0));
 					break;
 				case 'adjust':
 					await store.adjustStock([{ sku: step.sku, warehouse: step.warehouse, delta: step.delta }]);

@@ -18,7 +18,7 @@ const operations: Record<string, Record<string, { execute: OperationExecute }>> 
 	},
 	reservation: { expire: reservation.expire, list: reservation.list },
 	maintenance: { reconcile: maintenance.reconcile, ledger: maintenance.ledger },
-	catalog: { linkListing: catalog.linkListing, unlinkListing: catalog.unlinkListing, listLinks: catalog.listLinks, listUnlinked: catalog.listUnlinked },
+	catalog: { linkListing: catalog.linkListing, unlinkListing: catalog.unlinkListing, listLinks: catalog.listLinks, listUnlinked: catalog.listUnlinked, defineKit: catalog.defineKit, removeKit: catalog.removeKit, listKits: catalog.listKits },
 };
 
 /** Resource and operation cannot be expressions (noDataExpression), so they are read once. */

@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as defineKit from './defineKit.operation';
 import * as linkListing from './linkListing.operation';
+import * as listKits from './listKits.operation';
 import * as listLinks from './listLinks.operation';
 import * as listUnlinked from './listUnlinked.operation';
+import * as removeKit from './removeKit.operation';
 import * as unlinkListing from './unlinkListing.operation';
 
-export { linkListing, listLinks, listUnlinked, unlinkListing };
+export { defineKit, linkListing, listKits, listLinks, listUnlinked, removeKit, unlinkListing };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,11 +18,24 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['catalog'] } },
 		options: [
 			{
+				name: 'Define Kit',
+				value: 'defineKit',
+				description:
+					'Make a SKU a kit of other SKUs (e.g. 1 shampoo + 2 conditioners), or change its components: selling one kit reserves and deducts its components, and channels are shown how many whole kits the components allow',
+				action: 'Define a kit',
+			},
+			{
 				name: 'Link Listing',
 				value: 'linkListing',
 				description:
 					'Say which SKU a channel listing sells (one link per input item, e.g. rows of a sheet). Order lines naming the listing then reserve that SKU, open orders that were waiting for it reserve it now, and Push Stock publishes the SKU to the listing.',
 				action: 'Link a listing to a SKU',
+			},
+			{
+				name: 'List Kits',
+				value: 'listKits',
+				description: 'List kits with their components and how many of each can be sold now (changes nothing)',
+				action: 'List kits',
 			},
 			{
 				name: 'List Links',
@@ -35,6 +51,12 @@ export const description: INodeProperties[] = [
 				action: 'List unlinked listings',
 			},
 			{
+				name: 'Remove Kit',
+				value: 'removeKit',
+				description: 'Stop treating a SKU as a kit; orders already holding it keep the components they reserved',
+				action: 'Remove a kit',
+			},
+			{
 				name: 'Unlink Listing',
 				value: 'unlinkListing',
 				description: "Remove a listing's link. Stock already reserved through it stays until the order's next update, which finds the line unlinked and releases it.",
@@ -47,4 +69,7 @@ export const description: INodeProperties[] = [
 	...unlinkListing.description,
 	...listLinks.description,
 	...listUnlinked.description,
+	...defineKit.description,
+	...removeKit.description,
+	...listKits.description,
 ];
