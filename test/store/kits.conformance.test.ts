@@ -156,4 +156,27 @@ describe.each(DRIVERS)('kits on %s', (driver) => {
 		expect((await store.getAvailability(['A']))[0]).toMatchObject({ reserved: 0 });
 		expect((await store.reconcile(false)).drift).toEqual([]);
 	});
+
+	test('a kit line registered as returned comes back as its recorded components (restock and quarantine)', async () => {
+		await store.defineKit('KIT', [{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }]);
+		await store.applyOrders([order('1', 'delivered', [['KIT', 2]])]);
+		await store.defineKit('KIT', [{ sku: 'C', quantity: 1 }]); // later definition: the return still follows A × 2 + B
+		const r = await store.registerReturn({
+			order: 'shopify:loja-teste:1',
+			ref: 'rma-1',
+			lines: [
+				{ sku: 'KIT', quantity: 1, condition: 'restock' },
+				{ sku: 'KIT', quantity: 1, condition: 'quarantine', reason: 'caixa aberta' },
+			],
+		});
+		expect(r.effects[0].lines).toEqual([{ sku: 'KIT', quantity: 1, components: [{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }] }]);
+		expect((await store.getAvailability(['A', 'B', 'C'])).filter((l) => !l.kit).map((l) => [l.warehouse, l.sku, l.onHand])).toEqual([
+			['default', 'A', 8],
+			['default', 'B', 6],
+			['default', 'C', 5],
+			['quarantine', 'A', 2],
+			['quarantine', 'B', 1],
+		]);
+		expect((await store.reconcile(false)).drift).toEqual([]);
+	});
 });
