@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Apply',
 				value: 'apply',
-				description: 'Reserve, deduct or release stock for incoming orders according to their status',
+				description: 'Reserve, deduct (baixa) or release stock for incoming orders according to their status',
 				action: 'Apply orders to stock',
 			},
 			{

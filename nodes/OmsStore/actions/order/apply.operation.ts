@@ -37,13 +37,13 @@ const properties: INodeProperties[] = [
 		description: 'Use the same rules in every workflow that applies orders, or stock will be counted inconsistently',
 		options: [
 			{
-				displayName: 'Deduct Stock When',
+				displayName: 'Deduct (Baixa) Stock When',
 				name: 'commitOn',
 				type: 'options',
 				options: [
-					{ name: 'Paid', value: 'paid', description: 'Units leave on-hand stock once the payment is confirmed' },
-					{ name: 'Invoiced', value: 'invoiced', description: 'Units leave on-hand stock when the order is invoiced' },
-					{ name: 'Shipped', value: 'shipped', description: 'Units leave on-hand stock as they ship (for orders shipped in parts, the shipped units only)' },
+					{ name: 'Paid', value: 'paid', description: 'Deduct (baixa): units leave on-hand stock once the payment is confirmed' },
+					{ name: 'Invoiced', value: 'invoiced', description: 'Deduct (baixa): units leave on-hand stock when the order is invoiced (NF-e issued)' },
+					{ name: 'Shipped', value: 'shipped', description: 'Deduct (baixa): units leave on-hand stock as they ship (for orders shipped in parts, the shipped units only)' },
 				],
 				default: 'invoiced',
 				description: 'Until then the units are only reserved (not available for other orders, but still on hand)',
@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 				name: 'restockOnCancelAfterCommit',
 				type: 'boolean',
 				default: true,
-				description: 'Whether units go back on hand when an order is cancelled after its stock was deducted',
+				description: 'Whether units go back on hand when an order is cancelled after its stock was deducted (baixa)',
 			},
 			{
 				displayName: 'Restock Returns',
