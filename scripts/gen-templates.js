@@ -33,7 +33,7 @@ const CHANNELS = ['mercadolivre', 'shopify', 'woocommerce', 'nuvemshop'];
 const chCred = (c) => ({ [CH[c].cred]: { name: CH[c].credName } });
 
 // n8n 2.41's import:workflow needs an id (NOT NULL); fixed, distinctive ids that no generated id matches.
-const IDS = { 'OMS: Import Orders and Sync Stock': 'omsTpl01ImpSync0', 'OMS: Invoice and Shipment Write-Back': 'omsTpl02InvShip0', 'OMS: Nightly Maintenance': 'omsTpl03Nightly0', 'OMS: Oversold and Error Alerts': 'omsTpl04Alerts00', 'OMS: Webhook Import and Stock Sync': 'omsTpl05Webhook0' };
+const IDS = { 'OMS: Import Orders and Sync Stock': 'omsTpl01ImpSync0', 'OMS: Invoice and Shipment Write-Back': 'omsTpl02InvShip0', 'OMS: Nightly Maintenance': 'omsTpl03Nightly0', 'OMS: Oversold and Error Alerts': 'omsTpl04Alerts00', 'OMS: Webhook Import and Stock Sync': 'omsTpl05Webhook0', 'OMS: Amazon Orders from SQS': 'omsTpl06AmzSqs00' };
 const save = (file, name, nodes, notes, c) => writeWorkflow(file, IDS[name], name, nodes, notes, c);
 const trigger = (c, row) => node(`${CH[c].label} Orders`, P + CH[c].trigger, 1, at(0, row), { pollTimes: POLL, options: {} }, { credentials: chCred(c) });
 // Failed SKUs leave on the error output (index 1), so a failure is never an item inside a green run.
@@ -211,6 +211,7 @@ function importAndSync(nodes, c, intakeName) {
 }
 
 require('./templates/alerts')({ P, STORE_CRED, save });
+require('./templates/amazon-sqs')({ P, STORE_CRED, save, CH, CHANNELS, pushStock, apply, PUSH_FAILURE_MESSAGE });
 
 // 5) webhook import → apply → push stock (template 1 with webhook triggers; template 1 stays as the reconciler)
 {

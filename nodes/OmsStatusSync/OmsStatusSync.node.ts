@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { omsStoreConnectionTest } from '../shared/store-credential-test';
 import * as cancelOrder from './actions/cancelOrder.operation';
 import { channelOptionsProperty } from './actions/channelOptions';
+import * as getChannelOrder from './actions/getChannelOrder.operation';
 import * as pushInvoice from './actions/pushInvoice.operation';
 import * as pushShipment from './actions/pushShipment.operation';
 import * as pushStock from './actions/pushStock.operation';
@@ -18,8 +19,8 @@ export class OmsStatusSync implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada"})[$parameter["channel"]] }}',
-		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels, and re-import recent orders',
+			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders", getChannelOrder: "Get Channel Order"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada"})[$parameter["channel"]] }}',
+		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels, re-import recent orders, and read one order by its ID',
 		defaults: { name: 'OMS Status Sync' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -52,6 +53,12 @@ export class OmsStatusSync implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Cancel Order', value: 'cancelOrder', description: 'Cancel an order on the channel', action: 'Cancel an order' },
+					{
+						name: 'Get Channel Order',
+						value: 'getChannelOrder',
+						description: 'Read one order from the channel by its ID, as a canonical OMS order',
+						action: 'Get an order from the channel',
+					},
 					{ name: 'Push Invoice', value: 'pushInvoice', description: "Send an order's NF-e to the channel", action: 'Push an invoice' },
 					{ name: 'Push Shipment', value: 'pushShipment', description: 'Send carrier and tracking code to the channel', action: 'Push a shipment' },
 					{ name: 'Push Stock', value: 'pushStock', description: 'Publish OMS stock levels on the channel', action: 'Push stock' },
@@ -70,6 +77,7 @@ export class OmsStatusSync implements INodeType {
 			...pushShipment.description,
 			...cancelOrder.description,
 			...reimportOrders.description,
+			...getChannelOrder.description,
 			channelOptionsProperty,
 		],
 	};

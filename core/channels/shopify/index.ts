@@ -67,6 +67,11 @@ export function createShopifyAdapter(ctx: AdapterContext): ChannelAdapter<Raw> {
 			return { ...order, lineItems: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } };
 		},
 
+		/** A summary by id (numeric or gid): getDetails, which the readers call next, reads the whole order. */
+		async getOrder(id: string): Promise<Raw> {
+			return { id: id.startsWith('gid://') ? id : `gid://shopify/Order/${id}` } as Raw;
+		},
+
 		identify(raw: Raw) {
 			const id = legacyId(raw);
 			if (!id) throw new OrderValidationError(shopifyOrderRef(raw), 'id', 'is required');

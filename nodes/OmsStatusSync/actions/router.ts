@@ -4,6 +4,7 @@ import type { WriteBackOperation } from '../../../core/sync/write-back';
 import { toNodeError } from '../../shared/errors';
 import { openAdapter, openChannel, type ChannelHandle, type StatusSyncDeps } from '../writer';
 import * as cancelOrder from './cancelOrder.operation';
+import * as getChannelOrder from './getChannelOrder.operation';
 import * as pushInvoice from './pushInvoice.operation';
 import * as pushShipment from './pushShipment.operation';
 import * as pushStock from './pushStock.operation';
@@ -31,6 +32,15 @@ const operations: Record<string, Operation> = {
 	pushInvoice: writeBack('pushInvoice', pushInvoice.fields),
 	pushShipment: writeBack('pushShipment', pushShipment.fields),
 	cancelOrder: writeBack('cancelOrder', cancelOrder.fields),
+	getChannelOrder: async function (items, open) {
+		let adapter;
+		try {
+			adapter = await open.adapter();
+		} catch (error) {
+			throw toNodeError(this.getNode(), error);
+		}
+		return await getChannelOrder.execute.call(this, items, adapter);
+	},
 	reimportOrders: async function (_items, open) {
 		try {
 			return await reimportOrders.execute.call(this, await open.adapter(), open.now);
