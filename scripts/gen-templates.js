@@ -12,6 +12,8 @@ const INVOICE_FIELDS = {
 	series: '={{ $json.invoice.series }}',
 	issuedAt: '={{ $json.invoice.issuedAt }}',
 	url: "={{ $json.invoice.url || '' }}",
+	// Orders of one pack / delivery share a shipment: one NF-e for the group.
+	groupId: "={{ $json.groupId || '' }}",
 };
 const ORDER = "$('Back to the Order').item.json";
 const SHIPMENT_FIELDS = {
@@ -19,6 +21,7 @@ const SHIPMENT_FIELDS = {
 	carrier: `={{ ${ORDER}.shipments[0].carrier }}`,
 	trackingCode: `={{ ${ORDER}.shipments[0].trackingCode }}`,
 	trackingUrl: `={{ ${ORDER}.shipments[0].trackingUrl || '' }}`,
+	groupId: `={{ ${ORDER}.groupId || '' }}`,
 };
 const P = 'n8n-nodes-oms.';
 const POLL = { item: [{ mode: 'everyX', value: 15, unit: 'minutes' }] };

@@ -127,6 +127,8 @@ export interface InvoiceInput {
 	url?: string;
 	/** Invoice total in cents, for channels that ask for it (VTEX, Magalu). */
 	totalCents?: number;
+	/** The order's group (CanonicalOrder.groupId: ML pack, Magalu delivery): the NF-e goes to its shipment. */
+	groupId?: string;
 }
 
 export interface ShipmentInput {
@@ -135,6 +137,8 @@ export interface ShipmentInput {
 	trackingCode: string;
 	trackingUrl?: string;
 	shippedAt?: string;
+	/** The order's group (CanonicalOrder.groupId): the tracking goes to its shipment. */
+	groupId?: string;
 }
 
 export interface CancelInput {

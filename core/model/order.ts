@@ -138,6 +138,12 @@ export interface CanonicalOrder {
 	/** Warehouse whose stock this order consumes; "default" when absent. */
 	warehouse?: string;
 	/**
+	 * The channel's group this order ships with: a Mercado Livre pack (pack_id: several orders, one shipment), a
+	 * Magalu delivery (the order's one open delivery). Stock stays per order; invoice and shipment write-back act
+	 * per group (one NF-e per shipment).
+	 */
+	groupId?: string;
+	/**
 	 * What the importer doubted, for a person to check (the order is imported all the same): see
 	 * INTAKE_FLAGS. Absent when nothing was doubtful.
 	 */

@@ -186,9 +186,11 @@ export function validateCanonicalOrder(input: unknown): CanonicalOrder {
 	if (o.shipments !== undefined && !Array.isArray(o.shipments)) c.fail('shipments', 'must be an array');
 	const warehouse = c.string(o, 'warehouse', 'warehouse', true);
 	if (warehouse !== undefined && warehouse.trim() === '') c.fail('warehouse', 'must not be empty');
+	c.string(o, 'groupId', 'groupId', true);
 	const flags = validateFlags(c, o.flags, lines, clamped.any);
 	const order: CanonicalOrder = { ...(o as unknown as CanonicalOrder), lines, shipments: (o.shipments as CanonicalOrder['shipments']) ?? [] };
 	if (order.paymentMethod === null) delete order.paymentMethod; // null = not said = absent
+	if (order.groupId === null || order.groupId === '') delete order.groupId;
 	if (flags.length > 0) order.flags = flags;
 	else delete order.flags;
 	return order;

@@ -85,6 +85,8 @@ export function validateInvoice(raw: Raw): InvoiceInput {
 	if (xml !== undefined) input.xml = xml;
 	const url = httpUrl(raw, 'url', 'Invoice URL');
 	if (url !== undefined) input.url = url;
+	const groupId = optional(raw, 'groupId');
+	if (groupId !== undefined) input.groupId = groupId;
 	if (raw.totalCents !== undefined && raw.totalCents !== null && raw.totalCents !== '') {
 		const total = Number(raw.totalCents);
 		if (!Number.isInteger(total) || total < 0) throw new WriteBackInputError('totalCents', `Invoice total must be whole cents ≥ 0, got ${JSON.stringify(raw.totalCents)}`);
@@ -103,6 +105,8 @@ export function validateShipment(raw: Raw): ShipmentInput {
 	if (trackingUrl !== undefined) input.trackingUrl = trackingUrl;
 	const shippedAt = date(raw, 'shippedAt', 'Shipping date', false);
 	if (shippedAt !== undefined) input.shippedAt = shippedAt;
+	const groupId = optional(raw, 'groupId');
+	if (groupId !== undefined) input.groupId = groupId;
 	return input;
 }
 
@@ -131,4 +135,14 @@ export async function writeBack(writer: ChannelWriter, channelLabel: string, ope
 	const input = VALIDATORS[operation](raw);
 	await method.call(writer, input);
 	return input;
+}
+
+/**
+ * Write-back acts per group: the orders of one Mercado Livre pack (or one Magalu delivery) share a shipment,
+ * which takes one NF-e and one tracking code. Within a run, the first order of a group is sent; the key
+ * says which later ones to skip (undefined: the order has no group and is always sent).
+ */
+export function groupKey(operation: WriteBackOperation, raw: Raw): string | undefined {
+	const group = str(raw, 'groupId');
+	return group && operation !== 'cancelOrder' ? `${operation}\u0000${group}` : undefined;
 }

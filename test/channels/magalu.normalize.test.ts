@@ -115,7 +115,7 @@ describe('Magalu normalize: malformed orders name the order and the field', () =
 
 	it('a line without info.sku is not an error: it is imported unmapped with its product id', () => {
 		const order = adapter.normalize(broken((o) => delete o.deliveries[0].items[0].info.sku));
-		expect(order.lines).toEqual([{ unmapped: true, channelListingId: 'prod-livro_01', title: 'Produto livro_01', quantity: 1, unitPriceCents: 10000 }]);
+		expect(order.lines).toEqual([{ unmapped: true, channelListingId: 'prod-livro_01', title: 'Produto livro_01', quantity: 1, shippedQuantity: 0, unitPriceCents: 10000 }]);
 		expect(order.flags).toEqual(['unmapped_lines']);
 	});
 });

@@ -47,7 +47,7 @@ describe('Magalu published example (get_order + get_delivery excerpts)', () => {
 			currency: 'BRL',
 			customer: { name: 'Fulano de Tal', email: 'user@mail.com', document: '12312312311', phone: '5511991232233' },
 		});
-		expect(order.lines).toEqual([{ sku: 'livro_01', channelListingId: '00839163-486f-4557-8173-c454d22edd64', title: 'Livro XYZ', quantity: 1, unitPriceCents: 10000 }]);
+		expect(order.lines).toEqual([{ sku: 'livro_01', channelListingId: '00839163-486f-4557-8173-c454d22edd64', title: 'Livro XYZ', quantity: 1, shippedQuantity: 0, unitPriceCents: 10000 }]);
 		// amounts {total 10000, discount.total 5000, normalizer 100}; the excerpt stops before amounts.freight.
 		// The docs' numbers are placeholders: items − discount + freight does not give their total.
 		expect(order.totals).toEqual({ itemsCents: 10000, shippingCents: 0, discountCents: 5000, totalCents: 10000 });
@@ -68,7 +68,7 @@ describe('Magalu published example (get_order + get_delivery excerpts)', () => {
 		const raw = publishedOrder();
 		raw.deliveries[0].items[0].info.sku = '';
 		const order = normalize(raw);
-		expect(order.lines).toEqual([{ unmapped: true, channelListingId: '00839163-486f-4557-8173-c454d22edd64', title: 'Livro XYZ', quantity: 1, unitPriceCents: 10000 }]);
+		expect(order.lines).toEqual([{ unmapped: true, channelListingId: '00839163-486f-4557-8173-c454d22edd64', title: 'Livro XYZ', quantity: 1, shippedQuantity: 0, unitPriceCents: 10000 }]);
 		expect(order.flags).toEqual(['unmapped_lines']);
 	});
 
@@ -113,5 +113,24 @@ describe('Magalu published example (get_order + get_delivery excerpts)', () => {
 		const error = errorOf(raw);
 		expect(error).toBeInstanceOf(OrderValidationError);
 		expect(error).toMatchObject({ orderRef, field });
+	});
+});
+
+describe('Magalu deliveries: per-line shipped units and the delivery as the group', () => {
+	it('the one open delivery is the order\'s group (its NF-e goes there); its lines ship with it', () => {
+		const order = normalize(publishedOrder());
+		expect(order.groupId).toBe(published('get_delivery.excerpt.json').id);
+		const shipped = publishedOrder();
+		shipped.deliveries[0].status = 'shipped';
+		expect(normalize(shipped).lines.map((l) => [l.quantity, l.shippedQuantity])).toEqual([[1, 1]]);
+	});
+
+	it('derived: two deliveries, one shipped: only its lines count as shipped, and no single group is named', () => {
+		const raw = publishedOrder();
+		const second = { ...raw.deliveries[0], id: `${String(raw.deliveries[0].id)}-2`, status: 'shipped' };
+		raw.deliveries = [raw.deliveries[0], second];
+		const order = normalize(raw);
+		expect(order.lines.map((l) => [l.quantity, l.shippedQuantity])).toEqual([[1, 0], [1, 1]]);
+		expect(order.groupId).toBeUndefined();
 	});
 });

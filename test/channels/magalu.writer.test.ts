@@ -90,6 +90,10 @@ describe('Magalu writer: NF-e', () => {
 		await expect(writerWith().pushInvoice!({ ...invoice, xml: undefined })).rejects.toThrow(/XML/);
 		await expect(writerWith().pushInvoice!(invoice)).rejects.toThrow(new RegExp(`${ORDER} has 2 open deliveries`));
 		expect(sim.requests(/invoices$/)).toHaveLength(0);
+		// With the delivery named as the group id, its NF-e goes to that delivery; a delivery of another order is refused.
+		await writerWith().pushInvoice!({ ...invoice, groupId: String(deliveries()[1].id) });
+		expect(sim.requests(/invoices$/).map((r) => r.path)).toEqual([`/seller/v1/deliveries/${deliveries()[1].id}/invoices`]);
+		await expect(writerWith().pushInvoice!({ ...invoice, groupId: 'not-this-order' })).rejects.toThrow(`Magalu order ${ORDER} has no open delivery not-this-order (group id)`);
 	});
 
 	it('leaves shipment and cancellation out (not documented)', () => {

@@ -74,6 +74,8 @@ describe('Mercado Livre published examples', () => {
 			customer: { name: 'Test Test', email: 'ttest.6hqmq6+2-ogiydkmzvg43tmobx@mail.mercadolivre.com', document: '78525276200' },
 		});
 		expect(order.lines).toEqual([{ unmapped: true, channelListingId: 'MLB1226730704', title: 'Produto Teste - Não Ofertar', quantity: 1, unitPriceCents: 999 }]);
+		// Its pack_id is the group: write-back sends one NF-e for the pack's shipment.
+		expect(order.groupId).toBe('2000000101334825');
 	});
 
 	it('206 Partial Content example: empty buyer, string ids, no last_updated', () => {

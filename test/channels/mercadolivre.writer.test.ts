@@ -70,6 +70,19 @@ describe('Mercado Livre writer: NF-e and shipping', () => {
 		await expect(writer().pushInvoice!({ ...input, xml: XML })).rejects.toMatchObject({ httpCode: 400 });
 	});
 
+	it('a pack (group id): the NF-e goes to the pack\'s one shipment, read from GET /packs/{id}', async () => {
+		const PACK_SHIPMENT = 40_000_000_888;
+		sim.put(
+			mlOrder({ id: 2000000801, lastUpdated: '2026-01-10T14:00:00Z', shipmentId: PACK_SHIPMENT, packId: 2000000900 }),
+			mlOrder({ id: 2000000802, lastUpdated: '2026-01-10T14:00:00Z', shipmentId: PACK_SHIPMENT, packId: 2000000900 }),
+		);
+		sim.shipments.set(PACK_SHIPMENT, mlShipment(PACK_SHIPMENT, 'ready_to_ship', 'invoice_pending'));
+		await writer().pushInvoice!({ channelOrderId: '2000000802', groupId: '2000000900', nfeKey: '3'.repeat(44), number: '1', series: '1', issuedAt: '2026-01-10T15:00:00Z', xml: XML });
+		expect(sim.requests(/\/packs\//).map((r) => r.path)).toEqual(['/packs/2000000900']);
+		expect(sim.requests(/invoice_data/).map((r) => r.path)).toEqual([`/shipments/${PACK_SHIPMENT}/invoice_data`]);
+		await expect(writer().pushInvoice!({ channelOrderId: '2000000801', groupId: '404', nfeKey: '3'.repeat(44), number: '1', series: '1', issuedAt: '2026-01-10T15:00:00Z', xml: XML })).rejects.toMatchObject({ httpCode: 404 });
+	});
+
 	it('notifies an ME1 shipment as shipped with its tracking', async () => {
 		Object.assign(sim.shipments.get(SHIPMENT)!, { logistic: { mode: 'me1' } });
 		await writer().pushShipment!({ channelOrderId: '2000000777', carrier: 'Correios', trackingCode: 'BR123456789BR', trackingUrl: 'https://rastreio/BR123' });

@@ -60,6 +60,26 @@ describe('OMS Status Sync write-back', () => {
 		expect(fake.invoices).toEqual([]);
 	});
 
+	test('a group (ML pack): one NF-e and one tracking code per group in a run, the other orders skipped; no group: each sent', async () => {
+		const params = { ...invoiceParams, groupId: '={{ $json.pack }}' };
+		const out = await run(params, [
+			{ id: '2001', key: KEY, nNF: '1234', total: 100, pack: '900' },
+			{ id: '2002', key: KEY, nNF: '1234', total: 100, pack: '900' },
+			{ id: '2003', key: KEY, nNF: '1234', total: 100, pack: '' },
+			{ id: '2004', key: KEY, nNF: '1234', total: 100, pack: '' },
+		], false, 'mercadolivre');
+		expect(out.map((o) => [o.json.channelOrderId, o.json.status, o.json.reason ?? null])).toEqual([
+			['2001', 'done', null],
+			['2002', 'skipped', 'already sent for group 900 (one per shipment)'],
+			['2003', 'done', null],
+			['2004', 'done', null],
+		]);
+		expect(fake.invoices.map((i) => [i.channelOrderId, i.groupId])).toEqual([['2001', '900'], ['2003', undefined], ['2004', undefined]]);
+		const ship = await run({ operation: 'pushShipment', channelOrderId: '={{ $json.id }}', carrier: 'Correios', trackingCode: 'AA123456789BR', groupId: '900' }, [{ id: '2001' }, { id: '2002' }], false, 'mercadolivre');
+		expect(ship.map((o) => o.json.status)).toEqual(['done', 'skipped']);
+		expect(fake.shipments.map((x) => [x.channelOrderId, x.groupId])).toEqual([['2001', '900']]);
+	});
+
 	test('shipment and cancellation', async () => {
 		const ship = await run({ operation: 'pushShipment', channelOrderId: '1001', carrier: 'Correios', trackingCode: '={{ $json.code }}' }, [{ code: 'AA123456789BR' }]);
 		expect(ship[0].json).toMatchObject({ operation: 'pushShipment', status: 'done', trackingCode: 'AA123456789BR' });

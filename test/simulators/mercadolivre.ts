@@ -191,6 +191,7 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		this.route('PUT', '/items/:id', (req, p) => this.guard(req) ?? this.updateItem(req, p.id));
 		this.route('PUT', '/items/:id/variations/:vid', (req, p) => this.guard(req) ?? this.updateVariation(req, p.id, p.vid));
 		this.route('GET', '/orders/:id', (req, p) => this.guard(req) ?? this.order(Number(p.id)));
+		this.route('GET', '/packs/:id', (req, p) => this.guard(req) ?? this.pack(Number(p.id)));
 		this.route('POST', '/shipments/:id/invoice_data', (req, p) => this.guard(req) ?? this.invoice(req, Number(p.id)));
 		this.route('POST', '/shipments/:id/seller_notifications', (req, p) => this.guard(req) ?? this.notify(req, Number(p.id)));
 	}
@@ -246,6 +247,14 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		if (!isQuantity(q)) return mlError(400, 'item.available_quantity.invalid', 'available_quantity must be a non-negative integer');
 		v.available_quantity = q;
 		return json(200, v);
+	}
+
+	/** GET /packs/{id} as "Packs management" shows it: the pack's orders and its one shipment. */
+	private pack(id: number): SimResponse {
+		const orders = [...this.orders.values()].filter((o) => o.pack_id === id);
+		if (orders.length === 0) return mlError(404, 'not_found', 'Resource not found');
+		const shipment = (orders.map((o) => (o.shipping as { id?: number | null } | undefined)?.id).find((x) => typeof x === 'number')) ?? null;
+		return json(200, { id, status: 'released', status_detail: null, family_pack_id: null, shipment: shipment === null ? null : { id: shipment }, orders: orders.map((o) => ({ id: o.id })) });
 	}
 
 	private order(id: number): SimResponse {

@@ -75,14 +75,16 @@ function unitPriceCents(r: RawReader, item: JsonObject, p: string, quantity: num
 	return lineCents / quantity;
 }
 
+/** Lines per delivery; a delivery that shipped (or was delivered) ships its lines whole. */
 function readLines(r: RawReader, deliveries: Delivery[]): OrderLine[] {
 	const lines: OrderLine[] = [];
-	for (const { d, path } of deliveries) {
+	for (const { d, path, status } of deliveries) {
+		const shipped = status === 'shipped' || status === 'delivered';
 		for (const { item, path: p } of r.objects(r.array(d, `${path}.items`), `${path}.items`)) {
 			const info = r.optObject(item, `${p}.info`) ?? {};
 			// Items sold by weight (measure_unit KG) would be fractional: the integer check names them.
 			const quantity = r.integer(item, `${p}.quantity`, 1);
-			const line: OrderLine = { quantity, unitPriceCents: unitPriceCents(r, item, p, quantity) };
+			const line: OrderLine = { quantity, unitPriceCents: unitPriceCents(r, item, p, quantity), shippedQuantity: shipped ? quantity : 0 };
 			// info.sku is the seller's SKU; without it the line is kept unmapped with Magalu's product id.
 			const sku = r.optString(info, `${p}.info.sku`);
 			const id = r.optString(info, `${p}.info.id`);
@@ -212,6 +214,11 @@ export function normalizeMagaluOrder(input: unknown, account: string, options?: 
 	if (address) order.shippingAddress = address;
 	const invoice = readInvoice(r, live);
 	if (invoice) order.invoice = invoice;
+	// The one open delivery is the order's shipment group (its NF-e goes to it); several: the ERP names one.
+	if (live.length === 1) {
+		const id = r.optString(live[0].d, `${live[0].path}.id`);
+		if (id) order.groupId = id;
+	}
 	const payments = o.payments;
 	const paymentMethod = Array.isArray(payments) ? orderPaymentMethod(payments.map(magaluMethod)) : undefined;
 	if (paymentMethod) order.paymentMethod = paymentMethod;

@@ -20,13 +20,21 @@ export function createMagaluWriter(ctx: AdapterContext): ChannelWriter {
 	const headers = { 'X-Channel-Id': channelId };
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
 
-	/** The delivery an order's NF-e belongs to: the one live delivery; several need one NF-e each. */
-	async function deliveryOf(orderId: string): Promise<JsonObject> {
+	/**
+	 * The delivery an order's NF-e belongs to: the one named by the group id (a delivery of this order), else
+	 * the one live delivery; an order with several needs the group id, one NF-e each.
+	 */
+	async function deliveryOf(orderId: string, deliveryId?: string): Promise<JsonObject> {
 		const req: HttpRequest = { method: 'GET', url: url(`${MAGALU_ORDERS.path}/${encodeURIComponent(orderId)}`), headers };
 		const order = expectObject(await send(ctx, req), req);
 		const live = (Array.isArray(order.deliveries) ? order.deliveries.filter(isJsonObject) : []).filter((d) => d.status !== 'cancelled');
+		if (deliveryId !== undefined) {
+			const named = live.find((d) => String(d.id) === deliveryId);
+			if (!named) throw new Error(`Magalu order ${orderId} has no open delivery ${deliveryId} (group id)`);
+			return named;
+		}
 		if (live.length !== 1 || typeof live[0].id !== 'string') {
-			throw new Error(`Magalu order ${orderId} has ${live.length} open deliveries: an NF-e goes to exactly one delivery`);
+			throw new Error(`Magalu order ${orderId} has ${live.length} open deliveries: an NF-e goes to exactly one delivery (give its id as the group id)`);
 		}
 		return live[0];
 	}
@@ -59,7 +67,7 @@ export function createMagaluWriter(ctx: AdapterContext): ChannelWriter {
 		async pushInvoice(input) {
 			// The XML is a required field of add_invoice: fail before any call rather than with a 400.
 			if (!input.xml) throw new Error(`Magalu needs the authorised NF-e XML to invoice order ${input.channelOrderId}`);
-			const delivery = await deliveryOf(input.channelOrderId);
+			const delivery = await deliveryOf(input.channelOrderId, input.groupId);
 			const body = { key: input.nfeKey, issued_at: input.issuedAt, amount: amountOf(input, delivery), channel: { id: channelId }, xml: input.xml };
 			await send(ctx, { method: 'POST', url: url(`/seller/v1/deliveries/${encodeURIComponent(String(delivery.id))}/invoices`), headers, body });
 		},

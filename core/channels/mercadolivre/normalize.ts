@@ -82,6 +82,9 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 	// The store reserves a whole order in one warehouse; an ML order is one item (one line), so its depot.
 	const warehouse = lines.find((l) => l.warehouse !== undefined)?.warehouse;
 	if (warehouse !== undefined) order.warehouse = warehouse;
+	// Every ML order belongs to a pack (one shipment for its orders): write-back sends the pack's NF-e once.
+	const pack = o.pack_id;
+	if ((typeof pack === 'number' && Number.isSafeInteger(pack)) || (typeof pack === 'string' && /^\d+$/.test(pack))) order.groupId = String(pack);
 	const paymentMethod = orderPaymentMethod((Array.isArray(o.payments) ? o.payments : []).map(mercadoPagoMethod));
 	if (paymentMethod) order.paymentMethod = paymentMethod;
 	return validateCanonicalOrder(order);

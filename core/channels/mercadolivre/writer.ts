@@ -51,8 +51,17 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 		return v ? { listingId: itemId, variantId: String(v.id), ...(up(v).inventoryItemId ? up(v) : up(item)) } : undefined;
 	}
 
-	/** Shipments hang off the order: GET /orders/{id} → shipping.id. */
-	async function shipmentOf(orderId: string): Promise<string> {
+	/**
+	 * Shipments hang off the pack (its orders share one): GET /packs/{pack_id} → shipment.id ("Packs management",
+	 * developers.mercadolibre.com.mx/en_us/packs-management); without a pack id, GET /orders/{id} → shipping.id.
+	 */
+	async function shipmentOf(orderId: string, packId?: string): Promise<string> {
+		if (packId) {
+			const pack = await get(`/packs/${enc(packId)}`);
+			const id = isJsonObject(pack.shipment) ? pack.shipment.id : undefined;
+			if (typeof id === 'number' || typeof id === 'string') return String(id);
+			throw writeFault({ method: 'GET', url: joinUrl(base, `/packs/${enc(packId)}`) }, `Mercado Livre pack ${packId} (order ${orderId}) has no shipment`);
+		}
 		const order = await get(`/orders/${enc(orderId)}`);
 		const id = isJsonObject(order.shipping) ? order.shipping.id : undefined;
 		if (typeof id !== 'number' && typeof id !== 'string') {
@@ -88,7 +97,7 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 
 		async pushInvoice(input: InvoiceInput) {
 			if (!input.xml) throw new Error(`Mercado Livre needs the authorised NF-e XML (nfeProc) for order ${input.channelOrderId}`);
-			const shipment = await shipmentOf(input.channelOrderId);
+			const shipment = await shipmentOf(input.channelOrderId, input.groupId);
 			await sendWrite(ctx, 'POST', joinUrl(base, `/shipments/${enc(shipment)}/invoice_data`), {
 				query: { siteId },
 				headers: { 'content-type': 'application/xml' },
@@ -98,7 +107,7 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 
 		/** ME1 (seller-managed shipping) only: ME2 tracking is ML's own and the API refuses the notification. */
 		async pushShipment(input: ShipmentInput) {
-			const shipment = await shipmentOf(input.channelOrderId);
+			const shipment = await shipmentOf(input.channelOrderId, input.groupId);
 			await sendWrite(ctx, 'POST', joinUrl(base, `/shipments/${enc(shipment)}/seller_notifications`), {
 				body: {
 					tracking_number: input.trackingCode,

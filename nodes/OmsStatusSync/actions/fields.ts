@@ -10,3 +10,9 @@ export const channelOrderIdField = textField('Channel Order ID', 'channelOrderId
 	placeholder: '={{ $json.channelOrderId }}',
 	description: 'The order ID on the channel, as in the channelOrderId of the OMS orders',
 });
+
+export const groupIdField = textField('Group ID (Pack or Delivery)', 'groupId', {
+	placeholder: '={{ $json.groupId }}',
+	description:
+		'The groupId of the OMS order (a Mercado Livre pack, a Magalu delivery): orders of one group share a shipment, so within a run only the first is sent and the others come out as "skipped". Empty: every order is sent.',
+});

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { channelOrderIdField, textField } from './fields';
+import { channelOrderIdField, groupIdField, textField } from './fields';
 
 const properties: INodeProperties[] = [
 	channelOrderIdField,
@@ -21,6 +21,7 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'Invoice total in cents, for channels that ask for it (VTEX, Magalu); 0 = not sent',
 	},
+	groupIdField,
 	{
 		displayName: 'Skip Items Without Invoice',
 		name: 'skipWithoutDocument',
@@ -32,4 +33,4 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['pushInvoice'] } }, properties);
 
-export const fields = ['channelOrderId', 'nfeKey', 'number', 'series', 'issuedAt', 'xml', 'url', 'totalCents'];
+export const fields = ['channelOrderId', 'nfeKey', 'number', 'series', 'issuedAt', 'xml', 'url', 'totalCents', 'groupId'];

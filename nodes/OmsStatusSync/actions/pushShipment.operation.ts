@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { channelOrderIdField, textField } from './fields';
+import { channelOrderIdField, groupIdField, textField } from './fields';
 
 const properties: INodeProperties[] = [
 	channelOrderIdField,
@@ -7,6 +7,7 @@ const properties: INodeProperties[] = [
 	textField('Tracking Code', 'trackingCode', { required: true, placeholder: 'AA123456789BR' }),
 	textField('Tracking URL', 'trackingUrl', { placeholder: 'https://rastreamento.correios.com.br/?objetos=AA123456789BR' }),
 	textField('Shipping Date', 'shippedAt', { description: 'When the parcel left, ISO 8601; empty for now' }),
+	groupIdField,
 	{
 		displayName: 'Skip Items Without Tracking Code',
 		name: 'skipWithoutDocument',
@@ -18,4 +19,4 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['pushShipment'] } }, properties);
 
-export const fields = ['channelOrderId', 'carrier', 'trackingCode', 'trackingUrl', 'shippedAt'];
+export const fields = ['channelOrderId', 'carrier', 'trackingCode', 'trackingUrl', 'shippedAt', 'groupId'];

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { ChannelHttpError } from '../../../core/http/retry';
-import { UnsupportedOperationError, WriteBackInputError, writeBack, type WriteBackOperation } from '../../../core/sync/write-back';
+import { groupKey, UnsupportedOperationError, WriteBackInputError, writeBack, type WriteBackOperation } from '../../../core/sync/write-back';
 import { toNodeError } from '../../shared/errors';
 import { recordExecutionData } from '../../shared/execution-data';
 import { forEachItem } from '../../shared/items';
@@ -51,6 +51,7 @@ export async function executeWriteBack(
 ): Promise<INodeExecutionData[]> {
 	const handled: string[] = [];
 	const skipWithout = operation in DOCUMENT_FIELD && (ctx.getNodeParameter('skipWithoutDocument', 0, false) as boolean);
+	const groupsSent = new Set<string>();
 	const errors = { toError: (error: unknown, i: number) => toError(ctx, error, i), errorJson };
 	const out = await forEachItem(ctx, items, errors, async (i) => {
 		const raw = readInput(ctx, fields, i);
@@ -59,7 +60,13 @@ export async function executeWriteBack(
 		if (skipWithout && documentField && String(raw[documentField] ?? '').trim() === '') {
 			return [{ channel: channel.storeKey, operation, status: 'skipped', reason: `no ${FIELD_LABELS[documentField] ?? documentField}`, channelOrderId: raw.channelOrderId ?? null }];
 		}
+		// One NF-e / tracking code per shipment: a later order of the same pack or delivery is not sent again.
+		const group = groupKey(operation, raw);
+		if (group !== undefined && groupsSent.has(group)) {
+			return [{ channel: channel.storeKey, operation, status: 'skipped', reason: `already sent for group ${String(raw.groupId)} (one per shipment)`, channelOrderId: raw.channelOrderId ?? null }];
+		}
 		const input = { ...(await writeBack(channel.writer, channel.label, operation, raw)) } as IDataObject;
+		if (group !== undefined) groupsSent.add(group);
 		handled.push(`${channel.channel}:${String(input.channelOrderId)}`);
 		// The XML can be hundreds of kB: the output says it was sent, not what it was.
 		if (input.xml !== undefined) input.xml = true;
