@@ -107,6 +107,8 @@ const restError = (status: number, code: string, message: string) => json(status
 
 export class WooCommerceSimulator extends HttpSimulator {
 	readonly orders = new Map<number, WooOrder>();
+	/** Refunds per order id, as GET /orders/{id}/refunds answers them. */
+	readonly refunds = new Map<number, unknown[]>();
 
 	constructor(private readonly keys: { consumerKey: string; consumerSecret: string }) {
 		super();
@@ -119,6 +121,8 @@ export class WooCommerceSimulator extends HttpSimulator {
 		this.route('POST', '/wp-json/wc/v3/products/:pid/variations/batch', edit((req, p) => this.stockBatch(req, Number(p.pid))));
 		this.route('PUT', '/wp-json/wc/v3/orders/:id', edit((req, p) => this.updateOrder(req, Number(p.id))));
 		this.route('POST', '/wp-json/wc/v3/orders/:id/notes', edit((req, p) => this.addNote(req, Number(p.id))));
+		// "List all refunds" of an order (REST API docs, Order refunds): kept per order id in `refunds`.
+		this.route('GET', '/wp-json/wc/v3/orders/:id/refunds', edit((_req, p) => json(200, this.refunds.get(Number(p.id)) ?? [])));
 		this.route('GET', '/wp-json/wc/v3/orders/:id', edit((_req, p) => {
 			const o = this.orders.get(Number(p.id));
 			return o ? json(200, o) : restError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');

@@ -3,6 +3,7 @@ import { expectArray, expectObject, joinUrl, send, secondsIso } from '../common/
 import { hasMoreByTotal, nextCreatedKeyset, parseCreatedKeyset } from '../common/paging';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { normalizeWooOrder, type WooOrder } from './normalize';
+import { WOO_REFUNDS_KEY } from './refunds';
 import type { ChannelDescriptor } from '../descriptor';
 import { createWooCommerceWriter } from './writer';
 import { wooCommerceWebhookReader } from './webhook';
@@ -28,6 +29,14 @@ const MAX_PER_PAGE = 100;
 export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<WooOrder> {
 	const ordersUrl = joinUrl(ctx.baseUrl, '/wp-json/wc/v3/orders');
 
+	/** An order with refunds gets their line items (GET /orders/{id}/refunds) under WOO_REFUNDS_KEY: see refunds.ts. */
+	async function withRefundLines(order: WooOrder): Promise<WooOrder> {
+		const o = order as unknown as Record<string, unknown>;
+		if (!Array.isArray(o?.refunds) || o.refunds.length === 0 || o.id === undefined || o.id === null) return order;
+		const httpReq = { method: 'GET' as const, url: joinUrl(ordersUrl, `/${encodeURIComponent(String(o.id))}/refunds`), query: { per_page: 100 } };
+		return { ...o, [WOO_REFUNDS_KEY]: expectArray(await send(ctx, httpReq), httpReq) } as unknown as WooOrder;
+	}
+
 	return {
 		id: 'woocommerce',
 		filterPrecisionMs: 1000,
@@ -48,7 +57,7 @@ export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<Wo
 			};
 			const httpReq = { method: 'GET' as const, url: ordersUrl, query };
 			const res = await send(ctx, httpReq);
-			const items = expectArray(res, httpReq) as WooOrder[];
+			const items = await Promise.all((expectArray(res, httpReq) as WooOrder[]).map(withRefundLines));
 			const created = items.map((o) => Date.parse(`${String(o?.date_created_gmt)}Z`));
 			return { items, nextPageToken: nextCreatedKeyset(keyset, created, hasMoreByTotal(keyset.page, res.headers['x-wp-totalpages'])) };
 		},
@@ -63,7 +72,7 @@ export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<Wo
 		/** GET /orders/{id}: order.deleted webhooks carry only the id (a trashed order reads as status "trash"). */
 		async getOrder(id: string) {
 			const httpReq = { method: 'GET' as const, url: joinUrl(ordersUrl, `/${encodeURIComponent(id)}`) };
-			return expectObject(await send(ctx, httpReq), httpReq) as WooOrder;
+			return withRefundLines(expectObject(await send(ctx, httpReq), httpReq) as WooOrder);
 		},
 
 		async sample() {

@@ -4,6 +4,7 @@ import { compact, digitsOnly, openRawOrder, readCents, readMapped } from '../com
 import { wooMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
+import { refundedUnits, withRefunds } from './refunds';
 import { WOOCOMMERCE_STATUS_MAP } from './status';
 import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 
@@ -197,6 +198,7 @@ export function normalizeWooOrder(input: unknown, account: string, options?: Woo
 		lines: read.map((l) => l.line),
 		shipments: [],
 	};
+	order.lines = withRefunds(order.lines, refundedUnits(r, raw), order.status);
 	const address = readAddress(r, raw);
 	if (address) order.shippingAddress = address;
 	const paymentMethod = wooMethod(raw.payment_method);
