@@ -2,7 +2,7 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
 	...configWithoutCloudSupport,
-	{ ignores: ['dist/**', 'test/**', 'workflows-templates/**', 'jest.config.js', 'gulpfile.js', 'index.js'] },
+	{ ignores: ['dist/**', 'workflows-templates/**', 'jest.config.js', 'gulpfile.js', 'index.js', 'test/e2e/jest.config.js', 'test/setup/**/*.js'] },
 	{
 		// The store needs a database driver at runtime; pg is pure JavaScript and installs with --ignore-scripts.
 		files: ['package.json'],
@@ -23,6 +23,21 @@ export default [
 			'@n8n/community-nodes/no-restricted-imports': 'off',
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/require-node-api-error': 'off',
+		},
+	},
+	{
+		// Tests (simulators and e2e included) are linted like the code, except: they are not n8n nodes (fake
+		// tokens, child processes for crash tests), they read published payloads as loose JSON (any), and `_name`
+		// marks a field dropped on purpose (rest destructuring).
+		files: ['test/**/*.ts'],
+		rules: {
+			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
+			'@n8n/community-nodes/no-restricted-imports': 'off',
+			'@n8n/community-nodes/no-restricted-globals': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
+			'@typescript-eslint/no-explicit-any': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
 		},
 	},
 ];

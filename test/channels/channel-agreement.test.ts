@@ -16,13 +16,17 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 /** dist/x/Y.js in package.json → the class its source x/Y.ts exports. */
-function load<T>(distPath: string): T {
-	const mod = require(join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'))) as Record<string, new () => T>;
+async function load<T>(distPath: string): Promise<T> {
+	const mod = (await import(join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts')))) as Record<string, new () => T>;
 	const [Class] = Object.values(mod).filter((v) => typeof v === 'function' && /^class /.test(String(v)));
 	return new Class();
 }
-const credentials = pkg.n8n.credentials.map((p) => load<ICredentialType>(p));
-const nodes = pkg.n8n.nodes.map((p) => load<INodeType>(p));
+let credentials: ICredentialType[];
+let nodes: INodeType[];
+beforeAll(async () => {
+	credentials = await Promise.all(pkg.n8n.credentials.map((p) => load<ICredentialType>(p)));
+	nodes = await Promise.all(pkg.n8n.nodes.map((p) => load<INodeType>(p)));
+});
 
 /** The rows of the README table whose header row starts with `header`, as trimmed cells. */
 function table(header: string): string[][] {

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RetryPolicy } from '../../core/http/retry';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';

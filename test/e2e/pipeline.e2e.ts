@@ -33,7 +33,6 @@ const STATUS_SYNC = 'n8n-nodes-oms.omsStatusSync';
  * Write-back is asserted when the package declares the Status Sync node; then n8n must load it, and every
  * channel's stock is checked. Without it those assertions are skipped (reported as pending), never passed.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-e2e-'));
 const userFolder = path.join(work, 'n8n');

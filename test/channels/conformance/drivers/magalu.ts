@@ -1,5 +1,4 @@
-import { createMagaluAdapter } from '../../../../core/channels/magalu';
-import { MAGALU_DEFAULT_CHANNEL_ID } from '../../../../core/channels/magalu';
+import { createMagaluAdapter, MAGALU_DEFAULT_CHANNEL_ID } from '../../../../core/channels/magalu';
 import { createMagaluWriter } from '../../../../core/channels/magalu/writer';
 import { createFetchTransport } from '../../../../core/http/transport';
 import { MagaluSimulator, magaluOrder } from '../../../simulators/magalu';
