@@ -4,6 +4,7 @@ import type { PaymentMethod } from '../model/order';
 import type { LinkBackend, LinkTx } from './link-backend';
 import type { OrderFilter } from './order-view';
 import type { PushStatusFilter } from './push-status';
+import type { ClaimedDelivery, QueueStatus } from './queue-types';
 import type {
 	ChangedPage,
 	LedgerEntry,
@@ -139,8 +140,35 @@ export interface StoreBackend extends LinkBackend {
 	/** INSERT … ON CONFLICT DO NOTHING on the inbox's unique key: true when this call inserted the row. */
 	recordDelivery(channel: string, account: string, eventId: string, receivedAt: string): Promise<boolean>;
 	pruneDeliveries(cutoff: string): Promise<number>;
+	/** Queue rows: times are epoch milliseconds of the store's clock; eventId null = no de-duplication. */
+	acceptDelivery(row: QueueInsert): Promise<boolean>;
+	claimDeliveries(queue: string, holder: string, nowMs: number, untilMs: number, limit: number, retried: boolean): Promise<ClaimedDelivery[]>;
+	renewDeliveries(queue: string, holder: string, seqs: number[], untilMs: number): Promise<void>;
+	completeDeliveries(queue: string, holder: string, seqs: number[]): Promise<number>;
+	failDeliveries(queue: string, holder: string, seqs: number[], f: QueueFailure): Promise<void>;
+	queueStatus(queue: string, nowMs: number): Promise<QueueStatus>;
 	schemaVersion(): Promise<number>;
 	close(): Promise<void>;
+}
+
+export interface QueueInsert {
+	queue: string;
+	channel: string;
+	account: string;
+	eventId: string | null;
+	channelOrderId: string;
+	topic: string | null;
+	body: string | null;
+	receivedAt: string;
+	receivedMs: number;
+}
+
+/** A failure's effect on the rows: attempts + 1, due at nowMs + backoff(attempts), parked at maxAttempts. */
+export interface QueueFailure {
+	error: string;
+	maxAttempts: number;
+	nowMs: number;
+	backoff: RetryBackoff;
 }
 
 /** A failed push is due again after baseMs · 2^(attempts − 1), at most maxMs. */

@@ -2,6 +2,7 @@ import { skuQuantities, type OrderStockState, type SkuQuantities, type Stage } f
 import type { CanonicalStatus } from '../model/order';
 import type { CounterRow, LedgerTotal } from './backend';
 import { kitSnapshots, type KitSnapshots } from './kit-stock';
+import type { ClaimedDelivery } from './queue-types';
 import type { ChangedPage, LedgerEntry, ListingMapping, PushRetryEntry, ReservationEntry, StockLevel, VersionedLevel } from './types';
 
 /** Row shapes shared by both drivers (same column names), mapped to the core's objects. */
@@ -144,3 +145,14 @@ export function reservationsFromRows(rows: Row[], sku?: string): ReservationEntr
 		return sku === undefined ? entries : entries.filter((e) => e.sku === sku);
 	});
 }
+
+export const claimedFromRow = (r: Row): ClaimedDelivery => ({
+	seq: num(r.seq),
+	channel: String(r.channel),
+	account: String(r.account),
+	channelOrderId: String(r.channel_order_id),
+	topic: str(r.topic),
+	body: str(r.body),
+	attempts: num(r.attempts),
+	receivedAt: str(r.received_at) ?? '',
+});

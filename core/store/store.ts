@@ -13,6 +13,8 @@ import type { KitComponent } from '../catalog/kits';
 import { orderFilter } from './order-view';
 import { pushStatusFilter } from './push-status';
 import { checkReturn, registerReturnInTx, type RegisterReturnInput, type RegisterReturnResult } from './returns';
+import { checkClaim, checkFail, checkQueued, checkSeqs, checkTtl } from './queue';
+import { QUEUE_RETRY_BACKOFF, type ClaimedDelivery, type ClaimOptions, type FailOptions, type QueuedDeliveryInput, type QueueStatus } from './queue-types';
 import type {
 	AdjustInput,
 	ApplyOptions,
@@ -334,6 +336,38 @@ export class LedgerStore implements OmsStore {
 
 	async pruneDeliveries(olderThan: Date): Promise<number> {
 		return this.backend.pruneDeliveries(checkDate(olderThan, 'pruneDeliveries').toISOString());
+	}
+
+	async acceptDelivery(entry: QueuedDeliveryInput): Promise<DeliveryOutcome> {
+		return (await this.backend.acceptDelivery(checkQueued(entry, this.clock()))) ? 'new' : 'duplicate';
+	}
+
+	async claimDeliveries(queue: string, holder: string, o: ClaimOptions): Promise<ClaimedDelivery[]> {
+		checkClaim(queue, holder, o);
+		const now = this.clock().getTime();
+		return this.backend.claimDeliveries(queue, holder, now, now + o.ttlMs, o.limit, o.retried === true);
+	}
+
+	async renewDeliveries(queue: string, holder: string, seqs: number[], ttlMs: number): Promise<void> {
+		checkTtl(ttlMs);
+		const ids = checkSeqs(seqs);
+		if (ids.length) await this.backend.renewDeliveries(queue, holder, ids, this.clock().getTime() + ttlMs);
+	}
+
+	async completeDeliveries(queue: string, holder: string, seqs: number[]): Promise<number> {
+		const ids = checkSeqs(seqs);
+		return ids.length ? this.backend.completeDeliveries(queue, holder, ids) : 0;
+	}
+
+	async failDeliveries(queue: string, holder: string, seqs: number[], o: FailOptions): Promise<void> {
+		checkFail(o);
+		const ids = checkSeqs(seqs);
+		const error = String(o.error ?? '').slice(0, 2000);
+		if (ids.length) await this.backend.failDeliveries(queue, holder, ids, { error, maxAttempts: o.maxAttempts, nowMs: this.clock().getTime(), backoff: QUEUE_RETRY_BACKOFF });
+	}
+
+	queueStatus(queue: string): Promise<QueueStatus> {
+		return this.backend.queueStatus(queue, this.clock().getTime());
 	}
 
 	schemaVersion(): Promise<number> {

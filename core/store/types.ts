@@ -4,6 +4,7 @@ import type { AppliedEffect, EffectKind, OrderSource, Outcome, PlanFlag, Stage }
 import type { RegisterReturnInput, RegisterReturnResult } from './returns';
 import type { CanonicalOrder, CanonicalStatus } from '../model/order';
 import type { ExpiryRulesInput } from './expiry';
+import type { ClaimedDelivery, ClaimOptions, FailOptions, QueuedDeliveryInput, QueueStatus } from './queue-types';
 import type { KitLineInfo } from './kit-stock';
 import type { KitComponent } from '../catalog/kits';
 import type { KitChangeResult, KitView } from './kit-ops';
@@ -13,6 +14,7 @@ export type { OrderPage, OrderQuery, PushStatusEntry, PushStatusQuery, StoredOrd
 export type { KitComponent } from '../catalog/kits';
 export type { KitChangeResult, KitView } from './kit-ops';
 export type { KitLineInfo } from './kit-stock';
+export type { ClaimedDelivery, ClaimOptions, FailOptions, QueuedDeliveryInput, QueueStatus } from './queue-types';
 
 export interface StockLevel {
 	sku: string;
@@ -366,8 +368,22 @@ export interface OmsStore extends LinkStore {
 	 * atomic insert (a unique key), so of two concurrent deliveries of one event exactly one is 'new'.
 	 */
 	recordDelivery(entry: DeliveryRecord): Promise<DeliveryOutcome>;
-	/** Forgets deliveries received before `olderThan`; answers how many. */
+	/** Forgets deliveries received before `olderThan` (ids, and parked queue rows); answers how many. */
 	pruneDeliveries(olderThan: Date): Promise<number>;
+	/**
+	 * Records the event id (when given) and queues the delivery in one atomic write: 'duplicate' (nothing
+	 * queued) when the id was seen before. What it answers 'new' for is durable: a drain will emit it.
+	 */
+	acceptDelivery(entry: QueuedDeliveryInput): Promise<DeliveryOutcome>;
+	/** Claims due rows of a queue for `holder` (one atomic statement: two drains never claim the same row). */
+	claimDeliveries(queue: string, holder: string, options: ClaimOptions): Promise<ClaimedDelivery[]>;
+	/** Extends this holder's claims (a drain whose execution is still running). */
+	renewDeliveries(queue: string, holder: string, seqs: number[], ttlMs: number): Promise<void>;
+	/** Done: deletes this holder's claimed rows (a row claimed again by another drain since stays); answers how many. */
+	completeDeliveries(queue: string, holder: string, seqs: number[]): Promise<number>;
+	/** Gives this holder's claims back after a failure: due again with backoff, parked after maxAttempts. */
+	failDeliveries(queue: string, holder: string, seqs: number[], options: FailOptions): Promise<void>;
+	queueStatus(queue: string): Promise<QueueStatus>;
 	schemaVersion(): Promise<number>;
 	close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import type { PaymentMethod } from '../../model/order';
-import { appliedRefKey, counterKey, type CounterRow, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
+import { appliedRefKey, counterKey, type CounterRow, type QueueFailure, type QueueInsert, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
 import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationsFromRows, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { KitQueries } from '../kit-backend';
 import { pgKitQueries, pgKitWrites } from './kits';
@@ -9,6 +9,8 @@ import { selectLinks, selectLinksOfSkus, selectUnlinked, postgresLinkTx } from '
 import { POSTGRES_MIGRATIONS } from './migrations';
 import type { LinkQuery, ListingLink, UnlinkedQuery } from '../../catalog/types';
 import type { UnlinkedRow } from '../link-backend';
+import { acceptQueued, claimQueued, deleteQueued, failQueued, renewQueued, selectQueueStatus } from './inbox';
+import type { ClaimedDelivery, QueueStatus } from '../queue-types';
 import { selectOrder, selectOrders } from './orders-read';
 import type { OrderFilter } from '../order-view';
 import type { PushStatusFilter } from '../push-status';
@@ -368,7 +370,32 @@ export class PostgresBackend implements StoreBackend {
 
 	async pruneDeliveries(cutoff: string): Promise<number> {
 		await this.init();
-		return (await this.pool.query('DELETE FROM oms_webhook_inbox WHERE received_at < $1', [cutoff])).rowCount ?? 0;
+		const seen = (await this.pool.query('DELETE FROM oms_webhook_inbox WHERE received_at < $1', [cutoff])).rowCount ?? 0;
+		return seen + ((await this.pool.query('DELETE FROM oms_webhook_queue WHERE parked AND received_at < $1', [cutoff])).rowCount ?? 0);
+	}
+
+	acceptDelivery(row: QueueInsert): Promise<boolean> {
+		return acceptQueued(this.q, row);
+	}
+
+	claimDeliveries(queue: string, holder: string, nowMs: number, untilMs: number, limit: number, retried: boolean): Promise<ClaimedDelivery[]> {
+		return claimQueued(this.q, queue, holder, nowMs, untilMs, limit, retried);
+	}
+
+	renewDeliveries(queue: string, holder: string, seqs: number[], untilMs: number): Promise<void> {
+		return renewQueued(this.q, queue, holder, seqs, untilMs);
+	}
+
+	completeDeliveries(queue: string, holder: string, seqs: number[]): Promise<number> {
+		return deleteQueued(this.q, queue, holder, seqs);
+	}
+
+	failDeliveries(queue: string, holder: string, seqs: number[], f: QueueFailure): Promise<void> {
+		return failQueued(this.q, queue, holder, seqs, f);
+	}
+
+	queueStatus(queue: string, nowMs: number): Promise<QueueStatus> {
+		return selectQueueStatus(this.q, queue, nowMs);
 	}
 
 	async close(): Promise<void> {

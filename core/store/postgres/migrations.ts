@@ -246,4 +246,29 @@ DROP INDEX oms_ledger_effect;
 CREATE UNIQUE INDEX oms_ledger_effect ON oms_ledger (order_key, effect_key, warehouse, sku, kit_sku);
 `,
 	},
+	{
+		version: 10,
+		sql: `
+-- Webhook delivery queue: what a webhook accepted (the order as sent, or only its id for pointer channels),
+-- waiting for a drain execution. A claim sets holder and next_ms (the claim's expiry); a row is deleted once
+-- the execution that emitted it succeeded; a failure gives it back with backoff, and parks it after the
+-- trigger's maximum attempts (parked rows are kept until the inbox retention prunes them).
+CREATE TABLE oms_webhook_queue (
+	seq bigserial PRIMARY KEY,
+	queue text NOT NULL,
+	channel text NOT NULL,
+	account text NOT NULL,
+	channel_order_id text NOT NULL,
+	topic text,
+	body text,
+	received_at timestamptz NOT NULL,
+	next_ms bigint NOT NULL,
+	holder text,
+	attempts integer NOT NULL DEFAULT 0,
+	last_error text,
+	parked boolean NOT NULL DEFAULT false
+);
+CREATE INDEX oms_webhook_queue_due ON oms_webhook_queue (queue, parked, next_ms);
+`,
+	},
 ];

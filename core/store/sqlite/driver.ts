@@ -10,6 +10,8 @@ import {
 	type LedgerInsert,
 	type OrderEventInsert,
 	type OrderSave,
+	type QueueFailure,
+	type QueueInsert,
 	type RetryBackoff,
 	type StoreBackend,
 	type StoreTx,
@@ -18,8 +20,9 @@ import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow,
 import type { KitQueries } from '../kit-backend';
 import { sqliteKitQueries, sqliteKitWrites } from './kits';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
-import { deleteDeliveriesBefore, insertDelivery } from './inbox';
+import { claimQueued, deleteDeliveriesBefore, deleteParkedBefore, deleteQueued, failQueued, insertDelivery, insertQueued, renewQueued, selectQueueStatus } from './inbox';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './links';
+import type { ClaimedDelivery, QueueStatus } from '../queue-types';
 import { deleteRetries, dropLeases, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { selectOrder, selectOrders } from './orders-read';
@@ -403,7 +406,36 @@ export class SqliteBackend implements StoreBackend {
 	}
 
 	async pruneDeliveries(cutoff: string): Promise<number> {
-		return this.mutex.run(async () => deleteDeliveriesBefore(this.prepare, cutoff));
+		return this.mutex.run(async () => deleteDeliveriesBefore(this.prepare, cutoff) + deleteParkedBefore(this.prepare, cutoff));
+	}
+
+	/** The event id and the queue row in one transaction: a delivery is never seen without being queued. */
+	async acceptDelivery(row: QueueInsert): Promise<boolean> {
+		return this.writeNow(() => {
+			if (row.eventId !== null && !insertDelivery(this.prepare, row.channel, row.account, row.eventId, row.receivedAt)) return false;
+			insertQueued(this.prepare, row);
+			return true;
+		});
+	}
+
+	async claimDeliveries(queue: string, holder: string, nowMs: number, untilMs: number, limit: number, retried: boolean): Promise<ClaimedDelivery[]> {
+		return this.mutex.run(async () => claimQueued(this.prepare, queue, holder, nowMs, untilMs, limit, retried));
+	}
+
+	async renewDeliveries(queue: string, holder: string, seqs: number[], untilMs: number): Promise<void> {
+		await this.mutex.run(async () => renewQueued(this.prepare, queue, holder, seqs, untilMs));
+	}
+
+	async completeDeliveries(queue: string, holder: string, seqs: number[]): Promise<number> {
+		return this.mutex.run(async () => deleteQueued(this.prepare, queue, holder, seqs));
+	}
+
+	async failDeliveries(queue: string, holder: string, seqs: number[], f: QueueFailure): Promise<void> {
+		await this.mutex.run(async () => failQueued(this.prepare, queue, holder, seqs, f));
+	}
+
+	async queueStatus(queue: string, nowMs: number): Promise<QueueStatus> {
+		return this.read(() => selectQueueStatus(this.prepare, queue, nowMs));
 	}
 
 	async close(): Promise<void> {
