@@ -16,7 +16,11 @@ export interface IntakeContext {
 	account: string;
 	reader: WebhookReader;
 	secrets: WebhookSecrets;
-	inbox: Pick<OmsStore, 'recordDelivery'>;
+	/**
+	 * Takes an authenticated delivery (its event id bounded, see eventKey): 'duplicate' when the event id was
+	 * seen before. The trigger writes it to the store's queue here, durably, before the channel gets its 200.
+	 */
+	accept(read: DeliveredOrder, eventId: string | undefined): Promise<'new' | 'duplicate'>;
 }
 
 export type Admission =
@@ -35,20 +39,20 @@ export async function admit(delivery: WebhookDelivery, c: IntakeContext): Promis
 	if (!c.reader.authenticate(delivery, c.secrets)) return { status: 401, reason: `${c.channel} delivery failed authentication` };
 	const read = c.reader.read(delivery);
 	if (isIgnored(read)) return { status: 200, reason: read.ignore };
-	if (read.eventId !== undefined) {
-		const outcome = await c.inbox.recordDelivery({ channel: c.channel, account: c.account, eventId: eventKey(read.eventId) });
-		if (outcome === 'duplicate') return { status: 200, reason: `duplicate delivery ${read.eventId}` };
-	}
+	const outcome = await c.accept(read, read.eventId === undefined ? undefined : eventKey(read.eventId));
+	if (outcome === 'duplicate') return { status: 200, reason: `duplicate delivery ${read.eventId}` };
 	return { status: 200, accepted: read };
 }
 
 /** Event ids beyond the inbox's bound are kept as their digest. */
-const eventKey = (id: string): string => (id.length > 200 ? `sha256:${sha256Hex(id)}` : id);
+export const eventKey = (id: string): string => (id.length > 200 ? `sha256:${sha256Hex(id)}` : id);
 
 export interface ResolveOptions {
 	adapter: ChannelAdapter;
 	inbox: Pick<OmsStore, 'recordDelivery'>;
 	includeRaw?: boolean;
+	/** Throw a failed read (the drain retries the row later) instead of returning it as an error item. */
+	rethrowReadErrors?: boolean;
 }
 
 /**
@@ -69,8 +73,9 @@ export async function resolve(accepted: DeliveredOrder, c: IntakeContext, o: Res
 			item = (await toItem(o.adapter, raw, o.includeRaw === true, ref)).item;
 		} catch (error) {
 			if (error instanceof ChannelHttpError && error.httpCode === 404) return undefined;
-			// Already acknowledged: the channel will not retry, so the failure becomes an item to route (and the
-			// poll trigger, as reconciler, reads the order again later).
+			if (o.rethrowReadErrors) throw error;
+			// Already acknowledged and retries spent: the failure becomes an item to route (and the poll
+			// trigger, as reconciler, reads the order again later).
 			const message = error instanceof Error ? error.message : String(error);
 			return { error: { orderRef: ref, field: '(read)', message }, raw: { channelOrderId: accepted.channelOrderId, topic: accepted.topic } };
 		}

@@ -1,13 +1,15 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { omsStoreConnectionTest } from '../shared/store-credential-test';
 import { webhookTriggerProperties } from './description';
+import { webhookTriggerTrigger } from './trigger';
 import { webhookTriggerMethods, webhookTriggerWebhook } from './webhook';
 
 /**
  * One webhook trigger for every channel that has HTTP webhooks (Shopify, WooCommerce, Nuvemshop, VTEX,
  * Mercado Livre, Magalu), with a channel choice as OMS Status Sync has: the same credentials as the poll
  * triggers, plus the OMS Store credential for the delivery inbox. It emits the canonical orders (or error
- * items) the poll triggers emit.
+ * items) the poll triggers emit, in batches: webhook() queues each delivery in the store and answers,
+ * trigger() drains the queue into executions (at most "Executions at Once" running).
  */
 export class OmsWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,4 +49,7 @@ export class OmsWebhookTrigger implements INodeType {
 	webhookMethods = { default: webhookTriggerMethods() };
 
 	webhook = webhookTriggerWebhook();
+
+	/** The inbox drain: runs queued deliveries in batches while the workflow is active (trigger.ts). */
+	trigger = webhookTriggerTrigger();
 }

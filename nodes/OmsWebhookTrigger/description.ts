@@ -46,6 +46,22 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				default: 100,
+				description: 'Most orders one execution takes from the inbox. Deliveries are stored first and run in batches, so a burst starts few executions.',
+			},
+			{
+				displayName: 'Executions at Once',
+				name: 'executionsAtOnce',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 1,
+				description: 'Most executions of this node running at the same time. While they run (a slow channel), new deliveries wait in the inbox, not in memory.',
+			},
+			{
 				displayName: 'Include Raw Payload',
 				name: 'includeRaw',
 				type: 'boolean',
@@ -58,7 +74,15 @@ export const webhookTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 365 },
 				default: 7,
-				description: 'How long delivery IDs are kept to recognise repeats; channels stop retrying well before (Shopify 4 hours, Nuvemshop 3 days)',
+				description: 'How long delivery IDs (and deliveries that failed every attempt) are kept; channels stop retrying well before (Shopify 4 hours, Nuvemshop 3 days)',
+			},
+			{
+				displayName: 'Max Attempts',
+				name: 'maxAttempts',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 20 },
+				default: 5,
+				description: 'Times a delivery is run again after its execution failed (30 s, then 1, 2, 4 … min apart, each alone) before it is left in the inbox as failed',
 			},
 			{
 				displayName: 'Register Webhook',

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IHookFunctions, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHookFunctions, type ITriggerFunctions, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 import type { AdapterContext, ChannelAdapter } from '../../core/channels/types';
 import { adapterFactory, CHANNELS, isChannelId, type ChannelId } from '../../core/channels/registry';
 import type { RetryPolicy } from '../../core/http/retry';
@@ -9,6 +9,7 @@ import type { WebhookRegistrar, WebhookSecrets } from '../../core/webhooks/types
 import { N8N_CHANNELS, openChannelContext } from '../shared/channels';
 import { toNodeError } from '../shared/errors';
 import { openStore } from '../shared/store';
+import { drainerOf, keepTestItems, queueOf } from './queue';
 
 /** Seams for tests (tiny retry sleeps, a clock); production uses the defaults. */
 export interface WebhookTriggerDeps {
@@ -17,13 +18,16 @@ export interface WebhookTriggerDeps {
 	now?: () => Date;
 }
 
-interface Options {
+export interface Options {
 	includeRaw?: boolean;
 	inboxRetentionDays?: number;
 	registerWebhook?: boolean;
+	batchSize?: number;
+	executionsAtOnce?: number;
+	maxAttempts?: number;
 }
 
-type Ctx = IWebhookFunctions | IHookFunctions;
+type Ctx = IWebhookFunctions | IHookFunctions | ITriggerFunctions;
 
 interface OpenedChannel {
 	channel: ChannelId;
@@ -33,7 +37,7 @@ interface OpenedChannel {
 }
 
 /** The channel of the node: its credential as an AdapterContext (n8n's auth on every request) and its secrets. */
-async function openChannel(ctx: Ctx, deps: WebhookTriggerDeps): Promise<OpenedChannel> {
+export async function openChannel(ctx: Ctx, deps: WebhookTriggerDeps): Promise<OpenedChannel> {
 	const channel = ctx.getNodeParameter('channel') as ChannelId;
 	const webhooks = isChannelId(channel) ? CHANNELS[channel].capabilities.webhooks : undefined;
 	const secretsOf = webhooks && N8N_CHANNELS[channel].webhookSecrets;
@@ -55,14 +59,18 @@ async function pruneNow(store: OmsStore, retentionDays: number, now: Date): Prom
 }
 
 /**
- * webhook(): verify → inbox → answer → read → emit. The answer is sent through the response object before
- * any channel call (Mercado Livre wants it within 500 ms, VTEX within 5 s) and webhook() returns
- * noWebhookResponse with the items: n8n then starts the workflow with them and sends nothing more
- * (webhook-helpers.ts: noWebhookResponse only suppresses the response, workflowData still runs).
+ * webhook(): verify → queue → answer. A verified delivery is written to the store's queue (with its event
+ * id, in one atomic write) BEFORE the 200, so what was acknowledged is durable; then the node's drain
+ * (trigger.ts) is woken and webhook() returns no items: n8n starts no execution per delivery. The drain runs
+ * the queued deliveries in batches, at most "Executions at Once" at a time: a burst or a stalled channel
+ * grows rows in the store, not executions in memory. No channel call happens here (Mercado Livre wants the
+ * answer within 500 ms, VTEX within 5 s): pointer orders are read by the drain.
  *
- * A failed verification is 401 with no items. A repeated event id is answered 200 with no items: a
- * channel's retry of a delivery already taken is not a failure (WooCommerce disables a webhook after 5
+ * A failed verification is 401 with nothing queued. A repeated event id is answered 200 with nothing queued:
+ * a channel's retry of a delivery already taken is not a failure (WooCommerce disables a webhook after 5
  * non-2xx answers). A store that cannot record the delivery fails the request (5xx), so the channel retries.
+ *
+ * The editor's test deliveries (mode "manual") are read at once and run as before, one execution each.
  */
 export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -70,6 +78,8 @@ export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 		const res = this.getResponseObject();
 		const options = this.getNodeParameter('options', {}) as Options;
 		const now = deps.now?.() ?? new Date();
+		const test = this.getMode() === 'manual';
+		const queue = queueOf(this);
 		const opened = await openChannel(this, deps).catch((error: unknown) => {
 			throw toNodeError(this.getNode(), error);
 		});
@@ -79,7 +89,12 @@ export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 			account: opened.adapterContext.account,
 			reader: webhookReader(opened.channel),
 			secrets: opened.secrets,
-			inbox: store,
+			accept: async (read, eventId) => {
+				const key = { channel: opened.channel, account: opened.adapterContext.account };
+				if (test) return eventId === undefined ? 'new' : store.recordDelivery({ ...key, eventId });
+				const body = read.order === undefined ? undefined : JSON.stringify(read.order);
+				return store.acceptDelivery({ ...key, queue, eventId, channelOrderId: read.channelOrderId, topic: read.topic, body });
+			},
 		};
 		const rawBody: unknown = (req as { rawBody?: unknown }).rawBody;
 		const delivery = { rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(typeof rawBody === 'string' ? rawBody : ''), headers: req.headers };
@@ -92,18 +107,24 @@ export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 		}
 		res.status(200).end();
 		if (!('accepted' in admission)) return { noWebhookResponse: true };
+		if (!test) {
+			drainerOf(queue)?.wake();
+			await pruneNow(store, options.inboxRetentionDays ?? 7, now).catch(() => undefined);
+			return { noWebhookResponse: true };
+		}
 
 		const adapter = adapterFactory(opened.channel)(opened.adapterContext) as ChannelAdapter;
 		let item;
 		try {
 			item = await resolve(admission.accepted, intake, { adapter, inbox: store, includeRaw: options.includeRaw });
-			await pruneNow(store, options.inboxRetentionDays ?? 7, now);
 		} catch (error) {
 			// Acknowledged already: report the failure as an item, as a poll trigger reports a bad order.
 			item = { error: { orderRef: `${opened.channel}:${admission.accepted.channelOrderId}`, field: '(webhook)', message: safe(error) }, raw: { topic: admission.accepted.topic } };
 		}
 		if (!item) return { noWebhookResponse: true };
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item as unknown as IDataObject])] };
+		const items = [item as unknown as IDataObject];
+		keepTestItems(queue, items); // n8n runs trigger() for this execution: it emits them (trigger.ts)
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
 	};
 }
 

@@ -1,4 +1,4 @@
-import { NodeOperationError, type ICredentialDataDecryptedObject, type IExecuteFunctions, type IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject, type IExecuteFunctions, type ITriggerFunctions, type IWebhookFunctions } from 'n8n-workflow';
 import { getSharedStore, type StoreConfig } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
 
@@ -49,7 +49,7 @@ export function redactSecrets(message: string, config: StoreConfig): string {
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The store of the node's credential: one per credential per n8n process, shared by every execution. */
-export async function openStore(ctx: IExecuteFunctions | IWebhookFunctions): Promise<StoreHandle> {
+export async function openStore(ctx: IExecuteFunctions | IWebhookFunctions | ITriggerFunctions): Promise<StoreHandle> {
 	const config = toStoreConfig(await ctx.getCredentials(CREDENTIAL_TYPE));
 	const safeMessage = (error: unknown) => redactSecrets(messageOf(error), config);
 	try {

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IOAuth2Options, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IOAuth2Options, IPollFunctions, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { describeRequest } from '../../core/http/retry';
 import { parseBody, TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../core/http/transport';
 
-export type RequestContext = IPollFunctions | IExecuteFunctions | IWebhookFunctions | IHookFunctions;
+export type RequestContext = IPollFunctions | IExecuteFunctions | IWebhookFunctions | IHookFunctions | ITriggerFunctions;
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 

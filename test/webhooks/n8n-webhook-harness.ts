@@ -1,4 +1,5 @@
-import { HookContext, WebhookContext } from 'n8n-core';
+import { randomUUID } from 'node:crypto';
+import { HookContext, TriggerContext, WebhookContext } from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -9,11 +10,14 @@ import {
 	type INodeParameters,
 	type INodeType,
 	type INodeTypes,
+	type INodeExecutionData,
+	type IRun,
 	type IWebhookData,
 	type IWebhookResponseData,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import type { WebhookDelivery } from '../../core/webhooks/types';
+import { drainerOf, queueOf } from '../../nodes/OmsWebhookTrigger/queue';
 
 /**
  * Runs a webhook trigger the way n8n does (after n8n's test/nodes/TriggerHelpers.ts testWebhookTriggerNode,
@@ -36,8 +40,13 @@ export interface DeliveryOutcome {
 	body: unknown;
 	/** What the `atAnswer` probe returned at the moment the answer was sent. */
 	atAnswer?: unknown;
-	/** The items of the execution n8n starts; undefined when webhook() returned none (no execution). */
+	/**
+	 * The items the delivery led to: what webhook() returned (test mode), else what the node's drain emitted
+	 * once the delivery was queued (all its executions' items); undefined when nothing was emitted.
+	 */
 	items: IDataObject[] | undefined;
+	/** The executions the drain started for this delivery (their items), in order. */
+	executions: IDataObject[][];
 	response: IWebhookResponseData;
 }
 
@@ -69,9 +78,17 @@ class FakeResponse {
 	}
 }
 
+/** How an execution the drain started ends: an IRun-like status, or never (a stalled channel). */
+export type ExecutionEnd = (items: IDataObject[]) => Promise<Partial<IRun> | undefined>;
+
 export class WebhookHarness {
 	readonly workflow: Workflow;
 	readonly node: INode;
+	/** Every execution the node's drain started, in order (the items of each). */
+	readonly emitted: IDataObject[][] = [];
+	/** How the executions end; success by default. */
+	executionEnd: ExecutionEnd = async () => ({ status: 'success' });
+	private closeDrain?: () => Promise<void>;
 
 	constructor(private readonly o: WebhookHarnessOptions) {
 		const description = o.nodeType.description;
@@ -81,7 +98,7 @@ export class WebhookHarness {
 			typeVersion: 1, position: [0, 0], parameters, webhookId: 'f0e1d2c3-0000-4000-8000-000000000001',
 		};
 		const nodeTypes: INodeTypes = { getByName: () => o.nodeType, getByNameAndVersion: () => o.nodeType, getKnownTypes: () => ({}) };
-		this.workflow = new Workflow({ id: 'wf-1', name: 'orders', nodes: [this.node], connections: {}, active: true, nodeTypes, staticData: {} });
+		this.workflow = new Workflow({ id: `wf-${randomUUID()}`, name: 'orders', nodes: [this.node], connections: {}, active: true, nodeTypes, staticData: {} });
 	}
 
 	/** The production URL n8n would register: <base>/<webhookId>/webhook. */
@@ -116,8 +133,41 @@ export class WebhookHarness {
 		return ctx;
 	}
 
-	/** One delivery to the node's URL: the answer it got and the items of the execution n8n would start. */
-	async deliver(d: WebhookDelivery, probe?: { atAnswer: () => unknown }): Promise<DeliveryOutcome> {
+	get queue(): string {
+		return queueOf({ getWorkflow: () => this.workflow, getNode: () => this.node });
+	}
+
+	/** Runs the node's trigger() as n8n does on activation (the inbox drain), once. */
+	async startDrain(): Promise<void> {
+		if (this.closeDrain) return;
+		const emit = (data: INodeExecutionData[][], _response?: unknown, done?: { resolve: (r: IRun) => void; reject: (e: Error) => void }) => {
+			const items = data[0].map((i) => i.json);
+			this.emitted.push(items);
+			void this.executionEnd(items).then((run) => done?.resolve(run as IRun), (error: Error) => done?.reject(error));
+		};
+		const ctx = this.withCredentials(new TriggerContext(this.workflow, this.node, this.additionalData(), 'trigger', 'activate', emit as never));
+		const response = await this.o.nodeType.trigger!.call(ctx);
+		this.closeDrain = async () => response?.closeFunction?.();
+	}
+
+	/** Drains what is queued now (the drain's own wake-up may already be on it) until nothing runs. */
+	async settle(): Promise<IDataObject[][]> {
+		const before = this.emitted.length;
+		await this.startDrain();
+		await drainerOf(this.queue)!.settle();
+		return this.emitted.slice(before);
+	}
+
+	async close(): Promise<void> {
+		await this.closeDrain?.();
+		this.closeDrain = undefined;
+	}
+
+	/**
+	 * One delivery to the node's URL: the answer it got and what it led to — the items webhook() returned (test
+	 * mode), or the executions the node's drain started for the queued delivery.
+	 */
+	async deliver(d: WebhookDelivery, probe?: { atAnswer: () => unknown }, mode: 'webhook' | 'manual' = 'webhook'): Promise<DeliveryOutcome> {
 		const res = new FakeResponse(probe?.atAnswer);
 		let body: unknown;
 		try {
@@ -128,12 +178,14 @@ export class WebhookHarness {
 		const httpRequest = { rawBody: d.rawBody, headers: d.headers, body, params: {}, query: {}, method: 'POST' };
 		const webhookData = { webhookDescription: this.o.nodeType.description.webhooks![0], isTest: false } as unknown as IWebhookData;
 		const ctx = this.withCredentials(
-			new WebhookContext(this.workflow, this.node, this.additionalData({ httpRequest, httpResponse: res } as never), 'webhook', webhookData, [], null),
+			new WebhookContext(this.workflow, this.node, this.additionalData({ httpRequest, httpResponse: res } as never), mode, webhookData, [], null),
 		);
 		const response = await this.o.nodeType.webhook!.call(ctx);
 		// What n8n's webhook-helpers do with the answer: noWebhookResponse sends nothing more; workflowData runs.
-		const items = response.workflowData ? response.workflowData[0].map((i) => i.json) : undefined;
-		return { status: res.statusCode, body: res.body, atAnswer: res.snapshot, items, response };
+		if (response.workflowData) return { status: res.statusCode, body: res.body, atAnswer: res.snapshot, items: response.workflowData[0].map((i) => i.json), executions: [], response };
+		const executions = mode === 'webhook' ? await this.settle() : [];
+		const items = executions.length ? executions.flat() : undefined;
+		return { status: res.statusCode, body: res.body, atAnswer: res.snapshot, items, executions, response };
 	}
 
 	/** One of n8n's activation calls, through a HookContext as ActiveWorkflows uses it. */

@@ -3,21 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 import { OmsWebhookTrigger } from '../../nodes/OmsWebhookTrigger/OmsWebhookTrigger.node';
+import { webhookTriggerTrigger, type DrainTimings } from '../../nodes/OmsWebhookTrigger/trigger';
 import { webhookTriggerMethods, webhookTriggerWebhook } from '../../nodes/OmsWebhookTrigger/webhook';
 import { tinyRetry } from '../channels/helpers/channel-test';
 import { WebhookHarness } from './n8n-webhook-harness';
 
-/** The OMS Order Webhook Trigger in a harness: one fresh SQLite store per call, short retries and timeouts. */
+/** The OMS Order Webhook Trigger in a harness: one fresh SQLite store per call, short retries and timeouts, its drain. */
 export function webhookTrigger(o: {
 	parameters: INodeParameters;
 	credentialType: string;
 	credentials: ICredentialDataDecryptedObject;
 	authenticate: (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => IHttpRequestOptions;
+	/** Drain timings; by default the drain never polls on its own (tests settle it explicitly). */
+	drain?: DrainTimings;
 }): WebhookHarness {
 	const nodeType = new OmsWebhookTrigger();
 	const deps = { retry: tinyRetry(2).retry, timeoutMs: 2000 };
 	nodeType.webhook = webhookTriggerWebhook(deps);
 	nodeType.webhookMethods = { default: webhookTriggerMethods(deps) };
+	nodeType.trigger = webhookTriggerTrigger({ ...deps, pollMs: 3600_000, ...o.drain });
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-webhook-'));
 	return new WebhookHarness({
 		nodeType,

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { IDataObject, IRun, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+import type { ChannelAdapter } from '../../core/channels/types';
+import { adapterFactory } from '../../core/channels/registry';
+import { InboxDrainer } from '../../core/webhooks/drain';
+import { resolve, type IntakeContext } from '../../core/webhooks/intake';
+import { webhookReader } from '../../core/webhooks/readers';
+import { openStore } from '../shared/store';
+import { openChannel, type Options, type WebhookTriggerDeps } from './webhook';
+import { queueOf, registerDrainer, takeTestItems } from './queue';
+
+/** Drain timings; tests shorten them. */
+export interface DrainTimings {
+	claimTtlMs?: number;
+	maxRunMs?: number;
+	pollMs?: number;
+}
+
+/**
+ * trigger(): the node's drain, running while the workflow is active. It takes queued deliveries in batches,
+ * reads pointer orders (4 at a time) and starts one execution per batch through emit() with a done promise,
+ * so it knows when the execution ended and how (n8n's RabbitMQ trigger limits parallel messages the same
+ * way). webhook() only verifies and queues; it wakes this drain in the same process, and a drain in another
+ * process (queue mode: webhooks and triggers on different instances) finds the rows at its next poll.
+ *
+ * In the editor's test mode n8n runs trigger() for the execution a test delivery started (a node with both
+ * webhook() and trigger() is run as a trigger): it emits the items webhook() kept for it.
+ */
+export function webhookTriggerTrigger(deps: WebhookTriggerDeps & DrainTimings = {}) {
+	return async function trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		const queue = queueOf(this);
+		if (this.getMode() === 'manual') {
+			return { manualTriggerFunction: async () => this.emit([this.helpers.returnJsonArray(takeTestItems(queue) as IDataObject[])]) };
+		}
+		const options = this.getNodeParameter('options', {}) as Options;
+		const opened = await openChannel(this, deps);
+		const { store, safeMessage: safe } = await openStore(this);
+		const adapter = adapterFactory(opened.channel)(opened.adapterContext) as ChannelAdapter;
+		const intake: IntakeContext = {
+			channel: opened.channel,
+			account: opened.adapterContext.account,
+			reader: webhookReader(opened.channel),
+			secrets: opened.secrets,
+			accept: async () => 'new',
+		};
+		const drainer = new InboxDrainer({
+			store,
+			queue,
+			holder: `drain-${randomUUID()}`,
+			batchSize: options.batchSize ?? 100,
+			maxInFlight: options.executionsAtOnce ?? 1,
+			maxAttempts: options.maxAttempts ?? 5,
+			claimTtlMs: deps.claimTtlMs ?? 120_000,
+			maxRunMs: deps.maxRunMs ?? 30 * 60_000,
+			pollMs: deps.pollMs ?? 1000,
+			readConcurrency: 4,
+			resolve: async (row, lastAttempt) => {
+				const delivered = { channelOrderId: row.channelOrderId, topic: row.topic ?? undefined, order: row.body === null ? undefined : (JSON.parse(row.body) as unknown) };
+				return resolve(delivered, intake, { adapter, inbox: store, includeRaw: options.includeRaw, rethrowReadErrors: !lastAttempt });
+			},
+			emit: async (items) => {
+				const done = this.helpers.createDeferredPromise<IRun>();
+				this.emit([this.helpers.returnJsonArray(items as unknown as IDataObject[])], undefined, done);
+				const run = (await done.promise) as IRun | undefined;
+				// undefined: n8n started no execution (it refused the run); that is a failure to retry, not a success.
+				return run !== undefined && run.status === 'success';
+			},
+			onError: (error) => this.logger.warn(`OMS webhook inbox ${queue}: ${safe(error)}`),
+		});
+		const unregister = registerDrainer(queue, drainer);
+		drainer.start();
+		return {
+			closeFunction: async () => {
+				unregister();
+				drainer.stop();
+			},
+		};
+	};
+}
