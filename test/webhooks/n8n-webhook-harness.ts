@@ -168,6 +168,14 @@ export class WebhookHarness {
 	 * mode), or the executions the node's drain started for the queued delivery.
 	 */
 	async deliver(d: WebhookDelivery, probe?: { atAnswer: () => unknown }, mode: 'webhook' | 'manual' = 'webhook'): Promise<DeliveryOutcome> {
+		const answer = await this.post(d, probe, mode);
+		if (answer.response.workflowData) return { ...answer, items: answer.response.workflowData[0].map((i) => i.json), executions: [] };
+		const executions = mode === 'webhook' ? await this.settle() : [];
+		return { ...answer, items: executions.length ? executions.flat() : undefined, executions };
+	}
+
+	/** The webhook call alone, as n8n makes it: the answer, and webhook()'s return. */
+	async post(d: WebhookDelivery, probe?: { atAnswer: () => unknown }, mode: 'webhook' | 'manual' = 'webhook'): Promise<Omit<DeliveryOutcome, 'items' | 'executions'>> {
 		const res = new FakeResponse(probe?.atAnswer);
 		let body: unknown;
 		try {
@@ -176,16 +184,23 @@ export class WebhookHarness {
 			body = {};
 		}
 		const httpRequest = { rawBody: d.rawBody, headers: d.headers, body, params: {}, query: {}, method: 'POST' };
-		const webhookData = { webhookDescription: this.o.nodeType.description.webhooks![0], isTest: false } as unknown as IWebhookData;
+		const webhookData = { webhookDescription: this.o.nodeType.description.webhooks![0], isTest: mode === 'manual' } as unknown as IWebhookData;
 		const ctx = this.withCredentials(
 			new WebhookContext(this.workflow, this.node, this.additionalData({ httpRequest, httpResponse: res } as never), mode, webhookData, [], null),
 		);
 		const response = await this.o.nodeType.webhook!.call(ctx);
 		// What n8n's webhook-helpers do with the answer: noWebhookResponse sends nothing more; workflowData runs.
-		if (response.workflowData) return { status: res.statusCode, body: res.body, atAnswer: res.snapshot, items: response.workflowData[0].map((i) => i.json), executions: [], response };
-		const executions = mode === 'webhook' ? await this.settle() : [];
-		const items = executions.length ? executions.flat() : undefined;
-		return { status: res.statusCode, body: res.body, atAnswer: res.snapshot, items, executions, response };
+		return { status: res.statusCode, body: res.body, atAnswer: res.snapshot, response };
+	}
+
+	/** trigger() as n8n runs it for an execution a test delivery started (mode manual): what it emits. */
+	async manualTrigger(): Promise<IDataObject[]> {
+		let emitted: IDataObject[] = [];
+		const emit = (data: INodeExecutionData[][]) => (emitted = data[0].map((i) => i.json));
+		const ctx = this.withCredentials(new TriggerContext(this.workflow, this.node, this.additionalData(), 'manual', 'manual', emit as never));
+		const response = await this.o.nodeType.trigger!.call(ctx);
+		await response?.manualTriggerFunction?.();
+		return emitted;
 	}
 
 	/** One of n8n's activation calls, through a HookContext as ActiveWorkflows uses it. */
