@@ -70,6 +70,19 @@ export class HttpSimulator {
 		return this;
 	}
 
+	private readonly stalls: Array<{ match: RegExp; until: Promise<void> }> = [];
+
+	/**
+	 * A slow channel: requests whose path matches are held (then answered normally) until `until` settles.
+	 * Unlike a 'hang' fault it holds every matching request, not the next one, and does not drop them.
+	 */
+	stall(pathMatch: RegExp, until: Promise<void>): this {
+		const entry = { match: pathMatch, until };
+		this.stalls.push(entry);
+		void until.finally(() => this.stalls.splice(this.stalls.indexOf(entry), 1));
+		return this;
+	}
+
 	requests(pathMatch?: RegExp): SimRequest[] {
 		return pathMatch ? this.log.filter((r) => pathMatch.test(r.path)) : this.log;
 	}
@@ -104,6 +117,7 @@ export class HttpSimulator {
 		const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody };
 		this.log.push(simReq);
 
+		for (const s of [...this.stalls]) if (s.match.test(url.pathname)) await s.until.catch(() => undefined);
 		const faultIndex = this.faults.findIndex((f) => !f.match || f.match.test(url.pathname));
 		if (faultIndex >= 0) {
 			const [{ fault }] = this.faults.splice(faultIndex, 1);
