@@ -2,7 +2,7 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
 	...configWithoutCloudSupport,
-	{ ignores: ['dist/**', 'workflows-templates/**', 'jest.config.js', 'gulpfile.js', 'index.js', 'test/e2e/jest.config.js', 'test/setup/**/*.js'] },
+	{ ignores: ['dist/**', '.tmp/**', 'workflows-templates/**', 'jest.config.js', 'gulpfile.js', 'index.js', 'test/e2e/jest.config.js', 'test/setup/**/*.js'] },
 	{
 		// The store needs a database driver at runtime; pg is pure JavaScript and installs with --ignore-scripts.
 		files: ['package.json'],
