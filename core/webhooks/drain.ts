@@ -42,6 +42,8 @@ export interface DrainerOptions {
 	/** Starts one execution with the items; resolves when it ended: true when it succeeded. */
 	emit(items: PollItem[]): Promise<boolean>;
 	onError(error: unknown): void;
+	/** Runs a batch's reads (the host may need a scope around them); batches read one at a time. */
+	aroundReads?<T>(reads: () => Promise<T>): Promise<T>;
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -51,6 +53,8 @@ export class InboxDrainer {
 	private filler?: Promise<void>;
 	private refill = false;
 	private readonly inFlight = new Set<Promise<void>>();
+	/** The reads of one batch at a time (see aroundReads). */
+	private reading: Promise<unknown> = Promise.resolve();
 	private wakeUp?: () => void;
 
 	constructor(private readonly o: DrainerOptions) {}
@@ -147,7 +151,10 @@ export class InboxDrainer {
 		}, Math.max(10, Math.floor(this.o.claimTtlMs / 3)));
 		heartbeat.unref?.();
 		try {
-			const { items, unread } = await this.resolveAll(rows);
+			const around = this.o.aroundReads ?? (<T>(reads: () => Promise<T>) => reads());
+			const turn = this.reading.then(() => around(() => this.resolveAll(rows)));
+			this.reading = turn.catch(() => undefined);
+			const { items, unread } = await turn;
 			for (const [error, seqs] of unread) await store.failDeliveries(queue, holder, seqs, { error, maxAttempts: this.o.maxAttempts });
 			const failed = new Set([...unread.values()].flat());
 			held = held.filter((s) => !failed.has(s));

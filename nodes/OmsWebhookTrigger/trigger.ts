@@ -9,6 +9,17 @@ import { openStore } from '../shared/store';
 import { openChannel, type Options, type WebhookTriggerDeps } from './webhook';
 import { queueOf, registerDrainer, takeTestItems } from './queue';
 
+/**
+ * n8n (2.x, expression engine "vm") evaluates expressions — a credential's auth headers among them — in an
+ * isolate it acquires around each webhook call, poll and execution. A trigger's later work runs outside
+ * those, so the drain's channel reads take the workflow's isolate for the batch (TriggerContext keeps the
+ * Workflow as `workflow`; without it, or with the legacy engine, the reads just run).
+ */
+function inIsolate(ctx: ITriggerFunctions): <T>(reads: () => Promise<T>) => Promise<T> {
+	const expression = (ctx as unknown as { workflow?: { expression?: { withIsolate?: <T>(fn: () => Promise<T>) => Promise<T> } } }).workflow?.expression;
+	return (reads) => (typeof expression?.withIsolate === 'function' ? expression.withIsolate(reads) : reads());
+}
+
 /** Drain timings; tests shorten them. */
 export interface DrainTimings {
 	claimTtlMs?: number;
@@ -66,6 +77,7 @@ export function webhookTriggerTrigger(deps: WebhookTriggerDeps & DrainTimings = 
 				return run !== undefined && run.status === 'success';
 			},
 			onError: (error) => this.logger.warn(`OMS webhook inbox ${queue}: ${safe(error)}`),
+			aroundReads: inIsolate(this),
 		});
 		const unregister = registerDrainer(queue, drainer);
 		drainer.start();
