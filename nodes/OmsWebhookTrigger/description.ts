@@ -62,19 +62,19 @@ export const webhookTriggerProperties: INodeProperties[] = [
 				description: 'Most executions of this node running at the same time. While they run (a slow channel), new deliveries wait in the inbox, not in memory.',
 			},
 			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the order exactly as the channel sent or returned it, under "raw"',
-			},
-			{
 				displayName: 'Inbox Retention (Days)',
 				name: 'inboxRetentionDays',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 365 },
 				default: 7,
 				description: 'How long delivery IDs (and deliveries that failed every attempt) are kept; channels stop retrying well before (Shopify 4 hours, Nuvemshop 3 days)',
+			},
+			{
+				displayName: 'Include Raw Payload',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the order exactly as the channel sent or returned it, under "raw"',
 			},
 			{
 				displayName: 'Max Attempts',

@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { closeSharedStores } from '../../core/store/open';
 import { WooWebhooks } from '../simulators/webhook-registrations';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
@@ -21,9 +21,9 @@ describe('OMS Order Webhook Trigger inbox (WooCommerce)', () => {
 	let hooks: WooWebhooks;
 	let trigger: WebhookHarness;
 	let sqlitePath: string;
-	const make = (options: IDataObject = {}) =>
+	const make = (options: INodeParameters = {}) =>
 		webhookTrigger({
-			parameters: { channel: 'woocommerce', options },
+			parameters: { channel: 'woocommerce', options } as INodeParameters,
 			credentialType: 'wooCommerceOmsApi',
 			credentials: { siteUrl: sim.baseUrl, ...keys },
 			authenticate: (c, req) => ({ ...req, auth: { username: String(c.consumerKey), password: String(c.consumerSecret) } }),
