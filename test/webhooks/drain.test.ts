@@ -155,6 +155,10 @@ describe.each(DRIVERS)('inbox drain on %s', (driver) => {
 		executions[1].end(true);
 		await settled;
 		expect(await store.queueStatus(Q)).toMatchObject({ pending: 0, claimed: 0 });
+		// Had the first drain come back, its late success would delete nothing: the rows were the other's.
+		executions[0].end(true);
+		await dead.settle();
+		expect(await store.queueStatus(Q)).toMatchObject({ pending: 0, claimed: 0 });
 	});
 
 	test('pointer deliveries of one order are read once per batch; a failed read is retried, then emitted as an error item', async () => {
