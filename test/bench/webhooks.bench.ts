@@ -27,6 +27,8 @@ const { N8nInstance } = require(path.join(ROOT, 'scripts/lib/n8n-instance'));
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const STALL_MS = Number(process.env.BENCH_STALL_MS ?? 10_000);
+/** Extra n8n settings for the run, as KEY=value pairs separated by spaces (e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true). */
+const N8N_ENV = Object.fromEntries((process.env.BENCH_N8N_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 const IDS = { floor: 'omsBenchFloor001', oms: 'omsBenchWebhook1' };
 const HOOK = { floor: '0b5e11a6-c7f0-4c1e-9f0e-000000000f10', woo: '0b5e11a6-c7f0-4c1e-9f0e-00000000045a', nuvemshop: '0b5e11a6-c7f0-4c1e-9f0e-00000000045b' };
 const log = (...a: unknown[]) => process.stderr.write(`[bench:webhooks] ${a.join(' ')}\n`);
@@ -78,13 +80,14 @@ async function burst(posts: Post[]) {
 }
 
 async function main() {
+	const loadAtStart = Number(os.loadavg()[0].toFixed(1));
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-bench-webhooks-'));
 	const userFolder = path.join(work, 'n8n');
 	const storePath = path.join(work, 'oms.sqlite');
 	ensureN8n();
 	packAndInstall(userFolder);
 	const channels: Channels = await startChannels();
-	const n8n = new N8nInstance({ userFolder, logFile: path.join(work, 'n8n.log'), env: { WEBHOOK_URL: 'https://oms-bench.example.com/', N8N_LOG_LEVEL: 'warn' } });
+	const n8n = new N8nInstance({ userFolder, logFile: path.join(work, 'n8n.log'), env: { WEBHOOK_URL: 'https://oms-bench.example.com/', N8N_LOG_LEVEL: 'warn', ...N8N_ENV } });
 	let store: OmsStore | undefined;
 	try {
 		await n8n.start();
@@ -244,7 +247,7 @@ async function main() {
 		process.stdout.write(
 			JSON.stringify({
 				benchmark: 'webhooks',
-				n8n: '2.41.1', cpus: os.cpus().length, node: process.version, deliveriesPerBurst: DELIVERIES, concurrency: CONCURRENCY,
+				n8n: '2.41.1', n8nSettings: N8N_ENV, cpus: os.cpus().length, loadAverage1m: { atStart: loadAtStart, atEnd: Number(os.loadavg()[0].toFixed(1)) }, node: process.version, deliveriesPerBurst: DELIVERIES, concurrency: CONCURRENCY,
 				floor: { workflow: 'Webhook (respond immediately) → No-Op', ...floor },
 				oms: { workflow: 'OMS Order Webhook Trigger (WooCommerce: order in the body; Nuvemshop: id, read by the drain) → Apply → Push Stock to WooCommerce + Nuvemshop; batch 100, 1 execution at once per node', ...healthy },
 				omsStalled: { stalledChannel: 'nuvemshop', stallMs: STALL_MS, ...stalled },
