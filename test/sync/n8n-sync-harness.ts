@@ -17,6 +17,7 @@ export interface SyncRunOptions {
 	continueOnFail?: boolean;
 	/** The workflow's static data: pass the same object again to play the next execution. */
 	staticData?: IDataObject;
+	oauth2CredentialTypes?: string[];
 }
 
 export function runSync(o: SyncRunOptions): Promise<INodeExecutionData[]> {

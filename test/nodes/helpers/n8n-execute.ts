@@ -30,17 +30,21 @@ import {
 
 export type Authenticate = (type: string, credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => IHttpRequestOptions;
 
-export function additionalData(credentials: Record<string, ICredentialDataDecryptedObject>, authenticate?: Authenticate): IWorkflowExecuteAdditionalData {
+export function additionalData(credentials: Record<string, ICredentialDataDecryptedObject>, authenticate?: Authenticate, oauth2Types: string[] = []): IWorkflowExecuteAdditionalData {
 	const credentialsHelper = {
 		getDecrypted: async (_a: unknown, _c: unknown, type: string) => credentials[type],
+		// OAuth2 types go through n8n-core's requestOAuth2, which refreshes a token and stores the new data here.
+		runPreAuthentication: async () => undefined,
 		isCredentialUsableByNode: () => true,
 		getCredentialsProperties: () => [],
 		authenticate: async (data: ICredentialDataDecryptedObject, type: string, request: IHttpRequestOptions) =>
 			authenticate ? authenticate(type, data, request) : request,
 		preAuthentication: async () => undefined,
-		getParentTypes: () => [],
+		getParentTypes: (type: string) => (oauth2Types.includes(type) ? ['oAuth2Api'] : []),
 		updateCredentials: async () => undefined,
-		updateCredentialsOauthTokenData: async () => undefined,
+		updateCredentialsOauthTokenData: async (_ref: unknown, type: string, data: ICredentialDataDecryptedObject) => {
+			if (credentials[type]) credentials[type].oauthTokenData = data.oauthTokenData;
+		},
 	};
 	return {
 		credentialsHelper,
@@ -83,6 +87,8 @@ export interface ExecuteOptions {
 	/** The workflow's static data: pass the same object again to play the next execution. */
 	staticData?: IDataObject;
 	mode?: 'manual' | 'trigger';
+	/** Credential types signed by n8n-core's real requestOAuth2 (refresh on 401) instead of `authenticate`. */
+	oauth2CredentialTypes?: string[];
 }
 
 export async function executeNode(o: ExecuteOptions): Promise<INodeExecutionData[]> {
@@ -108,7 +114,7 @@ export async function executeNode(o: ExecuteOptions): Promise<INodeExecutionData
 	const context = new ExecuteContext(
 		workflow,
 		workflow.getNode(node.name) as INode,
-		additionalData(o.credentials, o.authenticate),
+		additionalData(o.credentials, o.authenticate, o.oauth2CredentialTypes),
 		o.mode ?? 'trigger',
 		createRunExecutionData(),
 		0,
