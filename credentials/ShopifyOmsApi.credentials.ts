@@ -6,7 +6,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, secretProperty, shopifyShopProperties } from './shared/channelProperties';
 
 /**
  * Shopify Admin API (scope read_orders; read_all_orders for orders older than 60 days), token sent as
@@ -32,15 +32,7 @@ export class ShopifyOmsApi implements ICredentialType {
 			productionAndSandbox('Sandbox (Development Store)'),
 			'Shopify has no sandbox host: a sandbox is a development store with its own subdomain',
 		),
-		{
-			displayName: 'Shop Subdomain',
-			name: 'shopSubdomain',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'my-store',
-			description: 'The part before .myshopify.com',
-		},
+		shopifyShopProperties[0],
 		{
 			displayName: 'Authentication',
 			name: 'authentication',
@@ -69,13 +61,7 @@ export class ShopifyOmsApi implements ICredentialType {
 			displayOptions: { show: { authentication: ['clientCredentials'] } },
 			description: "Dev Dashboard → Apps → your app → Settings",
 		},
-		{
-			displayName: 'API Version',
-			name: 'apiVersion',
-			type: 'string',
-			default: '2026-01',
-			description: 'Quarterly Admin API version (YYYY-MM); each is supported for at least 12 months',
-		},
+		shopifyShopProperties[1],
 		{
 			displayName: 'App Client Secret',
 			name: 'clientSecret',

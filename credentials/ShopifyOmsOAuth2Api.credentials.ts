@@ -1,5 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, shopifyShopProperties } from './shared/channelProperties';
 
 const SHOP_ROOT = '($self["baseUrl"] || ("https://" + $self["shopSubdomain"] + ".myshopify.com")).replace(/\\/+$/, "")';
 
@@ -37,22 +37,7 @@ export class ShopifyOmsOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Shop Subdomain',
-			name: 'shopSubdomain',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'my-store',
-			description: 'The part before .myshopify.com',
-		},
-		{
-			displayName: 'API Version',
-			name: 'apiVersion',
-			type: 'string',
-			default: '2026-01',
-			description: 'Quarterly Admin API version (YYYY-MM); each is supported for at least 12 months',
-		},
+		...shopifyShopProperties,
 		{
 			displayName: 'Scope',
 			name: 'scope',

@@ -35,3 +35,23 @@ export function baseUrlOverrideProperty(placeholder: string, description: string
 export function secretProperty(displayName: string, name: string): INodeProperties {
 	return { displayName, name, type: 'string', typeOptions: { password: true }, default: '', required: true };
 }
+
+/** Shopify's shop subdomain and Admin API version, shared by both Shopify credentials. */
+export const shopifyShopProperties: INodeProperties[] = [
+	{
+		displayName: 'Shop Subdomain',
+		name: 'shopSubdomain',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'my-store',
+		description: 'The part before .myshopify.com',
+	},
+	{
+		displayName: 'API Version',
+		name: 'apiVersion',
+		type: 'string',
+		default: '2026-01',
+		description: 'Quarterly Admin API version (YYYY-MM); each is supported for at least 12 months',
+	},
+];
