@@ -50,7 +50,8 @@ const properties: INodeProperties[] = [
 		name: 'warehouse',
 		type: 'string',
 		default: DEFAULT_WAREHOUSE,
-		description: 'The OMS warehouse this channel sells from; SKU levels of other warehouses are ignored',
+		description:
+			"The OMS warehouse this channel sells from; SKU levels of other warehouses are ignored. Mercado Livre multi-origin sellers: the depot the credential's Depots map to this warehouse is written (one Push Stock per warehouse).",
 	},
 	{ ...maxSkusPerRunField, displayOptions: { show: { source: ['changedSinceLastPush'] } } },
 	{
