@@ -20,6 +20,12 @@ export interface StoredOrder {
 	paymentMethod: PaymentMethod;
 	/** The channel's own last-update time of the snapshot applied last. */
 	channelUpdatedAt: string | null;
+	/** The furthest status the ERP posted (Apply with source ERP), kept apart from the channel's; null when none. */
+	erpStatus: CanonicalStatus | null;
+	/** Units back per SKU through returns (the channel's restocked ones or registered ones). */
+	returned: Record<string, number>;
+	/** Units per SKU registered by Register Return, and the return IDs used. */
+	registeredReturns: { units: Record<string, number>; refs: string[] };
 	reservedAt: string | null;
 	/** When the store first saw the order (its age counts from here). */
 	firstSeenAt: string;

@@ -56,7 +56,7 @@ describe.each(DRIVERS)('two sources for one order on %s', (driver) => {
 		expect(lag).toMatchObject({ outcome: 'unchanged', flags: [] });
 		expect(await level()).toEqual({ onHand: 8, reserved: 0 });
 		const stored = await store.getOrder(`${KEY}3`);
-		expect(stored).toMatchObject({ status: 'invoiced', channelUpdatedAt: '2026-11-20T12:07:00.000Z', flagged: false });
+		expect(stored).toMatchObject({ status: 'invoiced', erpStatus: 'invoiced', channelUpdatedAt: '2026-11-20T12:07:00.000Z', flagged: false });
 		// The channel's own clock still decides between its versions.
 		const [stale] = await store.applyOrders([channel('3', 'cancelled', 6)]);
 		expect(stale.outcome).toBe('stale');

@@ -52,6 +52,8 @@ describe.each(DRIVERS)('returns and exchanges on %s', (driver) => {
 			['return', 'return:rma-77', 'default', 'SHIRT-M', 1, null],
 			['return_quarantine', 'return_quarantine:rma-77', 'quarantine', 'SHIRT-M', 1, 'caixa amassada, peça rasgada'],
 		]);
+		// Order → Get shows what was registered.
+		expect(await store.getOrder(`${KEY}1`)).toMatchObject({ committed: { 'SHIRT-M': 1 }, returned: { 'SHIRT-M': 2 }, registeredReturns: { units: { 'SHIRT-M': 2 }, refs: ['rma-77'] } });
 		// The same ref again: nothing moves.
 		const again = await store.registerReturn({ order: `${KEY}1`, ref: 'rma-77', lines: [{ sku: 'SHIRT-M', quantity: 1, condition: 'restock' }] });
 		expect(again).toMatchObject({ duplicate: true, effects: [] });

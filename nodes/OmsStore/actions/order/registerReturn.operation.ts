@@ -4,20 +4,11 @@ import { orderKeyField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { optionalText, requiredText } from '../shared/params';
 
-const properties: INodeProperties[] = [
-	{ ...orderKeyField, required: true },
-	{
-		displayName: 'Return ID',
-		name: 'returnRef',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'RMA-1042',
-		description: 'The return\'s own ID (RMA, claim, ticket): registering the same ID again for the order changes nothing',
-	},
-	{
-		displayName: 'Returned Lines',
-		name: 'returnLines',
+/** A list of lines (SKU, quantity and the given fields), one entry per line. */
+function linesCollection(displayName: string, name: string, more: INodeProperties[]): INodeProperties {
+	return {
+		displayName,
+		name,
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Line',
@@ -29,21 +20,37 @@ const properties: INodeProperties[] = [
 				values: [
 					{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
 					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
-					{
-						displayName: 'Condition',
-						name: 'condition',
-						type: 'options',
-						options: [
-							{ name: 'Sellable (Restock)', value: 'restock', description: "Back on hand in the order's warehouse" },
-							{ name: 'Damaged (Quarantine)', value: 'quarantine', description: 'Into the quarantine warehouse, not sellable' },
-						],
-						default: 'restock',
-					},
-					{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why (kept on the ledger rows), e.g. damaged box' },
+					...more,
 				],
 			},
 		],
+	};
+}
+
+const properties: INodeProperties[] = [
+	{ ...orderKeyField, required: true },
+	{
+		displayName: 'Return ID',
+		name: 'returnRef',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'RMA-1042',
+		description: 'The return\'s own ID (RMA, claim, ticket): registering the same ID again for the order changes nothing',
 	},
+	linesCollection('Returned Lines', 'returnLines', [
+		{
+			displayName: 'Condition',
+			name: 'condition',
+			type: 'options',
+			options: [
+				{ name: 'Sellable (Restock)', value: 'restock', description: "Back on hand in the order's warehouse" },
+				{ name: 'Damaged (Quarantine)', value: 'quarantine', description: 'Into the quarantine warehouse, not sellable' },
+			],
+			default: 'restock',
+		},
+		{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why (kept on the ledger rows), e.g. damaged box' },
+	]),
 	{
 		displayName: 'Quarantine Warehouse',
 		name: 'quarantineWarehouse',
@@ -58,25 +65,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether the buyer gets new items in exchange: they are reserved as an order of their own (channel "oms", account "exchange")',
 	},
-	{
-		displayName: 'New Lines',
-		name: 'exchangeLines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Line',
-		default: {},
-		displayOptions: { show: { isExchange: [true] } },
-		options: [
-			{
-				displayName: 'Line',
-				name: 'line',
-				values: [
-					{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
-				],
-			},
-		],
-	},
+	{ ...linesCollection('New Lines', 'exchangeLines', []), displayOptions: { show: { isExchange: [true] } } },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['registerReturn'] } }, properties);
