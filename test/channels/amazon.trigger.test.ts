@@ -3,7 +3,7 @@ import { AmazonSpApi } from '../../credentials/AmazonSpApi.credentials';
 import { AmazonTrigger } from '../../nodes/AmazonTrigger/AmazonTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { AmazonSpApiSimulator, amazonOrder, amazonTime } from '../simulators/amazon';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { describeTriggerConformance, orderIds, TINY_RETRY } from './trigger-conformance';
 
 const lwa = { clientId: 'amzn1.application-oa2-client.test', clientSecret: 'lwa-secret', refreshToken: 'Atzr|refresh' };

@@ -11,7 +11,7 @@ import { ShopifyWebhooks } from '../simulators/webhook-registrations';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
 import { shopifyDelivery } from '../webhooks/deliveries';
 import { webhookTrigger } from '../webhooks/trigger-helpers';
-import { PollHarness, type PollHarnessOptions } from './n8n-poll-harness';
+import { PollHarness, type PollHarnessOptions } from '../harness/n8n-poll-harness';
 import { orderIds, TINY_RETRY } from './trigger-conformance';
 
 /**

@@ -1,7 +1,7 @@
 import { LojaIntegradaTrigger } from '../../nodes/LojaIntegradaTrigger/LojaIntegradaTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { describeTriggerConformance } from './trigger-conformance';
 
 const keys = { chaveApi: 'li-store-key', chaveAplicacao: 'li-app-key' };

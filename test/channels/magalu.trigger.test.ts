@@ -2,7 +2,7 @@ import { MagaluTrigger } from '../../nodes/MagaluTrigger/MagaluTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { MAGALU_DEFAULT_CHANNEL_ID } from '../../core/channels/magalu';
 import { MagaluSimulator, magaluOrder } from '../simulators/magalu';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { describeTriggerConformance } from './trigger-conformance';
 
 const TOKEN = 'idmagalu-access-token';

@@ -3,7 +3,7 @@ import type { RetryPolicy } from '../../core/http/retry';
 import { MercadoLivreTrigger } from '../../nodes/MercadoLivreTrigger/MercadoLivreTrigger.node';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { MercadoLivreSimulator, mlOrder, mlShipment } from '../simulators/mercadolivre';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 
 const TOKEN = 'APP_USR-1234567890-test';
 const T0 = Date.parse('2026-03-10T14:20:00.000Z');

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MercadoLivreTrigger } from '../../nodes/MercadoLivreTrigger/MercadoLivreTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { MercadoLivreSimulator, mlOrder } from '../simulators/mercadolivre';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { describeTriggerConformance } from './trigger-conformance';
 
 const TOKEN = 'APP_USR-1234567890-test';

@@ -1,7 +1,7 @@
 import { NuvemshopTrigger } from '../../nodes/NuvemshopTrigger/NuvemshopTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { NuvemshopSimulator, nuvemshopOrder } from '../simulators/nuvemshop';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { describeTriggerConformance } from './trigger-conformance';
 
 const auth = { storeId: '123456', accessToken: 'nuvem-token' };

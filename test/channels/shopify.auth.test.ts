@@ -3,7 +3,7 @@ import { ShopifyOmsApi } from '../../credentials/ShopifyOmsApi.credentials';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { shopifyAuthenticate } from './shopify-authenticate';
 import { orderIds, TINY_RETRY } from './trigger-conformance';
 

@@ -4,7 +4,7 @@ import { ShopifyOmsOAuth2Api } from '../../credentials/ShopifyOmsOAuth2Api.crede
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { orderIds, TINY_RETRY } from './trigger-conformance';
 
 /**

@@ -3,7 +3,7 @@ import type { RetryPolicy } from '../../core/http/retry';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { shopifyAuthenticate } from './shopify-authenticate';
 
 const TOKEN = 'shpat_0123456789abcdef';

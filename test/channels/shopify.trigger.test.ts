@@ -1,7 +1,7 @@
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { ShopifyTrigger } from '../../nodes/ShopifyTrigger/ShopifyTrigger.node';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { shopifyAuthenticate } from './shopify-authenticate';
 import { describeTriggerConformance } from './trigger-conformance';
 

@@ -3,7 +3,7 @@ import { TrayOmsApi } from '../../credentials/TrayOmsApi.credentials';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { TrayTrigger } from '../../nodes/TrayTrigger/TrayTrigger.node';
 import { TraySimulator, trayOrder } from '../simulators/tray';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { describeTriggerConformance, orderIds, TINY_RETRY } from './trigger-conformance';
 
 const app = { consumerKey: 'ck_tray', consumerSecret: 'cs_tray', code: 'store-code-391250' };

@@ -2,7 +2,7 @@ import { NodeApiError, type IDataObject, type INodeParameters } from 'n8n-workfl
 import { validateCanonicalOrder } from '../../core/model/validate';
 import type { RetryPolicy } from '../../core/http/retry';
 import { POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
-import type { PollHarness } from './n8n-poll-harness';
+import type { PollHarness } from '../harness/n8n-poll-harness';
 
 /**
  * The behaviour every order trigger shares, run through n8n's PollContext against one channel's simulator.

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { VtexTrigger } from '../../nodes/VtexTrigger/VtexTrigger.node';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { VtexSimulator, vtexOrder } from '../simulators/vtex';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { describeTriggerConformance, orderIds, TINY_RETRY } from './trigger-conformance';
 
 const keys = { appKey: 'vtexappkey-luxstore-ABC', appToken: 'secret-token' };

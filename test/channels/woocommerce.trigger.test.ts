@@ -1,7 +1,7 @@
 import { WooCommerceTrigger } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
 import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
-import { PollHarness } from './n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { describeTriggerConformance } from './trigger-conformance';
 
 const keys = { consumerKey: 'ck_test', consumerSecret: 'cs_test' };

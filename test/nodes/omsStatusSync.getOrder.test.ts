@@ -7,7 +7,7 @@ import { TINY_RETRY } from '../channels/trigger-conformance';
 import { AmazonSpApiSimulator } from '../simulators/amazon';
 import { ShopifySimulator, shopifyOrder } from '../simulators/shopify';
 import { freshStore } from '../sync/stores';
-import { runSync } from '../sync/n8n-sync-harness';
+import { runSync } from '../harness/n8n-sync-harness';
 
 /**
  * OMS Status Sync → Get Channel Order, and the Amazon SQS template (workflows-templates/06) around it: an

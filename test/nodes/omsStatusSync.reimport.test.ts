@@ -4,11 +4,11 @@ import { orderTriggerPoll } from '../../nodes/shared/order-trigger';
 import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
 import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { WooCommerceTrigger } from '../../nodes/WooCommerceTrigger/WooCommerceTrigger.node';
-import { PollHarness } from '../channels/n8n-poll-harness';
+import { PollHarness } from '../harness/n8n-poll-harness';
 import { TINY_RETRY } from '../channels/trigger-conformance';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
 import { DRIVERS, openFresh } from '../store/stores';
-import { runSync } from '../sync/n8n-sync-harness';
+import { runSync } from '../harness/n8n-sync-harness';
 
 /**
  * The catch-up: a run fails after its trigger emitted (the cursor moved on, the orders never reached the

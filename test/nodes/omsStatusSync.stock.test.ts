@@ -9,7 +9,7 @@ import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { order } from '../fixtures/orders';
 import { ShopifySimulator } from '../simulators/shopify';
 import { FakeWriter } from '../sync/fake-writer';
-import { runSync } from '../sync/n8n-sync-harness';
+import { runSync } from '../harness/n8n-sync-harness';
 import { rawSql } from '../store/stores';
 
 /** Push Stock through n8n's ExecuteContext against the Shopify simulator (real writer, real SQLite store). */

@@ -3,7 +3,7 @@ import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
 import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
 import { TraySimulator, trayOrder } from '../simulators/tray';
-import { runSync } from '../sync/n8n-sync-harness';
+import { runSync } from '../harness/n8n-sync-harness';
 import { tinyRetry } from '../channels/helpers/channel-test';
 
 /**

@@ -3,7 +3,7 @@ import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
 import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { credentialChoices, N8N_CHANNELS } from '../../nodes/shared/channels';
 import { FakeWriter } from '../sync/fake-writer';
-import { runSync } from '../sync/n8n-sync-harness';
+import { runSync } from '../harness/n8n-sync-harness';
 
 /** Invoice, shipment and cancellation through n8n's ExecuteContext, over a fake writer (the seam). */
 

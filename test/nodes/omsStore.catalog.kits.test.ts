@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { closeSharedStores } from '../../core/store/open';
 import { description as catalogOperations } from '../../nodes/OmsStore/actions/catalog/Catalog.resource';
 import { order } from '../fixtures/orders';
-import { runNode } from './helpers/n8n-harness';
+import { runNode } from '../harness/n8n-store-harness';
 import { freshCredential, type DriverName } from './helpers/stores';
 
 /** Catalog → Define Kit / Remove Kit / List Kits through n8n's ExecuteContext, on both drivers. */

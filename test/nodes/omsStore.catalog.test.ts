@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { closeSharedStores } from '../../core/store/open';
 import { listingOrder } from '../fixtures/unlinked';
-import { runNode } from './helpers/n8n-harness';
+import { runNode } from '../harness/n8n-store-harness';
 import { freshCredential, type DriverName } from './helpers/stores';
 
 /** OMS Store → Catalog through n8n's ExecuteContext on both drivers: a sheet of links, List Unlinked, Unlink. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { NodeOperationError } from 'n8n-workflow';
 import { closeSharedStores, defaultSqlitePath } from '../../core/store/open';
 import { redactSecrets, toStoreConfig } from '../../nodes/shared/store';
-import { runNode, testCredential } from './helpers/n8n-harness';
+import { runNode, testCredential } from '../harness/n8n-store-harness';
 import { postgresCredential, sqliteCredential } from './helpers/stores';
 
 /** The OMS Store credential: its mapping to the core's StoreConfig and the node's connection test. */

@@ -2,7 +2,7 @@ import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObje
 import { closeSharedStores, getSharedStore } from '../../core/store/open';
 import { toStoreConfig } from '../../nodes/shared/store';
 import { order } from '../fixtures/orders';
-import { runNode } from './helpers/n8n-harness';
+import { runNode } from '../harness/n8n-store-harness';
 import { databaseRefuses, freshCredential, type DriverName } from './helpers/stores';
 
 /** Order → Apply through n8n's ExecuteContext, on both store drivers. */

@@ -3,7 +3,7 @@ import { closeSharedStores } from '../../core/store/open';
 import { description as orderOperations } from '../../nodes/OmsStore/actions/order/Order.resource';
 import { description as stockOperations } from '../../nodes/OmsStore/actions/stock/Stock.resource';
 import { order } from '../fixtures/orders';
-import { runNode } from './helpers/n8n-harness';
+import { runNode } from '../harness/n8n-store-harness';
 import { freshCredential, rawSql, type DriverName } from './helpers/stores';
 
 /**

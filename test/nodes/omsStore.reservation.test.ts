@@ -3,7 +3,7 @@ import { DEFAULT_EXPIRY_RULES } from '../../core/store/expiry';
 import * as expire from '../../nodes/OmsStore/actions/reservation/expire.operation';
 import { closeSharedStores } from '../../core/store/open';
 import { order } from '../fixtures/orders';
-import { runNode } from './helpers/n8n-harness';
+import { runNode } from '../harness/n8n-store-harness';
 import { freshCredential, rawSql, type DriverName } from './helpers/stores';
 
 /** Reservation and Maintenance operations through n8n's ExecuteContext, on both store drivers. */

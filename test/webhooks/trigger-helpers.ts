@@ -6,7 +6,7 @@ import { OmsWebhookTrigger } from '../../nodes/OmsWebhookTrigger/OmsWebhookTrigg
 import { webhookTriggerTrigger, type DrainTimings } from '../../nodes/OmsWebhookTrigger/trigger';
 import { webhookTriggerMethods, webhookTriggerWebhook } from '../../nodes/OmsWebhookTrigger/webhook';
 import { tinyRetry } from '../channels/helpers/channel-test';
-import { WebhookHarness } from './n8n-webhook-harness';
+import { WebhookHarness } from '../harness/n8n-webhook-harness';
 
 /** The OMS Order Webhook Trigger in a harness: one fresh SQLite store per call, short retries and timeouts, its drain. */
 export function webhookTrigger(o: {

@@ -9,7 +9,7 @@ import { MercadoLivreSimulator, mlOrder, mlShipment } from '../simulators/mercad
 import { VtexSimulator, vtexOrder } from '../simulators/vtex';
 import { VtexHook } from '../simulators/webhook-registrations';
 import { delivery, published } from './deliveries';
-import type { WebhookHarness } from './n8n-webhook-harness';
+import type { WebhookHarness } from '../harness/n8n-webhook-harness';
 import { webhookTrigger } from './trigger-helpers';
 
 /**

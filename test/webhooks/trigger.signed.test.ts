@@ -6,7 +6,7 @@ import { NuvemshopSimulator, nuvemshopOrder } from '../simulators/nuvemshop';
 import { NuvemshopWebhooks, ShopifyWebhooks, WooWebhooks } from '../simulators/webhook-registrations';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
 import { delivery, shopifyDelivery, wooDelivery, nuvemshopDelivery } from './deliveries';
-import type { WebhookHarness } from './n8n-webhook-harness';
+import type { WebhookHarness } from '../harness/n8n-webhook-harness';
 import { webhookTrigger } from './trigger-helpers';
 
 /**

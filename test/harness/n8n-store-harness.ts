@@ -1,6 +1,6 @@
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeCredentialTestResult, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { OmsStore } from '../../../nodes/OmsStore/OmsStore.node';
+import { OmsStore } from '../../nodes/OmsStore/OmsStore.node';
 import { additionalData, executeNode } from './n8n-execute';
 
 /** The OMS Store node run through n8n's own ExecuteContext and CredentialTestContext (see n8n-execute.ts). */

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import type { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
-import { executeNode, type Authenticate } from '../nodes/helpers/n8n-execute';
+import { executeNode, type Authenticate } from './n8n-execute';
 
 /**
  * Runs OMS Status Sync inside n8n's own ExecuteContext over a real Workflow (test/nodes/helpers/n8n-execute.ts):
