@@ -7,7 +7,7 @@ import { closeSharedStores, getSharedStore } from '../../core/store/open';
 import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
 import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { ShopifySimulator } from '../simulators/shopify';
-import { runSync } from '../sync/n8n-sync-harness';
+import { runSync } from '../harness/n8n-sync-harness';
 
 /**
  * OMS Status Sync → Push Stock with Authentication = Shopify (OMS) OAuth2 API, through n8n-core's real

@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { closeSharedStores } from '../../core/store/open';
 import { WooWebhooks } from '../simulators/webhook-registrations';
 import { WooCommerceSimulator, wooOrder } from '../simulators/woocommerce';
-import type { WebhookHarness } from './n8n-webhook-harness';
+import type { WebhookHarness } from '../harness/n8n-webhook-harness';
 import { webhookTrigger } from './trigger-helpers';
 
 /**
