@@ -135,6 +135,11 @@ export interface CanonicalOrder {
 	shipments: Shipment[];
 	/** How the buyer pays (see PAYMENT_METHODS); absent = `unknown`. Unpaid reservations expire by it. */
 	paymentMethod?: PaymentMethod;
+	/**
+	 * The latest time the seller must ship (the channel's ship-by / handling deadline), when the channel gives
+	 * one. Reports count orders past it; an unreadable value is kept out of reports, the order imports as usual.
+	 */
+	shipBy?: string;
 	/** Warehouse whose stock this order consumes; "default" when absent. */
 	warehouse?: string;
 	/**

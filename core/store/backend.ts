@@ -2,6 +2,7 @@ import type { OrderStockState } from '../lifecycle/plan';
 import type { KitQueries, KitTx } from './kit-backend';
 import type { PaymentMethod } from '../model/order';
 import type { LinkBackend, LinkTx } from './link-backend';
+import type { OrderActivity, OrderSummary } from './activity';
 import type { OrderFilter } from './order-view';
 import type { PushStatusFilter } from './push-status';
 import type { ClaimedDelivery, QueueStatus } from './queue-types';
@@ -65,6 +66,8 @@ export interface OrderSave {
 	paymentMethod?: PaymentMethod;
 	/** Set by apply (the snapshot's intake flags and the plan's flags); other saves keep the stored ones. */
 	flags?: string[];
+	/** Set by apply (the snapshot's total, ship-by, unmapped lines); other saves keep the stored one. */
+	summary?: OrderSummary;
 	at: string;
 }
 
@@ -123,6 +126,8 @@ export interface StoreBackend extends LinkBackend {
 	getOrder(orderKey: string): Promise<StoredOrder | null>;
 	/** Up to filter.limit + 1 orders after filter.afterKey, in order key order (the extra one says more exist). */
 	listOrders(filter: OrderFilter): Promise<StoredOrder[]>;
+	/** Orders first seen since `since` or still open, newest first, and the first time each reached each status. */
+	orderActivity(q: { since: string; limit: number }): Promise<OrderActivity[]>;
 	getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]>;
 	/** Conditional upserts (never over a newer change number); answers the values not recorded. */
 	recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]>;

@@ -16,6 +16,7 @@ import {
 import { MAX_COUNTER, StockInputError } from './inputs';
 import { resolveLinkedLines, saveWaitingOrders } from '../catalog/link-apply';
 import { expandFootprint, KitStock, loadKitClosure } from './kit-stock';
+import { summaryOf } from './activity';
 import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult, UnmappedLine } from './types';
 
 /**
@@ -140,7 +141,10 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 		const stateChanged = plan.next !== before && (before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || before.erpStatus !== plan.next.erpStatus || plan.outcome === 'applied');
 		if (stateChanged) {
 			working.set(key, plan.next);
-			saves.set(key, { state: plan.next, identity: order, paymentMethod: order.paymentMethod ?? 'unknown', flags: [...new Set<string>([...(order.flags ?? []), ...plan.flags])].sort(), at: now });
+			saves.set(key, {
+				state: plan.next, identity: order, paymentMethod: order.paymentMethod ?? 'unknown', flags: [...new Set<string>([...(order.flags ?? []), ...plan.flags])].sort(),
+				summary: summaryOf(order, unmappedLinesOf(order)), at: now,
+			});
 		}
 		// The snapshot kept for a later link is the channel's: an ERP post is an event, its clock not the channel's.
 		if ((plan.outcome === 'applied' || plan.outcome === 'unchanged') && source === 'channel') accepted.set(key, order);

@@ -10,6 +10,7 @@ import { expiryCutoffs, expiryRules, sameCutoffForAll, type ExpiryRulesInput } f
 import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
 import { kitLevels, kitsContainingIn, kitVersionedLevels, kitViews, saveKitInTx, withChangedKits, type KitChangeResult, type KitView } from './kit-ops';
 import type { KitComponent } from '../catalog/kits';
+import { activityLimit, type ActivityQuery, type OrderActivity } from './activity';
 import { orderFilter } from './order-view';
 import { pushStatusFilter } from './push-status';
 import { checkReturn, registerReturnInTx, type RegisterReturnInput, type RegisterReturnResult } from './returns';
@@ -232,6 +233,10 @@ export class LedgerStore implements OmsStore {
 		const more = rows.length > filter.limit;
 		const orders = more ? rows.slice(0, filter.limit) : rows;
 		return { orders, nextAfterKey: more ? orders[orders.length - 1].orderKey : null };
+	}
+
+	async orderActivity(query: ActivityQuery): Promise<OrderActivity[]> {
+		return this.backend.orderActivity(activityLimit(query));
 	}
 
 	reconcile(repair: boolean): Promise<ReconcileReport> {

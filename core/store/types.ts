@@ -3,6 +3,7 @@ import type { LifecycleConfig } from '../lifecycle/config';
 import type { AppliedEffect, EffectKind, OrderSource, Outcome, PlanFlag, Stage } from '../lifecycle/plan';
 import type { RegisterReturnInput, RegisterReturnResult } from './returns';
 import type { CanonicalOrder, CanonicalStatus } from '../model/order';
+import type { ActivityQuery, OrderActivity } from './activity';
 import type { ExpiryRulesInput } from './expiry';
 import type { ClaimedDelivery, ClaimOptions, FailOptions, QueuedDeliveryInput, QueueStatus } from './queue-types';
 import type { KitLineInfo } from './kit-stock';
@@ -325,6 +326,11 @@ export interface OmsStore extends LinkStore {
 	getOrder(ref: string | { channel: string; account: string; channelOrderId: string }): Promise<StoredOrder | null>;
 	/** Orders matching every filter given, paged by order key. */
 	listOrders(query?: OrderQuery): Promise<OrderPage>;
+	/**
+	 * For reports: orders first seen since `since` plus every open one, newest first, each with its total,
+	 * ship-by deadline, unmapped lines and the first time it reached each status.
+	 */
+	orderActivity(query: ActivityQuery): Promise<OrderActivity[]>;
 	/** Recomputes the counters from the ledger; reports drift; `repair` makes the counters match the ledger. */
 	reconcile(repair: boolean): Promise<ReconcileReport>;
 	/** Levels of the given SKUs of one warehouse with their change numbers (SKUs the store does not know are absent). */

@@ -11,7 +11,8 @@ import type { LinkQuery, ListingLink, UnlinkedQuery } from '../../catalog/types'
 import type { UnlinkedRow } from '../link-backend';
 import { acceptQueued, claimQueued, deleteQueued, failQueued, renewQueued, selectQueueStatus } from './inbox';
 import type { ClaimedDelivery, QueueStatus } from '../queue-types';
-import { selectOrder, selectOrders } from './orders-read';
+import { selectActivity, selectOrder, selectOrders } from './orders-read';
+import type { OrderActivity } from '../activity';
 import type { OrderFilter } from '../order-view';
 import type { PushStatusFilter } from '../push-status';
 import { deleteRetries, dropLeases, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
@@ -135,6 +136,13 @@ function txFor(client: PoolClient): StoreTx {
 				await q('UPDATE oms_orders o SET flags_json = u.f::jsonb FROM unnest($1::text[], $2::text[]) AS u(k, f) WHERE o.order_key = u.k', [
 					withFlags.map((r) => r.state.orderKey),
 					withFlags.map((r) => JSON.stringify(r.flags)),
+				]);
+			}
+			const withSummary = rows.filter((r) => r.summary !== undefined);
+			if (withSummary.length > 0) {
+				await q('UPDATE oms_orders o SET summary_json = u.s::jsonb FROM unnest($1::text[], $2::text[]) AS u(k, s) WHERE o.order_key = u.k', [
+					withSummary.map((r) => r.state.orderKey),
+					withSummary.map((r) => JSON.stringify(r.summary)),
 				]);
 			}
 		},
@@ -289,6 +297,10 @@ export class PostgresBackend implements StoreBackend {
 
 	listOrders(filter: OrderFilter): Promise<StoredOrder[]> {
 		return selectOrders(this.q, filter);
+	}
+
+	orderActivity(q: { since: string; limit: number }): Promise<OrderActivity[]> {
+		return selectActivity(this.q, q);
 	}
 
 	async getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]> {

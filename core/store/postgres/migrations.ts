@@ -271,4 +271,14 @@ CREATE TABLE oms_webhook_queue (
 CREATE INDEX oms_webhook_queue_due ON oms_webhook_queue (queue, parked, next_ms);
 `,
 	},
+	{
+		version: 11,
+		sql: `
+-- What reports need of the snapshot applied last (activity.ts OrderSummary): total, currency, ship-by deadline,
+-- unmapped lines. Rows from before keep '{}' until their next apply. Event times give the status times.
+ALTER TABLE oms_orders ADD COLUMN summary_json jsonb NOT NULL DEFAULT '{}'::jsonb;
+CREATE INDEX oms_orders_first_seen ON oms_orders (first_seen_at);
+CREATE INDEX oms_order_events_status ON oms_order_events (order_key, new_status, at);
+`,
+	},
 ];

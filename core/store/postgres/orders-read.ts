@@ -1,3 +1,4 @@
+import { activityFromRows, OPEN_STATUSES, type OrderActivity } from '../activity';
 import { FLAGGED_OUTCOMES, storedOrderFromRow, type OrderFilter } from '../order-view';
 import type { StoredOrder } from '../types';
 import type { Query } from './push-state';
@@ -23,4 +24,20 @@ export async function selectOrders(q: Query, f: OrderFilter): Promise<StoredOrde
 		[f.afterKey, f.channel, f.account, f.statuses, f.seenBefore, f.seenSince, f.flagged, [...FLAGGED_OUTCOMES], f.limit + 1],
 	);
 	return rows.map(storedOrderFromRow);
+}
+
+/** Orders first seen since q.since or still open (newest first), then the first time each reached each status. */
+export async function selectActivity(q: Query, f: { since: string; limit: number }): Promise<OrderActivity[]> {
+	const orders = await q(
+		`SELECT order_key, channel, account, channel_order_id, status, first_seen_at, summary_json FROM oms_orders
+		 WHERE first_seen_at >= $1 OR status = ANY($2::text[]) ORDER BY first_seen_at DESC, order_key COLLATE "C" LIMIT $3`,
+		[f.since, [...OPEN_STATUSES], f.limit],
+	);
+	// Refused applies (stale, regression) never moved the order: they do not count as reaching a status.
+	const reached = await q(
+		`SELECT order_key, new_status, MIN(at) AS first_at FROM oms_order_events
+		 WHERE order_key = ANY($1::text[]) AND outcome IN ('applied', 'unchanged') GROUP BY order_key, new_status`,
+		[orders.map((o) => o.order_key)],
+	);
+	return activityFromRows(orders, reached);
 }

@@ -25,7 +25,8 @@ import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './
 import type { ClaimedDelivery, QueueStatus } from '../queue-types';
 import { deleteRetries, dropLeases, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
-import { selectOrder, selectOrders } from './orders-read';
+import { selectActivity, selectOrder, selectOrders } from './orders-read';
+import type { OrderActivity } from '../activity';
 import type { OrderFilter } from '../order-view';
 import type { PushStatusFilter } from '../push-status';
 import type { LinkQuery, ListingLink, UnlinkedQuery } from '../../catalog/types';
@@ -229,7 +230,7 @@ export class SqliteBackend implements StoreBackend {
 			}
 		},
 		saveOrders: async (rows: OrderSave[]) => {
-			for (const { state, identity, paymentMethod, flags, at } of rows) {
+			for (const { state, identity, paymentMethod, flags, summary, at } of rows) {
 				const s = stateParams(state);
 				if (identity) {
 					this.run(
@@ -250,6 +251,7 @@ export class SqliteBackend implements StoreBackend {
 				if (state.kits) this.run('UPDATE oms_orders SET kits_json = ? WHERE order_key = ?', JSON.stringify(state.kits), state.orderKey);
 				// Apply sets the flags; other saves (expiry) leave them.
 				if (flags) this.run('UPDATE oms_orders SET flags_json = ? WHERE order_key = ?', JSON.stringify(flags), state.orderKey);
+				if (summary) this.run('UPDATE oms_orders SET summary_json = ? WHERE order_key = ?', JSON.stringify(summary), state.orderKey);
 			}
 		},
 		appendOrderEvents: async (rows: OrderEventInsert[]) => {
@@ -326,6 +328,10 @@ export class SqliteBackend implements StoreBackend {
 
 	listOrders(filter: OrderFilter): Promise<StoredOrder[]> {
 		return this.read(() => selectOrders(this.prepare, filter));
+	}
+
+	orderActivity(q: { since: string; limit: number }): Promise<OrderActivity[]> {
+		return this.read(() => selectActivity(this.prepare, q));
 	}
 
 	async getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]> {

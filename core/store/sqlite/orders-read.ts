@@ -1,4 +1,5 @@
 import type { StatementSync } from 'node:sqlite';
+import { activityFromRows, OPEN_STATUSES, type OrderActivity } from '../activity';
 import { FLAGGED_OUTCOMES, storedOrderFromRow, type OrderFilter } from '../order-view';
 import type { StoredOrder } from '../types';
 
@@ -29,4 +30,18 @@ export function selectOrders(prepare: Prepare, f: OrderFilter): StoredOrder[] {
 		f.flagged === null ? null : f.flagged ? 1 : 0, f.limit + 1,
 	) as Row[];
 	return rows.map(storedOrderFromRow);
+}
+
+/** Orders first seen since q.since or still open (newest first), then the first time each reached each status. */
+export function selectActivity(prepare: Prepare, q: { since: string; limit: number }): OrderActivity[] {
+	const orders = prepare(
+		`SELECT order_key, channel, account, channel_order_id, status, first_seen_at, summary_json FROM oms_orders
+		 WHERE first_seen_at >= ?1 OR status IN (SELECT value FROM json_each(?2)) ORDER BY first_seen_at DESC, order_key LIMIT ?3`,
+	).all(q.since, JSON.stringify(OPEN_STATUSES), q.limit) as Row[];
+	// Refused applies (stale, regression) never moved the order: they do not count as reaching a status.
+	const reached = prepare(
+		`SELECT order_key, new_status, MIN(at) AS first_at FROM oms_order_events
+		 WHERE order_key IN (SELECT value FROM json_each(?1)) AND outcome IN ('applied', 'unchanged') GROUP BY order_key, new_status`,
+	).all(JSON.stringify(orders.map((o) => o.order_key))) as Row[];
+	return activityFromRows(orders, reached);
 }
