@@ -215,6 +215,8 @@ function importAndSync(nodes, c, intakeName) {
 
 require('./templates/alerts')({ P, STORE_CRED, save });
 require('./templates/amazon-sqs')({ P, STORE_CRED, save, CH, CHANNELS, pushStock, apply, PUSH_FAILURE_MESSAGE });
+require('./templates/dashboard')({ P, STORE_CRED });
+require('./templates/ask-oms')({ P, STORE_CRED });
 
 // 5) webhook import → apply → push stock (template 1 with webhook triggers; template 1 stays as the reconciler)
 {

@@ -8,10 +8,12 @@ import {
 import * as catalog from './actions/catalog/Catalog.resource';
 import * as maintenance from './actions/maintenance/Maintenance.resource';
 import * as order from './actions/order/Order.resource';
+import * as report from './actions/report/Report.resource';
 import * as reservation from './actions/reservation/Reservation.resource';
 import { router } from './actions/router';
 import * as stock from './actions/stock/Stock.resource';
 import { omsStoreConnectionTest } from '../shared/store-credential-test';
+import { allowChangesAsToolField } from './actions/tool-guard';
 
 /** The OMS stock and reservation store as an n8n action node: the operations live in actions/, the rules in the core. */
 export class OmsStore implements INodeType {
@@ -23,7 +25,7 @@ export class OmsStore implements INodeType {
 		version: 1,
 		// Display words, not raw values ("Order: Apply", not "apply: order").
 		subtitle:
-			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance", catalog: "Catalog"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", pushStatus: "Push Status", setOnHand: "Set On Hand", get: "Get", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile", linkListing: "Link Listing", unlinkListing: "Unlink Listing", listLinks: "List Links", listUnlinked: "List Unlinked", defineKit: "Define Kit", removeKit: "Remove Kit", listKits: "List Kits"})[$parameter["operation"]] }}',
+			'={{ ({order: "Order", stock: "Stock", reservation: "Reservation", maintenance: "Maintenance", catalog: "Catalog", report: "Report"})[$parameter["resource"]] + ": " + ({apply: "Apply", adjust: "Adjust", getAvailability: "Get Availability", listChanged: "List Changed", pushStatus: "Push Status", lowStock: "Low Stock", dashboard: "Dashboard", setOnHand: "Set On Hand", get: "Get", expire: "Expire", list: "List", ledger: "Ledger", reconcile: "Reconcile", linkListing: "Link Listing", unlinkListing: "Unlink Listing", listLinks: "List Links", listUnlinked: "List Unlinked", defineKit: "Define Kit", removeKit: "Remove Kit", listKits: "List Kits"})[$parameter["operation"]] }}',
 		description: 'Keep stock and order reservations for all your sales channels in one place',
 		defaults: { name: 'OMS Store' },
 		usableAsTool: true,
@@ -41,6 +43,7 @@ export class OmsStore implements INodeType {
 					{ name: 'Catalog', value: 'catalog', description: 'Which SKU each channel listing sells, kits, and how each channel account is offered stock' },
 					{ name: 'Maintenance', value: 'maintenance' },
 					{ name: 'Order', value: 'order' },
+					{ name: 'Report', value: 'report' },
 					{ name: 'Reservation', value: 'reservation' },
 					{ name: 'Stock', value: 'stock' },
 				],
@@ -51,6 +54,8 @@ export class OmsStore implements INodeType {
 			...reservation.description,
 			...maintenance.description,
 			...catalog.description,
+			...report.description,
+			allowChangesAsToolField,
 		],
 	};
 

@@ -18,12 +18,19 @@ module.exports = function alerts({ P, STORE_CRED, save }) {
 	link(c, 'Stock of All Products', 'Oversold Only');
 	link(c, 'Oversold Only', 'Compose Oversold Alert');
 	link(c, 'Compose Oversold Alert', SEND);
+	// Low stock: one threshold for every SKU, and per-SKU ones where a product sells faster.
+	nodes.push(node('Low Stock', P + 'omsStore', 1, at(1, 1), { resource: 'stock', operation: 'lowStock', threshold: 5, perSku: {}, warehouse: '', includeOversold: false }, { credentials: STORE_CRED }));
+	nodes.push(node('Compose Low-Stock Alert', 'n8n-nodes-base.set', 3.4, at(3, 1), { mode: 'raw', jsonOutput: '={{ { "subject": "OMS: low stock " + $json.sku, "text": "SKU " + $json.sku + " (warehouse " + $json.warehouse + ") has " + $json.available + " unit(s) available, below its threshold of " + $json.threshold + " (on hand " + $json.onHand + ", reserved " + $json.reserved + "). Restock " + $json.missing + " or more." } }}', options: {} }));
+	link(c, 'Every 15 Minutes', 'Low Stock');
+	link(c, 'Low Stock', 'Compose Low-Stock Alert');
+	link(c, 'Compose Low-Stock Alert', SEND);
 	link(c, 'When Another Workflow Fails', 'Compose Error Alert');
 	link(c, 'Compose Error Alert', SEND);
 	const notes = [note('About This Workflow', {
 		pt: [
 			'## Avisar uma pessoa quando algo precisa de atenção',
 			'**Vendido além do estoque:** a cada 15 minutos o estoque de todos os produtos é conferido. Marketplaces não podem recusar um pedido, então um produto pode ficar abaixo de zero; cada um encontrado vira um alerta.',
+			'**Estoque baixo:** **Low Stock** avisa quando o disponível de um SKU fica abaixo do limite: *Threshold* vale para todos os SKUs, *Per-SKU Thresholds* dá a um SKU o seu próprio limite (0 desliga o aviso desse SKU). O aviso se repete a cada verificação enquanto o estoque estiver baixo.',
 			'**Erros:** abra os seus outros workflows do OMS, *Settings → Error workflow*, e escolha este. Um pedido malformado (o workflow de importação diz o pedido e o campo) ou um canal que continua falhando também vira um alerta.',
 			'',
 			'**Configuração:** troque **Send Alert** por *Send Email*, *Slack*, *Microsoft Teams* ou *Telegram*, e use `subject` e `text` do nó anterior.',
@@ -31,6 +38,7 @@ module.exports = function alerts({ P, STORE_CRED, save }) {
 		en: [
 			'## Tell a person when something needs attention',
 			'**Oversold:** every 15 minutes the stock of every product is checked. Marketplaces cannot refuse an order, so a product can go below zero; each one found becomes an alert.',
+			'**Low stock:** **Low Stock** warns when a SKU\'s available falls below its threshold: *Threshold* applies to every SKU, *Per-SKU Thresholds* gives a SKU its own (0 turns that SKU\'s warning off). The warning repeats at every check while the stock stays low.',
 			'**Errors:** open your other OMS workflows, *Settings → Error workflow*, and pick this one. A malformed order (the import workflow names the order and the field) or a channel that keeps failing then becomes an alert too.',
 			'',
 			'**Set up:** replace **Send Alert** with *Send Email*, *Slack*, *Microsoft Teams* or *Telegram*, and use `subject` and `text` from the previous node.',

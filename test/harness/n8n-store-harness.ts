@@ -7,6 +7,8 @@ import { additionalData, executeNode } from './n8n-execute';
 
 export const NODE_TYPE = 'n8n-nodes-oms.omsStore';
 const nodeType = new OmsStore();
+// The tool variant as n8n makes it (name + "Tool"), so '@tool' display options resolve as in the editor.
+const toolType: OmsStore = Object.assign(Object.create(nodeType) as OmsStore, { description: { ...nodeType.description, name: 'omsStoreTool' } });
 
 export interface RunOptions {
 	parameters: INodeParameters;
@@ -17,14 +19,17 @@ export interface RunOptions {
 	/** The workflow's static data: pass the same object again to play the next execution. */
 	staticData?: IDataObject;
 	mode?: 'manual' | 'trigger';
+	withDefaults?: boolean;
+	/** Run as the "OMS Store Tool" n8n makes of the node for an AI Agent (type omsStoreTool). */
+	asTool?: boolean;
 }
 
 export function runNode(options: RunOptions): Promise<INodeExecutionData[]> {
 	return executeNode({
 		...options,
-		nodeType,
-		type: NODE_TYPE,
-		name: 'OMS Store',
+		nodeType: options.asTool ? toolType : nodeType,
+		type: options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
+		name: options.asTool ? 'OMS Store Tool' : 'OMS Store',
 		credentials: { omsStoreApi: options.credentials },
 		credentialNames: { omsStoreApi: 'OMS Store account' },
 	});

@@ -3,9 +3,11 @@ import { getStore } from '../../shared/store';
 import * as catalog from './catalog/Catalog.resource';
 import * as maintenance from './maintenance/Maintenance.resource';
 import * as order from './order/Order.resource';
+import * as report from './report/Report.resource';
 import * as reservation from './reservation/Reservation.resource';
 import type { OperationExecute } from './shared/execute';
 import * as stock from './stock/Stock.resource';
+import { refuseUnconfirmedToolChange } from './tool-guard';
 
 const operations: Record<string, Record<string, { execute: OperationExecute }>> = {
 	order: { apply: order.apply, get: order.get, list: order.list, registerReturn: order.registerReturn },
@@ -15,10 +17,12 @@ const operations: Record<string, Record<string, { execute: OperationExecute }>> 
 		getAvailability: stock.getAvailability,
 		listChanged: stock.listChanged,
 		pushStatus: stock.pushStatus,
+		lowStock: stock.lowStock,
 	},
 	reservation: { expire: reservation.expire, list: reservation.list },
 	maintenance: { reconcile: maintenance.reconcile, ledger: maintenance.ledger },
 	catalog: { linkListing: catalog.linkListing, unlinkListing: catalog.unlinkListing, listLinks: catalog.listLinks, listUnlinked: catalog.listUnlinked, defineKit: catalog.defineKit, removeKit: catalog.removeKit, listKits: catalog.listKits },
+	report: { dashboard: report.dashboard },
 };
 
 /** Resource and operation cannot be expressions (noDataExpression), so they are read once. */
@@ -28,6 +32,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const op = operations[resource]?.[operation];
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	refuseUnconfirmedToolChange(this, resource, operation);
 
 	const oms = await getStore.call(this);
 	return [await op.execute.call(this, items, oms)];

@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as adjust from './adjust.operation';
 import * as getAvailability from './getAvailability.operation';
 import * as listChanged from './listChanged.operation';
+import * as lowStock from './lowStock.operation';
 import * as pushStatus from './pushStatus.operation';
 import * as setOnHand from './setOnHand.operation';
 
-export { adjust, getAvailability, listChanged, pushStatus, setOnHand };
+export { adjust, getAvailability, listChanged, lowStock, pushStatus, setOnHand };
 
 export const description: INodeProperties[] = [
 	{
@@ -34,6 +35,13 @@ export const description: INodeProperties[] = [
 				action: 'List changed stock',
 			},
 			{
+				name: 'Low Stock',
+				value: 'lowStock',
+				description:
+					'List SKUs whose available units are below a threshold (one for all SKUs, or per SKU), with the threshold and how many units are missing (changes nothing)',
+				action: 'List low stock',
+			},
+			{
 				name: 'Push Status',
 				value: 'pushStatus',
 				description:
@@ -54,4 +62,5 @@ export const description: INodeProperties[] = [
 	...getAvailability.description,
 	...listChanged.description,
 	...pushStatus.description,
+	...lowStock.description,
 ];
