@@ -14,6 +14,7 @@ import { createStore } from '../../core/store/open';
 import type { OmsStore, StockLevel } from '../../core/store/types';
 import { SECRETS, SKUS, nuvemshopSale, startChannels, wooSale, type Channels } from './channels';
 import { accountOf, dropNodes, invoicedOrder, UNSIMULATED } from './templates';
+import { dashboardTemplateTests } from './dashboard';
 import { webhookTemplateTests } from './webhook-template';
 import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
 import { TraySimulator, trayOrder } from '../simulators/tray';
@@ -39,6 +40,7 @@ const userFolder = path.join(work, 'n8n');
 const storePath = path.join(work, 'oms.sqlite');
 const timings: Record<string, number> = {};
 const WEBHOOK_SECRET = { header: 'X-OMS-Secret', value: 'e2e-7c1f0a52b9d44e6f8a3b' };
+const DASHBOARD_LOGIN = { user: 'gerente', password: 'e2e-painel-5d0b9c' };
 
 let n8n: InstanceType<typeof N8nInstance>;
 let channels: Channels;
@@ -132,6 +134,8 @@ beforeAll(async () => {
 	const liCred = await cred('Loja Integrada account', 'lojaIntegradaOmsApi', { storeId: '1234567', ...LI_KEYS, baseUrl: lojaIntegrada.baseUrl });
 	// Template 2's webhook requires this header (n8n's Header Auth credential, by the name the template uses).
 	await cred('OMS Webhook Secret', 'httpHeaderAuth', { name: WEBHOOK_SECRET.header, value: WEBHOOK_SECRET.value });
+	// Template 7's page asks for this login (n8n's Basic Auth credential, by the name the template uses).
+	await cred('OMS Dashboard Login', 'httpBasicAuth', DASHBOARD_LOGIN);
 
 	// CLI import with n8n stopped (#35251: importing into a running instance double-registers pollers).
 	await n8n.stop();
@@ -492,13 +496,29 @@ describe('the templates, run as shipped', () => {
 		timings.template4RunMs = Date.now() - t0;
 		expect(out(run, 'Stock of All Products')).toEqual(expect.arrayContaining([expect.objectContaining({ sku: SKUS.shirt }), expect.objectContaining({ sku: SKUS.cap })]));
 		expect(out(run, 'Oversold Only')).toEqual([expect.objectContaining({ sku: SKUS.cap, warehouse: 'default', available: -2 })]);
-		expect(out(run, 'Send Alert (Replace with Email or Chat)')).toEqual([
-			{
-				subject: `OMS: oversold ${SKUS.cap}`,
-				text: `SKU ${SKUS.cap} (warehouse default) is oversold: available -2, on hand ${cap.onHand}, reserved ${cap.reserved + quantity}. Buy or move stock, or cancel an order.`,
-			},
-		]);
+		// Low stock (threshold 5 for every SKU): the counted SKUs from 0 to 4 available, oversold ones left to their own alert.
+		const low = (await store!.getAvailability()).filter((l) => l.stocked && l.available >= 0 && l.available < 5);
+		expect((out(run, 'Low Stock') ?? []).map((l) => (l as { sku: string }).sku).sort()).toEqual(low.map((l) => l.sku).sort());
+		const alerts = (run.runData['Send Alert (Replace with Email or Chat)'] ?? []).flatMap((r: { data?: { main?: Array<Array<{ json: object }> | null> } }) => r.data?.main?.[0]?.map((i) => i.json) ?? []);
+		expect(alerts).toContainEqual({
+			subject: `OMS: oversold ${SKUS.cap}`,
+			text: `SKU ${SKUS.cap} (warehouse default) is oversold: available -2, on hand ${cap.onHand}, reserved ${cap.reserved + quantity}. Buy or move stock, or cancel an order.`,
+		});
+		for (const l of low) expect(alerts).toContainEqual(expect.objectContaining({ subject: `OMS: low stock ${l.sku}` }));
+		expect(alerts).toHaveLength(1 + low.length);
 		expect(run.runData['Compose Error Alert']).toBeUndefined();
+	});
+
+	describe('template 7 (dashboard page)', () => {
+		dashboardTemplateTests({
+			get n8n() {
+				return n8n;
+			},
+			store: () => store!,
+			tplId,
+			timings,
+			login: DASHBOARD_LOGIN,
+		});
 	});
 
 	describe('template 5 (webhooks) with template 1 as its reconciler', () => {

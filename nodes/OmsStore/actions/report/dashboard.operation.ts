@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { collectDashboard, renderDashboard } from '../../../../core/report';
-import { asJson, onceForAll, type OperationExecute } from '../shared/execute';
+import { onceForAll, type OperationExecute } from '../shared/execute';
 import { integer } from '../shared/params';
 
 const properties: INodeProperties[] = [
@@ -33,7 +33,7 @@ export const execute: OperationExecute = async function (_items, oms) {
 		const days = integer(this, 'days', 'Days', 0, { min: 1, max: 90 });
 		const handlingHours = integer(this, 'handlingHours', 'Handling Hours', 0, { min: 0, max: 24 * 90 });
 		const report = await collectDashboard(oms.store, new Date(), { days, handlingHours });
-		if (this.getNodeParameter('output', 0) === 'data') return [asJson(report)];
+		if (this.getNodeParameter('output', 0) === 'data') return [report];
 		return [{ html: renderDashboard(report), generatedAt: report.generatedAt }];
 	});
 };
