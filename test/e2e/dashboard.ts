@@ -46,7 +46,7 @@ export function dashboardTemplateTests(s: DashboardSuite): void {
 		try {
 			expect((await fetch(url)).status).toBe(401);
 			const wrong = Buffer.from(`${s.login.user}:wrong`).toString('base64');
-			expect((await fetch(url, { headers: { authorization: `Basic ${wrong}` } })).status).toBe(403);
+			expect((await fetch(url, { headers: { authorization: `Basic ${wrong}` } })).status).toBe(401);
 
 			const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
 			try {
