@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { closeSharedStores } from '../../core/store/open';
@@ -96,7 +98,7 @@ describe('run as an AI Agent tool', () => {
 
 describe('the tools of template 08 ("Pergunte ao OMS"), as the agent calls them', () => {
 	// The template's own tool nodes; each $fromAI(...) replaced by the value a model would pass.
-	const template = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', 'workflows-templates', '08-ask-the-oms.json'), 'utf8')) as {
+	const template = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'workflows-templates', '08-ask-the-oms.json'), 'utf8')) as {
 		nodes: Array<{ name: string; type: string; parameters: INodeParameters }>;
 		connections: Record<string, { ai_tool?: Array<Array<{ node: string }>> }>;
 	};
