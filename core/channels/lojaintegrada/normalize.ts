@@ -1,6 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { chargedTotals, compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
+import { readAddress, readCustomer } from '../common/parties';
+import { chargedTotals, compact, openRawOrder, readCents, readLocalDate } from '../common/fields';
 import { lojaIntegradaMethod, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -30,27 +31,24 @@ function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
 }
 
 /** The detail's `cliente` is an object; the listing's is a URI (then nothing is known of the buyer). */
-function readCustomer(r: RawReader, raw: LojaIntegradaOrder): Customer {
+function readBuyer(r: RawReader, raw: LojaIntegradaOrder): Customer {
 	const c = isJsonObject(raw.cliente) ? raw.cliente : {};
-	const s = (k: string) => r.optString(c, `cliente.${k}`);
-	return compact({
-		name: s('nome') ?? s('razao_social') ?? '',
-		email: s('email'),
-		phone: s('telefone_celular') ?? s('telefone_principal'),
-		document: digitsOnly(s('cpf') ?? s('cnpj')),
+	return readCustomer((k) => r.optString(c, `cliente.${k}`), {
+		name: ['nome', 'razao_social'],
+		email: 'email',
+		phone: ['telefone_celular', 'telefone_principal'],
+		document: ['cpf', 'cnpj'],
 	});
 }
 
-function readAddress(r: RawReader, raw: LojaIntegradaOrder): Address | undefined {
+function readDelivery(r: RawReader, raw: LojaIntegradaOrder): Address | undefined {
 	const a = r.optObject(raw, 'endereco_entrega');
-	const s = (k: string) => (a ? r.optString(a, `endereco_entrega.${k}`) : undefined);
-	const street = s('endereco');
-	if (!street) return undefined;
-	const country = s('pais') ?? 'BR';
-	return compact({
-		name: s('nome') ?? s('razao_social'), street, number: s('numero'), complement: s('complemento'), district: s('bairro'),
-		city: s('cidade') ?? '', state: s('estado'), postalCode: s('cep'), country: /^bra[sz]il$/i.test(country) ? 'BR' : country,
-	});
+	if (!a) return undefined;
+	return readAddress(
+		(k) => r.optString(a, `endereco_entrega.${k}`),
+		{ name: ['nome', 'razao_social'], street: 'endereco', number: 'numero', complement: 'complemento', district: 'bairro', city: 'cidade', state: 'estado', postalCode: 'cep', country: 'pais' },
+		{ country: 'BR' },
+	);
 }
 
 /** envios[]: a shipment once it has a tracking code (`objeto`); carrier from its forma_envio. */
@@ -99,11 +97,11 @@ export function normalizeLojaIntegradaOrder(input: unknown, account: string, off
 		channelStatusRaw: r.optString(situacao, 'situacao.codigo') ?? '(none)',
 		currency: 'BRL',
 		totals: readTotals(r, raw, lines),
-		customer: readCustomer(r, raw),
+		customer: readBuyer(r, raw),
 		lines,
 		shipments: readShipments(r, raw),
 	};
-	const address = readAddress(r, raw);
+	const address = readDelivery(r, raw);
 	if (address) order.shippingAddress = address;
 	const paymentMethod = orderPaymentMethod((r.optArray(raw, 'pagamentos') ?? []).map(lojaIntegradaMethod));
 	if (paymentMethod) order.paymentMethod = paymentMethod;

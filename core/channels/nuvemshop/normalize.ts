@@ -1,6 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { compact, digitsOnly, openRawOrder, readCents, readMapped, readZonedDate } from '../common/fields';
+import { readAddress, readCustomer } from '../common/parties';
+import { compact, openRawOrder, readCents, readMapped, readZonedDate } from '../common/fields';
 import { nuvemshopMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
@@ -36,27 +37,23 @@ function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
 }
 
 /** `customer` is null without the read_customers scope and on some orders: the order's contact_* fields then. */
-function readCustomer(r: RawReader, raw: NuvemshopOrder): Customer {
+function readBuyer(r: RawReader, raw: NuvemshopOrder): Customer {
 	const c = r.optObject(raw, 'customer') ?? {};
-	const pick = (key: string, ...fallbacks: string[]) =>
-		r.optString(c, `customer.${key}`) ?? fallbacks.map((f) => r.optString(raw, f)).find((v) => v !== undefined);
-	return compact({
-		name: pick('name', 'contact_name', 'billing_name') ?? '',
-		email: pick('email', 'contact_email'),
-		phone: pick('phone', 'contact_phone', 'billing_phone'),
-		document: digitsOnly(pick('identification', 'contact_identification')),
+	// contact_* and billing_* are the order's own fields; the rest are the customer's.
+	const read = (k: string) => (/^(contact|billing)_/.test(k) ? r.optString(raw, k) : r.optString(c, `customer.${k}`));
+	return readCustomer(read, {
+		name: ['name', 'contact_name', 'billing_name'],
+		email: ['email', 'contact_email'],
+		phone: ['phone', 'contact_phone', 'billing_phone'],
+		document: ['identification', 'contact_identification'],
 	});
 }
-
-const ADDRESS_FIELDS: ReadonlyArray<[keyof Address, string]> = [
-	['name', 'name'], ['number', 'number'], ['complement', 'floor'], ['district', 'locality'], ['state', 'province'], ['postalCode', 'zipcode'],
-];
 
 /**
  * `shipping_address` is an object on orders, null on some (pickup, digital), and on the order a confirmed
  * draft returns it is the street as a string with the rest in flat shipping_* fields ("" when unknown).
  */
-function readAddress(r: RawReader, raw: NuvemshopOrder): Address | undefined {
+function readDelivery(r: RawReader, raw: NuvemshopOrder): Address | undefined {
 	const value = raw.shipping_address;
 	let opt: (k: string) => string | undefined;
 	if (typeof value === 'string') opt = (k) => r.optString(raw, k === 'address' ? 'shipping_address' : `shipping_${k}`);
@@ -64,14 +61,8 @@ function readAddress(r: RawReader, raw: NuvemshopOrder): Address | undefined {
 		const a = r.optObject(raw, 'shipping_address');
 		opt = (k) => (a ? r.optString(a, `shipping_address.${k}`) : undefined);
 	}
-	const street = opt('address');
-	if (!street) return undefined;
-	const address: Address = { street, city: opt('city') ?? '', country: opt('country') ?? '' };
-	for (const [k, src] of ADDRESS_FIELDS) {
-		const v = opt(src);
-		if (v !== undefined) address[k] = v;
-	}
-	return address;
+	const keys = { street: 'address', name: 'name', number: 'number', complement: 'floor', district: 'locality', city: 'city', state: 'province', postalCode: 'zipcode', country: 'country' };
+	return readAddress(opt, keys);
 }
 
 /**
@@ -157,11 +148,11 @@ export function normalizeNuvemshopOrder(input: unknown, account: string, options
 		...status,
 		currency,
 		totals: readTotals(r, raw, lines),
-		customer: readCustomer(r, raw),
+		customer: readBuyer(r, raw),
 		lines,
 		shipments: readShipments(r, raw, shipped, flags),
 	};
-	const address = readAddress(r, raw);
+	const address = readDelivery(r, raw);
 	if (address) order.shippingAddress = address;
 	const paymentMethod = nuvemshopMethod(raw.payment_details);
 	if (paymentMethod) order.paymentMethod = paymentMethod;

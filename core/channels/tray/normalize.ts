@@ -1,5 +1,6 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
+import { readAddress, readCustomer } from '../common/parties';
 import { chargedTotals, compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
 import { trayMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
@@ -31,19 +32,16 @@ function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
 	});
 }
 
-function readCustomer(r: RawReader, raw: TrayOrder): Customer {
+function readBuyer(r: RawReader, raw: TrayOrder): Customer {
 	const c = r.optObject(raw, 'Customer') ?? {};
-	const s = (k: string) => r.optString(c, `Customer.${k}`);
-	return compact({ name: s('name') ?? s('company_name') ?? '', email: s('email'), phone: s('cellphone') ?? s('phone'), document: digitsOnly(s('cpf') ?? s('cnpj')) });
+	return readCustomer((k) => r.optString(c, `Customer.${k}`), { name: ['name', 'company_name'], email: 'email', phone: ['cellphone', 'phone'], document: ['cpf', 'cnpj'] });
 }
-
-const COUNTRY: Readonly<Record<string, string>> = { brasil: 'BR', brazil: 'BR' };
 
 /**
  * The delivery address: the customer address the order names (Order.CustomerAddress.id), else the first of
  * type 1 ("Endereço de entrega", Tabela D), else the customer's own address fields.
  */
-function readAddress(r: RawReader, raw: TrayOrder): Address | undefined {
+function readDelivery(r: RawReader, raw: TrayOrder): Address | undefined {
 	const customer = r.optObject(raw, 'Customer');
 	if (!customer) return undefined;
 	const all = unwrap(r, customer, 'Customer.CustomerAddresses', 'CustomerAddress');
@@ -51,16 +49,11 @@ function readAddress(r: RawReader, raw: TrayOrder): Address | undefined {
 	const wanted = named && r.optString(named, 'CustomerAddress.id');
 	const chosen = all.find(({ item }) => wanted !== undefined && String(item.id) === wanted) ?? all.find(({ item }) => String(item.type) === '1');
 	const [a, p] = chosen ? [chosen.item, chosen.path] : [customer, 'Customer'];
-	const s = (k: string) => r.optString(a, `${p}.${k}`);
-	const street = s('address');
-	if (!street) return undefined;
-	const country = s('country') ?? 'BR';
-	return compact({
-		name: s('recipient') ?? r.optString(customer, 'Customer.name'),
-		street, number: s('number'), complement: s('complement'), district: s('neighborhood'),
-		city: s('city') ?? '', state: s('state'), postalCode: s('zip_code'),
-		country: COUNTRY[country.toLowerCase()] ?? country,
-	});
+	return readAddress(
+		(k) => r.optString(a, `${p}.${k}`),
+		{ name: 'recipient', street: 'address', number: 'number', complement: 'complement', district: 'neighborhood', city: 'city', state: 'state', postalCode: 'zip_code', country: 'country' },
+		{ name: r.optString(customer, 'Customer.name'), country: 'BR' },
+	);
 }
 
 function readShipments(r: RawReader, raw: TrayOrder, offset: string): Shipment[] {
@@ -131,11 +124,11 @@ export function normalizeTrayOrder(input: unknown, account: string, offset: stri
 		channelStatusRaw: r.string(raw, 'status'),
 		currency: 'BRL',
 		totals: readTotals(r, raw, lines),
-		customer: readCustomer(r, raw),
+		customer: readBuyer(r, raw),
 		lines,
 		shipments: readShipments(r, raw, offset),
 	};
-	const address = readAddress(r, raw);
+	const address = readDelivery(r, raw);
 	if (address) order.shippingAddress = address;
 	const invoice = readInvoice(r, raw, offset);
 	if (invoice) order.invoice = invoice;

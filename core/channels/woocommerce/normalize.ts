@@ -1,5 +1,6 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
+import { readAddress } from '../common/parties';
 import { compact, digitsOnly, openRawOrder, readCents, readMapped } from '../common/fields';
 import { wooMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
@@ -65,23 +66,13 @@ function readCustomer(r: RawReader, raw: WooOrder): Customer {
 }
 
 /** Digital-only orders have an empty shipping block: no address then. */
-function readAddress(r: RawReader, raw: WooOrder): Address | undefined {
+function readDelivery(r: RawReader, raw: WooOrder): Address | undefined {
 	const s = r.optObject(raw, 'shipping');
-	const opt = (k: string) => (s ? r.optString(s, `shipping.${k}`) : undefined);
-	const street = opt('address_1');
-	if (!street) return undefined;
-	return compact({
-		street,
-		city: opt('city') ?? '',
-		country: opt('country') ?? '',
-		name: fullName(opt) || undefined,
-		complement: opt('address_2'),
-		state: opt('state'),
-		postalCode: opt('postcode'),
-		// Added by the Brazilian checkout plugins; absent in core Woo.
-		number: opt('number'),
-		district: opt('neighborhood'),
-	});
+	if (!s) return undefined;
+	const opt = (k: string) => r.optString(s, `shipping.${k}`);
+	// number and neighborhood are added by the Brazilian checkout plugins; absent in core Woo.
+	const keys = { street: 'address_1', complement: 'address_2', number: 'number', district: 'neighborhood', city: 'city', state: 'state', postalCode: 'postcode', country: 'country' };
+	return readAddress(opt, keys, { name: fullName(opt) || undefined });
 }
 
 /** Milliseconds to add to a wall-clock time read as UTC to get the instant, in `timeZone` at about `ms`. */
@@ -199,7 +190,7 @@ export function normalizeWooOrder(input: unknown, account: string, options?: Woo
 		shipments: [],
 	};
 	order.lines = withRefunds(order.lines, refundedUnits(r, raw), order.status);
-	const address = readAddress(r, raw);
+	const address = readDelivery(r, raw);
 	if (address) order.shippingAddress = address;
 	const paymentMethod = wooMethod(raw.payment_method);
 	if (paymentMethod) order.paymentMethod = paymentMethod;
