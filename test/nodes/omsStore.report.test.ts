@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { closeSharedStores, getSharedStore } from '../../core/store/open';
 import { toStoreConfig } from '../../nodes/shared/store';
 import { order } from '../fixtures/orders';
-import { runNode } from './helpers/n8n-harness';
+import { runNode } from '../harness/n8n-store-harness';
 import { freshCredential, type DriverName } from './helpers/stores';
 
 /** Report → Dashboard and Stock → Low Stock through n8n's ExecuteContext, on both drivers. */

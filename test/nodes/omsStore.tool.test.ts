@@ -5,7 +5,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import { closeSharedStores } from '../../core/store/open';
 import { OmsStore } from '../../nodes/OmsStore/OmsStore.node';
 import { order } from '../fixtures/orders';
-import { runNode } from './helpers/n8n-harness';
+import { runNode } from '../harness/n8n-store-harness';
 import { sqliteCredential } from './helpers/stores';
 
 /**
