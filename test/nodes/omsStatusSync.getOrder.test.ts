@@ -113,7 +113,7 @@ describe('the Amazon SQS template around Get Channel Order', () => {
 });
 
 describe('Get Channel Order on Shopify', () => {
-	it('reads the whole order by its numeric id', async () => {
+	it('reads the whole order by its numeric id, once; an unknown id is a 404', async () => {
 		const sim = new ShopifySimulator('shpat_x');
 		await sim.start();
 		try {
@@ -125,9 +125,16 @@ describe('Get Channel Order on Shopify', () => {
 				parameters: { channel: 'shopify', operation: 'getChannelOrder', channelOrderId: '={{ $json.id }}' },
 				credentials: { shopifyOmsApi: { shopSubdomain: 'bob-norman', accessToken: 'shpat_x', apiVersion: '2026-01', baseUrl: sim.baseUrl } },
 				authenticate: (_t, c, req) => ({ ...req, headers: { ...req.headers, 'X-Shopify-Access-Token': String(c.accessToken) } }),
-				items: [{ id: '6101' }],
+				items: [{ id: '6101' }, { id: '6199' }],
+				continueOnFail: true,
 			});
-			expect(out.map((i) => i.json)).toEqual([expect.objectContaining({ channel: 'shopify', channelOrderId: '6101', account: 'bob-norman.myshopify.com' })]);
+			expect(out.map((i) => i.json)).toEqual([
+				expect.objectContaining({ channel: 'shopify', channelOrderId: '6101', account: 'bob-norman.myshopify.com' }),
+				// An order the shop does not have: the read fails (not an order error item), like the other channels.
+				{ error: { message: expect.stringContaining('not found'), httpCode: 404 } },
+			]);
+			// One order query for the order read: getDetails does not read it again.
+			expect(sim.requests(/graphql\.json$/).filter((r) => /OmsOrder\(/.test((r.body as { query: string }).query))).toHaveLength(2);
 		} finally {
 			await sim.stop();
 		}

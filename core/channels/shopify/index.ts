@@ -53,6 +53,8 @@ export function createShopifyAdapter(ctx: AdapterContext): ChannelAdapter<Raw> {
 		},
 
 		async getDetails(summary: Raw): Promise<ShopifyOrder> {
+			// Already whole (getOrder read it): the readers call getDetails after getOrder.
+			if ('lineItems' in summary && summary.lineItems) return summary as ShopifyOrder;
 			const data = await gql<{ order: ShopifyOrder | null }>(ORDER_QUERY, { id: summary.id });
 			if (!data.order) throw new ChannelHttpError(404, { method: 'POST', url: endpoint }, `Order ${summary.id} not found`);
 			const order = data.order;
@@ -67,9 +69,9 @@ export function createShopifyAdapter(ctx: AdapterContext): ChannelAdapter<Raw> {
 			return { ...order, lineItems: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } };
 		},
 
-		/** A summary by id (numeric or gid): getDetails, which the readers call next, reads the whole order. */
+		/** The whole order by id (numeric or gid); one the shop does not have is a 404, like the other channels'. */
 		async getOrder(id: string): Promise<Raw> {
-			return { id: id.startsWith('gid://') ? id : `gid://shopify/Order/${id}` } as Raw;
+			return this.getDetails!({ id: id.startsWith('gid://') ? id : `gid://shopify/Order/${id}` } as Raw);
 		},
 
 		identify(raw: Raw) {
