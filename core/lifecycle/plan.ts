@@ -62,7 +62,7 @@ export function planOrderChange(state: OrderStockState, posted: CanonicalOrder, 
 	const held = state.stage === 'restocked' ? zeroed(state.committed) : state.committed;
 	const committed = skuQuantities();
 	// Units back through returns: the snapshot's (when returns are restocked) or the registered ones, never both.
-	const back = skuQuantities();
+	const back = skuQuantities(state.returned); // SKUs this snapshot no longer names keep what came back
 	const newlyBack = skuQuantities();
 	for (const sku of union(held, units.deducted)) {
 		const before = qty(held, sku);
@@ -82,6 +82,7 @@ export function planOrderChange(state: OrderStockState, posted: CanonicalOrder, 
 		// A return counts as back only when its units are not held out by the rules above.
 		const nowBack = incoming === 'cancelled' ? wasBack : Math.max(registered, backWanted - Math.max(0, target - wanted));
 		if (nowBack > 0) back[sku] = nowBack;
+		else delete back[sku];
 		if (nowBack > wasBack) newlyBack[sku] = nowBack - wasBack;
 	}
 	if (!config.restockOnReturn && anyPositive(units.returned)) flags.add('returned_not_restocked');

@@ -199,6 +199,25 @@ describe.each(DRIVERS)('stock properties on %s', (driver) => {
 		]);
 	});
 
+	// Found by the property: units returned (and restocked) then the order cancelled in the same batch; the store
+	// forgot they were back and refused to register their return.
+	test('a return registered after a returned-then-cancelled order finds the units already back', async () => {
+		await runSteps(
+			driver,
+			[
+				{
+					kind: 'apply',
+					batch: [
+						{ id: '5', status: 'delivered', minute: 0, lines: [['A', 1], ['A', 1]], warehouse: 'default', progress: [{ returned: 1 }, { returned: 1 }] },
+						{ id: '5', status: 'cancelled', minute: 0, lines: [['A', 1]], warehouse: 'default' },
+					],
+				},
+				{ kind: 'return', id: '5', ref: 'rma-1', lines: [{ pick: 0, quantity: 2, condition: 'restock' }], exchange: null },
+			],
+			{ commitOn: 'paid', restockOnCancelAfterCommit: true, restockOnReturn: true },
+		);
+	});
+
 	test('after every step: zero drift, each effect once, available = onHand - reserved, levels = reference model', async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 25 }), rulesArb, (steps, rules) => runSteps(driver, steps, rules)),
