@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { optionsCollection } from '../shared/fields';
 import { webhookChannelFields, webhookChannelProperty } from './channels';
 
 const onlyFor = (...channels: string[]) => ({ show: { channel: channels } });
@@ -38,60 +39,53 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		displayOptions: onlyFor('vtex'),
 	},
 	...webhookChannelFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				default: 100,
-				description: 'Most orders one execution takes from the inbox. Deliveries are stored first and run in batches, so a burst starts few executions.',
-			},
-			{
-				displayName: 'Executions at Once',
-				name: 'executionsAtOnce',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10 },
-				default: 1,
-				description: 'Most executions of this node running at the same time. While they run (a slow channel), new deliveries wait in the inbox, not in memory.',
-			},
-			{
-				displayName: 'Inbox Retention (Days)',
-				name: 'inboxRetentionDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 365 },
-				default: 7,
-				description: 'How long delivery IDs (and deliveries that failed every attempt) are kept; channels stop retrying well before (Shopify 4 hours, Nuvemshop 3 days)',
-			},
-			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the order exactly as the channel sent or returned it, under "raw"',
-			},
-			{
-				displayName: 'Max Attempts',
-				name: 'maxAttempts',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20 },
-				default: 5,
-				description: 'Times a delivery is run again after its execution failed (30 s, then 1, 2, 4 … min apart, each alone) before it is left in the inbox as failed',
-			},
-			{
-				displayName: 'Register Webhook',
-				name: 'registerWebhook',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to create the webhook on the channel when the workflow is activated and remove it when deactivated (Shopify, WooCommerce, Nuvemshop, VTEX). Turn off to manage it yourself.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 100,
+			description: 'Most orders one execution takes from the inbox. Deliveries are stored first and run in batches, so a burst starts few executions.',
+		},
+		{
+			displayName: 'Executions at Once',
+			name: 'executionsAtOnce',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 1,
+			description: 'Most executions of this node running at the same time. While they run (a slow channel), new deliveries wait in the inbox, not in memory.',
+		},
+		{
+			displayName: 'Inbox Retention (Days)',
+			name: 'inboxRetentionDays',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 365 },
+			default: 7,
+			description: 'How long delivery IDs (and deliveries that failed every attempt) are kept; channels stop retrying well before (Shopify 4 hours, Nuvemshop 3 days)',
+		},
+		{
+			displayName: 'Include Raw Payload',
+			name: 'includeRaw',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the order exactly as the channel sent or returned it, under "raw"',
+		},
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 5,
+			description: 'Times a delivery is run again after its execution failed (30 s, then 1, 2, 4 … min apart, each alone) before it is left in the inbox as failed',
+		},
+		{
+			displayName: 'Register Webhook',
+			name: 'registerWebhook',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to create the webhook on the channel when the workflow is activated and remove it when deactivated (Shopify, WooCommerce, Nuvemshop, VTEX). Turn off to manage it yourself.',
+		},
+	]),
 ];

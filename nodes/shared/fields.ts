@@ -9,3 +9,13 @@ export const maxSkusPerRunField: INodeProperties = {
 	default: 1000,
 	description: 'When more SKUs changed, the next run continues where this one stopped',
 };
+
+/** The node's "Options" collection (name `options`, as saved workflows have it) holding `options`. */
+export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options,
+});

@@ -4,6 +4,7 @@ import { CHANNELS, type ChannelId } from '../../core/channels/registry';
 import type { RetryPolicy } from '../../core/http/retry';
 import { authenticationProperty, N8N_CHANNELS, openChannelContext, triggerCredentials } from './channels';
 import { toNodeError } from './errors';
+import { optionsCollection } from './fields';
 
 /** Seams for tests (tiny retry sleeps, short timeouts); production uses the defaults. */
 export interface OrderTriggerDeps {
@@ -51,48 +52,41 @@ export function orderTriggerDescription(channel: ChannelId, name: string): Omit<
 			},
 			...authenticationProperty(n8n),
 			...(n8n.properties ?? []),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Import Orders Since',
-						name: 'importSince',
-						type: 'dateTime',
-						default: '',
-						description:
-							'Backfill: on first activation, start from this date instead of now. Later changes to this field have no effect on an active trigger.',
-					},
-					{
-						displayName: 'Max Orders per Poll',
-						name: 'maxOrdersPerPoll',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 100000 },
-						default: 10000,
-						description:
-							'Checked between pages of orders: beyond it, the rest is emitted by the next polls, never skipped. Lower it only when the nodes after the trigger cannot take that many items at once.',
-					},
-					{
-						displayName: 'Time Budget (Seconds)',
-						name: 'timeBudgetSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 40 },
-						default: 25,
-						description:
-							"How long one poll may read orders; the rest is carried over to the next poll. n8n's durable scheduler abandons a poll after 45 seconds, so keep it below that.",
-					},
-					{
-						displayName: 'Include Raw Payload',
-						name: 'includeRaw',
-						type: 'boolean',
-						default: false,
-						description: `Whether to add the order exactly as ${label} returned it, under "raw"`,
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Import Orders Since',
+					name: 'importSince',
+					type: 'dateTime',
+					default: '',
+					description:
+						'Backfill: on first activation, start from this date instead of now. Later changes to this field have no effect on an active trigger.',
+				},
+				{
+					displayName: 'Max Orders per Poll',
+					name: 'maxOrdersPerPoll',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 100000 },
+					default: 10000,
+					description:
+						'Checked between pages of orders: beyond it, the rest is emitted by the next polls, never skipped. Lower it only when the nodes after the trigger cannot take that many items at once.',
+				},
+				{
+					displayName: 'Time Budget (Seconds)',
+					name: 'timeBudgetSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 40 },
+					default: 25,
+					description:
+						"How long one poll may read orders; the rest is carried over to the next poll. n8n's durable scheduler abandons a poll after 45 seconds, so keep it below that.",
+				},
+				{
+					displayName: 'Include Raw Payload',
+					name: 'includeRaw',
+					type: 'boolean',
+					default: false,
+					description: `Whether to add the order exactly as ${label} returned it, under "raw"`,
+				},
+			]),
 		],
 	};
 }
