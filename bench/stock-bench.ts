@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { benchSqliteKits } from './kit-bench';
 import { benchPostgres, benchPostgresFsync } from './pg-bench';
 import { benchSqlite } from './sqlite-bench';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
 	const sqlite = await benchSqlite(log);
 	const ratio = sqlite.ordersPerS / sqlite.bareOrdersPerS;
 	log(`sqlite ratio store/bare: ${ratio.toFixed(2)}`);
+	const kits = await benchSqliteKits(log);
 	const pg = await benchPostgres(log);
 	const pgSync = await benchPostgresFsync(log);
 	const pgRatio = pgSync.ordersPerS / pgSync.bareOrdersPerS;
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
 	const figures = {
 		sqlite_orders_per_s: Math.round(sqlite.ordersPerS),
 		sqlite_bare_ratio: Number(ratio.toFixed(3)),
+		sqlite_kit_orders_per_s: Math.round(kits.kitOrdersPerS),
+		sqlite_kit_plain_same_run_orders_per_s: Math.round(kits.plainOrdersPerS),
 		pg_orders_per_s: Math.round(pg.ordersPerS),
 		pg_oversold_unflagged: pg.oversoldUnflagged,
 		pg_drift: pg.drift,

@@ -1,5 +1,6 @@
 import type { OrderStockState } from '../lifecycle/plan';
 import type { KitQueries, KitTx } from './kit-backend';
+import type { ChannelConfigBackend, WarehouseChoiceTx } from './channel-config-backend';
 import type { PaymentMethod } from '../model/order';
 import type { LinkBackend, LinkTx } from './link-backend';
 import type { OrderActivity, OrderSummary } from './activity';
@@ -85,7 +86,7 @@ export interface LedgerTotal extends CounterKey {
 	reserved: number;
 }
 
-export interface StoreTx extends LinkTx, KitTx {
+export interface StoreTx extends LinkTx, KitTx, WarehouseChoiceTx {
 	/**
 	 * Serialises concurrent writers of the same orders (row or advisory locks in key order) and returns the
 	 * states of the orders the store already knows.
@@ -120,6 +121,8 @@ export interface StoreBackend extends LinkBackend {
 	getAvailability(skus?: string[], warehouse?: string): Promise<StockLevel[]>;
 	/** Kit look-ups outside a transaction (reads). */
 	readonly kitReads: KitQueries;
+	/** Publish rules and warehouses per channel account. */
+	readonly channelConfig: ChannelConfigBackend;
 	listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage>;
 	listReservations(query: ReservationQuery): Promise<ReservationEntry[]>;
 	listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;

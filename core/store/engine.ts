@@ -17,6 +17,7 @@ import { MAX_COUNTER, StockInputError } from './inputs';
 import { resolveLinkedLines, saveWaitingOrders } from '../catalog/link-apply';
 import { expandFootprint, KitStock, loadKitClosure } from './kit-stock';
 import { summaryOf } from './activity';
+import { chooseReserveWarehouses } from './warehouse-choice';
 import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult, UnmappedLine } from './types';
 
 /**
@@ -112,13 +113,15 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 	const known = await tx.lockOrders(keys);
 	// An order keeps the warehouse it was first reserved in; later snapshots cannot move held stock. A new order
 	// seen twice in one batch keeps its first snapshot's warehouse too, so the counters locked are the ones moved.
+	const kits = await kitStockFor(tx, [...orders.flatMap(skusOf), ...[...known.values()].flatMap(heldSkus)]);
+	// A new order naming no warehouse reserves where its channel account's priority list finds the stock.
+	const chosen = await chooseReserveWarehouses(tx, kits, orders.filter((o) => !known.has(orderKeyOf(o)) && o.warehouse === undefined));
 	const pinned = new Map<string, string>();
 	for (const o of orders) {
 		const key = orderKeyOf(o);
-		if (!pinned.has(key)) pinned.set(key, known.get(key)?.warehouse ?? o.warehouse ?? DEFAULT_WAREHOUSE);
+		if (!pinned.has(key)) pinned.set(key, known.get(key)?.warehouse ?? o.warehouse ?? chosen.get(key) ?? DEFAULT_WAREHOUSE);
 	}
 	const warehouseOf = (o: CanonicalOrder) => pinned.get(orderKeyOf(o))!;
-	const kits = await kitStockFor(tx, [...orders.flatMap(skusOf), ...[...known.values()].flatMap(heldSkus)]);
 	const counters = await lockCounterSet(tx, [
 		...orders.flatMap((o) => kits.stockKeys(known.get(orderKeyOf(o)), skusOf(o), warehouseOf(o))),
 		...[...known.values()].flatMap((s) => kits.heldKeys(s)),

@@ -11,6 +11,9 @@ import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, chec
 import { kitLevels, kitsContainingIn, kitVersionedLevels, kitViews, saveKitInTx, withChangedKits, type KitChangeResult, type KitView } from './kit-ops';
 import type { KitComponent } from '../catalog/kits';
 import { activityLimit, type ActivityQuery, type OrderActivity } from './activity';
+import type { PublishRule } from '../catalog/publish-rules';
+import type { ChannelWarehouses, PublishRuleEntry } from './channel-config-backend';
+import { checkChannelAccount, removeRule, rulesFor, setRule, setWarehouses } from './channel-config-ops';
 import { orderFilter } from './order-view';
 import { pushStatusFilter } from './push-status';
 import { checkReturn, registerReturnInTx, type RegisterReturnInput, type RegisterReturnResult } from './returns';
@@ -196,6 +199,35 @@ export class LedgerStore implements OmsStore {
 
 	kitsContaining(skus: string[]): Promise<string[]> {
 		return kitsContainingIn(this.backend.kitReads, [...new Set(skus.map((s) => storeSku(s)))]);
+	}
+
+	setPublishRule(channel: string, rule: PublishRule, sku?: string): Promise<PublishRuleEntry> {
+		return setRule(this.backend.channelConfig, channel, rule, sku, this.now());
+	}
+
+	removePublishRule(channel: string, sku?: string): Promise<{ channel: string; sku: string | null; removed: boolean }> {
+		return removeRule(this.backend.channelConfig, channel, sku);
+	}
+
+	listPublishRules(channel?: string): Promise<PublishRuleEntry[]> {
+		return this.backend.channelConfig.selectRules(channel === undefined ? null : checkChannelAccount(channel));
+	}
+
+	publishRulesFor(channel: string, skus: string[]): Promise<{ account?: PublishRule; bySku: Map<string, PublishRule> }> {
+		return rulesFor(this.backend.channelConfig, channel, skus.map((s) => storeSku(s)));
+	}
+
+	setChannelWarehouses(channel: string, warehouses: { sells?: string[]; reservesIn?: string[] }): Promise<ChannelWarehouses> {
+		return setWarehouses(this.backend.channelConfig, channel, warehouses, this.now());
+	}
+
+	async removeChannelWarehouses(channel: string): Promise<{ channel: string; removed: boolean }> {
+		const account = checkChannelAccount(channel);
+		return { channel: account, removed: await this.backend.channelConfig.deleteWarehouses(account) };
+	}
+
+	listChannelWarehouses(channel?: string): Promise<ChannelWarehouses[]> {
+		return this.backend.channelConfig.selectWarehouses(channel === undefined ? null : [checkChannelAccount(channel)]);
 	}
 
 	/** Expires in bounded rounds so one call never holds the write lock for long. */

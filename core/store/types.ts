@@ -8,6 +8,8 @@ import type { ExpiryRulesInput } from './expiry';
 import type { ClaimedDelivery, ClaimOptions, FailOptions, QueuedDeliveryInput, QueueStatus } from './queue-types';
 import type { KitLineInfo } from './kit-stock';
 import type { KitComponent } from '../catalog/kits';
+import type { PublishRule } from '../catalog/publish-rules';
+import type { ChannelWarehouses, PublishRuleEntry } from './channel-config-backend';
 import type { KitChangeResult, KitView } from './kit-ops';
 import type { OrderPage, OrderQuery, PushStatusEntry, PushStatusQuery, StoredOrder } from './read-types';
 
@@ -16,6 +18,8 @@ export type { KitComponent } from '../catalog/kits';
 export type { KitChangeResult, KitView } from './kit-ops';
 export type { KitLineInfo } from './kit-stock';
 export type { ClaimedDelivery, ClaimOptions, FailOptions, QueuedDeliveryInput, QueueStatus } from './queue-types';
+export type { PublishRule } from '../catalog/publish-rules';
+export type { ChannelWarehouses, PublishRuleEntry } from './channel-config-backend';
 
 export interface StockLevel {
 	sku: string;
@@ -315,6 +319,20 @@ export interface OmsStore extends LinkStore {
 	listKits(query?: { skus?: string[]; afterSku?: string; limit?: number }): Promise<KitView[]>;
 	/** Kits that contain any of `skus`, directly or through other kits (to re-publish them). */
 	kitsContaining(skus: string[]): Promise<string[]>;
+	/**
+	 * Sets (replaces) the publish rule of a channel account ("shopify:loja"), or its override for one SKU:
+	 * fields left out fall back to the account's rule, then to the Push Stock node's parameters.
+	 */
+	setPublishRule(channel: string, rule: PublishRule, sku?: string): Promise<PublishRuleEntry>;
+	removePublishRule(channel: string, sku?: string): Promise<{ channel: string; sku: string | null; removed: boolean }>;
+	/** Rules of one channel account (every account when omitted): the account's (sku null) and per-SKU overrides. */
+	listPublishRules(channel?: string): Promise<PublishRuleEntry[]>;
+	/** The account's rule and the overrides of `skus` (keyed by the SKUs' store identities). */
+	publishRulesFor(channel: string, skus: string[]): Promise<{ account?: PublishRule; bySku: Map<string, PublishRule> }>;
+	/** Which warehouses a channel account sells (sum published) and where its orders reserve (priority list). */
+	setChannelWarehouses(channel: string, warehouses: { sells?: string[]; reservesIn?: string[] }): Promise<ChannelWarehouses>;
+	removeChannelWarehouses(channel: string): Promise<{ channel: string; removed: boolean }>;
+	listChannelWarehouses(channel?: string): Promise<ChannelWarehouses[]>;
 	/**
 	 * Releases reservations of orders still awaiting payment: reserved before `olderThan` (every method alike),
 	 * or past their payment method's rule (see ExpiryRules; what is left out keeps DEFAULT_EXPIRY_RULES).

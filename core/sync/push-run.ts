@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PushRetryInput, SeenRetry } from '../store/types';
 import { publishPlanned, type Planned, type PublishContext } from './push-publish';
 import type { PushStockRequest, SkuPushResult } from './push-stock';
-import { stockValue } from './stock-value';
+import type { PushScope } from './push-scope';
 
 const NOT_COUNTED = 'never counted in the OMS: set its on-hand stock to publish it';
 export const DEFERRED = 'another push of this SKU was running: it waits in the retry set for the next run';
@@ -22,13 +22,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class PushRun implements PublishContext {
 	readonly holder = `push-${randomUUID()}`;
 	readonly results = new Map<string, SkuPushResult>();
+	/** The key the push state is kept under: the warehouse sold, or several joined ("default+sp"). */
+	readonly warehouse: string;
 
 	constructor(
 		readonly req: PushStockRequest,
-		readonly warehouse: string,
+		private readonly scope: PushScope,
 		/** SKUs taken from the retry set: their results say so. */
 		private readonly retried: Set<string>,
-	) {}
+	) {
+		this.warehouse = scope.label;
+	}
 
 	now(): Date {
 		return this.req.clock?.() ?? new Date();
@@ -106,10 +110,11 @@ export class PushRun implements PublishContext {
 	/** Reads levels, recorded values and uncertain marks of `check` (under the lease) and decides what to send. */
 	private async plan(check: string[], round: number, sentSeq: Map<string, number>, forced: Set<string>): Promise<{ plan: Planned[]; seen: Map<string, SeenRetry> }> {
 		const { store, channel } = this.req;
-		const [levels, states, retries] = await Promise.all([
-			store.getVersionedLevels(check, this.warehouse),
+		const [levels, states, retries, valueOf] = await Promise.all([
+			this.scope.levels(check),
 			store.getPushState(channel, check, this.warehouse),
 			store.listPushRetries(channel, { warehouse: this.warehouse, skus: check, limit: check.length }),
+			this.scope.valuer(check),
 		]);
 		const bySku = new Map(levels.map((l) => [l.sku, l]));
 		const uncertain = new Set(retries.filter((r) => r.uncertain).map((r) => r.sku));
@@ -127,7 +132,7 @@ export class PushRun implements PublishContext {
 				settled.push(sku);
 				continue;
 			}
-			const value = stockValue(level.available, this.req);
+			const value = valueOf(sku, level.available);
 			if (forced.has(sku) || uncertain.has(sku) || value !== states.get(sku)?.value) plan.push({ sku, available: level.available, value, changeSeq: level.changeSeq });
 			else if (round === 1) {
 				Object.assign(result, { available: level.available, value, changeSeq: level.changeSeq, status: 'unchanged' });

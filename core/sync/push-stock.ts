@@ -2,6 +2,7 @@ import type { ChannelWriter, WriteFailure } from '../channels/types';
 import type { OmsStore } from '../store/types';
 import { DEFAULT_WAREHOUSE, skuIdentity } from '../model/order';
 import { PushRun } from './push-run';
+import { PushScope } from './push-scope';
 import { checkStockValueRules, type StockValueRules } from './stock-value';
 
 export const CHANGED_SINCE_LAST_PUSH = 'changed-since-last-push';
@@ -81,12 +82,14 @@ export interface PushStockOutcome {
  */
 export async function pushStock(req: PushStockRequest): Promise<PushStockOutcome> {
 	checkStockValueRules(req);
-	const warehouse = req.warehouse || DEFAULT_WAREHOUSE;
+	// The store's warehouses and rules for this channel account win over the node's parameters.
+	const scope = await PushScope.of(req, req.warehouse || DEFAULT_WAREHOUSE);
+	const warehouse = scope.label;
 	const limit = req.pageSize ?? 1000;
 	const due = (await req.store.listPushRetries(req.channel, { warehouse, dueOnly: true, limit })).map((e) => e.sku);
-	const run = new PushRun(req, warehouse, new Set(due));
+	const run = new PushRun(req, scope, new Set(due));
 	if (req.levels !== CHANGED_SINCE_LAST_PUSH) {
-		const named = uniqueSkus([...due.map((sku) => ({ sku })), ...req.levels], warehouse);
+		const named = uniqueSkus([...due.map((sku) => ({ sku })), ...req.levels], scope);
 		// A component's level moved: every kit containing it shows a new number too.
 		const kits = named.length > 0 ? await req.store.kitsContaining(named) : [];
 		return { results: await run.push([...new Set([...named, ...kits])]) };
@@ -94,17 +97,17 @@ export async function pushStock(req: PushStockRequest): Promise<PushStockOutcome
 
 	// The cursor always moves on: a SKU that failed waits in the retry set, not in front of later changes.
 	const page = await req.store.listChanged(req.cursor || undefined, limit);
-	const mine = page.levels.filter((l) => l.warehouse === warehouse); // kits of changed components included
-	const results = await run.push(uniqueSkus([...due.map((sku) => ({ sku })), ...mine], warehouse));
+	const mine = page.levels.filter((l) => scope.sells(l.warehouse)); // kits of changed components included
+	const results = await run.push(uniqueSkus([...due.map((sku) => ({ sku })), ...mine], scope));
 	return { results, cursor: page.cursor, more: page.more };
 }
 
 /** The SKUs of this warehouse, once each, in their store identity (an item may name "Camisa-É" decomposed or padded). */
-function uniqueSkus(refs: SkuRef[], warehouse: string): string[] {
+function uniqueSkus(refs: SkuRef[], scope: PushScope): string[] {
 	const seen = new Set<string>();
 	for (const ref of refs) {
 		const sku = skuIdentity(String(ref.sku ?? ''));
-		if (sku !== '' && (ref.warehouse || warehouse) === warehouse) seen.add(sku);
+		if (sku !== '' && (!ref.warehouse || ref.warehouse === scope.label || scope.sells(ref.warehouse))) seen.add(sku);
 	}
 	return [...seen];
 }

@@ -4,6 +4,8 @@ import { appliedRefKey, counterKey, type CounterRow, type QueueFailure, type Que
 import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationsFromRows, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { KitQueries } from '../kit-backend';
 import { pgKitQueries, pgKitWrites } from './kits';
+import type { ChannelConfigBackend } from '../channel-config-backend';
+import { pgChannelConfig, pgWarehouseChoice } from './channel-config';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, postgresLinkTx } from './links';
 import { POSTGRES_MIGRATIONS } from './migrations';
@@ -46,6 +48,7 @@ function txFor(client: PoolClient): StoreTx {
 		...postgresLinkTx(q),
 		...pgKitQueries(q),
 		...pgKitWrites(q),
+		...pgWarehouseChoice(q),
 		lockOrders: async (keys) => {
 			if (keys.length === 0) return new Map();
 			// Advisory locks exist before the row does, so a first sighting is serialised too; taken in hash order.
@@ -290,6 +293,7 @@ export class PostgresBackend implements StoreBackend {
 	private readonly q: Query = (sql, params) => this.query(sql, params);
 
 	readonly kitReads: KitQueries = pgKitQueries(this.q);
+	readonly channelConfig: ChannelConfigBackend = pgChannelConfig(this.q);
 
 	getOrder(orderKey: string): Promise<StoredOrder | null> {
 		return selectOrder(this.q, orderKey);

@@ -281,4 +281,28 @@ CREATE INDEX oms_orders_first_seen ON oms_orders (first_seen_at);
 CREATE INDEX oms_order_events_status ON oms_order_events (order_key, new_status, at);
 `,
 	},
+	{
+		version: 12,
+		sql: `
+-- Per channel account (and per SKU on it) publish rules, so every workflow publishes the same number; a NULL
+-- field falls back to the account's rule (sku ''), then to the Push Stock node's parameters.
+CREATE TABLE oms_publish_rule (
+	channel text NOT NULL,
+	sku text NOT NULL,
+	share_percent integer,
+	max_quantity bigint,
+	safety_stock bigint,
+	zero_below bigint,
+	updated_at timestamptz NOT NULL,
+	PRIMARY KEY (channel, sku)
+);
+-- Per channel account: the warehouses it sells (sum published) and where its orders reserve (priority list).
+CREATE TABLE oms_channel_warehouse (
+	channel text PRIMARY KEY,
+	sells_json jsonb NOT NULL,
+	reserves_json jsonb NOT NULL,
+	updated_at timestamptz NOT NULL
+);
+`,
+	},
 ];

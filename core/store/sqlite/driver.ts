@@ -19,6 +19,8 @@ import {
 import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationsFromRows, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { KitQueries } from '../kit-backend';
 import { sqliteKitQueries, sqliteKitWrites } from './kits';
+import type { ChannelConfigBackend } from '../channel-config-backend';
+import { sqliteChannelConfig, sqliteWarehouseChoice } from './channel-config';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { claimQueued, deleteDeliveriesBefore, deleteParkedBefore, deleteQueued, failQueued, insertDelivery, insertQueued, renewQueued, selectQueueStatus } from './inbox';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './links';
@@ -180,11 +182,13 @@ export class SqliteBackend implements StoreBackend {
 
 	/** Kit reads queue behind open transactions like every read. */
 	readonly kitReads: KitQueries = sqliteKitQueries(this.prepare, (work) => this.read(work));
+	readonly channelConfig: ChannelConfigBackend = sqliteChannelConfig(this.prepare, (work) => this.read(work), (work) => this.writeNow(work));
 
 	private readonly tx: StoreTx = {
 		...sqliteLinkTx(this.prepare),
 		...sqliteKitQueries(this.prepare, async (work) => work()),
 		...sqliteKitWrites(this.prepare),
+		...sqliteWarehouseChoice(this.prepare),
 		lockOrders: async (keys) => {
 			const rows = this.all('SELECT * FROM oms_orders WHERE order_key IN (SELECT value FROM json_each(?))', jsonList(keys));
 			return new Map(rows.map((r) => [String(r.order_key), orderStateFromRow(r)]));

@@ -279,4 +279,28 @@ CREATE INDEX oms_orders_first_seen ON oms_orders (first_seen_at);
 CREATE INDEX oms_order_events_status ON oms_order_events (order_key, new_status, at);
 `,
 	},
+	{
+		version: 12,
+		sql: `
+-- Per channel account (and per SKU on it) publish rules, so every workflow publishes the same number; a NULL
+-- field falls back to the account's rule (sku ''), then to the Push Stock node's parameters.
+CREATE TABLE oms_publish_rule (
+	channel TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	share_percent INTEGER,
+	max_quantity INTEGER,
+	safety_stock INTEGER,
+	zero_below INTEGER,
+	updated_at TEXT NOT NULL,
+	PRIMARY KEY (channel, sku)
+) WITHOUT ROWID;
+-- Per channel account: the warehouses it sells (sum published) and where its orders reserve (priority list).
+CREATE TABLE oms_channel_warehouse (
+	channel TEXT PRIMARY KEY,
+	sells_json TEXT NOT NULL,
+	reserves_json TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+`,
+	},
 ];

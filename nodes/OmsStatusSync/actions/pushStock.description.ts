@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 0,
-		description: 'Units held back from this channel: it is offered available − safety stock, never below 0',
+		description: "Units held back from this channel: it is offered available − safety stock, never below 0. A publish rule set in the OMS Store (Catalog → Set Publish Rule) for this channel account wins; this applies where none is set.",
 	},
 	{
 		displayName: 'Max Quantity',
@@ -43,7 +43,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 0,
-		description: 'Largest quantity shown on the channel (0 = no cap)',
+		description: 'Largest quantity shown on the channel (0 = no cap). A publish rule set in the OMS Store for this channel account wins; this applies where none is set.',
 	},
 	{
 		displayName: 'Warehouse',
@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: DEFAULT_WAREHOUSE,
 		description:
-			"The OMS warehouse this channel sells from; SKU levels of other warehouses are ignored. Mercado Livre multi-origin sellers: the depot the credential's Depots map to this warehouse is written (one Push Stock per warehouse).",
+			"The OMS warehouse this channel sells from; SKU levels of other warehouses are ignored. Mercado Livre multi-origin sellers: the depot the credential's Depots map to this warehouse is written (one Push Stock per warehouse). Warehouses set in the OMS Store for this channel account (Catalog → Set Channel Warehouses) win: their sum is published.",
 	},
 	{ ...maxSkusPerRunField, displayOptions: { show: { source: ['changedSinceLastPush'] } } },
 	{

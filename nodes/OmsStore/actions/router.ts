@@ -21,7 +21,21 @@ const operations: Record<string, Record<string, { execute: OperationExecute }>> 
 	},
 	reservation: { expire: reservation.expire, list: reservation.list },
 	maintenance: { reconcile: maintenance.reconcile, ledger: maintenance.ledger },
-	catalog: { linkListing: catalog.linkListing, unlinkListing: catalog.unlinkListing, listLinks: catalog.listLinks, listUnlinked: catalog.listUnlinked, defineKit: catalog.defineKit, removeKit: catalog.removeKit, listKits: catalog.listKits },
+	catalog: {
+		linkListing: catalog.linkListing,
+		unlinkListing: catalog.unlinkListing,
+		listLinks: catalog.listLinks,
+		listUnlinked: catalog.listUnlinked,
+		defineKit: catalog.defineKit,
+		removeKit: catalog.removeKit,
+		listKits: catalog.listKits,
+		setPublishRule: catalog.setPublishRule,
+		removePublishRule: catalog.removePublishRule,
+		listPublishRules: catalog.listPublishRules,
+		setChannelWarehouses: catalog.setChannelWarehouses,
+		removeChannelWarehouses: catalog.removeChannelWarehouses,
+		listChannelWarehouses: catalog.listChannelWarehouses,
+	},
 	report: { dashboard: report.dashboard },
 };
 

@@ -11,8 +11,8 @@ const CHANGES_STOCK: Record<string, string[]> = {
 	reservation: ['expire'],
 	maintenance: ['reconcile'],
 	// A new link reserves (or commits) the open orders' lines that waited for it; removing one changes later pushes.
-	// A kit definition changes what its SKU and components show as available.
-	catalog: ['linkListing', 'unlinkListing', 'defineKit', 'removeKit'],
+	// A kit definition changes what its SKU and components show as available; rules and warehouses change what channels are shown.
+	catalog: ['linkListing', 'unlinkListing', 'defineKit', 'removeKit', 'setPublishRule', 'removePublishRule', 'setChannelWarehouses', 'removeChannelWarehouses'],
 };
 
 export const allowChangesAsToolField: INodeProperties = {

@@ -1,13 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as defineKit from './defineKit.operation';
 import * as linkListing from './linkListing.operation';
+import * as listChannelWarehouses from './listChannelWarehouses.operation';
 import * as listKits from './listKits.operation';
 import * as listLinks from './listLinks.operation';
+import * as listPublishRules from './listPublishRules.operation';
 import * as listUnlinked from './listUnlinked.operation';
+import * as removeChannelWarehouses from './removeChannelWarehouses.operation';
 import * as removeKit from './removeKit.operation';
+import * as removePublishRule from './removePublishRule.operation';
+import * as setChannelWarehouses from './setChannelWarehouses.operation';
+import * as setPublishRule from './setPublishRule.operation';
 import * as unlinkListing from './unlinkListing.operation';
 
-export { defineKit, linkListing, listKits, listLinks, listUnlinked, removeKit, unlinkListing };
+export {
+	defineKit,
+	linkListing,
+	listChannelWarehouses,
+	listKits,
+	listLinks,
+	listPublishRules,
+	listUnlinked,
+	removeChannelWarehouses,
+	removeKit,
+	removePublishRule,
+	setChannelWarehouses,
+	setPublishRule,
+	unlinkListing,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -32,6 +52,12 @@ export const description: INodeProperties[] = [
 				action: 'Link a listing to a SKU',
 			},
 			{
+				name: 'List Channel Warehouses',
+				value: 'listChannelWarehouses',
+				description: 'Show which warehouses each channel account sells and where its orders reserve (changes nothing)',
+				action: 'List channel warehouses',
+			},
+			{
 				name: 'List Kits',
 				value: 'listKits',
 				description: 'List kits with their components and how many of each can be sold now (changes nothing)',
@@ -44,6 +70,12 @@ export const description: INodeProperties[] = [
 				action: 'List listing links',
 			},
 			{
+				name: 'List Publish Rules',
+				value: 'listPublishRules',
+				description: 'Show the publish rules of each channel account and their per-SKU overrides (changes nothing)',
+				action: 'List publish rules',
+			},
+			{
 				name: 'List Unlinked',
 				value: 'listUnlinked',
 				description:
@@ -51,10 +83,36 @@ export const description: INodeProperties[] = [
 				action: 'List unlinked listings',
 			},
 			{
+				name: 'Remove Channel Warehouses',
+				value: 'removeChannelWarehouses',
+				description: "Forget a channel account's warehouses: Push Stock sells its node's Warehouse again and orders reserve in the default warehouse",
+				action: 'Remove channel warehouses',
+			},
+			{
 				name: 'Remove Kit',
 				value: 'removeKit',
 				description: 'Stop treating a SKU as a kit; orders already holding it keep the components they reserved',
 				action: 'Remove a kit',
+			},
+			{
+				name: 'Remove Publish Rule',
+				value: 'removePublishRule',
+				description: "Remove a channel account's rule (or one SKU's override): what it set falls back to the account's rule, then to the Push Stock node's parameters",
+				action: 'Remove a publish rule',
+			},
+			{
+				name: 'Set Channel Warehouses',
+				value: 'setChannelWarehouses',
+				description:
+					'Say which warehouses a channel account sells (their stock is added up and published) and where its orders reserve: the first warehouse of a priority list with enough stock for the whole order',
+				action: 'Set channel warehouses',
+			},
+			{
+				name: 'Set Publish Rule',
+				value: 'setPublishRule',
+				description:
+					'Set what a channel account is offered, for all its listings or one SKU: a share of the available stock, a cap, a safety stock, and 0 below a minimum. Every workflow publishing to the account then shows the same number.',
+				action: 'Set a publish rule',
 			},
 			{
 				name: 'Unlink Listing',
@@ -72,4 +130,10 @@ export const description: INodeProperties[] = [
 	...defineKit.description,
 	...removeKit.description,
 	...listKits.description,
+	...setPublishRule.description,
+	...removePublishRule.description,
+	...listPublishRules.description,
+	...setChannelWarehouses.description,
+	...removeChannelWarehouses.description,
+	...listChannelWarehouses.description,
 ];
