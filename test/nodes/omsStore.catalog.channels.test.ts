@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { closeSharedStores } from '../../core/store/open';
-import { runNode } from './helpers/n8n-harness';
+import { runNode } from '../harness/n8n-store-harness';
 import { freshCredential, type DriverName } from './helpers/stores';
 
 /** Catalog → publish rules and channel warehouses through n8n's ExecuteContext, on both drivers. */
