@@ -8,12 +8,9 @@ import type { RetryBackoff, StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
 import { expiryCutoffs, expiryRules, sameCutoffForAll, type ExpiryRulesInput } from './expiry';
 import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
-import { kitLevels, kitsContainingIn, kitVersionedLevels, kitViews, saveKitInTx, withChangedKits, type KitChangeResult, type KitView } from './kit-ops';
-import type { KitComponent } from '../catalog/kits';
+import { CatalogStore } from './catalog-store';
+import { kitLevels, kitVersionedLevels, withChangedKits } from './kit-ops';
 import { activityLimit, type ActivityQuery, type OrderActivity } from './activity';
-import type { PublishRule } from '../catalog/publish-rules';
-import type { ChannelWarehouses, PublishRuleEntry } from './channel-config-backend';
-import { checkChannelAccount, removeRule, rulesFor, setRule, setWarehouses } from './channel-config-ops';
 import { orderFilter } from './order-view';
 import { pushStatusFilter } from './push-status';
 import { checkReturn, registerReturnInTx, type RegisterReturnInput, type RegisterReturnResult } from './returns';
@@ -78,22 +75,16 @@ interface Pending {
 }
 
 /** OmsStore over any driver: mutations go through the engine inside a driver transaction. */
-export class LedgerStore implements OmsStore {
+export class LedgerStore extends CatalogStore implements OmsStore {
 	private readonly links: LinkOperations;
 
-	constructor(
-		private readonly backend: StoreBackend,
-		private readonly clock: Clock = () => new Date(),
-	) {
+	constructor(backend: StoreBackend, clock: Clock = () => new Date()) {
+		super(backend, clock);
 		this.links = new LinkOperations(backend, () => this.now());
 	}
 
 	get driver(): 'sqlite' | 'postgres' {
 		return this.backend.driver;
-	}
-
-	private now(): string {
-		return this.clock().toISOString();
 	}
 
 	/** Validation (bounds, SKU identity) happens before the transaction, so a bad order never reaches the database. */
@@ -176,58 +167,6 @@ export class LedgerStore implements OmsStore {
 	async listChanged(cursor?: string, limit = 1000): Promise<ChangedPage> {
 		if (cursor !== undefined && cursor !== '' && !/^\d+$/.test(cursor)) throw new Error(`Invalid change cursor "${cursor}"`);
 		return withChangedKits(this.backend, Number(cursor || 0), await this.backend.listChanged(cursor || undefined, limit));
-	}
-
-	async defineKit(sku: string, components: KitComponent[]): Promise<KitChangeResult> {
-		const now = this.now();
-		return this.backend.transaction((tx) => saveKitInTx(tx, sku, components, now));
-	}
-
-	async removeKit(sku: string): Promise<KitChangeResult> {
-		const now = this.now();
-		return this.backend.transaction((tx) => saveKitInTx(tx, sku, null, now));
-	}
-
-	async listKits(query: { skus?: string[]; afterSku?: string; limit?: number } = {}): Promise<KitView[]> {
-		const reads = this.backend.kitReads;
-		if (query.skus) {
-			const found = await reads.kitDefinitions([...new Set(query.skus.map((s) => storeSku(s)))]);
-			return kitViews(reads, [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([sku, k]) => ({ sku, ...k })));
-		}
-		return kitViews(reads, await reads.listKits(query.afterSku ?? '', Math.min(Math.max(1, query.limit ?? 1000), 100_000)));
-	}
-
-	kitsContaining(skus: string[]): Promise<string[]> {
-		return kitsContainingIn(this.backend.kitReads, [...new Set(skus.map((s) => storeSku(s)))]);
-	}
-
-	setPublishRule(channel: string, rule: PublishRule, sku?: string): Promise<PublishRuleEntry> {
-		return setRule(this.backend.channelConfig, channel, rule, sku, this.now());
-	}
-
-	removePublishRule(channel: string, sku?: string): Promise<{ channel: string; sku: string | null; removed: boolean }> {
-		return removeRule(this.backend.channelConfig, channel, sku);
-	}
-
-	listPublishRules(channel?: string): Promise<PublishRuleEntry[]> {
-		return this.backend.channelConfig.selectRules(channel === undefined ? null : checkChannelAccount(channel));
-	}
-
-	publishRulesFor(channel: string, skus: string[]): Promise<{ account?: PublishRule; bySku: Map<string, PublishRule> }> {
-		return rulesFor(this.backend.channelConfig, channel, skus.map((s) => storeSku(s)));
-	}
-
-	setChannelWarehouses(channel: string, warehouses: { sells?: string[]; reservesIn?: string[] }): Promise<ChannelWarehouses> {
-		return setWarehouses(this.backend.channelConfig, channel, warehouses, this.now());
-	}
-
-	async removeChannelWarehouses(channel: string): Promise<{ channel: string; removed: boolean }> {
-		const account = checkChannelAccount(channel);
-		return { channel: account, removed: await this.backend.channelConfig.deleteWarehouses(account) };
-	}
-
-	listChannelWarehouses(channel?: string): Promise<ChannelWarehouses[]> {
-		return this.backend.channelConfig.selectWarehouses(channel === undefined ? null : [checkChannelAccount(channel)]);
 	}
 
 	/** Expires in bounded rounds so one call never holds the write lock for long. */
