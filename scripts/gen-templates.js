@@ -36,7 +36,7 @@ const CHANNELS = ['mercadolivre', 'shopify', 'woocommerce', 'nuvemshop'];
 const chCred = (c) => ({ [CH[c].cred]: { name: CH[c].credName } });
 
 // n8n 2.41's import:workflow needs an id (NOT NULL); fixed, distinctive ids that no generated id matches.
-const IDS = { 'OMS: Import Orders and Sync Stock': 'omsTpl01ImpSync0', 'OMS: Invoice and Shipment Write-Back': 'omsTpl02InvShip0', 'OMS: Nightly Maintenance': 'omsTpl03Nightly0', 'OMS: Oversold and Error Alerts': 'omsTpl04Alerts00', 'OMS: Webhook Import and Stock Sync': 'omsTpl05Webhook0', 'OMS: Amazon Orders from SQS': 'omsTpl06AmzSqs00' };
+const IDS = { 'OMS: Import Orders and Sync Stock': 'omsTpl01ImpSync0', 'OMS: Invoice and Shipment Write-Back': 'omsTpl02InvShip0', 'OMS: Nightly Maintenance': 'omsTpl03Nightly0', 'OMS: Oversold and Error Alerts': 'omsTpl04Alerts00', 'OMS: Webhook Import and Stock Sync': 'omsTpl05Webhook0', 'OMS: Amazon Orders from SQS': 'omsTpl06AmzSqs00', 'OMS: Link Unlinked Listings': 'omsTpl09LinkList' };
 const save = (file, name, nodes, notes, c) => writeWorkflow(file, IDS[name], name, nodes, notes, c);
 const trigger = (c, row) => node(`${CH[c].label} Orders`, P + CH[c].trigger, 1, at(0, row), { pollTimes: POLL, options: {} }, { credentials: chCred(c) });
 // Failed SKUs leave on the error output (index 1), so a failure is never an item inside a green run.
@@ -252,3 +252,5 @@ require('./templates/ask-oms')({ P, STORE_CRED });
 	];
 	save('05-webhook-import-and-stock-sync.json', 'OMS: Webhook Import and Stock Sync', nodes, notes, c);
 }
+
+require('./templates/link-listings')({ P, STORE_CRED, save, pushStock, CHANNELS, CH, PUSH_FAILURE_MESSAGE });

@@ -15,6 +15,7 @@ import type { OmsStore, StockLevel } from '../../core/store/types';
 import { SECRETS, SKUS, nuvemshopSale, startChannels, wooSale, type Channels } from './channels';
 import { accountOf, dropNodes, invoicedOrder, UNSIMULATED } from './templates';
 import { dashboardTemplateTests } from './dashboard';
+import { linkTemplateTests } from './link-template';
 import { webhookTemplateTests } from './webhook-template';
 import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
 import { TraySimulator, trayOrder } from '../simulators/tray';
@@ -524,6 +525,22 @@ describe('the templates, run as shipped', () => {
 	describe('template 5 (webhooks) with template 1 as its reconciler', () => {
 		// Getters: n8n and the simulators exist only once beforeAll has run.
 		webhookTemplateTests({
+			get n8n() {
+				return n8n;
+			},
+			get channels() {
+				return channels;
+			},
+			store: () => store!,
+			level,
+			levelIs,
+			tplId,
+			timings,
+		});
+	});
+
+	describe('template 9 (Link Unlinked Listings)', () => {
+		linkTemplateTests({
 			get n8n() {
 				return n8n;
 			},

@@ -1,0 +1,120 @@
+import type { OmsStore, StockLevel } from '../../core/store/types';
+import { wooOrder } from '../simulators/woocommerce';
+import { SKUS, type Channels } from './channels';
+import { dropNodes, UNSIMULATED } from './templates';
+
+/**
+ * Template 9 (Link Unlinked Listings) in the real n8n: a WooCommerce order whose line has no SKU is imported
+ * by template 1, flagged and reserving nothing; the template's form (posted as a browser posts it, both
+ * pages) links the listing; the waiting units are reserved and the SKU is published to both its listings.
+ */
+
+interface N8n {
+	baseUrl: string;
+	activate(id: string): Promise<unknown>;
+	deactivate(id: string): Promise<unknown>;
+	getWorkflow(id: string): Promise<{ id: string; versionId: string; nodes: Array<{ name: string }>; connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }> | null> }> }>;
+	rest(method: string, path: string, body?: object): Promise<unknown>;
+	execution(id: string): Promise<{ status: string; runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>> }>;
+	finishedExecution(id: string): Promise<{ status: string; error?: { message?: string }; runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>> }>;
+}
+
+export interface LinkSuite {
+	n8n: N8n;
+	channels: Channels;
+	store: () => OmsStore;
+	level(sku: string): Promise<StockLevel | undefined>;
+	levelIs(sku: string, want: Partial<StockLevel>): Promise<StockLevel>;
+	tplId(file: string): Promise<string>;
+	timings: Record<string, number>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const gmt = (d: Date) => d.toISOString().slice(0, 19);
+const PRODUCT_WITHOUT_SKU = 777;
+const ORDER_ID = 9601;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+	const t0 = Date.now();
+	for (;;) {
+		const v = await probe().catch(() => undefined);
+		if (v !== undefined) return v;
+		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(250);
+	}
+}
+
+/** Posts a form page as n8n's form page script does: multipart, fields named field-<index>. */
+async function postForm(url: string, values: string[]): Promise<Response> {
+	const body = new FormData();
+	values.forEach((v, i) => body.append(`field-${i}`, v));
+	return await fetch(url, { method: 'POST', body });
+}
+
+export function linkTemplateTests(s: LinkSuite) {
+	test('template 9 (Link Unlinked Listings): a line without SKU is flagged, linked through the form, then reserved and published on every listing of the SKU', async () => {
+		const t1 = await s.tplId('01-multichannel-import-and-stock-sync.json');
+		const id = await s.tplId('09-link-unlinked-listings.json');
+		const kept = await dropNodes(s.n8n, id);
+		expect(kept.filter((n) => UNSIMULATED.test(n))).toEqual([]);
+		expect(kept).toEqual(expect.arrayContaining(['Open the Link Form', 'Unlinked Listings', 'Type the SKUs', 'Link Listings', 'Push Stock to WooCommerce', 'Push Stock to Nuvemshop']));
+
+		// A listing on WooCommerce without a seller SKU, and a sale of it.
+		s.channels.woo.putProduct({ id: PRODUCT_WITHOUT_SKU, name: 'Camiseta Azul M (sem SKU)', sku: '', type: 'simple', parent_id: 0, manage_stock: true, stock_quantity: 0, stock_status: 'outofstock' });
+		await sleep(1100); // Woo dates have one-second precision: the sale must come after template 1's last poll
+		s.channels.woo.put(wooOrder({ id: ORDER_ID, status: 'processing', modifiedGmt: gmt(new Date()), lines: [{ sku: '', quantity: 2, subtotal: '99.80', productId: PRODUCT_WITHOUT_SKU, name: 'Camiseta Azul M (sem SKU)' }] }));
+		const before = (await s.level(SKUS.shirt))!;
+		await s.n8n.deactivate(t1);
+		await s.n8n.activate(t1); // one poll: the order is imported and applied
+		const orderKey = await until('the order without SKU in the store', async () => (await s.store().listOrders({ channel: 'woocommerce' })).orders.find((o) => o.channelOrderId === String(ORDER_ID))?.orderKey);
+		await s.n8n.deactivate(t1);
+		const imported = (await s.store().getOrder(orderKey))!;
+		expect(imported).toMatchObject({ status: 'paid', flags: ['unmapped_lines'], flagged: true, reserved: {} });
+		expect(await s.level(SKUS.shirt)).toEqual(before);
+		const waiting = await s.store().listUnlinked({ channel: 'woocommerce' });
+		expect(waiting).toEqual([expect.objectContaining({ listingId: String(PRODUCT_WITHOUT_SKU), variantId: '', title: 'Camiseta Azul M (sem SKU)', quantity: 2, orders: [expect.objectContaining({ orderKey, quantity: 2 })] })]);
+
+		// The form, as a person uses it: page 1 (no channel filter), page 2 lists the waiting listing; type the SKU.
+		await s.n8n.activate(id);
+		const t0 = Date.now();
+		const formUrl = `${s.n8n.baseUrl}/form/oms-link-listings`;
+		const page1 = await fetch(formUrl);
+		expect(page1.status).toBe(200);
+		expect(await page1.text()).toContain('Link listings to SKUs');
+		const first = await postForm(formUrl, ['']);
+		const { formWaitingUrl } = (await first.json()) as { formWaitingUrl: string };
+		// n8n answers with its public URL (WEBHOOK_URL); the suite talks to the local port.
+		const waitingUrl = new URL(formWaitingUrl);
+		const local = new URL(`${waitingUrl.pathname}${waitingUrl.search}`, s.n8n.baseUrl);
+		const executionId = waitingUrl.pathname.split('/').pop()!;
+		const status = new URL(local);
+		status.pathname += '/n8n-execution-status';
+		await until('the second page', async () => ((await (await fetch(status)).text()).trim() === 'form-waiting' ? true : undefined));
+		const page2 = await (await fetch(local)).text();
+		expect(page2).toContain('Camiseta Azul M (sem SKU)');
+		expect(page2).toContain('2 unit(s) waiting in 1 order(s)');
+		// The page's fields follow the listings the form was built from.
+		const built = (await s.n8n.execution(executionId)).runData['Build the Form'][0].data!.main![0]![0].json as { listings: Array<{ listingId: string }> };
+		const answers = built.listings.map((l) => (l.listingId === String(PRODUCT_WITHOUT_SKU) ? SKUS.shirt : ''));
+		const second = await postForm(local.toString(), answers);
+		expect(second.status).toBe(200);
+		const run = await s.n8n.finishedExecution(executionId);
+		expect([run.status, run.error?.message]).toEqual(['success', undefined]);
+		const linked = run.runData['Link Listings'][0].data!.main![0]!.map((i) => i.json);
+		expect(linked).toEqual([expect.objectContaining({ channel: 'woocommerce', listingId: String(PRODUCT_WITHOUT_SKU), sku: SKUS.shirt, outcome: 'linked', orders: [expect.objectContaining({ orderKey })] })]);
+
+		// Reserved once, the flag gone, and the SKU published on both its WooCommerce listings and on Nuvemshop.
+		const after = await s.levelIs(SKUS.shirt, { onHand: before.onHand, reserved: before.reserved + 2 });
+		await until('every listing showing the new availability', async () => {
+			const shows = s.channels.stock(SKUS.shirt);
+			const unlinkedListing = s.channels.woo.products.get(PRODUCT_WITHOUT_SKU)?.stock_quantity;
+			return shows.woocommerce === after.available && shows.nuvemshop === after.available && unlinkedListing === after.available ? true : undefined;
+		});
+		s.timings.template9FormToChannelsMs = Date.now() - t0;
+		expect(await s.store().getOrder(orderKey)).toMatchObject({ flags: [], flagged: false, reserved: { [SKUS.shirt]: 2 }, lastEvent: { outcome: 'linked' } });
+		expect(await s.store().listUnlinked({ channel: 'woocommerce' })).toEqual([]);
+		const ledger = (await s.store().listLedger({ orderKey })).map((e) => [e.reason, e.sku, e.deltaReserved]);
+		expect(ledger).toEqual([['reserve', SKUS.shirt, 2]]);
+		await s.n8n.deactivate(id);
+	});
+}
