@@ -1,7 +1,7 @@
-import type { OmsStore, StockLevel } from '../../core/store/types';
 import { wooOrder } from '../simulators/woocommerce';
-import { SKUS, type Channels } from './channels';
+import { SKUS } from './channels';
 import { dropNodes, UNSIMULATED } from './templates';
+import type { WebhookSuite } from './webhook-template';
 
 /**
  * Template 9 (Link Unlinked Listings) in the real n8n: a WooCommerce order whose line has no SKU is imported
@@ -9,24 +9,14 @@ import { dropNodes, UNSIMULATED } from './templates';
  * pages) links the listing; the waiting units are reserved and the SKU is published to both its listings.
  */
 
-interface N8n {
-	baseUrl: string;
-	activate(id: string): Promise<unknown>;
-	deactivate(id: string): Promise<unknown>;
-	getWorkflow(id: string): Promise<{ id: string; versionId: string; nodes: Array<{ name: string }>; connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }> | null> }> }>;
-	rest(method: string, path: string, body?: object): Promise<unknown>;
-	execution(id: string): Promise<{ status: string; runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>> }>;
-	finishedExecution(id: string): Promise<{ status: string; error?: { message?: string }; runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>> }>;
-}
+type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
 
-export interface LinkSuite {
-	n8n: N8n;
-	channels: Channels;
-	store: () => OmsStore;
-	level(sku: string): Promise<StockLevel | undefined>;
-	levelIs(sku: string, want: Partial<StockLevel>): Promise<StockLevel>;
-	tplId(file: string): Promise<string>;
-	timings: Record<string, number>;
+/** Template 5's suite state, with the executions' run data this test reads. */
+export interface LinkSuite extends Omit<WebhookSuite, 'n8n'> {
+	n8n: WebhookSuite['n8n'] & {
+		execution(id: string): Promise<{ status: string; runData: RunData }>;
+		finishedExecution(id: string): Promise<{ status: string; error?: { message?: string }; runData: RunData }>;
+	};
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,14 +8,13 @@ import type { OmsStore } from '../../core/store/types';
 import { link, listingOrder } from '../fixtures/unlinked';
 import { DRIVERS, freshPgConfig, type DriverName } from './stores';
 import { checkInvariants } from './workers/invariants';
-import { rng, startScript, type Worker } from './workers/spawn';
+import { rng, startWorker, type Worker } from './workers/spawn';
 
 /**
  * Two OS processes, each with its own connection/pool, link listings while orders wait for them (and while
  * more orders arrive): every waiting line is reserved, or committed by its order's stage, exactly once.
  */
 
-const WORKER = path.join(__dirname, 'workers', 'link-worker.js');
 const LISTINGS = ['P1', 'P2', 'P3', 'P4'];
 const skuOf = (listing: string) => `SKU-${listing}`;
 const STATUSES: CanonicalStatus[] = ['pending_payment', 'paid', 'invoiced'];
@@ -84,8 +83,8 @@ describe.each(DRIVERS)('%s: two processes link listings at once', (driver) => {
 		await store.applyOrders(orders);
 		expect((await store.listUnlinked()).length).toBe(4);
 
-		const a = startScript(WORKER, { config, steps: [{ link: LISTINGS.map((l) => link(l, skuOf(l))) }], holdLinkAtStep: 0 }, dir, 'a');
-		const b = startScript(WORKER, { config, steps: [{ link: [...LISTINGS].reverse().map((l) => link(l, skuOf(l))) }] }, dir, 'b');
+		const a = startWorker({ config, steps: [{ link: LISTINGS.map((l) => link(l, skuOf(l))) }], holdLinkAtStep: 0 }, dir, 'a');
+		const b = startWorker({ config, steps: [{ link: [...LISTINGS].reverse().map((l) => link(l, skuOf(l))) }] }, dir, 'b');
 		workers = [a, b];
 		await Promise.all([a.next('ready'), b.next('ready')]);
 		a.child.send('go');
@@ -118,8 +117,8 @@ describe.each(DRIVERS)('%s: two processes link listings at once', (driver) => {
 		const batches = (orders: CanonicalOrder[], size: number) => Array.from({ length: Math.ceil(orders.length / size) }, (_, i) => ({ orders: orders.slice(i * size, i * size + size) }));
 		// b interleaves the four links, one listing at a time, with its own orders.
 		const stepsB = batches(streamB, 3).flatMap((step, i) => (i < LISTINGS.length ? [{ link: [link(LISTINGS[i], skuOf(LISTINGS[i]))] }, step] : [step]));
-		const a = startScript(WORKER, { config, steps: batches(streamA, 4), gapMs: 8 }, dir, 'a');
-		const b = startScript(WORKER, { config, steps: stepsB, gapMs: 6 }, dir, 'b');
+		const a = startWorker({ config, steps: batches(streamA, 4), gapMs: 8 }, dir, 'a');
+		const b = startWorker({ config, steps: stepsB, gapMs: 6 }, dir, 'b');
 		workers = [a, b];
 		await Promise.all([a.next('ready'), b.next('ready')]);
 		a.child.send('go');

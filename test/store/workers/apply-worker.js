@@ -1,6 +1,9 @@
-// Child process for the concurrency and crash tests. argv[2] is a JSON plan:
-//   { config: StoreConfig, steps: Array<{ orders: CanonicalOrder[], settled?: boolean } | { adjust: AdjustInput[] }>,
-//     pauseInTxAtStep?: number, holdInTxAtStep?: number, gapMs?: number }
+// Child process for the concurrency, crash and link tests. argv[2] is a JSON plan:
+//   { config: StoreConfig, steps: Array<{ orders: CanonicalOrder[], settled?: boolean } | { adjust: AdjustInput[] } | { link: LinkInput[] }>,
+//     pauseInTxAtStep?: number, holdInTxAtStep?: number, holdLinkAtStep?: number, gapMs?: number }
+// A `link` step goes through linkListings; its "committed" message carries the results. With holdLinkAtStep it
+// stops inside that link's transaction once the links are inserted (listing locks held), reports "in-tx" and
+// commits when the parent sends "release".
 // A `settled` step goes through applyOrdersSettled (as the OMS Store node does); its "committed" message
 // lists the refs of the orders the store refused. Each step is announced with "begun" before it starts.
 // It opens its own store (own SQLite connection / own Postgres pool), reports "ready", waits for "go" so
@@ -33,6 +36,14 @@ async function main() {
 	let held = false;
 	backend.transaction = (work) =>
 		transaction((tx) => {
+			if (step === plan.holdLinkAtStep) {
+				const insertLinks = async (rows, at) => {
+					await tx.insertLinks(rows, at);
+					await send({ type: 'in-tx', step });
+					await new Promise((resolve) => process.once('message', resolve));
+				};
+				return work({ ...tx, insertLinks });
+			}
 			if (step === plan.holdInTxAtStep && !held) {
 				// Once: stop inside the transaction, locks held, until the parent sends "release".
 				const saveOrders = async (rows) => {
@@ -60,10 +71,12 @@ async function main() {
 		const s = plan.steps[step];
 		await send({ type: 'begun', step });
 		let refused;
+		let results;
 		if (s.orders && s.settled) refused = (await store.applyOrdersSettled(s.orders)).filter((o) => !o.ok).map((o) => o.orderRef);
 		else if (s.orders) await store.applyOrders(s.orders);
+		else if (s.link) results = await store.linkListings(s.link);
 		else await store.adjustStock(s.adjust);
-		await send({ type: 'committed', step, refused });
+		await send({ type: 'committed', step, refused, results });
 		if (plan.gapMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * plan.gapMs));
 	}
 	await store.close();

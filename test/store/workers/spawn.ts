@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { StoreConfig } from '../../../core/store/open';
 import type { CanonicalOrder } from '../../../core/model/order';
 import type { AdjustInput } from '../../../core/store/types';
+import type { LinkInput } from '../../../core/catalog/types';
 
 /** Starts apply-worker.js processes and follows their IPC messages (see that file for the protocol). */
 
-export type WorkerStep = { orders: CanonicalOrder[]; settled?: boolean } | { adjust: AdjustInput[] };
+export type WorkerStep = { orders: CanonicalOrder[]; settled?: boolean } | { adjust: AdjustInput[] } | { link: LinkInput[] };
 
 export interface WorkerPlan {
 	config: StoreConfig;
@@ -15,6 +16,8 @@ export interface WorkerPlan {
 	pauseInTxAtStep?: number;
 	/** Stop once inside this step's transaction until the parent sends "release" (forces an overlap). */
 	holdInTxAtStep?: number;
+	/** The same inside a link step, once its links are inserted (listing locks held). */
+	holdLinkAtStep?: number;
 	gapMs?: number;
 }
 
@@ -26,7 +29,7 @@ export interface WorkerMessage {
 	message?: string;
 	/** "committed" of a settled step: refs of the orders the store refused. */
 	refused?: string[];
-	/** "committed" of a link step (link-worker.js): the store's link results. */
+	/** "committed" of a link step: the store's link results. */
 	results?: unknown[];
 	/** When the parent received it (ms). */
 	at?: number;

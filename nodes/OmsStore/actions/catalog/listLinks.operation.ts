@@ -2,21 +2,13 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { limitField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { optionalText } from '../shared/params';
+import { listingFilters } from './listingFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Account', name: 'account', type: 'string', default: '', placeholder: 'my-shop', description: 'Only links of this store account' },
-			{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'mercadolivre', description: 'Only links of this channel' },
-			{ displayName: 'Listing ID', name: 'listingId', type: 'string', default: '', description: 'Only the links of this listing (all its variants)' },
-			{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only the listings that sell this SKU' },
-		],
-	},
+	listingFilters('links', [
+		{ displayName: 'Listing ID', name: 'listingId', type: 'string', default: '', description: 'Only the links of this listing (all its variants)' },
+		{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only the listings that sell this SKU' },
+	]),
 	{ ...limitField, default: 100, typeOptions: { minValue: 1, maxValue: 10000 } },
 ];
 

@@ -2,19 +2,10 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { limitField } from '../shared/fields';
 import { onceForAll, type OperationExecute } from '../shared/execute';
 import { optionalText } from '../shared/params';
+import { listingFilters } from './listingFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Account', name: 'account', type: 'string', default: '', placeholder: 'my-shop', description: 'Only listings of this store account' },
-			{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'mercadolivre', description: 'Only listings of this channel' },
-		],
-	},
+	listingFilters('listings'),
 	{ ...limitField, default: 100, typeOptions: { minValue: 1, maxValue: 1000 } },
 ];
 

@@ -42,6 +42,22 @@ export const listingFields: INodeProperties[] = [
 	},
 ];
 
+/** The Filters collection of the list operations: channel and account, plus `more` options. */
+export function listingFilters(what: string, more: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Account', name: 'account', type: 'string', default: '', placeholder: 'my-shop', description: `Only ${what} of this store account` },
+			{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'mercadolivre', description: `Only ${what} of this channel` },
+			...more,
+		],
+	};
+}
+
 export function readListing(ctx: IExecuteFunctions, i: number): ListingKey {
 	return {
 		channel: requiredText(ctx, 'channel', 'Channel', i),
