@@ -4,6 +4,7 @@ import { lojaIntegradaChannel } from './lojaintegrada';
 import { magaluChannel } from './magalu';
 import { mercadoLivreChannel } from './mercadolivre';
 import { nuvemshopChannel } from './nuvemshop';
+import { shopeeChannel } from './shopee';
 import { shopifyChannel } from './shopify';
 import { trayChannel } from './tray';
 import type { AdapterFactory, WriterFactory } from './types';
@@ -21,7 +22,7 @@ function byId<const D extends readonly ChannelDescriptor[]>(list: D): { readonly
  * ChannelId), and every Record<ChannelId, …> elsewhere (the n8n side) fails to compile until it has the
  * new channel. Adding a channel: docs/CONTRIBUTING-NOTES.md, "Adding a channel".
  */
-export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel] as const);
+export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel] as const);
 
 /** Channel ids as used in canonical orders, the CLI and the README. */
 export type ChannelId = keyof typeof CHANNELS;

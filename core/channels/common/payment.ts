@@ -209,3 +209,13 @@ export function lojaIntegradaMethod(payment: unknown): PaymentMethod | undefined
 	const code = isJsonObject(payment.forma_pagamento) ? str(payment.forma_pagamento.codigo) : undefined;
 	return code === undefined ? undefined : methodFromName(code);
 }
+
+/**
+ * Shopee payment_method: a display name ("Credit Card", "Pix", "Boleto Bancario", "ShopeePay", "Cash on
+ * Delivery" [?]: the documented example has none, names read as in Seller Centre). ShopeePay is a wallet.
+ */
+export function shopeeMethod(name: unknown): PaymentMethod | undefined {
+	const n = str(name);
+	if (n === undefined) return undefined;
+	return n.replace(/\s+/g, '').includes('shopeepay') ? 'wallet' : methodFromName(n);
+}

@@ -9,6 +9,7 @@ import { lojaIntegradaN8n } from './lojaintegrada';
 import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
 import { nuvemshopN8n } from './nuvemshop';
+import { shopeeN8n } from './shopee';
 import { shopifyN8n } from './shopify';
 import { trayN8n } from './tray';
 import type { N8nChannel } from './types';
@@ -29,6 +30,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	amazon: amazonN8n,
 	tray: trayN8n,
 	lojaintegrada: lojaIntegradaN8n,
+	shopee: shopeeN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

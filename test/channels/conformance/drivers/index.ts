@@ -6,6 +6,7 @@ import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaint
 import { magaluListingDriver, magaluWriterDriver } from './magalu';
 import { mercadoLivreListingDriver, mercadoLivreWriterDriver } from './mercadolivre';
 import { nuvemshopListingDriver, nuvemshopWriterDriver } from './nuvemshop';
+import { shopeeListingDriver, shopeeWriterDriver } from './shopee';
 import { shopifyListingDriver, shopifyWriterDriver } from './shopify';
 import { trayListingDriver, trayWriterDriver } from './tray';
 import { vtexListingDriver, vtexWriterDriver } from './vtex';
@@ -22,6 +23,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	amazon: amazonWriterDriver,
 	tray: trayWriterDriver,
 	lojaintegrada: lojaIntegradaWriterDriver,
+	shopee: shopeeWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -34,4 +36,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	amazon: amazonListingDriver,
 	tray: trayListingDriver,
 	lojaintegrada: lojaIntegradaListingDriver,
+	shopee: shopeeListingDriver,
 };

@@ -1,0 +1,24 @@
+import type { StatusMapping } from '../common/status';
+
+/**
+ * Shopee order_status (get_order_detail; the documented list). PROCESSED: shipment arranged, label printed;
+ * RETRY_SHIP: the 3PL pickup failed and is retried; INVOICE_PENDING: Brazilian orders waiting for the
+ * seller's NF-e before they can ship. [?] PENDING is only returned with request_order_status_pending, which
+ * the adapter does not send.
+ */
+export const SHOPEE_STATUS: Readonly<Record<string, StatusMapping>> = {
+	UNPAID: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	INVOICE_PENDING: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	READY_TO_SHIP: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	PROCESSED: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	RETRY_SHIP: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	SHIPPED: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
+	// "The order has been received by buyer": delivered, waiting for the buyer's confirmation.
+	TO_CONFIRM_RECEIVE: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
+	COMPLETED: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
+	// A cancellation request: the units stay reserved until the seller or Shopee decides.
+	IN_CANCEL: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
+	CANCELLED: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	// A return being processed: the goods are not back yet, so nothing returns to stock.
+	TO_RETURN: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'unknown' },
+};

@@ -1,0 +1,71 @@
+import type { HttpRequest } from '../../http/transport';
+import { joinUrl, send } from '../common/http';
+import { pushEach, reasonFrom, resolveEach, sendWrite, writeFault } from '../common/writer';
+import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
+import { readResponse } from './api';
+
+const CANCEL_REASONS = ['CUSTOMER_REQUEST', 'COD_NOT_SUPPORTED', 'UNDELIVERABLE_AREA'] as const;
+
+/**
+ * Shopee write-back:
+ * - stock: POST /api/v2/product/update_stock {item_id, stock_list: [{model_id, seller_stock: [{stock}]}]}
+ *   (model_id 0 for an item without variations); a model in the answer's failure_list is refused;
+ * - cancel: POST /api/v2/order/cancel_order {order_sn, cancel_reason} (CUSTOMER_REQUEST unless the reason is
+ *   another documented one; OUT_OF_STOCK is not offered: it needs the out-of-stock item list). Shopee only
+ *   lets the seller cancel before the order ships.
+ * Not supported, because Shopee handles them itself: shipment/tracking (Shopee's logistics arrange pickup or
+ *   drop-off and issue the tracking number), and the NF-e is not written here (Brazil's
+ *   order/add_invoice_data exists in the docs; not built yet).
+ * SKU look-up: GET product/search_item?item_sku= and each found item's product/get_model_list; the model whose
+ * model_sku is the SKU, or model 0 of an item without models. [?] Whether search_item matches model SKUs and
+ * whether it matches exactly; location_id left out (single-warehouse sellers).
+ */
+export function createShopeeWriter(ctx: AdapterContext): ChannelWriter {
+	const url = (path: string) => joinUrl(ctx.baseUrl, path);
+
+	async function get(path: string, query: HttpRequest['query']) {
+		const req: HttpRequest = { method: 'GET', url: url(path), query };
+		return readResponse(await send(ctx, req), req);
+	}
+
+	async function findBySku(sku: string): Promise<ListingRef | undefined> {
+		const found = await get('/api/v2/product/search_item', { item_sku: sku, page_size: 20, offset: 0 });
+		for (const itemId of Array.isArray(found.item_id_list) ? found.item_id_list : []) {
+			const models = await get('/api/v2/product/get_model_list', { item_id: String(itemId) });
+			const list = Array.isArray(models.model) ? (models.model as Array<{ model_id?: unknown; model_sku?: unknown }>) : [];
+			const model = list.find((m) => m.model_sku === sku);
+			if (model) return { listingId: String(itemId), variantId: String(model.model_id) };
+			if (list.length === 0) return { listingId: String(itemId), variantId: '0' };
+		}
+		return undefined;
+	}
+
+	return {
+		id: 'shopee',
+		stockBatchSize: 1,
+		resolveListings: (skus) => resolveEach(skus, findBySku),
+
+		pushStock: (updates) =>
+			pushEach(updates, async ({ listing, quantity }) => {
+				const modelId = Number(listing.variantId ?? 0);
+				const body = { item_id: Number(listing.listingId), stock_list: [{ model_id: modelId, seller_stock: [{ stock: quantity }] }] };
+				const stockUrl = url('/api/v2/product/update_stock');
+				// An absolute value: a resend after a 5xx sets the same stock.
+				const res = await sendWrite(ctx, 'POST', stockUrl, { body, idempotent: true });
+				const answer = readResponse(res, { method: 'POST', url: stockUrl });
+				const failed = Array.isArray(answer.failure_list) ? (answer.failure_list as Array<{ failed_reason?: unknown }>) : [];
+				if (failed.length > 0)
+					throw writeFault(
+						{ method: 'POST', url: stockUrl },
+						`Shopee refused the stock of item ${listing.listingId} model ${modelId}: ${String(failed[0].failed_reason ?? '')}`,
+						answer,
+					);
+			}),
+
+		async cancelOrder(input) {
+			const cancelUrl = url('/api/v2/order/cancel_order');
+			const body = { order_sn: input.channelOrderId, cancel_reason: reasonFrom(input.reason, CANCEL_REASONS, 'CUSTOMER_REQUEST') };
+			readResponse(await sendWrite(ctx, 'POST', cancelUrl, { body }), { method: 'POST', url: cancelUrl });
+		},
+	};
+}

@@ -1,0 +1,85 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { REFRESH_PATH, SHOPEE_API, signedQuery, CODE_EXCHANGE_PATH, type ShopeeKeys } from '../core/channels/shopee/api';
+import { baseUrlOverrideProperty, secretProperty } from './shared/channelProperties';
+
+const keysOf = (c: ICredentialDataDecryptedObject): ShopeeKeys => ({
+	partnerId: String(c.partnerId),
+	partnerKey: String(c.partnerKey),
+	shopId: String(c.shopId),
+});
+const baseOf = (c: ICredentialDataDecryptedObject) => String(c.baseUrl || SHOPEE_API).replace(/\/+$/, '');
+
+interface ShopeeTokens {
+	access_token?: string;
+	refresh_token?: string;
+}
+
+/**
+ * A Shopee Open Platform app (partner id and key) authorised by one shop: the code Shopee sends to the app's
+ * redirect gives, at POST /api/v2/auth/token/get, a 4-hour access token and a refresh token (30 days, replaced
+ * at each refresh); POST /api/v2/auth/access_token/get renews both. n8n's preAuthentication keeps them in
+ * hidden fields and runs again when a call is answered 403 (see nodes/shared/channels/shopee.ts). Every request
+ * is signed: partner_id, timestamp, access_token, shop_id and the HMAC-SHA256 `sign` in the query.
+ */
+export class ShopeeOmsApi implements ICredentialType {
+	name = 'shopeeOmsApi';
+
+	displayName = 'Shopee (OMS) API';
+
+	icon = 'file:icons/shopee.svg' as const;
+
+	documentationUrl = 'https://open.shopee.com/developer-guide/20';
+
+	properties: INodeProperties[] = [
+		{ displayName: 'Partner ID', name: 'partnerId', type: 'string', default: '', required: true },
+		secretProperty('Partner Key', 'partnerKey'),
+		{
+			displayName: 'Shop ID',
+			name: 'shopId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The authorised shop (shop_id sent to the redirect URL); names the account in the OMS',
+		},
+		{
+			...secretProperty('Authorization Code', 'code'),
+			description: 'The code Shopee sent to your redirect URL when the shop authorised the app (valid 10 minutes, used once)',
+		},
+		baseUrlOverrideProperty(SHOPEE_API, 'API host. Leave empty for partner.shopeemobile.com; the sandbox is https://partner.test-stable.shopeemobile.com.'),
+		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+	];
+
+	/** Renews with the refresh token while it works; otherwise (first use, refresh expired) exchanges the code. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const keys = keysOf(credentials);
+		const call = (path: string, body: Record<string, unknown>) => {
+			const url = baseOf(credentials) + path;
+			return this.helpers.httpRequest({ method: 'POST', url, qs: signedQuery(keys, url, Date.now()), body, json: true }) as Promise<ShopeeTokens>;
+		};
+		const ids = { partner_id: Number(keys.partnerId), shop_id: Number(keys.shopId) };
+		let tokens: ShopeeTokens | undefined;
+		if (credentials.refreshToken) tokens = await call(REFRESH_PATH, { ...ids, refresh_token: String(credentials.refreshToken) }).catch(() => undefined);
+		if (!tokens?.access_token) tokens = await call(CODE_EXCHANGE_PATH, { ...ids, code: String(credentials.code) });
+		if (!tokens?.access_token) throw new Error('Shopee gave no access token (check the partner key and the authorisation code)');
+		return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? '' };
+	}
+
+	/** The documented signature over this request's path and the current second. */
+	async authenticate(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const url = new URL(request.url, request.baseURL ? `${request.baseURL.replace(/\/+$/, '')}/` : undefined).toString();
+		return { ...request, qs: { ...(request.qs ?? {}), ...signedQuery(keysOf(credentials), url, Date.now(), String(credentials.accessToken)) } };
+	}
+
+	// The shop's own profile: a read every authorised app may do.
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{($credentials.baseUrl || "https://partner.shopeemobile.com").replace(/\\/+$/, "")}}', url: '/api/v2/shop/get_shop_info' },
+	};
+}
