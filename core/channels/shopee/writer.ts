@@ -11,11 +11,12 @@ const CANCEL_REASONS = ['CUSTOMER_REQUEST', 'COD_NOT_SUPPORTED', 'UNDELIVERABLE_
  * - stock: POST /api/v2/product/update_stock {item_id, stock_list: [{model_id, seller_stock: [{stock}]}]}
  *   (model_id 0 for an item without variations); a model in the answer's failure_list is refused;
  * - cancel: POST /api/v2/order/cancel_order {order_sn, cancel_reason} (CUSTOMER_REQUEST unless the reason is
- *   another documented one; OUT_OF_STOCK is not offered: it needs the out-of-stock item list). Shopee only
- *   lets the seller cancel before the order ships.
+ *   another documented one; OUT_OF_STOCK is not offered: it needs the out-of-stock item list). [?] The statuses
+ *   that allow it are not listed (the simulator allows UNPAID and READY_TO_SHIP); a refusal is Shopee's error.
  * Not supported, because Shopee handles them itself: shipment/tracking (Shopee's logistics arrange pickup or
- *   drop-off and issue the tracking number), and the NF-e is not written here (Brazil's
- *   order/add_invoice_data exists in the docs; not built yet).
+ *   drop-off and issue the tracking number). The NF-e is not written here: its upload endpoint is not among the
+ *   documents read (ship_order answers lack_of_invoice_data until Shopee has the NF-e; get_order_detail's
+ *   invoice_data.status says valid or pending).
  * SKU look-up: GET product/search_item?item_sku= and each found item's product/get_model_list; the model whose
  * model_sku is the SKU, or model 0 of an item without models. [?] Whether search_item matches model SKUs and
  * whether it matches exactly; location_id left out (single-warehouse sellers).
