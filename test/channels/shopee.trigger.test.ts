@@ -80,6 +80,17 @@ describe('Shopee trigger: signed requests and tokens through the n8n credential'
 			expect([...r.query.keys()]).toEqual(expect.arrayContaining(['partner_id', 'timestamp', 'access_token', 'shop_id', 'sign']));
 	});
 
+	it('manual "fetch test event" returns the newest order of the last 15 days, complete', async () => {
+		const day = 24 * 3600_000;
+		sim.put(
+			shopeeOrder({ sn: sn(10), updatedAt: new Date(Date.now() - 20 * day).toISOString() }),
+			shopeeOrder({ sn: sn(11), updatedAt: new Date(Date.now() - 2 * day).toISOString() }),
+			shopeeOrder({ sn: sn(12), updatedAt: new Date(Date.now() - day).toISOString() }),
+		);
+		const [item] = (await harness(() => new Date()).poll('manual'))!;
+		expect(item).toMatchObject({ channel: 'shopee', channelOrderId: sn(12), lines: [{ sku: 'CAM-AZ-M', quantity: 2 }] });
+	});
+
 	it('a wrong partner key is refused (the signature), not read as "no orders"', async () => {
 		clock = T0;
 		const h = harness(() => new Date(clock));

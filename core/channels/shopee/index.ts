@@ -117,6 +117,18 @@ export function createShopeeAdapter(ctx: AdapterContext): ChannelAdapter<ShopeeO
 		},
 
 		normalize: (raw) => normalizeShopeeOrder(raw, ctx.account),
+
+		// The manual test: the newest of the first page changed in the last 15 days (one range, so not the
+		// oldest slice of a longer window). [?] The list's order is undocumented: a later page may hold a newer one.
+		async sample() {
+			const nowS = Math.floor(Date.now() / 1000);
+			const query = { time_range_field: 'update_time', time_from: nowS - SHOPEE_MAX_RANGE_S, time_to: nowS, page_size: SHOPEE_DETAIL_LIMIT, cursor: '' };
+			const listReq: HttpRequest = { method: 'GET', url: url('/api/v2/order/get_order_list'), query };
+			const listed = readResponse(await send(ctx, listReq), listReq).order_list;
+			const sns = (Array.isArray(listed) ? listed : []).map((o) => String((o as { order_sn?: unknown }).order_sn));
+			const orders = sns.length > 0 ? await details(sns) : [];
+			return orders.reduce<ShopeeOrder | undefined>((newest, o) => (newest === undefined || updatedMs(o) > updatedMs(newest) ? o : newest), undefined);
+		},
 	};
 }
 

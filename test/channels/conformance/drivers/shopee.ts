@@ -45,4 +45,6 @@ export const shopeeListingDriver: ListingDriver = {
 	fault: (fault, path) => sim.injectFault(fault, path),
 	listPath: /\/api\/v2\/order\/get_order_list$/,
 	authStatus: 403,
+	// sample() reads the last 15 days (one get_order_list range): the suite's orders must be recent.
+	t0: Math.floor(Date.now() / 3600_000) * 3600_000 - 6 * 3600_000,
 };
