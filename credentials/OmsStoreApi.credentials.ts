@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { optionsField } from '../nodes/shared/fields';
 
 const postgresOnly = { show: { storeType: ['postgres'] } };
 
@@ -18,24 +19,18 @@ export class OmsStoreApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-oms/n8n-nodes-oms#oms-store';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Store Type',
-			name: 'storeType',
-			type: 'options',
-			options: [
-				{
-					name: 'SQLite (File on This n8n Server)',
-					value: 'sqlite',
-					description: 'Simplest: one file, no database server. Only for a single n8n instance (not queue mode).',
-				},
-				{
-					name: 'PostgreSQL',
-					value: 'postgres',
-					description: 'A PostgreSQL database. Needed when several n8n workers run (queue mode).',
-				},
-			],
-			default: 'sqlite',
-		},
+		optionsField('Store Type', 'storeType', [
+			{
+				name: 'SQLite (File on This n8n Server)',
+				value: 'sqlite',
+				description: 'Simplest: one file, no database server. Only for a single n8n instance (not queue mode).',
+			},
+			{
+				name: 'PostgreSQL',
+				value: 'postgres',
+				description: 'A PostgreSQL database. Needed when several n8n workers run (queue mode).',
+			},
+		], 'sqlite'),
 		{
 			displayName: 'Database File',
 			name: 'sqlitePath',
@@ -83,22 +78,15 @@ export class OmsStoreApi implements ICredentialType {
 			default: '',
 			displayOptions: postgresOnly,
 		},
-		{
-			displayName: 'SSL',
-			name: 'ssl',
-			type: 'options',
-			options: [
-				{ name: 'Disable', value: 'disable', description: 'Plain connection (local or private network)' },
-				{ name: 'Require', value: 'require', description: 'Encrypted connection with a certificate the server proves is valid' },
-				{
-					name: 'Require (Allow Self-Signed Certificate)',
-					value: 'allowSelfSigned',
-					description: 'Encrypted connection, but the server certificate is not checked (self-signed certificates)',
-				},
-			],
-			default: 'disable',
-			displayOptions: postgresOnly,
-		},
+		optionsField('SSL', 'ssl', [
+			{ name: 'Disable', value: 'disable', description: 'Plain connection (local or private network)' },
+			{ name: 'Require', value: 'require', description: 'Encrypted connection with a certificate the server proves is valid' },
+			{
+				name: 'Require (Allow Self-Signed Certificate)',
+				value: 'allowSelfSigned',
+				description: 'Encrypted connection, but the server certificate is not checked (self-signed certificates)',
+			},
+		], 'disable', { displayOptions: postgresOnly }),
 		{
 			displayName: 'Max Connections',
 			name: 'maxConnections',

@@ -19,3 +19,14 @@ export const optionsCollection = (options: INodeProperties[]): INodeProperties =
 	default: {},
 	options,
 });
+
+type Choice = { name: string; value: string; description?: string };
+
+/** A drop-down (`type: 'options'`): the one shape every choice field here has, `extra` for the rest. */
+export const optionsField = (
+	displayName: string,
+	name: string,
+	options: Choice[],
+	defaultValue: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({ displayName, name, type: 'options', options, default: defaultValue, ...extra });

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { KitComponent } from '../../../../core/store/types';
+import { optionsField } from '../shared/fields';
 import { text } from '../shared/params';
 
 /** The kit SKU field and the components, as a list or as text (e.g. a sheet column "A:2, B:1"). */
@@ -15,16 +16,10 @@ export const kitSkuField: INodeProperties = {
 };
 
 export const componentFields: INodeProperties[] = [
-	{
-		displayName: 'Components Given As',
-		name: 'componentsInput',
-		type: 'options',
-		options: [
-			{ name: 'List', value: 'list', description: 'One row per component SKU' },
-			{ name: 'Text', value: 'text', description: 'One text such as "SHAMPOO:1, CONDITIONER:2", e.g. a column of a sheet' },
-		],
-		default: 'list',
-	},
+	optionsField('Components Given As', 'componentsInput', [
+		{ name: 'List', value: 'list', description: 'One row per component SKU' },
+		{ name: 'Text', value: 'text', description: 'One text such as "SHAMPOO:1, CONDITIONER:2", e.g. a column of a sheet' },
+	], 'list'),
 	{
 		displayName: 'Components',
 		name: 'components',

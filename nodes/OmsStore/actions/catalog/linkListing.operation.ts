@@ -3,17 +3,13 @@ import { checkLinkInput } from '../../../../core/catalog/links';
 import type { LinkInput } from '../../../../core/catalog/types';
 import { inOneBatchSettled, type OperationExecute } from '../shared/execute';
 import { optionalText, requiredText } from '../shared/params';
+import { skuField } from '../stock/countFields';
 import { listingFields, readListing } from './listingFields';
 
 const properties: INodeProperties[] = [
 	...listingFields,
 	{
-		displayName: 'SKU',
-		name: 'sku',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'SHIRT-M',
+		...skuField,
 		description: 'Your product code: orders of this listing reserve and deduct this SKU, and Push Stock publishes its stock to the listing',
 	},
 	{

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ListingKey } from '../../../../core/catalog/types';
 import { requiredText, text } from '../shared/params';
+import { filtersCollection } from '../shared/fields';
 
 /** The fields that name a channel listing (Link and Unlink), each one an expression over the item in bulk use. */
 
@@ -44,18 +45,11 @@ export const listingFields: INodeProperties[] = [
 
 /** The Filters collection of the list operations: channel and account, plus `more` options. */
 export function listingFilters(what: string, more: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Account', name: 'account', type: 'string', default: '', placeholder: 'my-shop', description: `Only ${what} of this store account` },
-			{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'mercadolivre', description: `Only ${what} of this channel` },
-			...more,
-		],
-	};
+	return filtersCollection([
+		{ displayName: 'Account', name: 'account', type: 'string', default: '', placeholder: 'my-shop', description: `Only ${what} of this store account` },
+		{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'mercadolivre', description: `Only ${what} of this channel` },
+		...more,
+	]);
 }
 
 export function readListing(ctx: IExecuteFunctions, i: number): ListingKey {

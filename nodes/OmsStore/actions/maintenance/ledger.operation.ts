@@ -1,28 +1,21 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { limitField, orderKeyField } from '../shared/fields';
+import { filtersCollection, limitField, orderKeyField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { integer, optionalText } from '../shared/params';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'After Entry ID',
-				name: 'afterId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Only entries after this one: pass the last ID you received to get the next page',
-			},
-			{ ...orderKeyField, description: `Only movements of this order. ${orderKeyField.description}.` },
-			{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only movements of this SKU' },
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'After Entry ID',
+			name: 'afterId',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Only entries after this one: pass the last ID you received to get the next page',
+		},
+		{ ...orderKeyField, description: `Only movements of this order. ${orderKeyField.description}.` },
+		{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only movements of this SKU' },
+	]),
 	limitField,
 ];
 

@@ -4,6 +4,7 @@ import type { OrderSource } from '../../../../core/lifecycle/plan';
 import { validateCanonicalOrder } from '../../../../core/model/validate';
 import { recordExecutionData } from '../../../shared/execution-data';
 import { inOneBatchSettled, type OperationExecute } from '../shared/execute';
+import { optionsField } from '../shared/fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,21 +14,15 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Orders Come From',
-		name: 'source',
-		type: 'options',
-		options: [
-			{ name: 'Their Channel', value: 'channel', description: 'Each order is a version of the order: one older than the version applied last is ignored' },
-			{
-				name: 'The ERP (Invoice or Shipment Event)',
-				value: 'erp',
-				description:
-					"Each order is an event on the order (invoiced, shipped): its updatedAt is never compared with the channel's, it never moves the order back, and after a cancellation it changes nothing",
-			},
-		],
-		default: 'channel',
-	},
+	optionsField('Orders Come From', 'source', [
+		{ name: 'Their Channel', value: 'channel', description: 'Each order is a version of the order: one older than the version applied last is ignored' },
+		{
+			name: 'The ERP (Invoice or Shipment Event)',
+			value: 'erp',
+			description:
+				"Each order is an event on the order (invoiced, shipped): its updatedAt is never compared with the channel's, it never moves the order back, and after a cancellation it changes nothing",
+		},
+	], 'channel'),
 	{
 		displayName: 'Stock Rules',
 		name: 'rules',
@@ -36,18 +31,11 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Use the same rules in every workflow that applies orders, or stock will be counted inconsistently',
 		options: [
-			{
-				displayName: 'Deduct (Baixa) Stock When',
-				name: 'commitOn',
-				type: 'options',
-				options: [
-					{ name: 'Paid', value: 'paid', description: 'Deduct (baixa): units leave on-hand stock once the payment is confirmed' },
-					{ name: 'Invoiced', value: 'invoiced', description: 'Deduct (baixa): units leave on-hand stock when the order is invoiced (NF-e issued)' },
-					{ name: 'Shipped', value: 'shipped', description: 'Deduct (baixa): units leave on-hand stock as they ship (for orders shipped in parts, the shipped units only)' },
-				],
-				default: 'invoiced',
-				description: 'Until then the units are only reserved (not available for other orders, but still on hand)',
-			},
+			optionsField('Deduct (Baixa) Stock When', 'commitOn', [
+				{ name: 'Paid', value: 'paid', description: 'Deduct (baixa): units leave on-hand stock once the payment is confirmed' },
+				{ name: 'Invoiced', value: 'invoiced', description: 'Deduct (baixa): units leave on-hand stock when the order is invoiced (NF-e issued)' },
+				{ name: 'Shipped', value: 'shipped', description: 'Deduct (baixa): units leave on-hand stock as they ship (for orders shipped in parts, the shipped units only)' },
+			], 'invoiced', { description: 'Until then the units are only reserved (not available for other orders, but still on hand)' }),
 			{
 				displayName: 'Restock Cancelled Orders',
 				name: 'restockOnCancelAfterCommit',

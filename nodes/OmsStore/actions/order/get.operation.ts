@@ -1,19 +1,13 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { orderKeyField } from '../shared/fields';
+import { optionsField, orderKeyField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { requiredText } from '../shared/params';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Find By',
-		name: 'findBy',
-		type: 'options',
-		options: [
-			{ name: 'Order Key', value: 'orderKey', description: 'One text such as shopify:my-shop:1001' },
-			{ name: 'Channel, Account and Order ID', value: 'identity', description: 'The three parts separately' },
-		],
-		default: 'orderKey',
-	},
+	optionsField('Find By', 'findBy', [
+		{ name: 'Order Key', value: 'orderKey', description: 'One text such as shopify:my-shop:1001' },
+		{ name: 'Channel, Account and Order ID', value: 'identity', description: 'The three parts separately' },
+	], 'orderKey'),
 	{ ...orderKeyField, displayOptions: { show: { findBy: ['orderKey'] } } },
 	{
 		displayName: 'Channel',

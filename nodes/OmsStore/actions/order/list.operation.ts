@@ -1,6 +1,6 @@
 import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { CANONICAL_STATUSES, type CanonicalStatus } from '../../../../core/model/order';
-import { limitField } from '../shared/fields';
+import { filtersCollection, limitField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { optionalText } from '../shared/params';
 
@@ -15,50 +15,43 @@ const STATUS_NAMES: Record<CanonicalStatus, string> = {
 };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Account', name: 'account', type: 'string', default: '', placeholder: 'my-shop', description: 'Only orders of this store account' },
-			{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'shopify', description: 'Only orders of this channel' },
-			{
-				displayName: 'First Seen Since',
-				name: 'since',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders the OMS first saw at or after this time',
-			},
-			{
-				displayName: 'Flagged',
-				name: 'flagged',
-				type: 'options',
-				options: [
-					{ name: 'Only Flagged', value: 'yes', description: 'Orders with doubts to check (e.g. a line without SKU, an assumed currency) or whose last update was refused as out of date or as going back' },
-					{ name: 'Only Not Flagged', value: 'no' },
-				],
-				default: 'yes',
-			},
-			{
-				displayName: 'Older Than (Hours)',
-				name: 'olderThanHours',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 24,
-				description: 'Only orders the OMS first saw more than this many hours ago',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				options: CANONICAL_STATUSES.map((s) => ({ name: STATUS_NAMES[s], value: s })),
-				default: [],
-				description: 'Only orders in one of these statuses',
-			},
-		],
-	},
+	filtersCollection([
+		{ displayName: 'Account', name: 'account', type: 'string', default: '', placeholder: 'my-shop', description: 'Only orders of this store account' },
+		{ displayName: 'Channel', name: 'channel', type: 'string', default: '', placeholder: 'shopify', description: 'Only orders of this channel' },
+		{
+			displayName: 'First Seen Since',
+			name: 'since',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders the OMS first saw at or after this time',
+		},
+		{
+			displayName: 'Flagged',
+			name: 'flagged',
+			type: 'options',
+			options: [
+				{ name: 'Only Flagged', value: 'yes', description: 'Orders with doubts to check (e.g. a line without SKU, an assumed currency) or whose last update was refused as out of date or as going back' },
+				{ name: 'Only Not Flagged', value: 'no' },
+			],
+			default: 'yes',
+		},
+		{
+			displayName: 'Older Than (Hours)',
+			name: 'olderThanHours',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 24,
+			description: 'Only orders the OMS first saw more than this many hours ago',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'multiOptions',
+			options: CANONICAL_STATUSES.map((s) => ({ name: STATUS_NAMES[s], value: s })),
+			default: [],
+			description: 'Only orders in one of these statuses',
+		},
+	]),
 	limitField,
 	{
 		displayName: 'Continue After Order Key',

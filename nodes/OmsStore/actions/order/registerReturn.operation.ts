@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 import type { ReturnCondition, ReturnLine, RegisterReturnInput } from '../../../../core/store/returns';
-import { orderKeyField } from '../shared/fields';
+import { optionsField, orderKeyField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { optionalText, requiredText } from '../shared/params';
 
@@ -39,16 +39,10 @@ const properties: INodeProperties[] = [
 		description: 'The return\'s own ID (RMA, claim, ticket): registering the same ID again for the order changes nothing',
 	},
 	linesCollection('Returned Lines', 'returnLines', [
-		{
-			displayName: 'Condition',
-			name: 'condition',
-			type: 'options',
-			options: [
-				{ name: 'Sellable (Restock)', value: 'restock', description: "Back on hand in the order's warehouse" },
-				{ name: 'Damaged (Quarantine)', value: 'quarantine', description: 'Into the quarantine warehouse, not sellable' },
-			],
-			default: 'restock',
-		},
+		optionsField('Condition', 'condition', [
+			{ name: 'Sellable (Restock)', value: 'restock', description: "Back on hand in the order's warehouse" },
+			{ name: 'Damaged (Quarantine)', value: 'quarantine', description: 'Into the quarantine warehouse, not sellable' },
+		], 'restock'),
 		{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why (kept on the ledger rows), e.g. damaged box' },
 	]),
 	{

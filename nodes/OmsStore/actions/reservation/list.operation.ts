@@ -1,20 +1,13 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { limitField, orderKeyField } from '../shared/fields';
+import { filtersCollection, limitField, orderKeyField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { integer, optionalText } from '../shared/params';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ ...orderKeyField, description: `Only this order. ${orderKeyField.description}.` },
-			{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only reservations of this SKU' },
-		],
-	},
+	filtersCollection([
+		{ ...orderKeyField, description: `Only this order. ${orderKeyField.description}.` },
+		{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only reservations of this SKU' },
+	]),
 	limitField,
 ];
 

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+export { optionsField } from '../../../shared/fields';
 
 /** Fields several operations share, so they read the same everywhere. */
 
@@ -28,3 +29,13 @@ export const orderKeyField: INodeProperties = {
 	placeholder: 'shopify:my-shop:1001',
 	description: 'Channel, account and order ID separated by colons, as shown in the orderKey of Apply results',
 };
+
+/** The "Filters" collection of the list operations (name `filters`, as saved workflows have it). */
+export const filtersCollection = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options,
+});

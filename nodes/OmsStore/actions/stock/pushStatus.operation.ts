@@ -1,28 +1,21 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { limitField } from '../shared/fields';
+import { filtersCollection, limitField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { integer, optionalText } from '../shared/params';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'string',
-				default: '',
-				placeholder: 'shopify',
-				description: 'A channel (all its accounts) or one account, e.g. shopify:my-shop.myshopify.com',
-			},
-			{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only this SKU' },
-			{ displayName: 'Warehouse', name: 'warehouse', type: 'string', default: '', placeholder: 'default', description: 'Only this warehouse' },
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'string',
+			default: '',
+			placeholder: 'shopify',
+			description: 'A channel (all its accounts) or one account, e.g. shopify:my-shop.myshopify.com',
+		},
+		{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only this SKU' },
+		{ displayName: 'Warehouse', name: 'warehouse', type: 'string', default: '', placeholder: 'default', description: 'Only this warehouse' },
+	]),
 	{ ...limitField, default: 100 },
 ];
 
