@@ -24,8 +24,13 @@ async function freePort() {
 }
 
 class N8nInstance {
-	/** @param {{ userFolder: string, port?: number, logFile?: string, env?: Record<string,string>, listen?: string }} o */
+	/**
+	 * `command`: `start` (default), or in queue mode `worker` / `webhook` (with their arguments); a worker
+	 * answers /healthz/readiness on its health-check port, set to `port`.
+	 * @param {{ userFolder: string, port?: number, logFile?: string, env?: Record<string,string>, listen?: string, command?: string[] }} o
+	 */
 	constructor(o) {
+		this.command = o.command ?? ['start'];
 		this.userFolder = o.userFolder;
 		this.port = o.port;
 		this.listen = o.listen ?? '127.0.0.1';
@@ -45,6 +50,7 @@ class N8nInstance {
 		return node24Env({
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
+			...(this.command[0] === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) } : {}),
 			N8N_LISTEN_ADDRESS: this.listen,
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_RUNNERS_ENABLED: 'false',
@@ -71,7 +77,7 @@ class N8nInstance {
 		const env = await this.env();
 		const out = fs.openSync(this.logFile, 'a');
 		const t0 = Date.now();
-		this.proc = spawn(path.join(node24Dir(), 'bin', 'node'), [n8nBin(), 'start'], { env, stdio: ['ignore', out, out], detached: false });
+		this.proc = spawn(path.join(node24Dir(), 'bin', 'node'), [n8nBin(), ...this.command], { env, stdio: ['ignore', out, out], detached: false });
 		fs.closeSync(out);
 		let exited = null;
 		this.proc.once('exit', (code) => (exited = code));

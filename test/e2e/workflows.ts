@@ -17,7 +17,7 @@ export interface Creds {
 const P = 'n8n-nodes-oms.';
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
 
-const node = (name: string, type: string, position: [number, number], parameters: object, extra: object = {}) => ({
+export const node = (name: string, type: string, position: [number, number], parameters: object, extra: object = {}) => ({
 	id: randomUUID(),
 	name,
 	type,
@@ -27,7 +27,7 @@ const node = (name: string, type: string, position: [number, number], parameters
 	...extra,
 });
 
-function connect(pairs: Array<[string, string]>) {
+export function connect(pairs: Array<[string, string]>) {
 	const c: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
 	for (const [from, to] of pairs) {
 		c[from] ??= { main: [[]] };
@@ -36,12 +36,12 @@ function connect(pairs: Array<[string, string]>) {
 	return c;
 }
 
-const pushNodes = (creds: Creds, source: 'fromInput' | 'changedSinceLastPush', x: number) => [
+export const pushNodes = (creds: Creds, source: 'fromInput' | 'changedSinceLastPush', x: number) => [
 	node('Push Stock to WooCommerce', P + 'omsStatusSync', [x, 0], { channel: 'woocommerce', operation: 'pushStock', source, safetyStock: 0, maxQuantity: 0, warehouse: 'default' }, { credentials: { omsStoreApi: creds.store, wooCommerceOmsApi: creds.woo } }),
 	node('Push Stock to Nuvemshop', P + 'omsStatusSync', [x, 200], { channel: 'nuvemshop', operation: 'pushStock', source, safetyStock: 0, maxQuantity: 0, warehouse: 'default' }, { credentials: { omsStoreApi: creds.store, nuvemshopOmsApi: creds.nuvemshop } }),
 	node('Push Stock to VTEX', P + 'omsStatusSync', [x, 400], { channel: 'vtex', operation: 'pushStock', source, safetyStock: 0, maxQuantity: 0, warehouse: 'default', options: { warehouseId: '1_1' } }, { credentials: { omsStoreApi: creds.store, vtexOmsApi: creds.vtex } }),
 ];
-const PUSHES = ['Push Stock to WooCommerce', 'Push Stock to Nuvemshop', 'Push Stock to VTEX'];
+export const PUSHES = ['Push Stock to WooCommerce', 'Push Stock to Nuvemshop', 'Push Stock to VTEX'];
 
 /** Channel triggers → Apply → Push Stock to every channel (template 1 on three channels). */
 export function importWorkflow(creds: Creds, importSince: string) {
