@@ -26,7 +26,7 @@ export interface Sale {
 
 /** The canonical status the store must end with, by channel and final channel status. */
 export const FINAL: Record<ChannelName, Record<string, string>> = {
-	woocommerce: { processing: 'paid', pending: 'pending_payment', cancelled: 'cancelled', completed: 'invoiced' },
+	woocommerce: { processing: 'paid', pending: 'pending_payment', cancelled: 'cancelled', completed: 'shipped' },
 	nuvemshop: { paid: 'paid', pending: 'pending_payment', cancelled: 'cancelled' },
 	vtex: { 'ready-for-handling': 'paid', 'payment-pending': 'pending_payment', canceled: 'cancelled', invoiced: 'invoiced' },
 };
