@@ -2,6 +2,7 @@ import { amazonChannel } from './amazon';
 import type { ChannelDescriptor } from './descriptor';
 import { lojaIntegradaChannel } from './lojaintegrada';
 import { magaluChannel } from './magalu';
+import { magentoChannel } from './magento';
 import { mercadoLivreChannel } from './mercadolivre';
 import { nuvemshopChannel } from './nuvemshop';
 import { shopeeChannel } from './shopee';
@@ -22,7 +23,7 @@ function byId<const D extends readonly ChannelDescriptor[]>(list: D): { readonly
  * ChannelId), and every Record<ChannelId, …> elsewhere (the n8n side) fails to compile until it has the
  * new channel. Adding a channel: docs/CONTRIBUTING-NOTES.md, "Adding a channel".
  */
-export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel] as const);
+export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel] as const);
 
 /** Channel ids as used in canonical orders, the CLI and the README. */
 export type ChannelId = keyof typeof CHANNELS;

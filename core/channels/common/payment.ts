@@ -219,3 +219,15 @@ export function shopeeMethod(name: unknown): PaymentMethod | undefined {
 	if (n === undefined) return undefined;
 	return n.replace(/\s+/g, '').includes('shopeepay') ? 'wallet' : methodFromName(n);
 }
+
+/**
+ * Magento payment.method: the method code ("checkmo", "banktransfer", "cashondelivery", "free", "braintree",
+ * "paypal_express", "stripe_payments", Brazilian modules' "…_boleto", "…_pix"). [?] Codes of third-party
+ * modules are the modules' own: read by name, the rest is other.
+ */
+export function magentoMethod(payment: unknown): PaymentMethod | undefined {
+	const code = isJsonObject(payment) ? str(payment.method) : undefined;
+	if (code === undefined) return undefined;
+	if (code === 'braintree' || code === 'payflowpro' || code.includes('cc')) return 'credit_card';
+	return methodFromName(code);
+}

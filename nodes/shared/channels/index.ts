@@ -6,6 +6,7 @@ import { createN8nTransport, type RequestContext } from '../transport';
 import { amazonN8n } from './amazon';
 import { authenticationProperty, chosenCredential } from './credentials';
 import { lojaIntegradaN8n } from './lojaintegrada';
+import { magentoN8n } from './magento';
 import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
 import { nuvemshopN8n } from './nuvemshop';
@@ -31,6 +32,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	tray: trayN8n,
 	lojaintegrada: lojaIntegradaN8n,
 	shopee: shopeeN8n,
+	magento: magentoN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

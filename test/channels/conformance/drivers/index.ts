@@ -3,6 +3,7 @@ import type { ListingDriver } from '../listing-conformance';
 import type { WriterDriver } from '../writer-conformance';
 import { amazonListingDriver, amazonWriterDriver } from './amazon';
 import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
+import { magentoListingDriver, magentoWriterDriver } from './magento';
 import { magaluListingDriver, magaluWriterDriver } from './magalu';
 import { mercadoLivreListingDriver, mercadoLivreWriterDriver } from './mercadolivre';
 import { nuvemshopListingDriver, nuvemshopWriterDriver } from './nuvemshop';
@@ -23,6 +24,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	amazon: amazonWriterDriver,
 	tray: trayWriterDriver,
 	lojaintegrada: lojaIntegradaWriterDriver,
+	magento: magentoWriterDriver,
 	shopee: shopeeWriterDriver,
 };
 
@@ -36,5 +38,6 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	amazon: amazonListingDriver,
 	tray: trayListingDriver,
 	lojaintegrada: lojaIntegradaListingDriver,
+	magento: magentoListingDriver,
 	shopee: shopeeListingDriver,
 };

@@ -1,0 +1,55 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { secretProperty } from './shared/channelProperties';
+
+/**
+ * Magento 2 / Adobe Commerce: an integration's access token (System → Extensions → Integrations, with
+ * Sales and Catalog/Inventory resources), sent as "Authorization: Bearer <token>". Magento 2.4.4+ accepts an
+ * integration token as a bearer only when "Allow OAuth Access Tokens to be used as standalone Bearer tokens"
+ * is on (Stores → Configuration → Services → OAuth → Consumer Settings).
+ */
+export class MagentoOmsApi implements ICredentialType {
+	name = 'magentoOmsApi';
+
+	displayName = 'Magento 2 (OMS) API';
+
+	icon = 'file:icons/magento.svg' as const;
+
+	documentationUrl = 'https://developer.adobe.com/commerce/webapi/get-started/authentication/gs-authentication-token/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'REST Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://shop.example.com/rest/default',
+			description: 'The store\'s host followed by /rest/ and the store code',
+		},
+		{
+			displayName: 'Account Name',
+			name: 'storeName',
+			type: 'string',
+			default: '',
+			description: 'Names the account in the OMS; the base URL when empty',
+		},
+		secretProperty('Access Token', 'accessToken'),
+		{
+			displayName: 'Inventory Source Code',
+			name: 'sourceCode',
+			type: 'string',
+			default: 'default',
+			description: 'The MSI source whose quantity the OMS sets (stores without MSI ignore it)',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
+
+	// The store's configuration: a small read any integration token may do.
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '/V1/store/storeConfigs' },
+	};
+}
