@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { LWA_TOKEN_PATH, LWA_TOKEN_URL } from '../core/channels/amazon/endpoints';
 import { lwaRefreshRequest } from '../core/channels/amazon/lwa';
-import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { optionsField } from '../nodes/shared/fields';
 
 /**
  * Amazon Selling Partner API with a Login with Amazon refresh token (self-authorised private app or an
@@ -29,18 +30,12 @@ export class AmazonSpApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		environmentProperty(productionAndSandbox('Sandbox (Static Examples)')),
-		{
-			displayName: 'Region',
-			name: 'region',
-			type: 'options',
-			options: [
-				{ name: 'North America (Incl. Brazil)', value: 'na' },
-				{ name: 'Europe', value: 'eu' },
-				{ name: 'Far East', value: 'fe' },
-			],
-			default: 'na',
-		},
-		{ displayName: 'LWA Client ID', name: 'clientId', type: 'string', default: '', required: true },
+		optionsField('Region', 'region', 'na', [
+			{ name: 'North America (Incl. Brazil)', value: 'na' },
+			{ name: 'Europe', value: 'eu' },
+			{ name: 'Far East', value: 'fe' },
+		]),
+		requiredStringProperty('LWA Client ID', 'clientId'),
 		secretProperty('LWA Client Secret', 'clientSecret'),
 		secretProperty('Refresh Token', 'refreshToken'),
 		baseUrlOverrideProperty(

@@ -1,5 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
 
 /**
  * Loja Integrada API v1: the store's chave de API (the store's admin → Configurações → Integrações) and the
@@ -16,14 +16,9 @@ export class LojaIntegradaOmsApi implements ICredentialType {
 	documentationUrl = 'https://api-docs.lojaintegrada.com.br';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Store ID',
-			name: 'storeId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The store\'s number at Loja Integrada; names the account in the OMS (the API key itself is never stored on orders)',
-		},
+		requiredStringProperty('Store ID', 'storeId', {
+			description: "The store's number at Loja Integrada; names the account in the OMS (the API key itself is never stored on orders)",
+		}),
 		secretProperty('Chave API (Store Key)', 'chaveApi'),
 		secretProperty('Chave Aplicação (Application Key)', 'chaveAplicacao'),
 		baseUrlOverrideProperty('https://api.awsli.com.br', 'Leave empty for https://api.awsli.com.br; set it to reach a proxy or a test simulator'),

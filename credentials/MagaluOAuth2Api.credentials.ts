@@ -7,7 +7,7 @@ import {
 	MAGALU_DEFAULT_CHANNEL_ID,
 	MAGALU_ORDER_SCOPES,
 } from '../core/channels/magalu/endpoints';
-import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox } from './shared/channelProperties';
+import { baseUrlOverrideProperty, environmentProperty, hiddenProperty, productionAndSandbox } from './shared/channelProperties';
 
 /**
  * Magalu Open API via ID Magalu: OAuth 2.0 authorization code (the seller consents as the store, hence
@@ -45,7 +45,7 @@ export class MagaluOAuth2Api implements ICredentialType {
 			default: MAGALU_ORDER_SCOPES.join(' '),
 			description: 'Space-separated; must match the scopes configured on the application in ID Magalu',
 		},
-		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
+		hiddenProperty('Grant Type', 'grantType', 'authorizationCode'),
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: ID_MAGALU_AUTH_URL },
 		{
 			displayName: 'Access Token URL',
@@ -54,7 +54,7 @@ export class MagaluOAuth2Api implements ICredentialType {
 			default: `={{$self["baseUrl"] ? $self["baseUrl"].replace(/\\/+$/, "") + "/oauth/token" : "${ID_MAGALU_TOKEN_URL}"}}`,
 		},
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: ID_MAGALU_LOGIN_QUERY },
-		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+		hiddenProperty('Authentication', 'authentication', 'body'),
 	];
 
 	test: ICredentialTestRequest = {

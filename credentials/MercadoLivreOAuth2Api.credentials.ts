@@ -1,5 +1,5 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox } from './shared/channelProperties';
+import { baseUrlOverrideProperty, environmentProperty, hiddenProperty, noticeProperty, productionAndSandbox } from './shared/channelProperties';
 
 /**
  * Mercado Livre OAuth 2.0 (authorization code). Access tokens last 6 hours; refresh tokens are single-use
@@ -20,13 +20,10 @@ export class MercadoLivreOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://developers.mercadolivre.com.br/pt_br/autenticacao-e-autorizacao';
 
 	properties: INodeProperties[] = [
-		{
-			displayName:
-				'Refresh tokens are single-use: each refresh replaces the stored token. Use this credential in one n8n instance only; a copy elsewhere stops working at the next refresh.',
-			name: 'rotationNotice',
-			type: 'notice',
-			default: '',
-		},
+		noticeProperty(
+			'rotationNotice',
+			'Refresh tokens are single-use: each refresh replaces the stored token. Use this credential in one n8n instance only; a copy elsewhere stops working at the next refresh.',
+		),
 		environmentProperty(
 			productionAndSandbox('Sandbox (Test User)'),
 			'Mercado Livre has no sandbox host: sandbox means authorising with a test user (POST /users/test_user)',
@@ -64,11 +61,11 @@ export class MercadoLivreOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: '={{($self["baseUrl"] || "https://api.mercadolibre.com").replace(/\\/+$/, "") + "/oauth/token"}}',
 		},
-		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
+		hiddenProperty('Grant Type', 'grantType', 'authorizationCode'),
 		// Scopes are configured on the application in Mercado Livre's app manager, not requested here.
-		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
-		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+		hiddenProperty('Scope', 'scope', ''),
+		hiddenProperty('Auth URI Query Parameters', 'authQueryParameters', ''),
+		hiddenProperty('Authentication', 'authentication', 'body'),
 	];
 
 	test: ICredentialTestRequest = {

@@ -1,7 +1,9 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, optionalSecretProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { optionsField } from '../nodes/shared/fields';
 
-const API_ROOT = '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.platform === "tiendanube" ? "https://api.tiendanube.com/v1" : "https://api.nuvemshop.com.br/v1"}}';
+const API_ROOT =
+	'={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.platform === "tiendanube" ? "https://api.tiendanube.com/v1" : "https://api.nuvemshop.com.br/v1"}}';
 
 /**
  * A Nuvemshop / Tiendanube app's access token for one store (it does not expire; reinstalling the app
@@ -18,43 +20,21 @@ export class NuvemshopOmsApi implements ICredentialType {
 	documentationUrl = 'https://tiendanube.github.io/api-documentation/authentication';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Store ID',
-			name: 'storeId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The store ID (user_id in the token response)',
-		},
+		requiredStringProperty('Store ID', 'storeId', { description: 'The store ID (user_id in the token response)' }),
 		secretProperty('Access Token', 'accessToken'),
-		{
-			displayName: 'User-Agent',
-			name: 'userAgent',
-			type: 'string',
-			default: '',
-			required: true,
+		requiredStringProperty('User-Agent', 'userAgent', {
 			placeholder: 'My OMS (ops@example.com)',
 			description: 'Your app name and a contact (email or URL) in parentheses; Nuvemshop requires it',
-		},
-		{
-			displayName: 'Platform',
-			name: 'platform',
-			type: 'options',
-			options: [
-				{ name: 'Nuvemshop (api.nuvemshop.com.br)', value: 'nuvemshop' },
-				{ name: 'Tiendanube (api.tiendanube.com)', value: 'tiendanube' },
-			],
-			default: 'nuvemshop',
-		},
-		{
-			displayName: 'App Secret (Webhooks)',
-			name: 'appSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				"Only for the OMS Order Webhook Trigger: the app's client secret (Partners portal). Nuvemshop signs each webhook with it (X-Linkedstore-HMAC-SHA256); deliveries that do not verify are refused.",
-		},
+		}),
+		optionsField('Platform', 'platform', 'nuvemshop', [
+			{ name: 'Nuvemshop (api.nuvemshop.com.br)', value: 'nuvemshop' },
+			{ name: 'Tiendanube (api.tiendanube.com)', value: 'tiendanube' },
+		]),
+		optionalSecretProperty(
+			'App Secret (Webhooks)',
+			'appSecret',
+			"Only for the OMS Order Webhook Trigger: the app's client secret (Partners portal). Nuvemshop signs each webhook with it (X-Linkedstore-HMAC-SHA256); deliveries that do not verify are refused.",
+		),
 		baseUrlOverrideProperty('http://127.0.0.1:8080/v1', 'Leave empty. Replaces the API root (…/v1, without the store ID), e.g. for a test server.'),
 	];
 

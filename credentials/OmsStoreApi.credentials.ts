@@ -19,7 +19,7 @@ export class OmsStoreApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-oms/n8n-nodes-oms#oms-store';
 
 	properties: INodeProperties[] = [
-		optionsField('Store Type', 'storeType', [
+		optionsField('Store Type', 'storeType', 'sqlite', [
 			{
 				name: 'SQLite (File on This n8n Server)',
 				value: 'sqlite',
@@ -30,15 +30,14 @@ export class OmsStoreApi implements ICredentialType {
 				value: 'postgres',
 				description: 'A PostgreSQL database. Needed when several n8n workers run (queue mode).',
 			},
-		], 'sqlite'),
+		]),
 		{
 			displayName: 'Database File',
 			name: 'sqlitePath',
 			type: 'string',
 			default: '',
 			placeholder: '/home/node/.n8n/oms/oms.sqlite',
-			description:
-				'Full path of the SQLite file; it is created when missing. Leave empty to use oms/oms.sqlite in the n8n user folder.',
+			description: 'Full path of the SQLite file; it is created when missing. Leave empty to use oms/oms.sqlite in the n8n user folder.',
 			displayOptions: { show: { storeType: ['sqlite'] } },
 		},
 		{
@@ -78,15 +77,18 @@ export class OmsStoreApi implements ICredentialType {
 			default: '',
 			displayOptions: postgresOnly,
 		},
-		optionsField('SSL', 'ssl', [
-			{ name: 'Disable', value: 'disable', description: 'Plain connection (local or private network)' },
-			{ name: 'Require', value: 'require', description: 'Encrypted connection with a certificate the server proves is valid' },
-			{
-				name: 'Require (Allow Self-Signed Certificate)',
-				value: 'allowSelfSigned',
-				description: 'Encrypted connection, but the server certificate is not checked (self-signed certificates)',
-			},
-		], 'disable', { displayOptions: postgresOnly }),
+		{
+			...optionsField('SSL', 'ssl', 'disable', [
+				{ name: 'Disable', value: 'disable', description: 'Plain connection (local or private network)' },
+				{ name: 'Require', value: 'require', description: 'Encrypted connection with a certificate the server proves is valid' },
+				{
+					name: 'Require (Allow Self-Signed Certificate)',
+					value: 'allowSelfSigned',
+					description: 'Encrypted connection, but the server certificate is not checked (self-signed certificates)',
+				},
+			]),
+			displayOptions: postgresOnly,
+		},
 		{
 			displayName: 'Max Connections',
 			name: 'maxConnections',

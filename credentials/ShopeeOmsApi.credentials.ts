@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { REFRESH_PATH, SHOPEE_API, signedQuery, CODE_EXCHANGE_PATH, type ShopeeKeys } from '../core/channels/shopee/api';
-import { baseUrlOverrideProperty, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
 
 const keysOf = (c: ICredentialDataDecryptedObject): ShopeeKeys => ({
 	partnerId: String(c.partnerId),
@@ -38,16 +38,9 @@ export class ShopeeOmsApi implements ICredentialType {
 	documentationUrl = 'https://open.shopee.com/developer-guide/20';
 
 	properties: INodeProperties[] = [
-		{ displayName: 'Partner ID', name: 'partnerId', type: 'string', default: '', required: true },
+		requiredStringProperty('Partner ID', 'partnerId'),
 		secretProperty('Partner Key', 'partnerKey'),
-		{
-			displayName: 'Shop ID',
-			name: 'shopId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The authorised shop (shop_id sent to the redirect URL); names the account in the OMS',
-		},
+		requiredStringProperty('Shop ID', 'shopId', { description: 'The authorised shop (shop_id sent to the redirect URL); names the account in the OMS' }),
 		{
 			...secretProperty('Authorization Code', 'code'),
 			description: 'The code Shopee sent to your redirect URL when the shop authorised the app (valid 10 minutes, used once)',

@@ -6,7 +6,16 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, secretProperty, shopifyShopProperties } from './shared/channelProperties';
+import {
+	baseUrlOverrideProperty,
+	environmentProperty,
+	optionalSecretProperty,
+	productionAndSandbox,
+	requiredStringProperty,
+	secretProperty,
+	shopifyShopProperties,
+} from './shared/channelProperties';
+import { optionsField } from '../nodes/shared/fields';
 
 /**
  * Shopify Admin API (scope read_orders; read_all_orders for orders older than 60 days), token sent as
@@ -33,48 +42,30 @@ export class ShopifyOmsApi implements ICredentialType {
 			'Shopify has no sandbox host: a sandbox is a development store with its own subdomain',
 		),
 		shopifyShopProperties[0],
-		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'options',
-			options: [
-				{
-					name: 'Admin API Access Token (Legacy Custom App)',
-					value: 'accessToken',
-					description: 'A static shpat_ token; only apps created in the Shopify admin before 2026-01-01 have one',
-				},
-				{
-					name: 'Client Credentials (Dev Dashboard App, Own Store)',
-					value: 'clientCredentials',
-					description: 'Client ID and secret of an app installed in a store your organization owns; tokens are fetched and renewed automatically',
-				},
-			],
-			default: 'accessToken',
-		},
+		optionsField('Authentication', 'authentication', 'accessToken', [
+			{
+				name: 'Admin API Access Token (Legacy Custom App)',
+				value: 'accessToken',
+				description: 'A static shpat_ token; only apps created in the Shopify admin before 2026-01-01 have one',
+			},
+			{
+				name: 'Client Credentials (Dev Dashboard App, Own Store)',
+				value: 'clientCredentials',
+				description: 'Client ID and secret of an app installed in a store your organization owns; tokens are fetched and renewed automatically',
+			},
+		]),
 		{ ...secretProperty('Admin API Access Token', 'accessToken'), displayOptions: { show: { authentication: ['accessToken'] } } },
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
+		requiredStringProperty('Client ID', 'clientId', {
 			displayOptions: { show: { authentication: ['clientCredentials'] } },
-			description: "Dev Dashboard → Apps → your app → Settings",
-		},
+			description: 'Dev Dashboard → Apps → your app → Settings',
+		}),
 		shopifyShopProperties[1],
-		{
-			displayName: 'App Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				"The client secret (API secret key) of the app. Client credentials: required, it obtains the access token. Legacy token: only for the OMS Order Webhook Trigger. Shopify signs each webhook with it (X-Shopify-Hmac-Sha256); deliveries that do not verify are refused.",
-		},
-		baseUrlOverrideProperty(
-			'https://my-store.myshopify.com',
-			'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator',
+		optionalSecretProperty(
+			'App Client Secret',
+			'clientSecret',
+			'The client secret (API secret key) of the app. Client credentials: required, it obtains the access token. Legacy token: only for the OMS Order Webhook Trigger. Shopify signs each webhook with it (X-Shopify-Hmac-Sha256); deliveries that do not verify are refused.',
 		),
+		baseUrlOverrideProperty('https://my-store.myshopify.com', 'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator'),
 		{
 			displayName: 'Client Credentials Token',
 			name: 'clientCredentialsToken',
@@ -106,8 +97,7 @@ export class ShopifyOmsApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				'X-Shopify-Access-Token':
-					'={{$credentials.authentication === "clientCredentials" ? $credentials.clientCredentialsToken : $credentials.accessToken}}',
+				'X-Shopify-Access-Token': '={{$credentials.authentication === "clientCredentials" ? $credentials.clientCredentialsToken : $credentials.accessToken}}',
 			},
 		},
 	};

@@ -1,5 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, shopifyShopProperties } from './shared/channelProperties';
+import { baseUrlOverrideProperty, hiddenProperty, noticeProperty, shopifyShopProperties } from './shared/channelProperties';
 
 const SHOP_ROOT = '($self["baseUrl"] || ("https://" + $self["shopSubdomain"] + ".myshopify.com")).replace(/\\/+$/, "")';
 
@@ -30,13 +30,10 @@ export class ShopifyOmsOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant';
 
 	properties: INodeProperties[] = [
-		{
-			displayName:
-				'In your app (Shopify Dev Dashboard → Apps → your app → Versions), add the OAuth Redirect URL shown above as an allowed redirect URL, and give the app the scopes below. The token expires every hour and is refreshed by n8n; use this credential in one n8n instance only (each refresh replaces the refresh token).',
-			name: 'setupNotice',
-			type: 'notice',
-			default: '',
-		},
+		noticeProperty(
+			'setupNotice',
+			'In your app (Shopify Dev Dashboard → Apps → your app → Versions), add the OAuth Redirect URL shown above as an allowed redirect URL, and give the app the scopes below. The token expires every hour and is refreshed by n8n; use this credential in one n8n instance only (each refresh replaces the refresh token).',
+		),
 		...shopifyShopProperties,
 		{
 			displayName: 'Scope',
@@ -50,12 +47,12 @@ export class ShopifyOmsOAuth2Api implements ICredentialType {
 			'https://my-store.myshopify.com',
 			'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator (the OAuth endpoints move with it)',
 		),
-		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
+		hiddenProperty('Grant Type', 'grantType', 'authorizationCode'),
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{${SHOP_ROOT} + "/admin/oauth/authorize"}}` },
 		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{${SHOP_ROOT} + "/admin/oauth/access_token"}}` },
 		// Offline access is Shopify's default mode: no access_mode parameter.
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
-		{ displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'hidden', default: '{"expiring":"1"}' },
-		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+		hiddenProperty('Auth URI Query Parameters', 'authQueryParameters', ''),
+		hiddenProperty('Additional Body Properties', 'additionalBodyProperties', '{"expiring":"1"}'),
+		hiddenProperty('Authentication', 'authentication', 'body'),
 	];
 }

@@ -1,5 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
-import { secretProperty } from './shared/channelProperties';
+import { requiredStringProperty, secretProperty } from './shared/channelProperties';
 
 const API = '={{$credentials.apiAddress.replace(/\\/+$/, "")}}';
 
@@ -25,26 +25,14 @@ export class TrayOmsApi implements ICredentialType {
 	documentationUrl = 'https://developers.tray.com.br/#autorizacao';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Address',
-			name: 'apiAddress',
-			type: 'string',
-			default: '',
-			required: true,
+		requiredStringProperty('API Address', 'apiAddress', {
 			placeholder: 'https://www.minhaloja.com.br/web_api',
-			description: 'The store\'s api_address, sent to your app\'s callback with the code (the store\'s URL + /web_api)',
-		},
-		{
-			displayName: 'Store ID',
-			name: 'storeId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The store code (store_id in the token answer); names the account in the OMS',
-		},
-		{ displayName: 'Consumer Key', name: 'consumerKey', type: 'string', default: '', required: true },
+			description: "The store's api_address, sent to your app's callback with the code (the store's URL + /web_api)",
+		}),
+		requiredStringProperty('Store ID', 'storeId', { description: 'The store code (store_id in the token answer); names the account in the OMS' }),
+		requiredStringProperty('Consumer Key', 'consumerKey'),
 		secretProperty('Consumer Secret', 'consumerSecret'),
-		{ ...secretProperty('Authorization Code', 'code'), description: 'The code Tray sent to your app\'s callback when the store installed it' },
+		{ ...secretProperty('Authorization Code', 'code'), description: "The code Tray sent to your app's callback when the store installed it" },
 		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
 		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
 	];
@@ -59,7 +47,11 @@ export class TrayOmsApi implements ICredentialType {
 				.catch(() => undefined)) as TrayTokens | undefined;
 		}
 		if (!tokens?.access_token) {
-			const form = new URLSearchParams({ consumer_key: String(credentials.consumerKey), consumer_secret: String(credentials.consumerSecret), code: String(credentials.code) });
+			const form = new URLSearchParams({
+				consumer_key: String(credentials.consumerKey),
+				consumer_secret: String(credentials.consumerSecret),
+				code: String(credentials.code),
+			});
 			tokens = (await this.helpers.httpRequest({
 				method: 'POST',
 				url: `${base}/auth`,

@@ -1,7 +1,8 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, environmentProperty, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, environmentProperty, optionalSecretProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
 
-const API_ROOT = '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.accountName + "." + $credentials.environment + ".com.br"}}';
+const API_ROOT =
+	'={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.accountName + "." + $credentials.environment + ".com.br"}}';
 
 /**
  * A VTEX application key (License Manager) with the OMS role ("OMS - Full access" or a role with Feed and
@@ -18,23 +19,11 @@ export class VtexOmsApi implements ICredentialType {
 	documentationUrl = 'https://developers.vtex.com/docs/guides/api-authentication-using-application-keys';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Account Name',
-			name: 'accountName',
-			type: 'string',
-			default: '',
-			required: true,
+		requiredStringProperty('Account Name', 'accountName', {
 			placeholder: 'mystore',
 			description: 'The account in https://{account}.vtexcommercestable.com.br',
-		},
-		{
-			displayName: 'App Key',
-			name: 'appKey',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'vtexappkey-mystore-ABCDEF',
-		},
+		}),
+		requiredStringProperty('App Key', 'appKey', { placeholder: 'vtexappkey-mystore-ABCDEF' }),
 		secretProperty('App Token', 'appToken'),
 		environmentProperty([{ name: 'Stable (vtexcommercestable)', value: 'vtexcommercestable' }], 'The host environment VTEX documents for the Orders API'),
 		{
@@ -42,16 +31,14 @@ export class VtexOmsApi implements ICredentialType {
 			name: 'hookHeaderName',
 			type: 'string',
 			default: 'X-OMS-Hook-Secret',
-			description: 'Only for the OMS Order Webhook Trigger: VTEX hooks are not signed, so the hook is configured to send this header, and deliveries without the right value are refused',
+			description:
+				'Only for the OMS Order Webhook Trigger: VTEX hooks are not signed, so the hook is configured to send this header, and deliveries without the right value are refused',
 		},
-		{
-			displayName: 'Hook Secret Header Value',
-			name: 'hookSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'A long random string, sent by VTEX in the header above (the trigger writes it into the hook configuration)',
-		},
+		optionalSecretProperty(
+			'Hook Secret Header Value',
+			'hookSecret',
+			'A long random string, sent by VTEX in the header above (the trigger writes it into the hook configuration)',
+		),
 		baseUrlOverrideProperty('http://127.0.0.1:8080', 'Leave empty. Replaces https://{account}.{environment}.com.br, e.g. for a test server.'),
 	];
 

@@ -1,5 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { secretProperty } from './shared/channelProperties';
+import { optionalSecretProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
 
 /**
  * WooCommerce REST API keys (WooCommerce → Settings → Advanced → REST API, "Read" is enough to import
@@ -16,33 +16,17 @@ export class WooCommerceOmsApi implements ICredentialType {
 	documentationUrl = 'https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Site URL',
-			name: 'siteUrl',
-			type: 'string',
-			default: '',
-			required: true,
+		requiredStringProperty('Site URL', 'siteUrl', {
 			placeholder: 'https://shop.example.com',
 			description: 'Address of the WordPress site (HTTPS), without /wp-json',
-		},
-		{
-			displayName: 'Consumer Key',
-			name: 'consumerKey',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'ck_…',
-		},
+		}),
+		requiredStringProperty('Consumer Key', 'consumerKey', { placeholder: 'ck_…' }),
 		secretProperty('Consumer Secret', 'consumerSecret'),
-		{
-			displayName: 'Webhook Secret',
-			name: 'webhookSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'Only for the OMS Order Webhook Trigger: the secret WooCommerce signs webhooks with (X-WC-Webhook-Signature). Leave empty to let the trigger derive one from the consumer secret when it registers its webhooks; set it when you create the webhooks yourself (WooCommerce → Settings → Advanced → Webhooks → Secret).',
-		},
+		optionalSecretProperty(
+			'Webhook Secret',
+			'webhookSecret',
+			'Only for the OMS Order Webhook Trigger: the secret WooCommerce signs webhooks with (X-WC-Webhook-Signature). Leave empty to let the trigger derive one from the consumer secret when it registers its webhooks; set it when you create the webhooks yourself (WooCommerce → Settings → Advanced → Webhooks → Secret).',
+		),
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -55,3 +55,23 @@ export const shopifyShopProperties: INodeProperties[] = [
 		description: 'Quarterly Admin API version (YYYY-MM); each is supported for at least 12 months',
 	},
 ];
+
+/** A required plain string (an account or store ID, an address, a public key); `more` adds placeholder and description. */
+export function requiredStringProperty(displayName: string, name: string, more: Partial<INodeProperties> = {}): INodeProperties {
+	return { displayName, name, type: 'string', default: '', required: true, ...more };
+}
+
+/** An optional secret (a webhook signing secret), masked in the editor. */
+export function optionalSecretProperty(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'string', typeOptions: { password: true }, default: '', description };
+}
+
+/** A notice shown at the top of the credential (it stores nothing). */
+export function noticeProperty(name: string, text: string): INodeProperties {
+	return { displayName: text, name, type: 'notice', default: '' };
+}
+
+/** A hidden field with a fixed value (the OAuth2 settings n8n reads). */
+export function hiddenProperty(displayName: string, name: string, value: string): INodeProperties {
+	return { displayName, name, type: 'hidden', default: value };
+}

@@ -22,11 +22,11 @@ export const optionsCollection = (options: INodeProperties[]): INodeProperties =
 
 type Choice = { name: string; value: string; description?: string };
 
-/** A drop-down (`type: 'options'`): the one shape every choice field here has, `extra` for the rest. */
-export const optionsField = (
-	displayName: string,
-	name: string,
-	options: Choice[],
-	defaultValue: string,
-	extra: Partial<INodeProperties> = {},
-): INodeProperties => ({ displayName, name, type: 'options', options, default: defaultValue, ...extra });
+/** A drop-down (`type: 'options'`): the one shape every choice field here has, spread it to add more. */
+export const optionsField = (displayName: string, name: string, defaultValue: string, options: Choice[]): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	options,
+	default: defaultValue,
+});

@@ -16,10 +16,10 @@ export const kitSkuField: INodeProperties = {
 };
 
 export const componentFields: INodeProperties[] = [
-	optionsField('Components Given As', 'componentsInput', [
+	optionsField('Components Given As', 'componentsInput', 'list', [
 		{ name: 'List', value: 'list', description: 'One row per component SKU' },
 		{ name: 'Text', value: 'text', description: 'One text such as "SHAMPOO:1, CONDITIONER:2", e.g. a column of a sheet' },
-	], 'list'),
+	]),
 	{
 		displayName: 'Components',
 		name: 'components',

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	optionsField('Orders Come From', 'source', [
+	optionsField('Orders Come From', 'source', 'channel', [
 		{ name: 'Their Channel', value: 'channel', description: 'Each order is a version of the order: one older than the version applied last is ignored' },
 		{
 			name: 'The ERP (Invoice or Shipment Event)',
@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 			description:
 				"Each order is an event on the order (invoiced, shipped): its updatedAt is never compared with the channel's, it never moves the order back, and after a cancellation it changes nothing",
 		},
-	], 'channel'),
+	]),
 	{
 		displayName: 'Stock Rules',
 		name: 'rules',
@@ -31,11 +31,18 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Use the same rules in every workflow that applies orders, or stock will be counted inconsistently',
 		options: [
-			optionsField('Deduct (Baixa) Stock When', 'commitOn', [
-				{ name: 'Paid', value: 'paid', description: 'Deduct (baixa): units leave on-hand stock once the payment is confirmed' },
-				{ name: 'Invoiced', value: 'invoiced', description: 'Deduct (baixa): units leave on-hand stock when the order is invoiced (NF-e issued)' },
-				{ name: 'Shipped', value: 'shipped', description: 'Deduct (baixa): units leave on-hand stock as they ship (for orders shipped in parts, the shipped units only)' },
-			], 'invoiced', { description: 'Until then the units are only reserved (not available for other orders, but still on hand)' }),
+			{
+				...optionsField('Deduct (Baixa) Stock When', 'commitOn', 'invoiced', [
+					{ name: 'Paid', value: 'paid', description: 'Deduct (baixa): units leave on-hand stock once the payment is confirmed' },
+					{ name: 'Invoiced', value: 'invoiced', description: 'Deduct (baixa): units leave on-hand stock when the order is invoiced (NF-e issued)' },
+					{
+						name: 'Shipped',
+						value: 'shipped',
+						description: 'Deduct (baixa): units leave on-hand stock as they ship (for orders shipped in parts, the shipped units only)',
+					},
+				]),
+				description: 'Until then the units are only reserved (not available for other orders, but still on hand)',
+			},
 			{
 				displayName: 'Restock Cancelled Orders',
 				name: 'restockOnCancelAfterCommit',
@@ -70,7 +77,8 @@ export const execute: OperationExecute = async function (items, oms) {
 	if (rules.restockOnCancelAfterCommit !== undefined) lifecycle.restockOnCancelAfterCommit = rules.restockOnCancelAfterCommit === true;
 	if (rules.restockOnReturn !== undefined) lifecycle.restockOnReturn = rules.restockOnReturn === true;
 
-	return await inOneBatchSettled(this,
+	return await inOneBatchSettled(
+		this,
 		items,
 		oms,
 		(i) => validateCanonicalOrder(items[i].json),

@@ -4,10 +4,10 @@ import { forEachItem, type OperationExecute } from '../shared/execute';
 import { requiredText } from '../shared/params';
 
 const properties: INodeProperties[] = [
-	optionsField('Find By', 'findBy', [
+	optionsField('Find By', 'findBy', 'orderKey', [
 		{ name: 'Order Key', value: 'orderKey', description: 'One text such as shopify:my-shop:1001' },
 		{ name: 'Channel, Account and Order ID', value: 'identity', description: 'The three parts separately' },
-	], 'orderKey'),
+	]),
 	{ ...orderKeyField, displayOptions: { show: { findBy: ['orderKey'] } } },
 	{
 		displayName: 'Channel',

@@ -36,13 +36,13 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'RMA-1042',
-		description: 'The return\'s own ID (RMA, claim, ticket): registering the same ID again for the order changes nothing',
+		description: "The return's own ID (RMA, claim, ticket): registering the same ID again for the order changes nothing",
 	},
 	linesCollection('Returned Lines', 'returnLines', [
-		optionsField('Condition', 'condition', [
+		optionsField('Condition', 'condition', 'restock', [
 			{ name: 'Sellable (Restock)', value: 'restock', description: "Back on hand in the order's warehouse" },
 			{ name: 'Damaged (Quarantine)', value: 'quarantine', description: 'Into the quarantine warehouse, not sellable' },
-		], 'restock'),
+		]),
 		{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why (kept on the ledger rows), e.g. damaged box' },
 	]),
 	{
@@ -50,7 +50,7 @@ const properties: INodeProperties[] = [
 		name: 'quarantineWarehouse',
 		type: 'string',
 		default: 'quarantine',
-		description: 'Where damaged units go; it must differ from the order\'s warehouse',
+		description: "Where damaged units go; it must differ from the order's warehouse",
 	},
 	{
 		displayName: 'Exchange (Troca)',
@@ -84,7 +84,9 @@ export const execute: OperationExecute = async function (items, oms) {
 			quarantineWarehouse: optionalText(this, 'quarantineWarehouse', i),
 		};
 		if (this.getNodeParameter('isExchange', i, false) === true) {
-			input.exchange = { lines: linesOf(this.getNodeParameter('exchangeLines', i, {})).map((l) => ({ sku: String(l.sku ?? ''), quantity: Number(l.quantity) })) };
+			input.exchange = {
+				lines: linesOf(this.getNodeParameter('exchangeLines', i, {})).map((l) => ({ sku: String(l.sku ?? ''), quantity: Number(l.quantity) })),
+			};
 		}
 		return [await oms.store.registerReturn(input)];
 	});
