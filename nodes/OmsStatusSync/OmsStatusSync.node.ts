@@ -44,7 +44,8 @@ export class OmsStatusSync implements INodeType {
 			{ name: 'trayOmsApi', required: true, displayOptions: { show: { channel: ['tray'] } } },
 			{ name: 'lojaIntegradaOmsApi', required: true, displayOptions: { show: { channel: ['lojaintegrada'] } } },
 			{ name: 'shopeeOmsApi', required: true, displayOptions: { show: { channel: ['shopee'] } } },
-			{ name: 'magentoOmsApi', required: true, displayOptions: { show: { channel: ['magento'] } } },
+			{ name: 'magentoOmsApi', required: true, displayOptions: { show: { channel: ['magento'], authentication: ['magentoOmsApi'] } } },
+			{ name: 'magento2Api', required: true, displayOptions: { show: { channel: ['magento'], authentication: ['magento2Api'] } } },
 		],
 		properties: [
 			channelProperty,
