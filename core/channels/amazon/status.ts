@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
-import type { StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Orders API v2026-01-01 `fulfillment.fulfillmentStatus` → canonical (the `FulfillmentStatus` enum of
@@ -9,13 +9,13 @@ import type { StatusMapping } from '../common/status';
  * InvoiceUnconfirmed has no v2026 value.
  */
 export const AMAZON_STATUS_MAP: Readonly<Record<string, StatusMapping>> = {
-	PENDING_AVAILABILITY: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	PENDING: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	PENDING_AVAILABILITY: AWAITING_PAYMENT,
+	PENDING: AWAITING_PAYMENT,
 	UNSHIPPED: { status: 'paid', paymentStatus: 'authorized', fulfillmentStatus: 'unfulfilled' },
 	PARTIALLY_SHIPPED: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'partial' },
-	SHIPPED: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
-	CANCELLED: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
-	UNFULFILLABLE: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	SHIPPED: SHIPPED,
+	CANCELLED: CANCELLED,
+	UNFULFILLABLE: CANCELLED,
 };
 
 const packageStatuses = (o: JsonObject, key: 'status' | 'detailedStatus'): unknown[] =>
@@ -48,7 +48,7 @@ export const AMAZON_STATUS_REFINEMENTS: readonly AmazonStatusRefinement[] = [
 		fulfillmentStatus: 'SHIPPED',
 		label: 'packages DELIVERED',
 		applies: (o) => every(packageStatuses(o, 'status'), 'DELIVERED'),
-		mapping: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
+		mapping: DELIVERED,
 	},
 	{
 		fulfillmentStatus: 'SHIPPED',

@@ -1,4 +1,4 @@
-import type { StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Loja Integrada situações by `situacao.codigo` (the order's situacao object also carries id, nome and the
@@ -8,22 +8,22 @@ import type { StatusMapping } from '../common/status';
  * [?] and LI's help centre calls it cancelled.
  */
 export const LOJA_INTEGRADA_STATUS: Readonly<Record<string, StatusMapping>> = {
-	pedido_efetuado: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	aguardando_pagamento: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	pagamento_em_analise: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	pedido_pago: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	em_producao: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	pedido_em_separacao: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	pedido_efetuado: AWAITING_PAYMENT,
+	aguardando_pagamento: AWAITING_PAYMENT,
+	pagamento_em_analise: AWAITING_PAYMENT,
+	pedido_pago: PAID_NOT_SHIPPED,
+	em_producao: PAID_NOT_SHIPPED,
+	pedido_em_separacao: PAID_NOT_SHIPPED,
 	// A dispute holds the money but the sale stands until it is decided: its units stay reserved.
 	pagamento_em_disputa: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
 	// A request, not a cancellation: the units stay reserved until the store decides.
 	cancelamento_solicitado: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
 	faturado: { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	pedido_enviado: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
+	pedido_enviado: SHIPPED,
 	// Set aside for the buyer to collect: out of the stock as a shipped order is.
-	pronto_para_retirada: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
-	pedido_entregue: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
-	pedido_cancelado: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	pronto_para_retirada: SHIPPED,
+	pedido_entregue: DELIVERED,
+	pedido_cancelado: CANCELLED,
 	pagamento_devolvido: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'returned' },
 	pagamento_devolvido_sem_retorno: { status: 'cancelled', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
 	pedido_chargeback: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },

@@ -1,4 +1,4 @@
-import type { StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Magalu has two status levels (get_order / get_delivery pages): the order (`new | approved | cancelled |
@@ -7,22 +7,22 @@ import type { StatusMapping } from '../common/status';
  * from its deliveries (MAGALU_DELIVERY_STATUS_MAP), partial fields here say so.
  */
 export const MAGALU_ORDER_STATUS_MAP: Readonly<Record<string, Partial<StatusMapping>>> = {
-	new: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	new: AWAITING_PAYMENT,
 	approved: { paymentStatus: 'paid' },
 	// Closed; some deliveries may have been cancelled.
 	finished: { paymentStatus: 'paid' },
-	cancelled: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	cancelled: CANCELLED,
 };
 
 /** [?] `frozen` is not described in the docs; read as "held": paid, not progressing. */
 export const MAGALU_DELIVERY_STATUS_MAP: Readonly<Record<string, StatusMapping>> = {
-	new: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	approved: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	frozen: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	new: AWAITING_PAYMENT,
+	approved: PAID_NOT_SHIPPED,
+	frozen: PAID_NOT_SHIPPED,
 	invoiced: { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	shipped: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
-	delivered: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
-	cancelled: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	shipped: SHIPPED,
+	delivered: DELIVERED,
+	cancelled: CANCELLED,
 };
 
 /** Progress order of delivery statuses: an order is as far as its least advanced live delivery. */

@@ -1,4 +1,4 @@
-import type { StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, type StatusMapping } from '../common/status';
 import type { MlOrderStatus, MlShipment } from './types';
 
 /**
@@ -7,10 +7,10 @@ import type { MlOrderStatus, MlShipment } from './types';
  * the canonical status on only while the order is paid (rows without a fulfillmentStatus).
  */
 export const ML_ORDER_STATUS_MAP: Record<MlOrderStatus, Partial<StatusMapping>> = {
-	confirmed: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	payment_required: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	payment_in_process: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	partially_paid: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	confirmed: AWAITING_PAYMENT,
+	payment_required: AWAITING_PAYMENT,
+	payment_in_process: AWAITING_PAYMENT,
+	partially_paid: AWAITING_PAYMENT,
 	paid: { status: 'paid', paymentStatus: 'paid' },
 	partially_refunded: { status: 'paid', paymentStatus: 'partially_refunded' },
 	// The buyer's money is on its way back; the sale is off either way.

@@ -1,4 +1,4 @@
-import type { StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Tray's order status is a text the store can rename and extend (GET /orders/statuses; custom ones are
@@ -10,15 +10,15 @@ import type { StatusMapping } from '../common/status';
  * cancels; anything else is imported flagged status_unknown (see tolerantStatus).
  */
 export const TRAY_STATUS: Readonly<Record<string, StatusMapping>> = {
-	'AGUARDANDO PAGAMENTO': { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	PENDENTE: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	'A ENVIAR': { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	'AGUARDANDO ENVIO': { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	ENVIADO: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
-	ENTREGUE: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
+	'AGUARDANDO PAGAMENTO': AWAITING_PAYMENT,
+	PENDENTE: AWAITING_PAYMENT,
+	'A ENVIAR': PAID_NOT_SHIPPED,
+	'AGUARDANDO ENVIO': PAID_NOT_SHIPPED,
+	ENVIADO: SHIPPED,
+	ENTREGUE: DELIVERED,
 	// OrderStatus.type "closed": the order's cycle ended with the goods with the buyer.
-	FINALIZADO: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
-	CANCELADO: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	FINALIZADO: DELIVERED,
+	CANCELADO: CANCELLED,
 };
 
 /** Gateway-suffixed variants of a standard text ("A ENVIAR YAPAY", "CANCELADO AUT"): the prefix decides. */

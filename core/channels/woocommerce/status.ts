@@ -1,4 +1,4 @@
-import type { StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * WooCommerce order status → canonical. Woo has one workflow status and no delivery tracking in core:
@@ -6,14 +6,14 @@ import type { StatusMapping } from '../common/status';
  * guess). Custom statuses from plugins are rejected by name rather than guessed.
  */
 export const WOOCOMMERCE_STATUS_MAP: Readonly<Record<string, StatusMapping>> = {
-	pending: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	pending: AWAITING_PAYMENT,
 	// Awaiting manual payment confirmation (bank transfer, boleto): not paid yet.
-	'on-hold': { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
+	'on-hold': AWAITING_PAYMENT,
 	// Block checkout's in-progress cart: stock is already held by Woo, payment not started.
-	'checkout-draft': { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	processing: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	completed: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
-	cancelled: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	'checkout-draft': AWAITING_PAYMENT,
+	processing: PAID_NOT_SHIPPED,
+	completed: SHIPPED,
+	cancelled: CANCELLED,
 	failed: { status: 'cancelled', paymentStatus: 'failed', fulfillmentStatus: 'unfulfilled' },
 	refunded: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
 	trash: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
