@@ -44,3 +44,14 @@ describe('Magento writer', () => {
 		expect(sim.orders.get(7)?.state).toBe('canceled');
 	});
 });
+
+describe('Magento listing', () => {
+	it('a full page whose last order has no readable updated_at fails instead of ending the window', async () => {
+		const { createMagentoAdapter } = await import('../../core/channels/magento');
+		sim.put(mageOrder({ id: 8, updatedAt: '2026-03-10T12:00:01Z' }));
+		sim.orders.get(8)!.updated_at = '2026-03-10T12:00:01';
+		const adapter = createMagentoAdapter({ transport: createFetchTransport({ authorization: `Bearer ${TOKEN}` }, 5000), baseUrl: sim.baseUrl, account: 'shop', retry });
+		// Not Magento's "YYYY-MM-DD HH:MM:SS"; sorted as text it comes after order 7, last on a full page of two.
+		await expect(adapter.listChanged({ since: '2000-01-01T00:00:00Z', until: '2030-01-01T00:00:00Z', pageSize: 2 })).rejects.toThrow(/order 8.*updated_at/);
+	});
+});

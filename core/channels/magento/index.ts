@@ -48,7 +48,11 @@ export function createMagentoAdapter(ctx: AdapterContext): ChannelAdapter<Magent
 			const inWindow = cut < 0 ? items : items.slice(0, cut);
 			const last = items[items.length - 1];
 			const lastId = Number(last?.entity_id);
-			const more = cut < 0 && items.length === pageSize && typeof last?.updated_at === 'string' && Number.isFinite(updatedMs(last)) && Number.isSafeInteger(lastId);
+			const more = cut < 0 && items.length === pageSize;
+			// A full page whose last order names no position cannot be continued: fail (the cursor stays) rather than stop.
+			if (more && !(Number.isFinite(updatedMs(last)) && Number.isSafeInteger(lastId))) {
+				throw new Error(`Magento order ${String(last?.entity_id)}: updated_at/entity_id unreadable (${JSON.stringify(last?.updated_at)}), the listing cannot page past it`);
+			}
 			return { items: inWindow, nextPageToken: more ? formatMagentoKeyset({ updatedAt: String(last.updated_at), entityId: lastId }) : undefined };
 		},
 
