@@ -117,3 +117,9 @@ export function chargedTotals(lines: ReadonlyArray<Pick<OrderLine, 'unitPriceCen
 	const itemsCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
 	return { itemsCents, shippingCents, discountCents: Math.max(0, itemsCents + shippingCents - totalCents), totalCents };
 }
+
+/** chargedTotals read from the order: an absent shipping field is no shipping; the charged total is required. */
+export function readChargedTotals(r: RawReader, raw: JsonObject, lines: readonly OrderLine[], shippingPath: string, totalPath: string): OrderTotals {
+	const shippingCents = r.optDecimalCents(raw, shippingPath) === undefined ? 0 : readCents(r, raw, shippingPath);
+	return chargedTotals(lines, shippingCents, readCents(r, raw, totalPath));
+}

@@ -1,7 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress, readCustomer } from '../common/parties';
-import { chargedTotals, compact, openRawOrder, readCents, readLocalDate } from '../common/fields';
+import { compact, openRawOrder, readChargedTotals, readCents, readLocalDate } from '../common/fields';
 import { lojaIntegradaMethod, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -73,8 +73,7 @@ function readStatus(r: RawReader, raw: LojaIntegradaOrder): StatusMapping {
 
 /** valor_envio and valor_total (the documented order: 11.10 + 21.38 − 0.00 = 32.48); see chargedTotals. */
 function readTotals(r: RawReader, raw: LojaIntegradaOrder, lines: OrderLine[]): CanonicalOrder['totals'] {
-	const shippingCents = r.optDecimalCents(raw, 'valor_envio') === undefined ? 0 : readCents(r, raw, 'valor_envio');
-	return chargedTotals(lines, shippingCents, readCents(r, raw, 'valor_total'));
+	return readChargedTotals(r, raw, lines, 'valor_envio', 'valor_total');
 }
 
 /** GET /v1/pedido/{numero} → canonical order; `offset` reads LI's zone-less dates (see api.ts). BRL only. */

@@ -1,7 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress, readCustomer } from '../common/parties';
-import { chargedTotals, compact, digitsOnly, openRawOrder, readCents, readLocalDate } from '../common/fields';
+import { compact, digitsOnly, openRawOrder, readChargedTotals, readCents, readLocalDate } from '../common/fields';
 import { trayMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -97,8 +97,7 @@ function readStatus(r: RawReader, raw: TrayOrder): StatusMapping {
 
 /** The documented examples: `total` = partial_total − coupon + shipment_value + payment_method_rate (a fee). */
 function readTotals(r: RawReader, raw: TrayOrder, lines: OrderLine[]): CanonicalOrder['totals'] {
-	const shippingCents = r.optDecimalCents(raw, 'shipment_value') === undefined ? 0 : readCents(r, raw, 'shipment_value');
-	return chargedTotals(lines, shippingCents, readCents(r, raw, 'total'));
+	return readChargedTotals(r, raw, lines, 'shipment_value', 'total');
 }
 
 /**
