@@ -52,6 +52,8 @@ export interface OrderLine {
 	 */
 	quantity: number;
 	unitPriceCents: number;
+	/** Display text of unitPriceCents ("R$ 49,90"), added to the nodes' outputs; ignored on input. */
+	unitPrice?: string;
 	/**
 	 * Units of this line that have shipped (0..quantity), for orders shipped in parts. Absent: every unit once
 	 * the order is shipped (or later), none before. With the commit point at shipped, only these are deducted.
@@ -75,6 +77,11 @@ export interface OrderTotals {
 	shippingCents: number;
 	discountCents: number;
 	totalCents: number;
+	/** Display text beside each amount ("R$ 1.234,56"), added to the nodes' outputs (withFormattedMoney); ignored on input. */
+	items?: string;
+	shipping?: string;
+	discount?: string;
+	total?: string;
 }
 
 export interface Customer {

@@ -26,26 +26,28 @@ export class OmsStatusSync implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		// Literal, not built from CHANNELS: the community linter reads this array from the source. A test checks
-		// it names each channel's trigger credential.
+		// it names each channel's trigger credential. They name the channel as '/channel' (a root path): n8n's editor
+		// takes a field that every credential is shown by for the "authentication" selector and hides it from the
+		// parameters; the Channel field must stay in sight.
 		credentials: [
 			{ name: 'omsStoreApi', required: true, testedBy: 'omsStoreConnectionTest', displayOptions: { show: { operation: ['pushStock'] } } },
-			{ name: 'mercadoLivreOAuth2Api', required: true, displayOptions: { show: { channel: ['mercadolivre'] } } },
+			{ name: 'mercadoLivreOAuth2Api', required: true, displayOptions: { show: { '/channel': ['mercadolivre'] } } },
 			// Shopify and WooCommerce: one per option of the channel's Authentication field (nodes/shared/channels).
-			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOmsApi'] } } },
-			{ name: 'shopifyOmsOAuth2Api', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOmsOAuth2Api'] } } },
-			{ name: 'shopifyAccessTokenApi', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyAccessTokenApi'] } } },
-			{ name: 'shopifyOAuth2Api', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOAuth2Api'] } } },
-			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { channel: ['woocommerce'], authentication: ['wooCommerceOmsApi'] } } },
-			{ name: 'wooCommerceApi', required: true, displayOptions: { show: { channel: ['woocommerce'], authentication: ['wooCommerceApi'] } } },
-			{ name: 'vtexOmsApi', required: true, displayOptions: { show: { channel: ['vtex'] } } },
-			{ name: 'nuvemshopOmsApi', required: true, displayOptions: { show: { channel: ['nuvemshop'] } } },
-			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { channel: ['magalu'] } } },
-			{ name: 'amazonSpApi', required: true, displayOptions: { show: { channel: ['amazon'] } } },
-			{ name: 'trayOmsApi', required: true, displayOptions: { show: { channel: ['tray'] } } },
-			{ name: 'lojaIntegradaOmsApi', required: true, displayOptions: { show: { channel: ['lojaintegrada'] } } },
-			{ name: 'shopeeOmsApi', required: true, displayOptions: { show: { channel: ['shopee'] } } },
-			{ name: 'magentoOmsApi', required: true, displayOptions: { show: { channel: ['magento'], authentication: ['magentoOmsApi'] } } },
-			{ name: 'magento2Api', required: true, displayOptions: { show: { channel: ['magento'], authentication: ['magento2Api'] } } },
+			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { '/channel': ['shopify'], authentication: ['shopifyOmsApi'] } } },
+			{ name: 'shopifyOmsOAuth2Api', required: true, displayOptions: { show: { '/channel': ['shopify'], authentication: ['shopifyOmsOAuth2Api'] } } },
+			{ name: 'shopifyAccessTokenApi', required: true, displayOptions: { show: { '/channel': ['shopify'], authentication: ['shopifyAccessTokenApi'] } } },
+			{ name: 'shopifyOAuth2Api', required: true, displayOptions: { show: { '/channel': ['shopify'], authentication: ['shopifyOAuth2Api'] } } },
+			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { '/channel': ['woocommerce'], authentication: ['wooCommerceOmsApi'] } } },
+			{ name: 'wooCommerceApi', required: true, displayOptions: { show: { '/channel': ['woocommerce'], authentication: ['wooCommerceApi'] } } },
+			{ name: 'vtexOmsApi', required: true, displayOptions: { show: { '/channel': ['vtex'] } } },
+			{ name: 'nuvemshopOmsApi', required: true, displayOptions: { show: { '/channel': ['nuvemshop'] } } },
+			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { '/channel': ['magalu'] } } },
+			{ name: 'amazonSpApi', required: true, displayOptions: { show: { '/channel': ['amazon'] } } },
+			{ name: 'trayOmsApi', required: true, displayOptions: { show: { '/channel': ['tray'] } } },
+			{ name: 'lojaIntegradaOmsApi', required: true, displayOptions: { show: { '/channel': ['lojaintegrada'] } } },
+			{ name: 'shopeeOmsApi', required: true, displayOptions: { show: { '/channel': ['shopee'] } } },
+			{ name: 'magentoOmsApi', required: true, displayOptions: { show: { '/channel': ['magento'], authentication: ['magentoOmsApi'] } } },
+			{ name: 'magento2Api', required: true, displayOptions: { show: { '/channel': ['magento'], authentication: ['magento2Api'] } } },
 		],
 		properties: [
 			channelProperty,

@@ -23,20 +23,21 @@ export class OmsWebhookTrigger implements INodeType {
 		defaults: { name: 'OMS Order Webhook' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Literal, as in OMS Status Sync: the community linter reads this array from the source.
+		// Literal, as in OMS Status Sync: the community linter reads this array from the source; '/channel' keeps
+		// the Channel field visible (see OMS Status Sync).
 		credentials: [
 			{ name: 'omsStoreApi', required: true, testedBy: 'omsStoreConnectionTest' },
-			{ name: 'mercadoLivreOAuth2Api', required: true, displayOptions: { show: { channel: ['mercadolivre'] } } },
+			{ name: 'mercadoLivreOAuth2Api', required: true, displayOptions: { show: { '/channel': ['mercadolivre'] } } },
 			// Shopify and WooCommerce: one per option of the channel's Authentication field (nodes/shared/channels).
-			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOmsApi'] } } },
-			{ name: 'shopifyOmsOAuth2Api', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOmsOAuth2Api'] } } },
-			{ name: 'shopifyAccessTokenApi', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyAccessTokenApi'] } } },
-			{ name: 'shopifyOAuth2Api', required: true, displayOptions: { show: { channel: ['shopify'], authentication: ['shopifyOAuth2Api'] } } },
-			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { channel: ['woocommerce'], authentication: ['wooCommerceOmsApi'] } } },
-			{ name: 'wooCommerceApi', required: true, displayOptions: { show: { channel: ['woocommerce'], authentication: ['wooCommerceApi'] } } },
-			{ name: 'vtexOmsApi', required: true, displayOptions: { show: { channel: ['vtex'] } } },
-			{ name: 'nuvemshopOmsApi', required: true, displayOptions: { show: { channel: ['nuvemshop'] } } },
-			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { channel: ['magalu'] } } },
+			{ name: 'shopifyOmsApi', required: true, displayOptions: { show: { '/channel': ['shopify'], authentication: ['shopifyOmsApi'] } } },
+			{ name: 'shopifyOmsOAuth2Api', required: true, displayOptions: { show: { '/channel': ['shopify'], authentication: ['shopifyOmsOAuth2Api'] } } },
+			{ name: 'shopifyAccessTokenApi', required: true, displayOptions: { show: { '/channel': ['shopify'], authentication: ['shopifyAccessTokenApi'] } } },
+			{ name: 'shopifyOAuth2Api', required: true, displayOptions: { show: { '/channel': ['shopify'], authentication: ['shopifyOAuth2Api'] } } },
+			{ name: 'wooCommerceOmsApi', required: true, displayOptions: { show: { '/channel': ['woocommerce'], authentication: ['wooCommerceOmsApi'] } } },
+			{ name: 'wooCommerceApi', required: true, displayOptions: { show: { '/channel': ['woocommerce'], authentication: ['wooCommerceApi'] } } },
+			{ name: 'vtexOmsApi', required: true, displayOptions: { show: { '/channel': ['vtex'] } } },
+			{ name: 'nuvemshopOmsApi', required: true, displayOptions: { show: { '/channel': ['nuvemshop'] } } },
+			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { '/channel': ['magalu'] } } },
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: webhookTriggerProperties,

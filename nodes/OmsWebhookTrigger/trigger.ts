@@ -8,6 +8,7 @@ import { webhookReader } from '../../core/webhooks/readers';
 import { openStore } from '../shared/store';
 import { openChannel, type Options, type WebhookTriggerDeps } from './webhook';
 import { queueOf, registerDrainer, takeTestItems } from './queue';
+import { withFormattedMoney } from '../../core/model/money';
 
 /**
  * n8n (2.x, expression engine "vm") evaluates expressions — a credential's auth headers among them — in an
@@ -71,7 +72,7 @@ export function webhookTriggerTrigger(deps: WebhookTriggerDeps & DrainTimings = 
 			},
 			emit: async (items) => {
 				const done = this.helpers.createDeferredPromise<IRun>();
-				this.emit([this.helpers.returnJsonArray(items as unknown as IDataObject[])], undefined, done);
+				this.emit([this.helpers.returnJsonArray(items.map(withFormattedMoney) as unknown as IDataObject[])], undefined, done);
 				const run = (await done.promise) as IRun | undefined;
 				// undefined: n8n started no execution (it refused the run); that is a failure to retry, not a success.
 				return run !== undefined && run.status === 'success';

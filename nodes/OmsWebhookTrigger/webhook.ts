@@ -10,6 +10,7 @@ import { N8N_CHANNELS, openChannelContext } from '../shared/channels';
 import { toNodeError } from '../shared/errors';
 import { openStore } from '../shared/store';
 import { drainerOf, keepTestItems, queueOf } from './queue';
+import { withFormattedMoney } from '../../core/model/money';
 
 /** Seams for tests (tiny retry sleeps, a clock); production uses the defaults. */
 export interface WebhookTriggerDeps {
@@ -122,7 +123,7 @@ export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 			item = { error: { orderRef: `${opened.channel}:${admission.accepted.channelOrderId}`, field: '(webhook)', message: safe(error) }, raw: { topic: admission.accepted.topic } };
 		}
 		if (!item) return { noWebhookResponse: true };
-		const items = [item as unknown as IDataObject];
+		const items = [withFormattedMoney(item) as unknown as IDataObject];
 		keepTestItems(queue, items); // n8n runs trigger() for this execution: it emits them (trigger.ts)
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
 	};

@@ -5,6 +5,7 @@ import type { RetryPolicy } from '../../core/http/retry';
 import { authenticationProperty, N8N_CHANNELS, openChannelContext, triggerCredentials } from './channels';
 import { toNodeError } from './errors';
 import { optionsCollection } from './fields';
+import { withFormattedMoney } from '../../core/model/money';
 
 /** Seams for tests (tiny retry sleeps, short timeouts); production uses the defaults. */
 export interface OrderTriggerDeps {
@@ -100,7 +101,7 @@ export function orderTriggerPoll(channel: ChannelId, deps: OrderTriggerDeps = {}
 	return async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const now = deps.now?.() ?? new Date();
-		const toOutput = (items: PollItem[]) => (items.length ? [this.helpers.returnJsonArray(items as unknown as IDataObject[])] : null);
+		const toOutput = (items: PollItem[]) => (items.length ? [this.helpers.returnJsonArray(items.map(withFormattedMoney) as unknown as IDataObject[])] : null);
 		try {
 			const { context } = await openChannelContext(this, channel, { ...deps, parameter: (name) => this.getNodeParameter(name) });
 			const adapter = CHANNELS[channel].createAdapter(context);

@@ -57,15 +57,15 @@ describe('channel registry, package.json, nodes and README agree', () => {
 
 	test.each(CHANNEL_IDS)('%s: OMS Status Sync names its label in the subtitle; the webhook trigger takes its credentials iff it has webhooks', (id) => {
 		expect(new OmsStatusSync().description.subtitle).toContain(`${id}: "${CHANNELS[id].label}"`);
-		const webhookCredentials = new OmsWebhookTrigger().description.credentials!.filter((c) => c.displayOptions?.show?.channel);
-		const listed = webhookCredentials.filter((c) => (c.displayOptions!.show!.channel as string[]).includes(id));
+		const webhookCredentials = new OmsWebhookTrigger().description.credentials!.filter((c) => c.displayOptions?.show?.['/channel']);
+		const listed = webhookCredentials.filter((c) => (c.displayOptions!.show!['/channel'] as string[]).includes(id));
 		// Its own credential, and the other ones its Authentication field offers (Shopify, WooCommerce).
 		const choices = credentialChoices(N8N_CHANNELS[id]).map((c) => c.credentialType);
 		expect(listed.map((c) => c.name)).toEqual(CHANNELS[id].capabilities.webhooks ? choices : []);
 	});
 
 	test('the webhook trigger lists no credential of a channel that is not registered', () => {
-		const named = new OmsWebhookTrigger().description.credentials!.flatMap((c) => (c.displayOptions?.show?.channel as string[] | undefined) ?? []);
+		const named = new OmsWebhookTrigger().description.credentials!.flatMap((c) => (c.displayOptions?.show?.['/channel'] as string[] | undefined) ?? []);
 		expect(named.filter((id) => !(CHANNEL_IDS as string[]).includes(id))).toEqual([]);
 	});
 

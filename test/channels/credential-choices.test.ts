@@ -58,7 +58,7 @@ describe('descriptions', () => {
 		const creds = new OmsWebhookTrigger().description.credentials!;
 		for (const id of ['shopify', 'woocommerce'] as const) {
 			for (const c of credentialChoices(N8N_CHANNELS[id])) {
-				expect(creds).toContainEqual({ name: c.credentialType, required: true, displayOptions: { show: { channel: [id], authentication: [c.credentialType] } } });
+				expect(creds).toContainEqual({ name: c.credentialType, required: true, displayOptions: { show: { '/channel': [id], authentication: [c.credentialType] } } });
 			}
 		}
 	});

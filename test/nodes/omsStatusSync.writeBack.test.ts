@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
 import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
+import { OmsWebhookTrigger } from '../../nodes/OmsWebhookTrigger/OmsWebhookTrigger.node';
 import { credentialChoices, N8N_CHANNELS } from '../../nodes/shared/channels';
 import { FakeWriter } from '../sync/fake-writer';
 import { runSync } from '../harness/n8n-sync-harness';
@@ -126,10 +127,19 @@ describe('OMS Status Sync write-back', () => {
 			const choices = credentialChoices(config);
 			count += choices.length;
 			for (const c of choices) {
-				const show = choices.length === 1 ? { channel: [id] } : { channel: [id], authentication: [c.credentialType] };
+				const show = choices.length === 1 ? { '/channel': [id] } : { '/channel': [id], authentication: [c.credentialType] };
 				expect(creds).toContainEqual({ name: c.credentialType, required: true, displayOptions: { show } });
 			}
 		}
 		expect(creds).toHaveLength(count);
+	});
+
+	test('the Channel field stays a visible parameter: no credential is shown by the bare "channel" key', () => {
+		// n8n's editor treats a field named in every credential's displayOptions as the authentication selector.
+		for (const node of [new OmsStatusSync(), new OmsWebhookTrigger()]) {
+			const keys = node.description.credentials!.flatMap((c) => Object.keys(c.displayOptions?.show ?? {}));
+			expect(keys).not.toContain('channel');
+			expect(keys).toContain('/channel');
+		}
 	});
 });

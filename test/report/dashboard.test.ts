@@ -1,4 +1,4 @@
-import { formatMoney, formattedTotals } from '../../core/model/money';
+import { formatMoney, formattedTotals, withFormattedMoney } from '../../core/model/money';
 import { buildDashboard, renderDashboard } from '../../core/report';
 import type { OrderActivity } from '../../core/store/activity';
 import type { PushStatusEntry, StockLevel } from '../../core/store/types';
@@ -112,5 +112,18 @@ describe('renderDashboard', () => {
 		}
 		expect(html).toContain('R$ 1.234,56');
 		expect(html).toMatch(/data-sku="&lt;b&gt;X&lt;\/b&gt;".*data-field="available" class="neg">-1</);
+	});
+});
+
+describe('withFormattedMoney (order outputs)', () => {
+	test('adds the text of every amount beside its cents; error items pass through', () => {
+		const order = { currency: 'BRL', totals: { itemsCents: 123456, shippingCents: 1500, discountCents: 0, totalCents: 124956 }, lines: [{ sku: 'A', quantity: 1, unitPriceCents: 123456 }] };
+		expect(withFormattedMoney(order)).toEqual({
+			currency: 'BRL',
+			totals: { itemsCents: 123456, items: 'R$ 1.234,56', shippingCents: 1500, shipping: 'R$ 15,00', discountCents: 0, discount: 'R$ 0,00', totalCents: 124956, total: 'R$ 1.249,56' },
+			lines: [{ sku: 'A', quantity: 1, unitPriceCents: 123456, unitPrice: 'R$ 1.234,56' }],
+		});
+		const error = { error: { orderRef: 'x', field: 'id', message: 'm' }, raw: {} };
+		expect(withFormattedMoney(error)).toBe(error);
 	});
 });

@@ -1,3 +1,4 @@
+import { withFormattedMoney } from '../../core/model/money';
 import { normalizeShopifyOrder } from '../../core/channels/shopify/normalize';
 import { normalizeWooOrder } from '../../core/channels/woocommerce/normalize';
 import { closeSharedStores } from '../../core/store/open';
@@ -58,7 +59,9 @@ describe('Shopify', () => {
 		const valid = await trigger.deliver(hooks.deliveryFor('ORDERS_UPDATED', order, 'evt-1'));
 		expect(valid.status).toBe(200);
 		expect(valid.response.noWebhookResponse).toBe(true);
-		expect(valid.items).toEqual([JSON.parse(JSON.stringify(normalizeShopifyOrder(order, SHOP)))]);
+		// The canonical order with each amount also as text beside its cents (R$ 49,90 beside 4990).
+		expect(valid.items).toEqual([JSON.parse(JSON.stringify(withFormattedMoney(normalizeShopifyOrder(order, SHOP))))]);
+		expect(valid.items![0]).toMatchObject({ totals: { itemsCents: 9980, items: 'R$ 99,80' }, lines: [expect.objectContaining({ unitPriceCents: 4990, unitPrice: 'R$ 49,90' })] });
 		expect(valid.items![0]).toMatchObject({ channel: 'shopify', account: SHOP, channelOrderId: '450789469', status: 'paid', lines: [{ sku: 'CAM-AZ-M', quantity: 2, unitPriceCents: 4990 }] });
 
 		const repeat = await trigger.deliver(hooks.deliveryFor('ORDERS_UPDATED', order, 'evt-1'));
@@ -120,7 +123,7 @@ describe('WooCommerce', () => {
 		expect(hooks.hooks.every((h) => /^[0-9a-f]{64}$/.test(h.secret ?? ''))).toBe(true);
 		const valid = await trigger.deliver(hooks.deliveryFor('order.updated', order, 'd-1'));
 		expect(valid.status).toBe(200);
-		expect(valid.items).toEqual([JSON.parse(JSON.stringify(normalizeWooOrder(order, new URL(sim.baseUrl).host)))]);
+		expect(valid.items).toEqual([JSON.parse(JSON.stringify(withFormattedMoney(normalizeWooOrder(order, new URL(sim.baseUrl).host))))]);
 		expect(valid.items![0]).toMatchObject({ channel: 'woocommerce', channelOrderId: '727', status: 'paid', lines: [{ sku: 'CAM-AZ-M', quantity: 2, unitPriceCents: 4990 }] });
 	});
 

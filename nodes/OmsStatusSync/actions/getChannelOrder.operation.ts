@@ -7,6 +7,7 @@ import { toNodeError } from '../../shared/errors';
 import { recordExecutionData } from '../../shared/execution-data';
 import { forEachItem, type ItemErrors } from '../../shared/items';
 import { channelOrderIdField } from './fields';
+import { withFormattedMoney } from '../../../core/model/money';
 
 const show = { show: { operation: ['getChannelOrder'] } };
 
@@ -59,7 +60,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (id === '') throw new NodeOperationError(this.getNode(), 'The Channel Order ID is empty', { itemIndex: i, description: 'Map it from the notification, e.g. the AmazonOrderId of an ORDER_CHANGE message' });
 		const item = await readOrderById(adapter, id, includeRaw);
 		if (!isErrorItem(item)) read.push(`${item.channel}:${item.channelOrderId}`);
-		return [item];
+		return [withFormattedMoney(item)];
 	});
 	recordExecutionData(this, { channels: [adapter.id], orders: read });
 	return out;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { catchUpOrders } from '../../../core/channels/catch-up';
 import type { ChannelAdapter } from '../../../core/channels/types';
+import { withFormattedMoney } from '../../../core/model/money';
 
 const show = { show: { operation: ['reimportOrders'] } };
 
@@ -37,5 +38,5 @@ export async function execute(this: IExecuteFunctions, adapter: ChannelAdapter, 
 	const hours = this.getNodeParameter('hoursBack', 0, 24) as number;
 	const includeRaw = this.getNodeParameter('includeRaw', 0, false) as boolean;
 	const { items } = await catchUpOrders(adapter, { since: new Date(now.getTime() - hours * 3600_000), until: now, includeRaw });
-	return this.helpers.returnJsonArray(items as unknown as IDataObject[]);
+	return this.helpers.returnJsonArray(items.map(withFormattedMoney) as unknown as IDataObject[]);
 }
