@@ -1,5 +1,6 @@
 import { ChannelHttpError } from '../../http/retry';
 import { openRawOrder, readUtcDate } from '../common/fields';
+import { clampPageSize } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { normalizeAmazonOrder, type AmazonOrder } from './normalize';
 import { amazonOrdersApi, type SearchOrdersQuery } from './orders-api';
@@ -67,7 +68,7 @@ export function createAmazonAdapter(ctx: AdapterContext): ChannelAdapter<AmazonO
 			const query = {
 				lastUpdatedAfter: new Date(since).toISOString(),
 				lastUpdatedBefore: new Date(until).toISOString(),
-				maxResultsPerPage: Math.max(1, Math.min(req.pageSize, MAX_PAGE)),
+				maxResultsPerPage: clampPageSize(req.pageSize, MAX_PAGE),
 			};
 			try {
 				const page = await search({ ...query, paginationToken: req.pageToken });

@@ -159,3 +159,8 @@ export function checkedOffsetPage<T>(token: CheckedOffset, limit: number, result
 	// A full page may be the last one: one more (empty) request settles it.
 	return { items, nextPageToken: items.length >= limit ? `${next}:${idOf(items[items.length - 1]) ?? ''}` : undefined };
 }
+
+/** The page size to ask a channel for: what the caller wants, at least 1, at most the channel's maximum. */
+export function clampPageSize(wanted: number, max: number): number {
+	return Math.max(1, Math.min(wanted, max));
+}

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { accountOffset, localDateTime, openRawOrder, readLocalDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { checkedOffsetPage, checkedOffsetRequest, parseCheckedOffset } from '../common/paging';
+import { clampPageSize, checkedOffsetPage, checkedOffsetRequest, parseCheckedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { LOJA_INTEGRADA_MAX_LIMIT, LOJA_INTEGRADA_OFFSET, readObjects } from './api';
@@ -48,7 +48,7 @@ export function createLojaIntegradaAdapter(ctx: AdapterContext): ChannelAdapter<
 		async listChanged(req: ListChangedRequest) {
 			const token = parseCheckedOffset(req.pageToken, 'Loja Integrada');
 			// One slot of each request holds the check order.
-			const limit = Math.max(1, Math.min(req.pageSize, LOJA_INTEGRADA_MAX_LIMIT - 1));
+			const limit = clampPageSize(req.pageSize, LOJA_INTEGRADA_MAX_LIMIT - 1);
 			const page = checkedOffsetRequest(token, limit);
 			const httpReq: HttpRequest = {
 				method: 'GET',

@@ -2,7 +2,7 @@ import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { checkedOffsetPage, checkedOffsetRequest, parseCheckedOffset } from '../common/paging';
+import { clampPageSize, checkedOffsetPage, checkedOffsetRequest, parseCheckedOffset } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
 import { normalizeMagaluOrder, type MagaluOrder } from './normalize';
@@ -44,7 +44,7 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 		async listChanged(req: ListChangedRequest) {
 			const token = parseCheckedOffset(req.pageToken, 'Magalu');
 			// One slot of each request holds the check order, so a page has at most max_limit − 1 new orders.
-			const limit = Math.max(1, Math.min(req.pageSize, MAGALU_ORDERS.maxLimit - 1));
+			const limit = clampPageSize(req.pageSize, MAGALU_ORDERS.maxLimit - 1);
 			const page = checkedOffsetRequest(token, limit);
 			const results = await list({
 				[MAGALU_ORDERS.since]: new Date(Date.parse(req.since)).toISOString(),

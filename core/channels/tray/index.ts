@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { localDay, openRawOrder, readLocalDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
@@ -58,7 +58,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 
 		async listChanged(req: ListChangedRequest) {
 			const position = parseCountedOffset(req.pageToken);
-			const limit = Math.max(1, Math.min(req.pageSize, TRAY_MAX_LIMIT));
+			const limit = clampPageSize(req.pageSize, TRAY_MAX_LIMIT);
 			const untilMs = Date.parse(req.until);
 			const range = `${localDay(req.since, offset)},${localDay(new Date(untilMs - 1).toISOString(), offset)}`;
 			// Offsets advance by the window's fixed page size, so the page number is exact.

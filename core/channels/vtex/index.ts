@@ -2,6 +2,7 @@ import type { HttpRequest } from '../../http/transport';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { expectArray, expectObject, joinUrl, send } from '../common/http';
+import { clampPageSize } from '../common/paging';
 import { isFeedItem, normalizeVtexOrder, type VtexRaw, type VtexSkuField } from './normalize';
 import type { ChannelDescriptor } from '../descriptor';
 import { createVtexWriter } from './writer';
@@ -57,7 +58,7 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 		latestUntil: (now) => now,
 
 		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<VtexRaw>> {
-			const maxlot = Math.max(1, Math.min(req.pageSize, MAX_LOT));
+			const maxlot = clampPageSize(req.pageSize, MAX_LOT);
 			const httpReq: HttpRequest = { method: 'GET', url: url('/api/orders/feed'), query: { maxlot } };
 			const lot = expectArray(await send(ctx, httpReq), httpReq) as VtexRaw[];
 			const acks = lot.map((item) => item.handle).filter((h): h is string => typeof h === 'string');
@@ -75,7 +76,7 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 			const [from, pageText] = req.pageToken ? req.pageToken.split('|') : [req.since, '1'];
 			const page = Number(pageText);
 			if (Number.isNaN(Date.parse(from)) || !Number.isInteger(page) || page < 1) throw new Error(`Invalid VTEX catch-up token "${req.pageToken}"`);
-			const perPage = Math.max(1, Math.min(req.pageSize, LIST_MAX_PER_PAGE));
+			const perPage = clampPageSize(req.pageSize, LIST_MAX_PER_PAGE);
 			const to = new Date(Date.parse(req.until) - 1).toISOString();
 			const httpReq: HttpRequest = {
 				method: 'GET',
