@@ -3,6 +3,7 @@ import type { ChannelDescriptor } from './descriptor';
 import { lojaIntegradaChannel } from './lojaintegrada';
 import { magaluChannel } from './magalu';
 import { magentoChannel } from './magento';
+import { miraklChannel } from './mirakl';
 import { mercadoLivreChannel } from './mercadolivre';
 import { nuvemshopChannel } from './nuvemshop';
 import { shopeeChannel } from './shopee';
@@ -23,7 +24,7 @@ function byId<const D extends readonly ChannelDescriptor[]>(list: D): { readonly
  * ChannelId), and every Record<ChannelId, …> elsewhere (the n8n side) fails to compile until it has the
  * new channel. Adding a channel: docs/CONTRIBUTING-NOTES.md, "Adding a channel".
  */
-export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel] as const);
+export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel, miraklChannel] as const);
 
 /** Channel ids as used in canonical orders, the CLI and the README. */
 export type ChannelId = keyof typeof CHANNELS;

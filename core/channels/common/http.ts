@@ -41,14 +41,28 @@ export function secondsIso(iso: string, round: 'down' | 'up', shiftSeconds = 0):
 	return new Date(seconds * 1000).toISOString().slice(0, 19);
 }
 
+/** A file part of a multipart body (text content only: CSV stock files). */
+export interface FormFile {
+	filename: string;
+	content: string;
+	type: string;
+}
+
 /**
- * A multipart/form-data body of text fields, for the few endpoints that take no JSON (Loja Integrada's NF-e).
- * Absent fields are left out; the boundary is fixed (field values are plain text, never file content).
+ * A multipart/form-data body of text fields and text files, for the few endpoints that take no JSON (Loja
+ * Integrada's NF-e, Mirakl's stock file). Absent fields are left out; the boundary is fixed (values are plain
+ * text that never holds it: field values, or CSV files the writer builds).
  */
-export function multipartForm(fields: Record<string, string | undefined>): { body: string; headers: Record<string, string> } {
+export function multipartForm(
+	fields: Record<string, string | undefined>,
+	files: Record<string, FormFile> = {},
+): { body: string; headers: Record<string, string> } {
 	const boundary = '----oms-form-7d1f3c9a';
 	const parts = Object.entries(fields)
 		.filter((e): e is [string, string] => e[1] !== undefined)
 		.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+	for (const [name, f] of Object.entries(files)) {
+		parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n${f.content}\r\n`);
+	}
 	return { body: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

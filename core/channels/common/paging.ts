@@ -151,7 +151,12 @@ export function checkedOffsetRequest(token: CheckedOffset, limit: number): { off
 }
 
 /** The page's orders and the next token, from what a checkedOffsetRequest returned. */
-export function checkedOffsetPage<T>(token: CheckedOffset, limit: number, results: T[], idOf: (o: T) => string | undefined): { items: T[]; nextPageToken?: string } {
+export function checkedOffsetPage<T>(
+	token: CheckedOffset,
+	limit: number,
+	results: T[],
+	idOf: (o: T) => string | undefined,
+): { items: T[]; nextPageToken?: string } {
 	const { check } = checkedOffsetRequest(token, limit);
 	if (check && idOf(results[0]) !== token.before) return { items: results, nextPageToken: '0' };
 	const items = check ? results.slice(1) : results;
@@ -163,4 +168,17 @@ export function checkedOffsetPage<T>(token: CheckedOffset, limit: number, result
 /** The page size to ask a channel for: what the caller wants, at least 1, at most the channel's maximum. */
 export function clampPageSize(wanted: number, max: number): number {
 	return Math.max(1, Math.min(wanted, max));
+}
+
+/**
+ * Orders changed inside [since, until): for filters coarser than the window or open at one end. Orders whose
+ * change time cannot be read are kept, so identify() turns them into error items instead of dropping them.
+ */
+export function changedInWindow<T>(items: T[], changedMs: (o: T) => number, since: string, until: string): T[] {
+	const sinceMs = Date.parse(since);
+	const untilMs = Date.parse(until);
+	return items.filter((o) => {
+		const at = changedMs(o);
+		return Number.isNaN(at) || (at >= sinceMs && at < untilMs);
+	});
 }

@@ -231,3 +231,13 @@ export function magentoMethod(payment: unknown): PaymentMethod | undefined {
 	if (code === 'braintree' || code === 'payflowpro' || code.includes('cc')) return 'credit_card';
 	return methodFromName(code);
 }
+
+/**
+ * Mirakl payment_type: the operator's own label ("Visa" in the documented order; [?] Brazilian operators' values
+ * are not documented). Card brands read as credit cards; names as the other channels' gateway names.
+ */
+export function miraklMethod(type: unknown): PaymentMethod | undefined {
+	const n = str(type);
+	if (n === undefined) return undefined;
+	return /^(visa|mastercard|master|amex|elo|hipercard|diners)\b/.test(n) ? 'credit_card' : methodFromName(n);
+}

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { localDay, openRawOrder, readLocalDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
@@ -63,13 +63,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 			const range = `${localDay(req.since, offset)},${localDay(new Date(untilMs - 1).toISOString(), offset)}`;
 			// Offsets advance by the window's fixed page size, so the page number is exact.
 			const { items, total } = await list({ modified: range, sort: 'id_asc', limit, page: Math.floor(position.offset / limit) + 1 });
-			const sinceMs = Date.parse(req.since);
-			// Orders whose `modified` cannot be read are kept: identify() turns them into error items.
-			const inWindow = items.filter((o) => {
-				const at = modifiedAt(o);
-				return Number.isNaN(at) || (at >= sinceMs && at < untilMs);
-			});
-			return { items: inWindow, nextPageToken: nextCountedOffset(position, limit, total) };
+			return { items: changedInWindow(items, modifiedAt, req.since, req.until), nextPageToken: nextCountedOffset(position, limit, total) };
 		},
 
 		getDetails: (summary) => complete(String((summary as JsonObject).id)),

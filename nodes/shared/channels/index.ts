@@ -9,6 +9,7 @@ import { lojaIntegradaN8n } from './lojaintegrada';
 import { magentoN8n } from './magento';
 import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
+import { miraklN8n } from './mirakl';
 import { nuvemshopN8n } from './nuvemshop';
 import { shopeeN8n } from './shopee';
 import { shopifyN8n } from './shopify';
@@ -33,6 +34,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	lojaintegrada: lojaIntegradaN8n,
 	shopee: shopeeN8n,
 	magento: magentoN8n,
+	mirakl: miraklN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

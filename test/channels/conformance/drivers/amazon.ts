@@ -24,7 +24,8 @@ export const amazonWriterDriver: WriterDriver = {
 		sim.listing(SELLER, 'SKU-1').listing(SELLER, 'SKU-2');
 	},
 	stop: () => sim.stop(),
-	writer: (retry, refused) => createAmazonWriter({ transport: transport(retry, refused), baseUrl: sim.baseUrl, account: SELLER, retry, options: { marketplaceIds: BR } }),
+	writer: (retry, refused) =>
+		createAmazonWriter({ transport: transport(retry, refused), baseUrl: sim.baseUrl, account: SELLER, retry, options: { marketplaceIds: BR } }),
 	skus: ['SKU-1', 'SKU-2'],
 	stockOf: (sku) => sim.quantityOf(SELLER, sku),
 	refusedUpdate: { sku: 'NOT-LISTED', quantity: 3, listing: { listingId: 'NOT-LISTED' } },
@@ -38,7 +39,8 @@ export const amazonListingDriver: ListingDriver = {
 	channel: 'amazon',
 	start: amazonWriterDriver.start,
 	stop: () => sim.stop(),
-	adapter: (retry, refused) => createAmazonAdapter({ transport: transport(retry, refused), baseUrl: sim.baseUrl, account: SELLER, retry, options: { marketplaceIds: BR } }),
+	adapter: (retry, refused) =>
+		createAmazonAdapter({ transport: transport(retry, refused), baseUrl: sim.baseUrl, account: SELLER, retry, options: { marketplaceIds: BR } }),
 	put: (n, at) => {
 		const id = `702-${String(n).padStart(7, '0')}-5550000`;
 		sim.put(amazonOrder({ id, lastUpdate: amazonTime(at.getTime()), purchaseDate: amazonTime(at.getTime()) }));

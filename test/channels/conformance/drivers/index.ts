@@ -5,6 +5,7 @@ import { amazonListingDriver, amazonWriterDriver } from './amazon';
 import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
 import { magentoListingDriver, magentoWriterDriver } from './magento';
 import { magaluListingDriver, magaluWriterDriver } from './magalu';
+import { miraklListingDriver, miraklWriterDriver } from './mirakl';
 import { mercadoLivreListingDriver, mercadoLivreWriterDriver } from './mercadolivre';
 import { nuvemshopListingDriver, nuvemshopWriterDriver } from './nuvemshop';
 import { shopeeListingDriver, shopeeWriterDriver } from './shopee';
@@ -26,6 +27,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	lojaintegrada: lojaIntegradaWriterDriver,
 	magento: magentoWriterDriver,
 	shopee: shopeeWriterDriver,
+	mirakl: miraklWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -40,4 +42,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	lojaintegrada: lojaIntegradaListingDriver,
 	magento: magentoListingDriver,
 	shopee: shopeeListingDriver,
+	mirakl: miraklListingDriver,
 };

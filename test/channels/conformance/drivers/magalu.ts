@@ -17,7 +17,12 @@ export const magaluWriterDriver: WriterDriver = {
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) =>
-		createMagaluWriter({ transport: createFetchTransport({ authorization: `Bearer ${refused ? 'expired' : auth.accessToken}` }, 5000), baseUrl: sim.baseUrl, account: 'loja', retry }),
+		createMagaluWriter({
+			transport: createFetchTransport({ authorization: `Bearer ${refused ? 'expired' : auth.accessToken}` }, 5000),
+			baseUrl: sim.baseUrl,
+			account: 'loja',
+			retry,
+		}),
 	skus: ['livro_01', 'livro_02'],
 	stockOf: (sku) => sim.portfolio.get(sku),
 	refusedUpdate: { sku: 'not_in_portfolio', quantity: 1, listing: { listingId: 'not_in_portfolio' } },
@@ -31,7 +36,12 @@ export const magaluListingDriver: ListingDriver = {
 	start: magaluWriterDriver.start,
 	stop: () => sim.stop(),
 	adapter: (retry, refused) =>
-		createMagaluAdapter({ transport: createFetchTransport({ authorization: `Bearer ${refused ? 'expired' : auth.accessToken}` }, 5000), baseUrl: sim.baseUrl, account: 'loja', retry }),
+		createMagaluAdapter({
+			transport: createFetchTransport({ authorization: `Bearer ${refused ? 'expired' : auth.accessToken}` }, 5000),
+			baseUrl: sim.baseUrl,
+			account: 'loja',
+			retry,
+		}),
 	put: (n, at) => {
 		const id = `e3d0f7a2-0000-4000-8000-${String(n).padStart(12, '0')}`;
 		sim.put(magaluOrder({ id, updatedAt: at.toISOString(), createdAt: at.toISOString() }));

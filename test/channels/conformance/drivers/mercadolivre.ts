@@ -19,7 +19,12 @@ export const mercadoLivreWriterDriver: WriterDriver = {
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) =>
-		createMercadoLivreWriter({ transport: createFetchTransport({ authorization: `Bearer ${refused ? 'wrong' : TOKEN}` }, 5000), baseUrl: sim.baseUrl, account: String(sim.sellerId), retry }),
+		createMercadoLivreWriter({
+			transport: createFetchTransport({ authorization: `Bearer ${refused ? 'wrong' : TOKEN}` }, 5000),
+			baseUrl: sim.baseUrl,
+			account: String(sim.sellerId),
+			retry,
+		}),
 	skus: ['CAN-01', 'CAN-02'],
 	stockOf: (sku) => sim.items.get(ITEM_OF[sku])?.available_quantity,
 	refusedUpdate: { sku: 'GONE', quantity: 1, listing: { listingId: 'MLB999' } },
@@ -32,7 +37,12 @@ export const mercadoLivreListingDriver: ListingDriver = {
 	start: mercadoLivreWriterDriver.start,
 	stop: () => sim.stop(),
 	adapter: (retry, refused) =>
-		createMercadoLivreAdapter({ transport: createFetchTransport({ authorization: `Bearer ${refused ? 'wrong' : TOKEN}` }, 5000), baseUrl: sim.baseUrl, account: String(sim.sellerId), retry }),
+		createMercadoLivreAdapter({
+			transport: createFetchTransport({ authorization: `Bearer ${refused ? 'wrong' : TOKEN}` }, 5000),
+			baseUrl: sim.baseUrl,
+			account: String(sim.sellerId),
+			retry,
+		}),
 	put: (n, at) => {
 		sim.put(mlOrder({ id: 2000000 + n, lastUpdated: at.toISOString(), created: at.toISOString() }));
 		return String(2000000 + n);

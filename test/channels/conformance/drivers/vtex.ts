@@ -7,7 +7,8 @@ import type { WriterDriver } from '../writer-conformance';
 
 const creds = { appKey: 'vtexappkey-luxstore-ABCDEF', appToken: 'secret-conformance' };
 let sim: VtexSimulator;
-const transport = (refused?: boolean) => createFetchTransport({ 'x-vtex-api-appkey': creds.appKey, 'x-vtex-api-apptoken': refused ? 'wrong' : creds.appToken }, 5000);
+const transport = (refused?: boolean) =>
+	createFetchTransport({ 'x-vtex-api-appkey': creds.appKey, 'x-vtex-api-apptoken': refused ? 'wrong' : creds.appToken }, 5000);
 const SKU_ID: Record<string, string> = { BIGBML: '18', SMLBML: '19' };
 
 export const vtexWriterDriver: WriterDriver = {

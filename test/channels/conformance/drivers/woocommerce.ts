@@ -8,7 +8,16 @@ import type { WriterDriver } from '../writer-conformance';
 const keys = { consumerKey: 'ck_conformance', consumerSecret: 'cs_conformance' };
 const basic = (secret: string) => ({ authorization: `Basic ${Buffer.from(`${keys.consumerKey}:${secret}`).toString('base64')}` });
 let sim: WooCommerceSimulator;
-const product = (id: number, sku: string): WooProduct => ({ id, name: sku, sku, type: 'simple', parent_id: 0, manage_stock: false, stock_quantity: null, stock_status: 'instock' });
+const product = (id: number, sku: string): WooProduct => ({
+	id,
+	name: sku,
+	sku,
+	type: 'simple',
+	parent_id: 0,
+	manage_stock: false,
+	stock_quantity: null,
+	stock_status: 'instock',
+});
 const ID_OF: Record<string, number> = { 'CAN-01': 10, 'CAN-02': 11 };
 
 export const wooCommerceWriterDriver: WriterDriver = {
@@ -20,7 +29,12 @@ export const wooCommerceWriterDriver: WriterDriver = {
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) =>
-		createWooCommerceWriter({ transport: createFetchTransport(basic(refused ? 'cs_wrong' : keys.consumerSecret), 5000), baseUrl: sim.baseUrl, account: 'shop', retry }),
+		createWooCommerceWriter({
+			transport: createFetchTransport(basic(refused ? 'cs_wrong' : keys.consumerSecret), 5000),
+			baseUrl: sim.baseUrl,
+			account: 'shop',
+			retry,
+		}),
 	skus: ['CAN-01', 'CAN-02'],
 	stockOf: (sku) => sim.products.get(ID_OF[sku])?.stock_quantity,
 	refusedUpdate: { sku: 'GONE', quantity: 1, listing: { listingId: '999' } },
@@ -33,7 +47,12 @@ export const wooCommerceListingDriver: ListingDriver = {
 	start: wooCommerceWriterDriver.start,
 	stop: () => sim.stop(),
 	adapter: (retry, refused) =>
-		createWooCommerceAdapter({ transport: createFetchTransport(basic(refused ? 'cs_wrong' : keys.consumerSecret), 5000), baseUrl: sim.baseUrl, account: 'shop', retry }),
+		createWooCommerceAdapter({
+			transport: createFetchTransport(basic(refused ? 'cs_wrong' : keys.consumerSecret), 5000),
+			baseUrl: sim.baseUrl,
+			account: 'shop',
+			retry,
+		}),
 	put: (n, at) => {
 		const gmt = at.toISOString().slice(0, 19);
 		sim.put(wooOrder({ id: 700 + n, modifiedGmt: gmt, createdGmt: gmt }));

@@ -1,0 +1,76 @@
+import type { Address, CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
+import { validateCanonicalOrder } from '../../model/validate';
+import { chargedTotals, compact, openRawOrder, readCents, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
+import { readAddress, readCustomer } from '../common/parties';
+import { miraklMethod } from '../common/payment';
+import type { JsonObject, RawReader } from '../common/raw-reader';
+import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
+import { MIRAKL_STATUS } from './status';
+
+/** An order as OR11 lists it (OR12 returns the same object). Money as numbers in the order's currency. */
+export type MiraklOrder = JsonObject;
+
+/** order_lines[]: offer_sku is the seller's SKU (empty → unmapped); price_unit the unit price, price the line. */
+function readLine(r: RawReader, line: JsonObject, path: string): OrderLine {
+	return compact({
+		sku: r.optString(line, `${path}.offer_sku`)?.trim(),
+		quantity: r.integer(line, `${path}.quantity`, 1),
+		unitPriceCents: readCents(r, line, `${path}.price_unit`),
+		channelListingId: r.optString(line, `${path}.offer_id`),
+		channelLineId: r.optString(line, `${path}.order_line_id`),
+		title: r.optString(line, `${path}.product_title`),
+	});
+}
+
+function readDelivery(r: RawReader, customer: JsonObject | undefined): Address | undefined {
+	const a = customer ? r.optObject(customer, 'customer.shipping_address') : undefined;
+	if (!a) return undefined;
+	const name = [r.optString(a, 'customer.shipping_address.firstname'), r.optString(a, 'customer.shipping_address.lastname')].filter(Boolean).join(' ');
+	return readAddress(
+		(k) => r.optString(a, `customer.shipping_address.${k}`),
+		{ street: 'street_1', complement: 'street_2', city: 'city', state: 'state', postalCode: 'zip_code', country: ['country_iso_code', 'country'] },
+		{ name: name || undefined, country: 'BR' },
+	);
+}
+
+/** OR11 order → canonical order; `total_price` is what the buyer pays (lines + shipping). */
+export function normalizeMiraklOrder(input: unknown, account: string): CanonicalOrder {
+	const { r, o: raw } = openRawOrder('mirakl', input, 'order_id');
+	const lines = r.objects(r.array(raw, 'order_lines'), 'order_lines').map(({ item, path }) => readLine(r, item, path));
+	if (lines.length === 0) r.fail('order_lines', 'must have at least one line');
+	const flags = new Set<IntakeFlag>();
+	const status = tolerantStatus(() => readMapped(r, raw, 'order_state', MIRAKL_STATUS), UNKNOWN_STATUS, flags);
+	const createdAt = readUtcDate(r, raw, 'created_date');
+	const customer = r.optObject(raw, 'customer');
+	const name = customer ? [r.optString(customer, 'customer.firstname'), r.optString(customer, 'customer.lastname')].filter(Boolean).join(' ') : '';
+	const currency = r.optString(raw, 'currency_iso_code');
+	if (!currency) flags.add('currency_from_account');
+	const shippingCents = r.optDecimalCents(raw, 'shipping_price') ?? 0;
+	const order: CanonicalOrder = {
+		channel: 'mirakl',
+		account,
+		channelOrderId: r.string(raw, 'order_id'),
+		createdAt,
+		updatedAt: readOptUtcDate(r, raw, 'last_updated_date') ?? createdAt,
+		...status,
+		channelStatusRaw: r.optString(raw, 'order_state') ?? '(none)',
+		currency: currency ?? 'BRL',
+		totals: chargedTotals(
+			lines,
+			shippingCents,
+			r.optDecimalCents(raw, 'total_price') ?? lines.reduce((t, l) => t + l.unitPriceCents * l.quantity, shippingCents),
+		),
+		customer: readCustomer((k) => (k === 'name' ? name || undefined : customer ? r.optString(customer, `customer.${k}`) : undefined), { name: 'name' }),
+		lines,
+		shipments: [],
+	};
+	const tracking = r.optString(raw, 'shipping_tracking');
+	if (tracking)
+		order.shipments = [compact({ carrier: r.optString(raw, 'shipping_company') ?? r.optString(raw, 'shipping_carrier_code'), trackingCode: tracking })];
+	const address = readDelivery(r, customer);
+	if (address) order.shippingAddress = address;
+	const paymentMethod = miraklMethod(raw.payment_type);
+	if (paymentMethod) order.paymentMethod = paymentMethod;
+	if (flags.size > 0) order.flags = [...flags];
+	return validateCanonicalOrder(order);
+}
