@@ -1,4 +1,4 @@
-import type { StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Shopee order_status (get_order_detail; the documented list). PROCESSED: shipment arranged, label printed;
@@ -7,18 +7,18 @@ import type { StatusMapping } from '../common/status';
  * the adapter does not send.
  */
 export const SHOPEE_STATUS: Readonly<Record<string, StatusMapping>> = {
-	UNPAID: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	INVOICE_PENDING: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	READY_TO_SHIP: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	PROCESSED: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	RETRY_SHIP: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	SHIPPED: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
+	UNPAID: AWAITING_PAYMENT,
+	INVOICE_PENDING: PAID_NOT_SHIPPED,
+	READY_TO_SHIP: PAID_NOT_SHIPPED,
+	PROCESSED: PAID_NOT_SHIPPED,
+	RETRY_SHIP: PAID_NOT_SHIPPED,
+	SHIPPED: SHIPPED,
 	// "The order has been received by buyer": delivered, waiting for the buyer's confirmation.
-	TO_CONFIRM_RECEIVE: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
-	COMPLETED: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' },
+	TO_CONFIRM_RECEIVE: DELIVERED,
+	COMPLETED: DELIVERED,
 	// A cancellation request: the units stay reserved until the seller or Shopee decides.
 	IN_CANCEL: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
-	CANCELLED: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	CANCELLED: CANCELLED,
 	// A return being processed: the goods are not back yet, so nothing returns to stock.
 	TO_RETURN: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'unknown' },
 };
