@@ -2,7 +2,7 @@ import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { joinUrl, send } from '../common/http';
-import { changedInWindow, nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { acceptWaiting } from './accept';
@@ -41,7 +41,7 @@ export function createMiraklAdapter(ctx: AdapterContext): ChannelAdapter<MiraklO
 
 		async listChanged(req: ListChangedRequest) {
 			const position = parseCountedOffset(req.pageToken);
-			const max = Math.max(1, Math.min(req.pageSize, MIRAKL_MAX_PAGE));
+			const max = clampPageSize(req.pageSize, MIRAKL_MAX_PAGE);
 			const { orders, total } = await list({ start_update_date: new Date(Date.parse(req.since)).toISOString(), offset: position.offset, max });
 			const inWindow = changedInWindow(orders, updatedMs, req.since, req.until);
 			await acceptWaiting(ctx, inWindow);

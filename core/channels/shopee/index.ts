@@ -2,7 +2,7 @@ import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder } from '../common/fields';
 import { joinUrl, send } from '../common/http';
-import { checkedOffsetPage, checkedOffsetRequest, parseCheckedOffset } from '../common/paging';
+import { checkedOffsetPage, checkedOffsetRequest, clampPageSize, parseCheckedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { readResponse, SHOPEE_DETAIL_LIMIT, SHOPEE_MAX_RANGE_S } from './api';
@@ -85,7 +85,7 @@ export function createShopeeAdapter(ctx: AdapterContext): ChannelAdapter<ShopeeO
 			const opaque = token.position?.startsWith('~') ? token.position.slice(1) : undefined;
 			const checked = parseCheckedOffset(opaque === undefined ? token.position : undefined, 'Shopee');
 			// One slot of each request holds the check order, and a page's orders fit one detail call.
-			const limit = Math.max(1, Math.min(req.pageSize, SHOPEE_DETAIL_LIMIT - 1));
+			const limit = clampPageSize(req.pageSize, SHOPEE_DETAIL_LIMIT - 1);
 			const ask = opaque === undefined ? checkedOffsetRequest(checked, limit) : { offset: 0, limit };
 			const cursor = opaque ?? (ask.offset > 0 ? String(ask.offset) : '');
 			const listReq: HttpRequest = {
