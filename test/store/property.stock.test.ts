@@ -164,6 +164,7 @@ async function applyStep(store: OmsStore, model: StockModel, applied: Snapshot[]
 			model.expireAll();
 			return;
 		case 'return': {
+			if (model.orders.get(step.id)?.returnsLowered) return; // open question, see ModelOrder.returnsLowered
 			const skus = model.returnableSkus(step.id);
 			const lines = step.lines.map(({ pick, ...l }) => ({ ...l, sku: skus.length ? skus[pick % skus.length] : 'A' }));
 			const expected = model.registerReturn(step.id, step.ref, lines, step.exchange ?? undefined);
@@ -221,7 +222,8 @@ describe.each(DRIVERS)('stock properties on %s', (driver) => {
 	test('after every step: zero drift, each effect once, available = onHand - reserved, levels = reference model', async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 25 }), rulesArb, (steps, rules) => runSteps(driver, steps, rules)),
-			{ numRuns: RUNS[driver] },
+			// FC_SEED replays a reported failure (fast-check prints the seed).
+			{ numRuns: RUNS[driver], ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
 		);
 	}, 300_000);
 });

@@ -37,6 +37,8 @@ interface ModelOrder {
 	expired: boolean;
 	/** Units counted back through returns (the snapshot's restocked ones or registered ones). */
 	back: Qty;
+	/** A later snapshot reported fewer units back than an earlier one (see apply). */
+	returnsLowered?: boolean;
 	/** Units registered by Register Return, and the refs used. */
 	registered: Qty;
 	refs: Set<string>;
@@ -133,6 +135,10 @@ export class StockModel {
 				const n = Math.max(o.registered.get(sku) ?? 0, (target.back.get(sku) ?? 0) - heldOut);
 				if (n > 0) back.set(sku, n);
 			}
+			// A snapshot reporting fewer units back than before (a returned line edited away, a count lowered):
+			// whether a return registered afterwards finds those units "already back" is an open question (the
+			// store keeps them back per line, this model per SKU), so such orders take no registered return here.
+			for (const [sku, n] of o.back) if (n > (back.get(sku) ?? 0)) o.returnsLowered = true;
 			o.back = back;
 		}
 		for (const sku of new Set([...target.out.keys(), ...o.committed.keys()])) {
