@@ -515,49 +515,32 @@ describe('the templates, run as shipped', () => {
 		expect(run.runData['Compose Error Alert']).toBeUndefined();
 	});
 
+	// One context for the template test modules. Getters: n8n and the simulators exist only once beforeAll has run.
+	const suite = {
+		get n8n() {
+			return n8n;
+		},
+		get channels() {
+			return channels;
+		},
+		store: () => store!,
+		level,
+		levelIs,
+		tplId,
+		timings,
+		login: DASHBOARD_LOGIN,
+	};
+
 	describe('template 7 (dashboard page)', () => {
-		dashboardTemplateTests({
-			get n8n() {
-				return n8n;
-			},
-			store: () => store!,
-			tplId,
-			timings,
-			login: DASHBOARD_LOGIN,
-		});
+		dashboardTemplateTests(suite);
 	});
 
 	describe('template 5 (webhooks) with template 1 as its reconciler', () => {
-		// Getters: n8n and the simulators exist only once beforeAll has run.
-		webhookTemplateTests({
-			get n8n() {
-				return n8n;
-			},
-			get channels() {
-				return channels;
-			},
-			store: () => store!,
-			level,
-			levelIs,
-			tplId,
-			timings,
-		});
+		webhookTemplateTests(suite);
 	});
 
 	describe('template 9 (Link Unlinked Listings)', () => {
-		linkTemplateTests({
-			get n8n() {
-				return n8n;
-			},
-			get channels() {
-				return channels;
-			},
-			store: () => store!,
-			level,
-			levelIs,
-			tplId,
-			timings,
-		});
+		linkTemplateTests(suite);
 	});
 });
 
