@@ -156,6 +156,12 @@ export interface CanonicalOrder {
 	 */
 	groupId?: string;
 	/**
+	 * For orders read through a hub (AnyMarket, Plugg.To: one account, several marketplaces), the marketplace
+	 * the buyer ordered on, as the hub names it ("MERCADO_LIVRE", "Americanas", ...); `channel` stays the
+	 * hub, which the OMS reads from and writes back to. Absent for orders of a channel read directly.
+	 */
+	originMarketplace?: string;
+	/**
 	 * What the importer doubted, for a person to check (the order is imported all the same): see
 	 * INTAKE_FLAGS. Absent when nothing was doubtful.
 	 */

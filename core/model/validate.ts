@@ -187,10 +187,15 @@ export function validateCanonicalOrder(input: unknown): CanonicalOrder {
 	const warehouse = c.string(o, 'warehouse', 'warehouse', true);
 	if (warehouse !== undefined && warehouse.trim() === '') c.fail('warehouse', 'must not be empty');
 	c.string(o, 'groupId', 'groupId', true);
+	const origin = c.string(o, 'originMarketplace', 'originMarketplace', true);
+	if (origin !== undefined && origin.length > 100) c.fail('originMarketplace', 'must be at most 100 characters');
 	const flags = validateFlags(c, o.flags, lines, clamped.any);
 	const order: CanonicalOrder = { ...(o as unknown as CanonicalOrder), lines, shipments: (o.shipments as CanonicalOrder['shipments']) ?? [] };
 	if (order.paymentMethod === null) delete order.paymentMethod; // null = not said = absent
 	if (order.groupId === null || order.groupId === '') delete order.groupId;
+	// Hubs send blanks for orders they created themselves: no origin then.
+	if (typeof order.originMarketplace === 'string' && order.originMarketplace.trim() !== '') order.originMarketplace = order.originMarketplace.trim();
+	else delete order.originMarketplace;
 	if (flags.length > 0) order.flags = flags;
 	else delete order.flags;
 	return order;

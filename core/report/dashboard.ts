@@ -74,7 +74,10 @@ export interface DashboardReport {
 	oversold: StockLevel[];
 	unlinked: UnlinkedListing[];
 	kpis: {
-		/** Local days (YYYY-MM-DD), oldest first, and per channel the orders first seen each day. */
+		/**
+		 * Local days (YYYY-MM-DD), oldest first, and per channel the orders first seen each day. A hub's orders
+		 * are split by origin marketplace: "anymarket/MERCADO_LIVRE" (see salesKey).
+		 */
 		days: string[];
 		ordersPerDay: Record<string, number[]>;
 		salesCents: Record<string, number>;
@@ -178,6 +181,12 @@ function unlinkedSection(activity: OrderActivity[]): UnlinkedListing[] {
 const startOfLocalDay = (ms: number, offsetMs: number) => Math.floor((ms + offsetMs) / (24 * HOUR)) * 24 * HOUR - offsetMs;
 const localDay = (ms: number, offsetMs: number) => new Date(ms + offsetMs).toISOString().slice(0, 10);
 
+/** The channel, or "<hub>/<origin marketplace>" for a hub order that names its origin. */
+export function salesKey(o: Pick<OrderActivity, 'channel' | 'summary'>): string {
+	const origin = o.summary?.originMarketplace;
+	return origin ? `${o.channel}/${origin}` : o.channel;
+}
+
 function perDay(orders: OrderActivity[], windowStart: number, days: number, offsetMs: number): Pick<DashboardReport['kpis'], 'days' | 'ordersPerDay' | 'salesCents'> {
 	const labels = Array.from({ length: days }, (_, i) => localDay(windowStart + i * 24 * HOUR, offsetMs));
 	const ordersPerDay: Record<string, number[]> = {};
@@ -185,8 +194,9 @@ function perDay(orders: OrderActivity[], windowStart: number, days: number, offs
 	for (const o of orders) {
 		const i = labels.indexOf(localDay(Date.parse(o.firstSeenAt), offsetMs));
 		if (i < 0) continue;
-		(ordersPerDay[o.channel] ??= labels.map(() => 0))[i] += 1;
-		if (o.status !== 'cancelled') salesCents[o.channel] = (salesCents[o.channel] ?? 0) + (o.summary?.totalCents ?? 0);
+		const key = salesKey(o);
+		(ordersPerDay[key] ??= labels.map(() => 0))[i] += 1;
+		if (o.status !== 'cancelled') salesCents[key] = (salesCents[key] ?? 0) + (o.summary?.totalCents ?? 0);
 	}
 	return { days: labels, ordersPerDay, salesCents };
 }

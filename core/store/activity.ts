@@ -13,6 +13,11 @@ export interface OrderSummary {
 	/** The channel's ship-by deadline, when the order carries one. */
 	shipBy: string | null;
 	unmappedLines: UnmappedLine[];
+	/**
+	 * A hub order's origin marketplace (CanonicalOrder.originMarketplace), so reports split a hub by origin.
+	 * Kept in the summary's JSON: no column, no migration; absent for direct channels and older summaries.
+	 */
+	originMarketplace?: string;
 }
 
 export interface OrderActivity {
@@ -40,7 +45,9 @@ export const OPEN_STATUSES: readonly CanonicalStatus[] = ['pending_payment', 'pa
 
 export function summaryOf(order: CanonicalOrder, unmappedLines: UnmappedLine[]): OrderSummary {
 	const shipBy = order.shipBy && !Number.isNaN(Date.parse(order.shipBy)) ? new Date(order.shipBy).toISOString() : null;
-	return { totalCents: order.totals.totalCents, currency: order.currency, shipBy, unmappedLines };
+	const summary: OrderSummary = { totalCents: order.totals.totalCents, currency: order.currency, shipBy, unmappedLines };
+	if (order.originMarketplace) summary.originMarketplace = order.originMarketplace;
+	return summary;
 }
 
 type Row = Record<string, unknown>;

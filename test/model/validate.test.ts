@@ -33,6 +33,8 @@ describe('validateCanonicalOrder', () => {
 		['lines[0].shippedQuantity', (o: any) => (o.lines[0].shippedQuantity = -1), 'must be >= 0'],
 		['lines[1].returnedQuantity', (o: any) => (o.lines[1].returnedQuantity = 0.5), 'must be an integer'],
 		['paymentMethod', (o: any) => (o.paymentMethod = 'cheque'), 'must be one of'],
+		['originMarketplace', (o: any) => (o.originMarketplace = 7), 'must be a string'],
+		['originMarketplace', (o: any) => (o.originMarketplace = 'X'.repeat(101)), 'at most 100'],
 	])('names the order and the field: %s', (field, breakIt, reason) => {
 		const o: any = order('ORD-77', 'paid', [['A', 1], ['B', 2]]);
 		breakIt(o);
@@ -84,6 +86,12 @@ describe('validateCanonicalOrder', () => {
 	test('paymentMethod: a known method is kept, null means not said', () => {
 		expect(validateCanonicalOrder({ ...order('ORD-84', 'pending_payment', [['A', 1]]), paymentMethod: 'boleto' }).paymentMethod).toBe('boleto');
 		expect('paymentMethod' in validateCanonicalOrder({ ...order('ORD-85', 'paid', [['A', 1]]), paymentMethod: null })).toBe(false);
+	});
+
+	test('originMarketplace: trimmed when given; blank or null is absent (a hub order placed on the hub itself)', () => {
+		const base = order('ORD-86', 'paid', [['A', 1]]);
+		expect(validateCanonicalOrder({ ...base, channel: 'anymarket', originMarketplace: ' MERCADO_LIVRE ' }).originMarketplace).toBe('MERCADO_LIVRE');
+		for (const blank of ['', '  ', null]) expect('originMarketplace' in validateCanonicalOrder({ ...base, originMarketplace: blank })).toBe(false);
 	});
 
 	test('a cancelled order may have no lines', () => {

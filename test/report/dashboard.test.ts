@@ -92,6 +92,18 @@ describe('buildDashboard', () => {
 		]);
 		expect(buildDashboard({ levels, pushes, activity }, NOW, { handlingHours: 0 }).kpis.pastDeadline).toHaveLength(1);
 	});
+
+	test('orders per channel split a hub by origin marketplace; orders without an origin stay under the hub', () => {
+		const hub = (origin: string | undefined, totalCents: number) => {
+			const a = act('anymarket', 'paid', 3, { totalCents });
+			if (origin) a.summary!.originMarketplace = origin;
+			return a;
+		};
+		const split = buildDashboard({ levels: [], pushes: [], activity: [hub('MERCADO_LIVRE', 100), hub('MERCADO_LIVRE', 200), hub('NETSHOES', 50), hub(undefined, 7)] }, NOW);
+		expect(split.kpis.salesCents).toEqual({ 'anymarket/MERCADO_LIVRE': 300, 'anymarket/NETSHOES': 50, anymarket: 7 });
+		expect(split.kpis.ordersPerDay['anymarket/MERCADO_LIVRE'].reduce((a, b) => a + b, 0)).toBe(2);
+		expect(renderDashboard(split)).toContain('data-channel="anymarket/NETSHOES"');
+	});
 });
 
 describe('renderDashboard', () => {

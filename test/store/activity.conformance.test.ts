@@ -46,6 +46,13 @@ describe.each(DRIVERS)('order activity on %s', (driver) => {
 		expect(two.reachedAt).toEqual({ pending_payment: '2026-11-11T16:00:00.000Z' });
 	});
 
+	test('keeps a hub order\'s origin marketplace in its summary (no column: the summary is JSON); direct orders have none', async () => {
+		await store.applyOrders([{ ...order('h1', 'paid', [['A', 1]]), channel: 'anymarket', account: 'loja', originMarketplace: 'MERCADO_LIVRE' }, order('d1', 'paid', [['A', 1]])]);
+		const rows = await store.orderActivity({ since: new Date('2026-11-01T00:00:00Z') });
+		expect(rows.find((r) => r.channelOrderId === 'h1')?.summary?.originMarketplace).toBe('MERCADO_LIVRE');
+		expect(rows.find((r) => r.channelOrderId === 'd1')?.summary).not.toHaveProperty('originMarketplace');
+	});
+
 	test('answers orders first seen since the date plus every open order, whatever its age', async () => {
 		await store.applyOrders([order('old-open', 'paid', [['A', 1]]), order('old-done', 'shipped', [['A', 1]])]);
 		at('2026-11-20T12:00:00Z');
