@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { constantTimeEqual } from './signature';
 import type { WebhookDelivery } from './types';
 
 /** Helpers the channel readers share: headers, the JSON body, ids that JSON numbers cannot hold exactly. */
@@ -44,6 +45,10 @@ export function rawId(delivery: WebhookDelivery, body: JsonBody, field: string):
 
 export const sha256Hex = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
-/** Compares two ids as the channel writes them (case does not matter for domains and account names). */
+/**
+ * Compares two ids as the channel writes them (case does not matter for domains and account names), in
+ * constant time like the signatures: for the unsigned channels (Mercado Livre, VTEX's Origin) these ids are
+ * what a delivery is authenticated on.
+ */
 export const sameAccount = (a: string | undefined, b: string | undefined): boolean =>
-	a !== undefined && b !== undefined && a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
+	a !== undefined && b !== undefined && a.trim() !== '' && constantTimeEqual(Buffer.from(a.trim().toLowerCase(), 'utf8'), Buffer.from(b.trim().toLowerCase(), 'utf8'));

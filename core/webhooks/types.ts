@@ -6,13 +6,18 @@ export interface WebhookDelivery {
 	rawBody: Buffer;
 	/** Header names in lower case (as Node gives them). */
 	headers: Record<string, string | string[] | undefined>;
+	/**
+	 * The URLs the channel may have called, for channels that sign the URL with the body (Shopee): the node's
+	 * production URL, plus its test URL for the editor's test deliveries.
+	 */
+	urls?: string[];
 }
 
 /** What a channel's deliveries are checked against: the channel credential's account and webhook secrets. */
 export interface WebhookSecrets {
 	/** The seller account of the credential (shop domain, store id, seller id, VTEX account name). */
 	account: string;
-	/** HMAC key: Shopify app client secret, WooCommerce webhook secret, Nuvemshop app secret. */
+	/** HMAC key: Shopify app client secret, WooCommerce webhook secret, Nuvemshop app secret, Shopee partner key. */
 	secret?: string;
 	/** VTEX: the header the hook was configured to send, and its value. */
 	headerName?: string;

@@ -6,7 +6,7 @@ import { webhookTriggerMethods, webhookTriggerWebhook } from './webhook';
 
 /**
  * One webhook trigger for every channel that has HTTP webhooks (Shopify, WooCommerce, Nuvemshop, VTEX,
- * Mercado Livre, Magalu), with a channel choice as OMS Status Sync has: the same credentials as the poll
+ * Mercado Livre, Magalu, Shopee), with a channel choice as OMS Status Sync has: the same credentials as the poll
  * triggers, plus the OMS Store credential for the delivery inbox. It emits the canonical orders (or error
  * items) the poll triggers emit, in batches: webhook() queues each delivery in the store and answers,
  * trigger() drains the queue into executions (at most "Executions at Once" running).
@@ -38,6 +38,7 @@ export class OmsWebhookTrigger implements INodeType {
 			{ name: 'vtexOmsApi', required: true, displayOptions: { show: { '/channel': ['vtex'] } } },
 			{ name: 'nuvemshopOmsApi', required: true, displayOptions: { show: { '/channel': ['nuvemshop'] } } },
 			{ name: 'magaluOAuth2Api', required: true, displayOptions: { show: { '/channel': ['magalu'] } } },
+			{ name: 'shopeeOmsApi', required: true, displayOptions: { show: { '/channel': ['shopee'] } } },
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: webhookTriggerProperties,

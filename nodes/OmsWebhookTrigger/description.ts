@@ -32,6 +32,14 @@ export const webhookTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
+			"Shopee: in your app on open.shopee.com (Push Mechanism), set this node's Production URL, unchanged, as the callback URL and turn on the order status push. Pushes are verified with the credential's partner key over that URL and the body, and must name the credential's shop.",
+		name: 'shopeeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: onlyFor('shopee'),
+	},
+	{
+		displayName:
 			"On activation the node writes the orders hook configuration of the credential's app key (one per app key: it replaces a hook that key had elsewhere), sending the credential's secret header.",
 		name: 'vtexNotice',
 		type: 'notice',

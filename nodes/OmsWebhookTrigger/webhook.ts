@@ -49,6 +49,13 @@ export async function openChannel(ctx: Ctx, deps: WebhookTriggerDeps): Promise<O
 	return { channel, adapterContext: context, secrets, registrar: webhooks.registrar?.(context, secrets) };
 }
 
+/** The node's URLs a channel may sign (Shopee): production, and the test URL for the editor's test deliveries. */
+function signedUrls(ctx: IWebhookFunctions, test: boolean): string[] {
+	const production = ctx.getNodeWebhookUrl('default');
+	const testUrl = test ? (ctx as { getWebhookResourceUrl?: (name: string) => string | undefined }).getWebhookResourceUrl?.('default') : undefined;
+	return [production, testUrl].filter((u): u is string => typeof u === 'string' && u !== '');
+}
+
 const lastPrune = new WeakMap<OmsStore, number>();
 const PRUNE_EVERY_MS = 3600_000;
 
@@ -98,7 +105,7 @@ export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 			},
 		};
 		const rawBody: unknown = (req as { rawBody?: unknown }).rawBody;
-		const delivery = { rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(typeof rawBody === 'string' ? rawBody : ''), headers: req.headers };
+		const delivery = { rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(typeof rawBody === 'string' ? rawBody : ''), headers: req.headers, urls: signedUrls(this, test) };
 		const admission = await admit(delivery, intake).catch((error: unknown) => {
 			throw new NodeOperationError(this.getNode(), `Could not record the delivery in the OMS store: ${safe(error)}`);
 		});

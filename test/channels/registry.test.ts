@@ -32,10 +32,10 @@ describe('channel registry', () => {
 		expect([...CHANNELS[id].capabilities.writes].sort()).toEqual(has.sort());
 	});
 
-	test('webhook capabilities: every channel but Amazon reads deliveries; a registrar only where the API registers', () => {
+	test('webhook capabilities: the channels with HTTP webhooks read deliveries; a registrar only where the API registers', () => {
 		const withReader = CHANNEL_IDS.filter((id) => CHANNELS[id].capabilities.webhooks?.reader.channel === id);
 		const withRegistrar = CHANNEL_IDS.filter((id) => CHANNELS[id].capabilities.webhooks?.registrar);
-		expect(withReader).toEqual(['mercadolivre', 'shopify', 'woocommerce', 'vtex', 'nuvemshop', 'magalu']);
+		expect(withReader).toEqual(['mercadolivre', 'shopify', 'woocommerce', 'vtex', 'nuvemshop', 'magalu', 'shopee']);
 		expect(withRegistrar).toEqual(['shopify', 'woocommerce', 'vtex', 'nuvemshop']);
 	});
 

@@ -7,6 +7,7 @@ import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { readResponse, SHOPEE_DETAIL_LIMIT, SHOPEE_MAX_RANGE_S } from './api';
 import { normalizeShopeeOrder, readUnixSeconds, type ShopeeOrder } from './normalize';
+import { shopeeWebhookReader } from './webhook';
 import { createShopeeWriter } from './writer';
 
 export { SHOPEE_STATUS } from './status';
@@ -139,7 +140,6 @@ export const shopeeChannel: ChannelDescriptor<'shopee'> = {
 	createWriter: createShopeeWriter,
 	// Every answer is {error, message, request_id, response}; orders are response.order_list.
 	responseShapes: [{ list: ['response', 'order_list'] }],
-	// [?] Push notifications (order status, code 3) exist, signed with the partner key over the callback URL
-	// and body; not read first-hand here: the poll trigger is the intake.
-	capabilities: { writes: ['cancel'] },
+	// Push (order status, code 3) through the OMS webhook trigger; the callback URL is set in the app console.
+	capabilities: { writes: ['cancel'], webhooks: { reader: shopeeWebhookReader } },
 };

@@ -1,5 +1,5 @@
 import { SHOPEE_API } from '../../../core/channels/shopee';
-import type { N8nChannel } from './types';
+import { text, type N8nChannel } from './types';
 
 export const shopeeN8n: N8nChannel = {
 	credentialType: 'shopeeOmsApi',
@@ -7,4 +7,6 @@ export const shopeeN8n: N8nChannel = {
 	// that status makes n8n run the credential's preAuthentication (refresh) and resend once.
 	tokenExpiredStatus: 403,
 	adapterContext: (credentials) => ({ baseUrl: String(credentials.baseUrl || SHOPEE_API), account: String(credentials.shopId) }),
+	// Pushes are signed with the partner key and name the shop.
+	webhookSecrets: (c, account) => ({ account, secret: text(c.partnerKey) }),
 };
