@@ -161,6 +161,15 @@ export interface ChannelWriter {
 	pushInvoice?(input: InvoiceInput): Promise<void>;
 	pushShipment?(input: ShipmentInput): Promise<void>;
 	cancelOrder?(input: CancelInput): Promise<void>;
+	/** The places the channel keeps stock (Shopify and Nuvemshop locations, VTEX warehouses), for the node's picker. */
+	listLocations?(): Promise<ChannelLocation[]>;
+}
+
+/** One stock location as a picker shows it; `active: false` when the channel reports it switched off. */
+export interface ChannelLocation {
+	id: string;
+	name: string;
+	active?: boolean;
 }
 
 export type WriterFactory = (ctx: AdapterContext) => ChannelWriter;

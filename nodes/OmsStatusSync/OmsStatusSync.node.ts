@@ -9,6 +9,7 @@ import * as pushStock from './actions/pushStock.operation';
 import * as reimportOrders from './actions/reimportOrders.operation';
 import { statusSyncRouter } from './actions/router';
 import { channelFields, channelProperty } from './channels';
+import { listSearch } from './methods/listSearch';
 
 /** Sends OMS stock, invoices, tracking and cancellations back to the sales channels. */
 export class OmsStatusSync implements INodeType {
@@ -88,9 +89,10 @@ export class OmsStatusSync implements INodeType {
 		],
 	};
 
-	/** The store credential is tested by opening the store, as in the OMS Store node. */
+	/** The store credential is tested by opening the store, as in the OMS Store node; pickers list the channel's locations. */
 	methods = {
 		credentialTest: { omsStoreConnectionTest },
+		listSearch,
 	};
 
 	execute = statusSyncRouter();

@@ -20,16 +20,23 @@ export interface ChannelHandle {
 	writer: ChannelWriter;
 }
 
-/** Channel settings from the node's Options collection; empty fields are left out so writers apply their defaults. */
-function channelOptions(ctx: IExecuteFunctions): Record<string, string | number | boolean> {
+/**
+ * Channel settings from the node's Options collection; empty fields are left out so writers apply their
+ * defaults. A picker (resource locator) holds { __rl, mode, value }: its value is the setting; a plain
+ * string (workflows saved before the pickers) is taken as it is.
+ */
+export function channelOptions(ctx: IExecuteFunctions): Record<string, string | number | boolean> {
 	const raw = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const out: Record<string, string | number | boolean> = {};
-	for (const [key, value] of Object.entries(raw)) {
+	for (const [key, held] of Object.entries(raw)) {
+		const value = isLocator(held) ? held.value : held;
 		if (typeof value === 'string' && value.trim() !== '') out[key] = value.trim();
 		else if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
 	}
 	return out;
 }
+
+const isLocator = (v: unknown): v is { value: unknown } => typeof v === 'object' && v !== null && (v as IDataObject).__rl === true;
 
 /** The channel of the node with its credential, Options and the test seams. */
 function open(ctx: IExecuteFunctions, deps: StatusSyncDeps) {

@@ -1,8 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IOAuth2Options, IPollFunctions, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, IOAuth2Options, IPollFunctions, ITriggerFunctions, IWebhookFunctions,
+} from 'n8n-workflow';
 import { describeRequest } from '../../core/http/retry';
 import { parseBody, TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../core/http/transport';
 
-export type RequestContext = IPollFunctions | IExecuteFunctions | IWebhookFunctions | IHookFunctions | ITriggerFunctions;
+/** Every n8n context a channel is reached from, the editor's pickers (listSearch) included. */
+export type RequestContext = IPollFunctions | IExecuteFunctions | IWebhookFunctions | IHookFunctions | ITriggerFunctions | ILoadOptionsFunctions;
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 // n8n-core's InstanceSettings reads (and on first use writes) <N8N_USER_FOLDER>/.n8n/config: keep it out of $HOME.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'oms-n8n-user-'));
 
-import { ExecuteContext } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
 import {
 	createRunExecutionData,
 	NodeHelpers,
@@ -91,7 +91,8 @@ export interface ExecuteOptions {
 	oauth2CredentialTypes?: string[];
 }
 
-export async function executeNode(o: ExecuteOptions): Promise<INodeExecutionData[]> {
+/** The node as n8n stores it (parameters with defaults when asked) in a one-node Workflow. */
+function nodeInWorkflow(o: Omit<ExecuteOptions, 'items' | 'mode'>): { node: INode; workflow: Workflow } {
 	const description = o.nodeType.description;
 	const parameters = o.withDefaults
 		? (NodeHelpers.getNodeParameters(description.properties, o.parameters, true, false, { typeVersion: 1 }, description) ?? {})
@@ -107,8 +108,13 @@ export async function executeNode(o: ExecuteOptions): Promise<INodeExecutionData
 		...(o.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const nodeTypes: INodeTypes = { getByName: () => o.nodeType, getByNameAndVersion: () => o.nodeType, getKnownTypes: () => ({}) };
+	const workflow = new Workflow({ id: 'wf-test', name: `${o.name} test`, nodes: [node], connections: {}, active: false, nodeTypes, staticData: o.staticData ?? {} });
+	return { node, workflow };
+}
+
+export async function executeNode(o: ExecuteOptions): Promise<INodeExecutionData[]> {
 	const staticData = o.staticData ?? {};
-	const workflow = new Workflow({ id: 'wf-test', name: `${o.name} test`, nodes: [node], connections: {}, active: false, nodeTypes, staticData });
+	const { node, workflow } = nodeInWorkflow({ ...o, staticData });
 	const items: INodeExecutionData[] = (o.items ?? [{}]).map((json) => ({ json }));
 	const inputData = { main: [items] };
 	const context = new ExecuteContext(
@@ -127,4 +133,15 @@ export async function executeNode(o: ExecuteOptions): Promise<INodeExecutionData
 	// n8n keeps static data in an observable copy; hand the changes back to the caller's object.
 	Object.assign(staticData, JSON.parse(JSON.stringify(workflow.staticData)));
 	return output[0];
+}
+
+/**
+ * n8n's own LoadOptionsContext (what the editor's pickers run in) for a node with these parameters and
+ * credentials: listSearch / loadOptions methods are called on it with `.call(context, filter)`.
+ */
+export function loadOptionsContext(o: Omit<ExecuteOptions, 'items' | 'continueOnFail' | 'staticData' | 'mode'>): LoadOptionsContext {
+	const { node, workflow } = nodeInWorkflow(o);
+	const data = additionalData(o.credentials, o.authenticate, o.oauth2CredentialTypes);
+	data.currentNodeParameters = node.parameters;
+	return new LoadOptionsContext(workflow, node, data, 'parameters.options');
 }

@@ -110,6 +110,7 @@ export class NuvemshopSimulator extends HttpSimulator {
 		this.route('POST', '/v1/:storeId/orders/:id/fulfill', guarded((req, p) => this.fulfill(req, Number(p.id))));
 		this.route('POST', '/v1/:storeId/orders/:id/cancel', guarded((req, p) => this.cancel(req, Number(p.id))));
 		this.route('POST', '/v1/:storeId/metafields', guarded((req) => this.addMetafield(req)));
+		this.route('GET', '/v1/:storeId/locations', guarded(() => json(200, this.locations)));
 		this.route('GET', '/v1/:storeId/orders/:id', guarded((_req, p) => {
 			const o = this.orders.get(Number(p.id));
 			return o ? json(200, o) : notFound('Order with such id does not exist');
@@ -117,6 +118,11 @@ export class NuvemshopSimulator extends HttpSimulator {
 	}
 
 	readonly products = new Map<number, NuvemshopProduct>();
+	/** GET /locations: the store's multi-inventory locations, named per language as the API documents. */
+	readonly locations: Array<{ id: string; name: Record<string, string>; is_default: boolean; priority: number }> = [
+		{ id: '01HTMFDH09VC6E2Q8KGTGP44D3', name: { pt_BR: 'Depósito São Paulo', es_AR: 'Depósito San Pablo' }, is_default: true, priority: 0 },
+		{ id: '01HTMFDH09VC6E2Q8KGTGP44D4', name: { es_AR: 'Depósito Buenos Aires' }, is_default: false, priority: 1 },
+	];
 	readonly metafields: Array<Record<string, unknown>> = [];
 
 	putProduct(...products: NuvemshopProduct[]): this {

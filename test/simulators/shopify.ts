@@ -198,6 +198,13 @@ export class ShopifySimulator extends HttpSimulator {
 	/* Write-back state: variants by SKU, inventory levels, fulfillment orders, metafields. */
 	readonly variants = new Map<string, { id: string; sku: string; productId: string; inventoryItemId: string }>();
 	readonly locations = ['gid://shopify/Location/1', 'gid://shopify/Location/2'];
+	/** Names and active flags by location (the picker's list); the second is switched off. */
+	readonly locationInfo = new Map<string, { name: string; isActive: boolean }>([
+		['gid://shopify/Location/1', { name: 'Loja Centro', isActive: true }],
+		['gid://shopify/Location/2', { name: 'CD Guarulhos', isActive: false }],
+	]);
+	/** Locations per page of OmsLocations (Shopify's is up to 250; small here so paging is exercised). */
+	locationPageSize = 250;
 	/** Available quantity by "inventoryItemId|locationId"; an absent key means "not stocked there". */
 	readonly levels = new Map<string, number>();
 	readonly fulfillmentOrders = new Map<string, Array<{ id: string; status: string }>>();
@@ -227,6 +234,7 @@ export class ShopifySimulator extends HttpSimulator {
 			return { productVariants: { nodes: nodes.map((x) => ({ id: x.id, sku: x.sku, product: { id: x.productId }, inventoryItem: { id: x.inventoryItemId } })) } };
 		}
 		if (/query OmsPrimaryLocation/.test(query)) return { locations: { nodes: this.locations.slice(0, 1).map((id) => ({ id })) } };
+		if (/query OmsLocations/.test(query)) return this.locationPage(v.after);
 		if (/mutation OmsSetStock/.test(query)) return this.setStock(query, v, version);
 		if (/query OmsFulfillmentOrders/.test(query)) {
 			return { order: this.orders.has(String(v.id)) ? { fulfillmentOrders: { nodes: this.fulfillmentOrders.get(String(v.id)) ?? [] } } : null };
@@ -235,6 +243,19 @@ export class ShopifySimulator extends HttpSimulator {
 		if (/mutation OmsCancel/.test(query)) return this.cancel(query, v, version);
 		if (/mutation OmsSetInvoice/.test(query)) return this.setMetafields(v.metafields as Array<Record<string, string>>);
 		return this.extraGraphql?.(query, v);
+	}
+
+	/** One page of locations; the cursor is the index of the next one. */
+	private locationPage(after: unknown): unknown {
+		const start = after === null || after === undefined ? 0 : Number(after);
+		const ids = this.locations.slice(start, start + this.locationPageSize);
+		const next = start + ids.length;
+		return {
+			locations: {
+				nodes: ids.map((id) => ({ id, ...(this.locationInfo.get(id) ?? { name: null, isActive: true }) })),
+				pageInfo: { hasNextPage: next < this.locations.length, endCursor: ids.length ? String(next) : null },
+			},
+		};
 	}
 
 	/** inventorySetQuantities: all-or-nothing; version rules on compare-and-set and the idempotency key. */

@@ -138,6 +138,8 @@ export class VtexSimulator extends HttpSimulator {
 	/** Catalog: seller RefId → VTEX skuId. */
 	readonly catalog = new Map<string, string>();
 	readonly warehouses = new Set<string>(['1_1']);
+	/** Names of the warehouses (the picker's list); a warehouse without one is listed by id only. */
+	readonly warehouseNames = new Map<string, string>([['1_1', 'Estoque principal']]);
 	/** Stock per "skuId@warehouseId". */
 	readonly inventory = new Map<string, { quantity: number; unlimitedQuantity: boolean }>();
 	/** The simulator's clock (ms). */
@@ -157,6 +159,11 @@ export class VtexSimulator extends HttpSimulator {
 		this.route('POST', '/api/oms/pvt/orders/:orderId/invoice', (req, p) => this.guard(req, () => refusedByContract(req) ?? this.invoice(req, p.orderId)));
 		this.route('PATCH', '/api/oms/pvt/orders/:orderId/invoice/:invoiceNumber', (req, p) =>
 			this.guard(req, () => refusedByContract(req) ?? this.tracking(req, p.orderId, p.invoiceNumber)),
+		);
+		this.route('GET', '/api/logistics/pvt/configuration/warehouses', (req) =>
+			this.guard(req, () =>
+				json(200, [...this.warehouses].map((id) => ({ id, name: this.warehouseNames.get(id) ?? '', warehouseDocks: [], pickupPointIds: [], priority: 0, isActive: true }))),
+			),
 		);
 		this.route('POST', '/api/oms/pvt/orders/:orderId/cancel', (req, p) => this.guard(req, () => refusedByContract(req) ?? this.cancel(req, p.orderId)));
 	}

@@ -1,7 +1,17 @@
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
+import { readLocationArray } from '../common/locations';
+import { isJsonObject } from '../common/raw-reader';
 import { pushEach, absentOn404, reasonFrom, resolveEach, sendWrite } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
+
+/** A localized name ({ pt_BR, es_AR, en_US } in the published example) in Portuguese first, or a plain string. */
+function localizedName(name: unknown): string | undefined {
+	if (typeof name === 'string') return name;
+	if (!isJsonObject(name)) return undefined;
+	const texts = [name.pt_BR, name.pt, name.es_AR, name.es, name.en_US, name.en, ...Object.values(name)];
+	return texts.find((t): t is string => typeof t === 'string' && t.trim() !== '');
+}
 
 const CANCEL_REASONS = ['customer', 'inventory', 'fraud', 'other'] as const;
 
@@ -38,6 +48,8 @@ export function createNuvemshopWriter(ctx: AdapterContext): ChannelWriter {
 		// The stock endpoint is per product; one variant per call keeps failures per SKU.
 		stockBatchSize: 1,
 		resolveListings: (skus) => resolveEach(skus, findBySku),
+		/** GET /locations (multi-inventory, scope read_locations): every location with its localized name. */
+		listLocations: () => readLocationArray(ctx, store('locations'), (l) => ({ name: localizedName(l.name) })),
 
 		pushStock: (updates) =>
 			pushEach(updates, async ({ listing, quantity }) => {

@@ -54,6 +54,10 @@ export const VARIANTS_BY_SKU = `query OmsVariantsBySku($first: Int!, $query: Str
 }`;
 
 export const PRIMARY_LOCATION = `query OmsPrimaryLocation { locations(first: 1) { nodes { id } } }`;
+/** The shop's locations for the node's picker, a page of 250 (the connection's maximum) at a time. */
+export const LOCATIONS = `query OmsLocations($after: String) {
+  locations(first: 250, after: $after, includeInactive: true) { nodes { id name isActive } pageInfo { hasNextPage endCursor } }
+}`;
 
 /**
  * inventorySetQuantities by API version: from 2026-04 each quantity carries changeFromQuantity (null opts

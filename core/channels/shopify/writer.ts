@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { joinUrl } from '../common/http';
 import { chunk, pushBatches, reasonFrom, rejected } from '../common/writer';
-import type { AdapterContext, ChannelWriter, ListingRef, StockUpdate, WriteFailure } from '../types';
+import type { AdapterContext, ChannelLocation, ChannelWriter, ListingRef, StockUpdate, WriteFailure } from '../types';
 import { SHOPIFY_DEFAULT_API_VERSION } from './graphql';
 import {
-	cancelMutation, FULFILL, FULFILLMENT_ORDERS, PRIMARY_LOCATION, SET_METAFIELDS, VARIANTS_BY_SKU,
+	cancelMutation, FULFILL, FULFILLMENT_ORDERS, LOCATIONS, PRIMARY_LOCATION, SET_METAFIELDS, VARIANTS_BY_SKU,
 	quantityIndex, setStockMutation, shopifyWrite, throwOnUserErrors, userFailure, type UserError,
 } from './writer-graphql';
 
@@ -89,6 +89,18 @@ export function createShopifyWriter(ctx: AdapterContext): ChannelWriter {
 	return {
 		id: 'shopify',
 		stockBatchSize: MAX_QUANTITIES,
+
+		async listLocations() {
+			type Page = { locations: { nodes: Array<{ id: string; name?: string | null; isActive?: boolean }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+			const out: ChannelLocation[] = [];
+			let after: string | null = null;
+			do {
+				const page: Page = await read<Page>(LOCATIONS, { after });
+				for (const l of page.locations.nodes) out.push({ id: l.id, name: l.name || l.id, ...(typeof l.isActive === 'boolean' ? { active: l.isActive } : {}) });
+				after = page.locations.pageInfo.hasNextPage ? page.locations.pageInfo.endCursor : null;
+			} while (after);
+			return out;
+		},
 
 		async resolveListings(skus) {
 			const found = new Map<string, ListingRef>();

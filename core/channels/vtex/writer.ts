@@ -1,6 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { ChannelHttpError } from '../../http/retry';
 import { expectObject, joinUrl, send } from '../common/http';
+import { readLocationArray } from '../common/locations';
 import { isJsonObject } from '../common/raw-reader';
 import { pushEach, requireOption } from '../common/writer';
 import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
@@ -62,6 +63,12 @@ export function createVtexWriter(ctx: AdapterContext): ChannelWriter {
 		id: 'vtex',
 		// One SKU per request: the bulk inventory job API is early access.
 		stockBatchSize: 1,
+		/** Logistics API "List all warehouses": an array of { id, name, isActive, ... }. */
+		listLocations: () =>
+			readLocationArray(ctx, url('/api/logistics/pvt/configuration/warehouses'), (w) => ({
+				name: typeof w.name === 'string' ? w.name : undefined,
+				active: typeof w.isActive === 'boolean' ? w.isActive : undefined,
+			})),
 
 		async resolveListings(skus) {
 			warehouseId();

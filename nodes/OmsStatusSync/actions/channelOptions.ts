@@ -2,6 +2,27 @@ import type { INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/fields';
 
 /**
+ * A stock location picked from the channel's own list (listSearch `searchLocations`, through the node's
+ * channel credential) or typed by ID. Saved workflows that hold a plain ID string keep working (see
+ * channelOptions in ../writer.ts).
+ */
+function locationPicker(displayName: string, name: string, channel: string, placeholder: string, description: string): INodeProperties {
+	const noun = displayName.split(' ').pop()!.toLowerCase();
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description,
+		displayOptions: { show: { '/channel': [channel] } },
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', placeholder: `Select a ${noun}...`, typeOptions: { searchListMethod: 'searchLocations', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
+		],
+	};
+}
+
+/**
  * Settings a channel's writer reads from AdapterContext.options that its credential does not hold. Each is
  * shown for its channel only; empty ones are not passed, so the writer's default applies.
  */
@@ -16,23 +37,7 @@ export const channelOptionsProperty: INodeProperties = optionsCollection([
 			"Carrier codes your Seller Central account accepts beyond Amazon's standard list, comma-separated. A carrier on neither list is sent as \"Other\" with its name.",
 		displayOptions: { show: { '/channel': ['amazon'] } },
 	},
-	{
-		displayName: 'Location ID',
-		name: 'locationId',
-		type: 'string',
-		default: '',
-		placeholder: 'gid://shopify/Location/1',
-		description: 'The location whose stock is set; empty for the first location of the shop',
-		displayOptions: { show: { '/channel': ['shopify'] } },
-	},
-	{
-		displayName: 'Location ID',
-		name: 'locationId',
-		type: 'string',
-		default: '',
-		description: 'The Nuvemshop stock location (multi-location stores); empty for the store\'s stock',
-		displayOptions: { show: { '/channel': ['nuvemshop'] } },
-	},
+	locationPicker('Nuvemshop Location', 'locationId', 'nuvemshop', '01HTMFDH09VC6E2Q8KGTGP44D3', "The Nuvemshop stock location (multi-location stores); empty for the store's default location"),
 	{
 		displayName: 'Product Type',
 		name: 'productType',
@@ -50,6 +55,7 @@ export const channelOptionsProperty: INodeProperties = optionsCollection([
 		description: 'Push Shipment: the ID of the store\'s "sent" order status (GET /orders/statuses), set together with the tracking code; empty to leave the status as it is',
 		displayOptions: { show: { '/channel': ['tray'] } },
 	},
+	locationPicker('Shopify Location', 'locationId', 'shopify', 'gid://shopify/Location/1', 'The Shopify location whose stock is set; empty for the first location of the shop'),
 	{
 		displayName: 'Site ID',
 		name: 'siteId',
@@ -58,13 +64,5 @@ export const channelOptionsProperty: INodeProperties = optionsCollection([
 		description: 'Mercado Livre site the listings belong to (MLB is Brazil)',
 		displayOptions: { show: { '/channel': ['mercadolivre'] } },
 	},
-	{
-		displayName: 'Warehouse ID',
-		name: 'warehouseId',
-		type: 'string',
-		default: '',
-		placeholder: '1_1',
-		description: 'The VTEX warehouse whose stock is set (required to push stock)',
-		displayOptions: { show: { '/channel': ['vtex'] } },
-	},
+	locationPicker('VTEX Warehouse', 'warehouseId', 'vtex', '1_1', 'The VTEX warehouse whose stock is set (required to push stock). Not the OMS Warehouse above: that one says which OMS stock is sold.'),
 ]);
