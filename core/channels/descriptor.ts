@@ -1,4 +1,4 @@
-import type { RegistrarFactory, WebhookReader } from '../webhooks/types';
+import type { MissedFactory, RegistrarFactory, WebhookReader } from '../webhooks/types';
 import type { AdapterFactory, WriterFactory } from './types';
 
 /**
@@ -15,8 +15,11 @@ export type WriteOperation = 'invoice' | 'shipment' | 'cancel';
 export interface ChannelCapabilities {
 	/** The writer's optional operations; the others answer "not supported by <channel>". */
 	readonly writes: readonly WriteOperation[];
-	/** HTTP webhooks: how a delivery is read, and the registrar where the API registers them (not ML, Magalu). */
-	readonly webhooks?: { readonly reader: WebhookReader; readonly registrar?: RegistrarFactory };
+	/**
+	 * HTTP webhooks: how a delivery is read, the registrar where the API registers them (not ML, Magalu,
+	 * Shopee), and where the channel keeps the deliveries it could not hand over (ML's missed_feeds).
+	 */
+	readonly webhooks?: { readonly reader: WebhookReader; readonly registrar?: RegistrarFactory; readonly missed?: MissedFactory };
 }
 
 /**

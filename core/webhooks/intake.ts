@@ -25,7 +25,7 @@ export interface IntakeContext {
 
 export type Admission =
 	| { status: 401; reason: string }
-	| { status: 200; reason: string }
+	| { status: 200; reason: string; duplicate?: true }
 	| { status: 200; accepted: DeliveredOrder };
 
 /**
@@ -40,7 +40,7 @@ export async function admit(delivery: WebhookDelivery, c: IntakeContext): Promis
 	const read = c.reader.read(delivery);
 	if (isIgnored(read)) return { status: 200, reason: read.ignore };
 	const outcome = await c.accept(read, read.eventId === undefined ? undefined : eventKey(read.eventId));
-	if (outcome === 'duplicate') return { status: 200, reason: `duplicate delivery ${read.eventId}` };
+	if (outcome === 'duplicate') return { status: 200, reason: `duplicate delivery ${read.eventId}`, duplicate: true };
 	return { status: 200, accepted: read };
 }
 

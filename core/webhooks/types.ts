@@ -82,3 +82,13 @@ export interface WebhookRegistrar {
 }
 
 export type RegistrarFactory = (ctx: AdapterContext, secrets: WebhookSecrets) => WebhookRegistrar;
+
+/**
+ * Deliveries the channel kept because they were not acknowledged (Mercado Livre's missed_feeds), rebuilt as
+ * the channel sent them, page by page: they go through the same authenticate → read → inbox path as live ones.
+ */
+export interface MissedDeliveries {
+	pages(): AsyncIterable<WebhookDelivery[]>;
+}
+
+export type MissedFactory = (ctx: AdapterContext, secrets: WebhookSecrets) => MissedDeliveries;

@@ -23,6 +23,16 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		displayOptions: onlyFor('mercadolivre'),
 	},
 	{
+		displayName: 'Missed Notifications Every (Minutes)',
+		name: 'missedFeedsMinutes',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 1440 },
+		default: 15,
+		description:
+			"While the workflow is active, how often Mercado Livre's missed_feeds (notifications it could not deliver, kept 2 days) are read into this node's inbox, with the same checks and de-duplication as live ones; also about 5 s after activation. 0 turns it off.",
+		displayOptions: onlyFor('mercadolivre'),
+	},
+	{
 		displayName:
 			"Magalu has no API to register webhooks: register this node's Production URL for order events as developers.magalu.com/docs/Onboarding/setup describes. Magalu signs nothing, so a delivery is only a hint: the order is read with the credential. Delivery events are not used (they do not name the order); the poll trigger picks those changes up.",
 		name: 'magaluNotice',

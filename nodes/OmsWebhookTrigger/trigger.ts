@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, IRun, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import type { ChannelAdapter } from '../../core/channels/types';
-import { adapterFactory } from '../../core/channels/registry';
+import { adapterFactory, CHANNELS } from '../../core/channels/registry';
 import { InboxDrainer } from '../../core/webhooks/drain';
 import { resolve, type IntakeContext } from '../../core/webhooks/intake';
-import { webhookReader } from '../../core/webhooks/readers';
+import { MissedSweeper, recoverMissed } from '../../core/webhooks/recover';
 import { openStore } from '../shared/store';
-import { openChannel, type Options, type WebhookTriggerDeps } from './webhook';
-import { queueOf, registerDrainer, takeTestItems } from './queue';
+import { openChannel, queueingIntake, type OpenedChannel, type Options, type WebhookTriggerDeps } from './webhook';
+import { queueOf, registerDrainer, registerSweeper, takeTestItems } from './queue';
 import { withFormattedMoney } from '../../core/model/money';
 
 /**
@@ -26,6 +26,45 @@ export interface DrainTimings {
 	claimTtlMs?: number;
 	maxRunMs?: number;
 	pollMs?: number;
+	/** The first missed-deliveries sweep after activation (default 5 s; tests push it out and sweep by hand). */
+	firstSweepMs?: number;
+}
+
+interface SweepSetup {
+	opened: OpenedChannel;
+	intake: IntakeContext;
+	queue: string;
+	around: <T>(reads: () => Promise<T>) => Promise<T>;
+	deps: DrainTimings;
+	wake(): void;
+	warn(error: unknown): void;
+}
+
+/**
+ * Mercado Livre keeps the notifications it could not deliver (missed_feeds, 2 days): while the workflow is
+ * active the node reads them every "Missed Notifications Every" minutes (and soon after activation, when a
+ * downtime just ended) into its own queue, through the same checks and de-duplication as live notifications.
+ * Here rather than in OMS Status Sync or the poll trigger: only this node's queue is de-duplicated with the
+ * live webhooks, and only its drain emits them. Answers the stop function.
+ */
+function startSweeps(ctx: ITriggerFunctions, s: SweepSetup): () => void {
+	const missed = CHANNELS[s.opened.channel].capabilities.webhooks?.missed;
+	const minutes = Number(ctx.getNodeParameter('missedFeedsMinutes', 15));
+	if (!missed || !(minutes > 0)) return () => undefined;
+	const source = missed(s.opened.adapterContext, s.opened.secrets);
+	const sweeper = new MissedSweeper({
+		sweep: () => s.around(() => recoverMissed(source, s.intake)),
+		onQueued: () => s.wake(),
+		onError: s.warn,
+		everyMs: minutes * 60_000,
+		firstMs: s.deps.firstSweepMs ?? 5000,
+	});
+	const unregister = registerSweeper(s.queue, sweeper);
+	sweeper.start();
+	return () => {
+		unregister();
+		sweeper.stop();
+	};
 }
 
 /**
@@ -48,13 +87,8 @@ export function webhookTriggerTrigger(deps: WebhookTriggerDeps & DrainTimings = 
 		const opened = await openChannel(this, deps);
 		const { store, safeMessage: safe } = await openStore(this);
 		const adapter = adapterFactory(opened.channel)(opened.adapterContext) as ChannelAdapter;
-		const intake: IntakeContext = {
-			channel: opened.channel,
-			account: opened.adapterContext.account,
-			reader: webhookReader(opened.channel),
-			secrets: opened.secrets,
-			accept: async () => 'new',
-		};
+		const intake = queueingIntake(opened, store, queue);
+		const around = inIsolate(this);
 		const drainer = new InboxDrainer({
 			store,
 			queue,
@@ -78,12 +112,14 @@ export function webhookTriggerTrigger(deps: WebhookTriggerDeps & DrainTimings = 
 				return run !== undefined && run.status === 'success';
 			},
 			onError: (error) => this.logger.warn(`OMS webhook inbox ${queue}: ${safe(error)}`),
-			aroundReads: inIsolate(this),
+			aroundReads: around,
 		});
 		const unregister = registerDrainer(queue, drainer);
 		drainer.start();
+		const stopSweeps = startSweeps(this, { opened, intake, queue, around, deps, wake: () => drainer.wake(), warn: (e) => this.logger.warn(`OMS webhook missed deliveries ${queue}: ${safe(e)}`) });
 		return {
 			closeFunction: async () => {
+				stopSweeps();
 				unregister();
 				drainer.stop();
 			},

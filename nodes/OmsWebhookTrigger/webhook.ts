@@ -30,7 +30,7 @@ export interface Options {
 
 type Ctx = IWebhookFunctions | IHookFunctions | ITriggerFunctions;
 
-interface OpenedChannel {
+export interface OpenedChannel {
 	channel: ChannelId;
 	adapterContext: AdapterContext;
 	secrets: WebhookSecrets;
@@ -47,6 +47,24 @@ export async function openChannel(ctx: Ctx, deps: WebhookTriggerDeps): Promise<O
 	// The chosen credential's own field names (n8n's Shopify credentials keep the secret elsewhere).
 	const secrets = (webhookSecrets ?? secretsOf)(credentials, context.account);
 	return { channel, adapterContext: context, secrets, registrar: webhooks.registrar?.(context, secrets) };
+}
+
+/**
+ * Authenticate → read → inbox for this node's queue: the live webhook and the missed-deliveries sweep take
+ * the same path. In the editor's test mode only the event id is recorded (the delivery runs at once).
+ */
+export function queueingIntake(opened: OpenedChannel, store: OmsStore, queue: string, test = false): IntakeContext {
+	const key = { channel: opened.channel, account: opened.adapterContext.account };
+	return {
+		...key,
+		reader: webhookReader(opened.channel),
+		secrets: opened.secrets,
+		accept: async (read, eventId) => {
+			if (test) return eventId === undefined ? 'new' : store.recordDelivery({ ...key, eventId });
+			const body = read.order === undefined ? undefined : JSON.stringify(read.order);
+			return store.acceptDelivery({ ...key, queue, eventId, channelOrderId: read.channelOrderId, topic: read.topic, body });
+		},
+	};
 }
 
 /** The node's URLs a channel may sign (Shopee): production, and the test URL for the editor's test deliveries. */
@@ -92,18 +110,7 @@ export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 			throw toNodeError(this.getNode(), error);
 		});
 		const { store, safeMessage: safe } = await openStore(this);
-		const intake: IntakeContext = {
-			channel: opened.channel,
-			account: opened.adapterContext.account,
-			reader: webhookReader(opened.channel),
-			secrets: opened.secrets,
-			accept: async (read, eventId) => {
-				const key = { channel: opened.channel, account: opened.adapterContext.account };
-				if (test) return eventId === undefined ? 'new' : store.recordDelivery({ ...key, eventId });
-				const body = read.order === undefined ? undefined : JSON.stringify(read.order);
-				return store.acceptDelivery({ ...key, queue, eventId, channelOrderId: read.channelOrderId, topic: read.topic, body });
-			},
-		};
+		const intake = queueingIntake(opened, store, queue, test);
 		const rawBody: unknown = (req as { rawBody?: unknown }).rawBody;
 		const delivery = { rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(typeof rawBody === 'string' ? rawBody : ''), headers: req.headers, urls: signedUrls(this, test) };
 		const admission = await admit(delivery, intake).catch((error: unknown) => {

@@ -14,14 +14,14 @@ export function webhookTrigger(o: {
 	credentialType: string;
 	credentials: ICredentialDataDecryptedObject;
 	authenticate: (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => IHttpRequestOptions;
-	/** Drain timings; by default the drain never polls on its own (tests settle it explicitly). */
+	/** Drain timings; by default the drain never polls or sweeps on its own (tests settle and sweep explicitly). */
 	drain?: DrainTimings;
 }): WebhookHarness {
 	const nodeType = new OmsWebhookTrigger();
 	const deps = { retry: tinyRetry(2).retry, timeoutMs: 2000 };
 	nodeType.webhook = webhookTriggerWebhook(deps);
 	nodeType.webhookMethods = { default: webhookTriggerMethods(deps) };
-	nodeType.trigger = webhookTriggerTrigger({ ...deps, pollMs: 3600_000, ...o.drain });
+	nodeType.trigger = webhookTriggerTrigger({ ...deps, pollMs: 3600_000, firstSweepMs: 3600_000, ...o.drain });
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-webhook-'));
 	return new WebhookHarness({
 		nodeType,

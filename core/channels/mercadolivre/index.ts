@@ -8,6 +8,7 @@ import { ML_DEFAULT_BASE_URL, type MlOrder, type MlSearchResponse, type MlShipme
 import type { ChannelDescriptor } from '../descriptor';
 import { createMercadoLivreWriter } from './writer';
 import { mercadoLivreWebhookReader } from './webhook';
+import { mercadoLivreMissedFeeds } from './missed-feeds';
 
 export { ML_ORDER_STATUS_MAP, ML_SHIPMENT_STATUS_MAP, ML_TAG_STATUS_MAP } from './status';
 export { ML_DEFAULT_BASE_URL, type MlOrder } from './types';
@@ -116,5 +117,5 @@ export const mercadoLivreChannel: ChannelDescriptor<'mercadolivre'> = {
 	createWriter: createMercadoLivreWriter,
 	// GET /orders/{id} is the order; GET /orders/search answers {query, results, paging, ...}.
 	responseShapes: [{ list: ['results'] }],
-	capabilities: { writes: ['invoice', 'shipment'], webhooks: { reader: mercadoLivreWebhookReader } },
+	capabilities: { writes: ['invoice', 'shipment'], webhooks: { reader: mercadoLivreWebhookReader, missed: mercadoLivreMissedFeeds } },
 };
