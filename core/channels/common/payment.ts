@@ -115,7 +115,7 @@ export function amazonMethod(execution: unknown): PaymentMethod | undefined {
  * Magalu-style "bank_slip"), cards, PayPal/Mercado Pago balance-style wallets. Anything else is a payment we
  * cannot place: `other`.
  */
-function methodFromName(name: string): PaymentMethod {
+export function methodFromName(name: string): PaymentMethod {
 	if (name.includes('pix')) return 'pix';
 	if (name.includes('gift')) return 'other'; // a gift card is no card payment
 	if (name.includes('boleto') || name.includes('bank_slip') || name.includes('ticket')) return 'boleto';

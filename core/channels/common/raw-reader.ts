@@ -88,10 +88,10 @@ export class RawReader {
 		return this.optInteger(obj, path, min) ?? this.fail(path, 'is required');
 	}
 
-	/** A decimal amount ("25.99" or 25.99) as integer cents, exactly. */
+	/** A decimal amount ("25.99" or 25.99) as integer cents, exactly; a blank string is absent, as in optInteger. */
 	optDecimalCents(obj: JsonObject, path: string): number | undefined {
 		const v = this.get(obj, path);
-		if (v === undefined) return undefined;
+		if (v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
 		const cents = decimalToCents(v);
 		if (cents === undefined) this.fail(path, `is not an exact decimal amount: ${JSON.stringify(v)}`);
 		return cents;

@@ -4,6 +4,7 @@ import type { AdapterContext } from '../../../core/channels/types';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../core/http/retry';
 import { createN8nTransport, type RequestContext } from '../transport';
 import { amazonN8n } from './amazon';
+import { americanasN8n } from './americanas';
 import { authenticationProperty, chosenCredential } from './credentials';
 import { lojaIntegradaN8n } from './lojaintegrada';
 import { magentoN8n } from './magento';
@@ -35,6 +36,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	shopee: shopeeN8n,
 	magento: magentoN8n,
 	mirakl: miraklN8n,
+	americanas: americanasN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

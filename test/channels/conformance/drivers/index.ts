@@ -2,6 +2,7 @@ import type { ChannelId } from '../../../../core/channels/registry';
 import type { ListingDriver } from '../listing-conformance';
 import type { WriterDriver } from '../writer-conformance';
 import { amazonListingDriver, amazonWriterDriver } from './amazon';
+import { americanasListingDriver, americanasWriterDriver } from './americanas';
 import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
 import { magentoListingDriver, magentoWriterDriver } from './magento';
 import { magaluListingDriver, magaluWriterDriver } from './magalu';
@@ -28,6 +29,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	magento: magentoWriterDriver,
 	shopee: shopeeWriterDriver,
 	mirakl: miraklWriterDriver,
+	americanas: americanasWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -43,4 +45,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	magento: magentoListingDriver,
 	shopee: shopeeListingDriver,
 	mirakl: miraklListingDriver,
+	americanas: americanasListingDriver,
 };

@@ -1,0 +1,264 @@
+import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { intParam, json } from './sim-paging';
+
+/**
+ * SkyHub (Americanas) after desenvolvedores.skyhub.com.br and the SDK it links (bittools/skyhub-php):
+ * X-User-Email / X-Api-Key / X-Accountmanager-Key auth; the order queue (GET /queues/orders answers one
+ * order, the next visible one, and hides it for 5 minutes; DELETE /queues/orders/{code} removes it; a
+ * marketplace change re-queues the order in its current state); GET /orders (page, per_page ≤ 100,
+ * filters[start_date]/[end_date] as DD/MM/YYYY on the creation day, {total, orders}, 400 past 10,000
+ * entries); GET /orders/{code}; PUT /products/{sku} {product: {qty}} and /variations/{sku} {variation: {qty}};
+ * POST /orders/{code}/invoice, /shipments, /cancel. Seller writes change the order without queuing it (the
+ * queue carries the marketplace's changes). [?] Not documented, chosen here: the empty queue answers 204,
+ * error bodies are {error: message}, newest orders first in GET /orders, write answers 201/204.
+ */
+
+export type SkyhubOrder = Record<string, unknown>;
+
+export interface SkyhubLineSpec {
+	sku: string;
+	qty: number;
+	/** Unit price (BRL). */
+	price: number;
+}
+
+export interface SkyhubOrderSpec {
+	code: string;
+	placedAt: string;
+	updatedAt: string;
+	type?: string;
+	items?: SkyhubLineSpec[];
+	shipping?: number;
+}
+
+const STATUS_OF: Record<string, { code: string; label: string }> = {
+	NEW: { code: 'book_product', label: 'Pagamento Pendente (SkyHub)' },
+	APPROVED: { code: 'payment_received', label: 'Aprovado (SkyHub)' },
+	INVOICED: { code: 'order_invoiced', label: 'Faturado' },
+	SHIPPED: { code: 'order_shipped', label: 'Pedido Enviado (SkyHub)' },
+	DELIVERED: { code: 'complete', label: 'Completo (entregue) (SkyHub)' },
+	CANCELED: { code: 'order_canceled', label: 'Cancelado (SkyHub)' },
+};
+
+/** Shaped like the documented order (the orders resource's example and the queue example). */
+export function skyhubOrder(spec: SkyhubOrderSpec): SkyhubOrder {
+	const items = spec.items ?? [{ sku: 'sku001-01', qty: 1, price: 89.99 }];
+	const shipping = spec.shipping ?? 15;
+	const itemsTotal = items.reduce((s, i) => s + Math.round(i.price * 100) * i.qty, 0);
+	const type = spec.type ?? 'APPROVED';
+	return {
+		code: spec.code,
+		channel: 'Lojas Americanas',
+		placed_at: spec.placedAt,
+		updated_at: spec.updatedAt,
+		total_ordered: (itemsTotal + Math.round(shipping * 100)) / 100,
+		interest: 0,
+		shipping_cost: shipping,
+		shipping_method: 'Econômico',
+		estimated_delivery: '',
+		shipping_address: {
+			full_name: 'marco antonio',
+			street: 'Av Central da Praia do Rosa',
+			number: '01',
+			detail: '',
+			neighborhood: 'Ibiraquera',
+			city: 'Imbituba',
+			region: 'SC',
+			country: 'BR',
+			postcode: '88780000',
+			phone: '51 00000000',
+			complement: '',
+			reference: '',
+		},
+		customer: { name: 'Comprador Exemplo', email: 'comprador@exemplo.com.br', vat_number: '76860543817', phones: ['2137223902'] },
+		items: items.map((i, n) => ({
+			id: i.sku,
+			product_id: `P-${n}`,
+			name: `Produto ${i.sku}`,
+			qty: i.qty,
+			original_price: i.price + 10,
+			special_price: i.price,
+		})),
+		status: { type, ...STATUS_OF[type] },
+		invoices: [],
+		shipments: [],
+		sync_status: 'NOT_SYNCED',
+		payments: [{ method: 'CREDIT_CARD', value: (itemsTotal + Math.round(shipping * 100)) / 100, parcels: 1, status: null }],
+	};
+}
+
+const VISIBILITY_MS = 5 * 60_000;
+
+export class AmericanasSimulator extends HttpSimulator {
+	readonly orders = new Map<string, SkyhubOrder>();
+	/** Queued order codes and when each is visible again. */
+	readonly queue: Array<{ code: string; visibleAt: number }> = [];
+	readonly products = new Map<string, number | null>();
+	readonly variations = new Map<string, number | null>();
+	now = Date.parse('2026-03-10T12:00:00Z');
+
+	constructor(private readonly keys: { email: string; apiKey: string; accountManagerKey: string }) {
+		super();
+		const g = (h: (req: SimRequest, p: Record<string, string>) => SimResponse) => (req: SimRequest, p: Record<string, string>) =>
+			this.guard(req, () => h(req, p));
+		this.route(
+			'GET',
+			'/queues/orders',
+			g(() => this.readQueue()),
+		);
+		this.route(
+			'DELETE',
+			'/queues/orders/:code',
+			g((_r, p) => this.deleteQueued(decodeURIComponent(p.code))),
+		);
+		this.route(
+			'GET',
+			'/orders',
+			g((req) => this.listOrders(req)),
+		);
+		this.route(
+			'GET',
+			'/orders/:code',
+			g((_r, p) => this.getOrder(decodeURIComponent(p.code))),
+		);
+		for (const kind of ['products', 'variations'] as const) {
+			this.route(
+				'GET',
+				`/${kind}/:sku`,
+				g((_r, p) =>
+					this[kind].has(decodeURIComponent(p.sku))
+						? json(200, { sku: decodeURIComponent(p.sku), qty: this[kind].get(decodeURIComponent(p.sku)) })
+						: this.notFound(),
+				),
+			);
+			this.route(
+				'PUT',
+				`/${kind}/:sku`,
+				g((req, p) => this.setQty(kind, decodeURIComponent(p.sku), req.body)),
+			);
+		}
+		this.route(
+			'POST',
+			'/orders/:code/invoice',
+			g((req, p) => this.invoice(decodeURIComponent(p.code), req.body)),
+		);
+		this.route(
+			'POST',
+			'/orders/:code/shipments',
+			g((req, p) => this.ship(decodeURIComponent(p.code), req.body)),
+		);
+		this.route(
+			'POST',
+			'/orders/:code/cancel',
+			g((req, p) => this.cancel(decodeURIComponent(p.code), req.body)),
+		);
+	}
+
+	/** Stores the order; a marketplace change (`queued`) puts it in the queue, visible now. */
+	put(order: SkyhubOrder, queued = true): this {
+		const code = String(order.code);
+		this.orders.set(code, order);
+		if (!queued) return this;
+		const entry = this.queue.find((e) => e.code === code);
+		if (entry) entry.visibleAt = 0;
+		else this.queue.push({ code, visibleAt: 0 });
+		return this;
+	}
+
+	advance(ms: number): this {
+		this.now += ms;
+		return this;
+	}
+
+	private guard(req: SimRequest, handler: () => SimResponse): SimResponse {
+		const h = req.headers;
+		const ok = h['x-user-email'] === this.keys.email && h['x-api-key'] === this.keys.apiKey && h['x-accountmanager-key'] === this.keys.accountManagerKey;
+		return ok ? handler() : json(401, { error: 'Unauthorized' });
+	}
+
+	private notFound(): SimResponse {
+		return json(404, { error: 'Not found' });
+	}
+
+	private readQueue(): SimResponse {
+		const entry = this.queue.find((e) => e.visibleAt <= this.now);
+		if (!entry) return { status: 204 };
+		entry.visibleAt = this.now + VISIBILITY_MS;
+		return json(200, this.orders.get(entry.code));
+	}
+
+	private deleteQueued(code: string): SimResponse {
+		const i = this.queue.findIndex((e) => e.code === code);
+		if (i < 0) return this.notFound();
+		this.queue.splice(i, 1);
+		return { status: 204 };
+	}
+
+	private getOrder(code: string): SimResponse {
+		const order = this.orders.get(code);
+		return order ? json(200, order) : this.notFound();
+	}
+
+	/** DD/MM/YYYY → the day's bounds in Brazil's time (-03:00). */
+	private day(value: string | null, end: boolean): number | undefined {
+		const m = value ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value) : null;
+		if (!m) return undefined;
+		return Date.parse(`${m[3]}-${m[2]}-${m[1]}T${end ? '23:59:59.999' : '00:00:00.000'}-03:00`);
+	}
+
+	private listOrders(req: SimRequest): SimResponse {
+		const perPage = intParam(req.query, 'per_page', 100, 1, 100);
+		const page = intParam(req.query, 'page', 1, 1, 1_000_000);
+		if (perPage === undefined || page === undefined) return json(400, { error: 'Invalid paging' });
+		if (page * perPage > 10_000) return json(400, { error: 'Deep paging: at most 10,000 entries' });
+		const from = this.day(req.query.get('filters[start_date]'), false) ?? -Infinity;
+		const to = this.day(req.query.get('filters[end_date]'), true) ?? Infinity;
+		const list = [...this.orders.values()]
+			.filter((o) => Date.parse(String(o.placed_at)) >= from && Date.parse(String(o.placed_at)) <= to)
+			.sort((a, b) => Date.parse(String(b.placed_at)) - Date.parse(String(a.placed_at)));
+		return json(200, { total: list.length, orders: list.slice((page - 1) * perPage, page * perPage) });
+	}
+
+	private setQty(kind: 'products' | 'variations', sku: string, body: unknown): SimResponse {
+		const wrapper = kind === 'products' ? 'product' : 'variation';
+		const qty = (body as Record<string, { qty?: unknown } | undefined>)?.[wrapper]?.qty;
+		if (!Number.isInteger(qty) || (qty as number) < 0) return json(422, { error: `${wrapper}.qty must be a non-negative integer` });
+		if (!this[kind].has(sku)) return this.notFound();
+		this[kind].set(sku, qty as number);
+		return { status: 204 };
+	}
+
+	/** A seller write: the order changes (new updated_at) without entering the queue. */
+	private change(code: string, patch: Partial<SkyhubOrder>): SimResponse {
+		this.orders.set(code, { ...this.orders.get(code), ...patch, updated_at: new Date(this.now).toISOString() });
+		return { status: 201 };
+	}
+
+	private invoice(code: string, body: unknown): SimResponse {
+		const order = this.orders.get(code);
+		if (!order) return this.notFound();
+		const key = (body as { invoice?: { key?: unknown } })?.invoice?.key;
+		if (typeof key !== 'string' || !/^\d{44}$/.test(key)) return json(400, { error: 'invoice.key must be the 44-digit NF-e key' });
+		return this.change(code, { invoices: [{ key, number: key.slice(25, 34), line: key.slice(22, 25) }], status: { type: 'INVOICED', ...STATUS_OF.INVOICED } });
+	}
+
+	private ship(code: string, body: unknown): SimResponse {
+		const order = this.orders.get(code);
+		if (!order) return this.notFound();
+		const s = (body as { shipment?: { items?: unknown; track?: { code?: unknown; carrier?: unknown; url?: unknown } } })?.shipment;
+		if (!Array.isArray(s?.items) || s.items.length === 0 || typeof s.track?.code !== 'string' || typeof s.track.carrier !== 'string') {
+			return json(400, { error: 'shipment.items and shipment.track {code, carrier} are required' });
+		}
+		if (typeof s.track.url === 'string' && s.track.url.length > 200) return json(400, { error: 'track.url: at most 200 characters' });
+		return this.change(code, { shipments: [{ code, items: s.items, tracks: [s.track] }], status: { type: 'SHIPPED', ...STATUS_OF.SHIPPED } });
+	}
+
+	private cancel(code: string, body: unknown): SimResponse {
+		const order = this.orders.get(code);
+		if (!order) return this.notFound();
+		if ((body as { status?: unknown })?.status !== 'order_canceled') return json(400, { error: 'status must be order_canceled' });
+		const type = (order.status as { type?: string }).type;
+		if (type === 'SHIPPED' || type === 'DELIVERED') return json(400, { error: `Order ${code} is ${type}: it cannot be canceled` });
+		return this.change(code, { status: { type: 'CANCELED', ...STATUS_OF.CANCELED } });
+	}
+}
