@@ -34,7 +34,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"Magalu has no API to register webhooks: register this node's Production URL for order events as developers.magalu.com/docs/Onboarding/setup describes. Magalu signs nothing, so a delivery is only a hint: the order is read with the credential. Delivery events are not used (they do not name the order); the poll trigger picks those changes up.",
+			"Magalu has no API to register webhooks: register this node's Production URL for order events as developers.magalu.com/docs/Onboarding/setup describes. Magalu signs nothing, so a delivery is only a hint: the order is read with the credential. Register delivery events too: a delivery event is read through the delivery to its order, so a cancelled or shipped delivery reaches that delivery's lines.",
 		name: 'magaluNotice',
 		type: 'notice',
 		default: '',

@@ -120,6 +120,31 @@ export class MagaluSimulator extends HttpSimulator {
 		this.route('GET', '/seller/v1/orders/:id', (req, p) => this.check(req) ?? this.get(p.id));
 		this.route('PATCH', '/seller/v1/portfolios/stocks/:sku', (req, p) => this.check(req) ?? this.setStock(req, p.sku));
 		this.route('POST', '/seller/v1/deliveries/:id/invoices', (req, p) => this.check(req) ?? this.addInvoice(req, p.id));
+		this.route('GET', '/seller/v1/deliveries/:id', (req, p) => this.check(req) ?? this.getDelivery(p.id));
+	}
+
+	/** When false, GET /seller/v1/deliveries/{id} leaves its order out (the field is not confirmed: see below). */
+	deliveryNamesOrder = true;
+
+	/**
+	 * GET /seller/v1/deliveries/{id}: the delivery as the order carries it. [?] The order it belongs to is given
+	 * as `order: {id, code}`, as third-party clients read it; the published page's stored copy stops before.
+	 */
+	private getDelivery(id: string): SimResponse {
+		for (const o of this.orders.values()) {
+			const d = (o.deliveries as MagaluRaw[]).find((x) => x.id === id);
+			if (d) return json(200, this.deliveryNamesOrder ? { ...d, order: { id: o.id, code: o.code } } : d);
+		}
+		return json(404, { error: 'not_found', message: `Delivery ${id} not found` });
+	}
+
+	/** Changes one delivery's status (and the order's updated_at), as Magalu does before it sends the delivery event. */
+	setDeliveryStatus(orderId: string, deliveryId: string, status: string, at: string): this {
+		const o = this.orders.get(orderId)!;
+		const d = (o.deliveries as MagaluRaw[]).find((x) => x.id === deliveryId)!;
+		d.status = status;
+		o.updated_at = at;
+		return this;
 	}
 
 	put(...orders: MagaluRaw[]): this {

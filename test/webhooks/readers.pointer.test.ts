@@ -104,9 +104,11 @@ describe('Magalu deliveries', () => {
 		expect(magaluWebhookReader.authenticate(delivery(`{"id": "${orderId}"}`), { account: 'loja' })).toBe(false);
 	});
 
-	it('a delivery event is ignored: no documented field leads from a delivery to its order', () => {
-		const d = fill(published('magalu', 'webhook-delivery.json'), 'shipped', 'b92d568f-7ec8-423c-aed8-75224fcaaf50', 'https://api.magalu.com/seller/v1/deliveries/b92d568f-7ec8-423c-aed8-75224fcaaf50');
-		expect(magaluWebhookReader.authenticate(delivery(d), { account: 'loja' })).toBe(true);
-		expect(magaluWebhookReader.read(delivery(d))).toEqual({ ignore: 'Magalu delivery event (shipped): the order is not named' });
+	it('a delivery event (each listed status) is queued as a reference to the delivery, resolved to its order when read', () => {
+		for (const status of ['shipped', 'approved', 'cancelled', 'delivered']) {
+			const d = fill(published('magalu', 'webhook-delivery.json'), status, 'b92d568f-7ec8-423c-aed8-75224fcaaf50', 'https://api.magalu.com/seller/v1/deliveries/b92d568f-7ec8-423c-aed8-75224fcaaf50');
+			expect(magaluWebhookReader.authenticate(delivery(d), { account: 'loja' })).toBe(true);
+			expect(magaluWebhookReader.read(delivery(d))).toEqual({ channelOrderId: 'delivery:b92d568f-7ec8-423c-aed8-75224fcaaf50', topic: `delivery ${status}` });
+		}
 	});
 });

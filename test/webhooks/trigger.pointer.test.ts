@@ -190,9 +190,9 @@ describe('Magalu', () => {
 		expect(await trigger.deliver(event('order', 'approved', 'c8be6d3d-77e6-4cd9-8d6e-dd556b3e46ee'))).toMatchObject({ status: 200, items: undefined });
 	});
 
-	it('a delivery event: 200, nothing read; a body not in the documented shape: 401', async () => {
-		expect(await trigger.deliver(event('delivery', 'shipped', 'b92d568f-7ec8-423c-aed8-75224fcaaf50'))).toMatchObject({ status: 200, items: undefined });
+	it('a body not in the documented shape, or with a status the pages do not list: 401, nothing read (delivery events: magalu.delivery.test.ts)', async () => {
 		expect(await trigger.deliver(delivery('{"order": "c8be6d3d"}'))).toMatchObject({ status: 401, items: undefined });
+		expect(await trigger.deliver(event('delivery', 'lost', 'b92d568f-7ec8-423c-aed8-75224fcaaf50'))).toMatchObject({ status: 401, items: undefined });
 		expect(sim.requests()).toEqual([]);
 	});
 });

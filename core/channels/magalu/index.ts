@@ -9,6 +9,7 @@ import { normalizeMagaluOrder, type MagaluOrder } from './normalize';
 import type { ChannelDescriptor } from '../descriptor';
 import { createMagaluWriter } from './writer';
 import { magaluWebhookReader } from './webhook';
+import { deliveryIdOf, orderIdOfDelivery } from './delivery-ref';
 
 export { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDeliveries } from './status';
 export * from './endpoints';
@@ -63,8 +64,19 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 
 		normalize: (raw) => normalizeMagaluOrder(raw, ctx.account, ctx.options),
 
-		/** GET /seller/v1/orders/{id}: the webhook body only names the order. */
-		async getOrder(id: string): Promise<MagaluOrder> {
+		/**
+		 * GET /seller/v1/orders/{id}: the webhook body only names the order. A `delivery:<id>` reference (a
+		 * delivery event) reads the delivery first for its order (delivery-ref.ts).
+		 */
+		async getOrder(ref: string): Promise<MagaluOrder> {
+			const deliveryId = deliveryIdOf(ref);
+			let id = ref;
+			if (deliveryId !== undefined) {
+				const dreq: HttpRequest = { method: 'GET', url: joinUrl(ctx.baseUrl, `/seller/v1/deliveries/${encodeURIComponent(deliveryId)}`), headers };
+				const delivery = expectObject(await send(ctx, dreq), dreq);
+				id = orderIdOfDelivery(delivery) ?? '';
+				if (!id) throw new ChannelHttpError(200, dreq, `Magalu delivery ${deliveryId} names no order (neither order.id nor order_id)`, delivery);
+			}
 			const req: HttpRequest = { method: 'GET', url: joinUrl(ordersUrl, `/${encodeURIComponent(id)}`), headers };
 			return expectObject(await send(ctx, req), req) as MagaluOrder;
 		},

@@ -1,5 +1,6 @@
 import { idText, jsonBody } from '../../webhooks/body';
 import type { DeliveryRead, WebhookDelivery, WebhookReader } from '../../webhooks/types';
+import { deliveryRef } from './delivery-ref';
 
 /** Order and delivery statuses the webhook pages list. */
 const ORDER_STATUSES = ['new', 'approved', 'cancelled', 'finished'];
@@ -20,7 +21,9 @@ function pointer(delivery: WebhookDelivery): Pointer | undefined {
  * no seller in these bodies, so a delivery is authenticated by its documented shape only and is trusted as a
  * pointer, nothing more: the order is read with the seller's token, which answers only that seller's orders.
  *
- * No event id is documented: deliveries are de-duplicated on the order version read afterwards.
+ * No event id is documented: deliveries are de-duplicated on the order version read afterwards. Delivery
+ * events (shipped, approved, cancelled, delivered) are queued as `delivery:<id>` and read through the delivery
+ * to its order, so a cancelled or shipped delivery reaches the order's lines of that delivery.
  */
 export const magaluWebhookReader: WebhookReader = {
 	channel: 'magalu',
@@ -33,9 +36,8 @@ export const magaluWebhookReader: WebhookReader = {
 	read(delivery: WebhookDelivery): DeliveryRead {
 		const p = pointer(delivery);
 		if (!p) return { ignore: 'Magalu body is not {data: {status, params: {id}, resource}}' };
-		// [?] A delivery event names the delivery, and no documented field of a delivery leads to its order:
-		// the poll trigger (reconciler) picks the status change up.
-		if (/\/deliveries\//.test(p.resource)) return { ignore: `Magalu delivery event (${p.status}): the order is not named` };
+		// A delivery event names the delivery: queued as a reference the adapter resolves to its order (delivery-ref.ts).
+		if (/\/deliveries\//.test(p.resource)) return { channelOrderId: deliveryRef(p.id), topic: `delivery ${p.status}` };
 		if (!/\/orders\//.test(p.resource)) return { ignore: `Magalu resource "${p.resource}" is not an order` };
 		return { channelOrderId: p.id, topic: `order ${p.status}` };
 	},
