@@ -9,6 +9,14 @@ import type { OperationExecute } from './shared/execute';
 import * as stock from './stock/Stock.resource';
 import { refuseUnconfirmedToolChange } from './tool-guard';
 
+/** Operations that need no store (pure transformations): the store is not opened for them. */
+const withoutStore: Record<
+	string,
+	Record<string, { executeWithoutStore: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> }>
+> = {
+	order: { mapJson: order.mapJson },
+};
+
 const operations: Record<string, Record<string, { execute: OperationExecute }>> = {
 	order: { apply: order.apply, get: order.get, list: order.list, registerReturn: order.registerReturn },
 	stock: {
@@ -44,6 +52,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
+	const pure = withoutStore[resource]?.[operation];
+	if (pure) return [await pure.executeWithoutStore.call(this, items)];
 	const op = operations[resource]?.[operation];
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	refuseUnconfirmedToolChange(this, resource, operation);

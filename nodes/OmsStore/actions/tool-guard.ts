@@ -25,7 +25,7 @@ export const allowChangesAsToolField: INodeProperties = {
 	// Only on the tool variant of the node, and only for the operations that change something.
 	displayOptions: {
 		show: { '@tool': [true] },
-		hide: { operation: ['get', 'list', 'getAvailability', 'listChanged', 'pushStatus', 'lowStock', 'ledger', 'dashboard', 'listLinks', 'listUnlinked', 'listKits'] },
+		hide: { operation: ['get', 'list', 'mapJson', 'getAvailability', 'listChanged', 'pushStatus', 'lowStock', 'ledger', 'dashboard', 'listLinks', 'listUnlinked', 'listKits'] },
 	},
 };
 

@@ -6,6 +6,7 @@ import { createN8nTransport, type RequestContext } from '../transport';
 import { amazonN8n } from './amazon';
 import { americanasN8n } from './americanas';
 import { authenticationProperty, chosenCredential } from './credentials';
+import { httpN8n } from './http';
 import { lojaIntegradaN8n } from './lojaintegrada';
 import { magentoN8n } from './magento';
 import { magaluN8n } from './magalu';
@@ -37,6 +38,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	magento: magentoN8n,
 	mirakl: miraklN8n,
 	americanas: americanasN8n,
+	http: httpN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

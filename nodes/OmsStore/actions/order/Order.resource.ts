@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as apply from './apply.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
+import * as mapJson from './mapJson.operation';
 import * as registerReturn from './registerReturn.operation';
 
-export { apply, get, list, registerReturn };
+export { apply, get, list, mapJson, registerReturn };
 
 export const description: INodeProperties[] = [
 	{
@@ -35,6 +36,13 @@ export const description: INodeProperties[] = [
 				action: 'List orders',
 			},
 			{
+				name: 'Map JSON',
+				value: 'mapJson',
+				description:
+					'Map any order JSON (from an HTTP Request node, a webhook, a file) to an order in the OMS format with a field mapping, ready for Apply; changes nothing',
+				action: 'Map JSON to an order',
+			},
+			{
 				name: 'Register Return',
 				value: 'registerReturn',
 				description:
@@ -47,5 +55,6 @@ export const description: INodeProperties[] = [
 	...apply.description,
 	...get.description,
 	...list.description,
+	...mapJson.description,
 	...registerReturn.description,
 ];

@@ -3,6 +3,7 @@ import type { ListingDriver } from '../listing-conformance';
 import type { WriterDriver } from '../writer-conformance';
 import { amazonListingDriver, amazonWriterDriver } from './amazon';
 import { americanasListingDriver, americanasWriterDriver } from './americanas';
+import { httpListingDriver, httpWriterDriver } from './http';
 import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
 import { magentoListingDriver, magentoWriterDriver } from './magento';
 import { magaluListingDriver, magaluWriterDriver } from './magalu';
@@ -30,6 +31,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	shopee: shopeeWriterDriver,
 	mirakl: miraklWriterDriver,
 	americanas: americanasWriterDriver,
+	http: httpWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -46,4 +48,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	shopee: shopeeListingDriver,
 	mirakl: miraklListingDriver,
 	americanas: americanasListingDriver,
+	http: httpListingDriver,
 };

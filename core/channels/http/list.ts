@@ -1,0 +1,147 @@
+import { ChannelHttpError, describeRequest } from '../../http/retry';
+import type { HttpRequest, HttpResponse } from '../../http/transport';
+import { localDateTime, localDay } from '../common/fields';
+import { expectObject, joinUrl, send } from '../common/http';
+import {
+	checkedOffsetPage,
+	checkedOffsetRequest,
+	clampPageSize,
+	formatCountedOffset,
+	nextCountedOffset,
+	parseCheckedOffset,
+	parseCountedOffset,
+	parseLinkHeader,
+} from '../common/paging';
+import type { JsonObject } from '../common/raw-reader';
+import type { AdapterContext, ListChangedPage, ListChangedRequest } from '../types';
+import type { HttpChannelDefinition, SinceFormat } from './definition';
+import { parsePath, valueAt } from './paths';
+
+/**
+ * One page of a definition's order listing, in each paging style. What each style guarantees (the poller
+ * adds the overlap of the next window and drops versions it already emitted):
+ * - offset: each page is requested from one order earlier; when that order is not the one the previous page
+ *   ended on, the list moved under the reader and the window is listed again from the start (repeats are
+ *   dropped). Safe on any sort that keeps its order between two requests.
+ * - page: page numbers cannot ask for one order earlier. Safe when the list is sorted by a key that never
+ *   changes (id, creation time): the OMS sends no upper bound, so an order that changes while the window is
+ *   read stays in the list (a repeat at worst); with totalPath, a total smaller than the previous page's (an
+ *   order deleted) restarts the window. A list sorted by last change can skip an order in this style.
+ * - cursor, link: the platform's own next-page position (a cursor in the body, RFC 8288 Link rel="next").
+ *   They are as stable as the platform makes them; a Link URL on another host is refused (the credential's
+ *   header would go with it).
+ */
+
+/** The changed-since value as the definition writes it; `since` is rounded down to what the format holds. */
+export function sinceValue(since: string, format: SinceFormat | undefined, offset: string): string {
+	const ms = Math.floor(Date.parse(since) / 1000) * 1000;
+	const iso = new Date(ms).toISOString();
+	switch (format ?? 'iso') {
+		case 'local':
+			return localDateTime(iso, offset);
+		case 'date':
+			return localDay(iso, offset);
+		case 'unix':
+			return String(ms / 1000);
+		case 'unix_ms':
+			return String(ms);
+		default:
+			return iso.replace('.000Z', 'Z');
+	}
+}
+
+/** How precise the filter is: a day for "date", a second for the others. */
+export const sincePrecisionMs = (format: SinceFormat | undefined): number => (format === 'date' ? 86_400_000 : 1000);
+
+function items(res: HttpResponse, req: HttpRequest, itemsPath: string | undefined): JsonObject[] {
+	const list = itemsPath ? valueAt(res.body, parsePath(itemsPath)) : res.body;
+	if (!Array.isArray(list))
+		throw new ChannelHttpError(res.status, req, `Expected an array of orders${itemsPath ? ` at "${itemsPath}"` : ''} from ${describeRequest(req)}`, res.body);
+	return list as JsonObject[];
+}
+
+export interface PageContext {
+	ctx: AdapterContext;
+	def: HttpChannelDefinition;
+	req: ListChangedRequest;
+	/** The order id, for the offset check (undefined when unreadable). */
+	idOf(o: JsonObject): string | undefined;
+}
+
+/** The listing's first request: list path, fixed query, changed-since. */
+function firstRequest({ ctx, def, req }: PageContext): HttpRequest {
+	const l = def.list;
+	const query: HttpRequest['query'] = { ...l.query, [l.changedSince.param]: sinceValue(req.since, l.changedSince.format, def.timeZoneOffset ?? '-03:00') };
+	return { method: 'GET', url: joinUrl(ctx.baseUrl, l.path), query };
+}
+
+async function read(ctx: AdapterContext, httpReq: HttpRequest, def: HttpChannelDefinition): Promise<{ res: HttpResponse; items: JsonObject[] }> {
+	const res = await send(ctx, httpReq);
+	return { res, items: items(res, httpReq, def.list.itemsPath) };
+}
+
+async function offsetPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
+	const p = pc.def.list.paging;
+	const token = parseCheckedOffset(pc.req.pageToken, 'HTTP channel');
+	// One slot of each request holds the check order.
+	const limit = clampPageSize(pc.req.pageSize, Math.max(1, p.maxSize! - 1));
+	const page = checkedOffsetRequest(token, limit);
+	const httpReq = firstRequest(pc);
+	httpReq.query = { ...httpReq.query, [p.param!]: page.offset, [p.sizeParam!]: page.limit };
+	return checkedOffsetPage(token, limit, (await read(pc.ctx, httpReq, pc.def)).items, pc.idOf);
+}
+
+async function numberedPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
+	const p = pc.def.list.paging;
+	const current = parseCountedOffset(pc.req.pageToken);
+	const size = clampPageSize(pc.req.pageSize, p.maxSize!);
+	const httpReq = firstRequest(pc);
+	httpReq.query = { ...httpReq.query, [p.param!]: p.firstPage! + Math.floor(current.offset / size), [p.sizeParam!]: size };
+	const { res, items: found } = await read(pc.ctx, httpReq, pc.def);
+	if (p.totalPath === undefined)
+		return { items: found, nextPageToken: found.length >= size ? formatCountedOffset({ offset: current.offset + size }) : undefined };
+	const total = Number(valueAt(res.body, parsePath(p.totalPath)));
+	if (!Number.isSafeInteger(total))
+		throw new ChannelHttpError(res.status, httpReq, `Expected a total count at "${p.totalPath}" from ${describeRequest(httpReq)}`, res.body);
+	return { items: found, nextPageToken: nextCountedOffset(current, size, total) };
+}
+
+async function cursorPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
+	const p = pc.def.list.paging;
+	const httpReq = firstRequest(pc);
+	httpReq.query = { ...httpReq.query, ...(p.sizeParam ? { [p.sizeParam]: clampPageSize(pc.req.pageSize, p.maxSize!) } : {}) };
+	if (pc.req.pageToken !== undefined) httpReq.query[p.param!] = pc.req.pageToken;
+	const { res, items: found } = await read(pc.ctx, httpReq, pc.def);
+	const next = valueAt(res.body, parsePath(p.nextCursorPath!));
+	const cursor = typeof next === 'string' || typeof next === 'number' ? String(next) : '';
+	if (cursor !== '' && cursor === pc.req.pageToken)
+		throw new ChannelHttpError(res.status, httpReq, `The listing answered the cursor it was given ("${cursor}"): it would never end`, res.body);
+	return { items: found, nextPageToken: cursor === '' ? undefined : cursor };
+}
+
+async function linkPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
+	const p = pc.def.list.paging;
+	let httpReq = firstRequest(pc);
+	if (p.sizeParam) httpReq.query = { ...httpReq.query, [p.sizeParam]: clampPageSize(pc.req.pageSize, p.maxSize!) };
+	if (pc.req.pageToken !== undefined) httpReq = { method: 'GET', url: pc.req.pageToken };
+	const { res, items: found } = await read(pc.ctx, httpReq, pc.def);
+	const next = parseLinkHeader(res.headers.link).next;
+	if (next === undefined) return { items: found };
+	const url = new URL(next, httpReq.url);
+	if (url.origin !== new URL(pc.ctx.baseUrl).origin)
+		throw new ChannelHttpError(res.status, httpReq, `The Link header's next page is on another host (${url.host}); it is not followed with this credential`);
+	return { items: found, nextPageToken: url.toString() };
+}
+
+const STYLES = { offset: offsetPage, page: numberedPage, cursor: cursorPage, link: linkPage };
+
+export function listPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
+	return STYLES[pc.def.list.paging.style](pc);
+}
+
+/** One order by id (definition `order.path`, "{id}" replaced). */
+export async function readOne(ctx: AdapterContext, def: HttpChannelDefinition, id: string): Promise<JsonObject> {
+	if (!def.order) throw new Error('HTTP channel: the channel definition has no "order" request ({"path": "/orders/{id}"}) to read one order');
+	const httpReq: HttpRequest = { method: 'GET', url: joinUrl(ctx.baseUrl, def.order.path.replace(/\{id\}/g, encodeURIComponent(id))) };
+	return expectObject(await send(ctx, httpReq), httpReq);
+}
