@@ -1,4 +1,4 @@
-import type { IntakeFlag, OrderLine, OrderTotals } from '../../model/order';
+import type { IntakeFlag, Invoice, OrderLine, OrderTotals } from '../../model/order';
 import { isJsonObject, RawReader, type JsonObject } from './raw-reader';
 
 /**
@@ -80,18 +80,26 @@ export function compact<T extends object>(obj: T): T {
  * `time` completes a date-only value (Tray's separate `hour`).
  */
 export function readLocalDate(r: RawReader, obj: JsonObject, path: string, offset: string, time?: string): string | undefined {
-	const v = r.optString(obj, path);
-	if (v === undefined || v.startsWith('0000-00-00')) return undefined;
-	let text = (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T${time ?? '00:00:00'}` : v.trim().replace(' ', 'T')).replace(/(\.\d{3})\d+/, '$1');
+	const raw = r.optString(obj, path);
+	if (raw === undefined || raw.startsWith('0000-00-00')) return undefined;
+	// A Brazilian day "DD/MM/YYYY" (MadeiraMadeira's NF-e and shipment dates) is that day's ISO form.
+	const v = raw.trim().replace(/^(\d{2})\/(\d{2})\/(\d{4})$/, '$3-$2-$1');
+	let text = (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T${time ?? '00:00:00'}` : v.replace(' ', 'T')).replace(/(\.\d{3})\d+/, '$1');
 	if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) text += offset;
 	const ms = Date.parse(text);
-	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${v}"`);
+	if (Number.isNaN(ms)) r.fail(path, `is not a valid date: "${raw}"`);
 	return new Date(ms).toISOString();
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant at a UTC offset ("-03:00"), for day-precision filters. */
 export function localDay(iso: string, offset: string): string {
 	return localDateTime(iso, offset).slice(0, 10);
+}
+
+/** The calendar day of an instant at a UTC offset written the Brazilian way (DD/MM/YYYY), for APIs that take it so. */
+export function brazilianDay(iso: string, offset: string): string {
+	const [y, m, d] = localDay(iso, offset).split('-');
+	return `${d}/${m}/${y}`;
 }
 
 /** An instant as a zone-less local date-time "YYYY-MM-DDTHH:MM:SS" at `offset`, for filters in store time. */
@@ -122,4 +130,25 @@ export function chargedTotals(lines: ReadonlyArray<Pick<OrderLine, 'unitPriceCen
 export function readChargedTotals(r: RawReader, raw: JsonObject, lines: readonly OrderLine[], shippingPath: string, totalPath: string): OrderTotals {
 	const shippingCents = r.optDecimalCents(raw, shippingPath) === undefined ? 0 : readCents(r, raw, shippingPath);
 	return chargedTotals(lines, shippingCents, readCents(r, raw, totalPath));
+}
+
+/**
+ * An NF-e record under the channel's key names, its date in store time (Tray, MadeiraMadeira): absent unless
+ * it has a 44-digit key or a number (listings that carry an empty record).
+ */
+export function readLocalInvoice(
+	r: RawReader,
+	item: JsonObject,
+	path: string,
+	offset: string,
+	keys: Readonly<Record<'nfeKey' | 'number' | 'series' | 'issuedAt' | 'url', string>>,
+): Invoice | undefined {
+	const invoice: Invoice = compact({
+		nfeKey: digitsOnly(r.optString(item, `${path}.${keys.nfeKey}`)),
+		number: r.optString(item, `${path}.${keys.number}`),
+		series: r.optString(item, `${path}.${keys.series}`),
+		issuedAt: readLocalDate(r, item, `${path}.${keys.issuedAt}`, offset),
+		url: r.optString(item, `${path}.${keys.url}`),
+	});
+	return invoice.nfeKey?.length === 44 || invoice.number ? invoice : undefined;
 }

@@ -165,6 +165,24 @@ export function checkedOffsetPage<T>(
 	return { items, nextPageToken: items.length >= limit ? `${next}:${idOf(items[items.length - 1]) ?? ''}` : undefined };
 }
 
+/**
+ * One page of a checked-offset listing (Magalu, Loja Integrada, MadeiraMadeira): `fetch` asks the channel for
+ * `limit` orders from `offset` (one slot of which holds the check order, so `maxLimit` is the channel's own).
+ */
+export async function listCheckedOffset<T>(
+	pageToken: string | undefined,
+	pageSize: number,
+	maxLimit: number,
+	channel: string,
+	fetch: (offset: number, limit: number) => Promise<T[]>,
+	idOf: (o: T) => string | undefined,
+): Promise<{ items: T[]; nextPageToken?: string }> {
+	const token = parseCheckedOffset(pageToken, channel);
+	const limit = clampPageSize(pageSize, maxLimit - 1);
+	const page = checkedOffsetRequest(token, limit);
+	return checkedOffsetPage(token, limit, await fetch(page.offset, page.limit), idOf);
+}
+
 /** The page size to ask a channel for: what the caller wants, at least 1, at most the channel's maximum. */
 export function clampPageSize(wanted: number, max: number): number {
 	return Math.max(1, Math.min(wanted, max));

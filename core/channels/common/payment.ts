@@ -115,12 +115,14 @@ export function amazonMethod(execution: unknown): PaymentMethod | undefined {
  * Magalu-style "bank_slip"), cards, PayPal/Mercado Pago balance-style wallets. Anything else is a payment we
  * cannot place: `other`.
  */
-export function methodFromName(name: string): PaymentMethod {
+export function methodFromName(text: string): PaymentMethod {
+	// Portuguese names too ("Cartão de crédito", "Débito"): compared without accents.
+	const name = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 	if (name.includes('pix')) return 'pix';
 	if (name.includes('gift')) return 'other'; // a gift card is no card payment
 	if (name.includes('boleto') || name.includes('bank_slip') || name.includes('ticket')) return 'boleto';
-	if (name.includes('debit')) return 'debit_card';
-	if (name.includes('credit') || name.includes('card') || name === 'shopify_payments' || name === 'stripe') return 'credit_card';
+	if (name.includes('debit') || name.includes('debito')) return 'debit_card';
+	if (name.includes('credit') || name.includes('card') || name.includes('cartao') || name === 'shopify_payments' || name === 'stripe') return 'credit_card';
 	if (name.includes('paypal') || name.includes('wallet')) return 'wallet';
 	return 'other';
 }
@@ -240,4 +242,15 @@ export function miraklMethod(type: unknown): PaymentMethod | undefined {
 	const n = str(type);
 	if (n === undefined) return undefined;
 	return /^(visa|mastercard|master|amex|elo|hipercard|diners)\b/.test(n) ? 'credit_card' : methodFromName(n);
+}
+
+/**
+ * MadeiraMadeira pagamento_detalhado[].metodo ("Cartão de crédito" in the documented order), else pagamento_fluxo.
+ * [?] Other methods' names are not documented (read by name); pagamento[].tipo ("Master", "creditorder",
+ * "cashback") mixes card brands with MadeiraMadeira's own credits and is not read.
+ */
+export function madeiraMadeiraMethod(details: unknown, flow: unknown): PaymentMethod | undefined {
+	const named = Array.isArray(details) ? details.map((d) => (isJsonObject(d) && str(d.metodo) !== undefined ? methodFromName(str(d.metodo)!) : undefined)) : [];
+	const flowName = str(flow);
+	return orderPaymentMethod(named) ?? (flowName === undefined ? undefined : methodFromName(flowName));
 }

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { accountOffset, localDateTime, openRawOrder, readLocalDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { clampPageSize, checkedOffsetPage, checkedOffsetRequest, parseCheckedOffset } from '../common/paging';
+import { listCheckedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { LOJA_INTEGRADA_MAX_LIMIT, LOJA_INTEGRADA_OFFSET, readObjects } from './api';
@@ -46,17 +46,21 @@ export function createLojaIntegradaAdapter(ctx: AdapterContext): ChannelAdapter<
 		latestUntil: (now) => now,
 
 		async listChanged(req: ListChangedRequest) {
-			const token = parseCheckedOffset(req.pageToken, 'Loja Integrada');
-			// One slot of each request holds the check order.
-			const limit = clampPageSize(req.pageSize, LOJA_INTEGRADA_MAX_LIMIT - 1);
-			const page = checkedOffsetRequest(token, limit);
-			const httpReq: HttpRequest = {
-				method: 'GET',
-				url: joinUrl(ctx.baseUrl, '/v1/pedido/search/'),
-				query: { since_atualizado: localDateTime(req.since, offset), limit: page.limit, offset: page.offset },
-			};
-			const { items } = readObjects(await send(ctx, httpReq), httpReq);
-			const next = checkedOffsetPage(token, limit, items, numeroOf);
+			const next = await listCheckedOffset(
+				req.pageToken,
+				req.pageSize,
+				LOJA_INTEGRADA_MAX_LIMIT,
+				'Loja Integrada',
+				async (from, limit) => {
+					const httpReq: HttpRequest = {
+						method: 'GET',
+						url: joinUrl(ctx.baseUrl, '/v1/pedido/search/'),
+						query: { since_atualizado: localDateTime(req.since, offset), limit, offset: from },
+					};
+					return readObjects(await send(ctx, httpReq), httpReq).items;
+				},
+				numeroOf,
+			);
 			const untilMs = Date.parse(req.until);
 			// Orders changed after the window's end belong to the next window; unreadable dates go on to identify().
 			return { ...next, items: next.items.filter((o) => !(modifiedAt(o) >= untilMs)) };

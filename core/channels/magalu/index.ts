@@ -2,7 +2,7 @@ import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { clampPageSize, checkedOffsetPage, checkedOffsetRequest, parseCheckedOffset } from '../common/paging';
+import { listCheckedOffset } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
 import { normalizeMagaluOrder, type MagaluOrder } from './normalize';
@@ -42,20 +42,23 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 		filterPrecisionMs: 1000,
 		latestUntil: (now) => now,
 
-		async listChanged(req: ListChangedRequest) {
-			const token = parseCheckedOffset(req.pageToken, 'Magalu');
-			// One slot of each request holds the check order, so a page has at most max_limit − 1 new orders.
-			const limit = clampPageSize(req.pageSize, MAGALU_ORDERS.maxLimit - 1);
-			const page = checkedOffsetRequest(token, limit);
-			const results = await list({
-				[MAGALU_ORDERS.since]: new Date(Date.parse(req.since)).toISOString(),
-				[MAGALU_ORDERS.until]: new Date(Date.parse(req.until)).toISOString(),
-				_sort: MAGALU_ORDERS.sortAsc,
-				_limit: page.limit,
-				_offset: page.offset,
-			});
-			return checkedOffsetPage(token, limit, results, orderIdOf);
-		},
+		// One slot of each request holds the check order, so a page has at most max_limit − 1 new orders.
+		listChanged: (req: ListChangedRequest) =>
+			listCheckedOffset(
+				req.pageToken,
+				req.pageSize,
+				MAGALU_ORDERS.maxLimit,
+				'Magalu',
+				(offset, limit) =>
+					list({
+						[MAGALU_ORDERS.since]: new Date(Date.parse(req.since)).toISOString(),
+						[MAGALU_ORDERS.until]: new Date(Date.parse(req.until)).toISOString(),
+						_sort: MAGALU_ORDERS.sortAsc,
+						_limit: limit,
+						_offset: offset,
+					}),
+				orderIdOf,
+			),
 
 		identify(raw) {
 			const { r, o } = openRawOrder('magalu', raw, 'id');

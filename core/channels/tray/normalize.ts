@@ -1,7 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress, readCustomer } from '../common/parties';
-import { compact, digitsOnly, openRawOrder, readChargedTotals, readCents, readLocalDate } from '../common/fields';
+import { compact, openRawOrder, readChargedTotals, readCents, readLocalDate, readLocalInvoice } from '../common/fields';
 import { trayMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -12,7 +12,9 @@ export type TrayOrder = JsonObject;
 
 /** Tray nests list elements under their singular key ({ProductsSold: {…}}); older payloads do not. */
 function unwrap(r: RawReader, raw: JsonObject, path: string, key: string): Array<{ item: JsonObject; path: string }> {
-	return r.objects(r.optArray(raw, path) ?? [], path).map(({ item, path: p }) => (isJsonObject(item[key]) ? { item: item[key] as JsonObject, path: `${p}.${key}` } : { item, path: p }));
+	return r
+		.objects(r.optArray(raw, path) ?? [], path)
+		.map(({ item, path: p }) => (isJsonObject(item[key]) ? { item: item[key] as JsonObject, path: `${p}.${key}` } : { item, path: p }));
 }
 
 /**
@@ -34,7 +36,12 @@ function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
 
 function readBuyer(r: RawReader, raw: TrayOrder): Customer {
 	const c = r.optObject(raw, 'Customer') ?? {};
-	return readCustomer((k) => r.optString(c, `Customer.${k}`), { name: ['name', 'company_name'], email: 'email', phone: ['cellphone', 'phone'], document: ['cpf', 'cnpj'] });
+	return readCustomer((k) => r.optString(c, `Customer.${k}`), {
+		name: ['name', 'company_name'],
+		email: 'email',
+		phone: ['cellphone', 'phone'],
+		document: ['cpf', 'cnpj'],
+	});
 }
 
 /**
@@ -51,7 +58,17 @@ function readDelivery(r: RawReader, raw: TrayOrder): Address | undefined {
 	const [a, p] = chosen ? [chosen.item, chosen.path] : [customer, 'Customer'];
 	return readAddress(
 		(k) => r.optString(a, `${p}.${k}`),
-		{ name: 'recipient', street: 'address', number: 'number', complement: 'complement', district: 'neighborhood', city: 'city', state: 'state', postalCode: 'zip_code', country: 'country' },
+		{
+			name: 'recipient',
+			street: 'address',
+			number: 'number',
+			complement: 'complement',
+			district: 'neighborhood',
+			city: 'city',
+			state: 'state',
+			postalCode: 'zip_code',
+			country: 'country',
+		},
 		{ name: r.optString(customer, 'Customer.name'), country: 'BR' },
 	);
 }
@@ -70,15 +87,7 @@ function readShipments(r: RawReader, raw: TrayOrder, offset: string): Shipment[]
 function readInvoice(r: RawReader, raw: TrayOrder, offset: string): Invoice | undefined {
 	const first = unwrap(r, raw, 'OrderInvoice', 'OrderInvoice')[0];
 	if (!first) return undefined;
-	const { item, path } = first;
-	const invoice: Invoice = compact({
-		nfeKey: digitsOnly(r.optString(item, `${path}.key`)),
-		number: r.optString(item, `${path}.number`),
-		series: r.optString(item, `${path}.serie`),
-		issuedAt: readLocalDate(r, item, `${path}.issue_date`, offset),
-		url: r.optString(item, `${path}.link`),
-	});
-	return invoice.nfeKey?.length === 44 || invoice.number ? invoice : undefined;
+	return readLocalInvoice(r, first.item, first.path, offset, { nfeKey: 'key', number: 'number', series: 'serie', issuedAt: 'issue_date', url: 'link' });
 }
 
 /**

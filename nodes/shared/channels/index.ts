@@ -8,6 +8,7 @@ import { americanasN8n } from './americanas';
 import { authenticationProperty, chosenCredential } from './credentials';
 import { httpN8n } from './http';
 import { lojaIntegradaN8n } from './lojaintegrada';
+import { madeiraMadeiraN8n } from './madeiramadeira';
 import { magentoN8n } from './magento';
 import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
@@ -39,6 +40,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	mirakl: miraklN8n,
 	americanas: americanasN8n,
 	http: httpN8n,
+	madeiramadeira: madeiraMadeiraN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

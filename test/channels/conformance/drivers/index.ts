@@ -5,6 +5,7 @@ import { amazonListingDriver, amazonWriterDriver } from './amazon';
 import { americanasListingDriver, americanasWriterDriver } from './americanas';
 import { httpListingDriver, httpWriterDriver } from './http';
 import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
+import { madeiraMadeiraListingDriver, madeiraMadeiraWriterDriver } from './madeiramadeira';
 import { magentoListingDriver, magentoWriterDriver } from './magento';
 import { magaluListingDriver, magaluWriterDriver } from './magalu';
 import { miraklListingDriver, miraklWriterDriver } from './mirakl';
@@ -32,6 +33,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	mirakl: miraklWriterDriver,
 	americanas: americanasWriterDriver,
 	http: httpWriterDriver,
+	madeiramadeira: madeiraMadeiraWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -49,4 +51,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	mirakl: miraklListingDriver,
 	americanas: americanasListingDriver,
 	http: httpListingDriver,
+	madeiramadeira: madeiraMadeiraListingDriver,
 };

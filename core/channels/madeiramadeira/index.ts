@@ -1,0 +1,100 @@
+import type { HttpRequest } from '../../http/transport';
+import { localDay, openRawOrder, readLocalDate } from '../common/fields';
+import { joinUrl, send } from '../common/http';
+import { changedInWindow, listCheckedOffset } from '../common/paging';
+import type { ChannelDescriptor } from '../descriptor';
+import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
+import { fetchOrder, isEnvelope404, MADEIRAMADEIRA_MAX_LIMIT, madeiraOffset, pagedPath, readData } from './api';
+import { normalizeMadeiraMadeiraOrder, type MadeiraMadeiraOrder } from './normalize';
+import { createMadeiraMadeiraWriter } from './writer';
+
+export { MADEIRAMADEIRA_STATUS } from './status';
+export { MADEIRAMADEIRA_API, MADEIRAMADEIRA_SANDBOX } from './api';
+export type { MadeiraMadeiraOrder } from './normalize';
+
+/** Days before the window whose orders are read again for changes (options.lookbackDays), see below. */
+export const MADEIRAMADEIRA_LOOKBACK_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * MadeiraMadeira orders. GET /v1/pedido/from={from}&to={to}&limit={n}&offset={k} lists full orders (items,
+ * buyer, NF-e, shipments) between two days "aaaa-mm-dd"; there is no "changed since" filter and the collection
+ * does not say which date the range applies to. Read as the creation day (the cautious reading): the listing
+ * covers the window's days plus `lookbackDays` before them and keeps the orders whose ultima_atualizacao falls
+ * inside the window, so a change to an order created up to lookbackDays before it is seen. An order changed
+ * later than that after its creation (a late return or cancellation) is missed unless lookbackDays reaches it.
+ *
+ * Paging: limit/offset as path segments. The examples list by id_pedido ascending, but no order is documented,
+ * so each page is requested from one order earlier and the window starts over when that order moved
+ * (checkedOffsetPage). [3P] A page past the end answers 404 in the API's envelope: an empty page.
+ *
+ * Not confirmed by public docs: the date the range filters and whether its days are inclusive (assumed), the
+ * zone of dates (-03:00 assumed), the largest limit (100 assumed), the list's order, and the 404-when-empty.
+ * Not used: the status lists (/pedido/new, /approved...) and PUT /pedido/received (the acknowledgement some
+ * integrators send; the NF-e write asks for status 3, so the adapter leaves the status as it is).
+ */
+export function createMadeiraMadeiraAdapter(ctx: AdapterContext): ChannelAdapter<MadeiraMadeiraOrder> {
+	const offset = madeiraOffset(ctx);
+	const lookback = Number(ctx.options?.lookbackDays ?? MADEIRAMADEIRA_LOOKBACK_DAYS);
+	const lookbackMs = (Number.isFinite(lookback) && lookback >= 0 ? lookback : MADEIRAMADEIRA_LOOKBACK_DAYS) * DAY_MS;
+	const idOf = (o: MadeiraMadeiraOrder | undefined) => (o && o.id_pedido !== undefined && o.id_pedido !== null ? String(o.id_pedido) : undefined);
+	/** One page of a listing path; [3P] a page past the end answers 404 in the API's envelope: empty. */
+	async function page(path: string, limit: number, at: number): Promise<MadeiraMadeiraOrder[]> {
+		const httpReq: HttpRequest = { method: 'GET', url: joinUrl(ctx.baseUrl, pagedPath(path, limit, at)) };
+		try {
+			return readData(await send(ctx, httpReq), httpReq);
+		} catch (error) {
+			if (isEnvelope404(error)) return [];
+			throw error;
+		}
+	}
+
+	const updatedMs = (o: MadeiraMadeiraOrder): number => {
+		const { r } = openRawOrder('madeiramadeira', o, 'id_pedido');
+		return Date.parse(readLocalDate(r, o, 'ultima_atualizacao', offset) ?? '');
+	};
+
+	return {
+		id: 'madeiramadeira',
+		filterPrecisionMs: 1000,
+		latestUntil: (now) => now,
+
+		async listChanged(req: ListChangedRequest) {
+			const from = localDay(new Date(Date.parse(req.since) - lookbackMs).toISOString(), offset);
+			const to = localDay(new Date(Date.parse(req.until) - 1).toISOString(), offset);
+			const next = await listCheckedOffset(
+				req.pageToken,
+				req.pageSize,
+				MADEIRAMADEIRA_MAX_LIMIT,
+				'MadeiraMadeira',
+				(at, limit) => page(`/v1/pedido/from=${from}&to=${to}&`, limit, at),
+				idOf,
+			);
+			return { ...next, items: changedInWindow(next.items, updatedMs, req.since, req.until) };
+		},
+
+		getOrder: (id) => fetchOrder(ctx, id),
+
+		identify(raw) {
+			const { r, o } = openRawOrder('madeiramadeira', raw, 'id_pedido');
+			return {
+				channelOrderId: r.string(o, 'id_pedido'),
+				updatedAt: readLocalDate(r, o, 'ultima_atualizacao', offset) ?? r.fail('ultima_atualizacao', 'is required'),
+			};
+		},
+
+		normalize: (raw) => normalizeMadeiraMadeiraOrder(raw, ctx.account, offset),
+	};
+}
+
+export const madeiraMadeiraChannel: ChannelDescriptor<'madeiramadeira'> = {
+	id: 'madeiramadeira',
+	label: 'MadeiraMadeira',
+	createAdapter: createMadeiraMadeiraAdapter,
+	createWriter: createMadeiraMadeiraWriter,
+	// Every read answers {meta: {count}, data: [...] or {...}, errors}.
+	responseShapes: [{ list: ['data'] }, { one: ['data'] }],
+	// [?] Callbacks exist (PEDIDO_NOVO, PEDIDO_APROVADO registered with MadeiraMadeira) without a documented
+	// signature; the poll trigger is the intake.
+	capabilities: { writes: ['invoice', 'shipment'] },
+};
