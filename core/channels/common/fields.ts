@@ -21,6 +21,19 @@ export function readCents(r: RawReader, obj: JsonObject, path: string): number {
 	return cents;
 }
 
+/**
+ * A decimal amount stored with more places than cents (PrestaShop keeps six: "9.775000") → cents, half-up.
+ * For line prices computed from a tax rate, where a sub-cent is the platform's own arithmetic, not a typo.
+ */
+export function readRoundedCents(r: RawReader, obj: JsonObject, path: string): number {
+	const text = r.string(obj, path).trim();
+	const m = /^(\d+)(?:\.(\d*))?$/.exec(text);
+	if (!m) return r.fail(path, `is not a non-negative decimal amount: ${JSON.stringify(text)}`);
+	const fraction = (m[2] ?? '').padEnd(3, '0');
+	const cents = Number(m[1]) * 100 + Number(fraction.slice(0, 2)) + (Number(fraction[2]) >= 5 ? 1 : 0);
+	return Number.isSafeInteger(cents) ? cents : r.fail(path, `is too large: ${text}`);
+}
+
 /** A date-time with no zone designator; channels that send these (Woo's *_gmt fields) mean UTC. */
 const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 

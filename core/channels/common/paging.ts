@@ -200,3 +200,22 @@ export function changedInWindow<T>(items: T[], changedMs: (o: T) => number, sinc
 		return Number.isNaN(at) || (at >= sinceMs && at < untilMs);
 	});
 }
+
+/**
+ * A keyset token on (last-changed time, numeric id), for listings sorted by both ascending whose filters can
+ * ask for "after this order" (Magento, PrestaShop): "<tag>:<YYYY-MM-DD HH:MM:SS>:<id>", the time as the
+ * channel writes it. The token names the last order listed; nothing secret or positional is stored.
+ */
+export interface UpdatedKeyset {
+	updatedAt: string;
+	id: number;
+}
+
+export function parseUpdatedKeyset(token: string | undefined, tag: string, channel: string): UpdatedKeyset | undefined {
+	if (token === undefined) return undefined;
+	const m = new RegExp(`^${tag}:(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}):(\\d+)$`).exec(token);
+	if (!m) throw new Error(`Invalid ${channel} page token "${token}": expected "${tag}:<updated time>:<id>"`);
+	return { updatedAt: m[1], id: Number(m[2]) };
+}
+
+export const formatUpdatedKeyset = (tag: string, k: UpdatedKeyset) => `${tag}:${k.updatedAt}:${k.id}`;

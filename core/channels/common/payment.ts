@@ -254,3 +254,16 @@ export function madeiraMadeiraMethod(details: unknown, flow: unknown): PaymentMe
 	const flowName = str(flow);
 	return orderPaymentMethod(named) ?? (flowName === undefined ? undefined : methodFromName(flowName));
 }
+
+/**
+ * PrestaShop orders: `payment` is the module's display name ("Payment by check", "Bank wire", a Brazilian
+ * module's "Pix" or "Boleto"), `module` its technical name (ps_checkpayment, ps_wirepayment,
+ * ps_cashondelivery, mercadopago, pagseguro…). The display name says the method more often; the module name
+ * is read when the display name says nothing known. [?] Modules' names are their own.
+ */
+export function prestaShopMethod(payment: unknown, module: unknown): PaymentMethod | undefined {
+	const byName = str(payment) === undefined ? undefined : methodFromName(str(payment)!);
+	if (byName !== undefined && byName !== 'other') return byName;
+	const byModule = str(module) === undefined ? undefined : methodFromName(str(module)!);
+	return byModule !== undefined && byModule !== 'other' ? byModule : (byName ?? byModule);
+}

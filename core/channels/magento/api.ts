@@ -1,5 +1,6 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest, HttpResponse } from '../../http/transport';
+import { formatUpdatedKeyset, parseUpdatedKeyset, type UpdatedKeyset } from '../common/paging';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
 
 /**
@@ -44,32 +45,22 @@ export function readItems(res: HttpResponse, req: HttpRequest): JsonObject[] {
 }
 
 /**
- * Keyset on (updated_at, entity_id), both ascending: the token names the last order listed, the next page
- * asks for orders after it. A page number is no position here: Magento re-sorts on every request, an order
- * that changes moves to the end, and a currentPage past the last page answers the last page again.
+ * Keyset on (updated_at, entity_id), both ascending (common/paging UpdatedKeyset, tag "m"): the token names
+ * the last order listed, the next page asks for orders after it. A page number is no position here: Magento
+ * re-sorts on every request, an order that changes moves to the end, and a currentPage past the last page
+ * answers the last page again.
  */
-export interface MagentoKeyset {
-	updatedAt: string;
-	entityId: number;
-}
-
-export function parseMagentoKeyset(token: string | undefined): MagentoKeyset | undefined {
-	if (token === undefined) return undefined;
-	const m = /^m:(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}):(\d+)$/.exec(token);
-	if (!m) throw new Error(`Invalid Magento page token "${token}": expected "m:<updated_at>:<entity_id>"`);
-	return { updatedAt: m[1], entityId: Number(m[2]) };
-}
-
-export const formatMagentoKeyset = (k: MagentoKeyset) => `m:${k.updatedAt}:${k.entityId}`;
+export const parseMagentoKeyset = (token: string | undefined) => parseUpdatedKeyset(token, 'm', 'Magento');
+export const formatMagentoKeyset = (k: UpdatedKeyset) => formatUpdatedKeyset('m', k);
 
 /** Filter groups for "changed since `since`, after `after`": (u ≥ U) AND (u > U OR id > I) is the keyset. */
-export function keysetGroups(since: string, after: MagentoKeyset | undefined): Filter[][] {
+export function keysetGroups(since: string, after: UpdatedKeyset | undefined): Filter[][] {
 	if (!after) return [[{ field: 'updated_at', value: magentoDate(since), condition_type: 'gteq' }]];
 	return [
 		[{ field: 'updated_at', value: after.updatedAt, condition_type: 'gteq' }],
 		[
 			{ field: 'updated_at', value: after.updatedAt, condition_type: 'gt' },
-			{ field: 'entity_id', value: String(after.entityId), condition_type: 'gt' },
+			{ field: 'entity_id', value: String(after.id), condition_type: 'gt' },
 		],
 	];
 }

@@ -53,7 +53,7 @@ export function createMagentoAdapter(ctx: AdapterContext): ChannelAdapter<Magent
 			if (more && !(Number.isFinite(updatedMs(last)) && Number.isSafeInteger(lastId))) {
 				throw new Error(`Magento order ${String(last?.entity_id)}: updated_at/entity_id unreadable (${JSON.stringify(last?.updated_at)}), the listing cannot page past it`);
 			}
-			return { items: inWindow, nextPageToken: more ? formatMagentoKeyset({ updatedAt: String(last.updated_at), entityId: lastId }) : undefined };
+			return { items: inWindow, nextPageToken: more ? formatMagentoKeyset({ updatedAt: String(last.updated_at), id: lastId }) : undefined };
 		},
 
 		getOrder: one,

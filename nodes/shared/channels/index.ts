@@ -14,6 +14,7 @@ import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
 import { miraklN8n } from './mirakl';
 import { nuvemshopN8n } from './nuvemshop';
+import { prestaShopN8n } from './prestashop';
 import { shopeeN8n } from './shopee';
 import { shopifyN8n } from './shopify';
 import { trayN8n } from './tray';
@@ -41,6 +42,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	americanas: americanasN8n,
 	http: httpN8n,
 	madeiramadeira: madeiraMadeiraN8n,
+	prestashop: prestaShopN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

@@ -11,6 +11,7 @@ import { magaluListingDriver, magaluWriterDriver } from './magalu';
 import { miraklListingDriver, miraklWriterDriver } from './mirakl';
 import { mercadoLivreListingDriver, mercadoLivreWriterDriver } from './mercadolivre';
 import { nuvemshopListingDriver, nuvemshopWriterDriver } from './nuvemshop';
+import { prestaShopListingDriver, prestaShopWriterDriver } from './prestashop';
 import { shopeeListingDriver, shopeeWriterDriver } from './shopee';
 import { shopifyListingDriver, shopifyWriterDriver } from './shopify';
 import { trayListingDriver, trayWriterDriver } from './tray';
@@ -34,6 +35,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	americanas: americanasWriterDriver,
 	http: httpWriterDriver,
 	madeiramadeira: madeiraMadeiraWriterDriver,
+	prestashop: prestaShopWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -52,4 +54,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	americanas: americanasListingDriver,
 	http: httpListingDriver,
 	madeiramadeira: madeiraMadeiraListingDriver,
+	prestashop: prestaShopListingDriver,
 };
