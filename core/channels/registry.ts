@@ -15,6 +15,7 @@ import { shopifyChannel } from './shopify';
 import { trayChannel } from './tray';
 import type { AdapterFactory, WriterFactory } from './types';
 import { vtexChannel } from './vtex';
+import { viaChannel } from './via';
 import { wooCommerceChannel } from './woocommerce';
 
 /** Descriptors keyed by their own id, so an id is written once (in the descriptor). */
@@ -28,7 +29,7 @@ function byId<const D extends readonly ChannelDescriptor[]>(list: D): { readonly
  * ChannelId), and every Record<ChannelId, …> elsewhere (the n8n side) fails to compile until it has the
  * new channel. Adding a channel: docs/CONTRIBUTING-NOTES.md, "Adding a channel".
  */
-export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel, miraklChannel, americanasChannel, httpChannel, madeiraMadeiraChannel, prestaShopChannel] as const);
+export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel, miraklChannel, americanasChannel, httpChannel, madeiraMadeiraChannel, prestaShopChannel, viaChannel] as const);
 
 /** Channel ids as used in canonical orders, the CLI and the README. */
 export type ChannelId = keyof typeof CHANNELS;

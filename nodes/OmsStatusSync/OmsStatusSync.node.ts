@@ -20,7 +20,7 @@ export class OmsStatusSync implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders", getChannelOrder: "Get Channel Order"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada", shopee: "Shopee", magento: "Magento 2 / Adobe Commerce", mirakl: "Mirakl", americanas: "Americanas", http: "Configurable HTTP", madeiramadeira: "MadeiraMadeira", prestashop: "PrestaShop"})[$parameter["channel"]] }}',
+			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders", getChannelOrder: "Get Channel Order"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada", shopee: "Shopee", magento: "Magento 2 / Adobe Commerce", mirakl: "Mirakl", americanas: "Americanas", http: "Configurable HTTP", madeiramadeira: "MadeiraMadeira", prestashop: "PrestaShop", via: "Via (Casas Bahia)"})[$parameter["channel"]] }}',
 		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels, re-import recent orders, and read one order by its ID',
 		defaults: { name: 'OMS Status Sync' },
 		usableAsTool: true,
@@ -54,6 +54,7 @@ export class OmsStatusSync implements INodeType {
 			{ name: 'httpChannelOmsApi', required: true, displayOptions: { show: { '/channel': ['http'] } } },
 			{ name: 'madeiraMadeiraOmsApi', required: true, displayOptions: { show: { '/channel': ['madeiramadeira'] } } },
 			{ name: 'prestaShopOmsApi', required: true, displayOptions: { show: { '/channel': ['prestashop'] } } },
+			{ name: 'viaOmsApi', required: true, displayOptions: { show: { '/channel': ['via'] } } },
 		],
 		properties: [
 			channelProperty,

@@ -20,6 +20,7 @@ import { shopifyN8n } from './shopify';
 import { trayN8n } from './tray';
 import type { N8nChannel } from './types';
 import { vtexN8n } from './vtex';
+import { viaN8n } from './via';
 import { wooCommerceN8n } from './woocommerce';
 
 export type { N8nChannel } from './types';
@@ -43,6 +44,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	http: httpN8n,
 	madeiramadeira: madeiraMadeiraN8n,
 	prestashop: prestaShopN8n,
+	via: viaN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

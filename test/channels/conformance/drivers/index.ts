@@ -15,6 +15,7 @@ import { prestaShopListingDriver, prestaShopWriterDriver } from './prestashop';
 import { shopeeListingDriver, shopeeWriterDriver } from './shopee';
 import { shopifyListingDriver, shopifyWriterDriver } from './shopify';
 import { trayListingDriver, trayWriterDriver } from './tray';
+import { viaListingDriver, viaWriterDriver } from './via';
 import { vtexListingDriver, vtexWriterDriver } from './vtex';
 import { wooCommerceListingDriver, wooCommerceWriterDriver } from './woocommerce';
 
@@ -36,6 +37,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	http: httpWriterDriver,
 	madeiramadeira: madeiraMadeiraWriterDriver,
 	prestashop: prestaShopWriterDriver,
+	via: viaWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -55,4 +57,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	http: httpListingDriver,
 	madeiramadeira: madeiraMadeiraListingDriver,
 	prestashop: prestaShopListingDriver,
+	via: viaListingDriver,
 };
