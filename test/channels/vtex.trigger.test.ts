@@ -3,7 +3,7 @@ import { VtexTrigger } from '../../nodes/VtexTrigger/VtexTrigger.node';
 import { orderTriggerPoll, POLL_STATE_KEY } from '../../nodes/shared/order-trigger';
 import { VtexSimulator, vtexOrder } from '../simulators/vtex';
 import { PollHarness } from '../harness/n8n-poll-harness';
-import { describeTriggerConformance, orderIds, TINY_RETRY } from './trigger-conformance';
+import { describeTriggerConformance, followingClock, orderIds, TINY_RETRY } from './trigger-conformance';
 
 const keys = { appKey: 'vtexappkey-luxstore-ABC', appToken: 'secret-token' };
 let sim: VtexSimulator;
@@ -40,19 +40,12 @@ describeTriggerConformance({
 	start,
 	stop: () => sim.stop(),
 	// The feed's visibility timeout runs on the simulator's clock: it follows the trigger's.
-	harness: (now, retry, parameters) => {
-		let last = now().getTime();
-		return harness(
-			() => {
-				const t = now();
-				if (t.getTime() > last) sim.advance(t.getTime() - last);
-				last = Math.max(last, t.getTime());
-				return t;
-			},
+	harness: (now, retry, parameters) =>
+		harness(
+			followingClock(now, (ms) => sim.advance(ms)),
 			retry,
 			parameters,
-		);
-	},
+		),
 	put,
 	queue: true,
 	afterListing: (fn) => sim.afterNext((r) => r.method === 'GET' && /\/api\/orders\/feed$/.test(r.path), fn),

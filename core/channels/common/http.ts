@@ -29,6 +29,18 @@ export function expectObject(res: HttpResponse, req: HttpRequest): Record<string
 	throw new ChannelHttpError(res.status, req, `Expected a JSON object from ${describeRequest(req)}`, res.body);
 }
 
+/** GET of a JSON object (a single order), through send(). */
+export async function getObject(ctx: AdapterContext, url: string, query?: HttpRequest['query']): Promise<Record<string, unknown>> {
+	const req: HttpRequest = { method: 'GET', url, query };
+	return expectObject(await send(ctx, req), req);
+}
+
+/** GET of a JSON array (a queue's lot), through send(). */
+export async function getArray(ctx: AdapterContext, url: string, query?: HttpRequest['query']): Promise<unknown[]> {
+	const req: HttpRequest = { method: 'GET', url, query };
+	return expectArray(await send(ctx, req), req);
+}
+
 /**
  * A window bound as whole seconds (UTC, no zone suffix), the form second-precision filters take. Rounding
  * is the caller's choice so the filter covers at least [since, until): round `since` down and `until` up,

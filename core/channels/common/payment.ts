@@ -267,3 +267,10 @@ export function prestaShopMethod(payment: unknown, module: unknown): PaymentMeth
 	const byModule = str(module) === undefined ? undefined : methodFromName(str(module)!);
 	return byModule !== undefined && byModule !== 'other' ? byModule : (byName ?? byModule);
 }
+
+/** AnyMarket payments[]: `method` as the marketplace named it ("Cartão de Crédito" in the documented order); [?] paymentMethodNormalized's values are not listed. */
+export function anyMarketMethod(payment: unknown): PaymentMethod | undefined {
+	if (!isJsonObject(payment)) return undefined;
+	const name = str(payment.method) ?? str(payment.paymentMethodNormalized);
+	return name === undefined ? undefined : methodFromName(name);
+}

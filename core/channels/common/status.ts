@@ -40,6 +40,7 @@ export function statusTableMarkdown(title: string, table: Readonly<Record<string
 // The rows most channels' tables share, one object each (like UNKNOWN_STATUS); a table names its own exceptions.
 export const AWAITING_PAYMENT: StatusMapping = { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' };
 export const PAID_NOT_SHIPPED: StatusMapping = { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' };
+export const INVOICED: StatusMapping = { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' };
 export const SHIPPED: StatusMapping = { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' };
 export const DELIVERED: StatusMapping = { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' };
 export const CANCELLED: StatusMapping = { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' };

@@ -1,4 +1,4 @@
-import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, INVOICED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Loja Integrada situações by `situacao.codigo` (the order's situacao object also carries id, nome and the
@@ -18,7 +18,7 @@ export const LOJA_INTEGRADA_STATUS: Readonly<Record<string, StatusMapping>> = {
 	pagamento_em_disputa: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
 	// A request, not a cancellation: the units stay reserved until the store decides.
 	cancelamento_solicitado: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
-	faturado: { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	faturado: INVOICED,
 	pedido_enviado: SHIPPED,
 	// Set aside for the buyer to collect: out of the stock as a shipped order is.
 	pronto_para_retirada: SHIPPED,

@@ -1,4 +1,4 @@
-import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, INVOICED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Magalu has two status levels (get_order / get_delivery pages): the order (`new | approved | cancelled |
@@ -19,7 +19,7 @@ export const MAGALU_DELIVERY_STATUS_MAP: Readonly<Record<string, StatusMapping>>
 	new: AWAITING_PAYMENT,
 	approved: PAID_NOT_SHIPPED,
 	frozen: PAID_NOT_SHIPPED,
-	invoiced: { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	invoiced: INVOICED,
 	shipped: SHIPPED,
 	delivered: DELIVERED,
 	cancelled: CANCELLED,

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { openRawOrder, readUtcDate } from '../common/fields';
-import { expectArray, expectObject, joinUrl, send } from '../common/http';
+import { expectObject, getArray, getObject, joinUrl, send } from '../common/http';
 import { clampPageSize } from '../common/paging';
 import { isFeedItem, normalizeVtexOrder, type VtexRaw, type VtexSkuField } from './normalize';
 import type { ChannelDescriptor } from '../descriptor';
@@ -47,10 +47,7 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 	const skuField = (ctx.options?.skuField ?? 'refId') as VtexSkuField;
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
 
-	async function getOrder(orderId: string): Promise<VtexRaw> {
-		const req: HttpRequest = { method: 'GET', url: url(`/api/oms/pvt/orders/${encodeURIComponent(orderId)}`) };
-		return expectObject(await send(ctx, req), req);
-	}
+	const getOrder = (orderId: string): Promise<VtexRaw> => getObject(ctx, url(`/api/oms/pvt/orders/${encodeURIComponent(orderId)}`));
 
 	return {
 		id: 'vtex',
@@ -59,8 +56,7 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 
 		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<VtexRaw>> {
 			const maxlot = clampPageSize(req.pageSize, MAX_LOT);
-			const httpReq: HttpRequest = { method: 'GET', url: url('/api/orders/feed'), query: { maxlot } };
-			const lot = expectArray(await send(ctx, httpReq), httpReq) as VtexRaw[];
+			const lot = (await getArray(ctx, url('/api/orders/feed'), { maxlot })) as VtexRaw[];
 			const acks = lot.map((item) => item.handle).filter((h): h is string => typeof h === 'string');
 			return { items: latestPerOrder(lot), acks, nextPageToken: lot.length >= maxlot ? 'feed' : undefined };
 		},

@@ -5,6 +5,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../core/http/retry
 import { createN8nTransport, type RequestContext } from '../transport';
 import { amazonN8n } from './amazon';
 import { americanasN8n } from './americanas';
+import { anyMarketN8n } from './anymarket';
 import { authenticationProperty, chosenCredential } from './credentials';
 import { httpN8n } from './http';
 import { lojaIntegradaN8n } from './lojaintegrada';
@@ -45,6 +46,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	madeiramadeira: madeiraMadeiraN8n,
 	prestashop: prestaShopN8n,
 	via: viaN8n,
+	anymarket: anyMarketN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

@@ -4,6 +4,7 @@ import type { WriterDriver } from '../writer-conformance';
 import { amazonListingDriver, amazonWriterDriver } from './amazon';
 import { americanasListingDriver, americanasWriterDriver } from './americanas';
 import { httpListingDriver, httpWriterDriver } from './http';
+import { anyMarketListingDriver, anyMarketWriterDriver } from './anymarket';
 import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
 import { madeiraMadeiraListingDriver, madeiraMadeiraWriterDriver } from './madeiramadeira';
 import { magentoListingDriver, magentoWriterDriver } from './magento';
@@ -38,6 +39,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	madeiramadeira: madeiraMadeiraWriterDriver,
 	prestashop: prestaShopWriterDriver,
 	via: viaWriterDriver,
+	anymarket: anyMarketWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -58,4 +60,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	madeiramadeira: madeiraMadeiraListingDriver,
 	prestashop: prestaShopListingDriver,
 	via: viaListingDriver,
+	anymarket: anyMarketListingDriver,
 };
