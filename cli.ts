@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { ChannelDefinitionError, parseChannelDefinition } from './core/channels/http';
+import { parsePath, valueAt } from './core/channels/http/paths';
 import { adapterFactory, CHANNEL_IDS, isChannelId } from './core/channels/registry';
 import { ordersInResponse } from './core/channels/responses';
 import { TransportError, type HttpTransport } from './core/http/transport';
@@ -6,7 +9,7 @@ import type { CanonicalOrder } from './core/model/order';
 import { OrderValidationError } from './core/model/validate';
 
 /**
- * node dist/cli.js normalize --channel <id> [--account <account>] [--currency <code>] < response.json
+ * node dist/cli.js normalize --channel <id> [--account <account>] [--currency <code>] [--definition <file>] < response.json
  * Prints the canonical order(s) of a channel API response: one order, or a list (printed as a list; the
  * malformed ones are reported on stderr). Exit codes: 0 done, 1 bad input, 2 bad usage.
  */
@@ -17,12 +20,22 @@ export interface CliIo {
 	err(text: string): void;
 }
 
-const USAGE = `Usage: node dist/cli.js normalize --channel <id> [--account <account>] [--currency <code>] < response.json
+const USAGE = `Usage: node dist/cli.js normalize --channel <id> [--account <account>] [--currency <code>] [--definition <file>] < response.json
   Reads a channel API response on stdin (JSON, as the API returns it: one order, {"order": ...},
   {"results": [...]}, a list...) and prints the canonical order, or a list of them for a list.
   --account  the seller account on the channel (Shopify: the shop domain); Mercado Livre defaults to seller.id
   --currency the account's currency, for an order that names none (flagged currency_from_account; default BRL)
+  --definition  channel http: the channel definition (JSON file); a list response is read at its list.itemsPath
   channels:  ${CHANNEL_IDS.join(', ')}`;
+
+/** The configurable channel's definition file, as the adapter takes it, and the orders of a list response at its itemsPath. */
+function httpDefinition(file: string | undefined, raw: unknown): { options: Record<string, string>; list?: unknown[] } {
+	if (!file) throw new ChannelDefinitionError('(definition)', 'is required for channel http: pass --definition <file>');
+	const text = readFileSync(file, 'utf8');
+	const itemsPath = parseChannelDefinition(text).list.itemsPath;
+	const listed = itemsPath ? valueAt(raw, parsePath(itemsPath)) : undefined;
+	return { options: { definition: text }, list: Array.isArray(listed) ? listed : undefined };
+}
 
 /** normalize() never calls the channel; a transport that refuses proves it. */
 const offline: HttpTransport = async (req) => {
@@ -56,8 +69,24 @@ export async function main(args: string[], io: CliIo): Promise<number> {
 		return 1;
 	}
 	const currency = flag(args, 'currency');
-	const adapter = factory({ transport: offline, baseUrl: '', account: flag(args, 'account') ?? '', options: currency ? { currency } : undefined });
-	const { orders, list } = isChannelId(channel) ? ordersInResponse(channel, raw) : { orders: [raw], list: false };
+	let http: ReturnType<typeof httpDefinition> | undefined;
+	try {
+		if (channel === 'http') http = httpDefinition(flag(args, 'definition'), raw);
+	} catch (error) {
+		io.err((error as Error).message);
+		return 2;
+	}
+	const adapter = factory({
+		transport: offline,
+		baseUrl: '',
+		account: flag(args, 'account') ?? '',
+		options: { ...(currency ? { currency } : {}), ...http?.options },
+	});
+	const { orders, list } = http?.list
+		? { orders: http.list, list: true }
+		: isChannelId(channel)
+			? ordersInResponse(channel, raw)
+			: { orders: [raw], list: false };
 	const done: CanonicalOrder[] = [];
 	const failed: OrderValidationError[] = [];
 	for (const order of orders) {

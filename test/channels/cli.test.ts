@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { main } from '../../cli';
+import { EXAMPLE_DEFINITION } from '../../core/channels/http/example';
+import { httpOrder } from '../simulators/httpchan';
 import { mlOrder } from '../simulators/mercadolivre';
 import { shopifyOrder } from '../simulators/shopify';
 
@@ -41,5 +46,21 @@ describe('cli normalize', () => {
 		expect(unknown.code).toBe(2);
 		expect(unknown.err).toMatch(/Unknown channel "ebay" \(available: .*mercadolivre.*shopify/);
 		expect((await run(['normalize'], '{}')).code).toBe(2);
+	});
+
+	it('maps a configurable HTTP order with the definition file; a list response at its itemsPath', async () => {
+		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oms-cli-')), 'definition.json');
+		fs.writeFileSync(file, JSON.stringify(EXAMPLE_DEFINITION));
+		const order = httpOrder({ id: 31, updatedAt: '2026-01-10T15:00:00Z' });
+		const one = await run(['normalize', '--channel', 'http', '--account', 'minhaloja', '--definition', file], JSON.stringify(order));
+		expect(one.code).toBe(0);
+		expect(JSON.parse(one.out)).toMatchObject({ channel: 'http', account: 'minhaloja', channelOrderId: '31', lines: [{ sku: 'CAM-AZ-M', quantity: 2 }] });
+		const { id: _id, ...noId } = order;
+		const list = await run(['normalize', '--channel', 'http', '--account', 'minhaloja', '--definition', file], JSON.stringify({ data: [order, noId] }));
+		expect(list.code).toBe(1);
+		expect(JSON.parse(list.out)).toHaveLength(1);
+		expect(list.err).toBe('Malformed http order: Order http:(no id): field "id" is required (the order id)');
+		const without = await run(['normalize', '--channel', 'http', '--account', 'minhaloja'], JSON.stringify(order));
+		expect(without).toMatchObject({ code: 2, err: 'Channel definition: "(definition)" is required for channel http: pass --definition <file>' });
 	});
 });
