@@ -19,6 +19,7 @@ import { linkTemplateTests } from './link-template';
 import { webhookTemplateTests } from './webhook-template';
 import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
 import { TraySimulator, trayOrder } from '../simulators/tray';
+import { HttpChannelSimulator, httpOrder, simDefinition } from '../simulators/httpchan';
 import { channelImportWorkflow, duplicatePollerWorkflow, importWorkflow, stockCountWorkflow, type Creds } from './workflows';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -29,7 +30,7 @@ const { N8nInstance } = require('../../scripts/lib/n8n-instance');
 
 const ROOT = path.resolve(__dirname, '../..');
 const TEMPLATES_DIR = path.join(ROOT, 'workflows-templates');
-const OMS_NODE_TYPES = ['omsStore', 'mercadoLivreTrigger', 'shopifyOmsTrigger', 'wooCommerceOmsTrigger', 'vtexOmsTrigger', 'nuvemshopOmsTrigger', 'magaluTrigger', 'amazonSpApiTrigger', 'trayOmsTrigger', 'lojaIntegradaOmsTrigger'];
+const OMS_NODE_TYPES = ['omsStore', 'mercadoLivreTrigger', 'shopifyOmsTrigger', 'wooCommerceOmsTrigger', 'vtexOmsTrigger', 'nuvemshopOmsTrigger', 'magaluTrigger', 'amazonSpApiTrigger', 'trayOmsTrigger', 'lojaIntegradaOmsTrigger', 'httpChannelOmsTrigger'];
 const STATUS_SYNC = 'n8n-nodes-oms.omsStatusSync';
 /**
  * Write-back is asserted when the package declares the Status Sync node; then n8n must load it, and every
@@ -47,12 +48,14 @@ let n8n: InstanceType<typeof N8nInstance>;
 let channels: Channels;
 let nodeTypes: Array<{ name: string; version: number | number[] }>;
 let store: OmsStore | undefined;
-const ids = { import: 'omsE2eImport0001', dup: 'omsE2eDupPoll001', count: 'omsE2eCount00001', tray: 'omsE2eTrayImp001', li: 'omsE2eLojaInt001' };
+const ids = { import: 'omsE2eImport0001', dup: 'omsE2eDupPoll001', count: 'omsE2eCount00001', tray: 'omsE2eTrayImp001', li: 'omsE2eLojaInt001', http: 'omsE2eHttpChan01' };
 /** Wave-2 channels, each imported by a workflow of its own (their SKUs are theirs, apart from the reference example's). */
 const TRAY_APP = { consumerKey: 'e2e-tray-ck', consumerSecret: 'e2e-tray-cs', code: 'e2e-tray-code' };
 const LI_KEYS = { chaveApi: 'e2e-li-store-key', chaveAplicacao: 'e2e-li-app-key' };
 let tray: TraySimulator;
 let lojaIntegrada: LojaIntegradaSimulator;
+/** The configurable HTTP channel over its simulator (offset paging, the README's example definition). */
+let httpChan: HttpChannelSimulator;
 const startedAt = new Date(Date.now() - 3600_000).toISOString();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -108,7 +111,8 @@ beforeAll(async () => {
 	channels = await startChannels();
 	tray = new TraySimulator(TRAY_APP);
 	lojaIntegrada = new LojaIntegradaSimulator(LI_KEYS);
-	await Promise.all([tray.start(), lojaIntegrada.start()]);
+	httpChan = new HttpChannelSimulator('offset', 'e2e-http-key');
+	await Promise.all([tray.start(), lojaIntegrada.start(), httpChan.start()]);
 
 	// An https production URL, as a real n8n has: Nuvemshop refuses to register http and localhost URLs. The
 	// suite itself posts to n8n's local port.
@@ -133,6 +137,7 @@ beforeAll(async () => {
 	};
 	const trayCred = await cred('Tray account', 'trayOmsApi', { apiAddress: tray.apiAddress, storeId: '391250', ...TRAY_APP });
 	const liCred = await cred('Loja Integrada account', 'lojaIntegradaOmsApi', { storeId: '1234567', ...LI_KEYS, baseUrl: lojaIntegrada.baseUrl });
+	const httpCred = await cred('Configurable HTTP account', 'httpChannelOmsApi', { baseUrl: httpChan.baseUrl, account: 'minhaloja', headerName: 'X-Api-Key', headerValue: 'e2e-http-key', testPath: '/api/v1/products' });
 	// Template 2's webhook requires this header (n8n's Header Auth credential, by the name the template uses).
 	await cred('OMS Webhook Secret', 'httpHeaderAuth', { name: WEBHOOK_SECRET.header, value: WEBHOOK_SECRET.value });
 	// Template 7's page asks for this login (n8n's Basic Auth credential, by the name the template uses).
@@ -147,6 +152,8 @@ beforeAll(async () => {
 	write('dup.json', { id: ids.dup, ...duplicatePollerWorkflow(creds, startedAt) });
 	write('tray.json', { id: ids.tray, ...channelImportWorkflow('Tray', { type: 'trayOmsTrigger', credentialType: 'trayOmsApi', credential: trayCred }, creds.store, startedAt) });
 	write('li.json', { id: ids.li, ...channelImportWorkflow('Loja Integrada', { type: 'lojaIntegradaOmsTrigger', credentialType: 'lojaIntegradaOmsApi', credential: liCred }, creds.store, startedAt) });
+	const definition = JSON.stringify(simDefinition('offset'), null, 2);
+	write('http.json', { id: ids.http, ...channelImportWorkflow('Configurable HTTP', { type: 'httpChannelOmsTrigger', credentialType: 'httpChannelOmsApi', credential: httpCred, parameters: { httpChannelDefinition: definition } }, creds.store, startedAt) });
 	write('count.json', { id: ids.count, ...stockCountWorkflow(creds, [{ sku: SKUS.shirt, onHand: 10 }, { sku: SKUS.cap, onHand: 5 }]) });
 	t0 = Date.now();
 	for (const f of fs.readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json'))) await n8n.cli(['import:workflow', `--input=${path.join(TEMPLATES_DIR, f)}`]);
@@ -160,7 +167,7 @@ afterAll(async () => {
 	await store?.close();
 	await n8n?.stop();
 	await channels?.stop();
-	await Promise.all([tray?.stop(), lojaIntegrada?.stop()]);
+	await Promise.all([tray?.stop(), lojaIntegrada?.stop(), httpChan?.stop()]);
 	process.stdout.write(`\n[e2e] timings ${JSON.stringify(timings)}\n[e2e] work folder ${work} (n8n log: n8n.log)\n`);
 	if (!process.env.OMS_E2E_KEEP) fs.rmSync(work, { recursive: true, force: true });
 });
@@ -279,6 +286,18 @@ describe('wave-2 channels in a real n8n', () => {
 		await levelIs('LI-BAG', { reserved: 2 });
 		expect(lojaIntegrada.requests(/\/v1\/pedido\/501$/)).not.toHaveLength(0);
 		await n8n.deactivate(ids.li);
+	});
+
+	test('Configurable HTTP: the definition field and the credential header drive the poll; a paid order is reserved', async () => {
+		httpChan.put(httpOrder({ id: 7001, updatedAt: new Date(Date.now() - 60_000).toISOString(), items: [{ sku: 'HTTP-CUP', quantity: '2', price: '29.90', product_id: 41 }] }));
+		await n8n.activate(ids.http);
+		await tick(ids.http);
+		await levelIs('HTTP-CUP', { reserved: 2 });
+		// The credential's authenticate() set the configured header on every read, and the definition's query went along.
+		const reads = httpChan.requests(/\/api\/v1\/orders$/);
+		expect(reads.length).toBeGreaterThan(0);
+		expect(reads.every((r) => r.headers['x-api-key'] === 'e2e-http-key' && r.query.get('sort') === 'id')).toBe(true);
+		await n8n.deactivate(ids.http);
 	});
 });
 

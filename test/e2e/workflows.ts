@@ -87,8 +87,8 @@ export function stockCountWorkflow(creds: Creds, counts: Array<{ sku: string; on
  * A wave-2 channel's orders straight into the store: its trigger (one-minute poll, backfill start) → Apply.
  * Tray's credential exchanges its authorization code inside n8n (preAuthentication) on the first read.
  */
-export function channelImportWorkflow(name: string, trigger: { type: string; credentialType: string; credential: CredRef }, store: CredRef, importSince: string) {
+export function channelImportWorkflow(name: string, trigger: { type: string; credentialType: string; credential: CredRef; parameters?: object }, store: CredRef, importSince: string) {
 	const apply = node('Apply Orders to Stock', P + 'omsStore', [300, 0], { resource: 'order', operation: 'apply', rules: { commitOn: 'invoiced' } }, { credentials: { omsStoreApi: store } });
-	const orders = node(`${name} Orders`, P + trigger.type, [0, 0], { pollTimes: EVERY_MINUTE, options: { importSince } }, { credentials: { [trigger.credentialType]: trigger.credential } });
+	const orders = node(`${name} Orders`, P + trigger.type, [0, 0], { ...trigger.parameters, pollTimes: EVERY_MINUTE, options: { importSince } }, { credentials: { [trigger.credentialType]: trigger.credential } });
 	return { name: `E2E ${name} Import`, nodes: [orders, apply], connections: connect([[orders.name, apply.name]]), settings: { executionOrder: 'v1' }, pinData: {} };
 }
