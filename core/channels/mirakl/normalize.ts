@@ -1,6 +1,7 @@
 import type { Address, CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
-import { chargedTotals, compact, openRawOrder, readCents, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
+import { chargedTotals, compact, openRawOrder, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
+import { readKeyedLine } from '../common/lines';
 import { readAddress, readCustomer } from '../common/parties';
 import { miraklMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
@@ -11,16 +12,15 @@ import { MIRAKL_STATUS } from './status';
 export type MiraklOrder = JsonObject;
 
 /** order_lines[]: offer_sku is the seller's SKU (empty → unmapped); price_unit the unit price, price the line. */
-function readLine(r: RawReader, line: JsonObject, path: string): OrderLine {
-	return compact({
-		sku: r.optString(line, `${path}.offer_sku`)?.trim(),
-		quantity: r.integer(line, `${path}.quantity`, 1),
-		unitPriceCents: readCents(r, line, `${path}.price_unit`),
-		channelListingId: r.optString(line, `${path}.offer_id`),
-		channelLineId: r.optString(line, `${path}.order_line_id`),
-		title: r.optString(line, `${path}.product_title`),
+const readLine = (r: RawReader, line: JsonObject, path: string): OrderLine =>
+	readKeyedLine(r, line, path, {
+		sku: 'offer_sku',
+		quantity: 'quantity',
+		price: 'price_unit',
+		listingId: 'offer_id',
+		lineId: 'order_line_id',
+		title: 'product_title',
 	});
-}
 
 function readDelivery(r: RawReader, customer: JsonObject | undefined): Address | undefined {
 	const a = customer ? r.optObject(customer, 'customer.shipping_address') : undefined;

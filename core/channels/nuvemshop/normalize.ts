@@ -2,6 +2,7 @@ import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment
 import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress, readCustomer } from '../common/parties';
 import { compact, openRawOrder, readCents, readMapped, readZonedDate } from '../common/fields';
+import { readKeyedLine } from '../common/lines';
 import { nuvemshopMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
@@ -24,17 +25,8 @@ const readDate = (r: RawReader, obj: JsonObject, path: string, flags: Set<Intake
  * Quantities and prices may come as strings ("1", "129.95", "4.00000"). A product without SKU (sku null,
  * or no sku field in older payloads) is kept unmapped with its product, variant and line ids.
  */
-function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
-	return compact({
-		sku: r.optString(item, `${path}.sku`),
-		quantity: r.integer(item, `${path}.quantity`, 1),
-		unitPriceCents: readCents(r, item, `${path}.price`),
-		channelListingId: r.optString(item, `${path}.product_id`),
-		channelVariantId: r.optString(item, `${path}.variant_id`),
-		channelLineId: r.optString(item, `${path}.id`),
-		title: r.optString(item, `${path}.name`),
-	});
-}
+const readLine = (r: RawReader, item: JsonObject, path: string): OrderLine =>
+	readKeyedLine(r, item, path, { sku: 'sku', quantity: 'quantity', price: 'price', listingId: 'product_id', variantId: 'variant_id', lineId: 'id', title: 'name' });
 
 /** `customer` is null without the read_customers scope and on some orders: the order's contact_* fields then. */
 function readBuyer(r: RawReader, raw: NuvemshopOrder): Customer {

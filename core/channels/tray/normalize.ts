@@ -1,7 +1,8 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress, readCustomer } from '../common/parties';
-import { compact, openRawOrder, readChargedTotals, readCents, readLocalDate, readLocalInvoice } from '../common/fields';
+import { compact, openRawOrder, readChargedTotals, readLocalDate, readLocalInvoice } from '../common/fields';
+import { readKeyedLine } from '../common/lines';
 import { trayMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -22,17 +23,8 @@ function unwrap(r: RawReader, raw: JsonObject, path: string, key: string): Array
  * product without one is kept unmapped with its product, variant and line ids. [?] Whether kit components
  * (product_kit_id ≠ 0) come as their own lines beside the kit is not documented: each line is read as sold.
  */
-function readLine(r: RawReader, item: JsonObject, path: string): OrderLine {
-	return compact({
-		sku: r.optString(item, `${path}.reference`),
-		quantity: r.integer(item, `${path}.quantity`, 1),
-		unitPriceCents: readCents(r, item, `${path}.price`),
-		channelListingId: r.optString(item, `${path}.product_id`),
-		channelVariantId: r.optString(item, `${path}.variant_id`) === '0' ? undefined : r.optString(item, `${path}.variant_id`),
-		channelLineId: r.optString(item, `${path}.id`),
-		title: r.optString(item, `${path}.name`),
-	});
-}
+const readLine = (r: RawReader, item: JsonObject, path: string): OrderLine =>
+	readKeyedLine(r, item, path, { sku: 'reference', quantity: 'quantity', price: 'price', listingId: 'product_id', variantId: 'variant_id', lineId: 'id', title: 'name' });
 
 function readBuyer(r: RawReader, raw: TrayOrder): Customer {
 	const c = r.optObject(raw, 'Customer') ?? {};
