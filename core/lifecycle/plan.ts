@@ -62,14 +62,21 @@ export function planOrderChange(state: OrderStockState, posted: CanonicalOrder, 
 	const held = state.stage === 'restocked' ? zeroed(state.committed) : state.committed;
 	const committed = skuQuantities();
 	// Units back through returns: the snapshot's (when returns are restocked) or the registered ones, never both.
-	const back = skuQuantities(state.returned); // SKUs this snapshot no longer names keep what came back
+	const back = skuQuantities(state.returned);
 	const newlyBack = skuQuantities();
-	for (const sku of union(held, units.deducted)) {
+	// SKUs back through returns are visited too: one the order no longer names has left it, and is no longer back.
+	for (const sku of union(held, units.deducted, state.returned)) {
 		const before = qty(held, sku);
 		const wasBack = qty(state.returned, sku);
 		const deducted = qty(units.deducted, sku);
 		const registered = qty(state.registered, sku);
-		const backWanted = incoming === 'cancelled' ? wasBack : Math.min(deducted, Math.max(config.restockOnReturn ? qty(units.returned, sku) : 0, registered));
+		const reported = Math.min(deducted, Math.max(config.restockOnReturn ? qty(units.returned, sku) : 0, registered));
+		// A unit once back stays back: a later snapshot reporting fewer returned units is a correction to look at
+		// (flagged), never a second deduction of units already restocked. Only units leaving the order (its
+		// deducted units fell below what was out plus back) lower what counts as back, by as many.
+		const stillBack = Math.max(0, wasBack - Math.max(0, before + wasBack - deducted));
+		if (incoming !== 'cancelled' && reported < stillBack) flags.add('returns_lowered');
+		const backWanted = incoming === 'cancelled' ? wasBack : Math.max(reported, stillBack);
 		const wanted = incoming === 'cancelled' ? 0 : Math.max(0, deducted - backWanted);
 		let target = wanted;
 		if (incoming === 'cancelled') target = config.restockOnCancelAfterCommit ? 0 : before;

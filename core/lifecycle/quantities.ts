@@ -28,3 +28,7 @@ export function positive(q: SkuQuantities): SkuQuantities {
 	for (const sku of Object.keys(q)) if (q[sku] > 0) out[sku] = q[sku];
 	return out;
 }
+
+/** Whether two quantity maps name the same SKUs with the same units (`b` absent: no). */
+export const sameQuantities = (a: SkuQuantities, b: SkuQuantities | undefined): boolean =>
+	b !== undefined && Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => Object.hasOwn(b, k) && a[k] === b[k]);

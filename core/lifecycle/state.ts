@@ -72,7 +72,14 @@ export interface AppliedEffect {
 
 export type Outcome = 'applied' | 'unchanged' | 'regression' | 'stale';
 
-export type PlanFlag = 'regression' | 'stale' | 'lines_changed_after_commit' | 'cancelled_after_commit_not_restocked' | 'returned_not_restocked' | 'erp_post_after_terminal';
+export type PlanFlag =
+	| 'regression'
+	| 'stale'
+	| 'lines_changed_after_commit'
+	| 'cancelled_after_commit_not_restocked'
+	| 'returned_not_restocked'
+	| 'returns_lowered'
+	| 'erp_post_after_terminal';
 
 export interface OrderPlan {
 	outcome: Outcome;

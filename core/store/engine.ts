@@ -1,5 +1,6 @@
 import type { LifecycleConfig } from '../lifecycle/config';
 import { emptyState, planExpiry, planOrderChange, type OrderPlan, type OrderSource, type OrderStockState, type StockMovement } from '../lifecycle/plan';
+import { sameQuantities } from '../lifecycle/quantities';
 import { DEFAULT_WAREHOUSE, orderKeyOf, type CanonicalOrder, type PaymentMethod } from '../model/order';
 import {
 	appliedRefKey,
@@ -141,7 +142,11 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 		const result = applyAndDescribe(order, before, plan, counters, kits);
 		results.push(kitLines.length > 0 ? { ...result, kitLines } : result);
 		for (const m of plan.movements) ledger.push(ledgerRow(m, key, now));
-		const stateChanged = plan.next !== before && (before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || before.erpStatus !== plan.next.erpStatus || plan.outcome === 'applied');
+		// Units back can change with nothing moving (returned units that left the order); a lowered count is flagged.
+		const backChanged = !sameQuantities(before.returned, plan.next.returned) || plan.flags.includes('returns_lowered');
+		const stateChanged =
+			plan.next !== before &&
+			(before.status !== plan.next.status || before.channelUpdatedAt !== plan.next.channelUpdatedAt || before.erpStatus !== plan.next.erpStatus || plan.outcome === 'applied' || backChanged);
 		if (stateChanged) {
 			working.set(key, plan.next);
 			saves.set(key, {

@@ -1,6 +1,6 @@
 import { flattenKit, type KitComponent, type KitDefinitions } from '../catalog/kits';
 import type { AppliedEffect, OrderPlan, OrderStockState } from '../lifecycle/plan';
-import { skuQuantities, type SkuQuantities } from '../lifecycle/quantities';
+import { sameQuantities, skuQuantities, type SkuQuantities } from '../lifecycle/quantities';
 import type { CounterKey } from './backend';
 import type { KitQueries, StoredKit } from './kit-backend';
 
@@ -40,8 +40,6 @@ export interface KitLineInfo {
 }
 
 const asComponents = (q: SkuQuantities): KitComponent[] => Object.keys(q).sort().map((sku) => ({ sku, quantity: q[sku] }));
-const sameQuantities = (a: SkuQuantities, b: SkuQuantities | undefined): boolean =>
-	b !== undefined && Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
 
 export class KitStock {
 	private readonly flat = new Map<string, SkuQuantities | undefined>();

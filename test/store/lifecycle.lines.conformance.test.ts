@@ -130,6 +130,37 @@ describe.each(DRIVERS)('per-line lifecycle on %s', (driver) => {
 		expect(await level('CAP')).toEqual({ onHand: 4, reserved: 0 });
 	});
 
+	test('a later snapshot reporting fewer returned units un-restocks nothing: flagged returns_lowered, the units stay back', async () => {
+		await store.applyOrders([snap('10', 'delivered', [['SHIRT-M', 3]], 0)]);
+		await store.applyOrders([snap('10', 'delivered', [['SHIRT-M', 3, { returned: 2 }]], 1)]);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 9, reserved: 0 });
+		const [lowered] = await store.applyOrders([snap('10', 'delivered', [['SHIRT-M', 3, { returned: 1 }]], 2)]);
+		expect(lowered).toMatchObject({ outcome: 'unchanged', effects: [], flags: ['returns_lowered'] });
+		expect(await level('SHIRT-M')).toEqual({ onHand: 9, reserved: 0 });
+		// A return registered now finds both units already back: nothing moves.
+		const registered = await store.registerReturn({ order: 'shopify:loja-teste:10', ref: 'rma-10', lines: [{ sku: 'SHIRT-M', quantity: 2, condition: 'restock' }] });
+		expect(registered.duplicate).toBeFalsy();
+		expect(await level('SHIRT-M')).toEqual({ onHand: 9, reserved: 0 });
+		// The returned order brings back only the unit still out; the order restocked exactly what it deducted.
+		await store.applyOrders([snap('10', 'returned', [['SHIRT-M', 3]], 3)]);
+		expect(await level('SHIRT-M')).toEqual({ onHand: 10, reserved: 0 });
+		const moved = (await store.listLedger({ orderKey: 'shopify:loja-teste:10' })).reduce((sum, e) => sum + e.deltaOnHand, 0);
+		expect(moved).toBe(0);
+	});
+
+	test('returned units leaving the order (a change order cuts the line) are no longer back; the unit still out stays out', async () => {
+		await store.applyOrders([snap('11', 'delivered', [['CAP', 3, { returned: 2 }]], 0)]);
+		expect(await level('CAP')).toEqual({ onHand: 4, reserved: 0 });
+		// The line is cut to the 1 unit the buyer kept, its returns no longer listed: nothing moves, no flag.
+		const [cut] = await store.applyOrders([snap('11', 'delivered', [['CAP', 1]], 1)]);
+		expect(cut).toMatchObject({ outcome: 'unchanged', effects: [], flags: [] });
+		expect(await level('CAP')).toEqual({ onHand: 4, reserved: 0 });
+		// That unit comes back with the returned order: the order restocked exactly what it deducted.
+		const [returned] = await store.applyOrders([snap('11', 'returned', [['CAP', 1]], 2)]);
+		expect(returned.effects).toEqual([{ effect: 'restock', key: 'restock', lines: [{ sku: 'CAP', quantity: 1 }] }]);
+		expect(await level('CAP')).toEqual({ onHand: 5, reserved: 0 });
+	});
+
 	test('with restock on return turned off, returned units stay out and the order is flagged', async () => {
 		const lifecycle = { restockOnReturn: false };
 		await store.applyOrders([snap('8', 'delivered', [['CAP', 2]], 0)], { lifecycle });

@@ -37,8 +37,6 @@ interface ModelOrder {
 	expired: boolean;
 	/** Units counted back through returns (the snapshot's restocked ones or registered ones). */
 	back: Qty;
-	/** A later snapshot reported fewer units back than an earlier one (see apply). */
-	returnsLowered?: boolean;
 	/** Units registered by Register Return, and the refs used. */
 	registered: Qty;
 	refs: Set<string>;
@@ -58,9 +56,10 @@ const add = (q: Qty, sku: string, n: number) => q.set(sku, (q.get(sku) ?? 0) + n
 
 /**
  * Where the snapshot says the units are: off hand for good (returns excepted) and reserved. Units back per SKU
- * are the snapshot's returns (when restocked) or the registered ones, whichever is more, never both.
+ * are the snapshot's returns (when restocked) or the registered ones, whichever is more, never both; and never
+ * fewer than were already back while the order still has them (a lowered count un-restocks nothing).
  */
-function wanted(s: Snapshot, commitOn: CommitPoint, restockReturns: boolean, registered: Qty): { out: Qty; reserved: Qty; back: Qty } {
+function wanted(s: Snapshot, commitOn: CommitPoint, restockReturns: boolean, registered: Qty, was: { back: Qty; out: Qty }): { out: Qty; reserved: Qty; back: Qty } {
 	const out: Qty = new Map();
 	const reserved: Qty = new Map();
 	const back: Qty = new Map();
@@ -76,7 +75,11 @@ function wanted(s: Snapshot, commitOn: CommitPoint, restockReturns: boolean, reg
 		if (!TERMINAL.has(s.status)) add(reserved, sku, q - deducted);
 	});
 	for (const [sku, deducted] of out) {
-		back.set(sku, Math.min(deducted, Math.max(returned.get(sku) ?? 0, registered.get(sku) ?? 0)));
+		const reported = Math.min(deducted, Math.max(returned.get(sku) ?? 0, registered.get(sku) ?? 0));
+		// Units that left the order (it deducts fewer than were out and back) are the only ones no longer back.
+		const wasBack = was.back.get(sku) ?? 0;
+		const left = Math.max(0, (was.out.get(sku) ?? 0) + wasBack - deducted);
+		back.set(sku, Math.max(reported, wasBack - left));
 		out.set(sku, deducted - back.get(sku)!);
 	}
 	return { out, reserved, back };
@@ -117,7 +120,7 @@ export class StockModel {
 		o.status = s.status;
 		o.minute = s.minute;
 		this.orders.set(s.id, o);
-		const target = wanted(s, this.commitOn, this.restock.onReturn, o.registered);
+		const target = wanted(s, this.commitOn, this.restock.onReturn, o.registered, { back: o.back, out: o.committed });
 		const asked = new Map(target.out);
 		// Not restocking cancellations: what is out stays out, unless a returned order puts its returns back.
 		for (const sku of new Set([...target.out.keys(), ...o.committed.keys()])) {
@@ -135,10 +138,6 @@ export class StockModel {
 				const n = Math.max(o.registered.get(sku) ?? 0, (target.back.get(sku) ?? 0) - heldOut);
 				if (n > 0) back.set(sku, n);
 			}
-			// A snapshot reporting fewer units back than before (a returned line edited away, a count lowered):
-			// whether a return registered afterwards finds those units "already back" is an open question (the
-			// store keeps them back per line, this model per SKU), so such orders take no registered return here.
-			for (const [sku, n] of o.back) if (n > (back.get(sku) ?? 0)) o.returnsLowered = true;
 			o.back = back;
 		}
 		for (const sku of new Set([...target.out.keys(), ...o.committed.keys()])) {
