@@ -94,6 +94,18 @@ describe('configurable HTTP channel: listing edges', () => {
 		await expect(adapter.listChanged({ ...window, pageToken: 'abc' })).rejects.toThrow('answered the cursor it was given');
 	});
 
+	test('an offset page that ends on an order without an id goes on at the plain offset (that order becomes an error item)', async () => {
+		const { id: _id, ...noId } = httpOrder({ id: 0, updatedAt: '2026-03-10T14:02:00Z' });
+		sim.put(httpOrder({ id: 502, updatedAt: '2026-03-10T14:03:00Z' }));
+		sim.orders.set(-1, noId);
+		const adapter = createHttpChannelAdapter(context(simDefinition('offset')));
+		const first = await adapter.listChanged({ ...window, pageSize: 2 });
+		expect(first.nextPageToken).toBe('2');
+		const second = await adapter.listChanged({ ...window, pageSize: 2, pageToken: first.nextPageToken });
+		expect([...first.items, ...second.items].map((o) => o.id)).toEqual([501, undefined, 502]);
+		expect(() => adapter.identify(first.items[1])).toThrow('field "id" is required');
+	});
+
 	test('a response without the orders array is a channel fault, never an empty page', async () => {
 		const adapter = createHttpChannelAdapter(context({ ...EXAMPLE_DEFINITION, list: { ...EXAMPLE_DEFINITION.list, itemsPath: 'orders' } }));
 		await expect(adapter.listChanged(window)).rejects.toThrow('Expected an array of orders at "orders"');

@@ -161,8 +161,11 @@ export function checkedOffsetPage<T>(
 	if (check && idOf(results[0]) !== token.before) return { items: results, nextPageToken: '0' };
 	const items = check ? results.slice(1) : results;
 	const next = token.offset + items.length;
-	// A full page may be the last one: one more (empty) request settles it.
-	return { items, nextPageToken: items.length >= limit ? `${next}:${idOf(items[items.length - 1]) ?? ''}` : undefined };
+	if (items.length < limit) return { items };
+	// A full page may be the last one: one more (empty) request settles it. A page ending on an order without
+	// an id (an error item to be) cannot be checked: the next page is then read at its plain offset.
+	const last = idOf(items[items.length - 1]);
+	return { items, nextPageToken: last === undefined || last === '' ? String(next) : `${next}:${last}` };
 }
 
 /**
