@@ -17,9 +17,8 @@ import { accountOf, dropNodes, invoicedOrder, UNSIMULATED } from './templates';
 import { dashboardTemplateTests } from './dashboard';
 import { linkTemplateTests } from './link-template';
 import { webhookTemplateTests } from './webhook-template';
-import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
-import { TraySimulator, trayOrder } from '../simulators/tray';
 import { HttpChannelSimulator, httpOrder, simDefinition } from '../simulators/httpchan';
+import { startWave2Channels, WAVE2_NODE_TYPES, wave2ChannelTests, wave2Workflows, type Wave2Channels } from './wave2';
 import { channelImportWorkflow, duplicatePollerWorkflow, importWorkflow, stockCountWorkflow, type Creds } from './workflows';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -30,7 +29,7 @@ const { N8nInstance } = require('../../scripts/lib/n8n-instance');
 
 const ROOT = path.resolve(__dirname, '../..');
 const TEMPLATES_DIR = path.join(ROOT, 'workflows-templates');
-const OMS_NODE_TYPES = ['omsStore', 'mercadoLivreTrigger', 'shopifyOmsTrigger', 'wooCommerceOmsTrigger', 'vtexOmsTrigger', 'nuvemshopOmsTrigger', 'magaluTrigger', 'amazonSpApiTrigger', 'trayOmsTrigger', 'lojaIntegradaOmsTrigger', 'httpChannelOmsTrigger'];
+const OMS_NODE_TYPES = ['omsStore', 'mercadoLivreTrigger', 'shopifyOmsTrigger', 'wooCommerceOmsTrigger', 'vtexOmsTrigger', 'nuvemshopOmsTrigger', 'magaluTrigger', 'amazonSpApiTrigger', ...WAVE2_NODE_TYPES, 'httpChannelOmsTrigger'];
 const STATUS_SYNC = 'n8n-nodes-oms.omsStatusSync';
 /**
  * Write-back is asserted when the package declares the Status Sync node; then n8n must load it, and every
@@ -48,12 +47,8 @@ let n8n: InstanceType<typeof N8nInstance>;
 let channels: Channels;
 let nodeTypes: Array<{ name: string; version: number | number[] }>;
 let store: OmsStore | undefined;
-const ids = { import: 'omsE2eImport0001', dup: 'omsE2eDupPoll001', count: 'omsE2eCount00001', tray: 'omsE2eTrayImp001', li: 'omsE2eLojaInt001', http: 'omsE2eHttpChan01' };
-/** Wave-2 channels, each imported by a workflow of its own (their SKUs are theirs, apart from the reference example's). */
-const TRAY_APP = { consumerKey: 'e2e-tray-ck', consumerSecret: 'e2e-tray-cs', code: 'e2e-tray-code' };
-const LI_KEYS = { chaveApi: 'e2e-li-store-key', chaveAplicacao: 'e2e-li-app-key' };
-let tray: TraySimulator;
-let lojaIntegrada: LojaIntegradaSimulator;
+const ids = { import: 'omsE2eImport0001', dup: 'omsE2eDupPoll001', count: 'omsE2eCount00001', http: 'omsE2eHttpChan01' };
+let wave2: Wave2Channels;
 /** The configurable HTTP channel over its simulator (offset paging, the README's example definition). */
 let httpChan: HttpChannelSimulator;
 const startedAt = new Date(Date.now() - 3600_000).toISOString();
@@ -109,10 +104,9 @@ beforeAll(async () => {
 	packAndInstall(userFolder);
 	timings.packAndInstallMs = Date.now() - t0;
 	channels = await startChannels();
-	tray = new TraySimulator(TRAY_APP);
-	lojaIntegrada = new LojaIntegradaSimulator(LI_KEYS);
+	wave2 = await startWave2Channels();
 	httpChan = new HttpChannelSimulator('offset', 'e2e-http-key');
-	await Promise.all([tray.start(), lojaIntegrada.start(), httpChan.start()]);
+	await httpChan.start();
 
 	// An https production URL, as a real n8n has: Nuvemshop refuses to register http and localhost URLs. The
 	// suite itself posts to n8n's local port.
@@ -135,8 +129,7 @@ beforeAll(async () => {
 		}),
 		vtex: await cred('VTEX account', 'vtexOmsApi', { accountName: 'e2estore', ...SECRETS.vtex, environment: 'vtexcommercestable', baseUrl: channels.vtex.baseUrl }),
 	};
-	const trayCred = await cred('Tray account', 'trayOmsApi', { apiAddress: tray.apiAddress, storeId: '391250', ...TRAY_APP });
-	const liCred = await cred('Loja Integrada account', 'lojaIntegradaOmsApi', { storeId: '1234567', ...LI_KEYS, baseUrl: lojaIntegrada.baseUrl });
+	const wave2Files = await wave2Workflows(wave2, cred, creds.store, startedAt);
 	const httpCred = await cred('Configurable HTTP account', 'httpChannelOmsApi', { baseUrl: httpChan.baseUrl, account: 'minhaloja', headerName: 'X-Api-Key', headerValue: 'e2e-http-key', testPath: '/api/v1/products' });
 	// Template 2's webhook requires this header (n8n's Header Auth credential, by the name the template uses).
 	await cred('OMS Webhook Secret', 'httpHeaderAuth', { name: WEBHOOK_SECRET.header, value: WEBHOOK_SECRET.value });
@@ -150,8 +143,7 @@ beforeAll(async () => {
 	const write = (file: string, wf: object) => fs.writeFileSync(path.join(wfDir, file), JSON.stringify(wf, null, 2));
 	write('import.json', { id: ids.import, ...importWorkflow(creds, startedAt) });
 	write('dup.json', { id: ids.dup, ...duplicatePollerWorkflow(creds, startedAt) });
-	write('tray.json', { id: ids.tray, ...channelImportWorkflow('Tray', { type: 'trayOmsTrigger', credentialType: 'trayOmsApi', credential: trayCred }, creds.store, startedAt) });
-	write('li.json', { id: ids.li, ...channelImportWorkflow('Loja Integrada', { type: 'lojaIntegradaOmsTrigger', credentialType: 'lojaIntegradaOmsApi', credential: liCred }, creds.store, startedAt) });
+	for (const [file, wf] of Object.entries(wave2Files)) write(file, wf);
 	const definition = JSON.stringify(simDefinition('offset'), null, 2);
 	write('http.json', { id: ids.http, ...channelImportWorkflow('Configurable HTTP', { type: 'httpChannelOmsTrigger', credentialType: 'httpChannelOmsApi', credential: httpCred, parameters: { httpChannelDefinition: definition } }, creds.store, startedAt) });
 	write('count.json', { id: ids.count, ...stockCountWorkflow(creds, [{ sku: SKUS.shirt, onHand: 10 }, { sku: SKUS.cap, onHand: 5 }]) });
@@ -167,7 +159,7 @@ afterAll(async () => {
 	await store?.close();
 	await n8n?.stop();
 	await channels?.stop();
-	await Promise.all([tray?.stop(), lojaIntegrada?.stop(), httpChan?.stop()]);
+	await Promise.all([wave2?.stop(), httpChan?.stop()]);
 	process.stdout.write(`\n[e2e] timings ${JSON.stringify(timings)}\n[e2e] work folder ${work} (n8n log: n8n.log)\n`);
 	if (!process.env.OMS_E2E_KEEP) fs.rmSync(work, { recursive: true, force: true });
 });
@@ -261,32 +253,8 @@ describe('reference example: 10 on hand, sold on one channel, published on three
 });
 
 describe('wave-2 channels in a real n8n', () => {
-	test('Tray: the credential exchanges its code inside n8n, renews after a 401, and a paid order is reserved', async () => {
-		tray.put(trayOrder({ id: 9001, modifiedAt: new Date(Date.now() - 60_000).toISOString(), lines: [{ reference: 'TRAY-MUG', quantity: 2, price: '39.90', productId: 31 }] }));
-		// The first activation records the starting point (the backfill date); the next poll reads from it.
-		await n8n.activate(ids.tray);
-		await tick(ids.tray);
-		await levelIs('TRAY-MUG', { reserved: 2 });
-		// The code was exchanged by n8n's preAuthentication (POST /auth), and every read carried the token.
-		expect(tray.requests(/\/auth$/).map((r) => r.method)).toEqual(['POST']);
-		expect(tray.requests(/\/web_api\/orders/).every((r) => r.query.get('access_token') === 'APP_ACCESS_1')).toBe(true);
-		// The token expires: the next poll is answered 401, n8n renews with the refresh token and reads again.
-		tray.expireAccessToken();
-		tray.put(trayOrder({ id: 9002, modifiedAt: new Date().toISOString(), lines: [{ reference: 'TRAY-MUG', quantity: 1, price: '39.90', productId: 31 }] }));
-		await tick(ids.tray);
-		await levelIs('TRAY-MUG', { reserved: 3 });
-		expect(tray.requests(/\/auth$/).map((r) => r.method)).toEqual(['POST', 'GET']);
-		await n8n.deactivate(ids.tray);
-	});
-
-	test('Loja Integrada: a paid order is reserved through the chave_api/aplicacao header', async () => {
-		lojaIntegrada.put(liOrder({ numero: 501, modifiedAt: new Date(Date.now() - 60_000).toISOString(), items: [{ sku: 'LI-BAG', quantidade: 2, preco: '59.90', produtoId: 77 }] }));
-		await n8n.activate(ids.li);
-		await tick(ids.li);
-		await levelIs('LI-BAG', { reserved: 2 });
-		expect(lojaIntegrada.requests(/\/v1\/pedido\/501$/)).not.toHaveLength(0);
-		await n8n.deactivate(ids.li);
-	});
+	// n8n starts in beforeAll: the tests reach it through these functions, not through a value read now.
+	wave2ChannelTests({ channels: () => wave2, n8n: { activate: (id) => n8n.activate(id), deactivate: (id) => n8n.deactivate(id) }, tick, levelIs });
 
 	test('Configurable HTTP: the definition field and the credential header drive the poll; a paid order is reserved', async () => {
 		httpChan.put(httpOrder({ id: 7001, updatedAt: new Date(Date.now() - 60_000).toISOString(), items: [{ sku: 'HTTP-CUP', quantity: '2', price: '29.90', product_id: 41 }] }));
