@@ -44,3 +44,17 @@ export const INVOICED: StatusMapping = { status: 'invoiced', paymentStatus: 'pai
 export const SHIPPED: StatusMapping = { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' };
 export const DELIVERED: StatusMapping = { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' };
 export const CANCELLED: StatusMapping = { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' };
+
+/**
+ * What a canonical status stands for when a setting names one (the configurable channel's statusMap,
+ * PrestaShop's Order States): the row channels' tables use for it.
+ */
+export const CANONICAL_STATUS_ROWS: Readonly<Record<CanonicalStatus, StatusMapping>> = {
+	pending_payment: AWAITING_PAYMENT,
+	paid: PAID_NOT_SHIPPED,
+	invoiced: INVOICED,
+	shipped: SHIPPED,
+	delivered: DELIVERED,
+	cancelled: CANCELLED,
+	returned: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'returned' },
+};

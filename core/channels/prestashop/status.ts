@@ -1,5 +1,5 @@
 import type { CanonicalStatus } from '../../model/order';
-import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, CANONICAL_STATUS_ROWS, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 const REFUNDED: StatusMapping = { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' };
 
@@ -33,15 +33,7 @@ export const PRESTASHOP_SHIPPED_STATE = '4';
 export const PRESTASHOP_CANCELLED_STATE = '6';
 
 /** What a status named in the Order States setting means. */
-const BY_NAME: Readonly<Record<CanonicalStatus, StatusMapping>> = {
-	pending_payment: AWAITING_PAYMENT,
-	paid: PAID_NOT_SHIPPED,
-	invoiced: { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	shipped: SHIPPED,
-	delivered: DELIVERED,
-	cancelled: CANCELLED,
-	returned: REFUNDED,
-};
+const BY_NAME: Readonly<Record<CanonicalStatus, StatusMapping>> = { ...CANONICAL_STATUS_ROWS, returned: REFUNDED };
 
 /**
  * The shop's state table: the defaults with the setting's "id=status" pairs (comma, semicolon or newline
