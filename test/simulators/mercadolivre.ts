@@ -194,6 +194,42 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		this.route('GET', '/packs/:id', (req, p) => this.guard(req) ?? this.pack(Number(p.id)));
 		this.route('POST', '/shipments/:id/invoice_data', (req, p) => this.guard(req) ?? this.invoice(req, Number(p.id)));
 		this.route('POST', '/shipments/:id/seller_notifications', (req, p) => this.guard(req) ?? this.notify(req, Number(p.id)));
+		// Post-purchase: the order's claims and their returns.
+		this.route('GET', '/post-purchase/v1/claims/search', (req) => this.guard(req) ?? this.claimSearch(req));
+		this.route('GET', '/post-purchase/v2/claims/:id/returns', (req, p) => {
+			const ret = [...this.claims.values()].flat().find((c) => String(c.claim.id) === p.id)?.ret;
+			return this.guard(req) ?? (ret ? json(200, ret) : mlError(404, 'not_found', 'return not found'));
+		});
+	}
+
+	/** Claims per order id, each with its return (GET …/returns) when one was opened. */
+	readonly claims = new Map<number, Array<{ claim: Record<string, unknown>; ret?: Record<string, unknown> }>>();
+
+	/**
+	 * A return claim on an order, shaped like the published claim and return examples: the return's `status`
+	 * ("delivered" once in the seller's hands) and, unless `claimOnly`, its `orders[]` entry with the units.
+	 */
+	putReturnClaim(orderId: number, claimId: number, spec: { status: string; units: number; itemId?: string; quantityType?: 'total' | 'partial'; claimOnly?: boolean }): this {
+		const claim = {
+			id: claimId, resource_id: orderId, resource: 'order', type: 'mediations', stage: 'claim', status: 'opened', related_entities: ['return'],
+			quantity_type: spec.quantityType ?? 'total', claimed_quantity: spec.units,
+		};
+		const ret = {
+			id: claimId * 10, claim_id: claimId, resource_type: 'order', resource_id: orderId, status: spec.status, subtype: spec.quantityType === 'partial' ? 'return_partial' : 'return_total',
+			shipments: [{ shipment_id: claimId * 100, status: spec.status === 'delivered' ? 'delivered' : 'shipped', type: 'return', destination: { name: 'seller_address' } }],
+			...(spec.claimOnly ? {} : {
+				orders: [{ order_id: orderId, item_id: spec.itemId ?? 'MLB1234567890', variation_id: null, context_type: spec.quantityType ?? 'total', total_quantity: '3.0', return_quantity: `${spec.units}.0` }],
+			}),
+		};
+		const list = (this.claims.get(orderId) ?? []).filter((c) => c.claim.id !== claimId);
+		this.claims.set(orderId, [...list, { claim, ret }]);
+		return this;
+	}
+
+	private claimSearch(req: SimRequest): SimResponse {
+		if (req.query.get('resource') !== 'order') return mlError(400, 'bad_request', 'resource is required');
+		const data = (this.claims.get(Number(req.query.get('resource_id'))) ?? []).map((c) => c.claim);
+		return json(200, { paging: { offset: 0, limit: 30, total: data.length }, data });
 	}
 
 	readonly items = new Map<string, MlItem>();

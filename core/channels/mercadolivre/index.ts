@@ -3,6 +3,7 @@ import type { HttpRequest } from '../../http/transport';
 import { OrderValidationError } from '../../model/validate';
 import { expectObject, joinUrl, send } from '../common/http';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
+import { mayHaveReturns, readOrderReturns } from './claims';
 import { mlOrderRef, normalizeMlOrder } from './normalize';
 import { ML_DEFAULT_BASE_URL, type MlOrder, type MlSearchResponse, type MlShipment } from './types';
 import type { ChannelDescriptor } from '../descriptor';
@@ -39,6 +40,19 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 		return res as unknown as MlSearchResponse;
 	};
 
+	async function withShipment(order: MlOrder): Promise<MlOrder> {
+		const shippingId = order.shipping?.id;
+		if (shippingId === undefined || shippingId === null) return order;
+		try {
+			const shipment = (await get(`/shipments/${encodeURIComponent(String(shippingId))}`, undefined, { 'x-format-new': 'true' })) as unknown as MlShipment;
+			return { ...order, shipment };
+		} catch (error) {
+			// A shipment the seller cannot read (e.g. fulfilment by ML) must not hold the order back.
+			if (error instanceof ChannelHttpError && error.httpCode === 404) return order;
+			throw error;
+		}
+	}
+
 	return {
 		id: 'mercadolivre',
 		filterPrecisionMs: HOUR_MS,
@@ -64,15 +78,16 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 			return { items: res.results, nextPageToken: res.results.length > 0 && next < total ? makeToken({ offset: next, total }) : undefined };
 		},
 
+		/** The shipment, then (delivered orders) the returns of the order's claims (claims.ts). */
 		async getDetails(order: MlOrder): Promise<MlOrder> {
-			const shippingId = order.shipping?.id;
-			if (shippingId === undefined || shippingId === null) return order;
+			const shipped = await withShipment(order);
+			if (!mayHaveReturns(shipped)) return shipped;
 			try {
-				const shipment = (await get(`/shipments/${encodeURIComponent(String(shippingId))}`, undefined, { 'x-format-new': 'true' })) as unknown as MlShipment;
-				return { ...order, shipment };
+				const returns = await readOrderReturns(get, String(order.id));
+				return returns.length > 0 ? { ...shipped, returns } : shipped;
 			} catch (error) {
-				// A shipment the seller cannot read (e.g. fulfilment by ML) must not hold the order back.
-				if (error instanceof ChannelHttpError && error.httpCode === 404) return order;
+				// Claims the seller may not read (403: accounts the post-purchase API refuses) must not hold the order back.
+				if (error instanceof ChannelHttpError && (error.httpCode === 403 || error.httpCode === 404)) return shipped;
 				throw error;
 			}
 		},

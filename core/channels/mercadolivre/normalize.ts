@@ -7,7 +7,8 @@ import { UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
 import { parseDepotMap, type DepotMap } from './depots';
 import { ML_ORDER_STATUS_MAP, ML_TAG_STATUS_MAP, shipmentMapping } from './status';
-import { ML_ORDER_STATUSES, type MlAddress, type MlOrder, type MlOrderStatus, type MlShipment } from './types';
+import { returnedPerLine } from './claims';
+import { ML_ORDER_STATUSES, type MlAddress, type MlOrder, type MlOrderStatus, type MlReturn, type MlShipment } from './types';
 
 export function mlOrderRef(raw: unknown): string {
 	const id = isJsonObject(raw) ? raw.id : undefined;
@@ -61,6 +62,7 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 
 	const shipment = isJsonObject(o.shipment) ? (o.shipment as unknown as MlShipment) : undefined;
 	const tags = (r.optArray(o, 'tags') ?? []).filter((t): t is string => typeof t === 'string');
+	const mapping = withReturns(known ? statusOf(status as MlOrderStatus, tags, shipment) : UNKNOWN_STATUS, lines, o.returns);
 	const seller = r.optObject(o, 'seller');
 	const order: Record<string, unknown> = {
 		channel: 'mercadolivre',
@@ -68,7 +70,7 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 		channelOrderId,
 		createdAt,
 		updatedAt,
-		...(known ? statusOf(status as MlOrderStatus, tags, shipment) : UNKNOWN_STATUS),
+		...mapping,
 		channelStatusRaw: [status, shipment && [text(shipment.status), text(shipment.substatus)].filter(Boolean).join('/')].filter(Boolean).join(' | '),
 		currency: currencyOf(r, o, entries, options?.currency, flags),
 		totals: { itemsCents, shippingCents, discountCents, totalCents: Math.max(0, itemsCents + shippingCents - discountCents) },
@@ -157,6 +159,21 @@ function statusOf(status: MlOrderStatus, tags: string[], shipment: MlShipment | 
 	const tag = tags.find((t) => ML_TAG_STATUS_MAP[t] !== undefined);
 	const progress = shipment ? shipmentMapping({ status: text(shipment.status) ?? '', substatus: text(shipment.substatus) ?? null }) : tag ? ML_TAG_STATUS_MAP[tag] : {};
 	return { ...base, ...progress };
+}
+
+/**
+ * The returns getDetails read from the order's claims (claims.ts): each line's units back; an order whose
+ * every unit came back after it shipped (or was refunded for it) is `returned`.
+ */
+function withReturns(mapping: StatusMapping, lines: OrderLine[], returns: unknown): StatusMapping {
+	const back = Array.isArray(returns) ? returnedPerLine(lines, returns as MlReturn[]) : undefined;
+	if (!back) return mapping;
+	lines.forEach((line, i) => {
+		if (back[i] > 0) line.returnedQuantity = back[i];
+	});
+	const all = lines.every((l, i) => back[i] >= l.quantity);
+	const afterShipping = mapping.status === 'shipped' || mapping.status === 'delivered' || mapping.status === 'cancelled';
+	return all && afterShipping ? { ...mapping, status: 'returned', fulfillmentStatus: 'returned' } : mapping;
 }
 
 /** A non-blank string, trimmed; anything else (null, "", numbers in the wrong place) is absent. */

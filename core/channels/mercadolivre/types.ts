@@ -103,9 +103,25 @@ export interface MlOrder {
 	} | null;
 	seller?: { id?: number | string } | null;
 	tags?: string[] | null;
+	/** The order's claims ({ id }), when ML lists them on the order. */
+	mediations?: unknown[] | null;
 	coupon?: { id?: string | number | null; amount?: number | string | null } | null;
 	/** Attached by the adapter's getDetails from GET /shipments/{shipping.id}; absent in the CLI. */
 	shipment?: MlShipment;
+	/** Attached by getDetails from the order's claims with a return (claims.ts); absent when none was read. */
+	returns?: MlReturn[];
+}
+
+/** One claim's return, as getDetails reads it (claims.ts). */
+export interface MlReturn {
+	claimId: string;
+	/** The return's status is "delivered": the units are in the seller's hands. */
+	delivered: boolean;
+	/** The claim's: every unit of the order, or `claimedQuantity` of them. */
+	quantityType: 'total' | 'partial';
+	claimedQuantity?: number;
+	/** The return's `orders[]` entries for this order (units never received left out). */
+	items?: Array<{ itemId?: string; variationId?: string; quantity: number }>;
 }
 
 export interface MlSearchResponse {

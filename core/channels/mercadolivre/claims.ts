@@ -1,0 +1,95 @@
+import { ChannelHttpError } from '../../http/retry';
+import type { OrderLine } from '../../model/order';
+import { isJsonObject, type JsonObject } from '../common/raw-reader';
+import type { MlOrder, MlReturn } from './types';
+
+/**
+ * Mercado Livre returns after delivery go through claims, not the order or its shipment ("Gestionar
+ * reclamos", "Devoluciones", developers.mercadolibre.com.ve/es_ar, 06/05/2026 and 22/12/2025):
+ * GET /post-purchase/v1/claims/search?resource=order&resource_id={order} lists the order's claims; one with
+ * "return" in related_entities (or of type "return") has its return at GET /post-purchase/v2/claims/{id}/returns.
+ * The return's `status` "delivered" is "devolución en manos del vendedor"; its `orders[]` give, per order and
+ * item/variation, `return_quantity` ("1.0", a decimal string) and `context_type` (total, partial, or
+ * incomplete: units never received, which cannot come back). A return without `orders[]` falls back to its
+ * claim: `quantity_type` total (every unit of the order) or partial with `claimed_quantity`.
+ */
+type Get = (path: string, query?: Record<string, string | number>) => Promise<Record<string, unknown>>;
+
+/** Claims of delivered orders (or orders listing mediations) are read; other orders cannot have returns yet. */
+export function mayHaveReturns(order: MlOrder): boolean {
+	const mediations = Array.isArray(order.mediations) ? order.mediations : [];
+	return order.shipment?.status === 'delivered' || mediations.length > 0 || (order.tags ?? []).includes('delivered');
+}
+
+export async function readOrderReturns(get: Get, orderId: string): Promise<MlReturn[]> {
+	const found = await get('/post-purchase/v1/claims/search', { resource: 'order', resource_id: orderId });
+	const claims = (Array.isArray(found.data) ? found.data : []).filter(isJsonObject).filter(hasReturn);
+	const out: MlReturn[] = [];
+	for (const claim of claims) {
+		const id = String(claim.id);
+		const ret = await get(`/post-purchase/v2/claims/${encodeURIComponent(id)}/returns`).catch((error: unknown) => {
+			// A claim whose return was never opened answers 404: nothing came back.
+			if (error instanceof ChannelHttpError && error.httpCode === 404) return undefined;
+			throw error;
+		});
+		if (ret) out.push(readReturn(id, claim, ret, orderId));
+	}
+	return out;
+}
+
+const hasReturn = (claim: JsonObject): boolean =>
+	claim.type === 'return' || (Array.isArray(claim.related_entities) && claim.related_entities.includes('return'));
+
+/** A decimal count ("1.0", 2) as whole units; anything else is absent. */
+function units(v: unknown): number | undefined {
+	const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : typeof v === 'number' ? v : NaN;
+	return Number.isFinite(n) && n >= 0 ? Math.floor(n) : undefined;
+}
+
+function readReturn(claimId: string, claim: JsonObject, ret: JsonObject, orderId: string): MlReturn {
+	const entries = (Array.isArray(ret.orders) ? ret.orders : []).filter(isJsonObject);
+	const items = entries
+		.filter((e) => String(e.order_id) === orderId && e.context_type !== 'incomplete')
+		.map((e) => ({
+			itemId: typeof e.item_id === 'string' ? e.item_id : undefined,
+			variationId: e.variation_id === null || e.variation_id === undefined ? undefined : String(e.variation_id),
+			quantity: units(e.return_quantity) ?? 0,
+		}));
+	const claimed = units(claim.claimed_quantity);
+	return {
+		claimId,
+		delivered: ret.status === 'delivered',
+		quantityType: claim.quantity_type === 'partial' ? 'partial' : 'total',
+		...(claimed !== undefined ? { claimedQuantity: claimed } : {}),
+		...(entries.length > 0 ? { items } : {}),
+	};
+}
+
+/**
+ * Units back per line from the returns in the seller's hands: by the return's item (and variation) counts,
+ * else by its claim (total: every unit; partial: claimed_quantity filled into the lines in order). Never more
+ * than a line holds; undefined when nothing came back.
+ */
+export function returnedPerLine(lines: Array<Pick<OrderLine, 'quantity' | 'channelListingId' | 'channelVariantId'>>, returns: MlReturn[]): number[] | undefined {
+	const back = returns.filter((r) => r.delivered);
+	if (back.length === 0) return undefined;
+	const out = lines.map(() => 0);
+	const add = (i: number, n: number) => (out[i] = Math.min(lines[i].quantity, out[i] + n));
+	for (const r of back) {
+		if (r.items) {
+			for (const item of r.items) {
+				const i = lines.findIndex((l) => l.channelListingId === item.itemId && (item.variationId === undefined || l.channelVariantId === item.variationId));
+				if (i >= 0) add(i, item.quantity);
+			}
+		} else if (r.quantityType === 'total') lines.forEach((l, i) => add(i, l.quantity));
+		else {
+			let left = r.claimedQuantity ?? 0;
+			lines.forEach((l, i) => {
+				const n = Math.min(l.quantity - out[i], left);
+				add(i, n);
+				left -= n;
+			});
+		}
+	}
+	return out;
+}
