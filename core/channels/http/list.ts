@@ -2,16 +2,7 @@ import { ChannelHttpError, describeRequest } from '../../http/retry';
 import type { HttpRequest, HttpResponse } from '../../http/transport';
 import { localDateTime, localDay } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import {
-	checkedOffsetPage,
-	checkedOffsetRequest,
-	clampPageSize,
-	formatCountedOffset,
-	nextCountedOffset,
-	parseCheckedOffset,
-	parseCountedOffset,
-	parseLinkHeader,
-} from '../common/paging';
+import { clampPageSize, formatCountedOffset, listCheckedOffset, nextCountedOffset, parseCountedOffset, parseLinkHeader } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
 import type { AdapterContext, ListChangedPage, ListChangedRequest } from '../types';
 import type { HttpChannelDefinition, SinceFormat } from './definition';
@@ -82,13 +73,12 @@ async function read(ctx: AdapterContext, httpReq: HttpRequest, def: HttpChannelD
 
 async function offsetPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
 	const p = pc.def.list.paging;
-	const token = parseCheckedOffset(pc.req.pageToken, 'HTTP channel');
-	// One slot of each request holds the check order.
-	const limit = clampPageSize(pc.req.pageSize, Math.max(1, p.maxSize! - 1));
-	const page = checkedOffsetRequest(token, limit);
-	const httpReq = firstRequest(pc);
-	httpReq.query = { ...httpReq.query, [p.param!]: page.offset, [p.sizeParam!]: page.limit };
-	return checkedOffsetPage(token, limit, (await read(pc.ctx, httpReq, pc.def)).items, pc.idOf);
+	const fetch = async (offset: number, limit: number) => {
+		const httpReq = firstRequest(pc);
+		httpReq.query = { ...httpReq.query, [p.param!]: offset, [p.sizeParam!]: limit };
+		return (await read(pc.ctx, httpReq, pc.def)).items;
+	};
+	return listCheckedOffset(pc.req.pageToken, pc.req.pageSize, p.maxSize!, 'HTTP channel', fetch, pc.idOf);
 }
 
 async function numberedPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
