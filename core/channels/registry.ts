@@ -11,6 +11,7 @@ import { miraklChannel } from './mirakl';
 import { mercadoLivreChannel } from './mercadolivre';
 import { nuvemshopChannel } from './nuvemshop';
 import { prestaShopChannel } from './prestashop';
+import { wakeChannel } from './wake';
 import { shopeeChannel } from './shopee';
 import { shopifyChannel } from './shopify';
 import { trayChannel } from './tray';
@@ -30,7 +31,7 @@ function byId<const D extends readonly ChannelDescriptor[]>(list: D): { readonly
  * ChannelId), and every Record<ChannelId, …> elsewhere (the n8n side) fails to compile until it has the
  * new channel. Adding a channel: docs/CONTRIBUTING-NOTES.md, "Adding a channel".
  */
-export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel, miraklChannel, americanasChannel, httpChannel, madeiraMadeiraChannel, prestaShopChannel, viaChannel, anyMarketChannel] as const);
+export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel, miraklChannel, americanasChannel, httpChannel, madeiraMadeiraChannel, prestaShopChannel, viaChannel, anyMarketChannel, wakeChannel] as const);
 
 /** Channel ids as used in canonical orders, the CLI and the README. */
 export type ChannelId = keyof typeof CHANNELS;

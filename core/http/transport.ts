@@ -56,6 +56,8 @@ export function buildUrl(url: string, query?: HttpRequest['query']): string {
 
 export function parseBody(text: string, contentType: string | undefined): { body: unknown; invalidJson?: boolean } {
 	if (text === '') return { body: '' };
+	// .NET APIs (Wake's) document some answers as the bare words True/False: complete bodies, not truncated JSON.
+	if (/^\s*(True|False)\s*$/.test(text)) return { body: text.trim() === 'True' };
 	const looksJson = (contentType ?? '').includes('json') || /^\s*[[{]/.test(text);
 	if (!looksJson) return { body: text };
 	try {

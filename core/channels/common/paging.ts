@@ -222,3 +222,6 @@ export function parseUpdatedKeyset(token: string | undefined, tag: string, chann
 }
 
 export const formatUpdatedKeyset = (tag: string, k: UpdatedKeyset) => `${tag}:${k.updatedAt}:${k.id}`;
+
+/** The members of an adapter whose changed-since filter is exact to the second and can list up to now. */
+export const bySecondUpToNow = <Id extends string>(id: Id) => ({ id, filterPrecisionMs: 1000, latestUntil: (now: Date) => now });

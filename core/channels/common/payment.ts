@@ -274,3 +274,21 @@ export function anyMarketMethod(payment: unknown): PaymentMethod | undefined {
 	const name = str(payment.method) ?? str(payment.paymentMethodNormalized);
 	return name === undefined ? undefined : methodFromName(name);
 }
+
+/**
+ * Wake pagamento[]: formaPagamentoId is the store's own id, so the method is read from what the payment
+ * carries: a boleto (urlBoleto or codigoDeBarras) or a credit card. [?] Pix and other methods leave no
+ * documented trace on the order: unknown.
+ */
+export function wakeMethod(payments: unknown): PaymentMethod | undefined {
+	if (!Array.isArray(payments)) return undefined;
+	const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+	return orderPaymentMethod(
+		payments.map((p) => {
+			if (!isJsonObject(p)) return undefined;
+			if (isJsonObject(p.boleto) && (text(p.boleto.urlBoleto) || text(p.boleto.codigoDeBarras))) return 'boleto';
+			if (Array.isArray(p.cartaoCredito) && p.cartaoCredito.some(isJsonObject)) return 'credit_card';
+			return undefined;
+		}),
+	);
+}

@@ -1,4 +1,4 @@
-import type { CanonicalStatus, FulfillmentStatus, IntakeFlag, PaymentStatus } from '../../model/order';
+import { CANONICAL_STATUSES, type CanonicalStatus, type FulfillmentStatus, type IntakeFlag, type PaymentStatus } from '../../model/order';
 import { OrderValidationError } from '../../model/validate';
 
 /** One row of a channel's status table: what a channel status means in canonical terms. */
@@ -31,9 +31,7 @@ export function tolerantStatus<T>(read: () => T, fallback: T, flags: { add(flag:
 /** Renders a status table as markdown, one row per channel status: a test compares a README table with it (Tray). */
 export function statusTableMarkdown(title: string, table: Readonly<Record<string, Partial<StatusMapping>>>): string {
 	const cell = (v: string | undefined) => v ?? '(from other fields)';
-	const rows = Object.entries(table).map(
-		([raw, m]) => `| \`${raw}\` | ${cell(m.status)} | ${cell(m.paymentStatus)} | ${cell(m.fulfillmentStatus)} |`,
-	);
+	const rows = Object.entries(table).map(([raw, m]) => `| \`${raw}\` | ${cell(m.status)} | ${cell(m.paymentStatus)} | ${cell(m.fulfillmentStatus)} |`);
 	return [`| ${title} | status | paymentStatus | fulfillmentStatus |`, '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -58,3 +56,31 @@ export const CANONICAL_STATUS_ROWS: Readonly<Record<CanonicalStatus, StatusMappi
 	cancelled: CANCELLED,
 	returned: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'returned' },
 };
+
+export const statusRow = (status: CanonicalStatus): StatusMapping => CANONICAL_STATUS_ROWS[status];
+
+/**
+ * A channel's state table keyed by the store's own status ids: `defaults` with a setting's "id=status" pairs
+ * (comma, semicolon or newline separated; statuses are the canonical ones) over them. A malformed pair is an
+ * error naming it (and `setting`), so a typo never maps a status silently. `rows`: what each status stands for.
+ */
+export function statusIdTable(
+	defaults: Readonly<Record<string, StatusMapping>>,
+	text: unknown,
+	setting: string,
+	rows: Readonly<Record<CanonicalStatus, StatusMapping>> = CANONICAL_STATUS_ROWS,
+): Readonly<Record<string, StatusMapping>> {
+	const table: Record<string, StatusMapping> = { ...defaults };
+	const value = typeof text === 'string' ? text.trim() : '';
+	for (const pair of value
+		.split(/[,;\n]+/)
+		.map((p) => p.trim())
+		.filter(Boolean)) {
+		const m = /^(\d+)\s*[=:]\s*([a-z_]+)$/.exec(pair);
+		if (!m || !(CANONICAL_STATUSES as readonly string[]).includes(m[2])) {
+			throw new Error(`${setting}: "${pair}" is not "<id>=<status>" with a status among ${CANONICAL_STATUSES.join(', ')}`);
+		}
+		table[m[1]] = rows[m[2] as CanonicalStatus];
+	}
+	return table;
+}

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { accountOffset, openRawOrder, readLocalDate } from '../common/fields';
 import { joinUrl, send } from '../common/http';
-import { clampPageSize } from '../common/paging';
+import { bySecondUpToNow, clampPageSize } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
 import { absentOn404 } from '../common/writer';
 import type { ChannelDescriptor } from '../descriptor';
@@ -86,10 +86,7 @@ export function createPrestaShopAdapter(ctx: AdapterContext): ChannelAdapter<Pre
 	}
 
 	return {
-		id: 'prestashop',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
-
+		...bySecondUpToNow('prestashop'),
 		listChanged,
 
 		async getDetails(order) {

@@ -1,6 +1,7 @@
 import type { CanonicalStatus } from '../../model/order';
-import { AWAITING_PAYMENT, CANCELLED, CANONICAL_STATUS_ROWS, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, CANONICAL_STATUS_ROWS, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, statusIdTable, type StatusMapping } from '../common/status';
 
+// A refund (state 7) does not say the goods came back.
 const REFUNDED: StatusMapping = { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' };
 
 /**
@@ -35,22 +36,5 @@ export const PRESTASHOP_CANCELLED_STATE = '6';
 /** What a status named in the Order States setting means. */
 const BY_NAME: Readonly<Record<CanonicalStatus, StatusMapping>> = { ...CANONICAL_STATUS_ROWS, returned: REFUNDED };
 
-/**
- * The shop's state table: the defaults with the setting's "id=status" pairs (comma, semicolon or newline
- * separated) over them. A malformed pair is an error naming it, so a typo never maps a state silently.
- */
-export function prestaShopStates(setting: unknown): Readonly<Record<string, StatusMapping>> {
-	const table: Record<string, StatusMapping> = { ...PRESTASHOP_DEFAULT_STATES };
-	const text = typeof setting === 'string' ? setting.trim() : '';
-	if (text === '') return table;
-	for (const pair of text
-		.split(/[,;\n]+/)
-		.map((p) => p.trim())
-		.filter(Boolean)) {
-		const m = /^(\d+)\s*[=:]\s*([a-z_]+)$/.exec(pair);
-		const row = m && Object.prototype.hasOwnProperty.call(BY_NAME, m[2]) ? BY_NAME[m[2] as CanonicalStatus] : undefined;
-		if (!m || !row) throw new Error(`PrestaShop Order States: "${pair}" is not "<state id>=<status>" with a status among ${Object.keys(BY_NAME).join(', ')}`);
-		table[m[1]] = row;
-	}
-	return table;
-}
+/** The shop's state table: the defaults with the credential's Order States ("id=status" pairs) over them. */
+export const prestaShopStates = (setting: unknown) => statusIdTable(PRESTASHOP_DEFAULT_STATES, setting, 'PrestaShop Order States', BY_NAME);

@@ -16,6 +16,7 @@ import { mercadoLivreN8n } from './mercadolivre';
 import { miraklN8n } from './mirakl';
 import { nuvemshopN8n } from './nuvemshop';
 import { prestaShopN8n } from './prestashop';
+import { wakeN8n } from './wake';
 import { shopeeN8n } from './shopee';
 import { shopifyN8n } from './shopify';
 import { trayN8n } from './tray';
@@ -47,6 +48,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	prestashop: prestaShopN8n,
 	via: viaN8n,
 	anymarket: anyMarketN8n,
+	wake: wakeN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

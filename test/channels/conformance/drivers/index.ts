@@ -13,6 +13,7 @@ import { miraklListingDriver, miraklWriterDriver } from './mirakl';
 import { mercadoLivreListingDriver, mercadoLivreWriterDriver } from './mercadolivre';
 import { nuvemshopListingDriver, nuvemshopWriterDriver } from './nuvemshop';
 import { prestaShopListingDriver, prestaShopWriterDriver } from './prestashop';
+import { wakeListingDriver, wakeWriterDriver } from './wake';
 import { shopeeListingDriver, shopeeWriterDriver } from './shopee';
 import { shopifyListingDriver, shopifyWriterDriver } from './shopify';
 import { trayListingDriver, trayWriterDriver } from './tray';
@@ -40,6 +41,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	prestashop: prestaShopWriterDriver,
 	via: viaWriterDriver,
 	anymarket: anyMarketWriterDriver,
+	wake: wakeWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -61,4 +63,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	prestashop: prestaShopListingDriver,
 	via: viaListingDriver,
 	anymarket: anyMarketListingDriver,
+	wake: wakeListingDriver,
 };
