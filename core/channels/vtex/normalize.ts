@@ -5,6 +5,7 @@ import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-rea
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import { orderPaymentMethod, vtexMethod } from '../common/payment';
 import { deriveVtexStatus, VTEX_STATUS_MAP, vtexStatus, type VtexPackagesSummary } from './status';
+import { applyChanges } from './changes';
 
 /** A Feed v3 item ({eventId, handle, orderId, state, currentChange, …}) or a full OMS order. */
 export type VtexRaw = JsonObject;
@@ -37,8 +38,7 @@ function readTotal(r: RawReader, totals: Array<{ item: JsonObject; path: string 
  * The seller's SKU is `skuField` (RefId by default); an item without it is an unmapped line that keeps the
  * VTEX sku id (`id`, else `sellerSku`) as channelVariantId and `productId` as channelListingId.
  */
-function readLine(r: RawReader, item: JsonObject, path: string, skuField: VtexSkuField): OrderLine | undefined {
-	const quantity = r.integer(item, `${path}.quantity`, 0);
+function readLine(r: RawReader, item: JsonObject, path: string, skuField: VtexSkuField, quantity: number): OrderLine | undefined {
 	if (quantity === 0) return undefined;
 	return compact<OrderLine>({
 		sku: r.optString(item, `${path}.${skuField}`),
@@ -137,7 +137,13 @@ export function normalizeVtexOrder(input: unknown, account: string, skuField: Vt
 	if (isFeedItem(raw)) r.fail('items', 'is missing: this is a Feed v3 item, fetch the order with getDetails first');
 	if (isListSummary(raw)) r.fail('items', 'is missing: this is a List orders summary, fetch the order with GET /api/oms/pvt/orders/{orderId}');
 	const totals = r.objects(r.array(raw, 'totals'), 'totals');
-	const lines = r.objects(r.array(raw, 'items'), 'items').flatMap(({ item, path }) => readLine(r, item, path, skuField) ?? []);
+	const items = r.objects(r.array(raw, 'items'), 'items');
+	// Change orders: items removed or added after the order was placed (changes.ts).
+	const changed = applyChanges(raw, items.map(({ item }) => item), (i) => r.integer(items[i].item, `${items[i].path}.quantity`, 0));
+	const lines = [
+		...items.flatMap(({ item, path }, i) => readLine(r, item, path, skuField, changed.quantities[i]) ?? []),
+		...changed.added.map((a) => compact<OrderLine>({ quantity: a.quantity, unitPriceCents: a.price, channelVariantId: a.id, title: a.name })),
+	];
 	const store = r.optObject(raw, 'storePreferencesData');
 	const currency = store && r.optString(store, 'storePreferencesData.currencyCode');
 	const packages = readPackages(r, raw);
@@ -149,6 +155,7 @@ export function normalizeVtexOrder(input: unknown, account: string, skuField: Vt
 	const flags: IntakeFlag[] = [];
 	if (!currency) flags.push('currency_from_account');
 	if (status.assumed) flags.push('status_assumed');
+	if (changed.clamped) flags.push('line_quantities_clamped');
 	flags.push(...unknown);
 	const order: CanonicalOrder = {
 		channel: 'vtex',
