@@ -292,3 +292,15 @@ export function wakeMethod(payments: unknown): PaymentMethod | undefined {
 		}),
 	);
 }
+
+/**
+ * Plugg.To payments[]: `payment_type` ("credit" in the documented order; [?] the other values are not listed:
+ * read by name: "debit", "boleto", "pix"…), else `payment_method`, the name the marketplace sent.
+ */
+export function pluggToMethod(payment: unknown): PaymentMethod | undefined {
+	if (!isJsonObject(payment)) return undefined;
+	const type = str(payment.payment_type);
+	if (type === 'credit') return 'credit_card';
+	const name = type ?? str(payment.payment_method);
+	return name === undefined ? undefined : methodFromName(name);
+}

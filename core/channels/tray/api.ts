@@ -1,8 +1,4 @@
-import { ChannelHttpError } from '../../http/retry';
-import type { HttpRequest, HttpResponse } from '../../http/transport';
 import { accountOffset } from '../common/fields';
-import type { JsonObject } from '../common/raw-reader';
-import { isJsonObject } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
 
 /**
@@ -26,16 +22,5 @@ export const TRAY_DEFAULT_OFFSET = '-03:00';
 
 export const trayOffset = (ctx: AdapterContext): string => accountOffset(ctx.options, TRAY_DEFAULT_OFFSET);
 
-/** A listing's items, unwrapped from their singular key ({Order:{…}} → {…}), and its total. */
-export function readListing(res: HttpResponse, req: HttpRequest, plural: string, singular: string): { items: JsonObject[]; total: number } {
-	const body = res.body;
-	const list = isJsonObject(body) ? body[plural] : undefined;
-	// An empty listing may come without the plural key; only a body that is not an object is a fault.
-	if (!isJsonObject(body) || (list !== undefined && !Array.isArray(list))) {
-		throw new ChannelHttpError(res.status, req, `Expected {paging, ${plural}: [...]} from GET ${new URL(req.url).pathname}`, body);
-	}
-	const items = ((list ?? []) as unknown[]).map((e) => (isJsonObject(e) && isJsonObject(e[singular]) ? e[singular] : e)) as JsonObject[];
-	const paging = isJsonObject(body.paging) ? body.paging : {};
-	const total = Number(paging.total);
-	return { items, total: Number.isSafeInteger(total) && total >= 0 ? total : items.length };
-}
+// Tray listings answer {paging:{total…}, Orders:[{Order:{…}}]}: read by the shared reader.
+export { readListing } from '../common/listing';

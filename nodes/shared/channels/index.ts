@@ -15,6 +15,7 @@ import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
 import { miraklN8n } from './mirakl';
 import { nuvemshopN8n } from './nuvemshop';
+import { pluggToN8n } from './pluggto';
 import { prestaShopN8n } from './prestashop';
 import { wakeN8n } from './wake';
 import { shopeeN8n } from './shopee';
@@ -49,6 +50,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	via: viaN8n,
 	anymarket: anyMarketN8n,
 	wake: wakeN8n,
+	pluggto: pluggToN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

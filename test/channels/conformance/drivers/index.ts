@@ -5,6 +5,7 @@ import { amazonListingDriver, amazonWriterDriver } from './amazon';
 import { americanasListingDriver, americanasWriterDriver } from './americanas';
 import { httpListingDriver, httpWriterDriver } from './http';
 import { anyMarketListingDriver, anyMarketWriterDriver } from './anymarket';
+import { pluggToListingDriver, pluggToWriterDriver } from './pluggto';
 import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
 import { madeiraMadeiraListingDriver, madeiraMadeiraWriterDriver } from './madeiramadeira';
 import { magentoListingDriver, magentoWriterDriver } from './magento';
@@ -42,6 +43,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	via: viaWriterDriver,
 	anymarket: anyMarketWriterDriver,
 	wake: wakeWriterDriver,
+	pluggto: pluggToWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -64,4 +66,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	via: viaListingDriver,
 	anymarket: anyMarketListingDriver,
 	wake: wakeListingDriver,
+	pluggto: pluggToListingDriver,
 };
