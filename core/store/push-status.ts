@@ -1,5 +1,5 @@
 import { pushRetryFromRow } from './rows';
-import type { PushStatusEntry, PushStatusQuery } from './types';
+import type { PushStatusEntry, PushStatusQuery, VersionedLevel } from './types';
 import { storeSku } from './inputs';
 
 /** Read side of the push state (pushStatus), shared by both drivers. */
@@ -54,3 +54,32 @@ export const pushStatusFromRow = (r: Row): PushStatusEntry => {
 		retry: r.attempts === null || r.attempts === undefined ? null : pushRetryFromRow(r),
 	};
 };
+
+/** The warehouses a push key names: "default+sp" (several sold, summed) or one warehouse. */
+const pushKeyWarehouses = (key: string): string[] => key.split('+');
+
+/**
+ * Push keys naming several warehouses ("default+sp", Catalog → Set Channel Warehouses) compare the value
+ * published with the sum of those warehouses' levels, as the push computed it (PushScope.levels): available
+ * summed (kits per warehouse), the newest change. The drivers' rows carry no level for such a key.
+ */
+export async function withJointLevels(rows: PushStatusEntry[], levels: (skus: string[], warehouse: string) => Promise<VersionedLevel[]>): Promise<PushStatusEntry[]> {
+	const skusByKey = new Map<string, Set<string>>();
+	for (const r of rows) if (r.warehouse.includes('+')) (skusByKey.get(r.warehouse) ?? skusByKey.set(r.warehouse, new Set()).get(r.warehouse)!).add(r.sku);
+	if (skusByKey.size === 0) return rows;
+	const sums = new Map<string, { onHand: number; reserved: number; available: number; changeSeq: number }>();
+	for (const [key, skus] of skusByKey) {
+		for (const part of pushKeyWarehouses(key)) {
+			for (const l of await levels([...skus], part)) {
+				const k = `${key}|${l.sku}`;
+				const s = sums.get(k);
+				sums.set(k, s ? { onHand: s.onHand + l.onHand, reserved: s.reserved + l.reserved, available: s.available + l.available, changeSeq: Math.max(s.changeSeq, l.changeSeq) } : { onHand: l.onHand, reserved: l.reserved, available: l.available, changeSeq: l.changeSeq });
+			}
+		}
+	}
+	return rows.map((r) => {
+		const sum = r.warehouse.includes('+') ? sums.get(`${r.warehouse}|${r.sku}`) : undefined;
+		if (!sum) return r;
+		return { ...r, ...sum, behind: r.pushedChangeSeq === null || sum.changeSeq > r.pushedChangeSeq };
+	});
+}

@@ -12,7 +12,7 @@ import { CatalogStore } from './catalog-store';
 import { kitLevels, kitVersionedLevels, withChangedKits } from './kit-ops';
 import { activityLimit, type ActivityQuery, type OrderActivity } from './activity';
 import { orderFilter } from './order-view';
-import { pushStatusFilter } from './push-status';
+import { pushStatusFilter, withJointLevels } from './push-status';
 import { checkReturn, registerReturnInTx, type RegisterReturnInput, type RegisterReturnResult } from './returns';
 import { checkClaim, checkFail, checkQueued, checkSeqs, checkTtl } from './queue';
 import { QUEUE_RETRY_BACKOFF, type ClaimedDelivery, type ClaimOptions, type FailOptions, type QueuedDeliveryInput, type QueueStatus } from './queue-types';
@@ -267,7 +267,8 @@ export class LedgerStore extends CatalogStore implements OmsStore {
 	}
 
 	async pushStatus(query: PushStatusQuery = {}): Promise<PushStatusEntry[]> {
-		return this.backend.pushStatus(pushStatusFilter(query));
+		const rows = await this.backend.pushStatus(pushStatusFilter(query));
+		return withJointLevels(rows, (skus, warehouse) => this.getVersionedLevels(skus, warehouse));
 	}
 
 	async clearPushRetries(channel: string, warehouse: string, seen: SeenRetry[], pushStartedAt?: Date): Promise<void> {

@@ -1,4 +1,5 @@
 import type { OmsStore } from '../../core/store/types';
+import { order } from '../fixtures/orders';
 import { DRIVERS, openFresh } from './stores';
 
 /** pushStatus on both drivers: what each channel account was last told per SKU, against the level now. */
@@ -55,5 +56,16 @@ describe.each(DRIVERS)('push status on %s', (driver) => {
 		const [b] = await store.getVersionedLevels(['B']);
 		await store.recordPushed(SHOP, [{ sku: 'B', value: 5, changeSeq: b.changeSeq }]);
 		expect((await store.pushStatus({ channel: SHOP, sku: 'B' }))[0]).toMatchObject({ behind: false, available: 5, pushedValue: 5 });
+	});
+
+	test('a joint push key (default+north, several warehouses sold) is compared with the sum of their levels', async () => {
+		const ML = 'mercadolivre:123';
+		const [d, n] = [(await store.getVersionedLevels(['A']))[0], (await store.getVersionedLevels(['A'], 'north'))[0]];
+		await store.recordPushed(ML, [{ sku: 'A', warehouse: 'default+north', value: 7, changeSeq: Math.max(d.changeSeq, n.changeSeq) }]);
+		expect((await store.pushStatus({ channel: ML }))[0]).toMatchObject({ warehouse: 'default+north', pushedValue: 7, onHand: 7, reserved: 0, available: 7, behind: false, movementsSincePush: 0 });
+		// An order reserving in north moves the sum: behind, with the movement counted.
+		now = new Date('2026-11-20T12:05:00Z');
+		await store.applyOrders([{ ...order('9', 'paid', [['A', 2]]), warehouse: 'north' }]);
+		expect((await store.pushStatus({ channel: ML }))[0]).toMatchObject({ onHand: 7, reserved: 2, available: 5, behind: true, movementsSincePush: 1 });
 	});
 });

@@ -92,7 +92,7 @@ export function selectPushStatus(prepare: Prepare, f: PushStatusFilter): PushSta
 		`WITH k AS (SELECT channel, warehouse, sku FROM oms_channel_stock UNION SELECT channel, warehouse, sku FROM oms_push_retry)
 		 SELECT k.channel, k.warehouse, k.sku, c.pushed_value, c.pushed_seq, c.pushed_at, s.on_hand, s.reserved, s.change_seq,
 		   r.attempts, r.uncertain, r.last_error, r.last_http_code, r.first_failed_ms, r.next_ms, r.revision,
-		   CASE WHEN c.pushed_at IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM oms_ledger l WHERE l.sku = k.sku AND l.warehouse = k.warehouse AND l.at > c.pushed_at) END AS movements
+		   CASE WHEN c.pushed_at IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM oms_ledger l WHERE l.sku = k.sku AND (l.warehouse = k.warehouse OR instr('+' || k.warehouse || '+', '+' || l.warehouse || '+') > 0) AND l.at > c.pushed_at) END AS movements
 		 FROM k
 		 LEFT JOIN oms_channel_stock c ON c.channel = k.channel AND c.warehouse = k.warehouse AND c.sku = k.sku
 		 LEFT JOIN oms_push_retry r ON r.channel = k.channel AND r.warehouse = k.warehouse AND r.sku = k.sku
