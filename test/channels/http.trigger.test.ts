@@ -43,3 +43,28 @@ for (const style of ['offset', 'page', 'cursor', 'link'] as PagingStyle[]) {
 		});
 	});
 }
+
+describe('configurable HTTP trigger: a definition that cannot be used', () => {
+	let sim: HttpChannelSimulator;
+	beforeEach(async () => {
+		sim = new HttpChannelSimulator('page');
+		await sim.start();
+	});
+	afterEach(() => sim.stop());
+
+	test('activation fails naming the setting, sends nothing, and records no state', async () => {
+		const def = simDefinition('page');
+		const nodeType = new HttpChannelTrigger();
+		nodeType.poll = orderTriggerPoll('http', { retry: TINY_RETRY, timeoutMs: 1000, now: () => new Date('2026-03-10T14:20:00Z') });
+		const h = new PollHarness({
+			nodeType,
+			parameters: { httpChannelDefinition: JSON.stringify({ ...def, list: { ...def.list, paging: { style: 'page' } } }) },
+			credentials: { baseUrl: sim.baseUrl, account: 'x', headerName: 'X-Api-Key', headerValue: 'sim-key' },
+			authenticate: (c, req) => ({ ...req, headers: { ...(req.headers ?? {}), [String(c.headerName)]: String(c.headerValue) } }),
+		});
+		const error = await h.poll().catch((e: unknown) => e);
+		expect((error as Error).message).toContain('Channel definition: "list.paging.sizeParam" is required for page paging');
+		expect(sim.requests()).toEqual([]);
+		expect(h.staticData).toEqual({});
+	});
+});

@@ -18,8 +18,8 @@ export type { HttpChannelDefinition, MappingDefinition } from './definition';
  * field mapping, the status map and the write requests. It runs through the same poll engine as every
  * channel (overlap, de-duplication by version, carried-over windows, retries in send()).
  *
- * The definition is read on first use, so an adapter can be built (registry checks, the CLI's listing)
- * before one is given. Orders changed past the window's end are left to the next window; orders whose
+ * The definition is checked when the adapter is built (see definitionOf); without one it can still be built
+ * (registry checks), and fails on first use. Orders changed past the window's end are left to the next window; orders whose
  * change time cannot be read go on to identify() and become error items.
  */
 export function createHttpChannelAdapter(ctx: AdapterContext): ChannelAdapter<JsonObject> {
