@@ -224,7 +224,7 @@ require('./templates/ask-oms')({ P, STORE_CRED });
 	// Fixed webhook ids: the Production URL (…/webhook/<id>/webhook) must not change when the file is regenerated.
 	const HOOK_IDS = { mercadolivre: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a01', shopify: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a02', woocommerce: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a03', nuvemshop: '5f0c8a61-3d2e-4b7a-9c41-0e6d2b8f7a04' };
 	const hook = (ch) => `${CH[ch].label} Order Webhook`;
-	CHANNELS.forEach((ch, i) => nodes.push(node(hook(ch), P + 'omsWebhookTrigger', 1, at(0, i), { channel: ch, options: {} }, { webhookId: HOOK_IDS[ch], credentials: { ...STORE_CRED, ...chCred(ch) } })));
+	CHANNELS.forEach((ch, i) => nodes.push(node(hook(ch), P + 'omsWebhookTrigger', 2, at(0, i), { channel: ch, options: {} }, { webhookId: HOOK_IDS[ch], credentials: { ...STORE_CRED, ...chCred(ch) } })));
 	importAndSync(nodes, c, hook);
 	const notes = [
 		note('About This Workflow', {

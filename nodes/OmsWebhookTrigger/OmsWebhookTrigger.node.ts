@@ -17,7 +17,10 @@ export class OmsWebhookTrigger implements INodeType {
 		name: 'omsWebhookTrigger',
 		icon: { light: 'file:omsWebhook.svg', dark: 'file:omsWebhook.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as 1. n8n evaluates an expression for the binaryData option of every call to a
+		// version-1 webhook node (webhook-helpers parseRequestBody): a second isolate per delivery, measured.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{"Orders from " + $parameter["channel"]}}',
 		description: 'Starts the workflow when a channel delivers an order webhook, verified, de-duplicated and read as a canonical OMS order',
 		defaults: { name: 'OMS Order Webhook' },

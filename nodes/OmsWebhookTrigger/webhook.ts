@@ -9,6 +9,7 @@ import type { WebhookRegistrar, WebhookSecrets } from '../../core/webhooks/types
 import { N8N_CHANNELS, openChannelContext } from '../shared/channels';
 import { toNodeError } from '../shared/errors';
 import { openStore } from '../shared/store';
+import { withCachedCredentials } from '../shared/credential-cache';
 import { drainerOf, keepTestItems, queueOf } from './queue';
 import { withFormattedMoney } from '../../core/model/money';
 
@@ -67,6 +68,13 @@ export function queueingIntake(opened: OpenedChannel, store: OmsStore, queue: st
 	};
 }
 
+/** The body exactly as received; n8n reads it for the content types it parses, else it is read here. */
+async function rawBodyOf(req: { rawBody?: unknown; readRawBody?: () => Promise<void> }): Promise<Buffer> {
+	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody().catch(() => undefined);
+	const raw = req.rawBody;
+	return Buffer.isBuffer(raw) ? raw : Buffer.from(typeof raw === 'string' ? raw : '');
+}
+
 /** The node's URLs a channel may sign (Shopee): production, and the test URL for the editor's test deliveries. */
 function signedUrls(ctx: IWebhookFunctions, test: boolean): string[] {
 	const production = ctx.getNodeWebhookUrl('default');
@@ -106,16 +114,23 @@ export function webhookTriggerWebhook(deps: WebhookTriggerDeps = {}) {
 		const now = deps.now?.() ?? new Date();
 		const test = this.getMode() === 'manual';
 		const queue = queueOf(this);
-		const opened = await openChannel(this, deps).catch((error: unknown) => {
-			throw toNodeError(this.getNode(), error);
-		});
-		const { store, safeMessage: safe } = await openStore(this);
-		const intake = queueingIntake(opened, store, queue, test);
-		const rawBody: unknown = (req as { rawBody?: unknown }).rawBody;
-		const delivery = { rawBody: Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(typeof rawBody === 'string' ? rawBody : ''), headers: req.headers, urls: signedUrls(this, test) };
-		const admission = await admit(delivery, intake).catch((error: unknown) => {
-			throw new NodeOperationError(this.getNode(), `Could not record the delivery in the OMS store: ${safe(error)}`);
-		});
+		const delivery = { rawBody: await rawBodyOf(req), headers: req.headers, urls: signedUrls(this, test) };
+		const attempt = async (ctx: IWebhookFunctions) => {
+			const opened = await openChannel(ctx, deps).catch((error: unknown) => {
+				throw toNodeError(this.getNode(), error);
+			});
+			const { store, safeMessage: safe } = await openStore(ctx);
+			const intake = queueingIntake(opened, store, queue, test);
+			const admission = await admit(delivery, intake).catch((error: unknown) => {
+				throw new NodeOperationError(this.getNode(), `Could not record the delivery in the OMS store: ${safe(error)}`);
+			});
+			return { opened, store, safe, intake, admission };
+		};
+		// Live deliveries verify against cached credentials; one that fails is verified again with fresh ones
+		// (a secret rotated in n8n), so what is refused was refused by the current secret.
+		let taken = await attempt(test ? this : withCachedCredentials(this));
+		if (!test && taken.admission.status === 401) taken = await attempt(withCachedCredentials(this, true));
+		const { opened, store, safe, intake, admission } = taken;
 		if (admission.status === 401) {
 			res.status(401).send('Unauthorized');
 			return { noWebhookResponse: true };

@@ -27,6 +27,8 @@ const { N8nInstance } = require(path.join(ROOT, 'scripts/lib/n8n-instance'));
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const STALL_MS = Number(process.env.BENCH_STALL_MS ?? 10_000);
+/** The OMS Order Webhook Trigger's type version in the benchmark workflow (2 by default; 1 as older workflows). */
+const NODE_VERSION = Number(process.env.BENCH_WEBHOOK_NODE_VERSION ?? 2);
 /** Extra n8n settings for the run, as KEY=value pairs separated by spaces (e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true). */
 const N8N_ENV = Object.fromEntries((process.env.BENCH_N8N_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 const IDS = { floor: 'omsBenchFloor001', oms: 'omsBenchWebhook1' };
@@ -103,7 +105,7 @@ async function main() {
 			}),
 		};
 		await n8n.stop();
-		const oms = omsWorkflow({ woo: HOOK.woo, nuvemshop: HOOK.nuvemshop }, creds, {});
+		const oms = omsWorkflow({ woo: HOOK.woo, nuvemshop: HOOK.nuvemshop }, creds, {}, NODE_VERSION);
 		const files = { floor: path.join(work, 'floor.json'), oms: path.join(work, 'oms.json') };
 		fs.writeFileSync(files.floor, JSON.stringify({ id: IDS.floor, ...floorWorkflow(HOOK.floor) }));
 		fs.writeFileSync(files.oms, JSON.stringify({ id: IDS.oms, ...oms }));
@@ -254,7 +256,7 @@ async function main() {
 		process.stdout.write(
 			JSON.stringify({
 				benchmark: 'webhooks',
-				n8n: '2.41.1', n8nSettings: N8N_ENV, cpus: os.cpus().length, loadAverage1m: { atStart: loadAtStart, atEnd: Number(os.loadavg()[0].toFixed(1)) }, node: process.version, deliveriesPerBurst: DELIVERIES, concurrency: CONCURRENCY,
+				n8n: '2.41.1', n8nSettings: N8N_ENV, webhookNodeVersion: NODE_VERSION, cpus: os.cpus().length, loadAverage1m: { atStart: loadAtStart, atEnd: Number(os.loadavg()[0].toFixed(1)) }, node: process.version, deliveriesPerBurst: DELIVERIES, concurrency: CONCURRENCY,
 				floor: { workflow: 'Webhook (respond immediately) → No-Op', ...floor },
 				oms: { workflow: 'OMS Order Webhook Trigger (WooCommerce: order in the body; Nuvemshop: id, read by the drain) → Apply → Push Stock to WooCommerce + Nuvemshop; batch 100, 1 execution at once per node', ...healthy },
 				omsStalled: { stalledChannel: 'nuvemshop', stallMs: STALL_MS, ...stalled },

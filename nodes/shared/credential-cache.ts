@@ -1,0 +1,44 @@
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+
+/**
+ * Decrypted credentials for the webhook path, kept a short time. n8n 2.x decrypts a credential inside a new
+ * expression isolate on every getCredentials (CredentialsHelper.applyDefaultsAndOverwrites): profiled in a real
+ * n8n during a burst, that was the largest share of a delivery's cost, twice per delivery (the channel's
+ * credential and the store's). Entries are keyed by credential type and id (the node names them without
+ * decrypting) and used for TTL_MS after they were read. The webhook re-verifies a delivery that failed with
+ * cached secrets against freshly read ones before refusing it, so a rotated secret takes effect at once.
+ */
+export const CREDENTIAL_TTL_MS = 60_000;
+const MAX_ENTRIES = 200;
+
+const cache = new Map<string, { at: number; data: ICredentialDataDecryptedObject }>();
+
+interface Ctx {
+	getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject>;
+	getNode(): INode;
+}
+
+/**
+ * `ctx` whose getCredentials answers from the cache (or, with `fresh`, reads again and refreshes the entry).
+ * A credential without an id (an unsaved node) is always read.
+ */
+export function withCachedCredentials<T extends Ctx>(ctx: T, fresh = false, now: () => number = Date.now): T {
+	const getCredentials = async (type: string): Promise<ICredentialDataDecryptedObject> => {
+		const id = ctx.getNode().credentials?.[type]?.id;
+		if (!id) return ctx.getCredentials(type);
+		const key = `${type}\u0000${id}`;
+		const hit = cache.get(key);
+		if (!fresh && hit && now() - hit.at < CREDENTIAL_TTL_MS) return { ...hit.data };
+		const data = await ctx.getCredentials(type);
+		if (cache.size >= MAX_ENTRIES) for (const [k, v] of cache) if (now() - v.at >= CREDENTIAL_TTL_MS) cache.delete(k);
+		cache.set(key, { at: now(), data });
+		return { ...data };
+	};
+	// The context's other methods read its own fields through the prototype.
+	return Object.create(ctx, { getCredentials: { value: getCredentials } }) as T;
+}
+
+/** Tests: forget every entry. */
+export function clearCredentialCache(): void {
+	cache.clear();
+}

@@ -1,0 +1,83 @@
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+import { wooOrder } from '../simulators/woocommerce';
+import { closeSharedStores } from '../../core/store/open';
+import { CREDENTIAL_TTL_MS, clearCredentialCache, withCachedCredentials } from '../../nodes/shared/credential-cache';
+import { OmsWebhookTrigger } from '../../nodes/OmsWebhookTrigger/OmsWebhookTrigger.node';
+import { webhookTrigger } from './trigger-helpers';
+import { hmacBase64, delivery } from './deliveries';
+
+/** The webhook path's short-lived credential cache: fewer decryptions, and a rotated secret still takes effect at once. */
+
+afterAll(() => closeSharedStores());
+beforeEach(() => clearCredentialCache());
+
+describe('withCachedCredentials', () => {
+	const fake = (ids: Record<string, string | undefined>) => {
+		const reads: string[] = [];
+		let version = 0;
+		const node = { credentials: Object.fromEntries(Object.entries(ids).map(([t, id]) => [t, { id: id ?? null, name: t }])) } as unknown as INode;
+		const ctx = {
+			getNode: () => node,
+			getCredentials: async (type: string): Promise<ICredentialDataDecryptedObject> => {
+				reads.push(type);
+				return { secret: `${type}-v${++version}` };
+			},
+		};
+		return { ctx, reads };
+	};
+
+	it('reads a credential once within the TTL, again after it or when asked for fresh data; without an id, every time', async () => {
+		let now = 1_000_000;
+		const { ctx, reads } = fake({ a: '1', b: '2', c: undefined });
+		const cached = () => withCachedCredentials(ctx, false, () => now);
+		expect(await cached().getCredentials('a')).toEqual({ secret: 'a-v1' });
+		expect(await cached().getCredentials('a')).toEqual({ secret: 'a-v1' });
+		expect(await cached().getCredentials('b')).toEqual({ secret: 'b-v2' });
+		expect(reads).toEqual(['a', 'b']);
+		expect(await withCachedCredentials(ctx, true, () => now).getCredentials('a')).toEqual({ secret: 'a-v3' });
+		expect(await cached().getCredentials('a')).toEqual({ secret: 'a-v3' });
+		now += CREDENTIAL_TTL_MS;
+		expect(await cached().getCredentials('a')).toEqual({ secret: 'a-v4' });
+		await cached().getCredentials('c');
+		await cached().getCredentials('c');
+		expect(reads).toEqual(['a', 'b', 'a', 'a', 'c', 'c']);
+	});
+
+	it("the wrapped context's other methods still work, and a caller changing the answer does not change the cache", async () => {
+		const { ctx } = fake({ a: '1' });
+		const cached = withCachedCredentials(ctx);
+		expect(cached.getNode()).toBe(ctx.getNode());
+		(await cached.getCredentials('a')).secret = 'changed';
+		expect(await withCachedCredentials(ctx).getCredentials('a')).toEqual({ secret: 'a-v1' });
+	});
+});
+
+describe('OMS Order Webhook Trigger with saved credentials (ids): a rotated secret', () => {
+	const keys = { consumerKey: 'ck_test', consumerSecret: 'cs_test' };
+	const credentials: ICredentialDataDecryptedObject = { siteUrl: 'https://shop.example.com', ...keys, webhookSecret: 'secret-A' };
+	const make = () => {
+		const trigger = webhookTrigger({ parameters: { channel: 'woocommerce' }, credentialType: 'wooCommerceOmsApi', credentials, authenticate: (_c, req) => req });
+		trigger.node.credentials = { omsStoreApi: { id: 'store-1', name: 'OMS Store' }, wooCommerceOmsApi: { id: 'woo-1', name: 'Woo' } };
+		return trigger;
+	};
+	const signed = (id: number, secret: string) => {
+		const body = JSON.stringify(wooOrder({ id, status: 'processing', modifiedGmt: '2026-11-27T22:00:00', lines: [{ sku: 'CAP-01', quantity: 1, subtotal: '49.90' }] }));
+		return delivery(body, {
+			'X-WC-Webhook-Topic': 'order.updated', 'X-WC-Webhook-Resource': 'order', 'X-WC-Webhook-Event': 'updated',
+			'X-WC-Webhook-Signature': hmacBase64(secret, body), 'X-WC-Webhook-Delivery-ID': `d-${id}`,
+		});
+	};
+
+	it('takes deliveries signed with the new secret at once and refuses the old one; a forged one queues nothing', async () => {
+		const trigger = make();
+		expect(new OmsWebhookTrigger().description.defaultVersion).toBe(2);
+		expect((await trigger.deliver(signed(1, 'secret-A'))).items).toEqual([expect.objectContaining({ channelOrderId: '1' })]);
+		credentials.webhookSecret = 'secret-B';
+		// Still cached: A. The delivery signed with B fails against A, is verified again with the fresh credential, and is taken.
+		expect((await trigger.deliver(signed(2, 'secret-B'))).items).toEqual([expect.objectContaining({ channelOrderId: '2' })]);
+		expect(await trigger.deliver(signed(3, 'secret-A'))).toMatchObject({ status: 401, items: undefined });
+		expect(await trigger.deliver(signed(4, 'forged'))).toMatchObject({ status: 401, items: undefined });
+		expect(await trigger.settle()).toEqual([]);
+		await trigger.close();
+	});
+});
