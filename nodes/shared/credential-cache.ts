@@ -5,10 +5,12 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
  * expression isolate on every getCredentials (CredentialsHelper.applyDefaultsAndOverwrites): profiled in a real
  * n8n during a burst, that was the largest share of a delivery's cost, twice per delivery (the channel's
  * credential and the store's). Entries are keyed by credential type and id (the node names them without
- * decrypting) and used for TTL_MS after they were read. The webhook re-verifies a delivery that failed with
- * cached secrets against freshly read ones before refusing it, so a rotated secret takes effect at once.
+ * decrypting) and used for CREDENTIAL_TTL_MS after they were read: short, because a secret replaced after a
+ * leak should stop verifying soon (10 s), and long enough that a burst decrypts once, not per delivery. The
+ * webhook re-verifies a delivery that failed with cached secrets against freshly read ones before refusing
+ * it, so a new secret is accepted at once.
  */
-export const CREDENTIAL_TTL_MS = 60_000;
+export const CREDENTIAL_TTL_MS = 10_000;
 const MAX_ENTRIES = 200;
 
 const cache = new Map<string, { at: number; data: ICredentialDataDecryptedObject }>();
