@@ -13,7 +13,13 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 export const CREDENTIAL_TTL_MS = 10_000;
 const MAX_ENTRIES = 200;
 
-const cache = new Map<string, { at: number; data: ICredentialDataDecryptedObject }>();
+interface Entry {
+	at: number;
+	read: Promise<ICredentialDataDecryptedObject>;
+	settled: boolean;
+}
+
+const cache = new Map<string, Entry>();
 
 interface Ctx {
 	getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject>;
@@ -22,7 +28,8 @@ interface Ctx {
 
 /**
  * `ctx` whose getCredentials answers from the cache (or, with `fresh`, reads again and refreshes the entry).
- * A credential without an id (an unsaved node) is always read.
+ * Concurrent calls share one read: a burst's first deliveries all arrive before the first read ends. A fresh
+ * call joins only a read still running. A credential without an id (an unsaved node) is always read.
  */
 export function withCachedCredentials<T extends Ctx>(ctx: T, fresh = false, now: () => number = Date.now): T {
 	const getCredentials = async (type: string): Promise<ICredentialDataDecryptedObject> => {
@@ -30,11 +37,17 @@ export function withCachedCredentials<T extends Ctx>(ctx: T, fresh = false, now:
 		if (!id) return ctx.getCredentials(type);
 		const key = `${type}\u0000${id}`;
 		const hit = cache.get(key);
-		if (!fresh && hit && now() - hit.at < CREDENTIAL_TTL_MS) return { ...hit.data };
-		const data = await ctx.getCredentials(type);
-		if (cache.size >= MAX_ENTRIES) for (const [k, v] of cache) if (now() - v.at >= CREDENTIAL_TTL_MS) cache.delete(k);
-		cache.set(key, { at: now(), data });
-		return { ...data };
+		const usable = hit && (fresh ? !hit.settled : !hit.settled || now() - hit.at < CREDENTIAL_TTL_MS);
+		if (hit && usable) return { ...(await hit.read) };
+		if (cache.size >= MAX_ENTRIES) for (const [k, v] of cache) if (v.settled && now() - v.at >= CREDENTIAL_TTL_MS) cache.delete(k);
+		const entry: Entry = { at: now(), read: ctx.getCredentials(type), settled: false };
+		cache.set(key, entry);
+		// A failed read is forgotten (the next call reads again); the caller still gets its error.
+		entry.read.then(
+			() => (entry.settled = true),
+			() => cache.get(key) === entry && cache.delete(key),
+		);
+		return { ...(await entry.read) };
 	};
 	// The context's other methods read its own fields through the prototype.
 	return Object.create(ctx, { getCredentials: { value: getCredentials } }) as T;

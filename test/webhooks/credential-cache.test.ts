@@ -43,6 +43,21 @@ describe('withCachedCredentials', () => {
 		expect(reads).toEqual(['a', 'b', 'a', 'a', 'c', 'c']);
 	});
 
+	it('concurrent calls share one read (a burst decrypts once); a fresh call joins only a read still running; a failed read is not kept', async () => {
+		const { ctx, reads } = fake({ a: '1' });
+		const burst = await Promise.all(Array.from({ length: 50 }, () => withCachedCredentials(ctx).getCredentials('a')));
+		expect(new Set(burst.map((c) => c.secret))).toEqual(new Set(['a-v1']));
+		expect(reads).toEqual(['a']);
+		const [f1, f2] = await Promise.all([withCachedCredentials(ctx, true).getCredentials('a'), withCachedCredentials(ctx, true).getCredentials('a')]);
+		expect([f1.secret, f2.secret]).toEqual(['a-v2', 'a-v2']);
+		expect(reads).toEqual(['a', 'a']);
+		let fail = true;
+		const flaky = { getNode: ctx.getNode, getCredentials: async (type: string) => (fail ? Promise.reject(new Error('db')) : ctx.getCredentials(type)) };
+		await expect(withCachedCredentials(flaky, true).getCredentials('a')).rejects.toThrow('db');
+		fail = false;
+		expect(await withCachedCredentials(flaky).getCredentials('a')).toEqual({ secret: 'a-v3' });
+	});
+
 	it("the wrapped context's other methods still work, and a caller changing the answer does not change the cache", async () => {
 		const { ctx } = fake({ a: '1' });
 		const cached = withCachedCredentials(ctx);
