@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { REFRESH_PATH, SHOPEE_API, signedQuery, CODE_EXCHANGE_PATH, type ShopeeKeys } from '../core/channels/shopee/api';
 import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { renewOrExchange } from './shared/tokens';
 
 const keysOf = (c: ICredentialDataDecryptedObject): ShopeeKeys => ({
 	partnerId: String(c.partnerId),
@@ -58,11 +59,17 @@ export class ShopeeOmsApi implements ICredentialType {
 			return this.helpers.httpRequest({ method: 'POST', url, qs: signedQuery(keys, url, Date.now()), body, json: true }) as Promise<ShopeeTokens>;
 		};
 		const ids = { partner_id: Number(keys.partnerId), shop_id: Number(keys.shopId) };
-		let tokens: ShopeeTokens | undefined;
-		if (credentials.refreshToken) tokens = await call(REFRESH_PATH, { ...ids, refresh_token: String(credentials.refreshToken) }).catch(() => undefined);
-		if (!tokens?.access_token) tokens = await call(CODE_EXCHANGE_PATH, { ...ids, code: String(credentials.code) });
-		if (!tokens?.access_token) throw new Error('Shopee gave no access token (check the partner key and the authorisation code)');
-		return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? '' };
+		const pair = async (path: string, body: Record<string, unknown>) => {
+			const t = await call(path, { ...ids, ...body });
+			return { token: t.access_token, refresh: t.refresh_token };
+		};
+		const tokens = await renewOrExchange(
+			credentials.refreshToken,
+			(refresh_token) => pair(REFRESH_PATH, { refresh_token }),
+			() => pair(CODE_EXCHANGE_PATH, { code: String(credentials.code) }),
+		);
+		if (!tokens.token) throw new Error('Shopee gave no access token (check the partner key and the authorisation code)');
+		return { accessToken: tokens.token, refreshToken: tokens.refresh ?? '' };
 	}
 
 	/** The documented signature over this request's path and the current second. */

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 import { requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { renewOrExchange } from './shared/tokens';
 
 const API = '={{$credentials.apiAddress.replace(/\\/+$/, "")}}';
 
@@ -40,27 +41,27 @@ export class TrayOmsApi implements ICredentialType {
 	/** Renews with the refresh token while it works; otherwise (first use, refresh expired) exchanges the code. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const base = String(credentials.apiAddress).replace(/\/+$/, '');
-		let tokens: TrayTokens | undefined;
-		if (credentials.refreshToken) {
-			tokens = (await this.helpers
-				.httpRequest({ method: 'GET', url: `${base}/auth`, qs: { refresh_token: String(credentials.refreshToken) }, json: true })
-				.catch(() => undefined)) as TrayTokens | undefined;
-		}
-		if (!tokens?.access_token) {
-			const form = new URLSearchParams({
-				consumer_key: String(credentials.consumerKey),
-				consumer_secret: String(credentials.consumerSecret),
-				code: String(credentials.code),
-			});
-			tokens = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${base}/auth`,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: form.toString(),
-				json: true,
-			})) as TrayTokens;
-		}
-		return { accessToken: tokens.access_token ?? '', refreshToken: tokens.refresh_token ?? '' };
+		const pair = (t: TrayTokens) => ({ token: t.access_token, refresh: t.refresh_token });
+		const tokens = await renewOrExchange(
+			credentials.refreshToken,
+			async (refresh_token) => pair((await this.helpers.httpRequest({ method: 'GET', url: `${base}/auth`, qs: { refresh_token }, json: true })) as TrayTokens),
+			async () => {
+				const form = new URLSearchParams({
+					consumer_key: String(credentials.consumerKey),
+					consumer_secret: String(credentials.consumerSecret),
+					code: String(credentials.code),
+				});
+				const answer = await this.helpers.httpRequest({
+					method: 'POST',
+					url: `${base}/auth`,
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+					body: form.toString(),
+					json: true,
+				});
+				return pair(answer as TrayTokens);
+			},
+		);
+		return { accessToken: tokens.token ?? '', refreshToken: tokens.refresh ?? '' };
 	}
 
 	authenticate: IAuthenticateGeneric = {

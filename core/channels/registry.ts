@@ -6,6 +6,7 @@ import type { ChannelDescriptor } from './descriptor';
 import { httpChannel } from './http';
 import { lojaIntegradaChannel } from './lojaintegrada';
 import { madeiraMadeiraChannel } from './madeiramadeira';
+import { olistChannel } from './olist';
 import { magaluChannel } from './magalu';
 import { magentoChannel } from './magento';
 import { miraklChannel } from './mirakl';
@@ -32,7 +33,7 @@ function byId<const D extends readonly ChannelDescriptor[]>(list: D): { readonly
  * ChannelId), and every Record<ChannelId, …> elsewhere (the n8n side) fails to compile until it has the
  * new channel. Adding a channel: docs/CONTRIBUTING-NOTES.md, "Adding a channel".
  */
-export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel, miraklChannel, americanasChannel, httpChannel, madeiraMadeiraChannel, prestaShopChannel, viaChannel, anyMarketChannel, wakeChannel, pluggToChannel] as const);
+export const CHANNELS = byId([mercadoLivreChannel, shopifyChannel, wooCommerceChannel, vtexChannel, nuvemshopChannel, magaluChannel, amazonChannel, trayChannel, lojaIntegradaChannel, shopeeChannel, magentoChannel, miraklChannel, americanasChannel, httpChannel, madeiraMadeiraChannel, prestaShopChannel, viaChannel, anyMarketChannel, wakeChannel, pluggToChannel, olistChannel] as const);
 
 /** Channel ids as used in canonical orders, the CLI and the README. */
 export type ChannelId = keyof typeof CHANNELS;

@@ -20,7 +20,7 @@ export class OmsStatusSync implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders", getChannelOrder: "Get Channel Order"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada", shopee: "Shopee", magento: "Magento 2 / Adobe Commerce", mirakl: "Mirakl", americanas: "Americanas", http: "Configurable HTTP", madeiramadeira: "MadeiraMadeira", prestashop: "PrestaShop", via: "Via (Casas Bahia)", anymarket: "AnyMarket", wake: "Wake Commerce (Tray Corp)", pluggto: "Plugg.To"})[$parameter["channel"]] }}',
+			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders", getChannelOrder: "Get Channel Order"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada", shopee: "Shopee", magento: "Magento 2 / Adobe Commerce", mirakl: "Mirakl", americanas: "Americanas", http: "Configurable HTTP", madeiramadeira: "MadeiraMadeira", prestashop: "PrestaShop", via: "Via (Casas Bahia)", anymarket: "AnyMarket", wake: "Wake Commerce (Tray Corp)", pluggto: "Plugg.To", olist: "Olist"})[$parameter["channel"]] }}',
 		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels, re-import recent orders, and read one order by its ID',
 		defaults: { name: 'OMS Status Sync' },
 		usableAsTool: true,
@@ -58,6 +58,7 @@ export class OmsStatusSync implements INodeType {
 			{ name: 'anyMarketOmsApi', required: true, displayOptions: { show: { '/channel': ['anymarket'] } } },
 			{ name: 'wakeOmsApi', required: true, displayOptions: { show: { '/channel': ['wake'] } } },
 			{ name: 'pluggToOmsApi', required: true, displayOptions: { show: { '/channel': ['pluggto'] } } },
+			{ name: 'olistOmsApi', required: true, displayOptions: { show: { '/channel': ['olist'] } } },
 		],
 		properties: [
 			channelProperty,

@@ -15,7 +15,7 @@ const METHOD: Record<WriteOperation, 'pushInvoice' | 'pushShipment' | 'cancelOrd
 
 describe('channel registry', () => {
 	test('lists the seven wave-1 channels, then wave 2, in the order the CLI shows them', () => {
-		expect(CHANNEL_IDS).toEqual(['mercadolivre', 'shopify', 'woocommerce', 'vtex', 'nuvemshop', 'magalu', 'amazon', 'tray', 'lojaintegrada', 'shopee', 'magento', 'mirakl', 'americanas', 'http', 'madeiramadeira', 'prestashop', 'via', 'anymarket', 'wake', 'pluggto']);
+		expect(CHANNEL_IDS).toEqual(['mercadolivre', 'shopify', 'woocommerce', 'vtex', 'nuvemshop', 'magalu', 'amazon', 'tray', 'lojaintegrada', 'shopee', 'magento', 'mirakl', 'americanas', 'http', 'madeiramadeira', 'prestashop', 'via', 'anymarket', 'wake', 'pluggto', 'olist']);
 	});
 
 	test.each(CHANNEL_IDS)('%s: its key is its descriptor id, and its adapter and writer say the same id', (id) => {
@@ -42,6 +42,6 @@ describe('channel registry', () => {
 	test('an unknown id is refused with the list of channels', () => {
 		expect(isChannelId('ebay')).toBe(false);
 		expect(isChannelId('toString')).toBe(false);
-		expect(() => channelDescriptor('ebay')).toThrow('Unknown channel "ebay" (available: mercadolivre, shopify, woocommerce, vtex, nuvemshop, magalu, amazon, tray, lojaintegrada, shopee, magento, mirakl, americanas, http, madeiramadeira, prestashop, via, anymarket, wake, pluggto)');
+		expect(() => channelDescriptor('ebay')).toThrow('Unknown channel "ebay" (available: mercadolivre, shopify, woocommerce, vtex, nuvemshop, magalu, amazon, tray, lojaintegrada, shopee, magento, mirakl, americanas, http, madeiramadeira, prestashop, via, anymarket, wake, pluggto, olist)');
 	});
 });

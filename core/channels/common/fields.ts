@@ -146,8 +146,9 @@ export function readChargedTotals(r: RawReader, raw: JsonObject, lines: readonly
 }
 
 /**
- * An NF-e record under the channel's key names, its date in store time (Tray, MadeiraMadeira): absent unless
- * it has a 44-digit key or a number (listings that carry an empty record).
+ * An NF-e record under the channel's key names, its date in store time (Tray, MadeiraMadeira; Olist's carry their
+ * zone): absent unless it has a 44-digit key or a number (listings that carry an empty record). `path` '' = the
+ * order's own fields.
  */
 export function readLocalInvoice(
 	r: RawReader,
@@ -156,12 +157,13 @@ export function readLocalInvoice(
 	offset: string,
 	keys: Readonly<Record<'nfeKey' | 'number' | 'series' | 'issuedAt' | 'url', string>>,
 ): Invoice | undefined {
+	const at = (key: string) => (path ? `${path}.${key}` : key);
 	const invoice: Invoice = compact({
-		nfeKey: digitsOnly(r.optString(item, `${path}.${keys.nfeKey}`)),
-		number: r.optString(item, `${path}.${keys.number}`),
-		series: r.optString(item, `${path}.${keys.series}`),
-		issuedAt: readLocalDate(r, item, `${path}.${keys.issuedAt}`, offset),
-		url: r.optString(item, `${path}.${keys.url}`),
+		nfeKey: digitsOnly(r.optString(item, at(keys.nfeKey))),
+		number: r.optString(item, at(keys.number)),
+		series: r.optString(item, at(keys.series)),
+		issuedAt: readLocalDate(r, item, at(keys.issuedAt), offset),
+		url: r.optString(item, at(keys.url)),
 	});
 	return invoice.nfeKey?.length === 44 || invoice.number ? invoice : undefined;
 }

@@ -225,3 +225,12 @@ export const formatUpdatedKeyset = (tag: string, k: UpdatedKeyset) => `${tag}:${
 
 /** The members of an adapter whose changed-since filter is exact to the second and can list up to now. */
 export const bySecondUpToNow = <Id extends string>(id: Id) => ({ id, filterPrecisionMs: 1000, latestUntil: (now: Date) => now });
+
+/**
+ * Channels with no "changed since" filter (MadeiraMadeira, Olist) list by creation and read back this many days
+ * before the window, keeping the orders changed inside it: options.lookbackDays, else the channel's default.
+ */
+export function lookbackMs(options: Record<string, unknown> | undefined, defaultDays: number): number {
+	const days = Number(options?.lookbackDays ?? defaultDays);
+	return (Number.isFinite(days) && days >= 0 ? days : defaultDays) * 86_400_000;
+}

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { localDay, openRawOrder, readLocalDate } from '../common/fields';
 import { joinUrl, send } from '../common/http';
-import { changedInWindow, listCheckedOffset } from '../common/paging';
+import { changedInWindow, listCheckedOffset, lookbackMs } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { fetchOrder, isEnvelope404, MADEIRAMADEIRA_MAX_LIMIT, madeiraOffset, pagedPath, readData } from './api';
@@ -14,7 +14,6 @@ export type { MadeiraMadeiraOrder } from './normalize';
 
 /** Days before the window whose orders are read again for changes (options.lookbackDays), see below. */
 export const MADEIRAMADEIRA_LOOKBACK_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 /**
  * MadeiraMadeira orders. GET /v1/pedido/from={from}&to={to}&limit={n}&offset={k} lists full orders (items,
@@ -35,8 +34,7 @@ const DAY_MS = 86_400_000;
  */
 export function createMadeiraMadeiraAdapter(ctx: AdapterContext): ChannelAdapter<MadeiraMadeiraOrder> {
 	const offset = madeiraOffset(ctx);
-	const lookback = Number(ctx.options?.lookbackDays ?? MADEIRAMADEIRA_LOOKBACK_DAYS);
-	const lookbackMs = (Number.isFinite(lookback) && lookback >= 0 ? lookback : MADEIRAMADEIRA_LOOKBACK_DAYS) * DAY_MS;
+	const readBackMs = lookbackMs(ctx.options, MADEIRAMADEIRA_LOOKBACK_DAYS);
 	const idOf = (o: MadeiraMadeiraOrder | undefined) => (o && o.id_pedido !== undefined && o.id_pedido !== null ? String(o.id_pedido) : undefined);
 	/** One page of a listing path; [3P] a page past the end answers 404 in the API's envelope: empty. */
 	async function page(path: string, limit: number, at: number): Promise<MadeiraMadeiraOrder[]> {
@@ -60,7 +58,7 @@ export function createMadeiraMadeiraAdapter(ctx: AdapterContext): ChannelAdapter
 		latestUntil: (now) => now,
 
 		async listChanged(req: ListChangedRequest) {
-			const from = localDay(new Date(Date.parse(req.since) - lookbackMs).toISOString(), offset);
+			const from = localDay(new Date(Date.parse(req.since) - readBackMs).toISOString(), offset);
 			const to = localDay(new Date(Date.parse(req.until) - 1).toISOString(), offset);
 			const next = await listCheckedOffset(
 				req.pageToken,

@@ -10,6 +10,7 @@ import { authenticationProperty, chosenCredential } from './credentials';
 import { httpN8n } from './http';
 import { lojaIntegradaN8n } from './lojaintegrada';
 import { madeiraMadeiraN8n } from './madeiramadeira';
+import { olistN8n } from './olist';
 import { magentoN8n } from './magento';
 import { magaluN8n } from './magalu';
 import { mercadoLivreN8n } from './mercadolivre';
@@ -51,6 +52,7 @@ export const N8N_CHANNELS: Record<ChannelId, N8nChannel> = {
 	anymarket: anyMarketN8n,
 	wake: wakeN8n,
 	pluggto: pluggToN8n,
+	olist: olistN8n,
 };
 
 /** The `channel` picker of a multi-channel node (OMS Status Sync, the webhook trigger), by label. */

@@ -8,6 +8,7 @@ import { anyMarketListingDriver, anyMarketWriterDriver } from './anymarket';
 import { pluggToListingDriver, pluggToWriterDriver } from './pluggto';
 import { lojaIntegradaListingDriver, lojaIntegradaWriterDriver } from './lojaintegrada';
 import { madeiraMadeiraListingDriver, madeiraMadeiraWriterDriver } from './madeiramadeira';
+import { olistListingDriver, olistWriterDriver } from './olist';
 import { magentoListingDriver, magentoWriterDriver } from './magento';
 import { magaluListingDriver, magaluWriterDriver } from './magalu';
 import { miraklListingDriver, miraklWriterDriver } from './mirakl';
@@ -44,6 +45,7 @@ export const WRITER_DRIVERS: Record<ChannelId, WriterDriver> = {
 	anymarket: anyMarketWriterDriver,
 	wake: wakeWriterDriver,
 	pluggto: pluggToWriterDriver,
+	olist: olistWriterDriver,
 };
 
 export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
@@ -67,4 +69,5 @@ export const LISTING_DRIVERS: Record<ChannelId, ListingDriver> = {
 	anymarket: anyMarketListingDriver,
 	wake: wakeListingDriver,
 	pluggto: pluggToListingDriver,
+	olist: olistListingDriver,
 };
