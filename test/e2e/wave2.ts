@@ -2,8 +2,10 @@ import type { StockLevel } from '../../core/store/types';
 import { LojaIntegradaSimulator, liOrder } from '../simulators/lojaintegrada';
 import { MadeiraMadeiraSimulator, mmOrder } from '../simulators/madeiramadeira';
 import { MiraklSimulator, miraklOrder } from '../simulators/mirakl';
+import { PrestaShopSimulator, psOrder } from '../simulators/prestashop';
 import { ShopeeSimulator, shopeeOrder } from '../simulators/shopee';
 import { TraySimulator, trayOrder } from '../simulators/tray';
+import { WakeSimulator, wakeOrder } from '../simulators/wake';
 import { channelImportWorkflow, type CredRef } from './workflows';
 
 /**
@@ -16,6 +18,8 @@ const LI_KEYS = { chaveApi: 'e2e-li-store-key', chaveAplicacao: 'e2e-li-app-key'
 const SHOPEE = { partnerId: '2001887', partnerKey: 'e2e-shopee-partner-key', shopId: '322300222', code: 'e2e-shopee-code' };
 const MIRAKL_KEY = 'e2e-mirakl-shop-key';
 const MM_TOKEN = 'e2e-madeiramadeira-token';
+const PS_KEY = 'E2EPRESTASHOPWEBSERVICEKEY000001';
+const WAKE_TOKEN = 'e2e-wake-token';
 
 export const WAVE2_IDS = {
 	tray: 'omsE2eTrayImp001',
@@ -23,8 +27,18 @@ export const WAVE2_IDS = {
 	shopee: 'omsE2eShopeeI001',
 	mirakl: 'omsE2eMiraklI001',
 	madeira: 'omsE2eMadeira001',
+	prestashop: 'omsE2ePrestaSh001',
+	wake: 'omsE2eWakeImp001',
 };
-export const WAVE2_NODE_TYPES = ['trayOmsTrigger', 'lojaIntegradaOmsTrigger', 'shopeeOmsTrigger', 'miraklOmsTrigger', 'madeiraMadeiraOmsTrigger'];
+export const WAVE2_NODE_TYPES = [
+	'trayOmsTrigger',
+	'lojaIntegradaOmsTrigger',
+	'shopeeOmsTrigger',
+	'miraklOmsTrigger',
+	'madeiraMadeiraOmsTrigger',
+	'prestaShopOmsTrigger',
+	'wakeOmsTrigger',
+];
 
 export interface Wave2Channels {
 	tray: TraySimulator;
@@ -32,6 +46,8 @@ export interface Wave2Channels {
 	shopee: ShopeeSimulator;
 	mirakl: MiraklSimulator;
 	madeira: MadeiraMadeiraSimulator;
+	prestashop: PrestaShopSimulator;
+	wake: WakeSimulator;
 	stop(): Promise<void>;
 }
 
@@ -42,6 +58,8 @@ export async function startWave2Channels(): Promise<Wave2Channels> {
 		shopee: new ShopeeSimulator(SHOPEE),
 		mirakl: new MiraklSimulator(MIRAKL_KEY),
 		madeira: new MadeiraMadeiraSimulator(MM_TOKEN),
+		prestashop: new PrestaShopSimulator(PS_KEY),
+		wake: new WakeSimulator(WAKE_TOKEN),
 	};
 	const all = Object.values(w);
 	await Promise.all(all.map((s) => s.start()));
@@ -92,6 +110,28 @@ export async function wave2Workflows(w: Wave2Channels, cred: CreateCredential, s
 			'madeiraMadeiraOmsTrigger',
 			'madeiraMadeiraOmsApi',
 			await cred('MadeiraMadeira account', 'madeiraMadeiraOmsApi', { environment: 'production', sellerId: '3', token: MM_TOKEN, baseUrl: w.madeira.baseUrl }),
+		),
+		'prestashop.json': flow(
+			WAVE2_IDS.prestashop,
+			'PrestaShop',
+			'prestaShopOmsTrigger',
+			'prestaShopOmsApi',
+			await cred('PrestaShop account', 'prestaShopOmsApi', {
+				baseUrl: `${w.prestashop.baseUrl}/api`,
+				shopName: 'loja-ps',
+				apiKey: PS_KEY,
+				timeZoneOffset: '-03:00',
+				orderStates: '',
+				shippedState: '4',
+				cancelledState: '6',
+			}),
+		),
+		'wake.json': flow(
+			WAVE2_IDS.wake,
+			'Wake',
+			'wakeOmsTrigger',
+			'wakeOmsApi',
+			await cred('Wake account', 'wakeOmsApi', { storeName: 'loja-wake', token: WAKE_TOKEN, timeZoneOffset: '-03:00', baseUrl: w.wake.baseUrl }),
 		),
 	};
 }
@@ -171,5 +211,24 @@ export function wave2ChannelTests(s: Wave2Suite): void {
 		await importOnce(WAVE2_IDS.madeira, 'MM-SOFA', 2);
 		expect(madeira.requests(/\/v1\/pedido\/from=/).every((r) => r.headers.tokenmm === MM_TOKEN)).toBe(true);
 		await s.n8n.deactivate(WAVE2_IDS.madeira);
+	});
+
+	test("PrestaShop: the webservice key as n8n's Basic user; a paid order is reserved with its buyer and address records", async () => {
+		const { prestashop } = s.channels();
+		prestashop.put(psOrder({ id: 7001, updatedAt: minuteAgo(), state: '2', rows: [{ reference: 'PS-CHAIR', quantity: 2, price: '349.900000' }] }));
+		await importOnce(WAVE2_IDS.prestashop, 'PS-CHAIR', 2);
+		// The simulator answers 401 to any other Authorization: n8n's generic auth sent "Basic base64(key:)".
+		expect(prestashop.requests(/\/api\/orders$/).length).toBeGreaterThanOrEqual(1);
+		expect(prestashop.requests(/\/api\/(customers|addresses)\//)).not.toHaveLength(0);
+		await s.n8n.deactivate(WAVE2_IDS.prestashop);
+	});
+
+	test('Wake Commerce: "Authorization: Basic <token>"; a paid order (the store\'s status read by name) is reserved', async () => {
+		const { wake } = s.channels();
+		wake.put(wakeOrder({ id: 880001, updatedAt: minuteAgo(), status: 2, items: [{ sku: 'WK-TENT', quantity: 2, price: 799.9 }] }));
+		await importOnce(WAVE2_IDS.wake, 'WK-TENT', 2);
+		expect(wake.requests(/\/situacoesPedido$/)).not.toHaveLength(0);
+		expect(wake.requests(/\/pedidos$/).every((r) => r.headers.authorization === `Basic ${WAKE_TOKEN}`)).toBe(true);
+		await s.n8n.deactivate(WAVE2_IDS.wake);
 	});
 }
