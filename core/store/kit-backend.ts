@@ -31,6 +31,11 @@ export interface KitWrites {
 	lockKits(): Promise<void>;
 	/** Replaces a kit's components (none: the SKU is no longer a kit) under a new change number. */
 	saveKit(kit: string, components: KitComponent[], at: string): Promise<number>;
+	/**
+	 * A kit no longer: its own counter in every warehouse where one of `formerComponents` has one, at change
+	 * number `seq` and counted (on hand kept, 0 where it had none), so the changed feed re-publishes it.
+	 */
+	republishAsPlain(sku: string, formerComponents: string[], seq: number, at: string): Promise<void>;
 	/** Open orders (reserved or committed stage) holding `sku`. */
 	kitHolders(sku: string): Promise<KitHolders>;
 	/** On hand of `sku`'s own counters, per warehouse, where not zero. */

@@ -34,6 +34,8 @@ export interface KitChangeResult {
 
 const NOTE_KEPT = 'Orders already holding this SKU keep what they reserved (the definition when they first held it); new order lines follow this definition.';
 
+const NOTE_PLAIN = 'No longer a kit: Push Stock publishes it as a plain SKU, from its own count (0 until counted).';
+
 export const toComponents = (q: Record<string, number>): KitComponent[] => Object.keys(q).sort().map((sku) => ({ sku, quantity: q[sku] }));
 
 /** Defines (components given) or undefines (none) a kit, in one transaction. */
@@ -58,7 +60,12 @@ export async function saveKitInTx(tx: StoreTx, kitSku: string, components: KitCo
 		}
 	}
 	const changed = JSON.stringify(previous ?? []) !== JSON.stringify(wanted);
-	if (changed) await tx.saveKit(kit, wanted, now);
+	// Removing a kit: what channels show for it came from its components; it is published as a plain SKU now.
+	const formerStock = changed && wanted.length === 0 && previous !== null ? Object.keys(flattenKit((await loadKitClosure(tx, [kit])).defs, kit) ?? {}) : [];
+	if (changed) {
+		const seq = await tx.saveKit(kit, wanted, now);
+		if (formerStock.length > 0) await tx.republishAsPlain(kit, formerStock, seq, now);
+	}
 	const holders = await tx.kitHolders(kit);
 	return {
 		sku: kit,
@@ -67,7 +74,7 @@ export async function saveKitInTx(tx: StoreTx, kitSku: string, components: KitCo
 		changed,
 		openOrdersKeepingTheirDefinition: holders.asKit,
 		openOrdersHoldingItAsPlainSku: holders.asPlainSku,
-		note: changed ? NOTE_KEPT : 'No change: the kit already had these components.',
+		note: !changed ? 'No change: the kit already had these components.' : formerStock.length > 0 ? `${NOTE_KEPT} ${NOTE_PLAIN}` : NOTE_KEPT,
 	};
 }
 

@@ -157,6 +157,26 @@ describe.each(DRIVERS)('kits on %s', (driver) => {
 		expect((await store.reconcile(false)).drift).toEqual([]);
 	});
 
+	test('a removed kit joins the changed feed as a plain SKU, counted at 0 where its components are; a count then sells it', async () => {
+		await store.setOnHand([{ sku: 'A', onHand: 4, warehouse: 'sp' }]);
+		await store.defineKit('KIT', [{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }]);
+		const before = await store.listChanged();
+		const removed = await store.removeKit('KIT');
+		expect(removed).toMatchObject({ components: [], changed: true, note: expect.stringMatching(/plain SKU/) });
+		const after = await store.listChanged(before.cursor);
+		expect(after.levels.map((l) => [l.sku, l.warehouse, l.available, l.stocked, l.kit ?? false])).toEqual([
+			['KIT', 'default', 0, true, false],
+			['KIT', 'sp', 0, true, false],
+		]);
+		await store.setOnHand([{ sku: 'KIT', onHand: 3 }]);
+		expect(await level('KIT')).toMatchObject({ onHand: 3, available: 3 });
+		expect((await store.reconcile(false)).drift).toEqual([]);
+		// Removing what is not a kit moves nothing.
+		const cursor = (await store.listChanged(after.cursor)).cursor;
+		expect(await store.removeKit('A')).toMatchObject({ changed: false });
+		expect((await store.listChanged(cursor)).levels).toEqual([]);
+	});
+
 	test('a kit line registered as returned comes back as its recorded components (restock and quarantine)', async () => {
 		await store.defineKit('KIT', [{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }]);
 		await store.applyOrders([order('1', 'delivered', [['KIT', 2]])]);

@@ -111,6 +111,11 @@ describe('pushStock with kits', () => {
 
 		// Selling default + sp: sp's A alone makes no kit (no B there), so the kit stays 1 while A shows 6.
 		await store.setChannelWarehouses(CHANNEL, { sells: ['default', 'sp'] });
-		expect(values((await push(writer, CHANGED_SINCE_LAST_PUSH)).results)).toEqual({ A: 6, B: 8, KIT: 1 });
+		const joint = await push(writer, CHANGED_SINCE_LAST_PUSH);
+		expect(values(joint.results)).toEqual({ A: 6, B: 8, KIT: 1 });
+
+		// The kit definition removed: the next push publishes KIT as a plain SKU (its own count, 0), not the kit's 1.
+		await store.removeKit('KIT');
+		expect(values((await push(writer, CHANGED_SINCE_LAST_PUSH, { cursor: joint.cursor })).results)).toEqual({ KIT: 0 });
 	});
 });

@@ -65,6 +65,14 @@ export function pgKitWrites(q: Query): KitWrites {
 			]);
 			return Number(value);
 		},
+		republishAsPlain: async (sku, formerComponents, seq, at) => {
+			await q(
+				`INSERT INTO oms_stock (warehouse, sku, on_hand, reserved, stocked, change_seq, updated_at)
+				 SELECT DISTINCT warehouse, $1::text, 0, 0, true, $2::bigint, $3::timestamptz FROM oms_stock WHERE sku = ANY($4::text[])
+				 ON CONFLICT (warehouse, sku) DO UPDATE SET stocked = true, change_seq = excluded.change_seq, updated_at = excluded.updated_at`,
+				[sku, seq, at, formerComponents],
+			);
+		},
 		kitHolders: async (sku) => {
 			const [row] = await q(
 				`SELECT COUNT(*) FILTER (WHERE kits_json ? $1) AS as_kit, COUNT(*) FILTER (WHERE NOT kits_json ? $1) AS plain FROM oms_orders

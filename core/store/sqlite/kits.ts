@@ -60,6 +60,13 @@ export function sqliteKitWrites(prepare: Prepare): KitWrites {
 			for (const c of components) insert.run(kit, c.sku, c.quantity);
 			return seq;
 		},
+		republishAsPlain: async (sku, formerComponents, seq, at) => {
+			prepare(
+				`INSERT INTO oms_stock (warehouse, sku, on_hand, reserved, stocked, change_seq, updated_at)
+				 SELECT DISTINCT warehouse, ?1, 0, 0, 1, ?2, ?3 FROM oms_stock WHERE sku IN (SELECT value FROM json_each(?4))
+				 ON CONFLICT (warehouse, sku) DO UPDATE SET stocked = 1, change_seq = excluded.change_seq, updated_at = excluded.updated_at`,
+			).run(sku, seq, at, JSON.stringify(formerComponents));
+		},
 		kitHolders: async (sku) => {
 			const row = prepare(
 				`SELECT SUM(k.is_kit) AS as_kit, SUM(1 - k.is_kit) AS plain
