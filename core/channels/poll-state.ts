@@ -1,3 +1,5 @@
+import type { Emission } from './poll-emissions';
+
 /**
  * The poller's state: a small JSON object the trigger keeps in workflow static data. Pure functions only;
  * the engine (poller.ts) computes a new state per tick and the caller persists it on success.
@@ -26,8 +28,10 @@ export interface PollState {
 	seen: Record<string, string>;
 	/** A window not fully listed last tick (per-tick cap reached): continued before anything new. */
 	backlog?: PollWindow;
-	/** Queue handles of orders emitted last tick; acknowledged at the start of the next tick. */
+	/** Queue handles of a tick that emitted nothing (no execution to wait for): committed at the next tick. */
 	pendingAcks?: string[];
+	/** Emissions whose execution had not been seen to succeed yet (poll-emissions.ts). */
+	inFlight?: Emission[];
 	lastSuccessAt?: string;
 }
 

@@ -1,9 +1,11 @@
 import { identifySafely, toItem, type PollItem } from './poll-items';
 import { checkVersion, cloneState, pruneSeen, recordEmitted, seedState, type PollState, type PollWindow } from './poll-state';
+import { newEmission, reemit, settleEmissions, type Emission, type EmissionOutcome, type PlannedEmission } from './poll-emissions';
 import type { ChannelAdapter } from './types';
 
 export { isPollState, type PollState } from './poll-state';
 export { isErrorItem, type ErrorItem, type OrderItem, type PollItem } from './poll-items';
+export type { Emission, EmissionOutcome, PlannedEmission } from './poll-emissions';
 
 /**
  * The generic poll engine over a ChannelAdapter, free of n8n. One call = one tick: it returns the items to
@@ -36,12 +38,24 @@ export interface PollOptions {
 	minOverlapMs?: number;
 	/** Bound on remembered emitted versions (static data must stay small). */
 	maxSeen?: number;
+	/**
+	 * How the executions of earlier emissions ended (see poll-emissions.ts): their handles are committed only
+	 * after success, their orders emitted again after a failure. Absent: emissions count as succeeded.
+	 */
+	outcomeOf?: (emissionId: string) => EmissionOutcome | undefined;
+	/** Failed executions of the same orders before they are left to the catch-up. */
+	maxEmissionAttempts?: number;
 }
 
 export interface PollResult {
+	/** Every item of the tick (the emissions' items, in order). */
 	items: PollItem[];
+	/** One execution each: orders emitted again after a failed execution come alone, then this tick's new orders. */
+	emissions: PlannedEmission[];
+	/** Emissions that failed maxEmissionAttempts times: their handles were committed, the catch-up reads them. */
+	abandoned: Emission[];
 	state: PollState;
-	/** Queue handles of this tick's orders; the caller acknowledges them once the items were emitted. */
+	/** Queue handles of this tick's orders (committed by a later tick once their execution succeeded). */
 	acks: string[];
 	/** True on the first activation: the cursor was seeded and nothing was listed. */
 	seeded: boolean;
@@ -63,6 +77,7 @@ export const POLL_DEFAULTS = {
 	maxPagesPerPoll: 2_000,
 	minOverlapMs: 5 * 60_000,
 	maxSeen: 5000,
+	maxEmissionAttempts: 5,
 };
 
 export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: PollState | undefined, options: PollOptions = {}): Promise<PollResult> {
@@ -70,12 +85,26 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 	const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as PollOptions;
 	const o = { ...POLL_DEFAULTS, includeRaw: false, clock: () => performance.now(), ...given, now: options.now ?? new Date() };
 	const started = o.clock();
-	if (!previous) return { items: [], state: seedState(o.importSince ?? o.now), acks: [], seeded: true, stats: { pages: 0, elapsedMs: 0, carriedOver: false } };
+	if (!previous) return { items: [], emissions: [], abandoned: [], state: seedState(o.importSince ?? o.now), acks: [], seeded: true, stats: { pages: 0, elapsedMs: 0, carriedOver: false } };
 
 	const state = cloneState(previous);
-	// The previous tick's items were emitted (its state, carrying these handles, was persisted on emission).
-	if (state.pendingAcks?.length && adapter.acknowledge) await adapter.acknowledge(state.pendingAcks);
+	// Handles are committed once the execution that took their orders succeeded (pendingAcks: a tick that
+	// emitted nothing, so no execution to wait for). Until then the feed keeps them.
+	const settled = settleEmissions(state.inFlight, o.outcomeOf, o.maxEmissionAttempts);
+	const due = [...(state.pendingAcks ?? []), ...settled.ack];
+	if (due.length && adapter.acknowledge) await adapter.acknowledge(due);
 	delete state.pendingAcks;
+	const inFlight = settled.keep;
+	const emissions: PlannedEmission[] = [];
+	const laterAcks: string[] = [];
+	for (const failed of settled.retry) {
+		const again = await reemit(adapter, state, failed, o.includeRaw);
+		if (again.items.length === 0) laterAcks.push(...(again.emission.acks ?? []));
+		else {
+			inFlight.push(again.emission);
+			emissions.push({ id: again.emission.id, items: again.items });
+		}
+	}
 
 	const overlapMs = Math.max(adapter.filterPrecisionMs, o.minOverlapMs);
 	const freshWindow = (): PollWindow => ({
@@ -129,9 +158,17 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 	}
 
 	pruneSeen(state, Date.parse(state.cursor) - overlapMs - adapter.filterPrecisionMs, o.maxSeen);
-	if (acks.length) state.pendingAcks = acks;
+	if (items.length) {
+		const emission = newEmission(items, acks);
+		inFlight.push(emission);
+		emissions.push({ id: emission.id, items });
+	} else laterAcks.push(...acks);
+	if (laterAcks.length) state.pendingAcks = laterAcks;
+	if (inFlight.length) state.inFlight = inFlight;
+	else delete state.inFlight;
 	state.lastSuccessAt = o.now.toISOString();
-	return { items, state, acks, seeded: false, stats: { pages, elapsedMs: Math.round(o.clock() - started), carriedOver } };
+	const all = emissions.flatMap((e) => e.items);
+	return { items: all, emissions, abandoned: settled.abandoned, state, acks, seeded: false, stats: { pages, elapsedMs: Math.round(o.clock() - started), carriedOver } };
 }
 
 /**

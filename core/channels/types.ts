@@ -33,8 +33,8 @@ export interface ListChangedPage<Raw> {
 	/** Present when the window has more pages. */
 	nextPageToken?: string;
 	/**
-	 * Queue-style channels (VTEX Feed v3): handles to acknowledge once the orders were emitted, so a crash
-	 * before emission re-delivers them (at-least-once).
+	 * Queue-style channels (VTEX Feed v3): handles to acknowledge once the execution that took the orders
+	 * succeeded, so a crash before then re-delivers them (at-least-once).
 	 */
 	acks?: string[];
 }
@@ -69,7 +69,7 @@ export interface ChannelAdapter<Raw = unknown> {
 	identify(raw: Raw): RawOrderIdentity;
 	/** Raw order → canonical order. Throws OrderValidationError naming the order and field on bad input. */
 	normalize(raw: Raw): CanonicalOrder;
-	/** Queue-style channels: commit the handles of emitted orders. */
+	/** Queue-style channels: commit the handles of orders whose execution succeeded. */
 	acknowledge?(acks: string[]): Promise<void>;
 	/**
 	 * Queue-style channels: a time-window listing for the catch-up (a queue cannot be read again). Same

@@ -6,6 +6,7 @@ import { authenticationProperty, N8N_CHANNELS, openChannelContext, triggerCreden
 import { toNodeError } from './errors';
 import { optionsCollection } from './fields';
 import { withFormattedMoney } from '../../core/model/money';
+import { emissionOutcome, trackEmission } from './emissions';
 
 /** Seams for tests (tiny retry sleeps, short timeouts); production uses the defaults. */
 export interface OrderTriggerDeps {
@@ -96,6 +97,10 @@ export function orderTriggerDescription(channel: ChannelId, name: string): Omit<
  * The poll() of every order trigger. Manual runs ("Fetch test event") return the most recent order and leave
  * the state alone. Otherwise the state is read from static data, one tick runs, and the new state is written
  * back only when the tick succeeded: a failing tick throws and leaves the cursor where it was.
+ *
+ * The items are emitted here, with a done promise, instead of returned (n8n would emit them without one):
+ * the next tick must know whether the execution that took them succeeded (core/channels/poll-emissions.ts).
+ * n8n saves the static data, carrying the emission, as it starts the execution. Nothing emitted: null.
  */
 export function orderTriggerPoll(channel: ChannelId, deps: OrderTriggerDeps = {}) {
 	return async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
@@ -114,9 +119,14 @@ export function orderTriggerPoll(channel: ChannelId, deps: OrderTriggerDeps = {}
 				maxOrdersPerPoll: options.maxOrdersPerPoll,
 				timeBudgetMs: options.timeBudgetSeconds === undefined ? undefined : options.timeBudgetSeconds * 1000,
 				includeRaw: options.includeRaw,
+				outcomeOf: emissionOutcome,
 			});
 			staticData[POLL_STATE_KEY] = result.state as unknown as IDataObject;
-			return toOutput(result.items);
+			for (const e of result.abandoned) {
+				this.logger.warn(`${CHANNELS[channel].label} orders ${e.orders.join(', ')}: their executions failed ${e.attempts + 1} times; no longer emitted again (Status Sync → Reimport Orders reads them)`);
+			}
+			for (const e of result.emissions) this.__emit(toOutput(e.items)!, undefined, trackEmission(e.id));
+			return null;
 		} catch (error) {
 			throw toNodeError(this.getNode(), error);
 		}

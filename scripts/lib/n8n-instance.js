@@ -99,7 +99,8 @@ class N8nInstance {
 
 	async stop() {
 		const p = this.proc;
-		if (!p || p.exitCode !== null) return;
+		// A process killed by a signal (a SIGKILLed worker) has exitCode null and signalCode set: it is gone.
+		if (!p || p.exitCode !== null || p.signalCode !== null) return;
 		const done = new Promise((resolve) => p.once('exit', resolve));
 		p.kill('SIGTERM');
 		const timer = setTimeout(() => p.kill('SIGKILL'), 20_000);

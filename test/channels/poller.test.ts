@@ -2,6 +2,8 @@ import { pollOrders, type PollState } from '../../core/channels/poller';
 import { pruneSeen } from '../../core/channels/poll-state';
 import type { ChannelAdapter, ListChangedRequest } from '../../core/channels/types';
 import { OrderValidationError } from '../../core/model/validate';
+import { ChannelHttpError } from '../../core/http/retry';
+import type { EmissionOutcome } from '../../core/channels/poll-emissions';
 
 /**
  * The engine's channel-independent rules against an in-memory queue-style channel (acks, VTEX Feed-like),
@@ -13,7 +15,7 @@ interface Raw {
 	sku?: string;
 }
 
-function queueAdapter(queue: Raw[], acked: string[][]): ChannelAdapter<Raw> {
+function queueAdapter(queue: Raw[], acked: string[][], store?: Raw[]): ChannelAdapter<Raw> {
 	return {
 		id: 'vtex',
 		filterPrecisionMs: 0,
@@ -27,6 +29,11 @@ function queueAdapter(queue: Raw[], acked: string[][]): ChannelAdapter<Raw> {
 			return { channel: 'vtex', account: 'a', channelOrderId: r.id } as never;
 		},
 		acknowledge: async (handles) => void acked.push(handles),
+		getOrder: async (id) => {
+			const found = [...queue, ...(store ?? [])].find((r) => r.id === id);
+			if (!found) throw new ChannelHttpError(404, { method: 'GET', url: `orders/${id}` }, 'not found');
+			return found;
+		},
 	};
 }
 
@@ -45,6 +52,72 @@ describe('poller engine', () => {
 		const second = await pollOrders(adapter, first.state, { now: now(20) });
 		expect(acked).toEqual([['h-1']]);
 		expect(second.state.pendingAcks).toBeUndefined();
+	});
+
+	describe('emissions: handles wait for the execution, failed executions are emitted again', () => {
+		const order = (id: string, m: number) => ({ id, at: now(m).toISOString(), sku: 'A' });
+		async function firstEmission(outcomes: Map<string, EmissionOutcome>) {
+			const acked: string[][] = [];
+			const queue: Raw[] = [order('1', 5), order('2', 6)];
+			const store = [...queue];
+			const adapter = queueAdapter(queue, acked, store);
+			const outcomeOf = (id: string) => outcomes.get(id);
+			const seeded = await pollOrders(adapter, undefined, { now: now(0), outcomeOf });
+			const first = await pollOrders(adapter, seeded.state, { now: now(10), outcomeOf });
+			queue.length = 0;
+			return { acked, adapter, store, outcomeOf, first };
+		}
+
+		it('a failed execution: its orders read again by id, emitted alone, its handles kept until that one succeeded', async () => {
+			const outcomes = new Map<string, EmissionOutcome>();
+			const { acked, adapter, store, outcomeOf, first } = await firstEmission(outcomes);
+			expect(first.emissions).toHaveLength(1);
+			expect(first.state.inFlight).toEqual([{ id: first.emissions[0].id, orders: ['1', '2'], acks: ['h-1', 'h-2'], attempts: 0 }]);
+			outcomes.set(first.emissions[0].id, 'failed');
+			store[1] = order('2', 19); // changed since: the version read again is the one remembered as emitted
+			const second = await pollOrders(adapter, first.state, { now: now(20), outcomeOf });
+			expect(acked).toEqual([]);
+			expect(second.emissions.map((e) => e.items.map((i) => (i as { channelOrderId: string }).channelOrderId))).toEqual([['1', '2']]);
+			expect(second.state.inFlight).toEqual([{ id: second.emissions[0].id, orders: ['1', '2'], acks: ['h-1', 'h-2'], attempts: 1 }]);
+			expect(second.state.seen['2']).toBe(now(19).toISOString());
+			outcomes.set(second.emissions[0].id, 'succeeded');
+			const third = await pollOrders(adapter, second.state, { now: now(30), outcomeOf });
+			expect(acked).toEqual([['h-1', 'h-2']]);
+			expect(third.emissions).toEqual([]);
+			expect(third.state.inFlight).toBeUndefined();
+		});
+
+		it('unknown counts as failed, running waits; an order deleted since is dropped; after 5 failures the handles are committed', async () => {
+			const outcomes = new Map<string, EmissionOutcome>();
+			const { acked, adapter, store, outcomeOf, first } = await firstEmission(outcomes);
+			outcomes.set(first.emissions[0].id, 'running');
+			const waiting = await pollOrders(adapter, first.state, { now: now(20), outcomeOf });
+			expect([waiting.emissions, acked]).toEqual([[], []]);
+			expect(waiting.state.inFlight).toEqual(first.state.inFlight);
+			outcomes.clear(); // a restart: the outcome is unknown
+			store.splice(0, 1);
+			let state = waiting.state;
+			for (let attempt = 1; attempt <= 4; attempt++) {
+				const tick = await pollOrders(adapter, state, { now: now(20 + attempt), outcomeOf });
+				expect(tick.emissions.map((e) => e.items.length)).toEqual([1]);
+				expect(tick.state.inFlight?.[0].attempts).toBe(attempt);
+				state = tick.state;
+			}
+			const last = await pollOrders(adapter, state, { now: now(40), outcomeOf });
+			expect(last.emissions).toEqual([]);
+			expect(last.abandoned.map((e) => e.orders)).toEqual([['2']]);
+			expect(acked).toEqual([['h-1', 'h-2']]);
+		});
+
+		it('without outcomes (a caller that does not track executions) an emission counts as succeeded at the next tick', async () => {
+			const acked: string[][] = [];
+			const queue: Raw[] = [order('1', 5)];
+			const adapter = queueAdapter(queue, acked);
+			const first = await pollOrders(adapter, (await pollOrders(adapter, undefined, { now: now(0) })).state, { now: now(10) });
+			queue.length = 0;
+			await pollOrders(adapter, first.state, { now: now(20) });
+			expect(acked).toEqual([['h-1']]);
+		});
 	});
 
 	it('never mutates the state it was given', async () => {

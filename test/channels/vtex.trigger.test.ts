@@ -60,18 +60,79 @@ describe('VTEX trigger: feed handles', () => {
 	afterEach(() => sim.stop());
 	const commits = () => sim.requests(/\/api\/orders\/feed$/).filter((r) => r.method === 'POST');
 
-	it('commits the handles of a tick only at the next tick, once the items were emitted', async () => {
+	it('commits the handles of a tick at the next tick, once the execution that took its items succeeded', async () => {
 		const h = harness();
 		await h.poll();
 		const id = put(1, new Date('2026-03-10T14:30:00Z'));
 		expect(orderIds(await h.poll())).toEqual([id]);
 		expect(commits()).toHaveLength(0);
-		const pending = (h.staticData[POLL_STATE_KEY] as IDataObject).pendingAcks as string[];
+		const pending = ((h.staticData[POLL_STATE_KEY] as IDataObject).inFlight as Array<{ acks: string[] }>)[0].acks;
 		expect(pending).toHaveLength(1);
 		expect(sim.feed).toHaveLength(1);
 		expect(await h.poll()).toBeNull();
 		expect((commits()[0].body as { handles: string[] }).handles).toEqual(pending);
 		expect(sim.feed).toHaveLength(0);
+	});
+
+	it('an execution that failed (a killed queue worker) commits nothing: its orders are read again, emitted again, then committed', async () => {
+		const h = harness();
+		await h.poll();
+		const id = put(5, new Date('2026-03-10T14:30:00Z'));
+		h.executions = 'failed';
+		expect(orderIds(await h.poll())).toEqual([id]);
+		h.executions = 'succeeded';
+		// The next tick: nothing new on the feed, the failed execution's order emitted again, read by id.
+		expect(orderIds(await h.poll())).toEqual([id]);
+		expect(commits()).toHaveLength(0);
+		expect(sim.requests(new RegExp(`/api/oms/pvt/orders/${id}$`)).length).toBeGreaterThanOrEqual(2);
+		expect(await h.poll()).toBeNull();
+		expect(commits()).toHaveLength(1);
+		expect(sim.feed).toHaveLength(0);
+		expect(await h.poll()).toBeNull();
+		expect(h.started).toHaveLength(2);
+	});
+
+	it('an execution still running keeps its handles uncommitted, and nothing is emitted twice meanwhile', async () => {
+		const h = harness();
+		await h.poll();
+		const id = put(6, new Date('2026-03-10T14:30:00Z'));
+		h.executions = 'held';
+		expect(orderIds(await h.poll())).toEqual([id]);
+		expect(await h.poll()).toBeNull();
+		expect(await h.poll()).toBeNull();
+		expect(commits()).toHaveLength(0);
+		h.finish(0, 'succeeded');
+		expect(await h.poll()).toBeNull();
+		expect(commits()).toHaveLength(1);
+		expect(sim.feed).toHaveLength(0);
+	});
+
+	it('an emission this process does not know (n8n restarted meanwhile) is emitted again: unknown is not success', async () => {
+		const h = harness();
+		await h.poll();
+		const id = put(7, new Date('2026-03-10T14:30:00Z'));
+		expect(orderIds(await h.poll())).toEqual([id]);
+		const saved = h.staticData;
+		const state = saved[POLL_STATE_KEY] as { inFlight: Array<{ id: string }> };
+		state.inFlight[0].id = 'emitted-before-a-restart';
+		h.restoreStaticData(saved);
+		expect(orderIds(await h.poll())).toEqual([id]);
+		expect(commits()).toHaveLength(0);
+		expect(await h.poll()).toBeNull();
+		expect(commits()).toHaveLength(1);
+	});
+
+	it('orders whose executions failed 5 times are no longer emitted: their handles are committed, a warning names them', async () => {
+		const h = harness();
+		await h.poll();
+		const id = put(8, new Date('2026-03-10T14:30:00Z'));
+		h.executions = 'failed';
+		for (let i = 0; i < 5; i++) expect(orderIds(await h.poll())).toEqual([id]);
+		expect(commits()).toHaveLength(0);
+		expect(await h.poll()).toBeNull();
+		expect(commits()).toHaveLength(1);
+		expect(sim.feed).toHaveLength(0);
+		expect(h.warnings.join('\n')).toContain(id);
 	});
 
 	it('a tick failing after reading the feed commits nothing: the event is redelivered and emitted once', async () => {

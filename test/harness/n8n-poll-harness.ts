@@ -4,6 +4,9 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+	type IRun,
 	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
@@ -36,9 +39,21 @@ export interface PollHarnessOptions {
 	oauth2CredentialType?: string;
 }
 
+type Done = Parameters<IPollFunctions['__emit']>[2];
+
 export class PollHarness {
 	readonly workflow: Workflow;
 	readonly node: INode;
+	/**
+	 * How the executions the trigger starts end (n8n resolves the done promise it passes to __emit):
+	 * 'succeeded' at once by default; 'failed' plays a run that died (a killed queue worker); 'held' keeps
+	 * them running until `finish` is called.
+	 */
+	executions: 'succeeded' | 'failed' | 'held' = 'succeeded';
+	/** Executions started with poll(), in order, with their done promise (when the trigger passed one). */
+	readonly started: Array<{ items: IDataObject[]; done?: Done }> = [];
+	/** What the trigger logged as warnings (n8n's logger). */
+	readonly warnings: string[] = [];
 
 	constructor(private readonly o: PollHarnessOptions) {
 		const description = o.nodeType.description;
@@ -82,9 +97,25 @@ export class PollHarness {
 					this.o.authenticate(credentials, request),
 			},
 		} as unknown as IWorkflowExecuteAdditionalData;
-		const ctx = new PollContext(this.workflow, this.node, additionalData, mode, mode === 'manual' ? 'manual' : 'init');
+		const emitted: IDataObject[][] = [];
+		const emit = (data: INodeExecutionData[][], _response?: unknown, done?: Done) => {
+			const items = data[0].map((item) => item.json);
+			emitted.push(items);
+			this.started.push({ items, done });
+			if (this.executions !== 'held') this.finish(this.started.length - 1, this.executions);
+		};
+		const ctx = new PollContext(this.workflow, this.node, additionalData, mode, mode === 'manual' ? 'manual' : 'init', emit);
+		const log = () => undefined;
+		Object.defineProperty(ctx, 'logger', { value: { debug: log, info: log, error: log, warn: (m: string) => this.warnings.push(m) } });
 		ctx.getCredentials = async <T extends object = ICredentialDataDecryptedObject>() => ({ ...this.o.credentials }) as T;
 		const out = await this.o.nodeType.poll!.call(ctx);
-		return out === null ? null : out[0].map((item) => item.json);
+		// A trigger that emits itself returns null: what it emitted is this poll's output.
+		if (out === null) return emitted.length ? emitted.flat() : null;
+		return out[0].map((item) => item.json);
+	}
+
+	/** Ends the execution started by the n-th emission, as n8n reports a run's end to its done promise. */
+	finish(n: number, outcome: 'succeeded' | 'failed'): void {
+		this.started[n].done?.resolve({ status: outcome === 'succeeded' ? 'success' : 'crashed' } as IRun);
 	}
 }

@@ -38,7 +38,8 @@ function latestPerOrder(items: VtexRaw[]): VtexRaw[] {
  * The feed is a queue, not a time window: listChanged ignores since/until and returns the next lot of
  * unread events (maxlot = pageSize, at most 10) with their handles as `acks`. Items read but not committed
  * become visible again after the feed's visibility timeout, so a crash before emission re-delivers them
- * (at-least-once); acknowledge() commits the handles after emission. A full lot sets nextPageToken, as more
+ * (at-least-once); acknowledge() commits the handles once the execution that took the orders succeeded
+ * (poll-emissions.ts; a failed one has its orders read again by id). A full lot sets nextPageToken, as more
  * events may be waiting. filterPrecisionMs is 0: there is no time filter to overlap.
  *
  * Items are feed summaries: getDetails fetches the order. Options: `skuField` ('refId' default).
