@@ -73,7 +73,7 @@ describe('Americanas trigger: the queue is acknowledged after emission', () => {
 		const id = put(1, new Date(T0 + 60_000));
 		expect(orderIds(await h.poll())).toEqual([id]);
 		expect(deletes()).toHaveLength(0);
-		expect((h.staticData[POLL_STATE_KEY] as IDataObject).pendingAcks).toHaveLength(1);
+		expect(((h.staticData[POLL_STATE_KEY] as IDataObject).inFlight as Array<{ acks: string[] }>)[0].acks).toHaveLength(1);
 		expect(sim.queue).toHaveLength(1);
 		expect(await h.poll()).toBeNull();
 		expect(deletes().map((r) => decodeURIComponent(r.path))).toEqual([`/queues/orders/${id}`]);

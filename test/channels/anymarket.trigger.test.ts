@@ -68,7 +68,7 @@ describe('AnyMarket trigger: the order feed', () => {
 		expect(orderIds(items)).toEqual(['1']);
 		expect(items[0]).toMatchObject({ channel: 'anymarket', originMarketplace: 'NETSHOES', status: 'paid' });
 		expect(acks()).toHaveLength(0);
-		expect((h.staticData[POLL_STATE_KEY] as IDataObject).pendingAcks).toEqual(['1:tk-1']);
+		expect(((h.staticData[POLL_STATE_KEY] as IDataObject).inFlight as Array<{ acks: string[] }>)[0].acks).toEqual(['1:tk-1']);
 		expect(await h.poll()).toBeNull();
 		expect(acks().map((r) => [r.path, r.body])).toEqual([['/v2/orders/feeds/1', { token: 'tk-1' }]]);
 		expect(sim.feed).toEqual([]);

@@ -23,8 +23,8 @@ const ddmmyyyy = (iso: string): string => localDay(iso, BRT).split('-').reverse(
  *
  * Orders come from the queue (queue.ts), the only intake SkyHub allows ("the status filter must NOT be used to
  * consume orders"): listChanged ignores the window and reads up to pageSize queued orders, one GET each, with
- * their handles as `acks`; the poller deletes them from the queue (acknowledge) only at the next tick, once the
- * items were emitted, so a failed execution leaves them queued (at-least-once). A full read sets
+ * their handles as `acks`; the poller deletes them from the queue (acknowledge) only at a later tick, once the
+ * execution that took the items succeeded (a failed one has its orders read again by id: poll-emissions.ts). A full read sets
  * nextPageToken, as more may be waiting.
  *
  * The catch-up (listForCatchUp) reads GET /orders, whose only date filter is the creation DAY

@@ -18,8 +18,9 @@ export type { AnyMarketOrder } from './normalize';
  * AnyMarket through its order feed: GET /orders/feeds?limit= answers [{id, token}] for orders created or changed
  * (an entry stays 30 days until acknowledged). listChanged ignores since/until: it reads one lot, fetches each
  * order (GET /orders/{id}; an order gone, 404, is acknowledged and skipped) and returns the lot's
- * acknowledgements; the poller sends them (PUT /orders/feeds/{id} {token}) at its next tick, once the orders were
- * emitted, so a crash in between delivers them again (at-least-once; repeats of a version are dropped).
+ * acknowledgements; the poller sends them (PUT /orders/feeds/{id} {token}) at a later tick, once the execution
+ * that took the orders succeeded, so a crash in between delivers them again (at-least-once; repeats of a
+ * version are dropped).
  * [?] Whether the feed hides an entry it handed out (as VTEX's feed does) or serves it again until acknowledged
  * is not documented. A full lot names a next page (the token of the tick's first entry); when the next read
  * holds that entry again the feed re-serves, and the tick stops there: the rest waits for the acknowledgements
