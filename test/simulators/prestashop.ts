@@ -248,6 +248,8 @@ export class PrestaShopSimulator extends HttpSimulator {
 			out = out.filter((r) => matches(r, m[1], v));
 		}
 		const sort = /^\[(.*)\]$/.exec(req.query.get('sort') ?? '')?.[1].split(',') ?? [];
+		// Without date=1, date_add and date_upd are neither filters nor sort fields.
+		if (sort.some((f) => /^date_(upd|add)_/.test(f)) && req.query.get('date') !== '1') return json(400, { errors: [{ code: 38, message: 'Unable to filter by this field.' }] });
 		out.sort((a, b) => {
 			for (const s of sort) {
 				const i = s.lastIndexOf('_');

@@ -117,7 +117,8 @@ export function createPrestaShopAdapter(ctx: AdapterContext): ChannelAdapter<Pre
 		normalize: (raw) => normalizePrestaShopOrder(raw, ctx.account, offset, states),
 
 		async sample() {
-			return (await list({ sort: '[date_upd_DESC,id_DESC]', limit: 1 }))[0];
+			// date_upd is no sort field either without date=1 (WebserviceRequest::manageFilters).
+			return (await list({ sort: '[date_upd_DESC,id_DESC]', date: 1, limit: 1 }))[0];
 		},
 	};
 }
