@@ -14,7 +14,7 @@ let credentials: ICredentialDataDecryptedObject;
 
 function harness(now: () => Date, retry = TINY_RETRY, parameters: INodeParameters = {}): PollHarness {
 	const nodeType = new PluggToTrigger();
-	nodeType.poll = orderTriggerPoll('pluggto', { retry, timeoutMs: 1000, now });
+	nodeType.poll = orderTriggerPoll('pluggto', { retry, timeoutMs: 5000, now });
 	const c = PLUGGTO_CLIENT;
 	credentials = {
 		accountName: 'loja-plugg',
