@@ -87,6 +87,13 @@ describe('configurable HTTP channel: listing edges', () => {
 		await expect(adapter.listChanged(window)).rejects.toThrow("The Link header's next page is on another host (evil.example)");
 	});
 
+	test('a carried-over Link page on another host (the base URL changed) is not requested: the window starts again', async () => {
+		const adapter = createHttpChannelAdapter(context(simDefinition('link')));
+		const page = await adapter.listChanged({ ...window, pageToken: 'https://old-host.example/api/v1/orders?after=1' });
+		expect(page.items.map((o) => o.id)).toEqual([501]);
+		expect(sim.requests(/\/api\/v1\/orders$/).map((r) => r.query.get('after'))).toEqual([null]);
+	});
+
 	test('a cursor listing that answers the cursor it was given fails instead of looping', async () => {
 		sim.route('GET', '/stuck', () => ({ status: 200, body: { data: [], next_cursor: 'abc' } }));
 		const def = simDefinition('cursor');

@@ -113,12 +113,15 @@ async function linkPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
 	const p = pc.def.list.paging;
 	let httpReq = firstRequest(pc);
 	if (p.sizeParam) httpReq.query = { ...httpReq.query, [p.sizeParam]: clampPageSize(pc.req.pageSize, p.maxSize!) };
-	if (pc.req.pageToken !== undefined) httpReq = { method: 'GET', url: pc.req.pageToken };
+	// A carried-over next page under another base URL (the credential changed since) is not sent the new
+	// credential's header: the window is read again from its first page instead (repeats are dropped).
+	const origin = new URL(pc.ctx.baseUrl).origin;
+	if (pc.req.pageToken !== undefined && new URL(pc.req.pageToken).origin === origin) httpReq = { method: 'GET', url: pc.req.pageToken };
 	const { res, items: found } = await read(pc.ctx, httpReq, pc.def);
 	const next = parseLinkHeader(res.headers.link).next;
 	if (next === undefined) return { items: found };
 	const url = new URL(next, httpReq.url);
-	if (url.origin !== new URL(pc.ctx.baseUrl).origin)
+	if (url.origin !== origin)
 		throw new ChannelHttpError(res.status, httpReq, `The Link header's next page is on another host (${url.host}); it is not followed with this credential`);
 	return { items: found, nextPageToken: url.toString() };
 }
