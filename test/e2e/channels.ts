@@ -26,10 +26,11 @@ export interface Channels {
 	stop(): Promise<void>;
 }
 
-export async function startChannels(): Promise<Channels> {
+/** `vtexVisibilityTimeoutSeconds`: the feed configuration's visibility timeout (VTEX's default 250 s). */
+export async function startChannels(o: { vtexVisibilityTimeoutSeconds?: number } = {}): Promise<Channels> {
 	const woo = new WooCommerceSimulator(SECRETS.woo);
 	const nuvemshop = new NuvemshopSimulator({ storeId: SECRETS.nuvemshop.storeId, accessToken: SECRETS.nuvemshop.accessToken });
-	const vtex = new VtexSimulator({ appKey: SECRETS.vtex.appKey, appToken: SECRETS.vtex.appToken });
+	const vtex = new VtexSimulator({ appKey: SECRETS.vtex.appKey, appToken: SECRETS.vtex.appToken, visibilityTimeoutSeconds: o.vtexVisibilityTimeoutSeconds });
 	for (const sku of Object.values(SKUS)) {
 		woo.putProduct({ id: WOO_PRODUCT_ID[sku], name: sku, sku, type: 'simple', parent_id: 0, manage_stock: true, stock_quantity: 0, stock_status: 'outofstock' });
 		nuvemshop.putProduct({

@@ -20,6 +20,8 @@ export interface N8n {
 	baseUrl: string;
 	proc?: { pid: number; kill(signal: string): void; exitCode: number | null };
 	start(timeoutMs?: number): Promise<unknown>;
+	/** How long start() took until the process answered /healthz/readiness. */
+	startupMs?: number;
 	stop(): Promise<void>;
 	signIn(): Promise<unknown>;
 	rest(method: string, path: string, body?: object): Promise<unknown>;
@@ -39,6 +41,8 @@ export interface Cluster {
 	storeDb: { host: string; port: number; database: string; user: string; password: string };
 	/** Peak resident memory of the n8n processes, summed over the processes alive at each sample. */
 	peakRssMb(): number;
+	/** What starting took, per process and in all. */
+	startupS(): string;
 	stop(): Promise<void>;
 }
 
@@ -65,6 +69,7 @@ export async function startCluster(o: { work: string; pgUrl: string; tarball: st
 	await admin.query(`CREATE DATABASE ${n8nDb}`);
 	await admin.query(`CREATE DATABASE ${storeDbName}`);
 	await admin.end();
+	const t0 = Date.now();
 	const redis = o.queue ? await startRedis() : undefined;
 	const env: Record<string, string> = {
 		DB_TYPE: 'postgresdb',
@@ -79,7 +84,19 @@ export async function startCluster(o: { work: string; pgUrl: string; tarball: st
 		WEBHOOK_URL: o.webhookUrl,
 		EXECUTIONS_DATA_PRUNE: 'false',
 		// n8n marks executions of a dead worker crashed at its queue-recovery check (every 180 min by default).
-		...(redis ? { N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1', EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redis.port) } : {}),
+		// A job whose worker died fails as stalled once its lock expired (60 s lock, checked every 30 s by
+		// default): 20 s and 10 s here, so the killed worker's jobs are failed (and retried) sooner.
+		...(redis
+			? {
+					N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1',
+					EXECUTIONS_MODE: 'queue',
+					QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+					QUEUE_BULL_REDIS_PORT: String(redis.port),
+					QUEUE_WORKER_LOCK_DURATION: '20000',
+					QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+					QUEUE_WORKER_STALLED_INTERVAL: '10000',
+				}
+			: {}),
 	};
 	const make = (role: string, command?: string[]) => {
 		const userFolder = path.join(o.work, `${o.name}-${role}`);
@@ -93,20 +110,23 @@ export async function startCluster(o: { work: string; pgUrl: string; tarball: st
 	const sampler = setInterval(() => {
 		peak = Math.max(peak, all.reduce((s, p) => s + rssMb(p.proc?.pid), 0));
 	}, 500);
-	const stop = async () => {
+	let stopped: Promise<void> | undefined;
+	const stop = () => (stopped ??= stopAll());
+	const stopAll = async () => {
 		clearInterval(sampler);
 		await Promise.all(all.map((p) => p.stop().catch(() => undefined)));
 		await redis?.stop();
 	};
 	try {
-		// Main first: it runs n8n's migrations on the shared database.
-		await main.start();
-		await main.signIn();
+		// All at once: every n8n process takes the database's migration lock before it starts, so the workers
+		// and the webhook process wait while the main migrates, then find nothing left to migrate.
 		const workers = redis ? Array.from({ length: o.workers ?? 2 }, (_, i) => make(`worker${i + 1}`, ['worker', '--concurrency=5'])) : [];
 		const webhook = redis ? make('webhook', ['webhook']) : main;
 		if (webhook !== main) all.push(webhook);
 		all.push(...workers);
-		await Promise.all([...workers, ...(webhook !== main ? [webhook] : [])].map((p) => p.start()));
+		await Promise.all([main, ...workers, ...(webhook !== main ? [webhook] : [])].map((p) => p.start(360_000)));
+		await main.signIn();
+		const ready = Date.now();
 		const storeUrl = new URL(o.pgUrl);
 		storeUrl.pathname = `/${storeDbName}`;
 		return {
@@ -116,6 +136,11 @@ export async function startCluster(o: { work: string; pgUrl: string; tarball: st
 			storeUrl: storeUrl.toString(),
 			storeDb: { host: pg.hostname, port: Number(pg.port), database: storeDbName, user: decodeURIComponent(pg.username), password: decodeURIComponent(pg.password) },
 			peakRssMb: () => Math.round(peak),
+			startupS: () => {
+				const s = (p: N8n) => `${((p.startupMs ?? 0) / 1000).toFixed(0)} s`;
+				const parts = [`main ${s(main)}`, ...workers.map((w, i) => `worker ${i + 1} ${s(w)}`), ...(webhook !== main ? [`webhook ${s(webhook)}`] : [])];
+				return `${parts.join(', ')}; ${((ready - t0) / 1000).toFixed(0)} s in all`;
+			},
 			stop,
 		};
 	} catch (error) {
