@@ -7,11 +7,19 @@ import { ShopeeSimulator, shopeeOrder } from '../simulators/shopee';
 import { TraySimulator, trayOrder } from '../simulators/tray';
 import { WakeSimulator, wakeOrder } from '../simulators/wake';
 import { channelImportWorkflow, type CredRef } from './workflows';
+import {
+	AMERICANAS_VIA_IDS,
+	AMERICANAS_VIA_NODE_TYPES,
+	americanasViaSimulators,
+	americanasViaTests,
+	americanasViaWorkflows,
+	type AmericanasViaChannels,
+} from './wave2-americanas-via';
 
 /**
  * Wave-2 channels in the real n8n, each imported by a workflow of its own (their SKUs are theirs, apart from the
- * reference example's): Tray and Loja Integrada (platforms), Shopee, Mirakl and MadeiraMadeira (issue 11's
- * marketplaces). Each test activates its workflow, forces one more tick and waits for the store to reserve the sale.
+ * reference example's): Tray and Loja Integrada (platforms), Shopee, Mirakl, MadeiraMadeira, Americanas and Via
+ * (issue 11's marketplaces; the last two in wave2-americanas-via.ts). Each test activates its workflow, forces one more tick and waits for the store to reserve the sale.
  */
 const TRAY_APP = { consumerKey: 'e2e-tray-ck', consumerSecret: 'e2e-tray-cs', code: 'e2e-tray-code' };
 const LI_KEYS = { chaveApi: 'e2e-li-store-key', chaveAplicacao: 'e2e-li-app-key' };
@@ -29,6 +37,7 @@ export const WAVE2_IDS = {
 	madeira: 'omsE2eMadeira001',
 	prestashop: 'omsE2ePrestaSh001',
 	wake: 'omsE2eWakeImp001',
+	...AMERICANAS_VIA_IDS,
 };
 export const WAVE2_NODE_TYPES = [
 	'trayOmsTrigger',
@@ -38,9 +47,10 @@ export const WAVE2_NODE_TYPES = [
 	'madeiraMadeiraOmsTrigger',
 	'prestaShopOmsTrigger',
 	'wakeOmsTrigger',
+	...AMERICANAS_VIA_NODE_TYPES,
 ];
 
-export interface Wave2Channels {
+export interface Wave2Channels extends AmericanasViaChannels {
 	tray: TraySimulator;
 	lojaIntegrada: LojaIntegradaSimulator;
 	shopee: ShopeeSimulator;
@@ -60,6 +70,7 @@ export async function startWave2Channels(): Promise<Wave2Channels> {
 		madeira: new MadeiraMadeiraSimulator(MM_TOKEN),
 		prestashop: new PrestaShopSimulator(PS_KEY),
 		wake: new WakeSimulator(WAKE_TOKEN),
+		...americanasViaSimulators(),
 	};
 	const all = Object.values(w);
 	await Promise.all(all.map((s) => s.start()));
@@ -133,6 +144,7 @@ export async function wave2Workflows(w: Wave2Channels, cred: CreateCredential, s
 			'wakeOmsApi',
 			await cred('Wake account', 'wakeOmsApi', { storeName: 'loja-wake', token: WAKE_TOKEN, timeZoneOffset: '-03:00', baseUrl: w.wake.baseUrl }),
 		),
+		...(await americanasViaWorkflows(w, flow, cred)),
 	};
 }
 
@@ -231,4 +243,6 @@ export function wave2ChannelTests(s: Wave2Suite): void {
 		expect(wake.requests(/\/pedidos$/).every((r) => r.headers.authorization === `Basic ${WAKE_TOKEN}`)).toBe(true);
 		await s.n8n.deactivate(WAVE2_IDS.wake);
 	});
+
+	americanasViaTests(s, importOnce);
 }
