@@ -9,7 +9,7 @@ import type { AdapterFactory, WriterFactory } from './types';
 export type ResponseShape = { one: string[] } | { list: string[]; node?: string };
 
 /** Write-back operations beyond stock (which every writer has). */
-export type WriteOperation = 'invoice' | 'shipment' | 'cancel';
+export type WriteOperation = 'invoice' | 'shipment' | 'cancel' | 'delivery';
 
 /** What a channel can do; the writer conformance suite checks that `writes` matches the writer's methods. */
 export interface ChannelCapabilities {

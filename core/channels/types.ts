@@ -141,6 +141,13 @@ export interface ShipmentInput {
 	groupId?: string;
 }
 
+/** The buyer received the order: marketplaces where the seller reports delivery (Americanas, Via). */
+export interface DeliveryInput {
+	channelOrderId: string;
+	/** When it was delivered, ISO 8601; absent: now. */
+	deliveredAt?: string;
+}
+
 export interface CancelInput {
 	channelOrderId: string;
 	reason?: string;
@@ -161,6 +168,7 @@ export interface ChannelWriter {
 	pushInvoice?(input: InvoiceInput): Promise<void>;
 	pushShipment?(input: ShipmentInput): Promise<void>;
 	cancelOrder?(input: CancelInput): Promise<void>;
+	confirmDelivery?(input: DeliveryInput): Promise<void>;
 	/** The places the channel keeps stock (Shopify and Nuvemshop locations, VTEX warehouses), for the node's picker. */
 	listLocations?(): Promise<ChannelLocation[]>;
 }

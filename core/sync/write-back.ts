@@ -1,4 +1,4 @@
-import type { CancelInput, ChannelWriter, InvoiceInput, ShipmentInput } from '../channels/types';
+import type { CancelInput, ChannelWriter, DeliveryInput, InvoiceInput, ShipmentInput } from '../channels/types';
 import { normalizeNfeKey, parseNfeKey } from './nfe-key';
 
 /**
@@ -6,7 +6,7 @@ import { normalizeNfeKey, parseNfeKey } from './nfe-key';
  * typo in an NF-e key is reported as such instead of as a channel's 400 (or, worse, accepted).
  */
 
-export type WriteBackOperation = 'pushInvoice' | 'pushShipment' | 'cancelOrder';
+export type WriteBackOperation = 'pushInvoice' | 'pushShipment' | 'cancelOrder' | 'confirmDelivery';
 
 /** A bad input value; `field` is the input's property name. */
 export class WriteBackInputError extends Error {
@@ -33,6 +33,7 @@ const OPERATION_WORDS: Record<WriteBackOperation, string> = {
 	pushInvoice: 'sending invoices',
 	pushShipment: 'sending shipment tracking',
 	cancelOrder: 'cancelling orders',
+	confirmDelivery: 'confirming deliveries',
 };
 
 type Raw = Record<string, unknown>;
@@ -117,12 +118,20 @@ export function validateCancel(raw: Raw): CancelInput {
 	return input;
 }
 
-export type WriteBackInput = InvoiceInput | ShipmentInput | CancelInput;
+export function validateDelivery(raw: Raw): DeliveryInput {
+	const input: DeliveryInput = { channelOrderId: required(raw, 'channelOrderId', 'Channel order ID') };
+	const deliveredAt = date(raw, 'deliveredAt', 'Delivery date', false);
+	if (deliveredAt !== undefined) input.deliveredAt = deliveredAt;
+	return input;
+}
+
+export type WriteBackInput = InvoiceInput | ShipmentInput | CancelInput | DeliveryInput;
 
 const VALIDATORS: Record<WriteBackOperation, (raw: Raw) => WriteBackInput> = {
 	pushInvoice: validateInvoice,
 	pushShipment: validateShipment,
 	cancelOrder: validateCancel,
+	confirmDelivery: validateDelivery,
 };
 
 /**
@@ -144,5 +153,5 @@ export async function writeBack(writer: ChannelWriter, channelLabel: string, ope
  */
 export function groupKey(operation: WriteBackOperation, raw: Raw): string | undefined {
 	const group = str(raw, 'groupId');
-	return group && operation !== 'cancelOrder' ? `${operation}\u0000${group}` : undefined;
+	return group && operation !== 'cancelOrder' && operation !== 'confirmDelivery' ? `${operation}\u0000${group}` : undefined;
 }

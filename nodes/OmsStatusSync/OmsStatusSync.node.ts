@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { omsStoreConnectionTest } from '../shared/store-credential-test';
 import * as cancelOrder from './actions/cancelOrder.operation';
+import * as confirmDelivery from './actions/confirmDelivery.operation';
 import { channelOptionsProperty } from './actions/channelOptions';
 import * as getChannelOrder from './actions/getChannelOrder.operation';
 import * as pushInvoice from './actions/pushInvoice.operation';
@@ -20,7 +21,7 @@ export class OmsStatusSync implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", reimportOrders: "Re-Import Orders", getChannelOrder: "Get Channel Order"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada", shopee: "Shopee", magento: "Magento 2 / Adobe Commerce", mirakl: "Mirakl", americanas: "Americanas", http: "Configurable HTTP", madeiramadeira: "MadeiraMadeira", prestashop: "PrestaShop", via: "Via (Casas Bahia)", anymarket: "AnyMarket", wake: "Wake Commerce (Tray Corp)", pluggto: "Plugg.To", olist: "Olist"})[$parameter["channel"]] }}',
+			'={{ ({pushStock: "Push Stock", pushInvoice: "Push Invoice", pushShipment: "Push Shipment", cancelOrder: "Cancel Order", confirmDelivery: "Confirm Delivery", reimportOrders: "Re-Import Orders", getChannelOrder: "Get Channel Order"})[$parameter["operation"]] + " · " + ({mercadolivre: "Mercado Livre", shopify: "Shopify", woocommerce: "WooCommerce", vtex: "VTEX", nuvemshop: "Nuvemshop", magalu: "Magalu", amazon: "Amazon", tray: "Tray", lojaintegrada: "Loja Integrada", shopee: "Shopee", magento: "Magento 2 / Adobe Commerce", mirakl: "Mirakl", americanas: "Americanas", http: "Configurable HTTP", madeiramadeira: "MadeiraMadeira", prestashop: "PrestaShop", via: "Via (Casas Bahia)", anymarket: "AnyMarket", wake: "Wake Commerce (Tray Corp)", pluggto: "Plugg.To", olist: "Olist"})[$parameter["channel"]] }}',
 		description: 'Push stock, invoices, shipments and cancellations from the OMS to your sales channels, re-import recent orders, and read one order by its ID',
 		defaults: { name: 'OMS Status Sync' },
 		usableAsTool: true,
@@ -70,6 +71,12 @@ export class OmsStatusSync implements INodeType {
 				options: [
 					{ name: 'Cancel Order', value: 'cancelOrder', description: 'Cancel an order on the channel', action: 'Cancel an order' },
 					{
+						name: 'Confirm Delivery',
+						value: 'confirmDelivery',
+						description: 'Tell the channel the buyer received the order (marketplaces where the seller reports it)',
+						action: 'Confirm a delivery',
+					},
+					{
 						name: 'Get Channel Order',
 						value: 'getChannelOrder',
 						description: 'Read one order from the channel by its ID, as a canonical OMS order',
@@ -92,6 +99,7 @@ export class OmsStatusSync implements INodeType {
 			...pushInvoice.description,
 			...pushShipment.description,
 			...cancelOrder.description,
+			...confirmDelivery.description,
 			...reimportOrders.description,
 			...getChannelOrder.description,
 			channelOptionsProperty,

@@ -76,6 +76,22 @@ describe('Americanas writer (SkyHub)', () => {
 	});
 });
 
+describe('Americanas writer: delivery', () => {
+	beforeEach(() => americanasWriterDriver.start());
+	afterEach(() => americanasWriterDriver.stop());
+
+	it('confirms the delivery of a shipped order (status complete with the date); an order not shipped is refused', async () => {
+		const code = skyhubCode(4);
+		americanasSim().put(skyhubOrder({ code, placedAt: at, updatedAt: at, type: 'SHIPPED' }), false);
+		await writer().confirmDelivery!({ channelOrderId: code, deliveredAt: '2026-03-12T10:00:00-03:00' });
+		expect(americanasSim().requests(/\/delivery$/)[0].body).toEqual({ status: 'complete', delivered_date: '2026-03-12T10:00:00-03:00' });
+		expect(americanasSim().orders.get(code)).toMatchObject({ status: { type: 'DELIVERED' } });
+		const open = skyhubCode(5);
+		americanasSim().put(skyhubOrder({ code: open, placedAt: at, updatedAt: at }), false);
+		await expect(writer().confirmDelivery!({ channelOrderId: open })).rejects.toMatchObject({ httpCode: 400 });
+	});
+});
+
 describe('AmericanasOmsApi credential', () => {
 	beforeEach(() => americanasWriterDriver.start());
 	afterEach(() => americanasWriterDriver.stop());

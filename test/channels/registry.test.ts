@@ -7,10 +7,11 @@ const offline: HttpTransport = async (req) => {
 };
 const ctx = { transport: offline, baseUrl: 'https://example.invalid', account: 'acct' };
 
-const METHOD: Record<WriteOperation, 'pushInvoice' | 'pushShipment' | 'cancelOrder'> = {
+const METHOD: Record<WriteOperation, 'pushInvoice' | 'pushShipment' | 'cancelOrder' | 'confirmDelivery'> = {
 	invoice: 'pushInvoice',
 	shipment: 'pushShipment',
 	cancel: 'cancelOrder',
+	delivery: 'confirmDelivery',
 };
 
 describe('channel registry', () => {

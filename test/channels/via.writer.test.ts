@@ -72,6 +72,20 @@ describe('Via writer', () => {
 	});
 });
 
+describe('Via writer: delivery', () => {
+	beforeEach(() => viaWriterDriver.start());
+	afterEach(() => viaWriterDriver.stop());
+
+	it('a "delivered" tracking naming every item of a sent order; an order not sent is refused', async () => {
+		put('780', 'SHP');
+		await writer().confirmDelivery!({ channelOrderId: '780', deliveredAt: '2026-03-12T10:00:00-03:00' });
+		expect(viaSim().requests(/\/trackings\/delivered$/)[0].body).toEqual({ items: ['780-1', '780-2'], occurredAt: '2026-03-12T10:00:00-03:00' });
+		expect(viaSim().orders.get('780')?.order.status).toBe('DLV');
+		put('781');
+		await expect(writer().confirmDelivery!({ channelOrderId: '781' })).rejects.toMatchObject({ httpCode: 422 });
+	});
+});
+
 describe('ViaOmsApi credential', () => {
 	beforeEach(() => viaWriterDriver.start());
 	afterEach(() => viaWriterDriver.stop());

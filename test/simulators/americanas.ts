@@ -1,5 +1,8 @@
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
 import { intParam, json } from './sim-paging';
+import { STATUS_OF, type SkyhubOrder } from './americanas-orders';
+
+export { skyhubOrder, type SkyhubLineSpec, type SkyhubOrder, type SkyhubOrderSpec } from './americanas-orders';
 
 /**
  * SkyHub (Americanas) after desenvolvedores.skyhub.com.br and the SDK it links (bittools/skyhub-php):
@@ -8,84 +11,10 @@ import { intParam, json } from './sim-paging';
  * marketplace change re-queues the order in its current state); GET /orders (page, per_page ≤ 100,
  * filters[start_date]/[end_date] as DD/MM/YYYY on the creation day, {total, orders}, 400 past 10,000
  * entries); GET /orders/{code}; PUT /products/{sku} {product: {qty}} and /variations/{sku} {variation: {qty}};
- * POST /orders/{code}/invoice, /shipments, /cancel. Seller writes change the order without queuing it (the
+ * POST /orders/{code}/invoice, /shipments, /cancel, /delivery. Seller writes change the order without queuing it (the
  * queue carries the marketplace's changes). [?] Not documented, chosen here: the empty queue answers 204,
  * error bodies are {error: message}, newest orders first in GET /orders, write answers 201/204.
  */
-
-export type SkyhubOrder = Record<string, unknown>;
-
-export interface SkyhubLineSpec {
-	sku: string;
-	qty: number;
-	/** Unit price (BRL). */
-	price: number;
-}
-
-export interface SkyhubOrderSpec {
-	code: string;
-	placedAt: string;
-	updatedAt: string;
-	type?: string;
-	items?: SkyhubLineSpec[];
-	shipping?: number;
-}
-
-const STATUS_OF: Record<string, { code: string; label: string }> = {
-	NEW: { code: 'book_product', label: 'Pagamento Pendente (SkyHub)' },
-	APPROVED: { code: 'payment_received', label: 'Aprovado (SkyHub)' },
-	INVOICED: { code: 'order_invoiced', label: 'Faturado' },
-	SHIPPED: { code: 'order_shipped', label: 'Pedido Enviado (SkyHub)' },
-	DELIVERED: { code: 'complete', label: 'Completo (entregue) (SkyHub)' },
-	CANCELED: { code: 'order_canceled', label: 'Cancelado (SkyHub)' },
-};
-
-/** Shaped like the documented order (the orders resource's example and the queue example). */
-export function skyhubOrder(spec: SkyhubOrderSpec): SkyhubOrder {
-	const items = spec.items ?? [{ sku: 'sku001-01', qty: 1, price: 89.99 }];
-	const shipping = spec.shipping ?? 15;
-	const itemsTotal = items.reduce((s, i) => s + Math.round(i.price * 100) * i.qty, 0);
-	const type = spec.type ?? 'APPROVED';
-	return {
-		code: spec.code,
-		channel: 'Lojas Americanas',
-		placed_at: spec.placedAt,
-		updated_at: spec.updatedAt,
-		total_ordered: (itemsTotal + Math.round(shipping * 100)) / 100,
-		interest: 0,
-		shipping_cost: shipping,
-		shipping_method: 'Econômico',
-		estimated_delivery: '',
-		shipping_address: {
-			full_name: 'marco antonio',
-			street: 'Av Central da Praia do Rosa',
-			number: '01',
-			detail: '',
-			neighborhood: 'Ibiraquera',
-			city: 'Imbituba',
-			region: 'SC',
-			country: 'BR',
-			postcode: '88780000',
-			phone: '51 00000000',
-			complement: '',
-			reference: '',
-		},
-		customer: { name: 'Comprador Exemplo', email: 'comprador@exemplo.com.br', vat_number: '76860543817', phones: ['2137223902'] },
-		items: items.map((i, n) => ({
-			id: i.sku,
-			product_id: `P-${n}`,
-			name: `Produto ${i.sku}`,
-			qty: i.qty,
-			original_price: i.price + 10,
-			special_price: i.price,
-		})),
-		status: { type, ...STATUS_OF[type] },
-		invoices: [],
-		shipments: [],
-		sync_status: 'NOT_SYNCED',
-		payments: [{ method: 'CREDIT_CARD', value: (itemsTotal + Math.round(shipping * 100)) / 100, parcels: 1, status: null }],
-	};
-}
 
 const VISIBILITY_MS = 5 * 60_000;
 
@@ -151,6 +80,11 @@ export class AmericanasSimulator extends HttpSimulator {
 			'POST',
 			'/orders/:code/cancel',
 			g((req, p) => this.cancel(decodeURIComponent(p.code), req.body)),
+		);
+		this.route(
+			'POST',
+			'/orders/:code/delivery',
+			g((req, p) => this.deliver(decodeURIComponent(p.code), req.body)),
 		);
 	}
 
@@ -251,6 +185,16 @@ export class AmericanasSimulator extends HttpSimulator {
 		}
 		if (typeof s.track.url === 'string' && s.track.url.length > 200) return json(400, { error: 'track.url: at most 200 characters' });
 		return this.change(code, { shipments: [{ code, items: s.items, tracks: [s.track] }], status: { type: 'SHIPPED', ...STATUS_OF.SHIPPED } });
+	}
+
+	/** POST /orders/{code}/delivery {status: "complete", delivered_date}: a shipped order becomes DELIVERED. */
+	private deliver(code: string, body: unknown): SimResponse {
+		const order = this.orders.get(code);
+		if (!order) return this.notFound();
+		const b = (body ?? {}) as { status?: unknown; delivered_date?: unknown };
+		if (b.status !== 'complete') return json(400, { error: 'status must be complete' });
+		if ((order.status as { type?: string }).type !== 'SHIPPED') return json(400, { error: `Order ${code} was not shipped` });
+		return this.change(code, { status: { type: 'DELIVERED', ...STATUS_OF.DELIVERED }, delivered_date: b.delivered_date });
 	}
 
 	private cancel(code: string, body: unknown): SimResponse {

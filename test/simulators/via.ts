@@ -7,7 +7,7 @@ import { intParam, json } from './sim-paging';
  * delivered|canceled} filtered by the date the order reached that status ("{from},{to}", "*" for open, both
  * inclusive), _offset/_limit, {orders, metadata: [{key: "totalRows"}...]}; GET /orders/{orderId}; GET
  * /sellerItems/{sku} and PUT /sellerItems/{sku}/stock {quantity, crossDockingTime} (204); POST
- * /orders/{id}/trackings/{invoice|sent|cancel} (201) with the order's item ids. A "sent" tracking marks its
+ * /orders/{id}/trackings/{invoice|sent|delivered|cancel} (201) with the order's item ids. A "sent" tracking marks its
  * items sent (all sent → SHP); cancel refuses shipped orders. [?] Chosen here, not documented: lists newest
  * purchase first, _limit ≤ 100, error bodies {errors: [{message}]}, sellerDeliveryId repeated → 409.
  */
@@ -231,6 +231,11 @@ export class ViaSimulator extends HttpSimulator {
 				carrier: b.carrier,
 			});
 			if (items.every((it) => it.sent)) order.status = 'SHP';
+			e.statusAt = this.now;
+		} else if (kind === 'delivered') {
+			if (order.status !== 'SHP') return json(422, { errors: [{ message: `Order ${id} was not sent` }] });
+			order.status = 'DLV';
+			trackings.push({ items: named, controlPoint: 'ENT', occurredAt: b.occurredAt });
 			e.statusAt = this.now;
 		} else if (kind === 'cancel') {
 			if (order.status === 'SHP' || order.status === 'DLV') return json(422, { errors: [{ message: `Order ${id} was shipped: it cannot be cancelled` }] });

@@ -1,4 +1,14 @@
-import type { ChannelId, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput, CancelInput, StockPushResult, StockUpdate } from '../../core/channels/types';
+import type {
+	ChannelId,
+	ChannelWriter,
+	DeliveryInput,
+	InvoiceInput,
+	ListingRef,
+	ShipmentInput,
+	CancelInput,
+	StockPushResult,
+	StockUpdate,
+} from '../../core/channels/types';
 import { ChannelHttpError } from '../../core/http/retry';
 
 /**
@@ -21,9 +31,11 @@ export class FakeWriter implements ChannelWriter {
 	readonly invoices: InvoiceInput[] = [];
 	readonly shipments: ShipmentInput[] = [];
 	readonly cancellations: CancelInput[] = [];
+	readonly deliveries: DeliveryInput[] = [];
 	pushInvoice?: (input: InvoiceInput) => Promise<void> = async (input) => void this.invoices.push(input);
 	pushShipment?: (input: ShipmentInput) => Promise<void> = async (input) => void this.shipments.push(input);
 	cancelOrder?: (input: CancelInput) => Promise<void> = async (input) => void this.cancellations.push(input);
+	confirmDelivery?: (input: DeliveryInput) => Promise<void> = async (input) => void this.deliveries.push(input);
 
 	constructor(
 		readonly listings: Map<string, ListingRef> = new Map(),
@@ -52,7 +64,8 @@ export class FakeWriter implements ChannelWriter {
 			return { sku: u.sku, ok: true };
 		});
 		// Applied, but the answer is lost: what the HTTP layer reports after its last attempt timed out.
-		if (updates.some((u) => this.lostAnswers.has(u.sku))) throw new ChannelHttpError(undefined, { method: 'POST', url: 'https://fake.test/inventory' }, 'Request timed out: POST /inventory');
+		if (updates.some((u) => this.lostAnswers.has(u.sku)))
+			throw new ChannelHttpError(undefined, { method: 'POST', url: 'https://fake.test/inventory' }, 'Request timed out: POST /inventory');
 		return results;
 	}
 

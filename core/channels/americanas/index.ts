@@ -92,5 +92,5 @@ export const americanasChannel: ChannelDescriptor<'americanas'> = {
 	// The queue and GET /orders/{code} answer the order; GET /orders answers {total, orders}.
 	responseShapes: [{ list: ['orders'] }],
 	// [?] SkyHub documents no order webhooks: the queue is the intake.
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel', 'delivery'] },
 };

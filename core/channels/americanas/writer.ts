@@ -14,9 +14,9 @@ const MAX_TRACKING_URL = 200;
  * - invoice: POST /orders/{code}/invoice {status: "order_invoiced", invoice: {key}} (the NF-e access key);
  * - shipment: POST /orders/{code}/shipments {status: "order_shipped", shipment: {code, items: [{sku, qty}],
  *   track: {code, carrier, method, url}}}: the items are the order's own (GET /orders/{code}), all shipped;
- * - cancel: POST /orders/{code}/cancel {status: "order_canceled"}.
- * Not built: delivery confirmation (POST /orders/{code}/delivery {status: "complete"}): the OMS writer has no
- * "delivered" operation yet. [?] Not confirmed: whether invoice needs more than the key outside "B2W Entrega
+ * - cancel: POST /orders/{code}/cancel {status: "order_canceled"};
+ * - delivery: POST /orders/{code}/delivery {status: "complete", delivered_date} (the SDK's body; its date format
+ *   is not documented: ISO 8601 is sent). [?] Not confirmed: whether invoice needs more than the key outside "B2W Entrega
  * Direct" (which uploads the XML with volume_qty: not built), the shipment's track.method values (the order's
  * shipping_method is sent, else the carrier), a date field for the shipment.
  */
@@ -64,6 +64,11 @@ export function createAmericanasWriter(ctx: AdapterContext): ChannelWriter {
 
 		async cancelOrder(input) {
 			await sendWrite(ctx, 'POST', url(orderPath(input.channelOrderId, 'cancel')), { body: { status: 'order_canceled' } });
+		},
+
+		async confirmDelivery(input) {
+			const body = { status: 'complete', delivered_date: input.deliveredAt ?? new Date().toISOString() };
+			await sendWrite(ctx, 'POST', url(orderPath(input.channelOrderId, 'delivery')), { body });
 		},
 	};
 }

@@ -89,5 +89,5 @@ export const viaChannel: ChannelDescriptor<'via'> = {
 	createWriter: createViaWriter,
 	// GET /orders/{orderId} is the order; the lists answer {orders, metadata}.
 	responseShapes: [{ list: ['orders'] }],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel', 'delivery'] },
 };

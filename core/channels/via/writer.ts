@@ -14,10 +14,10 @@ import { getViaOrder, viaItemIds, viaOrderPath } from './api';
  *   taken from conectala's Via integration, which calls it in production;
  * - shipment: POST /orders/{orderId}/trackings/sent {items (those not yet sent, else all), occurredAt, number,
  *   url, sellerDeliveryId "<orderId>-<tracking code>" (unique across orders, as required), carrier: {name}};
- * - cancel: POST /orders/{orderId}/trackings/cancel {items: every item, occurredAt} (the SDK's NewTracking body).
+ * - cancel: POST /orders/{orderId}/trackings/cancel {items: every item, occurredAt} (the SDK's NewTracking body);
+ * - delivery: POST /orders/{orderId}/trackings/delivered {items: every item, occurredAt}.
  * Orders shipped by Via's own logistics (Envvias / CB Entrega) get their trackings from Via: a "sent" tracking
- * for them is Via's to refuse. Delivery confirmation (trackings/delivered) is not built: the OMS writer has no
- * delivered operation.
+ * for them is Via's to refuse.
  */
 export function createViaWriter(ctx: AdapterContext): ChannelWriter {
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
@@ -71,6 +71,9 @@ export function createViaWriter(ctx: AdapterContext): ChannelWriter {
 				sellerDeliveryId: `${input.channelOrderId}-${input.trackingCode}`,
 				carrier: { name: input.carrier },
 			})),
+
+		confirmDelivery: (input) =>
+			tracking(input.channelOrderId, 'delivered', (order) => ({ items: viaItemIds(order), occurredAt: input.deliveredAt ?? new Date().toISOString() })),
 
 		cancelOrder: (input) => tracking(input.channelOrderId, 'cancel', (order) => ({ items: viaItemIds(order), occurredAt: new Date().toISOString() })),
 	};

@@ -4,6 +4,7 @@ import type { WriteBackOperation } from '../../../core/sync/write-back';
 import { toNodeError } from '../../shared/errors';
 import { openAdapter, openChannel, type ChannelHandle, type StatusSyncDeps } from '../writer';
 import * as cancelOrder from './cancelOrder.operation';
+import * as confirmDelivery from './confirmDelivery.operation';
 import * as getChannelOrder from './getChannelOrder.operation';
 import * as pushInvoice from './pushInvoice.operation';
 import * as pushShipment from './pushShipment.operation';
@@ -32,6 +33,7 @@ const operations: Record<string, Operation> = {
 	pushInvoice: writeBack('pushInvoice', pushInvoice.fields),
 	pushShipment: writeBack('pushShipment', pushShipment.fields),
 	cancelOrder: writeBack('cancelOrder', cancelOrder.fields),
+	confirmDelivery: writeBack('confirmDelivery', confirmDelivery.fields),
 	getChannelOrder: async function (items, open) {
 		let adapter;
 		try {
