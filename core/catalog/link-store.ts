@@ -1,5 +1,6 @@
 import { storeSku } from '../store/inputs';
 import type { StoreBackend } from '../store/backend';
+import { checkGtin } from './gtin';
 import { linkInTx, unlinkInTx } from './link-engine';
 import { checkLinkInput, checkLinkQuery, checkListingKey, checkUnlinkedQuery, linkKey } from './links';
 import type { LinkInput, LinkQuery, LinkResult, LinkStore, ListingKey, ListingLink, UnlinkedListing, UnlinkedQuery, UnlinkResult } from './types';
@@ -53,6 +54,27 @@ export class LinkOperations implements LinkStore {
 		const out = new Map<string, ListingLink[]>();
 		for (const sku of skus) {
 			const hit = found.get(storeSku(sku));
+			if (hit) out.set(sku, hit);
+		}
+		return out;
+	}
+
+	async setBarcodes(entries: Array<{ sku: string; gtin: string }>): Promise<Array<{ sku: string; gtin: string }>> {
+		const rows = entries.map((e) => {
+			const sku = storeSku(e?.sku);
+			return { sku, gtin: checkGtin(e?.gtin, sku) };
+		});
+		if (rows.length > 0) await this.backend.upsertGtins(rows, this.now());
+		return rows;
+	}
+
+	async barcodesOf(skus: string[]): Promise<Map<string, string[]>> {
+		const ids = [...new Set(skus.map((s) => storeSku(s)))];
+		const bySku = new Map<string, string[]>();
+		if (ids.length > 0) for (const r of await this.backend.gtinsOfSkus(ids)) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r.gtin]);
+		const out = new Map<string, string[]>();
+		for (const sku of skus) {
+			const hit = bySku.get(storeSku(sku));
 			if (hit) out.set(sku, hit);
 		}
 		return out;

@@ -124,4 +124,11 @@ export interface LinkStore {
 	listUnlinked(query?: UnlinkedQuery): Promise<UnlinkedListing[]>;
 	/** Every linked listing of these SKUs on one channel account, keyed by the SKUs as passed. */
 	linksOfSkus(channel: string, account: string, skus: string[]): Promise<Map<string, ListingLink[]>>;
+	/**
+	 * Records SKUs' barcodes (GTIN/EAN, check digit verified; a barcode names one SKU, the newest wins), so Push
+	 * Stock can link a listing whose barcode matches. Throws naming the SKU before anything is written.
+	 */
+	setBarcodes(entries: Array<{ sku: string; gtin: string }>): Promise<Array<{ sku: string; gtin: string }>>;
+	/** The barcodes of these SKUs, keyed by the SKUs as passed. */
+	barcodesOf(skus: string[]): Promise<Map<string, string[]>>;
 }

@@ -163,6 +163,8 @@ export interface ChannelWriter {
 	readonly stockBatchSize: number;
 	/** Looks up the channel ids of SKUs (once; the store caches the answer). Unknown SKUs are absent. */
 	resolveListings(skus: string[]): Promise<Map<string, ListingRef>>;
+	/** Channels whose catalog shows barcodes: listings by GTIN/EAN (for SKUs not found by seller SKU). */
+	resolveListingsByGtin?(gtins: string[]): Promise<Map<string, ListingRef>>;
 	/** Publishes quantities; one result per update, a failed SKU does not fail the others. */
 	pushStock(updates: StockUpdate[]): Promise<StockPushResult[]>;
 	pushInvoice?(input: InvoiceInput): Promise<void>;

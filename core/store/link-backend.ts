@@ -54,4 +54,8 @@ export interface LinkBackend {
 	listUnlinked(q: UnlinkedQuery & { limit: number }): Promise<UnlinkedRow[]>;
 	/** Every link of these SKUs on one channel account. */
 	linksOfSkus(channel: string, account: string, skus: string[]): Promise<ListingLink[]>;
+	/** Records barcodes (a barcode names one SKU: the newest wins). */
+	upsertGtins(rows: Array<{ sku: string; gtin: string }>, at: string): Promise<void>;
+	/** The barcodes of these SKUs, in barcode order. */
+	gtinsOfSkus(skus: string[]): Promise<Array<{ sku: string; gtin: string }>>;
 }

@@ -305,6 +305,14 @@ export class LedgerStore extends CatalogStore implements OmsStore {
 		return this.links.linksOfSkus(channel, account, skus);
 	}
 
+	setBarcodes(entries: Array<{ sku: string; gtin: string }>): Promise<Array<{ sku: string; gtin: string }>> {
+		return this.links.setBarcodes(entries);
+	}
+
+	barcodesOf(skus: string[]): Promise<Map<string, string[]>> {
+		return this.links.barcodesOf(skus);
+	}
+
 	async recordDelivery(entry: DeliveryRecord): Promise<DeliveryOutcome> {
 		const { channel, account, eventId, receivedAt } = checkDelivery(entry);
 		const at = (receivedAt ?? this.clock()).toISOString();

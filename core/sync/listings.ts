@@ -57,6 +57,7 @@ export async function resolveListings(store: OmsStore, channelKey: string, write
 		if (ref) fresh.push({ sku, ref });
 		else out.notListed.add(sku);
 	}
+	fresh.push(...(await byBarcode(store, writer, out)));
 	if (fresh.length === 0) return out;
 	const results = await store.linkListings(
 		fresh.map(({ sku, ref }) => ({ channel, account, sku, listingId: ref.listingId, variantId: ref.variantId, inventoryItemId: ref.inventoryItemId, source: 'catalog' })),
@@ -67,4 +68,34 @@ export async function resolveListings(store: OmsStore, channelKey: string, write
 		else out.found.set(fresh[i].sku, [fresh[i].ref]);
 	});
 	return out;
+}
+
+/**
+ * SKUs the channel does not list under their seller SKU, found by a barcode the store knows for them (Catalog
+ * → Set Barcodes) on channels whose catalog shows barcodes.
+ */
+async function byBarcode(store: OmsStore, writer: ChannelWriter, out: ResolvedListings): Promise<Array<{ sku: string; ref: ListingRef }>> {
+	if (!writer.resolveListingsByGtin || out.notListed.size === 0) return [];
+	const barcodes = await store.barcodesOf([...out.notListed]);
+	if (barcodes.size === 0) return [];
+	let answered: Map<string, ListingRef>;
+	try {
+		answered = await writer.resolveListingsByGtin([...new Set([...barcodes.values()].flat())]);
+	} catch (error) {
+		// The channel did not answer: those SKUs are retried, as a failed SKU look-up is.
+		const failure = writeFailure(error);
+		for (const sku of barcodes.keys()) {
+			out.notListed.delete(sku);
+			out.failed.set(sku, failure);
+		}
+		return [];
+	}
+	const found: Array<{ sku: string; ref: ListingRef }> = [];
+	for (const [sku, gtins] of barcodes) {
+		const ref = gtins.map((g) => answered.get(g)).find((r) => r !== undefined);
+		if (!ref) continue;
+		out.notListed.delete(sku);
+		found.push({ sku, ref });
+	}
+	return found;
 }

@@ -23,6 +23,18 @@ beforeEach(async () => {
 });
 afterEach(() => sim.stop());
 
+describe('Shopify writer: listings by barcode', () => {
+	it('finds variants by exact barcode (GTIN/EAN) in one search; a barcode nobody has is absent', async () => {
+		sim.variants.get('gid://shopify/ProductVariant/4002')!.barcode = '7891000315507';
+		const refs = await writer().resolveListingsByGtin!(['7891000315507', '036000291452']);
+		expect(Object.fromEntries(refs)).toEqual({
+			'7891000315507': { listingId: 'gid://shopify/Product/4000', variantId: 'gid://shopify/ProductVariant/4002', inventoryItemId: item(4002) },
+		});
+		const [call] = sim.requests(/graphql\.json$/);
+		expect((call.body as { variables: { query: string } }).variables.query).toBe('barcode:"7891000315507" OR barcode:"036000291452"');
+	});
+});
+
 describe('Shopify writer: listings and stock', () => {
 	it('resolves variant and inventory item ids by exact SKU in one search', async () => {
 		const refs = await writer().resolveListings(['IPOD-PINK', 'IPOD "X"', 'NOPE']);

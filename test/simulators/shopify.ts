@@ -196,7 +196,7 @@ export class ShopifySimulator extends HttpSimulator {
 	}
 
 	/* Write-back state: variants by SKU, inventory levels, fulfillment orders, metafields. */
-	readonly variants = new Map<string, { id: string; sku: string; productId: string; inventoryItemId: string }>();
+	readonly variants = new Map<string, { id: string; sku: string; productId: string; inventoryItemId: string; barcode?: string }>();
 	readonly locations = ['gid://shopify/Location/1', 'gid://shopify/Location/2'];
 	/** Names and active flags by location (the picker's list); the second is switched off. */
 	readonly locationInfo = new Map<string, { name: string; isActive: boolean }>([
@@ -229,9 +229,10 @@ export class ShopifySimulator extends HttpSimulator {
 
 	private write(query: string, v: Record<string, unknown>, version: string): unknown {
 		if (/query OmsVariantsBySku/.test(query)) {
-			const skus = [...String(v.query).matchAll(/sku:"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
-			const nodes = [...this.variants.values()].filter((x) => skus.includes(x.sku)).slice(0, Number(v.first));
-			return { productVariants: { nodes: nodes.map((x) => ({ id: x.id, sku: x.sku, product: { id: x.productId }, inventoryItem: { id: x.inventoryItemId } })) } };
+			const terms = (field: string) => [...String(v.query).matchAll(new RegExp(`${field}:"((?:[^"\\\\]|\\\\.)*)"`, 'g'))].map((m) => JSON.parse(`"${m[1]}"`) as string);
+			const [skus, barcodes] = [terms('sku'), terms('barcode')];
+			const nodes = [...this.variants.values()].filter((x) => skus.includes(x.sku) || (x.barcode !== undefined && barcodes.includes(x.barcode))).slice(0, Number(v.first));
+			return { productVariants: { nodes: nodes.map((x) => ({ id: x.id, sku: x.sku, barcode: x.barcode ?? null, product: { id: x.productId }, inventoryItem: { id: x.inventoryItemId } })) } };
 		}
 		if (/query OmsPrimaryLocation/.test(query)) return { locations: { nodes: this.locations.slice(0, 1).map((id) => ({ id })) } };
 		if (/query OmsLocations/.test(query)) return this.locationPage(v.after);

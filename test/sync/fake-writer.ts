@@ -36,6 +36,8 @@ export class FakeWriter implements ChannelWriter {
 	pushShipment?: (input: ShipmentInput) => Promise<void> = async (input) => void this.shipments.push(input);
 	cancelOrder?: (input: CancelInput) => Promise<void> = async (input) => void this.cancellations.push(input);
 	confirmDelivery?: (input: DeliveryInput) => Promise<void> = async (input) => void this.deliveries.push(input);
+	/** Set by a test for a channel whose catalog shows barcodes. */
+	resolveListingsByGtin?: (gtins: string[]) => Promise<Map<string, ListingRef>>;
 
 	constructor(
 		readonly listings: Map<string, ListingRef> = new Map(),

@@ -82,3 +82,28 @@ test('a listing a person linked to another SKU stays theirs: the catalog SKU is 
 	expect(writer.pushCalls).toEqual([]);
 	expect((await store.listLinks()).map((l) => [l.listingId, l.sku, l.source])).toEqual([['L-CAMISA', 'CAMISETA', 'manual']]);
 });
+
+test('a SKU the catalog does not show by seller SKU is linked through a barcode the store knows, then published there', async () => {
+	await stock(store, { CAMISA: [7], CANECA: [3] });
+	await store.setBarcodes([{ sku: 'CAMISA', gtin: '7891000315507' }]);
+	const writer = new FakeWriter();
+	const asked: string[][] = [];
+	writer.resolveListingsByGtin = async (gtins) => {
+		asked.push(gtins);
+		return new Map([['7891000315507', { listingId: 'P-EAN', variantId: 'V-EAN', inventoryItemId: 'gid://shopify/InventoryItem/77' }]]);
+	};
+	const { results } = await push(writer, ['CAMISA', 'CANECA']);
+	expect(results.map((r) => [r.sku, r.status, r.value ?? null])).toEqual([
+		['CAMISA', 'pushed', 7],
+		['CANECA', 'not_listed', 3],
+	]);
+	expect(asked).toEqual([['7891000315507']]); // only SKUs with a barcode are asked
+	expect((await store.listLinks({ channel: 'shopify' })).map((l) => [l.sku, l.listingId, l.variantId, l.source])).toEqual([['CAMISA', 'P-EAN', 'V-EAN', 'catalog']]);
+
+	// A barcode look-up the channel does not answer leaves the SKU failed (retried), not 'not listed'.
+	await store.setBarcodes([{ sku: 'CANECA', gtin: '036000291452' }]);
+	writer.resolveListingsByGtin = async () => {
+		throw new Error('timeout');
+	};
+	expect((await push(writer, ['CANECA'])).results.map((r) => [r.sku, r.status])).toEqual([['CANECA', 'failed']]);
+});

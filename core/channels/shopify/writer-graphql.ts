@@ -50,7 +50,7 @@ export const userFailure = (e: UserError): WriteFailure => ({ message: e.code ? 
 const USER_ERRORS = 'userErrors { field message code }';
 
 export const VARIANTS_BY_SKU = `query OmsVariantsBySku($first: Int!, $query: String!) {
-  productVariants(first: $first, query: $query) { nodes { id sku product { id } inventoryItem { id } } }
+  productVariants(first: $first, query: $query) { nodes { id sku barcode product { id } inventoryItem { id } } }
 }`;
 
 export const PRIMARY_LOCATION = `query OmsPrimaryLocation { locations(first: 1) { nodes { id } } }`;

@@ -86,6 +86,21 @@ export function createShopifyWriter(ctx: AdapterContext): ChannelWriter {
 		return failures;
 	}
 
+	/** Variants whose `field` (sku or barcode) is one of `values`, exactly: the search matches tokens, not whole values. */
+	async function variantsBy(field: 'sku' | 'barcode', values: string[]): Promise<Map<string, ListingRef>> {
+		const found = new Map<string, ListingRef>();
+		for (const group of chunk([...new Set(values)], SKUS_PER_SEARCH)) {
+			const query = group.map((s) => `${field}:${JSON.stringify(s)}`).join(' OR ');
+			type Variant = { id: string; sku: string | null; barcode?: string | null; product: { id: string }; inventoryItem: { id: string } };
+			const data = await read<{ productVariants: { nodes: Variant[] } }>(VARIANTS_BY_SKU, { first: MAX_QUANTITIES, query });
+			for (const v of data.productVariants.nodes) {
+				const key = v[field];
+				if (key && group.includes(key) && !found.has(key)) found.set(key, { listingId: v.product.id, variantId: v.id, inventoryItemId: v.inventoryItem.id });
+			}
+		}
+		return found;
+	}
+
 	return {
 		id: 'shopify',
 		stockBatchSize: MAX_QUANTITIES,
@@ -102,21 +117,9 @@ export function createShopifyWriter(ctx: AdapterContext): ChannelWriter {
 			return out;
 		},
 
-		async resolveListings(skus) {
-			const found = new Map<string, ListingRef>();
-			for (const group of chunk([...new Set(skus)], SKUS_PER_SEARCH)) {
-				// The search matches tokens, not whole values: keep exact SKU matches only.
-				const query = group.map((s) => `sku:${JSON.stringify(s)}`).join(' OR ');
-				type Variant = { id: string; sku: string | null; product: { id: string }; inventoryItem: { id: string } };
-				const data = await read<{ productVariants: { nodes: Variant[] } }>(VARIANTS_BY_SKU, { first: MAX_QUANTITIES, query });
-				for (const v of data.productVariants.nodes) {
-					if (v.sku && group.includes(v.sku) && !found.has(v.sku)) {
-						found.set(v.sku, { listingId: v.product.id, variantId: v.id, inventoryItemId: v.inventoryItem.id });
-					}
-				}
-			}
-			return found;
-		},
+		resolveListings: (skus) => variantsBy('sku', skus),
+		/** The same search on the variants' barcode (GTIN/EAN). */
+		resolveListingsByGtin: (gtins) => variantsBy('barcode', gtins),
 
 		async pushStock(updates) {
 			const results = await pushBatches(chunk(updates, MAX_QUANTITIES), setBatch);

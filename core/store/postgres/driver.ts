@@ -376,6 +376,19 @@ export class PostgresBackend implements StoreBackend {
 		return selectLinksOfSkus(this.q, channel, account, skus);
 	}
 
+	async upsertGtins(rows: Array<{ sku: string; gtin: string }>, at: string): Promise<void> {
+		await this.query(
+			`INSERT INTO oms_sku_gtin (gtin, sku, updated_at) SELECT g, s, $3::timestamptz FROM unnest($1::text[], $2::text[]) AS t(g, s)
+			 ON CONFLICT (gtin) DO UPDATE SET sku = excluded.sku, updated_at = excluded.updated_at`,
+			[rows.map((r) => r.gtin), rows.map((r) => r.sku), at],
+		);
+	}
+
+	async gtinsOfSkus(skus: string[]): Promise<Array<{ sku: string; gtin: string }>> {
+		const rows = await this.query('SELECT sku, gtin FROM oms_sku_gtin WHERE sku = ANY($1::text[]) ORDER BY gtin COLLATE "C"', [skus]);
+		return rows.map((r) => ({ sku: String(r.sku), gtin: String(r.gtin) }));
+	}
+
 	async recordDelivery(channel: string, account: string, eventId: string, receivedAt: string): Promise<boolean> {
 		const rows = await this.query(
 			'INSERT INTO oms_webhook_inbox (channel, account, event_id, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1 AS inserted',

@@ -305,4 +305,16 @@ CREATE TABLE oms_channel_warehouse (
 );
 `,
 	},
+	{
+		version: 13,
+		sql: `
+-- SKUs' barcodes (GTIN/EAN): Push Stock links a channel listing whose barcode names a SKU it could not find by seller SKU.
+CREATE TABLE oms_sku_gtin (
+	gtin text PRIMARY KEY,
+	sku text NOT NULL,
+	updated_at timestamptz NOT NULL
+);
+CREATE INDEX oms_sku_gtin_sku ON oms_sku_gtin (sku);
+`,
+	},
 ];

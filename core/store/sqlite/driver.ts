@@ -410,6 +410,19 @@ export class SqliteBackend implements StoreBackend {
 		return this.read(() => selectLinksOfSkus(this.prepare, channel, account, skus));
 	}
 
+	upsertGtins(rows: Array<{ sku: string; gtin: string }>, at: string): Promise<void> {
+		return this.writeNow(() => {
+			const upsert = this.prepare('INSERT INTO oms_sku_gtin (gtin, sku, updated_at) VALUES (?, ?, ?) ON CONFLICT (gtin) DO UPDATE SET sku = excluded.sku, updated_at = excluded.updated_at');
+			for (const r of rows) upsert.run(r.gtin, r.sku, at);
+		});
+	}
+
+	gtinsOfSkus(skus: string[]): Promise<Array<{ sku: string; gtin: string }>> {
+		return this.read(() =>
+			this.all('SELECT sku, gtin FROM oms_sku_gtin WHERE sku IN (SELECT value FROM json_each(?)) ORDER BY gtin', jsonList(skus)).map((r) => ({ sku: String(r.sku), gtin: String(r.gtin) })),
+		);
+	}
+
 	/** One autocommit insert behind the mutex: never inside another execution's open transaction. */
 	async recordDelivery(channel: string, account: string, eventId: string, receivedAt: string): Promise<boolean> {
 		return this.mutex.run(async () => insertDelivery(this.prepare, channel, account, eventId, receivedAt));

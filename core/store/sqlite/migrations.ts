@@ -303,4 +303,16 @@ CREATE TABLE oms_channel_warehouse (
 ) WITHOUT ROWID;
 `,
 	},
+	{
+		version: 13,
+		sql: `
+-- SKUs' barcodes (GTIN/EAN): Push Stock links a channel listing whose barcode names a SKU it could not find by seller SKU.
+CREATE TABLE oms_sku_gtin (
+	gtin TEXT PRIMARY KEY,
+	sku TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX oms_sku_gtin_sku ON oms_sku_gtin (sku);
+`,
+	},
 ];

@@ -43,6 +43,7 @@ const operations: Record<string, Record<string, { execute: OperationExecute }>> 
 		setChannelWarehouses: catalog.setChannelWarehouses,
 		removeChannelWarehouses: catalog.removeChannelWarehouses,
 		listChannelWarehouses: catalog.listChannelWarehouses,
+		setBarcodes: catalog.setBarcodes,
 	},
 	report: { dashboard: report.dashboard },
 };

@@ -9,6 +9,7 @@ import * as listUnlinked from './listUnlinked.operation';
 import * as removeChannelWarehouses from './removeChannelWarehouses.operation';
 import * as removeKit from './removeKit.operation';
 import * as removePublishRule from './removePublishRule.operation';
+import * as setBarcodes from './setBarcodes.operation';
 import * as setChannelWarehouses from './setChannelWarehouses.operation';
 import * as setPublishRule from './setPublishRule.operation';
 import * as unlinkListing from './unlinkListing.operation';
@@ -24,6 +25,7 @@ export {
 	removeChannelWarehouses,
 	removeKit,
 	removePublishRule,
+	setBarcodes,
 	setChannelWarehouses,
 	setPublishRule,
 	unlinkListing,
@@ -101,6 +103,13 @@ export const description: INodeProperties[] = [
 				action: 'Remove a publish rule',
 			},
 			{
+				name: 'Set Barcodes',
+				value: 'setBarcodes',
+				description:
+					"Record your SKUs' barcodes (GTIN/EAN, one SKU and barcode per input item): Push Stock then finds, by barcode, the channel listings that do not carry your SKU, links them and publishes to them",
+				action: 'Set barcodes',
+			},
+			{
 				name: 'Set Channel Warehouses',
 				value: 'setChannelWarehouses',
 				description:
@@ -136,4 +145,5 @@ export const description: INodeProperties[] = [
 	...setChannelWarehouses.description,
 	...removeChannelWarehouses.description,
 	...listChannelWarehouses.description,
+	...setBarcodes.description,
 ];
