@@ -43,9 +43,8 @@ describe('Shopee signature and writer', () => {
 		expect(sim.requests(/cancel_order$/)[1].body).toMatchObject({ cancel_reason: 'COD_NOT_SUPPORTED' });
 	});
 
-	it("has no shipment or NF-e write (Shopee's logistics issue the tracking; NF-e not built)", () => {
+	it("has no shipment write (Shopee's logistics issue the tracking)", () => {
 		expect(writer().pushShipment).toBeUndefined();
-		expect(writer().pushInvoice).toBeUndefined();
 	});
 
 	it('finds a variation by model_sku and an item without variations as model 0; a model in failure_list is refused', async () => {

@@ -1,4 +1,5 @@
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { readForm } from './multipart';
 import { intParam, json } from './sim-paging';
 
 /**
@@ -101,13 +102,8 @@ export class LojaIntegradaSimulator extends HttpSimulator {
 
 	/** multipart/form-data: account_key (the store key), sale_number, date, invoice_number, serie, access_key, url, url_xml. */
 	private addInvoice(req: SimRequest): SimResponse {
-		const boundary = /boundary=([^;]+)/.exec(String(req.headers['content-type'] ?? ''))?.[1];
-		if (!boundary || !String(req.headers['content-type']).startsWith('multipart/form-data')) return json(400, { status: 400, msg: 'multipart/form-data expected' });
-		const fields: Record<string, string> = {};
-		for (const part of req.rawBody.split(`--${boundary}`)) {
-			const m = /name="([^"]+)"\r\n\r\n([\s\S]*)\r\n$/.exec(part);
-			if (m) fields[m[1]] = m[2];
-		}
+		const fields = readForm(req)?.fields;
+		if (!fields) return json(400, { status: 400, msg: 'multipart/form-data expected' });
 		if (fields.account_key !== this.keys.chaveApi) return json(401, { status: 401, msg: 'account_key inválida' });
 		const missing = ['sale_number', 'date', 'invoice_number', 'serie', 'access_key'].filter((k) => !fields[k]);
 		if (missing.length) return json(400, { status: 400, msg: `Campos obrigatórios: ${missing.join(', ')}` });

@@ -1,4 +1,5 @@
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { readForm } from './multipart';
 import { intParam, json } from './sim-paging';
 
 /**
@@ -186,9 +187,9 @@ export class MiraklSimulator extends HttpSimulator {
 	}
 
 	private importStock(req: SimRequest): SimResponse {
-		const m = /filename="[^"]*"\r\nContent-Type: [^\r]*\r\n\r\n([\s\S]*?)\r\n--/.exec(req.rawBody);
-		if (!String(req.headers['content-type']).startsWith('multipart/form-data') || !m) return err(400, 'file is required');
-		const [header, ...rows] = m[1].split('\n');
+		const file = readForm(req)?.files.file;
+		if (!file) return err(400, 'file is required');
+		const [header, ...rows] = file.content.split('\n');
 		if (header.trim() !== '"offer-sku";"quantity"') return err(400, 'Invalid CSV header');
 		const errors: string[] = [];
 		for (const row of rows) {

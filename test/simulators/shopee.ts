@@ -1,5 +1,6 @@
 import { REFRESH_PATH, shopeeSign, CODE_EXCHANGE_PATH, type ShopeeKeys } from '../../core/channels/shopee/api';
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { uploadInvoiceDoc } from './shopee-invoice';
 import { intParam, json } from './sim-paging';
 
 /**
@@ -8,7 +9,7 @@ import { intParam, json } from './sim-paging';
  * {error, message, request_id, response} envelope, auth/token/get and auth/access_token/get (a new refresh
  * token each time, the old one invalid), get_order_list by update_time (≤ 15 days, page_size ≤ 100, cursor,
  * more/next_cursor), get_order_detail (≤ 50 order_sn), product search_item / get_model_list / update_stock,
- * cancel_order. [?] Chosen here: a wrong sign or token answers HTTP 403, list order by update_time then order_sn.
+ * cancel_order, upload_invoice_doc (shopee-invoice.ts). [?] Chosen here: a wrong sign or token answers HTTP 403, list order by update_time then order_sn.
  */
 export type ShopeeRaw = Record<string, unknown>;
 const fail = (status: number, error: string, message: string) => json(status, { error, message, request_id: 'sim' });
@@ -137,6 +138,7 @@ export class ShopeeSimulator extends HttpSimulator {
 			'/api/v2/order/cancel_order',
 			shop((req) => this.cancel(req)),
 		);
+		this.route('POST', '/api/v2/order/upload_invoice_doc', shop((req) => uploadInvoiceDoc(req, this.orders)));
 	}
 
 	/** The current access token (tests sign with it directly). */

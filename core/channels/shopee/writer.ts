@@ -1,10 +1,13 @@
 import type { HttpRequest } from '../../http/transport';
-import { joinUrl, send } from '../common/http';
+import { joinUrl, multipartForm, send } from '../common/http';
 import { pushEach, reasonFrom, resolveEach, sendWrite, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { readResponse } from './api';
 
 const CANCEL_REASONS = ['CUSTOMER_REQUEST', 'COD_NOT_SUPPORTED', 'UNDELIVERABLE_AREA'] as const;
+/** upload_invoice_doc's file_type for XML (1 pdf, 2 jpeg, 3 png, 4 xml) and its "1MB" file limit. */
+const FILE_TYPE_XML = '4';
+export const SHOPEE_INVOICE_MAX_BYTES = 1024 * 1024;
 
 /**
  * Shopee write-back:
@@ -13,10 +16,21 @@ const CANCEL_REASONS = ['CUSTOMER_REQUEST', 'COD_NOT_SUPPORTED', 'UNDELIVERABLE_
  * - cancel: POST /api/v2/order/cancel_order {order_sn, cancel_reason} (CUSTOMER_REQUEST unless the reason is
  *   another documented one; OUT_OF_STOCK is not offered: it needs the out-of-stock item list). [?] The statuses
  *   that allow it are not listed (the simulator allows UNPAID and READY_TO_SHIP); a refusal is Shopee's error.
+ * - NF-e: POST /api/v2/order/upload_invoice_doc, multipart: order_sn, file_type 4 (XML) and file (the authorised
+ *   nfeProc, at most 1 MB). Source: the API document of v2.order.upload_invoice_doc (api_id 744, "for PH and BR
+ *   local seller. Upload the invoice document"; log 2023-04-13 "support BR local sellers to use this API") as
+ *   congminh1254/shopee-sdk@cb231e9:schemas/v2.order.upload_invoice_doc.json keeps it: request params, the
+ *   response {request_id, error, message} and the error list (error_param "Wrong parameters, detail: …",
+ *   order.upload_invoice_error "File error." / "Upload invoice failed, please try again later."). Shopee reads
+ *   the number, series and key from the file (get_order_detail's invoice_data then shows them, with status
+ *   valid or pending and a pending_reason); ship_order answers lack_of_invoice_data until it has a valid one.
+ *   v2.order.add_invoice_data (invoice fields without the file) is NOT among the 444 published API documents
+ *   of that snapshot nor in any other source searched; a third-party integration says it exists behind a
+ *   login-gated page: not used. [?] Whether "1MB" is 10^6 or 2^20 bytes (refused here above 2^20, Shopee
+ *   refuses the rest); the multipart field names other than `file` (the doc's samples send only the file);
+ *   whether a resend of the same file after a lost answer is refused (not resent on a 5xx).
  * Not supported, because Shopee handles them itself: shipment/tracking (Shopee's logistics arrange pickup or
- *   drop-off and issue the tracking number). The NF-e is not written here: its upload endpoint is not among the
- *   documents read (ship_order answers lack_of_invoice_data until Shopee has the NF-e; get_order_detail's
- *   invoice_data.status says valid or pending).
+ *   drop-off and issue the tracking number).
  * SKU look-up: GET product/search_item?item_sku= and each found item's product/get_model_list; the model whose
  * model_sku is the SKU, or model 0 of an item without models. [?] Whether search_item matches model SKUs and
  * whether it matches exactly; location_id left out (single-warehouse sellers).
@@ -67,6 +81,19 @@ export function createShopeeWriter(ctx: AdapterContext): ChannelWriter {
 			const cancelUrl = url('/api/v2/order/cancel_order');
 			const body = { order_sn: input.channelOrderId, cancel_reason: reasonFrom(input.reason, CANCEL_REASONS, 'CUSTOMER_REQUEST') };
 			readResponse(await sendWrite(ctx, 'POST', cancelUrl, { body }), { method: 'POST', url: cancelUrl });
+		},
+
+		async pushInvoice(input) {
+			const order = input.channelOrderId;
+			// Shopee takes the file, not the key: fail before any call rather than with Shopee's error_param.
+			if (!input.xml) throw new Error(`Shopee needs the authorised NF-e XML (nfeProc) to invoice order ${order}`);
+			// Shopee reads the key from the file: another NF-e's XML would be attached to this order silently.
+			if (!input.xml.includes(input.nfeKey)) throw new Error(`Shopee order ${order}: the NF-e XML does not hold the access key ${input.nfeKey}`);
+			const size = Buffer.byteLength(input.xml, 'utf8');
+			if (size > SHOPEE_INVOICE_MAX_BYTES) throw new Error(`Shopee order ${order}: the NF-e XML is ${size} bytes, above Shopee's 1 MB limit`);
+			const uploadUrl = url('/api/v2/order/upload_invoice_doc');
+			const form = multipartForm({ order_sn: order, file_type: FILE_TYPE_XML }, { file: { filename: 'nfeProc.xml', content: input.xml, type: 'application/xml' } });
+			readResponse(await sendWrite(ctx, 'POST', uploadUrl, form), { method: 'POST', url: uploadUrl });
 		},
 	};
 }

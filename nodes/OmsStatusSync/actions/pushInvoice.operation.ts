@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 	textField('Number', 'number', { required: true, description: 'Invoice number (nNF), as in the key' }),
 	textField('Series', 'series', { required: true, description: 'Invoice series (serie), as in the key' }),
 	textField('Issue Date', 'issuedAt', { required: true, placeholder: '2026-03-10T14:20:00-03:00', description: 'Date and time of issue (dhEmi), ISO 8601' }),
-	textField('XML', 'xml', { typeOptions: { rows: 4 }, description: 'The authorised NF-e XML (nfeProc), for channels that take the file (Mercado Livre, Magalu)' }),
+	textField('XML', 'xml', { typeOptions: { rows: 4 }, description: 'The authorised NF-e XML (nfeProc), for channels that take the file (required by Mercado Livre, Magalu, Olist, Shopee)' }),
 	textField('Invoice URL', 'url', { description: 'Link to the DANFE or XML, for channels that take one' }),
 	{
 		displayName: 'Total (Cents)',
