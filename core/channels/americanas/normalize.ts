@@ -1,6 +1,6 @@
-import type { CanonicalOrder, IntakeFlag, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
+import type { CanonicalOrder, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { chargedTotals, compact, openRawOrder, readCents, readOptUtcDate, readUtcDate } from '../common/fields';
+import { finishOrder, orderHead, readOrderLines } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { methodFromName, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
@@ -74,8 +74,7 @@ function readPaymentMethod(raw: JsonObject): CanonicalOrder['paymentMethod'] {
  */
 export function normalizeAmericanasOrder(input: unknown, account: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('americanas', input, 'code');
-	const lines = r.objects(r.array(raw, 'items'), 'items').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('items', 'must have at least one line');
+	const lines = readOrderLines(r, raw, 'items', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
 	const { mapping, text } = readStatus(r, raw, flags);
 	const createdAt = readUtcDate(r, raw, 'placed_at');
@@ -84,11 +83,7 @@ export function normalizeAmericanasOrder(input: unknown, account: string): Canon
 	const shippingCents = r.optDecimalCents(raw, 'shipping_cost') ?? 0;
 	const linesCents = lines.reduce((t, l) => t + l.unitPriceCents * l.quantity, 0);
 	const order: CanonicalOrder = {
-		channel: 'americanas',
-		account,
-		channelOrderId: r.string(raw, 'code'),
-		createdAt,
-		updatedAt: readOptUtcDate(r, raw, 'updated_at') ?? createdAt,
+		...orderHead('americanas', account, r.string(raw, 'code'), createdAt, readOptUtcDate(r, raw, 'updated_at')),
 		...mapping,
 		channelStatusRaw: text,
 		currency: 'BRL',
@@ -103,7 +98,7 @@ export function normalizeAmericanasOrder(input: unknown, account: string): Canon
 		shipments: readShipments(r, raw),
 	};
 	const a = r.optObject(raw, 'shipping_address');
-	const address = a
+	const shippingAddress = a
 		? readAddress(
 				(k) => r.optString(a, `shipping_address.${k}`),
 				{
@@ -120,21 +115,21 @@ export function normalizeAmericanasOrder(input: unknown, account: string): Canon
 				{ name: order.customer.name || undefined, country: 'BR' },
 			)
 		: undefined;
-	if (address) order.shippingAddress = address;
-	const invoice = r.objects(r.optArray(raw, 'invoices') ?? [], 'invoices')[0]?.item;
-	if (invoice) {
-		const issuedAt = readOptUtcDate(r, invoice, 'invoices[0].issue_date');
-		order.invoice = compact({
-			nfeKey: r.optString(invoice, 'invoices[0].key'),
-			number: r.optString(invoice, 'invoices[0].number'),
-			series: r.optString(invoice, 'invoices[0].line'),
-			issuedAt,
-		});
-	}
+	const invoice = readInvoice(r, raw);
 	const paymentMethod = readPaymentMethod(raw);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
 	const shipBy = readOptUtcDate(r, raw, 'expedition_limit_date');
-	if (shipBy) order.shipBy = shipBy;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { shippingAddress, invoice, paymentMethod, shipBy }, flags);
+}
+
+/** The first of the order's invoices (the NF-e SkyHub holds for it). */
+function readInvoice(r: RawReader, raw: JsonObject): Invoice | undefined {
+	const invoice = r.objects(r.optArray(raw, 'invoices') ?? [], 'invoices')[0]?.item;
+	if (!invoice) return undefined;
+	const issuedAt = readOptUtcDate(r, invoice, 'invoices[0].issue_date');
+	return compact({
+		nfeKey: r.optString(invoice, 'invoices[0].key'),
+		number: r.optString(invoice, 'invoices[0].number'),
+		series: r.optString(invoice, 'invoices[0].line'),
+		issuedAt,
+	});
 }

@@ -1,6 +1,6 @@
-import type { CanonicalOrder, IntakeFlag, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
+import type { CanonicalOrder, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
 import { compact, openRawOrder, readCents, readChargedTotals, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
+import { finishOrder, orderHead, readOrderLines } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { anyMarketMethod, orderPaymentMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
@@ -60,8 +60,7 @@ function readTracking(r: RawReader, raw: JsonObject): Shipment[] {
  */
 export function normalizeAnyMarketOrder(input: unknown, account: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('anymarket', input, 'id');
-	const lines = r.objects(r.array(raw, 'items'), 'items').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('items', 'must have at least one line');
+	const lines = readOrderLines(r, raw, 'items', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
 	const status = tolerantStatus(() => readMapped(r, raw, 'status', ANYMARKET_STATUS), UNKNOWN_STATUS, flags);
 	const buyer = r.optObject(raw, 'buyer');
@@ -69,11 +68,7 @@ export function normalizeAnyMarketOrder(input: unknown, account: string): Canoni
 	const hubStatus = r.optString(raw, 'status') ?? '(none)';
 	const originStatus = r.optString(raw, 'marketPlaceStatus');
 	const order: CanonicalOrder = {
-		channel: 'anymarket',
-		account,
-		channelOrderId: r.string(raw, 'id'),
-		createdAt: readUtcDate(r, raw, 'createdAt'),
-		updatedAt: anyMarketUpdatedAt(r, raw),
+		...orderHead('anymarket', account, r.string(raw, 'id'), readUtcDate(r, raw, 'createdAt'), anyMarketUpdatedAt(r, raw)),
 		...status,
 		channelStatusRaw: originStatus && originStatus !== hubStatus ? `${hubStatus} (${originStatus})` : hubStatus,
 		currency: 'BRL',
@@ -87,9 +82,8 @@ export function normalizeAnyMarketOrder(input: unknown, account: string): Canoni
 		lines,
 		shipments: readTracking(r, raw),
 	};
-	const origin = r.optString(raw, 'marketPlace');
-	if (origin) order.originMarketplace = origin;
-	const address =
+	const originMarketplace = r.optString(raw, 'marketPlace');
+	const shippingAddress =
 		shipping &&
 		readAddress(
 			(k) => r.optString(shipping, `shipping.${k}`),
@@ -106,20 +100,21 @@ export function normalizeAnyMarketOrder(input: unknown, account: string): Canoni
 			},
 			{ name: order.customer.name || undefined, country: 'BR' },
 		);
-	if (address) order.shippingAddress = address;
+	const invoice = readInvoice(r, raw);
+	const paymentMethod = orderPaymentMethod((r.optArray(raw, 'payments') ?? []).map(anyMarketMethod));
+	return finishOrder(order, { originMarketplace, shippingAddress, invoice, paymentMethod }, flags);
+}
+
+/** The NF-e the hub holds for the order, when it has its access key. */
+function readInvoice(r: RawReader, raw: JsonObject): Invoice | undefined {
 	const invoice = r.optObject(raw, 'invoice');
 	const key = invoice ? r.optString(invoice, 'invoice.accessKey') : undefined;
-	if (invoice && key)
-		order.invoice = compact({
-			nfeKey: key,
-			number: r.optString(invoice, 'invoice.number'),
-			series: r.optString(invoice, 'invoice.series'),
-			issuedAt: readOptUtcDate(r, invoice, 'invoice.date'),
-			url: r.optString(invoice, 'invoice.linkNfe'),
-		});
-	const payments = r.optArray(raw, 'payments') ?? [];
-	const paymentMethod = orderPaymentMethod(payments.map(anyMarketMethod));
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	if (!invoice || !key) return undefined;
+	return compact({
+		nfeKey: key,
+		number: r.optString(invoice, 'invoice.number'),
+		series: r.optString(invoice, 'invoice.series'),
+		issuedAt: readOptUtcDate(r, invoice, 'invoice.date'),
+		url: r.optString(invoice, 'invoice.linkNfe'),
+	});
 }

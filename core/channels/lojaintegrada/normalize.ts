@@ -1,7 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress, readCustomer } from '../common/parties';
 import { compact, openRawOrder, readChargedTotals, readCents, readLocalDate } from '../common/fields';
+import { finishOrder, orderHead, readOrderLines } from '../common/order';
 import { lojaIntegradaMethod, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -80,18 +80,13 @@ function readTotals(r: RawReader, raw: LojaIntegradaOrder, lines: OrderLine[]): 
 export function normalizeLojaIntegradaOrder(input: unknown, account: string, offset: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('lojaintegrada', input, 'numero');
 	const channelOrderId = r.string(raw, 'numero');
-	const lines = r.objects(r.array(raw, 'itens'), 'itens').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('itens', 'must have at least one item');
+	const lines = readOrderLines(r, raw, 'itens', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
 	const status = tolerantStatus(() => readStatus(r, raw), UNKNOWN_STATUS, flags);
 	const createdAt = readLocalDate(r, raw, 'data_criacao', offset) ?? r.fail('data_criacao', 'is required');
 	const situacao = isJsonObject(raw.situacao) ? raw.situacao : {};
 	const order: CanonicalOrder = {
-		channel: 'lojaintegrada',
-		account,
-		channelOrderId,
-		createdAt,
-		updatedAt: readLocalDate(r, raw, 'data_modificacao', offset) ?? createdAt,
+		...orderHead('lojaintegrada', account, channelOrderId, createdAt, readLocalDate(r, raw, 'data_modificacao', offset)),
 		...status,
 		channelStatusRaw: r.optString(situacao, 'situacao.codigo') ?? '(none)',
 		currency: 'BRL',
@@ -100,10 +95,6 @@ export function normalizeLojaIntegradaOrder(input: unknown, account: string, off
 		lines,
 		shipments: readShipments(r, raw),
 	};
-	const address = readDelivery(r, raw);
-	if (address) order.shippingAddress = address;
-	const paymentMethod = orderPaymentMethod((r.optArray(raw, 'pagamentos') ?? []).map(lojaIntegradaMethod));
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	const shippingAddress = readDelivery(r, raw);
+	return finishOrder(order, { shippingAddress, paymentMethod: orderPaymentMethod((r.optArray(raw, 'pagamentos') ?? []).map(lojaIntegradaMethod)) }, flags);
 }

@@ -1,10 +1,9 @@
 import type { Address, CanonicalOrder, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
-import { compact, openRawOrder, readChargedTotals, readCents, readLocalDate, readLocalInvoice, readMapped } from '../common/fields';
+import { compact, openRawOrder, readChargedTotals, readCents, readLocalDate, readLocalInvoice } from '../common/fields';
+import { finishOrder, orderHead, readTableStatus, requireLines } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { madeiraMadeiraMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
-import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 import { MADEIRAMADEIRA_STATUS } from './status';
 
 /** An order as the list and by-id reads return it (one element of `data`). */
@@ -75,20 +74,14 @@ function readShipments(r: RawReader, raw: JsonObject, offset: string): Shipment[
 export function normalizeMadeiraMadeiraOrder(input: unknown, account: string, offset: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('madeiramadeira', input, 'id_pedido');
 	const channelOrderId = r.string(raw, 'id_pedido');
-	const lines = items(r, raw, 'skus').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('skus', 'must have at least one item');
+	const lines = requireLines(r, 'skus', items(r, raw, 'skus').map(({ item, path }) => readLine(r, item, path)));
 	const flags = new Set<IntakeFlag>();
-	const status = tolerantStatus(() => readMapped(r, raw, 'status', MADEIRAMADEIRA_STATUS), UNKNOWN_STATUS, flags);
+	const status = readTableStatus(r, raw, 'status', MADEIRAMADEIRA_STATUS, flags);
 	const createdAt = readLocalDate(r, raw, 'data_criacao', offset) ?? r.fail('data_criacao', 'is required');
 	const buyer = r.optObject(raw, 'comprador') ?? {};
 	const order: CanonicalOrder = {
-		channel: 'madeiramadeira',
-		account,
-		channelOrderId,
-		createdAt,
-		updatedAt: readLocalDate(r, raw, 'ultima_atualizacao', offset) ?? createdAt,
+		...orderHead('madeiramadeira', account, channelOrderId, createdAt, readLocalDate(r, raw, 'ultima_atualizacao', offset)),
 		...status,
-		channelStatusRaw: r.string(raw, 'status'),
 		currency: 'BRL',
 		totals: readChargedTotals(r, raw, lines, 'frete', 'total'),
 		customer: readCustomer((k) => (k === 'telefone' ? firstPhone(r.optString(buyer, `comprador.${k}`)) : r.optString(buyer, `comprador.${k}`)?.trim()), {
@@ -100,15 +93,8 @@ export function normalizeMadeiraMadeiraOrder(input: unknown, account: string, of
 		lines,
 		shipments: readShipments(r, raw, offset),
 	};
-	const address = readDelivery(r, raw);
-	if (address) order.shippingAddress = address;
-	const invoice = readInvoice(r, raw, offset);
-	if (invoice) order.invoice = invoice;
+	const found = { shippingAddress: readDelivery(r, raw), invoice: readInvoice(r, raw, offset) };
 	// [?] data_previsao_rastreamento (the day the tracking code is due) read as that day's end.
 	const shipBy = readLocalDate(r, raw, 'data_previsao_rastreamento', offset, '23:59:59');
-	if (shipBy) order.shipBy = shipBy;
-	const paymentMethod = madeiraMadeiraMethod(raw.pagamento_detalhado, raw.pagamento_fluxo);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { ...found, shipBy, paymentMethod: madeiraMadeiraMethod(raw.pagamento_detalhado, raw.pagamento_fluxo) }, flags);
 }

@@ -1,6 +1,6 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
 import { chargedTotals, compact, openRawOrder, readCents, readMapped } from '../common/fields';
+import { finishOrder, orderHead, requireLines } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { magentoMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
@@ -74,18 +74,13 @@ const NO_SHIPMENTS: Shipment[] = [];
 /** GET /V1/orders/{id} → canonical order. The channel order id is entity_id (the write paths take it). */
 export function normalizeMagentoOrder(input: unknown, account: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('magento', input, 'entity_id');
-	const lines = readLines(r, raw);
-	if (lines.length === 0) r.fail('items', 'must have at least one item');
+	const lines = requireLines(r, 'items', readLines(r, raw));
 	const flags = new Set<IntakeFlag>();
 	const status = tolerantStatus(() => readMapped(r, raw, 'state', MAGENTO_STATE), UNKNOWN_STATUS, flags);
 	const createdAt = iso(r, raw, 'created_at') ?? r.fail('created_at', 'is required');
 	const shippingCents = raw.shipping_amount === undefined || raw.shipping_amount === null ? 0 : readCents(r, raw, 'shipping_amount');
 	const order: CanonicalOrder = {
-		channel: 'magento',
-		account,
-		channelOrderId: r.string(raw, 'entity_id'),
-		createdAt,
-		updatedAt: iso(r, raw, 'updated_at') ?? createdAt,
+		...orderHead('magento', account, r.string(raw, 'entity_id'), createdAt, iso(r, raw, 'updated_at')),
 		...status,
 		channelStatusRaw: `${r.optString(raw, 'state') ?? '(none)'}/${r.optString(raw, 'status') ?? '(none)'}`,
 		currency: r.optString(raw, 'order_currency_code') ?? r.fail('order_currency_code', 'is required'),
@@ -94,10 +89,5 @@ export function normalizeMagentoOrder(input: unknown, account: string): Canonica
 		lines,
 		shipments: NO_SHIPMENTS,
 	};
-	const address = readDelivery(r, raw);
-	if (address) order.shippingAddress = address;
-	const paymentMethod = magentoMethod(raw.payment);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { shippingAddress: readDelivery(r, raw), paymentMethod: magentoMethod(raw.payment) }, flags);
 }

@@ -1,11 +1,10 @@
 import type { Address, CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
-import { chargedTotals, compact, openRawOrder, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
+import { chargedTotals, compact, openRawOrder, readOptUtcDate, readUtcDate } from '../common/fields';
 import { readKeyedLine } from '../common/lines';
+import { finishOrder, orderHead, readOrderLines, readTableStatus } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { miraklMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
-import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 import { MIRAKL_STATUS } from './status';
 
 /** An order as OR11 lists it (OR12 returns the same object). Money as numbers in the order's currency. */
@@ -36,10 +35,9 @@ function readDelivery(r: RawReader, customer: JsonObject | undefined): Address |
 /** OR11 order → canonical order; `total_price` is what the buyer pays (lines + shipping). */
 export function normalizeMiraklOrder(input: unknown, account: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('mirakl', input, 'order_id');
-	const lines = r.objects(r.array(raw, 'order_lines'), 'order_lines').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('order_lines', 'must have at least one line');
+	const lines = readOrderLines(r, raw, 'order_lines', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
-	const status = tolerantStatus(() => readMapped(r, raw, 'order_state', MIRAKL_STATUS), UNKNOWN_STATUS, flags);
+	const status = readTableStatus(r, raw, 'order_state', MIRAKL_STATUS, flags);
 	const createdAt = readUtcDate(r, raw, 'created_date');
 	const customer = r.optObject(raw, 'customer');
 	const name = customer ? [r.optString(customer, 'customer.firstname'), r.optString(customer, 'customer.lastname')].filter(Boolean).join(' ') : '';
@@ -47,13 +45,8 @@ export function normalizeMiraklOrder(input: unknown, account: string): Canonical
 	if (!currency) flags.add('currency_from_account');
 	const shippingCents = r.optDecimalCents(raw, 'shipping_price') ?? 0;
 	const order: CanonicalOrder = {
-		channel: 'mirakl',
-		account,
-		channelOrderId: r.string(raw, 'order_id'),
-		createdAt,
-		updatedAt: readOptUtcDate(r, raw, 'last_updated_date') ?? createdAt,
+		...orderHead('mirakl', account, r.string(raw, 'order_id'), createdAt, readOptUtcDate(r, raw, 'last_updated_date')),
 		...status,
-		channelStatusRaw: r.optString(raw, 'order_state') ?? '(none)',
 		currency: currency ?? 'BRL',
 		totals: chargedTotals(
 			lines,
@@ -67,10 +60,5 @@ export function normalizeMiraklOrder(input: unknown, account: string): Canonical
 	const tracking = r.optString(raw, 'shipping_tracking');
 	if (tracking)
 		order.shipments = [compact({ carrier: r.optString(raw, 'shipping_company') ?? r.optString(raw, 'shipping_carrier_code'), trackingCode: tracking })];
-	const address = readDelivery(r, customer);
-	if (address) order.shippingAddress = address;
-	const paymentMethod = miraklMethod(raw.payment_type);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { shippingAddress: readDelivery(r, customer), paymentMethod: miraklMethod(raw.payment_type) }, flags);
 }

@@ -1,8 +1,8 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress, readCustomer } from '../common/parties';
 import { compact, openRawOrder, readCents, readMapped, readZonedDate } from '../common/fields';
 import { readKeyedLine } from '../common/lines';
+import { finishOrder, orderHead, readOrderLines } from '../common/order';
 import { nuvemshopMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
@@ -120,8 +120,7 @@ function readStatuses(r: RawReader, raw: NuvemshopOrder) {
 export function normalizeNuvemshopOrder(input: unknown, account: string, options?: NuvemshopNormalizeOptions): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('nuvemshop', input, 'id');
 	const channelOrderId = r.string(raw, 'id');
-	const lines = r.objects(r.array(raw, 'products'), 'products').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('products', 'must have at least one product');
+	const lines = readOrderLines(r, raw, 'products', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
 	const { shipped, ...status } = tolerantStatus(() => readStatuses(r, raw), { ...UNKNOWN_STATUS, channelStatusRaw: rawStatuses(r, raw), shipped: false }, flags);
 	const createdAt = readDate(r, raw, 'created_at', flags) ?? r.fail('created_at', 'is required');
@@ -132,11 +131,7 @@ export function normalizeNuvemshopOrder(input: unknown, account: string, options
 		flags.add('currency_from_account');
 	}
 	const order: CanonicalOrder = {
-		channel: 'nuvemshop',
-		account,
-		channelOrderId,
-		createdAt,
-		updatedAt: readDate(r, raw, 'updated_at', flags) ?? createdAt,
+		...orderHead('nuvemshop', account, channelOrderId, createdAt, readDate(r, raw, 'updated_at', flags)),
 		...status,
 		currency,
 		totals: readTotals(r, raw, lines),
@@ -144,10 +139,5 @@ export function normalizeNuvemshopOrder(input: unknown, account: string, options
 		lines,
 		shipments: readShipments(r, raw, shipped, flags),
 	};
-	const address = readDelivery(r, raw);
-	if (address) order.shippingAddress = address;
-	const paymentMethod = nuvemshopMethod(raw.payment_details);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { shippingAddress: readDelivery(r, raw), paymentMethod: nuvemshopMethod(raw.payment_details) }, flags);
 }

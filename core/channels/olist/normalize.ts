@@ -1,6 +1,6 @@
 import type { CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
 import { compact, openRawOrder, readCents, readChargedTotals, readLocalInvoice, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
+import { finishOrder, orderHead, requireLines } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { methodFromName, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
@@ -49,19 +49,15 @@ function readPayment(raw: OlistOrder) {
 export function normalizeOlistOrder(input: unknown, account: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('olist', input, 'code');
 	const channelOrderId = r.string(raw, 'code');
-	const lines = r.objects(r.optArray(raw, 'seller_order_items') ?? [], 'seller_order_items').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('seller_order_items', 'must have at least one item');
+	const items = r.objects(r.optArray(raw, 'seller_order_items') ?? [], 'seller_order_items');
+	const lines = requireLines(r, 'seller_order_items', items.map(({ item, path }) => readLine(r, item, path)));
 	const flags = new Set<IntakeFlag>();
 	const status = tolerantStatus(() => readStatus(r, raw), UNKNOWN_STATUS, flags);
 	const createdAt = readUtcDate(r, raw, 'created_at');
 	const customer = r.optObject(raw, 'customer') ?? {};
 	const phones = r.objects(r.optArray(customer, 'customer.phones') ?? [], 'customer.phones');
 	const order: CanonicalOrder = {
-		channel: 'olist',
-		account,
-		channelOrderId,
-		createdAt,
-		updatedAt: readOptUtcDate(r, raw, 'updated_at') ?? createdAt,
+		...orderHead('olist', account, channelOrderId, createdAt, readOptUtcDate(r, raw, 'updated_at')),
 		...status,
 		channelStatusRaw: [r.string(raw, 'status'), r.optString(raw, 'cancelation_status')].filter(Boolean).join(' / '),
 		currency: r.optString(raw, 'currency') ?? 'BRL',
@@ -90,7 +86,6 @@ export function normalizeOlistOrder(input: unknown, account: string): CanonicalO
 			},
 			{ name: r.optString(customer, 'customer.name'), country: 'BR' },
 		);
-	if (shippingAddress) order.shippingAddress = shippingAddress;
 	const invoice = readLocalInvoice(r, raw, '', 'Z', {
 		nfeKey: 'invoice_key',
 		number: 'invoice_number',
@@ -98,13 +93,7 @@ export function normalizeOlistOrder(input: unknown, account: string): CanonicalO
 		issuedAt: 'invoice_issue_date',
 		url: 'invoice_danfe_url',
 	});
-	if (invoice) order.invoice = invoice;
 	const shipBy = readOptUtcDate(r, raw, 'shipping_limit_date');
-	if (shipBy) order.shipBy = shipBy;
 	const paymentMethod = readPayment(raw);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	const origin = r.optString(raw, 'channel_slug');
-	if (origin) order.originMarketplace = origin;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { shippingAddress, invoice, shipBy, paymentMethod, originMarketplace: r.optString(raw, 'channel_slug') }, flags);
 }

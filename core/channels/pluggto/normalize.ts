@@ -1,10 +1,9 @@
 import type { CanonicalOrder, IntakeFlag, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
-import { compact, openRawOrder, readCents, readChargedTotals, readLocalDate, readMapped } from '../common/fields';
+import { compact, openRawOrder, readCents, readChargedTotals, readLocalDate } from '../common/fields';
+import { finishOrder, orderHead, readOrderLines, readTableStatus } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { orderPaymentMethod, pluggToMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
-import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 import { PLUGGTO_STATUS } from './status';
 
 /** An order as GET /orders/{id} answers it (unwrapped from {Order}). Money as decimal numbers or strings, in reais. */
@@ -65,21 +64,15 @@ function readShipments(r: RawReader, raw: JsonObject, offset: string): Pick<Cano
 export function normalizePluggToOrder(input: unknown, account: string, offset: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('pluggto', input, 'id');
 	const channelOrderId = r.string(raw, 'id');
-	const lines = r.objects(r.array(raw, 'items'), 'items').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('items', 'must have at least one line');
+	const lines = readOrderLines(r, raw, 'items', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
-	const status = tolerantStatus(() => readMapped(r, raw, 'status', PLUGGTO_STATUS), UNKNOWN_STATUS, flags);
+	const status = readTableStatus(r, raw, 'status', PLUGGTO_STATUS, flags);
 	const field = (k: string) => r.optString(raw, k);
 	const fullName = (first: string, last: string) => [field(first), field(last)].filter(Boolean).join(' ') || undefined;
 	const createdAt = readLocalDate(r, raw, 'created', offset) ?? r.fail('created', 'is required');
 	const order: CanonicalOrder = {
-		channel: 'pluggto',
-		account,
-		channelOrderId,
-		createdAt,
-		updatedAt: readLocalDate(r, raw, 'modified', offset) ?? createdAt,
+		...orderHead('pluggto', account, channelOrderId, createdAt, readLocalDate(r, raw, 'modified', offset)),
 		...status,
-		channelStatusRaw: field('status') ?? '(none)',
 		currency: 'BRL',
 		totals: readChargedTotals(r, raw, lines, 'shipping', 'total'),
 		customer: readCustomer((k) => (k === 'name' ? (fullName('payer_name', 'payer_lastname') ?? fullName('receiver_name', 'receiver_lastname')) : field(k)), {
@@ -91,9 +84,8 @@ export function normalizePluggToOrder(input: unknown, account: string, offset: s
 		lines,
 		...readShipments(r, raw, offset),
 	};
-	const origin = field('channel');
-	if (origin) order.originMarketplace = origin;
-	const address = readAddress(
+	const originMarketplace = field('channel');
+	const shippingAddress = readAddress(
 		(k) => (k === 'name' ? fullName('receiver_name', 'receiver_lastname') : field(k)),
 		{
 			name: 'name',
@@ -108,11 +100,7 @@ export function normalizePluggToOrder(input: unknown, account: string, offset: s
 		},
 		{ country: 'BR' },
 	);
-	if (address) order.shippingAddress = address;
 	const shipBy = readLocalDate(r, raw, 'expected_send_date', offset, '23:59:59');
-	if (shipBy) order.shipBy = shipBy;
 	const paymentMethod = orderPaymentMethod((r.optArray(raw, 'payments') ?? []).map(pluggToMethod));
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { originMarketplace, shippingAddress, shipBy, paymentMethod }, flags);
 }

@@ -1,10 +1,10 @@
 import type { CanonicalOrder, IntakeFlag, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
-import { compact, openRawOrder, readChargedTotals, readLocalDate, readMapped, readRoundedCents } from '../common/fields';
+import { compact, openRawOrder, readChargedTotals, readLocalDate, readRoundedCents } from '../common/fields';
+import { finishOrder, orderHead, readTableStatus, requireLines } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { prestaShopMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
-import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
+import type { StatusMapping } from '../common/status';
 
 /**
  * An order of GET /api/orders (display=full, output_format=JSON: every value a string) with what getDetails
@@ -70,29 +70,20 @@ function readShipments(r: RawReader, raw: PrestaShopOrder): Shipment[] {
 /** A PrestaShop order (with its details) → canonical order; `states` is the shop's state table. */
 export function normalizePrestaShopOrder(input: unknown, account: string, offset: string, states: Readonly<Record<string, StatusMapping>>): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('prestashop', input, 'id');
-	const lines = readLines(r, raw);
-	if (lines.length === 0) r.fail('associations.order_rows', 'must have at least one row');
+	const lines = requireLines(r, 'associations.order_rows', readLines(r, raw));
 	const flags = new Set<IntakeFlag>();
-	const status = tolerantStatus(() => readMapped(r, raw, 'current_state', states), UNKNOWN_STATUS, flags);
+	const status = readTableStatus(r, raw, 'current_state', states, flags);
 	const createdAt = readLocalDate(r, raw, 'date_add', offset) ?? r.fail('date_add', 'is required');
 	const totalPath = raw.total_paid_tax_incl === undefined || raw.total_paid_tax_incl === '' ? 'total_paid' : 'total_paid_tax_incl';
 	const shippingPath = raw.total_shipping_tax_incl === undefined || raw.total_shipping_tax_incl === '' ? 'total_shipping' : 'total_shipping_tax_incl';
 	const order: CanonicalOrder = {
-		channel: 'prestashop',
-		account,
-		channelOrderId: r.string(raw, 'id'),
-		createdAt,
-		updatedAt: readLocalDate(r, raw, 'date_upd', offset) ?? createdAt,
+		...orderHead('prestashop', account, r.string(raw, 'id'), createdAt, readLocalDate(r, raw, 'date_upd', offset)),
 		...status,
-		channelStatusRaw: r.optString(raw, 'current_state') ?? '(none)',
 		currency: r.optString(sub(raw, 'currency'), 'currency.iso_code') ?? r.fail('currency.iso_code', 'is required (GET /api/currencies/{id_currency})'),
 		totals: readChargedTotals(r, raw, lines, shippingPath, totalPath),
 		...readParties(r, raw),
 		lines,
 		shipments: readShipments(r, raw),
 	};
-	const paymentMethod = prestaShopMethod(raw.payment, raw.module);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { paymentMethod: prestaShopMethod(raw.payment, raw.module) }, flags);
 }

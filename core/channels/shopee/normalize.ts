@@ -1,10 +1,9 @@
 import type { Address, CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
-import { chargedTotals, compact, openRawOrder, readCents, readMapped } from '../common/fields';
+import { chargedTotals, compact, openRawOrder, readCents } from '../common/fields';
+import { finishOrder, orderHead, readOrderLines, readTableStatus } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { orderPaymentMethod, shopeeMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
-import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 import { SHOPEE_STATUS } from './status';
 
 /** One element of get_order_detail's response.order_list (money as numbers in the currency's unit). */
@@ -54,23 +53,17 @@ const unpaidTotal = (lines: OrderLine[], shippingCents: number) => lines.reduce(
 /** get_order_detail order → canonical order. Totals from total_amount and the shipping fee the buyer paid. */
 export function normalizeShopeeOrder(input: unknown, account: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('shopee', input, 'order_sn');
-	const lines = r.objects(r.array(raw, 'item_list'), 'item_list').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('item_list', 'must have at least one item');
+	const lines = readOrderLines(r, raw, 'item_list', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
-	const status = tolerantStatus(() => readMapped(r, raw, 'order_status', SHOPEE_STATUS), UNKNOWN_STATUS, flags);
+	const status = readTableStatus(r, raw, 'order_status', SHOPEE_STATUS, flags);
 	const createdAt = readUnixSeconds(r, raw, 'create_time') ?? r.fail('create_time', 'is required');
 	// [?] estimated_shipping_fee is Shopee's estimate; actual_shipping_fee may be confirmed later.
 	const shippingCents = r.optDecimalCents(raw, 'actual_shipping_fee') ?? r.optDecimalCents(raw, 'estimated_shipping_fee') ?? 0;
 	const currency = r.optString(raw, 'currency');
 	if (!currency) flags.add('currency_from_account');
 	const order: CanonicalOrder = {
-		channel: 'shopee',
-		account,
-		channelOrderId: r.string(raw, 'order_sn'),
-		createdAt,
-		updatedAt: readUnixSeconds(r, raw, 'update_time') ?? createdAt,
+		...orderHead('shopee', account, r.string(raw, 'order_sn'), createdAt, readUnixSeconds(r, raw, 'update_time')),
 		...status,
-		channelStatusRaw: r.optString(raw, 'order_status') ?? '(none)',
 		currency: currency ?? 'BRL',
 		totals: chargedTotals(lines, shippingCents, r.optDecimalCents(raw, 'total_amount') ?? unpaidTotal(lines, shippingCents)),
 		customer: readCustomer((k) => r.optString(raw, k), { name: 'buyer_username', document: 'buyer_cpf_id' }),
@@ -78,12 +71,9 @@ export function normalizeShopeeOrder(input: unknown, account: string): Canonical
 		// Shopee arranges the shipment: tracking numbers come from logistics/get_tracking_number, not the order.
 		shipments: [],
 	};
-	const address = readDelivery(r, raw);
-	if (address) order.shippingAddress = address;
+	const shippingAddress = readDelivery(r, raw);
 	// Brazilian orders also list payment_info[].payment_method (NT 2025.001); the order's payment_method otherwise.
 	const perPayment = (r.optArray(raw, 'payment_info') ?? []).map((p) => shopeeMethod(isJsonObject(p) ? p.payment_method : undefined));
 	const paymentMethod = orderPaymentMethod(perPayment) ?? shopeeMethod(raw.payment_method);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { shippingAddress, paymentMethod }, flags);
 }

@@ -1,8 +1,8 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, Invoice, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress, readCustomer } from '../common/parties';
 import { compact, openRawOrder, readChargedTotals, readLocalDate, readLocalInvoice } from '../common/fields';
 import { readKeyedLine } from '../common/lines';
+import { finishOrder, orderHead, requireLines } from '../common/order';
 import { trayMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -108,18 +108,13 @@ function readTotals(r: RawReader, raw: TrayOrder, lines: OrderLine[]): Canonical
 export function normalizeTrayOrder(input: unknown, account: string, offset: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('tray', input, 'id');
 	const channelOrderId = r.string(raw, 'id');
-	const lines = unwrap(r, raw, 'ProductsSold', 'ProductsSold').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('ProductsSold', 'must have at least one product');
+	const lines = requireLines(r, 'ProductsSold', unwrap(r, raw, 'ProductsSold', 'ProductsSold').map(({ item, path }) => readLine(r, item, path)));
 	const flags = new Set<IntakeFlag>();
 	const status = tolerantStatus(() => readStatus(r, raw), UNKNOWN_STATUS, flags);
 	const time = r.optString(raw, 'hour');
 	const createdAt = readLocalDate(r, raw, 'date', offset, time && /^\d{2}:\d{2}(:\d{2})?$/.test(time) ? time : undefined) ?? r.fail('date', 'is required');
 	const order: CanonicalOrder = {
-		channel: 'tray',
-		account,
-		channelOrderId,
-		createdAt,
-		updatedAt: readLocalDate(r, raw, 'modified', offset) ?? createdAt,
+		...orderHead('tray', account, channelOrderId, createdAt, readLocalDate(r, raw, 'modified', offset)),
 		...status,
 		channelStatusRaw: r.string(raw, 'status'),
 		currency: 'BRL',
@@ -128,12 +123,7 @@ export function normalizeTrayOrder(input: unknown, account: string, offset: stri
 		lines,
 		shipments: readShipments(r, raw, offset),
 	};
-	const address = readDelivery(r, raw);
-	if (address) order.shippingAddress = address;
-	const invoice = readInvoice(r, raw, offset);
-	if (invoice) order.invoice = invoice;
+	const found = { shippingAddress: readDelivery(r, raw), invoice: readInvoice(r, raw, offset) };
 	const paymentMethod = trayMethod(raw.payment_method_type, r.optString(raw, 'payment_method') ?? r.optString(raw, 'payment_form'));
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { ...found, paymentMethod }, flags);
 }

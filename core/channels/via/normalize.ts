@@ -1,9 +1,8 @@
 import type { CanonicalOrder, IntakeFlag, Invoice, OrderLine, PaymentMethod, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
-import { chargedTotals, compact, openRawOrder, readCents, readMapped, readOptUtcDate, readUtcDate } from '../common/fields';
+import { chargedTotals, compact, openRawOrder, readCents, readOptUtcDate, readUtcDate } from '../common/fields';
+import { finishOrder, orderHead, readOrderLines, readTableStatus } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
-import { tolerantStatus, UNKNOWN_STATUS } from '../common/status';
 import { VIA_STATUS } from './status';
 
 /** A Via order as GET /orders/status/{status} lists it and GET /orders/{orderId} returns it. Money as decimals in BRL. */
@@ -69,10 +68,9 @@ function readTrackings(r: RawReader, raw: JsonObject): { shipments: Shipment[]; 
  */
 export function normalizeViaOrder(input: unknown, account: string): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('via', input, 'id');
-	const lines = r.objects(r.array(raw, 'items'), 'items').map(({ item, path }) => readLine(r, item, path));
-	if (lines.length === 0) r.fail('items', 'must have at least one line');
+	const lines = readOrderLines(r, raw, 'items', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
-	const status = tolerantStatus(() => readMapped(r, raw, 'status', VIA_STATUS), UNKNOWN_STATUS, flags);
+	const status = readTableStatus(r, raw, 'status', VIA_STATUS, flags);
 	const freight = r.optObject(raw, 'freight');
 	const shippingCents = (freight && r.optDecimalCents(freight, 'freight.chargedAmount')) ?? 0;
 	const linesCents = lines.reduce((t, l) => t + l.unitPriceCents * l.quantity, 0);
@@ -80,13 +78,8 @@ export function normalizeViaOrder(input: unknown, account: string): CanonicalOrd
 	const phones = Array.isArray(customer.phones) ? customer.phones.filter(isJsonObject) : [];
 	const { shipments, invoice } = readTrackings(r, raw);
 	const order: CanonicalOrder = {
-		channel: 'via',
-		account,
-		channelOrderId: r.string(raw, 'id'),
-		createdAt: readUtcDate(r, raw, 'purchasedAt'),
-		updatedAt: viaChangedAt(r, raw),
+		...orderHead('via', account, r.string(raw, 'id'), readUtcDate(r, raw, 'purchasedAt'), viaChangedAt(r, raw)),
 		...status,
-		channelStatusRaw: r.optString(raw, 'status') ?? '(none)',
 		currency: 'BRL',
 		totals: chargedTotals(
 			lines,
@@ -123,10 +116,6 @@ export function normalizeViaOrder(input: unknown, account: string): CanonicalOrd
 				{ name: order.customer.name || undefined, country: 'BR' },
 			)
 		: undefined;
-	if (address) order.shippingAddress = address;
-	if (invoice && Object.keys(invoice).length > 0) order.invoice = invoice;
-	const paymentMethod = PAYMENT_TYPES[r.optString(raw, 'paymentType') ?? ''];
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	const found = { shippingAddress: address, invoice: invoice && Object.keys(invoice).length > 0 ? invoice : undefined };
+	return finishOrder(order, { ...found, paymentMethod: PAYMENT_TYPES[r.optString(raw, 'paymentType') ?? ''] }, flags);
 }

@@ -1,6 +1,6 @@
 import type { Address, CanonicalOrder, IntakeFlag, OrderLine, Shipment } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
 import { compact, openRawOrder, readCents, readChargedTotals, readLocalDate } from '../common/fields';
+import { finishOrder, orderHead, requireLines } from '../common/order';
 import { readAddress, readCustomer } from '../common/parties';
 import { wakeMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
@@ -63,8 +63,7 @@ const NO_SHIPMENTS: Shipment[] = [];
 /** A Wake order (with its status record) → canonical order; `byId` is the credential's Order Statuses. */
 export function normalizeWakeOrder(input: unknown, account: string, offset: string, byId: Readonly<Record<string, StatusMapping>>): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('wake', input, 'pedidoId');
-	const lines = readLines(r, raw);
-	if (lines.length === 0) r.fail('itens', 'must have at least one item');
+	const lines = requireLines(r, 'itens', readLines(r, raw));
 	const flags = new Set<IntakeFlag>();
 	const statusId = r.optString(raw, 'situacaoPedidoId');
 	const situacao = isJsonObject(raw.situacaoPedido) ? raw.situacaoPedido : undefined;
@@ -82,11 +81,7 @@ export function normalizeWakeOrder(input: unknown, account: string, offset: stri
 	});
 	const createdAt = readLocalDate(r, raw, 'data', offset) ?? r.fail('data', 'is required');
 	const order: CanonicalOrder = {
-		channel: 'wake',
-		account,
-		channelOrderId: r.string(raw, 'pedidoId'),
-		createdAt,
-		updatedAt: readLocalDate(r, raw, 'dataUltimaAtualizacao', offset) ?? createdAt,
+		...orderHead('wake', account, r.string(raw, 'pedidoId'), createdAt, readLocalDate(r, raw, 'dataUltimaAtualizacao', offset)),
 		...status,
 		channelStatusRaw: [statusId ?? '(none)', typeof situacao?.nome === 'string' ? situacao.nome : undefined].filter(Boolean).join(' '),
 		currency: 'BRL',
@@ -95,10 +90,5 @@ export function normalizeWakeOrder(input: unknown, account: string, offset: stri
 		lines,
 		shipments: NO_SHIPMENTS,
 	};
-	const address = readDelivery(r, raw, customer.name || undefined);
-	if (address) order.shippingAddress = address;
-	const paymentMethod = wakeMethod(raw.pagamento);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { shippingAddress: readDelivery(r, raw, customer.name || undefined), paymentMethod: wakeMethod(raw.pagamento) }, flags);
 }

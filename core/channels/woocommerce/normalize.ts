@@ -1,7 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine } from '../../model/order';
-import { validateCanonicalOrder } from '../../model/validate';
 import { readAddress } from '../common/parties';
 import { compact, digitsOnly, openRawOrder, readCents, readMapped } from '../common/fields';
+import { finishOrder, orderHead, readOrderLines } from '../common/order';
 import { wooMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import type { AdapterContext } from '../types';
@@ -163,8 +163,7 @@ function readTotals(r: RawReader, raw: WooOrder, itemsCents: number): CanonicalO
 export function normalizeWooOrder(input: unknown, account: string, options?: WooNormalizeOptions): CanonicalOrder {
 	const { r, o: raw } = openRawOrder('woocommerce', input, 'id');
 	const channelOrderId = r.string(raw, 'id');
-	const read = r.objects(r.array(raw, 'line_items'), 'line_items').map(({ item, path }) => readLine(r, item, path));
-	if (read.length === 0) r.fail('line_items', 'must have at least one line');
+	const read = readOrderLines(r, raw, 'line_items', (item, path) => readLine(r, item, path));
 	const flags = new Set<IntakeFlag>();
 	const timeZone = readTimeZone(options);
 	const createdAt = readWooDate(r, raw, 'date_created', timeZone, flags) ?? r.fail('date_created_gmt', 'is required');
@@ -174,12 +173,8 @@ export function normalizeWooOrder(input: unknown, account: string, options?: Woo
 		flags.add('currency_from_account');
 	}
 	const order: CanonicalOrder = {
-		channel: 'woocommerce',
-		account,
-		channelOrderId,
-		createdAt,
 		// Never modified since creation: Woo may leave date_modified empty.
-		updatedAt: readWooDate(r, raw, 'date_modified', timeZone, flags) ?? createdAt,
+		...orderHead('woocommerce', account, channelOrderId, createdAt, readWooDate(r, raw, 'date_modified', timeZone, flags)),
 		// Store plugins add their own statuses: an unknown one keeps the units reserved, flagged.
 		...tolerantStatus(() => readMapped(r, raw, 'status', WOOCOMMERCE_STATUS_MAP), UNKNOWN_STATUS, flags),
 		channelStatusRaw: r.string(raw, 'status'),
@@ -190,10 +185,5 @@ export function normalizeWooOrder(input: unknown, account: string, options?: Woo
 		shipments: [],
 	};
 	order.lines = withRefunds(order.lines, refundedUnits(r, raw), order.status);
-	const address = readDelivery(r, raw);
-	if (address) order.shippingAddress = address;
-	const paymentMethod = wooMethod(raw.payment_method);
-	if (paymentMethod) order.paymentMethod = paymentMethod;
-	if (flags.size > 0) order.flags = [...flags];
-	return validateCanonicalOrder(order);
+	return finishOrder(order, { shippingAddress: readDelivery(r, raw), paymentMethod: wooMethod(raw.payment_method) }, flags);
 }
