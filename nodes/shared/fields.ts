@@ -10,14 +10,24 @@ export const maxSkusPerRunField: INodeProperties = {
 	description: 'When more SKUs changed, the next run continues where this one stopped',
 };
 
+/** A collection field (`type: 'collection'`): a group of optional settings added one by one in the editor. */
+const collectionField =
+	(displayName: string, name: string, placeholder: string) =>
+	(options: INodeProperties[]): INodeProperties => ({ displayName, name, type: 'collection', placeholder, default: {}, options });
+
 /** The node's "Options" collection (name `options`, as saved workflows have it) holding `options`. */
-export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options,
+export const optionsCollection = collectionField('Options', 'options', 'Add option');
+
+/** The "Filters" collection of the list operations (name `filters`, as saved workflows have it). */
+export const filtersCollection = collectionField('Filters', 'filters', 'Add Filter');
+
+/** A notice: text shown in the editor, storing nothing. */
+export const noticeField = (name: string, text: string, more: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName: text,
+	name,
+	type: 'notice',
+	default: '',
+	...more,
 });
 
 type Choice = { name: string; value: string; description?: string };

@@ -7,19 +7,17 @@ import { toNodeError } from '../../shared/errors';
 import { recordExecutionData } from '../../shared/execution-data';
 import { forEachItem, type ItemErrors } from '../../shared/items';
 import { channelOrderIdField } from './fields';
+import { noticeField } from '../../shared/fields';
 import { withFormattedMoney } from '../../../core/model/money';
 
 const show = { show: { operation: ['getChannelOrder'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName:
-			'Reads one order from the channel by its ID and outputs it as the canonical order the trigger would emit (connect it to OMS Store → Apply). For channels whose notifications only name the order, such as Amazon ORDER_CHANGE messages in an SQS queue.',
-		name: 'getChannelOrderNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: show,
-	},
+	noticeField(
+		'getChannelOrderNotice',
+		'Reads one order from the channel by its ID and outputs it as the canonical order the trigger would emit (connect it to OMS Store → Apply). For channels whose notifications only name the order, such as Amazon ORDER_CHANGE messages in an SQS queue.',
+		{ displayOptions: show },
+	),
 	{ ...channelOrderIdField, displayOptions: show },
 	{
 		displayName: 'Include Raw Payload',
@@ -57,7 +55,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const read: string[] = [];
 	const out = await forEachItem(this, items, errors(this), async (i) => {
 		const id = String(this.getNodeParameter('channelOrderId', i, '')).trim();
-		if (id === '') throw new NodeOperationError(this.getNode(), 'The Channel Order ID is empty', { itemIndex: i, description: 'Map it from the notification, e.g. the AmazonOrderId of an ORDER_CHANGE message' });
+		if (id === '')
+			throw new NodeOperationError(this.getNode(), 'The Channel Order ID is empty', {
+				itemIndex: i,
+				description: 'Map it from the notification, e.g. the AmazonOrderId of an ORDER_CHANGE message',
+			});
 		const item = await readOrderById(adapter, id, includeRaw);
 		if (!isErrorItem(item)) read.push(`${item.channel}:${item.channelOrderId}`);
 		return [withFormattedMoney(item)];

@@ -2,18 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { catchUpOrders } from '../../../core/channels/catch-up';
 import type { ChannelAdapter } from '../../../core/channels/types';
 import { withFormattedMoney } from '../../../core/model/money';
+import { noticeField } from '../../shared/fields';
 
 const show = { show: { operation: ['reimportOrders'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName:
-			'Reads again every order of the channel changed in the last hours and outputs them like the channel trigger does. Connect it to OMS Store → Apply: orders the store already has change nothing, and orders a failed run lost are applied now. Run it nightly.',
-		name: 'reimportNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: show,
-	},
+	noticeField(
+		'reimportNotice',
+		'Reads again every order of the channel changed in the last hours and outputs them like the channel trigger does. Connect it to OMS Store → Apply: orders the store already has change nothing, and orders a failed run lost are applied now. Run it nightly.',
+		{ displayOptions: show },
+	),
 	{
 		displayName: 'Hours Back',
 		name: 'hoursBack',

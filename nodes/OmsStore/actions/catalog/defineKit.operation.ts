@@ -1,18 +1,16 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { requiredText } from '../shared/params';
+import { noticeField } from '../shared/fields';
 import { componentFields, kitSkuField, readComponents } from './kitFields';
 
 const properties: INodeProperties[] = [
 	kitSkuField,
 	...componentFields,
-	{
-		displayName:
-			'Orders already holding this kit keep the components they reserved (the definition when they first held it); new order lines use this definition. A kit cannot contain itself, even through another kit.',
-		name: 'kitNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeField(
+		'kitNotice',
+		'Orders already holding this kit keep the components they reserved (the definition when they first held it); new order lines use this definition. A kit cannot contain itself, even through another kit.',
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['catalog'], operation: ['defineKit'] } }, properties);

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { KitComponent } from '../../../../core/store/types';
-import { optionsField } from '../shared/fields';
+import { optionsField, rowsField } from '../shared/fields';
 import { text } from '../shared/params';
 
 /** The kit SKU field and the components, as a list or as text (e.g. a sheet column "A:2, B:1"). */
@@ -20,25 +20,16 @@ export const componentFields: INodeProperties[] = [
 		{ name: 'List', value: 'list', description: 'One row per component SKU' },
 		{ name: 'Text', value: 'text', description: 'One text such as "SHAMPOO:1, CONDITIONER:2", e.g. a column of a sheet' },
 	]),
-	{
-		displayName: 'Components',
-		name: 'components',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Component',
-		default: {},
-		displayOptions: { show: { componentsInput: ['list'] } },
-		options: [
-			{
-				displayName: 'Component',
-				name: 'component',
-				values: [
-					{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'A SKU in the kit (it may itself be a kit)' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'Units of this SKU in one kit' },
-				],
-			},
+	rowsField(
+		'Components',
+		'components',
+		{ displayName: 'Component', name: 'component', placeholder: 'Add Component' },
+		[
+			{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'A SKU in the kit (it may itself be a kit)' },
+			{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'Units of this SKU in one kit' },
 		],
-	},
+		{ displayOptions: { show: { componentsInput: ['list'] } } },
+	),
 	{
 		displayName: 'Components Text',
 		name: 'componentsText',

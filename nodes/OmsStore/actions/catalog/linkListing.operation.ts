@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { checkLinkInput } from '../../../../core/catalog/links';
 import type { LinkInput } from '../../../../core/catalog/types';
-import { inOneBatchSettled, type OperationExecute } from '../shared/execute';
+import { inOneBatch, type OperationExecute } from '../shared/execute';
 import { optionalText, requiredText } from '../shared/params';
 import { skuField } from '../stock/countFields';
 import { listingFields, readListing } from './listingFields';
@@ -39,7 +39,7 @@ export const description = updateDisplayOptions({ show: { resource: ['catalog'],
  * listing already linked to another SKU is refused alone (error item with continue on fail).
  */
 export const execute: OperationExecute = async function (items, oms) {
-	return await inOneBatchSettled(
+	return await inOneBatch(
 		this,
 		items,
 		oms,
@@ -57,7 +57,12 @@ export const execute: OperationExecute = async function (items, oms) {
 		async (links) =>
 			(await oms.store.linkListings(links)).map((r) =>
 				r.outcome === 'conflict'
-					? { ok: false as const, error: new Error(`Listing ${r.listingId}${r.variantId ? ` variant ${r.variantId}` : ''} on ${r.channel} (${r.account}) is already linked to SKU ${r.linkedSku}: unlink it first to link it to ${r.sku}`) }
+					? {
+							ok: false as const,
+							error: new Error(
+								`Listing ${r.listingId}${r.variantId ? ` variant ${r.variantId}` : ''} on ${r.channel} (${r.account}) is already linked to SKU ${r.linkedSku}: unlink it first to link it to ${r.sku}`,
+							),
+						}
 					: { ok: true as const, result: r },
 			),
 	);

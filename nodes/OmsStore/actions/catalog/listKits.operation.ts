@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { onceForAll, type OperationExecute } from '../shared/execute';
 import { commaList, optionalText, text } from '../shared/params';
+import { warehouseField } from '../shared/fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -11,14 +12,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'KIT-1, KIT-2',
 		description: 'Kit SKUs separated by commas; leave empty for every kit',
 	},
-	{
-		displayName: 'Warehouse',
-		name: 'warehouse',
-		type: 'string',
-		default: '',
-		placeholder: 'default',
-		description: 'Show each kit\'s availability in this warehouse only (empty: every warehouse holding a component)',
-	},
+	{ ...warehouseField, description: "Show each kit's availability in this warehouse only (empty: every warehouse holding a component)" },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['catalog'], operation: ['listKits'] } }, properties);
@@ -29,10 +23,15 @@ export const execute: OperationExecute = async function (items, oms) {
 		const named = commaList(text(this, 'kitSkus', 0));
 		const kits = await oms.store.listKits(named.length > 0 ? { skus: named } : { limit: 100_000 });
 		if (kits.length === 0) return [];
-		const levels = await oms.store.getAvailability(kits.map((k) => k.sku), optionalText(this, 'warehouse', 0));
+		const levels = await oms.store.getAvailability(
+			kits.map((k) => k.sku),
+			optionalText(this, 'warehouse', 0),
+		);
 		return kits.map((k) => ({
 			...k,
-			availability: levels.filter((l) => l.kit && l.sku === k.sku).map(({ warehouse, available, onHand, stocked }) => ({ warehouse, available, onHand, stocked })),
+			availability: levels
+				.filter((l) => l.kit && l.sku === k.sku)
+				.map(({ warehouse, available, onHand, stocked }) => ({ warehouse, available, onHand, stocked })),
 		}));
 	});
 };

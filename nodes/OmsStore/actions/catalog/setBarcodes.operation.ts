@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { inOneBatch, type OperationExecute } from '../shared/execute';
+import { allWritten, inOneBatch, type OperationExecute } from '../shared/execute';
 import { requiredText } from '../shared/params';
 
 const properties: INodeProperties[] = [
@@ -31,6 +31,6 @@ export const execute: OperationExecute = async function (items, oms) {
 		items,
 		oms,
 		(i) => ({ sku: requiredText(this, 'barcodeSku', 'SKU', i), gtin: requiredText(this, 'gtin', 'Barcode', i) }),
-		async (entries) => await oms.store.setBarcodes(entries),
+		allWritten(async (entries) => await oms.store.setBarcodes(entries)),
 	);
 };

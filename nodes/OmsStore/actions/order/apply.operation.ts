@@ -3,7 +3,7 @@ import type { LifecycleConfig } from '../../../../core/lifecycle/config';
 import type { OrderSource } from '../../../../core/lifecycle/plan';
 import { validateCanonicalOrder } from '../../../../core/model/validate';
 import { recordExecutionData } from '../../../shared/execution-data';
-import { inOneBatchSettled, type OperationExecute } from '../shared/execute';
+import { inOneBatch, type OperationExecute } from '../shared/execute';
 import { optionsField } from '../shared/fields';
 
 const properties: INodeProperties[] = [
@@ -77,7 +77,7 @@ export const execute: OperationExecute = async function (items, oms) {
 	if (rules.restockOnCancelAfterCommit !== undefined) lifecycle.restockOnCancelAfterCommit = rules.restockOnCancelAfterCommit === true;
 	if (rules.restockOnReturn !== undefined) lifecycle.restockOnReturn = rules.restockOnReturn === true;
 
-	return await inOneBatchSettled(
+	return await inOneBatch(
 		this,
 		items,
 		oms,

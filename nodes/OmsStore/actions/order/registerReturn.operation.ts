@@ -1,30 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 import type { ReturnCondition, ReturnLine, RegisterReturnInput } from '../../../../core/store/returns';
-import { optionsField, orderKeyField } from '../shared/fields';
+import { optionsField, orderKeyField, rowsField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { optionalText, requiredText } from '../shared/params';
 
 /** A list of lines (SKU, quantity and the given fields), one entry per line. */
 function linesCollection(displayName: string, name: string, more: INodeProperties[]): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Line',
-		default: {},
-		options: [
-			{
-				displayName: 'Line',
-				name: 'line',
-				values: [
-					{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
-					...more,
-				],
-			},
-		],
-	};
+	return rowsField(displayName, name, { displayName: 'Line', name: 'line', placeholder: 'Add Line' }, [
+		{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
+		{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
+		...more,
+	]);
 }
 
 const properties: INodeProperties[] = [

@@ -1,19 +1,10 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { OrderValidationError } from '../../../../core/model/validate';
 import { asJson, forEachItem as forEachInputItem, paired, type ItemErrors } from '../../../shared/items';
 import type { StoreHandle } from '../../../shared/store';
 
 /** Every operation: gets the node's input items and the credential's store, returns the output items. */
-export type OperationExecute = (
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	oms: StoreHandle,
-) => Promise<INodeExecutionData[]>;
+export type OperationExecute = (this: IExecuteFunctions, items: INodeExecutionData[], oms: StoreHandle) => Promise<INodeExecutionData[]>;
 
 /** The error item of "continue on fail"; a malformed order also names the order and the field. */
 export function errorJson(error: unknown, oms: StoreHandle): IDataObject {
@@ -53,11 +44,7 @@ export function forEachItem(
  * Store-wide actions (expire, reconcile, changes feed) run once per execution, with the parameters of the
  * first item: running them once per input item would repeat the same action.
  */
-export async function onceForAll(
-	ctx: IExecuteFunctions,
-	oms: StoreHandle,
-	work: () => Promise<object[]>,
-): Promise<INodeExecutionData[]> {
+export async function onceForAll(ctx: IExecuteFunctions, oms: StoreHandle, work: () => Promise<object[]>): Promise<INodeExecutionData[]> {
 	try {
 		return (await work()).map((row) => paired(asJson(row), 0));
 	} catch (error) {
@@ -69,27 +56,21 @@ export async function onceForAll(
 /** What the store made of one input when it settles each input on its own (see applyOrdersSettled). */
 export type ItemOutcome = { ok: true; result: object } | { ok: false; error: unknown; orderRef?: string };
 
+/** A store call that writes all its inputs or none, as inOneBatch's `run`: every input it returns a result for is written. */
+export const allWritten =
+	<T>(run: (inputs: T[]) => Promise<object[]>) =>
+	async (inputs: T[]): Promise<ItemOutcome[]> =>
+		(await run(inputs)).map((result) => ({ ok: true as const, result }));
+
 /**
  * Reads every item first, then makes ONE store call (one transaction) for all the valid ones; the store
  * returns results in input order. With "continue on fail" a bad item becomes an error item and the others
- * still go through; without it the run stops before anything is written.
+ * still go through; without it the run stops before anything is written. A store call that settles each
+ * input on its own (a refused input becomes an error item while the others are written) returns its outcomes;
+ * one that writes all or nothing is wrapped in allWritten. Without continue on fail the run stops on the first
+ * refused input, saying how many of the others were written.
  */
 export async function inOneBatch<T>(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	oms: StoreHandle,
-	parse: (itemIndex: number) => T,
-	run: (inputs: T[]) => Promise<object[]>,
-): Promise<INodeExecutionData[]> {
-	return await inOneBatchSettled(ctx, items, oms, parse, async (inputs) => (await run(inputs)).map((result) => ({ ok: true as const, result })));
-}
-
-/**
- * As inOneBatch, for a store call that settles each input on its own: an input the store refused becomes an
- * error item (continue on fail) while the others are written. Without continue on fail the run stops on the
- * first refused input, saying how many of the others were written.
- */
-export async function inOneBatchSettled<T>(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	oms: StoreHandle,
@@ -132,7 +113,13 @@ export async function inOneBatchSettled<T>(
 	return out.filter((item): item is INodeExecutionData => item !== undefined);
 }
 
-function refusedItemError(ctx: IExecuteFunctions, outcome: { error: unknown; orderRef?: string }, oms: StoreHandle, itemIndex: number, written: number): NodeOperationError {
+function refusedItemError(
+	ctx: IExecuteFunctions,
+	outcome: { error: unknown; orderRef?: string },
+	oms: StoreHandle,
+	itemIndex: number,
+	written: number,
+): NodeOperationError {
 	// A validation error names its order already.
 	const ref = outcome.orderRef !== undefined && !(outcome.error instanceof OrderValidationError) ? `Order ${outcome.orderRef}: ` : '';
 	const description =

@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { StockCountInput } from '../../../../core/store/types';
 import { warehouseField } from '../shared/fields';
-import { optionalText, requiredText } from '../shared/params';
+import type { StoreHandle } from '../../../shared/store';
+import { allWritten, inOneBatch, type OperationExecute } from '../shared/execute';
+import { integer, optionalText, requiredText } from '../shared/params';
 
-/** Fields shared by Set On Hand and Adjust: which stock is changed, and the idempotency reference. */
+/** Set On Hand and Adjust: which stock is changed, the idempotency reference, and the operation itself. */
 
 export const skuField: INodeProperties = {
 	displayName: 'SKU',
@@ -43,4 +45,27 @@ export function readCount(ctx: IExecuteFunctions, itemIndex: number): StockCount
 		ref: optionalText(ctx, 'reference', itemIndex),
 		reason: optionalText(ctx, 'reason', itemIndex),
 	};
+}
+
+/**
+ * Set On Hand and Adjust: the SKU, one whole-number quantity field and the count details, with one store call
+ * for all items of the run (the counts land together or not at all).
+ */
+export function countOperation<K extends string>(
+	operation: string,
+	quantity: INodeProperties & { name: K },
+	bounds: { min: number; max: number },
+	write: (oms: StoreHandle, entries: Array<StockCountInput & Record<K, number>>) => Promise<object[]>,
+): { description: INodeProperties[]; execute: OperationExecute } {
+	const description = updateDisplayOptions({ show: { resource: ['stock'], operation: [operation] } }, [skuField, quantity, ...countDetailFields]);
+	const execute: OperationExecute = async function (items, oms) {
+		return await inOneBatch(
+			this,
+			items,
+			oms,
+			(i) => ({ ...readCount(this, i), [quantity.name]: integer(this, quantity.name, quantity.displayName, i, bounds) }) as StockCountInput & Record<K, number>,
+			allWritten(async (entries) => await write(oms, entries)),
+		);
+	};
+	return { description, execute };
 }

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { commaList, optionalText, text } from '../shared/params';
+import { warehouseField } from '../shared/fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,14 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'SKUs separated by commas',
 		displayOptions: { show: { scope: ['list'] } },
 	},
-	{
-		displayName: 'Warehouse',
-		name: 'warehouse',
-		type: 'string',
-		default: '',
-		placeholder: 'default',
-		description: 'Leave empty for all warehouses',
-	},
+	{ ...warehouseField, description: 'Leave empty for all warehouses' },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['stock'], operation: ['getAvailability'] } }, properties);

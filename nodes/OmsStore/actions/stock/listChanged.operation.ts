@@ -1,4 +1,4 @@
-import { maxSkusPerRunField } from '../../../shared/fields';
+import { maxSkusPerRunField, noticeField } from '../../../shared/fields';
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { onceForAll, type OperationExecute } from '../shared/execute';
 import { integer, text } from '../shared/params';
@@ -32,13 +32,10 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { cursorMode: ['given'] } },
 	},
 	maxSkusPerRunField,
-	{
-		displayName:
-			'Runs once per execution. Outputs one item per changed SKU and warehouse with its current stock, plus "cursor" (pass it back to continue) and "more" (true when more changed SKUs are waiting).',
-		name: 'notice',
-		type: 'notice',
-		default: '',
-	},
+	noticeField(
+		'notice',
+		'Runs once per execution. Outputs one item per changed SKU and warehouse with its current stock, plus "cursor" (pass it back to continue) and "more" (true when more changed SKUs are waiting).',
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['stock'], operation: ['listChanged'] } }, properties);

@@ -2,6 +2,7 @@ import { NodeOperationError, updateDisplayOptions, type INodeProperties } from '
 import { lowStock } from '../../../../core/report/low-stock';
 import { onceForAll, type OperationExecute } from '../shared/execute';
 import { integer, optionalText } from '../shared/params';
+import { rowsField, warehouseField } from '../shared/fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -12,26 +13,17 @@ const properties: INodeProperties[] = [
 		default: 5,
 		description: 'Alert when a SKU has fewer units available than this (0: only the SKUs listed below)',
 	},
-	{
-		displayName: 'Per-SKU Thresholds',
-		name: 'perSku',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add SKU',
-		default: {},
-		description: 'SKUs with their own threshold (0 turns the alert off for that SKU)',
-		options: [
-			{
-				name: 'rules',
-				displayName: 'SKU',
-				values: [
-					{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
-					{ displayName: 'Threshold', name: 'threshold', type: 'number', typeOptions: { minValue: 0 }, default: 10 },
-				],
-			},
+	rowsField(
+		'Per-SKU Thresholds',
+		'perSku',
+		{ displayName: 'SKU', name: 'rules', placeholder: 'Add SKU' },
+		[
+			{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
+			{ displayName: 'Threshold', name: 'threshold', type: 'number', typeOptions: { minValue: 0 }, default: 10 },
 		],
-	},
-	{ displayName: 'Warehouse', name: 'warehouse', type: 'string', default: '', placeholder: 'default', description: 'Leave empty for all warehouses' },
+		{ description: 'SKUs with their own threshold (0 turns the alert off for that SKU)' },
+	),
+	{ ...warehouseField, description: 'Leave empty for all warehouses' },
 	{
 		displayName: 'Include Oversold',
 		name: 'includeOversold',

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { filtersCollection, limitField } from '../shared/fields';
+import { filtersCollection, limitField, warehouseField } from '../shared/fields';
 import { forEachItem, type OperationExecute } from '../shared/execute';
 import { integer, optionalText } from '../shared/params';
 
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 			description: 'A channel (all its accounts) or one account, e.g. shopify:my-shop.myshopify.com',
 		},
 		{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Only this SKU' },
-		{ displayName: 'Warehouse', name: 'warehouse', type: 'string', default: '', placeholder: 'default', description: 'Only this warehouse' },
+		{ ...warehouseField, description: 'Only this warehouse' },
 	]),
 	{ ...limitField, default: 100 },
 ];
