@@ -8,7 +8,15 @@ import type {
 } from 'n8n-workflow';
 import { LWA_TOKEN_PATH, LWA_TOKEN_URL } from '../core/channels/amazon/endpoints';
 import { lwaRefreshRequest } from '../core/channels/amazon/lwa';
-import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import {
+	baseUrlOverrideProperty,
+	environmentProperty,
+	expirableTokenProperty,
+	productionAndSandbox,
+	requiredStringProperty,
+	secretProperty,
+} from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 import { optionsField } from '../nodes/shared/fields';
 
 /**
@@ -42,13 +50,7 @@ export class AmazonSpApi implements ICredentialType {
 			'https://sellingpartnerapi-na.amazon.com',
 			`API root. Leave empty for the region's host. When set, the token is also requested from <base URL>${LWA_TOKEN_PATH} (a test simulator serves both).`,
 		),
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		expirableTokenProperty('Access Token', 'accessToken'),
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -59,15 +61,13 @@ export class AmazonSpApi implements ICredentialType {
 		return { accessToken: res.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'x-amz-access-token': '={{$credentials.accessToken}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({ 'x-amz-access-token': '={{$credentials.accessToken}}' });
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{($credentials.baseUrl || ("https://" + ($credentials.environment === "sandbox" ? "sandbox." : "") + "sellingpartnerapi-" + $credentials.region + ".amazon.com")).replace(/\\/+$/, "")}}',
+			baseURL: apiRoot({
+				expression: '"https://" + ($credentials.environment === "sandbox" ? "sandbox." : "") + "sellingpartnerapi-" + $credentials.region + ".amazon.com"',
+			}),
 			url: '/sellers/v1/marketplaceParticipations',
 		},
 	};

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 
 /**
  * An Americanas seller account on SkyHub (the marketplace's seller API): the account's user e-mail and
@@ -25,22 +26,17 @@ export class AmericanasOmsApi implements ICredentialType {
 		baseUrlOverrideProperty('http://127.0.0.1:8080', 'Leave empty. Replaces https://api.skyhub.com.br, e.g. for a test server.'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-User-Email': '={{$credentials.email}}',
-				'X-Api-Key': '={{$credentials.apiKey}}',
-				'X-Accountmanager-Key': '={{$credentials.accountManagerKey}}',
-				Accept: 'application/json',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({
+		'X-User-Email': '={{$credentials.email}}',
+		'X-Api-Key': '={{$credentials.apiKey}}',
+		'X-Accountmanager-Key': '={{$credentials.accountManagerKey}}',
+		Accept: 'application/json',
+	});
 
 	// One order of the list: reading the queue here would hide an order from the trigger for 5 minutes.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://api.skyhub.com.br"}}',
+			baseURL: apiRoot('https://api.skyhub.com.br'),
 			url: '/orders',
 			qs: { page: 1, per_page: 1 },
 		},

@@ -1,8 +1,8 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 
-const API_ROOT =
-	'={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "https://sandbox-api.anymarket.com.br/v2" : "https://api.anymarket.com.br/v2")}}';
+const API_ROOT = apiRoot({ production: 'https://api.anymarket.com.br/v2', sandbox: 'https://sandbox-api.anymarket.com.br/v2' });
 
 /**
  * An AnyMarket account (a hub: its orders come from every marketplace the account sells on). The token is the
@@ -26,10 +26,7 @@ export class AnyMarketOmsApi implements ICredentialType {
 		baseUrlOverrideProperty('http://127.0.0.1:8080/v2', 'Leave empty. Replaces the API root (…/v2), e.g. for a test server.'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { gumgaToken: '={{$credentials.token}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({ gumgaToken: '={{$credentials.token}}' });
 
 	// One order of the list: the read the trigger needs.
 	test: ICredentialTestRequest = {

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { urlFieldRoot } from './shared/requests';
 
 /**
  * A platform reached through the configurable HTTP channel: where its API is, which store account it is,
@@ -42,6 +43,6 @@ export class HttpChannelOmsApi implements ICredentialType {
 	}
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '={{$credentials.testPath || "/"}}' },
+		request: { baseURL: urlFieldRoot('baseUrl'), url: '={{$credentials.testPath || "/"}}' },
 	};
 }

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 
 /**
  * Loja Integrada API v1: the store's chave de API (the store's admin → Configurações → Integrações) and the
@@ -24,13 +25,12 @@ export class LojaIntegradaOmsApi implements ICredentialType {
 		baseUrlOverrideProperty('https://api.awsli.com.br', 'Leave empty for https://api.awsli.com.br; set it to reach a proxy or a test simulator'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=chave_api {{$credentials.chaveApi}} aplicacao {{$credentials.chaveAplicacao}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({
+		Authorization: '=chave_api {{$credentials.chaveApi}} aplicacao {{$credentials.chaveAplicacao}}',
+	});
 
 	// The store's order situações: a small read any app with order access may do.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{($credentials.baseUrl || "https://api.awsli.com.br").replace(/\\/+$/, "")}}', url: '/v1/situacao/', qs: { limit: 1 } },
+		request: { baseURL: apiRoot('https://api.awsli.com.br'), url: '/v1/situacao/', qs: { limit: 1 } },
 	};
 }

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 
 /**
  * A seller on the MadeiraMadeira marketplace: the token from the Portal Marketplace (Administração → Integração;
@@ -23,16 +24,12 @@ export class MadeiraMadeiraOmsApi implements ICredentialType {
 		baseUrlOverrideProperty('https://marketplace.madeiramadeira.com.br', 'Leave empty for the environment above; set it to reach a proxy or a test simulator'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { TOKENMM: '={{$credentials.token}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({ TOKENMM: '={{$credentials.token}}' });
 
 	// The category tree's first entry: a read every seller token may do (401 without a token, 403 when revoked).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{($credentials.baseUrl || ($credentials.environment === "sandbox" ? "https://marketplace-sandbox.madeiramadeira.com.br" : "https://marketplace.madeiramadeira.com.br")).replace(/\\/+$/, "")}}',
+			baseURL: apiRoot({ production: 'https://marketplace.madeiramadeira.com.br', sandbox: 'https://marketplace-sandbox.madeiramadeira.com.br' }),
 			url: '/v1/categoria/limit=1&offset=0',
 		},
 	};

@@ -8,6 +8,7 @@ import {
 	MAGALU_ORDER_SCOPES,
 } from '../core/channels/magalu/endpoints';
 import { baseUrlOverrideProperty, environmentProperty, hiddenProperty, productionAndSandbox } from './shared/channelProperties';
+import { apiRoot } from './shared/requests';
 
 /**
  * Magalu Open API via ID Magalu: OAuth 2.0 authorization code (the seller consents as the store, hence
@@ -59,7 +60,7 @@ export class MagaluOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{($credentials.baseUrl || ($credentials.environment === "sandbox" ? "${MAGALU_API_HOSTS.sandbox}" : "${MAGALU_API_HOSTS.production}")).replace(/\\/+$/, "")}}`,
+			baseURL: apiRoot(MAGALU_API_HOSTS),
 			url: '/seller/v1/orders',
 			qs: { _limit: 1 },
 			headers: { 'X-Channel-Id': '={{$credentials.channelId}}' },

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { secretProperty } from './shared/channelProperties';
+import { headerAuthentication, urlFieldRoot } from './shared/requests';
 
 /**
  * Magento 2 / Adobe Commerce: an integration's access token (System → Extensions → Integrations, with
@@ -24,7 +25,7 @@ export class MagentoOmsApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://shop.example.com/rest/default',
-			description: 'The store\'s host followed by /rest/ and the store code',
+			description: "The store's host followed by /rest/ and the store code",
 		},
 		{
 			displayName: 'Account Name',
@@ -43,13 +44,10 @@ export class MagentoOmsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({ Authorization: '=Bearer {{$credentials.accessToken}}' });
 
 	// The store's configuration: a small read any integration token may do.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '/V1/store/storeConfigs' },
+		request: { baseURL: urlFieldRoot('baseUrl'), url: '/V1/store/storeConfigs' },
 	};
 }

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { secretProperty } from './shared/channelProperties';
+import { headerAuthentication, urlFieldRoot } from './shared/requests';
 
 /**
  * A shop on a Mirakl marketplace (Carrefour Brasil or any other operator): the operator's API host and the
@@ -35,13 +36,10 @@ export class MiraklOmsApi implements ICredentialType {
 		secretProperty('API Key', 'apiKey'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '={{$credentials.apiKey}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({ Authorization: '={{$credentials.apiKey}}' });
 
 	// A01: the shop's own information.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.host.replace(/\\/+$/, "")}}', url: '/api/account' },
+		request: { baseURL: urlFieldRoot('host'), url: '/api/account' },
 	};
 }

@@ -1,9 +1,9 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, optionalSecretProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 import { optionsField } from '../nodes/shared/fields';
 
-const API_ROOT =
-	'={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.platform === "tiendanube" ? "https://api.tiendanube.com/v1" : "https://api.nuvemshop.com.br/v1"}}';
+const API_ROOT = apiRoot({ expression: '$credentials.platform === "tiendanube" ? "https://api.tiendanube.com/v1" : "https://api.nuvemshop.com.br/v1"' });
 
 /**
  * A Nuvemshop / Tiendanube app's access token for one store (it does not expire; reinstalling the app
@@ -38,12 +38,10 @@ export class NuvemshopOmsApi implements ICredentialType {
 		baseUrlOverrideProperty('http://127.0.0.1:8080/v1', 'Leave empty. Replaces the API root (…/v1, without the store ID), e.g. for a test server.'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authentication: '=bearer {{$credentials.accessToken}}', 'User-Agent': '={{$credentials.userAgent}}' },
-		},
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({
+		Authentication: '=bearer {{$credentials.accessToken}}',
+		'User-Agent': '={{$credentials.userAgent}}',
+	});
 
 	// The store resource, not orders: a store without orders answers GET /orders with 404.
 	test: ICredentialTestRequest = {

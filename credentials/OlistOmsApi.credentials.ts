@@ -7,7 +7,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { OLIST_API, OLIST_AUTH, OLIST_SANDBOX_API, OLIST_SANDBOX_AUTH, OLIST_GRANT_PATH } from '../core/channels/olist/api';
-import { environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import {
+	environmentProperty,
+	expirableTokenProperty,
+	productionAndSandbox,
+	refreshTokenProperty,
+	requiredStringProperty,
+	secretProperty,
+} from './shared/channelProperties';
+import { apiRoot, postForm } from './shared/requests';
 import { renewOrExchange } from './shared/tokens';
 
 interface OlistTokens {
@@ -58,20 +66,17 @@ export class OlistOmsApi implements ICredentialType {
 			placeholder: OLIST_AUTH,
 			description: "Leave empty for the environment's auth server (its token path is " + OLIST_GRANT_PATH + ')',
 		},
-		{ displayName: 'ID Token', name: 'idToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		expirableTokenProperty('ID Token', 'idToken'),
+		refreshTokenProperty,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const url = trim(credentials.authUrl || (sandbox(credentials) ? OLIST_SANDBOX_AUTH : OLIST_AUTH)) + OLIST_GRANT_PATH;
 		const grant = async (fields: Record<string, string>) => {
-			const form = new URLSearchParams({ ...fields, client_id: String(credentials.clientId), client_secret: String(credentials.clientSecret) });
-			const t = (await this.helpers.httpRequest({
-				method: 'POST',
-				url,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: form.toString(),
-				json: true,
+			const t = (await postForm(this.helpers, url, {
+				...fields,
+				client_id: String(credentials.clientId),
+				client_secret: String(credentials.clientSecret),
 			})) as OlistTokens;
 			return { token: t.id_token, refresh: t.refresh_token };
 		};
@@ -92,7 +97,7 @@ export class OlistOmsApi implements ICredentialType {
 	// One order of the seller's list: a read every authorised app may do.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{($credentials.baseUrl || ($credentials.environment === "sandbox" ? "${OLIST_SANDBOX_API}" : "${OLIST_API}")).replace(/\\/+$/, "")}}`,
+			baseURL: apiRoot({ production: OLIST_API, sandbox: OLIST_SANDBOX_API }),
 			url: '/seller-orders/',
 			qs: { page_size: 1 },
 		},

@@ -6,9 +6,11 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, expirableTokenProperty, refreshTokenProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, postForm } from './shared/requests';
+import { renewOrExchange } from './shared/tokens';
 
-const API = '={{($credentials.baseUrl || "https://api.plugg.to").replace(/\\/+$/, "")}}';
+const API = apiRoot('https://api.plugg.to');
 
 interface PluggToTokens {
 	access_token?: string;
@@ -38,27 +40,28 @@ export class PluggToOmsApi implements ICredentialType {
 		requiredStringProperty('API User', 'apiUser', { description: 'The API user of the Plugg.To account (Plugg.To → Settings → API)' }),
 		secretProperty('API Password', 'apiPassword'),
 		baseUrlOverrideProperty('https://api.plugg.to', 'Leave empty. Replaces https://api.plugg.to, e.g. for a test server.'),
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		expirableTokenProperty('Access Token', 'accessToken'),
+		refreshTokenProperty,
 	];
 
 	/** Renews with the refresh token while it works; otherwise (first use, refresh refused) the password grant. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const url = `${String(credentials.baseUrl || 'https://api.plugg.to').replace(/\/+$/, '')}/oauth/token`;
-		const grant = (fields: Record<string, string>) =>
-			this.helpers.httpRequest({
-				method: 'POST',
-				url,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: new URLSearchParams({ client_id: String(credentials.clientId), client_secret: String(credentials.clientSecret), ...fields }).toString(),
-				json: true,
-			}) as Promise<PluggToTokens>;
-		let tokens: PluggToTokens | undefined;
-		if (credentials.refreshToken) tokens = await grant({ grant_type: 'refresh_token', refresh_token: String(credentials.refreshToken) }).catch(() => undefined);
-		if (!tokens?.access_token)
-			tokens = await grant({ grant_type: 'password', username: String(credentials.apiUser), password: String(credentials.apiPassword) });
-		if (!tokens?.access_token) throw new Error('Plugg.To gave no access token (check the client id/secret and the API user/password)');
-		return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? '' };
+		const grant = async (fields: Record<string, string>) => {
+			const t = (await postForm(this.helpers, url, {
+				client_id: String(credentials.clientId),
+				client_secret: String(credentials.clientSecret),
+				...fields,
+			})) as PluggToTokens;
+			return { token: t.access_token, refresh: t.refresh_token };
+		};
+		const tokens = await renewOrExchange(
+			credentials.refreshToken,
+			(refresh_token) => grant({ grant_type: 'refresh_token', refresh_token }),
+			() => grant({ grant_type: 'password', username: String(credentials.apiUser), password: String(credentials.apiPassword) }),
+		);
+		if (!tokens.token) throw new Error('Plugg.To gave no access token (check the client id/secret and the API user/password)');
+		return { accessToken: tokens.token, refreshToken: tokens.refresh ?? '' };
 	}
 
 	authenticate: IAuthenticateGeneric = {

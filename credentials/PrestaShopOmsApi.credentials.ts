@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { urlFieldRoot } from './shared/requests';
 
 /**
  * A PrestaShop shop's webservice key (Advanced Parameters → Webservice: enable the webservice, add a key with
@@ -47,6 +48,6 @@ export class PrestaShopOmsApi implements ICredentialType {
 
 	// The order states: a small read a key that reads orders is usually allowed (and the ids to map).
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '/order_states', qs: { output_format: 'JSON' } },
+		request: { baseURL: urlFieldRoot('baseUrl'), url: '/order_states', qs: { output_format: 'JSON' } },
 	};
 }

@@ -7,7 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { REFRESH_PATH, SHOPEE_API, signedQuery, CODE_EXCHANGE_PATH, type ShopeeKeys } from '../core/channels/shopee/api';
-import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, expirableTokenProperty, refreshTokenProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot } from './shared/requests';
 import { renewOrExchange } from './shared/tokens';
 
 const keysOf = (c: ICredentialDataDecryptedObject): ShopeeKeys => ({
@@ -47,8 +48,8 @@ export class ShopeeOmsApi implements ICredentialType {
 			description: 'The code Shopee sent to your redirect URL when the shop authorised the app (valid 10 minutes, used once)',
 		},
 		baseUrlOverrideProperty(SHOPEE_API, 'API host. Leave empty for partner.shopeemobile.com; the sandbox is https://partner.test-stable.shopeemobile.com.'),
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		expirableTokenProperty('Access Token', 'accessToken'),
+		refreshTokenProperty,
 	];
 
 	/** Renews with the refresh token while it works; otherwise (first use, refresh expired) exchanges the code. */
@@ -80,6 +81,6 @@ export class ShopeeOmsApi implements ICredentialType {
 
 	// The shop's own profile: a read every authorised app may do.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{($credentials.baseUrl || "https://partner.shopeemobile.com").replace(/\\/+$/, "")}}', url: '/api/v2/shop/get_shop_info' },
+		request: { baseURL: apiRoot('https://partner.shopeemobile.com'), url: '/api/v2/shop/get_shop_info' },
 	};
 }

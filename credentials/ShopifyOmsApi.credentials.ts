@@ -9,12 +9,14 @@ import type {
 import {
 	baseUrlOverrideProperty,
 	environmentProperty,
+	expirableTokenProperty,
 	optionalSecretProperty,
 	productionAndSandbox,
 	requiredStringProperty,
 	secretProperty,
 	shopifyShopProperties,
 } from './shared/channelProperties';
+import { headerAuthentication } from './shared/requests';
 import { optionsField } from '../nodes/shared/fields';
 
 /**
@@ -66,13 +68,7 @@ export class ShopifyOmsApi implements ICredentialType {
 			'The client secret (API secret key) of the app. Client credentials: required, it obtains the access token. Legacy token: only for the OMS Order Webhook Trigger. Shopify signs each webhook with it (X-Shopify-Hmac-Sha256); deliveries that do not verify are refused.',
 		),
 		baseUrlOverrideProperty('https://my-store.myshopify.com', 'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator'),
-		{
-			displayName: 'Client Credentials Token',
-			name: 'clientCredentialsToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		expirableTokenProperty('Client Credentials Token', 'clientCredentialsToken'),
 	];
 
 	/** Client credentials only; a legacy token needs no exchange (an empty answer leaves the credential as is). */
@@ -93,14 +89,9 @@ export class ShopifyOmsApi implements ICredentialType {
 		return { clientCredentialsToken: res.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-Shopify-Access-Token': '={{$credentials.authentication === "clientCredentials" ? $credentials.clientCredentialsToken : $credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({
+		'X-Shopify-Access-Token': '={{$credentials.authentication === "clientCredentials" ? $credentials.clientCredentialsToken : $credentials.accessToken}}',
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

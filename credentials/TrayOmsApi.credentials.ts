@@ -1,8 +1,16 @@
-import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
-import { requiredStringProperty, secretProperty } from './shared/channelProperties';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { expirableTokenProperty, refreshTokenProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { postForm, urlFieldRoot } from './shared/requests';
 import { renewOrExchange } from './shared/tokens';
 
-const API = '={{$credentials.apiAddress.replace(/\\/+$/, "")}}';
+const API = urlFieldRoot('apiAddress');
 
 interface TrayTokens {
 	access_token?: string;
@@ -34,8 +42,8 @@ export class TrayOmsApi implements ICredentialType {
 		requiredStringProperty('Consumer Key', 'consumerKey'),
 		secretProperty('Consumer Secret', 'consumerSecret'),
 		{ ...secretProperty('Authorization Code', 'code'), description: "The code Tray sent to your app's callback when the store installed it" },
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		expirableTokenProperty('Access Token', 'accessToken'),
+		refreshTokenProperty,
 	];
 
 	/** Renews with the refresh token while it works; otherwise (first use, refresh expired) exchanges the code. */
@@ -45,21 +53,14 @@ export class TrayOmsApi implements ICredentialType {
 		const tokens = await renewOrExchange(
 			credentials.refreshToken,
 			async (refresh_token) => pair((await this.helpers.httpRequest({ method: 'GET', url: `${base}/auth`, qs: { refresh_token }, json: true })) as TrayTokens),
-			async () => {
-				const form = new URLSearchParams({
-					consumer_key: String(credentials.consumerKey),
-					consumer_secret: String(credentials.consumerSecret),
-					code: String(credentials.code),
-				});
-				const answer = await this.helpers.httpRequest({
-					method: 'POST',
-					url: `${base}/auth`,
-					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-					body: form.toString(),
-					json: true,
-				});
-				return pair(answer as TrayTokens);
-			},
+			async () =>
+				pair(
+					(await postForm(this.helpers, `${base}/auth`, {
+						consumer_key: String(credentials.consumerKey),
+						consumer_secret: String(credentials.consumerSecret),
+						code: String(credentials.code),
+					})) as TrayTokens,
+				),
 		);
 		return { accessToken: tokens.token ?? '', refreshToken: tokens.refresh ?? '' };
 	}

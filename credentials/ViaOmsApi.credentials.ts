@@ -1,8 +1,8 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 
-const API_ROOT =
-	'={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "https://api-mktplace-hlg.viavarejo.com.br/api/v2/sandbox" : "https://api-mktplace.viavarejo.com.br/api/v2")}}';
+const API_ROOT = apiRoot({ production: 'https://api-mktplace.viavarejo.com.br/api/v2', sandbox: 'https://api-mktplace-hlg.viavarejo.com.br/api/v2/sandbox' });
 
 /**
  * A Via (Casas Bahia, Ponto, Extra) marketplace seller: the app's client_id (the integrator's key) and the store's
@@ -26,10 +26,11 @@ export class ViaOmsApi implements ICredentialType {
 		baseUrlOverrideProperty('http://127.0.0.1:8080', 'Leave empty. Replaces the API root (…/api/v2), e.g. for a test server.'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { client_id: '={{$credentials.clientId}}', access_token: '={{$credentials.accessToken}}', Accept: 'application/json' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({
+		client_id: '={{$credentials.clientId}}',
+		access_token: '={{$credentials.accessToken}}',
+		Accept: 'application/json',
+	});
 
 	// One approved order: a read that needs the store's token.
 	test: ICredentialTestRequest = {

@@ -1,8 +1,8 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, environmentProperty, optionalSecretProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 
-const API_ROOT =
-	'={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.accountName + "." + $credentials.environment + ".com.br"}}';
+const API_ROOT = apiRoot({ expression: '"https://" + $credentials.accountName + "." + $credentials.environment + ".com.br"' });
 
 /**
  * A VTEX application key (License Manager) with the OMS role ("OMS - Full access" or a role with Feed and
@@ -42,12 +42,10 @@ export class VtexOmsApi implements ICredentialType {
 		baseUrlOverrideProperty('http://127.0.0.1:8080', 'Leave empty. Replaces https://{account}.{environment}.com.br, e.g. for a test server.'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { 'X-VTEX-API-AppKey': '={{$credentials.appKey}}', 'X-VTEX-API-AppToken': '={{$credentials.appToken}}' },
-		},
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({
+		'X-VTEX-API-AppKey': '={{$credentials.appKey}}',
+		'X-VTEX-API-AppToken': '={{$credentials.appToken}}',
+	});
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: API_ROOT, url: '/api/oms/pvt/orders', qs: { per_page: 1 } },

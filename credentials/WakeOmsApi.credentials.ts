@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { apiRoot, headerAuthentication } from './shared/requests';
 
 const optional = (displayName: string, name: string, description: string, placeholder = ''): INodeProperties => ({
 	displayName,
@@ -48,13 +49,10 @@ export class WakeOmsApi implements ICredentialType {
 		baseUrlOverrideProperty('https://api.fbits.net', 'Another API root (a proxy or a test simulator); https://api.fbits.net when empty'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Basic {{$credentials.token}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({ Authorization: '=Basic {{$credentials.token}}' });
 
 	// The store's order statuses: small, and the ids the settings above name.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{($credentials.baseUrl || "https://api.fbits.net").replace(/\\/+$/, "")}}', url: '/situacoesPedido' },
+		request: { baseURL: apiRoot('https://api.fbits.net'), url: '/situacoesPedido' },
 	};
 }

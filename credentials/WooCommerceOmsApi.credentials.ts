@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { optionalSecretProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { urlFieldRoot } from './shared/requests';
 
 /**
  * WooCommerce REST API keys (WooCommerce → Settings → Advanced → REST API, "Read" is enough to import
@@ -35,6 +36,6 @@ export class WooCommerceOmsApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.siteUrl.replace(/\\/+$/, "")}}', url: '/wp-json/wc/v3/orders', qs: { per_page: 1 } },
+		request: { baseURL: urlFieldRoot('siteUrl'), url: '/wp-json/wc/v3/orders', qs: { per_page: 1 } },
 	};
 }

@@ -75,3 +75,17 @@ export function noticeProperty(name: string, text: string): INodeProperties {
 export function hiddenProperty(displayName: string, name: string, value: string): INodeProperties {
 	return { displayName, name, type: 'hidden', default: value };
 }
+
+/** The hidden field preAuthentication keeps the short-lived token in; n8n runs preAuthentication again when it expires. */
+export function expirableTokenProperty(displayName: string, name: string): INodeProperties {
+	return { displayName, name, type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' };
+}
+
+/** The hidden field preAuthentication keeps the refresh token in (saved with the credential, never shown). */
+export const refreshTokenProperty: INodeProperties = {
+	displayName: 'Refresh Token',
+	name: 'refreshToken',
+	type: 'hidden',
+	typeOptions: { password: true },
+	default: '',
+};
