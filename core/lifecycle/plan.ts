@@ -137,7 +137,8 @@ export function planOrderChange(state: OrderStockState, posted: CanonicalOrder, 
 		const parts = residSkus.map((sku) => ({ sku, units: Math.abs(resid[sku]), onHand: 0, reserved: resid[sku] }));
 		if (terminal) t.add('release', entering ? 'release' : `release@${rev}`, parts);
 		else if (residSkus.every((s) => resid[s] > 0) && !anyPositive(state.reserved)) t.add('reserve', reserveKey, parts);
-		else if (residSkus.every((s) => resid[s] < 0) && anyPositive(committed)) t.add('release', `release@${rev}`, parts);
+		// Giving back the rest (the unshipped rest cancelled) or all of it (every line removed) is a release.
+		else if (residSkus.every((s) => resid[s] < 0) && (anyPositive(committed) || !anyPositive(reserved))) t.add('release', `release@${rev}`, parts);
 		else t.add('adjust_reservation', `adjust@${rev}`, parts.map((p) => ({ ...p, units: p.reserved })));
 	}
 

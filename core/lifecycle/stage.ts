@@ -17,6 +17,9 @@ export interface StageFacts {
 export function nextStage(state: OrderStockState, f: StageFacts): Stage {
 	if (anyPositive(f.reserved)) return 'reserved';
 	if (anyPositive(f.committed)) return 'committed';
+	// An open order that gave back all it held (every line removed by a change) says how, as a cancelled one would.
+	if (!f.terminal && (f.restocked || f.released)) return f.restocked ? 'restocked' : 'released';
+	if (!f.terminal && (state.stage === 'restocked' || state.stage === 'released')) return state.stage; // still nothing held
 	if (!f.terminal) return f.keepExpired ? 'expired' : f.phase === 'open' ? 'reserved' : 'committed';
 	if (f.restocked) return 'restocked';
 	if (f.released) return 'released';

@@ -177,8 +177,11 @@ export interface CanonicalOrder {
  * new marketplace status): the order is imported as paid, so its units stay reserved, never expired, until
  * a known status arrives (see UNKNOWN_STATUS). `line_quantities_clamped`: a line said more units shipped or
  * returned than it has (or more returned than shipped); the counts were lowered to what the line can hold.
+ * `all_lines_removed`: a change on the channel (a VTEX change order) removed every unit of an order that is not
+ * cancelled: it comes with no lines, and the store gives back what it holds for it (released, or restocked
+ * after the deduct point).
  */
-export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed', 'status_assumed', 'status_unknown', 'line_quantities_clamped'] as const;
+export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed', 'status_assumed', 'status_unknown', 'line_quantities_clamped', 'all_lines_removed'] as const;
 export type IntakeFlag = (typeof INTAKE_FLAGS)[number];
 
 /**

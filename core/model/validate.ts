@@ -171,9 +171,10 @@ export function validateCanonicalOrder(input: unknown): CanonicalOrder {
 	}
 	if (!Array.isArray(o.lines)) c.fail('lines', 'must be an array');
 	const rawLines = o.lines as unknown[];
-	// A cancelled order may come with no lines (Amazon zeroes a cancelled order's quantities): the store
-	// releases what it holds for the order, whatever the snapshot's lines say.
-	if (rawLines.length === 0 && o.status !== 'cancelled') c.fail('lines', 'must have at least one line');
+	// A cancelled order may come with no lines (Amazon zeroes a cancelled order's quantities), and so may one a
+	// change emptied (`all_lines_removed`): the store gives back what it holds for the order.
+	const emptied = Array.isArray(o.flags) && o.flags.includes('all_lines_removed');
+	if (rawLines.length === 0 && o.status !== 'cancelled' && !emptied) c.fail('lines', 'must have at least one line');
 	const clamped = { any: false };
 	const lines = rawLines.map((l, i) => validateLine(c, l, i, clamped));
 	c.oneOf(o, 'paymentMethod', 'paymentMethod', PAYMENT_METHODS, true);
@@ -212,5 +213,6 @@ function validateFlags(c: Checker, raw: unknown, lines: OrderLine[], clamped: bo
 	if (lines.some((l) => l.unmapped)) flags.add('unmapped_lines');
 	else flags.delete('unmapped_lines');
 	if (clamped) flags.add('line_quantities_clamped');
+	if (lines.length > 0) flags.delete('all_lines_removed'); // it says the order has no line left
 	return INTAKE_FLAGS.filter((f) => flags.has(f));
 }

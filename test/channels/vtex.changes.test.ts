@@ -34,8 +34,17 @@ const changed = (units: number, added = 0, minute = 46): Json => {
 };
 
 describe('VTEX change orders: reading', () => {
-	it('the published change removes the one unit listed: no line is left on a handling order — the one error, naming items', () => {
-		expect(() => normalize(published())).toThrow(/items/);
+	it('the published change removes the one unit listed: imported with no line, flagged all_lines_removed (not an error item)', () => {
+		const order = normalize(published());
+		expect(order).toMatchObject({ channelOrderId: 'v502556llux-01', status: 'paid', lines: [] });
+		expect(order.flags).toEqual(['all_lines_removed']);
+	});
+
+	it('an order with no item and no change explaining it is still the one error, naming items', () => {
+		const raw = published();
+		raw.changesAttachment = null;
+		raw.items[0].quantity = 0;
+		expect(() => normalize(raw)).toThrow(/items/);
 	});
 
 	it('on 2 units ordered, the change leaves 1; without the Change total the items are taken as they are', () => {
@@ -78,6 +87,39 @@ describe.each(DRIVERS)('VTEX change orders on %s', (driver) => {
 		const [addedBack] = await store.applyOrders([normalize(changed(3, 1, 50))], { lifecycle });
 		expect(addedBack.effects).toEqual([{ effect: 'commit', key: 'commit@3', lines: [{ sku: 'BIGHEROBML', quantity: 1 }] }]);
 		expect(await onHand()).toBe(7);
+	});
+
+	it('the published change emptying the order after the deduct point restocks every unit with its own key; replays move nothing', async () => {
+		await store.applyOrders([normalize(ordered(1))], { lifecycle });
+		expect(await onHand()).toBe(9);
+		const [emptied] = await store.applyOrders([normalize(published())], { lifecycle });
+		expect(emptied).toMatchObject({ outcome: 'applied', stage: 'restocked' });
+		expect(emptied.effects).toEqual([{ effect: 'restock', key: 'restock@2', lines: [{ sku: 'BIGHEROBML', quantity: 1 }] }]);
+		expect(emptied.flags).toContain('lines_changed_after_commit');
+		expect((await store.getOrder(emptied.orderKey))?.flags).toEqual(expect.arrayContaining(['all_lines_removed', 'lines_changed_after_commit']));
+		expect((await store.getAvailability(['BIGHEROBML']))[0]).toMatchObject({ onHand: 10, reserved: 0 });
+		const [again] = await store.applyOrders([normalize(published())], { lifecycle });
+		expect([again.outcome, again.effects]).toEqual(['unchanged', []]);
+		expect(await onHand()).toBe(10);
+	});
+
+	it('the published change emptying the order before the deduct point releases its reservation with its own key', async () => {
+		await store.applyOrders([normalize(ordered(1))]);
+		expect((await store.getAvailability(['BIGHEROBML']))[0]).toMatchObject({ onHand: 10, reserved: 1 });
+		const [emptied] = await store.applyOrders([normalize(published())]);
+		expect(emptied).toMatchObject({ outcome: 'applied', stage: 'released' });
+		expect(emptied.effects).toEqual([{ effect: 'release', key: 'release@2', lines: [{ sku: 'BIGHEROBML', quantity: 1 }] }]);
+		expect((await store.getAvailability(['BIGHEROBML']))[0]).toMatchObject({ onHand: 10, reserved: 0 });
+		// Items added back by a later change reserve again.
+		const [addedBack] = await store.applyOrders([normalize(changed(1, 2, 50))]);
+		expect(addedBack.effects).toEqual([{ effect: 'reserve', key: 'reserve@3', lines: [{ sku: 'BIGHEROBML', quantity: 2 }] }]);
+		expect((await store.getAvailability(['BIGHEROBML']))[0]).toMatchObject({ onHand: 10, reserved: 2 });
+	});
+
+	it('first seen already emptied by a change: nothing to give back, nothing moves, not an error', async () => {
+		const [first] = await store.applyOrders([normalize(published())], { lifecycle });
+		expect(first.effects.flatMap((e) => e.lines)).toEqual([]);
+		expect((await store.getAvailability(['BIGHEROBML']))[0]).toMatchObject({ onHand: 10, reserved: 0 });
 	});
 
 	it('before the deduct point, the change lowers the reservation only', async () => {

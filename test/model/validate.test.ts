@@ -63,6 +63,14 @@ describe('validateCanonicalOrder', () => {
 		expect(valid.lines[1].sku).toBe('Camisa-\u00c9');
 	});
 
+	test('an open order may have no line only when flagged all_lines_removed (a change emptied it); the flag goes once a line is there', () => {
+		const emptied: any = { ...order('ORD-81', 'paid', []), flags: ['all_lines_removed'] };
+		expect(validateCanonicalOrder(emptied)).toMatchObject({ lines: [], flags: ['all_lines_removed'] });
+		expect(errorOf({ ...emptied, flags: [] }).field).toBe('lines');
+		const withLine: any = { ...order('ORD-82', 'paid', [['A', 1]]), flags: ['all_lines_removed'] };
+		expect(validateCanonicalOrder(withLine).flags).toBeUndefined();
+	});
+
 	test('unmapped_lines follows the lines, whatever the input claimed', () => {
 		const o: any = { ...order('ORD-80', 'paid', [['A', 1]]), flags: ['unmapped_lines', 'currency_from_account'] };
 		expect(validateCanonicalOrder(o).flags).toEqual(['currency_from_account']);

@@ -18,6 +18,8 @@ export interface ItemChanges {
 	added: Array<{ id: string; name?: string; quantity: number; price: number }>;
 	/** A removal named more units than the order's item holds. */
 	clamped: boolean;
+	/** Units the changes took off the listed items (0: nothing removed). */
+	removed: number;
 }
 
 const count = (v: unknown): number => {
@@ -33,6 +35,7 @@ export function applyChanges(raw: JsonObject, items: JsonObject[], quantityOf: (
 	const changes = pending && attachment && Array.isArray(attachment.changesData) ? attachment.changesData.filter(isJsonObject) : [];
 	const added: ItemChanges['added'] = [];
 	let clamped = false;
+	let removedUnits = 0;
 	const list = (change: JsonObject, key: string) => (Array.isArray(change[key]) ? (change[key] as unknown[]).filter(isJsonObject) : []);
 	const indexesOf = (id: string) => items.map((item, i) => (String(item.id ?? item.sellerSku ?? '') === id ? i : -1)).filter((i) => i >= 0);
 	for (const change of changes) {
@@ -43,6 +46,7 @@ export function applyChanges(raw: JsonObject, items: JsonObject[], quantityOf: (
 				const n = Math.min(quantities[i], left);
 				quantities[i] -= n;
 				left -= n;
+				removedUnits += n;
 			}
 			if (left > 0 && listed.length > 0) clamped = true;
 		}
@@ -56,5 +60,5 @@ export function applyChanges(raw: JsonObject, items: JsonObject[], quantityOf: (
 			}
 		}
 	}
-	return { quantities, added, clamped };
+	return { quantities, added, clamped, removed: removedUnits };
 }

@@ -150,9 +150,12 @@ export function normalizeVtexOrder(input: unknown, account: string, skuField: Vt
 	const unknown = new Set<IntakeFlag>();
 	const status = tolerantStatus(() => readStatus(r, raw, packages), { mapping: UNKNOWN_STATUS, assumed: false }, unknown);
 	const mapping = vtexStatus(status.mapping, packages.summary);
-	// Only a cancelled order may have no line left (every item removed or zeroed by a change).
-	if (lines.length === 0 && mapping.status !== 'cancelled') r.fail('items', 'has no item with a quantity above 0');
+	// An order left with no line is an error unless it is cancelled or a change order removed its last units:
+	// then it is imported as `all_lines_removed`, so the store gives back what it holds for it.
+	const allRemoved = lines.length === 0 && changed.removed > 0;
+	if (lines.length === 0 && !allRemoved && mapping.status !== 'cancelled') r.fail('items', 'has no item with a quantity above 0');
 	const flags: IntakeFlag[] = [];
+	if (allRemoved && mapping.status !== 'cancelled') flags.push('all_lines_removed');
 	if (!currency) flags.push('currency_from_account');
 	if (status.assumed) flags.push('status_assumed');
 	if (changed.clamped) flags.push('line_quantities_clamped');
