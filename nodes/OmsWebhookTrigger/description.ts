@@ -16,7 +16,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"Mercado Livre has no API to register notifications: in your application (Mercado Livre Developers → My applications), set this node's Production URL as the Notifications Callback URL and subscribe to the orders_v2 topic. Only notifications naming the credential's client ID (application_id) and seller (user_id) are taken.",
+			"Mercado Livre has no API to register notifications: in your application (Mercado Livre Developers → My applications), set this node's Production URL as the Notifications Callback URL and subscribe to the orders_v2 topic and to Post Purchase → claims (a return then reaches the order within seconds). Only notifications naming the credential's client ID (application_id) and seller (user_id) are taken.",
 		name: 'mercadoLivreNotice',
 		type: 'notice',
 		default: '',

@@ -25,18 +25,19 @@ export class MercadoLivreNotifySimulator extends MercadoLivreSimulator {
 	}
 
 	/**
-	 * An orders_v2 notification ML gave up on, in the published entry's shape: the body it posted (as
+	 * An orders_v2 (or, with `claimId`, a post_purchase claims) notification ML gave up on, in the published entry's shape: the body it posted (as
 	 * `request.data`, ids as numbers) and its failed answer.
 	 */
-	lose(orderId: number, id: string, o: { seller?: number | string; appId?: string; topic?: string } = {}): this {
+	lose(orderId: number, id: string, o: { seller?: number | string; appId?: string; topic?: string; claimId?: number } = {}): this {
 		const sent = '2026-11-27T22:00:00.000Z';
-		const topic = o.topic ?? 'orders_v2';
+		const topic = o.claimId !== undefined ? 'post_purchase' : o.topic ?? 'orders_v2';
+		const resource = o.claimId !== undefined ? `/post-purchase/v1/claims/${o.claimId}` : `/orders/${orderId}`;
 		const seller = String(o.seller ?? this.sellerId);
 		const app = o.appId ?? this.appId;
-		const data = `{"resource":"/orders/${orderId}","user_id":${seller},"topic":"${topic}","application_id":${app},"attempts":1,"sent":"${sent}","received":"${sent}"}`;
+		const data = `{"resource":"${resource}","user_id":${seller},"topic":"${topic}","application_id":${app},"attempts":1,"sent":"${sent}","received":"${sent}"}`;
 		this.missed.push({
 			_id: id,
-			resource: `/orders/${orderId}`,
+			resource,
 			user_id: Number(seller),
 			topic,
 			application_id: Number(app),

@@ -196,6 +196,10 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		this.route('POST', '/shipments/:id/seller_notifications', (req, p) => this.guard(req) ?? this.notify(req, Number(p.id)));
 		// Post-purchase: the order's claims and their returns.
 		this.route('GET', '/post-purchase/v1/claims/search', (req) => this.guard(req) ?? this.claimSearch(req));
+		this.route('GET', '/post-purchase/v1/claims/:id', (req, p) => {
+			const claim = [...this.claims.values()].flat().find((c) => String(c.claim.id) === p.id)?.claim;
+			return this.guard(req) ?? (claim ? json(200, claim) : mlError(404, 'not_found', 'claim not found'));
+		});
 		this.route('GET', '/post-purchase/v2/claims/:id/returns', (req, p) => {
 			const ret = [...this.claims.values()].flat().find((c) => String(c.claim.id) === p.id)?.ret;
 			return this.guard(req) ?? (ret ? json(200, ret) : mlError(404, 'not_found', 'return not found'));

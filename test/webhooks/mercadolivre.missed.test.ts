@@ -35,7 +35,7 @@ describe('missed_feeds entries as deliveries (published example)', () => {
 		expect(mercadoLivreWebhookReader.authenticate(missedEntryDelivery(first), { account: '465432224', appId: app })).toBe(true);
 		expect(mercadoLivreWebhookReader.authenticate(missedEntryDelivery(first), { account: '468424240', appId: app })).toBe(false);
 		expect(mercadoLivreWebhookReader.authenticate(d, { account: '468424240', appId: '999' })).toBe(false);
-		expect(mercadoLivreWebhookReader.read(d)).toEqual({ ignore: 'Mercado Livre topic "items" is not orders_v2' });
+		expect(mercadoLivreWebhookReader.read(d)).toEqual({ ignore: 'Mercado Livre topic "items" is not orders_v2 or post_purchase' });
 	});
 
 	it('an entry without request.data is read from its own fields', () => {
@@ -106,6 +106,16 @@ describe('OMS Order Webhook Trigger: Mercado Livre missed notifications (simulat
 		// Nothing is consumed by reading: the next sweep sees the same entries, all already taken.
 		expect(await sweep()).toEqual({ read: 3, queued: 0, duplicate: 2, refused: 1, ignored: 0 });
 		expect(await trigger.settle()).toEqual([]);
+	});
+
+	it('lost claims notifications (post_purchase) are read too, after the orders: the claim leads to its order', async () => {
+		sim.put(mlOrder({ id: 2000000000000201, lastUpdated: '2026-11-27T21:50:00Z', shipmentId: null }));
+		sim.putReturnClaim(2000000000000201, 5100000001, { status: 'shipped', units: 1 });
+		sim.lose(2000000000000201, 'c-1', { claimId: 5100000001 });
+		expect(await sweep()).toEqual({ read: 1, queued: 1, duplicate: 0, refused: 0, ignored: 0 });
+		expect(ids(await trigger.settle())).toEqual(['2000000000000201']);
+		expect(sim.requests(/^\/missed_feeds$/).map((r) => r.query.get('topic'))).toEqual(['orders_v2', 'post_purchase']);
+		expect(sim.requests(/^\/post-purchase\/v1\/claims\/5100000001$/)).toHaveLength(1);
 	});
 
 	it('pages until a short page; a failed page keeps what was queued and the next sweep takes the rest', async () => {

@@ -73,9 +73,38 @@ describe('Mercado Livre notifications', () => {
 	it('the published items notification is ignored; a resource that is not /orders/{id} too', () => {
 		const items = published('mercadolivre', 'webhook-items.json');
 		expect(mercadoLivreWebhookReader.authenticate(delivery(items), { account: '123456789', appId: '2069392825111111' })).toBe(true);
-		expect(mercadoLivreWebhookReader.read(delivery(items))).toEqual({ ignore: 'Mercado Livre topic "items" is not orders_v2' });
+		expect(mercadoLivreWebhookReader.read(delivery(items))).toEqual({ ignore: 'Mercado Livre topic "items" is not orders_v2 or post_purchase' });
 		const odd = ordersV2.replace('/orders/2195160686', '/orders/2195160686/billing_info');
 		expect(mercadoLivreWebhookReader.read(delivery(odd))).toEqual({ ignore: 'Mercado Livre orders_v2 resource "/orders/2195160686/billing_info" is not /orders/{id}' });
+	});
+});
+
+describe('Mercado Livre claims notifications (post_purchase)', () => {
+	/**
+	 * https://developers.mercadolivre.com.br/produto-receba-notificacoes, "Post Purchase": the claims notification
+	 * example (webhook-post_purchase.json; the mirror and its repairs in that folder's SOURCES.md). Its event id is
+	 * `id`, its resource printed without the leading slash.
+	 */
+	const claims = published('mercadolivre', 'webhook-post_purchase.json');
+	const secrets = { account: '123456789', appId: '89745685555' };
+
+	it('the published notification: this app and seller; queued as claim:<id>, keyed on its id', () => {
+		expect(mercadoLivreWebhookReader.authenticate(delivery(claims), secrets)).toBe(true);
+		expect(mercadoLivreWebhookReader.read(delivery(claims))).toEqual({ eventId: '5e2827f2-99b7-474e-b68b-6a86e934cc7e', channelOrderId: 'claim:5108684499', topic: 'post_purchase' });
+	});
+
+	it('claims_actions, the prefixed and the older resources, and the older topic name read the same claim', () => {
+		const actions = claims.replace('["claims"]', '["claims_actions"]');
+		for (const body of [actions, claims.replace('"post-purchase/', '"/post-purchase/'), claims.replace('"post-purchase/v1/claims/', '"/v1/claims/'), claims.replace('"post_purchase"', '"claims"')]) {
+			expect(mercadoLivreWebhookReader.read(delivery(body))).toMatchObject({ channelOrderId: 'claim:5108684499' });
+		}
+	});
+
+	it('another seller or application is refused; a resource that is not a claim is ignored', () => {
+		expect(mercadoLivreWebhookReader.authenticate(delivery(claims), { ...secrets, account: '123456780' })).toBe(false);
+		expect(mercadoLivreWebhookReader.authenticate(delivery(claims), { ...secrets, appId: '89745685556' })).toBe(false);
+		const detail = claims.replace('claims/5108684499', 'claims/5108684499/actions-history');
+		expect(mercadoLivreWebhookReader.read(delivery(detail))).toEqual({ ignore: 'Mercado Livre post_purchase resource "post-purchase/v1/claims/5108684499/actions-history" is not /post-purchase/v1/claims/{id}' });
 	});
 });
 

@@ -15,6 +15,23 @@ import type { MlOrder, MlReturn } from './types';
  */
 type Get = (path: string, query?: Record<string, string | number>) => Promise<Record<string, unknown>>;
 
+/** A claim notification is queued as `claim:<id>` (webhook.ts); getOrder reads the claim for its order. */
+const CLAIM_REF_PREFIX = 'claim:';
+export const claimRef = (claimId: string): string => `${CLAIM_REF_PREFIX}${claimId}`;
+/** The claim id of a `claim:<id>` reference; undefined for an order id. */
+export const claimIdOf = (ref: string): string | undefined => (ref.startsWith(CLAIM_REF_PREFIX) ? ref.slice(CLAIM_REF_PREFIX.length) : undefined);
+
+/**
+ * The order a claim is about (GET /post-purchase/v1/claims/{id}: `resource` "order" and `resource_id`), or
+ * undefined for a claim about a payment or a shipment (the orders_v2 feed and the poll cover those orders).
+ */
+export async function orderIdOfClaim(get: Get, claimId: string): Promise<string | undefined> {
+	const claim = await get(`/post-purchase/v1/claims/${encodeURIComponent(claimId)}`);
+	const id = claim.resource_id;
+	const digits = typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : typeof id === 'string' && /^\d+$/.test(id.trim()) ? id.trim() : undefined;
+	return claim.resource === 'order' ? digits : undefined;
+}
+
 /** Claims of delivered orders (or orders listing mediations) are read; other orders cannot have returns yet. */
 export function mayHaveReturns(order: MlOrder): boolean {
 	const mediations = Array.isArray(order.mediations) ? order.mediations : [];

@@ -2,8 +2,9 @@ import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { OrderValidationError } from '../../model/validate';
 import { expectObject, joinUrl, send } from '../common/http';
+import { isJsonObject } from '../common/raw-reader';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
-import { mayHaveReturns, readOrderReturns } from './claims';
+import { claimIdOf, mayHaveReturns, orderIdOfClaim, readOrderReturns } from './claims';
 import { mlOrderRef, normalizeMlOrder } from './normalize';
 import { ML_DEFAULT_BASE_URL, type MlOrder, type MlSearchResponse, type MlShipment } from './types';
 import type { ChannelDescriptor } from '../descriptor';
@@ -102,9 +103,23 @@ export function createMercadoLivreAdapter(ctx: AdapterContext): ChannelAdapter<M
 
 		normalize: (order: MlOrder) => normalizeMlOrder(order, ctx.account, ctx.options),
 
-		/** GET /orders/{id} with the seller's token (getDetails then adds the shipment). */
-		async getOrder(id: string): Promise<MlOrder> {
-			return (await get(`/orders/${encodeURIComponent(id)}`)) as unknown as MlOrder;
+		/**
+		 * GET /orders/{id} with the seller's token (getDetails then adds the shipment and returns). A `claim:<id>`
+		 * reference (a claims notification) reads the claim first for its order; a claim about no order (a
+		 * payment, a shipment) answers as not found: nothing to emit.
+		 */
+		async getOrder(ref: string): Promise<MlOrder> {
+			const claimId = claimIdOf(ref);
+			const id = claimId === undefined ? ref : await orderIdOfClaim(get, claimId);
+			if (id === undefined) {
+				const req = { method: 'GET' as const, url: joinUrl(base, `/post-purchase/v1/claims/${encodeURIComponent(claimId!)}`) };
+				throw new ChannelHttpError(404, req, `Mercado Livre claim ${claimId} is not about an order`);
+			}
+			const order = (await get(`/orders/${encodeURIComponent(id)}`)) as unknown as MlOrder;
+			// The claim is the order's (ML lists claims in `mediations`): getDetails then reads its returns.
+			const listed = Array.isArray(order.mediations) ? order.mediations : [];
+			const known = listed.some((m) => isJsonObject(m) && String(m.id) === claimId);
+			return claimId === undefined || known ? order : { ...order, mediations: [...listed, { id: claimId }] };
 		},
 
 		async sample(): Promise<MlOrder | undefined> {

@@ -48,22 +48,27 @@ export function missedEntryDelivery(entry: Entry): WebhookDelivery {
 	return { rawBody: Buffer.from(raw, 'utf8'), headers: { 'content-type': 'application/json' } };
 }
 
-/** The orders_v2 notifications ML kept for the credential's application (every seller of the app: the reader keeps this one's). */
+/** The topics the webhook reader takes (orders, then claims), each read in turn. */
+const MISSED_TOPICS = ['orders_v2', 'post_purchase'];
+
+/** The notifications ML kept for the credential's application (every seller of the app: the reader keeps this one's). */
 export function mercadoLivreMissedFeeds(ctx: AdapterContext, secrets: WebhookSecrets): MissedDeliveries {
 	const base = ctx.baseUrl || ML_DEFAULT_BASE_URL;
 	return {
 		async *pages() {
 			if (!secrets.appId) throw new Error('Mercado Livre missed_feeds needs the application id (the credential\'s Client ID)');
-			for (let page = 0; page < MAX_PAGES; page++) {
-				const req: HttpRequest = {
-					method: 'GET',
-					url: joinUrl(base, '/missed_feeds'),
-					query: { app_id: secrets.appId, topic: 'orders_v2', offset: page * MISSED_FEEDS_PAGE_SIZE, limit: MISSED_FEEDS_PAGE_SIZE },
-				};
-				const messages = expectObject(await send(ctx, req), req).messages;
-				const entries = Array.isArray(messages) ? messages.filter((m): m is Entry => typeof m === 'object' && m !== null) : [];
-				yield entries.map(missedEntryDelivery);
-				if (!Array.isArray(messages) || messages.length < MISSED_FEEDS_PAGE_SIZE) return;
+			for (const topic of MISSED_TOPICS) {
+				for (let page = 0; page < MAX_PAGES; page++) {
+					const req: HttpRequest = {
+						method: 'GET',
+						url: joinUrl(base, '/missed_feeds'),
+						query: { app_id: secrets.appId, topic, offset: page * MISSED_FEEDS_PAGE_SIZE, limit: MISSED_FEEDS_PAGE_SIZE },
+					};
+					const messages = expectObject(await send(ctx, req), req).messages;
+					const entries = Array.isArray(messages) ? messages.filter((m): m is Entry => typeof m === 'object' && m !== null) : [];
+					yield entries.map(missedEntryDelivery);
+					if (!Array.isArray(messages) || messages.length < MISSED_FEEDS_PAGE_SIZE) break;
+				}
 			}
 		},
 	};
