@@ -15,13 +15,8 @@ import {
 	requiredStringProperty,
 	secretProperty,
 } from './shared/channelProperties';
-import { apiRoot, postForm } from './shared/requests';
-import { renewOrExchange } from './shared/tokens';
-
-interface OlistTokens {
-	id_token?: string;
-	refresh_token?: string;
-}
+import { apiRoot, headerAuthentication } from './shared/requests';
+import { clientSecretGrant } from './shared/tokens';
 
 const sandbox = (c: ICredentialDataDecryptedObject) => c.environment === 'sandbox';
 const trim = (v: unknown) => String(v ?? '').replace(/\/+$/, '');
@@ -72,27 +67,18 @@ export class OlistOmsApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const url = trim(credentials.authUrl || (sandbox(credentials) ? OLIST_SANDBOX_AUTH : OLIST_AUTH)) + OLIST_GRANT_PATH;
-		const grant = async (fields: Record<string, string>) => {
-			const t = (await postForm(this.helpers, url, {
-				...fields,
-				client_id: String(credentials.clientId),
-				client_secret: String(credentials.clientSecret),
-			})) as OlistTokens;
-			return { token: t.id_token, refresh: t.refresh_token };
-		};
-		const tokens = await renewOrExchange(
-			credentials.refreshToken,
-			(refresh_token) => grant({ grant_type: 'refresh_token', refresh_token }),
-			() => grant({ grant_type: 'authorization_code', code: String(credentials.code), redirect_uri: String(credentials.redirectUri) }),
+		const tokens = await clientSecretGrant(
+			this.helpers,
+			url,
+			credentials,
+			{ grant_type: 'authorization_code', code: String(credentials.code), redirect_uri: String(credentials.redirectUri) },
+			(t) => ({ token: t.id_token, refresh: t.refresh_token }),
+			'Olist gave no id_token (check the client, the redirect URI and the authorization code; the scope must include openid)',
 		);
-		if (!tokens.token) throw new Error('Olist gave no id_token (check the client, the redirect URI and the authorization code; the scope must include openid)');
-		return { idToken: tokens.token, refreshToken: tokens.refresh ?? '' };
+		return { idToken: tokens.token, refreshToken: tokens.refresh };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=JWT {{$credentials.idToken}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({ Authorization: '=JWT {{$credentials.idToken}}' });
 
 	// One order of the seller's list: a read every authorised app may do.
 	test: ICredentialTestRequest = {

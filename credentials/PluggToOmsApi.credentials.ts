@@ -7,15 +7,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { baseUrlOverrideProperty, expirableTokenProperty, refreshTokenProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
-import { apiRoot, postForm } from './shared/requests';
-import { renewOrExchange } from './shared/tokens';
+import { apiRoot, headerAuthentication } from './shared/requests';
+import { clientSecretGrant } from './shared/tokens';
 
 const API = apiRoot('https://api.plugg.to');
-
-interface PluggToTokens {
-	access_token?: string;
-	refresh_token?: string;
-}
 
 /**
  * A Plugg.To account reached as a "plugin" (Plugg.To's PHP library, PluggRequest): the app's client id and
@@ -47,27 +42,18 @@ export class PluggToOmsApi implements ICredentialType {
 	/** Renews with the refresh token while it works; otherwise (first use, refresh refused) the password grant. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const url = `${String(credentials.baseUrl || 'https://api.plugg.to').replace(/\/+$/, '')}/oauth/token`;
-		const grant = async (fields: Record<string, string>) => {
-			const t = (await postForm(this.helpers, url, {
-				client_id: String(credentials.clientId),
-				client_secret: String(credentials.clientSecret),
-				...fields,
-			})) as PluggToTokens;
-			return { token: t.access_token, refresh: t.refresh_token };
-		};
-		const tokens = await renewOrExchange(
-			credentials.refreshToken,
-			(refresh_token) => grant({ grant_type: 'refresh_token', refresh_token }),
-			() => grant({ grant_type: 'password', username: String(credentials.apiUser), password: String(credentials.apiPassword) }),
+		const tokens = await clientSecretGrant(
+			this.helpers,
+			url,
+			credentials,
+			{ grant_type: 'password', username: String(credentials.apiUser), password: String(credentials.apiPassword) },
+			(t) => ({ token: t.access_token, refresh: t.refresh_token }),
+			'Plugg.To gave no access token (check the client id/secret and the API user/password)',
 		);
-		if (!tokens.token) throw new Error('Plugg.To gave no access token (check the client id/secret and the API user/password)');
-		return { accessToken: tokens.token, refreshToken: tokens.refresh ?? '' };
+		return { accessToken: tokens.token, refreshToken: tokens.refresh };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	authenticate: IAuthenticateGeneric = headerAuthentication({ Authorization: '=Bearer {{$credentials.accessToken}}' });
 
 	// One order of the list: the read the trigger needs.
 	test: ICredentialTestRequest = {

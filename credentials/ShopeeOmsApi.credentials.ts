@@ -9,7 +9,7 @@ import type {
 import { REFRESH_PATH, SHOPEE_API, signedQuery, CODE_EXCHANGE_PATH, type ShopeeKeys } from '../core/channels/shopee/api';
 import { baseUrlOverrideProperty, expirableTokenProperty, refreshTokenProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
 import { apiRoot } from './shared/requests';
-import { renewOrExchange } from './shared/tokens';
+import { renewOrExchange, type OAuthTokenAnswer } from './shared/tokens';
 
 const keysOf = (c: ICredentialDataDecryptedObject): ShopeeKeys => ({
 	partnerId: String(c.partnerId),
@@ -17,11 +17,6 @@ const keysOf = (c: ICredentialDataDecryptedObject): ShopeeKeys => ({
 	shopId: String(c.shopId),
 });
 const baseOf = (c: ICredentialDataDecryptedObject) => String(c.baseUrl || SHOPEE_API).replace(/\/+$/, '');
-
-interface ShopeeTokens {
-	access_token?: string;
-	refresh_token?: string;
-}
 
 /**
  * A Shopee Open Platform app (partner id and key) authorised by one shop: the code Shopee sends to the app's
@@ -57,7 +52,7 @@ export class ShopeeOmsApi implements ICredentialType {
 		const keys = keysOf(credentials);
 		const call = (path: string, body: Record<string, unknown>) => {
 			const url = baseOf(credentials) + path;
-			return this.helpers.httpRequest({ method: 'POST', url, qs: signedQuery(keys, url, Date.now()), body, json: true }) as Promise<ShopeeTokens>;
+			return this.helpers.httpRequest({ method: 'POST', url, qs: signedQuery(keys, url, Date.now()), body, json: true }) as Promise<OAuthTokenAnswer>;
 		};
 		const ids = { partner_id: Number(keys.partnerId), shop_id: Number(keys.shopId) };
 		const pair = async (path: string, body: Record<string, unknown>) => {

@@ -8,14 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { expirableTokenProperty, refreshTokenProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
 import { postForm, urlFieldRoot } from './shared/requests';
-import { renewOrExchange } from './shared/tokens';
+import { renewOrExchange, type OAuthTokenAnswer } from './shared/tokens';
 
 const API = urlFieldRoot('apiAddress');
-
-interface TrayTokens {
-	access_token?: string;
-	refresh_token?: string;
-}
 
 /**
  * A Tray app installed in one store (developers.tray.com.br, "Autorização"): the app's consumer key and
@@ -49,17 +44,18 @@ export class TrayOmsApi implements ICredentialType {
 	/** Renews with the refresh token while it works; otherwise (first use, refresh expired) exchanges the code. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const base = String(credentials.apiAddress).replace(/\/+$/, '');
-		const pair = (t: TrayTokens) => ({ token: t.access_token, refresh: t.refresh_token });
+		const pair = (t: OAuthTokenAnswer) => ({ token: t.access_token, refresh: t.refresh_token });
 		const tokens = await renewOrExchange(
 			credentials.refreshToken,
-			async (refresh_token) => pair((await this.helpers.httpRequest({ method: 'GET', url: `${base}/auth`, qs: { refresh_token }, json: true })) as TrayTokens),
+			async (refresh_token) =>
+				pair((await this.helpers.httpRequest({ method: 'GET', url: `${base}/auth`, qs: { refresh_token }, json: true })) as OAuthTokenAnswer),
 			async () =>
 				pair(
 					(await postForm(this.helpers, `${base}/auth`, {
 						consumer_key: String(credentials.consumerKey),
 						consumer_secret: String(credentials.consumerSecret),
 						code: String(credentials.code),
-					})) as TrayTokens,
+					})) as OAuthTokenAnswer,
 				),
 		);
 		return { accessToken: tokens.token ?? '', refreshToken: tokens.refresh ?? '' };

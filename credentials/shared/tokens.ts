@@ -1,3 +1,12 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+import { postForm } from './requests';
+
+/** The token endpoint's answer in OAuth's own names (Tray, Shopee, Plugg.To). */
+export interface OAuthTokenAnswer {
+	access_token?: string;
+	refresh_token?: string;
+}
+
 /** A token answer: whatever the channel calls its tokens, `token` picks the one the API wants. */
 export interface TokenPair {
 	token?: string;
@@ -16,4 +25,28 @@ export async function renewOrExchange(
 ): Promise<TokenPair> {
 	const renewed = typeof refreshToken === 'string' && refreshToken !== '' ? await renew(refreshToken).catch(() => undefined) : undefined;
 	return renewed?.token ? renewed : exchange();
+}
+
+/**
+ * Tokens from an OAuth-style endpoint that takes the app's client_id and client_secret with every form-encoded
+ * grant (Olist, Plugg.To): the refresh_token grant while it works, else `firstGrant` (authorization code,
+ * password). `read` picks the token the API wants from the answer; no token at all is the error `noToken`.
+ */
+export async function clientSecretGrant(
+	helpers: IHttpRequestHelper['helpers'],
+	url: string,
+	credentials: ICredentialDataDecryptedObject,
+	firstGrant: Record<string, string>,
+	read: (answer: Record<string, string | undefined>) => TokenPair,
+	noToken: string,
+): Promise<{ token: string; refresh: string }> {
+	const client = { client_id: String(credentials.clientId), client_secret: String(credentials.clientSecret) };
+	const grant = async (fields: Record<string, string>) => read((await postForm(helpers, url, { ...client, ...fields })) as Record<string, string | undefined>);
+	const tokens = await renewOrExchange(
+		credentials.refreshToken,
+		(refresh_token) => grant({ grant_type: 'refresh_token', refresh_token }),
+		() => grant(firstGrant),
+	);
+	if (!tokens.token) throw new Error(noToken);
+	return { token: tokens.token, refresh: tokens.refresh ?? '' };
 }
