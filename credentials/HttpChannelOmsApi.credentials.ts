@@ -4,8 +4,9 @@ import { urlFieldRoot } from './shared/requests';
 
 /**
  * A platform reached through the configurable HTTP channel: where its API is, which store account it is,
- * and the one header that authenticates (name and value, e.g. "Authorization: Bearer …" or "X-Api-Key: …").
- * The rest (paths, paging, mapping) is the node's Channel Definition.
+ * the one header that authenticates (name and value, e.g. "Authorization: Bearer …" or "X-Api-Key: …"),
+ * and, for platforms that open a session (the definition's "session": OpenCart's api/login), the login's
+ * username and secret. The rest (paths, paging, mapping) is the node's Channel Definition.
  */
 export class HttpChannelOmsApi implements ICredentialType {
 	name = 'httpChannelOmsApi';
@@ -26,7 +27,19 @@ export class HttpChannelOmsApi implements ICredentialType {
 			description: 'Names the store account in the OMS (orders are keyed http:<account>:<order id>)',
 		}),
 		requiredStringProperty('Auth Header Name', 'headerName', { default: 'Authorization', description: 'The header the platform reads the key from' }),
-		secretProperty('Auth Header Value', 'headerValue'),
+		{ ...secretProperty('Auth Header Value', 'headerValue'), required: false, description: 'Leave empty when the platform authenticates by a login session only' },
+		{
+			displayName: 'Login Username',
+			name: 'loginUsername',
+			type: 'string',
+			default: '',
+			description: 'For definitions with a "session": the {username} of the login request (OpenCart: the API user name, e.g. Default)',
+		},
+		{
+			...secretProperty('Login Secret', 'loginSecret'),
+			required: false,
+			description: 'For definitions with a "session": the {secret} of the login request (OpenCart: the API key)',
+		},
 		{
 			displayName: 'Test Path',
 			name: 'testPath',
@@ -39,6 +52,7 @@ export class HttpChannelOmsApi implements ICredentialType {
 	/** The header name is a setting, which n8n's generic (declarative) auth cannot take. */
 	async authenticate(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const name = String(credentials.headerName ?? '').trim() || 'Authorization';
+		if (String(credentials.headerValue ?? '') === '') return request;
 		return { ...request, headers: { ...(request.headers ?? {}), [name]: String(credentials.headerValue ?? '') } };
 	}
 

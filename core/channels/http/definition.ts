@@ -108,6 +108,32 @@ export interface RequestTemplate {
 	path: string;
 	query?: Record<string, string>;
 	body?: unknown;
+	/** How `body` is sent: JSON (the default) or an HTML form (PHP platforms read $_POST only from forms). */
+	bodyFormat?: BodyFormat;
+}
+
+export const BODY_FORMATS = ['json', 'form'] as const;
+export type BodyFormat = (typeof BODY_FORMATS)[number];
+
+/**
+ * A session the platform opens with a login request (OpenCart's api/login, an OAuth client-credentials
+ * token): its answer holds a token that every later request carries, in a header or a query parameter. The
+ * login request's placeholders are the credential's {username} and {secret}; `basic` sends them as HTTP
+ * Basic instead. The token is kept until `ttlSeconds` (or the answer's `expiresInPath`) runs out, or until a
+ * request is refused as `expired` says: then the OMS logs in again once and resends that request.
+ */
+export interface SessionDefinition {
+	login: RequestTemplate & { basic?: boolean };
+	/** Where the login answer holds the token ("api_token", "data.access_token"). */
+	tokenPath: string;
+	/** Where the login answer gives the token's lifetime in seconds, when it does. */
+	expiresInPath?: string;
+	/** The token's lifetime when the answer does not say (default 3000: OpenCart drops idle sessions after an hour). */
+	ttlSeconds?: number;
+	/** Where requests carry the token: {"in": "query", "name": "api_token"} or {"in": "header", "name": "Authorization", "prefix": "Bearer "}. */
+	send: { in: 'query' | 'header'; name: string; prefix?: string };
+	/** How a refused token shows: these statuses (default 401), or a 2xx whose `bodyPath` text matches `bodyMatches` (a regular expression). */
+	expired?: { status?: number[]; bodyPath?: string; bodyMatches?: string };
 }
 
 /** How a SKU's platform ids are found: a GET whose response holds the listing id (and variant id). */
@@ -121,6 +147,10 @@ export type WriteKind = 'stock' | 'invoice' | 'shipment' | 'cancel';
 export interface HttpChannelDefinition extends MappingDefinition {
 	/** The platform's name, for messages ("GenComm"). */
 	platform?: string;
+	/** Platforms that open a session with a login request (the credential's header alone is not enough). */
+	session?: SessionDefinition;
+	/** Where a 2xx answer names a failure ({"error": "..."}, as PHP platforms answer): such an answer is an error, not data. */
+	errorPath?: string;
 	list: ListDefinition;
 	/** One order by id ("/api/v1/orders/{id}"): the manual re-read, and `details` when the list holds summaries. */
 	order?: { path: string; details?: boolean };

@@ -5,6 +5,7 @@ import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../type
 import { HTTP_CHANNEL_ID, HTTP_CHANNEL_LABEL, definitionOf } from './context';
 import { listPage, readOne, sincePrecisionMs } from './list';
 import { identifyMapped, mapOrder } from './map';
+import { channelSender } from './session';
 import { createHttpChannelWriter } from './writer';
 
 export { parseChannelDefinition, parseMappingDefinition, ChannelDefinitionError } from './parse';
@@ -24,6 +25,7 @@ export type { HttpChannelDefinition, MappingDefinition } from './definition';
  */
 export function createHttpChannelAdapter(ctx: AdapterContext): ChannelAdapter<JsonObject> {
 	const def = definitionOf(ctx);
+	const send = channelSender(ctx, def);
 	const identify = (raw: JsonObject) => identifyMapped(def(), raw, HTTP_CHANNEL_ID);
 	const changedMs = (raw: JsonObject) => {
 		try {
@@ -48,13 +50,13 @@ export function createHttpChannelAdapter(ctx: AdapterContext): ChannelAdapter<Js
 		latestUntil: (now) => now,
 
 		async listChanged(req: ListChangedRequest) {
-			const page = await listPage({ ctx, def: def(), req, idOf });
+			const page = await listPage({ ctx, send, def: def(), req, idOf });
 			return { ...page, items: changedInWindow(page.items, changedMs, req.since, req.until) };
 		},
 
 		// Lists that hold summaries: the order read by id when the definition says so.
-		getDetails: async (summary) => (def().order?.details ? readOne(ctx, def(), identify(summary).channelOrderId) : summary),
-		getOrder: (id) => readOne(ctx, def(), id),
+		getDetails: async (summary) => (def().order?.details ? readOne(ctx, send, def(), identify(summary).channelOrderId) : summary),
+		getOrder: (id) => readOne(ctx, send, def(), id),
 		identify,
 		normalize: (raw) => mapOrder(def(), raw, HTTP_CHANNEL_ID, ctx.account),
 	};

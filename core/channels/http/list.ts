@@ -1,7 +1,7 @@
 import { ChannelHttpError, describeRequest } from '../../http/retry';
 import type { HttpRequest, HttpResponse } from '../../http/transport';
 import { localDateTime, localDay } from '../common/fields';
-import { expectObject, joinUrl, send } from '../common/http';
+import { expectObject, joinUrl } from '../common/http';
 import { clampPageSize, formatCountedOffset, listCheckedOffset, nextCountedOffset, parseCountedOffset, parseLinkHeader } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
 import type { AdapterContext, ListChangedPage, ListChangedRequest } from '../types';
@@ -51,8 +51,12 @@ function items(res: HttpResponse, req: HttpRequest, itemsPath: string | undefine
 	return list as JsonObject[];
 }
 
+/** The channel's send(): session and errorPath applied (session.ts). */
+export type Sender = (req: HttpRequest) => Promise<HttpResponse>;
+
 export interface PageContext {
 	ctx: AdapterContext;
+	send: Sender;
 	def: HttpChannelDefinition;
 	req: ListChangedRequest;
 	/** The order id, for the offset check (undefined when unreadable). */
@@ -66,9 +70,9 @@ function firstRequest({ ctx, def, req }: PageContext): HttpRequest {
 	return { method: 'GET', url: joinUrl(ctx.baseUrl, l.path), query };
 }
 
-async function read(ctx: AdapterContext, httpReq: HttpRequest, def: HttpChannelDefinition): Promise<{ res: HttpResponse; items: JsonObject[] }> {
-	const res = await send(ctx, httpReq);
-	return { res, items: items(res, httpReq, def.list.itemsPath) };
+async function read(pc: PageContext, httpReq: HttpRequest): Promise<{ res: HttpResponse; items: JsonObject[] }> {
+	const res = await pc.send(httpReq);
+	return { res, items: items(res, httpReq, pc.def.list.itemsPath) };
 }
 
 async function offsetPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
@@ -76,7 +80,7 @@ async function offsetPage(pc: PageContext): Promise<ListChangedPage<JsonObject>>
 	const fetch = async (offset: number, limit: number) => {
 		const httpReq = firstRequest(pc);
 		httpReq.query = { ...httpReq.query, [p.param!]: offset, [p.sizeParam!]: limit };
-		return (await read(pc.ctx, httpReq, pc.def)).items;
+		return (await read(pc, httpReq)).items;
 	};
 	return listCheckedOffset(pc.req.pageToken, pc.req.pageSize, p.maxSize!, 'HTTP channel', fetch, pc.idOf);
 }
@@ -87,7 +91,7 @@ async function numberedPage(pc: PageContext): Promise<ListChangedPage<JsonObject
 	const size = clampPageSize(pc.req.pageSize, p.maxSize!);
 	const httpReq = firstRequest(pc);
 	httpReq.query = { ...httpReq.query, [p.param!]: p.firstPage! + Math.floor(current.offset / size), [p.sizeParam!]: size };
-	const { res, items: found } = await read(pc.ctx, httpReq, pc.def);
+	const { res, items: found } = await read(pc, httpReq);
 	if (p.totalPath === undefined)
 		return { items: found, nextPageToken: found.length >= size ? formatCountedOffset({ offset: current.offset + size }) : undefined };
 	const total = Number(valueAt(res.body, parsePath(p.totalPath)));
@@ -101,7 +105,7 @@ async function cursorPage(pc: PageContext): Promise<ListChangedPage<JsonObject>>
 	const httpReq = firstRequest(pc);
 	httpReq.query = { ...httpReq.query, ...(p.sizeParam ? { [p.sizeParam]: clampPageSize(pc.req.pageSize, p.maxSize!) } : {}) };
 	if (pc.req.pageToken !== undefined) httpReq.query[p.param!] = pc.req.pageToken;
-	const { res, items: found } = await read(pc.ctx, httpReq, pc.def);
+	const { res, items: found } = await read(pc, httpReq);
 	const next = valueAt(res.body, parsePath(p.nextCursorPath!));
 	const cursor = typeof next === 'string' || typeof next === 'number' ? String(next) : '';
 	if (cursor !== '' && cursor === pc.req.pageToken)
@@ -117,7 +121,7 @@ async function linkPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
 	// credential's header: the window is read again from its first page instead (repeats are dropped).
 	const origin = new URL(pc.ctx.baseUrl).origin;
 	if (pc.req.pageToken !== undefined && new URL(pc.req.pageToken).origin === origin) httpReq = { method: 'GET', url: pc.req.pageToken };
-	const { res, items: found } = await read(pc.ctx, httpReq, pc.def);
+	const { res, items: found } = await read(pc, httpReq);
 	const next = parseLinkHeader(res.headers.link).next;
 	if (next === undefined) return { items: found };
 	const url = new URL(next, httpReq.url);
@@ -133,8 +137,8 @@ export function listPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> 
 }
 
 /** One order by id (definition `order.path`, "{id}" replaced). */
-export async function readOne(ctx: AdapterContext, def: HttpChannelDefinition, id: string): Promise<JsonObject> {
+export async function readOne(ctx: AdapterContext, send: Sender, def: HttpChannelDefinition, id: string): Promise<JsonObject> {
 	if (!def.order) throw new Error('HTTP channel: the channel definition has no "order" request ({"path": "/orders/{id}"}) to read one order');
 	const httpReq: HttpRequest = { method: 'GET', url: joinUrl(ctx.baseUrl, def.order.path.replace(/\{id\}/g, encodeURIComponent(id))) };
-	return expectObject(await send(ctx, httpReq), httpReq);
+	return expectObject(await send(httpReq), httpReq);
 }

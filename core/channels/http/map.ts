@@ -20,8 +20,13 @@ class PathReader {
 		return { [path.slice(path.lastIndexOf('.') + 1)]: valueAt(root, parsePath(path)) };
 	}
 
+	/** Text at `path`; "a + b" joins the texts of several paths with a space (a first and a last name). */
 	text(root: unknown, path: string | undefined, label = path): string | undefined {
-		return path === undefined ? undefined : this.r.optString(this.holder(root, path), label!);
+		if (path === undefined) return undefined;
+		const parts = path.split(' + ');
+		if (parts.length === 1) return this.r.optString(this.holder(root, path), label!);
+		const texts = parts.map((p) => this.text(root, p.trim())).filter((t): t is string => t !== undefined);
+		return texts.length > 0 ? texts.join(' ') : undefined;
 	}
 
 	integer(root: unknown, path: string, label: string, min: number): number {

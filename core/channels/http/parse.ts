@@ -1,6 +1,7 @@
 import { CANONICAL_STATUSES, PAYMENT_METHODS } from '../../model/order';
-import { isJsonObject, type JsonObject } from '../common/raw-reader';
+import type { JsonObject } from '../common/raw-reader';
 import {
+	BODY_FORMATS,
 	LINE_MAP_KEYS,
 	ORDER_MAP_KEYS,
 	PAGING_STYLES,
@@ -14,67 +15,13 @@ import {
 	type MappingDefinition,
 	type PagingDefinition,
 	type RequestTemplate,
+	type SessionDefinition,
 	type WriteKind,
 } from './definition';
-import { parsePath, splitLinePath } from './paths';
+import { asObject, fail, obj, oneOf, path, positive, relativePath, scalars, str } from './parse-fields';
+import { splitLinePath } from './paths';
 
-/** A channel definition that cannot be used: names the setting ("list.paging.sizeParam") and what is wrong. */
-export class ChannelDefinitionError extends Error {
-	constructor(
-		readonly setting: string,
-		reason: string,
-	) {
-		super(`Channel definition: "${setting}" ${reason}`);
-		this.name = 'ChannelDefinitionError';
-	}
-}
-
-const fail = (setting: string, reason: string): never => {
-	throw new ChannelDefinitionError(setting, reason);
-};
-
-/** The definition as n8n hands it over: JSON text (the editor's JSON field) or an object (an expression). */
-function asObject(input: unknown): JsonObject {
-	let value = input;
-	if (typeof input === 'string') {
-		if (input.trim() === '') fail('(definition)', 'is empty: paste the channel definition JSON (README, "Configurable HTTP channel")');
-		try {
-			value = JSON.parse(input);
-		} catch (error) {
-			fail('(definition)', `is not valid JSON: ${(error as Error).message}`);
-		}
-	}
-	return isJsonObject(value) ? value : fail('(definition)', 'must be a JSON object');
-}
-
-function str(o: JsonObject, key: string, at: string, required: true): string;
-function str(o: JsonObject, key: string, at: string, required?: false): string | undefined;
-function str(o: JsonObject, key: string, at: string, required = false): string | undefined {
-	const v = o[key];
-	if (v === undefined || v === null || v === '') return required ? fail(`${at}${key}`, 'is required') : undefined;
-	return typeof v === 'string' ? v : fail(`${at}${key}`, `must be text, got ${JSON.stringify(v)}`);
-}
-
-function oneOf<T extends string>(o: JsonObject, key: string, at: string, allowed: readonly T[]): T | undefined {
-	const v = str(o, key, at);
-	if (v !== undefined && !(allowed as readonly string[]).includes(v)) fail(`${at}${key}`, `must be one of ${allowed.join(', ')}, got "${v}"`);
-	return v as T | undefined;
-}
-
-function obj(o: JsonObject, key: string, at: string): JsonObject | undefined {
-	const v = o[key];
-	if (v === undefined || v === null) return undefined;
-	return isJsonObject(v) ? v : fail(`${at}${key}`, 'must be a JSON object');
-}
-
-function path(value: string, setting: string): string {
-	try {
-		parsePath(value);
-	} catch (error) {
-		fail(setting, (error as Error).message);
-	}
-	return value;
-}
+export { ChannelDefinitionError } from './parse-fields';
 
 /** A value table ({"pago": "paid"}) whose values are one of `allowed`. */
 function table<T extends string>(o: JsonObject, key: string, allowed: readonly T[]): Record<string, T> | undefined {
@@ -112,7 +59,8 @@ export function parseMappingDefinition(input: unknown): MappingDefinition {
 		if (lineArray !== undefined && array !== lineArray) fail(`map.${key}`, `must name the same line array as the other line fields ("${lineArray}[]")`);
 		lineArray = array;
 	}
-	for (const key of ORDER_MAP_KEYS) if (map[key] !== undefined) path(map[key], `map.${key}`);
+	// "firstname + lastname": several paths whose texts are joined (map.ts).
+	for (const key of ORDER_MAP_KEYS) for (const part of map[key]?.split(' + ') ?? []) path(part.trim(), `map.${key}`);
 	const offset = str(o, 'timeZoneOffset', '');
 	if (offset !== undefined && !/^[+-]\d{2}:\d{2}$/.test(offset)) fail('timeZoneOffset', `must look like -03:00, got "${offset}"`);
 	return {
@@ -123,12 +71,6 @@ export function parseMappingDefinition(input: unknown): MappingDefinition {
 		currency: str(o, 'currency', '') ?? 'BRL',
 		timeZoneOffset: offset ?? '-03:00',
 	};
-}
-
-function positive(o: JsonObject, key: string, at: string): number | undefined {
-	const v = o[key];
-	if (v === undefined || v === null) return undefined;
-	return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : fail(`${at}${key}`, `must be a whole number, got ${JSON.stringify(v)}`);
 }
 
 function parsePaging(o: JsonObject): PagingDefinition {
@@ -151,20 +93,6 @@ function parsePaging(o: JsonObject): PagingDefinition {
 	return paging;
 }
 
-/** A path under the credential's base URL: never another host (the auth header goes with every request). */
-function relativePath(o: JsonObject, key: string, at: string): string {
-	const p = str(o, key, at, true);
-	return /^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('//') ? fail(`${at}${key}`, "must be a path under the credential's base URL, not a full URL") : p;
-}
-
-function scalars(o: JsonObject, key: string, at: string): Record<string, string> | undefined {
-	const q = obj(o, key, at);
-	if (!q) return undefined;
-	for (const [k, v] of Object.entries(q))
-		if (!['string', 'number', 'boolean'].includes(typeof v)) fail(`${at}${key}.${k}`, 'must be text, a number or true/false');
-	return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)]));
-}
-
 function parseList(o: JsonObject): ListDefinition {
 	const since = obj(o, 'changedSince', 'list.') ?? fail('list.changedSince', 'is required ({"param": "updated_since"})');
 	const itemsPath = str(o, 'itemsPath', 'list.');
@@ -179,11 +107,47 @@ function parseList(o: JsonObject): ListDefinition {
 }
 
 function parseRequest(o: JsonObject, at: string): RequestTemplate {
+	const bodyFormat = oneOf(o, 'bodyFormat', at, BODY_FORMATS);
 	return {
 		method: oneOf(o, 'method', at, WRITE_METHODS) ?? fail(`${at}method`, `is required (${WRITE_METHODS.join(', ')})`),
 		path: relativePath(o, 'path', at),
 		query: scalars(o, 'query', at),
 		body: o.body,
+		...(bodyFormat ? { bodyFormat } : {}),
+	};
+}
+
+function parseSession(o: JsonObject | undefined): SessionDefinition | undefined {
+	if (!o) return undefined;
+	const at = 'session.';
+	const login = obj(o, 'login', at) ?? fail(`${at}login`, 'is required (the request that opens the session)');
+	const send = obj(o, 'send', at) ?? fail(`${at}send`, 'is required ({"in": "query" | "header", "name": "api_token"})');
+	const expired = obj(o, 'expired', at);
+	const statuses = expired?.status;
+	if (statuses !== undefined && !(Array.isArray(statuses) && statuses.every((n) => Number.isInteger(n) && Number(n) >= 400 && Number(n) < 600)))
+		fail(`${at}expired.status`, 'must be a list of HTTP error statuses ([401, 403])');
+	const bodyMatches = expired ? str(expired, 'bodyMatches', `${at}expired.`) : undefined;
+	if (bodyMatches !== undefined) {
+		try {
+			new RegExp(bodyMatches);
+		} catch (error) {
+			fail(`${at}expired.bodyMatches`, `is not a regular expression: ${(error as Error).message}`);
+		}
+	}
+	const bodyPath = expired ? str(expired, 'bodyPath', `${at}expired.`) : undefined;
+	if ((bodyPath === undefined) !== (bodyMatches === undefined)) fail(`${at}expired`, 'needs both bodyPath and bodyMatches, or neither');
+	const expiresInPath = str(o, 'expiresInPath', at);
+	return {
+		login: { ...parseRequest(login, `${at}login.`), ...(login.basic === true ? { basic: true } : {}) },
+		tokenPath: path(str(o, 'tokenPath', at, true), `${at}tokenPath`),
+		...(expiresInPath === undefined ? {} : { expiresInPath: path(expiresInPath, `${at}expiresInPath`) }),
+		ttlSeconds: positive(o, 'ttlSeconds', at) ?? 3000,
+		send: {
+			in: oneOf(send, 'in', `${at}send.`, ['query', 'header'] as const) ?? fail(`${at}send.in`, 'is required (query or header)'),
+			name: str(send, 'name', `${at}send.`, true),
+			prefix: str(send, 'prefix', `${at}send.`),
+		},
+		...(expired ? { expired: { status: statuses as number[] | undefined, bodyPath: bodyPath && path(bodyPath, `${at}expired.bodyPath`), bodyMatches } } : {}),
 	};
 }
 
@@ -211,9 +175,12 @@ function parseWrites(o: JsonObject | undefined): HttpChannelDefinition['writes']
 export function parseChannelDefinition(input: unknown): HttpChannelDefinition {
 	const o = asObject(input);
 	const order = obj(o, 'order', '');
+	const errorPath = str(o, 'errorPath', '');
 	return {
 		...parseMappingDefinition(o),
 		platform: str(o, 'platform', ''),
+		session: parseSession(obj(o, 'session', '')),
+		errorPath: errorPath === undefined ? undefined : path(errorPath, 'errorPath'),
 		list: parseList(obj(o, 'list', '') ?? fail('list', 'is required (how orders changed since a time are listed)')),
 		order: order ? { path: relativePath(order, 'path', 'order.'), details: order.details === true } : undefined,
 		writes: parseWrites(obj(o, 'writes', '')),

@@ -38,10 +38,20 @@ export function fillBody(body: unknown, values: TemplateValues, where: string): 
 	return body;
 }
 
+/** A filled body as an HTML form: its fields' values as text (absent ones empty), nested values as JSON. */
+function formBody(body: unknown, where: string): string {
+	if (!isJsonObject(body)) throw new Error(`HTTP channel: ${where}.body must be an object of fields to send as a form`);
+	const form = new URLSearchParams();
+	for (const [k, v] of Object.entries(body)) form.set(k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+	return form.toString();
+}
+
 /** A definition's request with its placeholders filled, under the credential's base URL. */
 export function buildRequest(baseUrl: string, t: RequestTemplate, values: TemplateValues, where: string): HttpRequest {
 	const query = t.query ? Object.fromEntries(Object.entries(t.query).map(([k, v]) => [k, fillText(v, values, where)])) : undefined;
 	const req: HttpRequest = { method: t.method, url: joinUrl(baseUrl, fillText(t.path, values, where, true)), query };
-	if (t.body !== undefined) req.body = fillBody(t.body, values, where);
-	return req;
+	if (t.body === undefined) return req;
+	const body = fillBody(t.body, values, where);
+	if (t.bodyFormat !== 'form') return { ...req, body };
+	return { ...req, body: formBody(body, where), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
 }

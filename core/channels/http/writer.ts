@@ -1,8 +1,8 @@
 import { compact } from '../common/fields';
-import { send } from '../common/http';
 import { absentOn404, pushEach, resolveEach } from '../common/writer';
 import type { AdapterContext, CancelInput, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
 import { definitionOf, HTTP_CHANNEL_ID } from './context';
+import { channelSender } from './session';
 import type { WriteKind } from './definition';
 import { parsePath, valueAt } from './paths';
 import { buildRequest, type TemplateValues } from './template';
@@ -17,15 +17,16 @@ const idText = (v: unknown): string | undefined => (typeof v === 'number' || (ty
  */
 export function createHttpChannelWriter(ctx: AdapterContext): ChannelWriter {
 	const def = definitionOf(ctx);
+	const send = channelSender(ctx, def);
 	const run = async (kind: WriteKind, values: TemplateValues, idempotent: boolean): Promise<void> => {
 		const template = def().writes?.[kind];
 		if (!template) throw new Error(`HTTP channel: the channel definition has no "writes.${kind}" request`);
-		await send(ctx, { ...buildRequest(ctx.baseUrl, template, values, `writes.${kind}`), idempotent });
+		await send({ ...buildRequest(ctx.baseUrl, template, values, `writes.${kind}`), idempotent });
 	};
 
 	async function find(sku: string): Promise<ListingRef | undefined> {
 		const lookup = def().writes!.lookup!;
-		const res = await send(ctx, buildRequest(ctx.baseUrl, lookup, { sku }, 'writes.lookup'));
+		const res = await send(buildRequest(ctx.baseUrl, lookup, { sku }, 'writes.lookup'));
 		const listingId = idText(valueAt(res.body, parsePath(lookup.idPath)));
 		if (listingId === undefined) return undefined;
 		return compact({ listingId, variantId: lookup.variantIdPath ? idText(valueAt(res.body, parsePath(lookup.variantIdPath))) : undefined });

@@ -25,6 +25,10 @@ export const httpN8n: N8nChannel = {
 	adapterContext: (credentials, parameter) => ({
 		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
 		account: String(credentials.account ?? ''),
-		options: { definition: definitionText(parameter('httpChannelDefinition')) },
+		options: {
+			definition: definitionText(parameter('httpChannelDefinition')),
+			loginUsername: String(credentials.loginUsername ?? ''),
+			loginSecret: String(credentials.loginSecret ?? ''),
+		},
 	}),
 };
