@@ -46,6 +46,8 @@ export class OpenCartSimulator extends HttpSimulator {
 	private readonly sessions = new Map<string, number>();
 	/** Listing requests still to answer 500 (failListing): faults by path would hit the login too (one path, /index.php). */
 	private listingFaults = 0;
+	/** Tests: every session is refused (a token OpenCart will not take, however fresh). */
+	refuseSessions = false;
 	/** The simulator's clock (session ages, history dates). */
 	now = () => Date.now();
 
@@ -141,7 +143,7 @@ export class OpenCartSimulator extends HttpSimulator {
 	private session(req: SimRequest): boolean {
 		const token = req.query.get('api_token');
 		const lastUse = token === null ? undefined : this.sessions.get(token);
-		if (lastUse === undefined || this.now() - lastUse > 3600_000) return false;
+		if (this.refuseSessions || lastUse === undefined || this.now() - lastUse > 3600_000) return false;
 		this.sessions.set(token!, this.now());
 		return true;
 	}

@@ -114,8 +114,10 @@ export function channelSender(ctx: AdapterContext, def: () => HttpChannelDefinit
 		const s = d.session;
 		if (!s) return checked(d, req, await send(ctx, req));
 		const platform = d.platform ?? 'HTTP channel';
+		// A refused login is thrown as is: only a refused request earns a second login.
+		const token = await tokenFor(ctx, s, platform, false);
 		try {
-			const res = await send(ctx, withToken(req, s, await tokenFor(ctx, s, platform, false)));
+			const res = await send(ctx, withToken(req, s, token));
 			if (!expiredBody(s, res)) return checked(d, req, res);
 		} catch (error) {
 			if (!expiredStatus(s, error)) throw error;
