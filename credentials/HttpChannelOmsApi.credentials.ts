@@ -27,7 +27,11 @@ export class HttpChannelOmsApi implements ICredentialType {
 			description: 'Names the store account in the OMS (orders are keyed http:<account>:<order id>)',
 		}),
 		requiredStringProperty('Auth Header Name', 'headerName', { default: 'Authorization', description: 'The header the platform reads the key from' }),
-		{ ...secretProperty('Auth Header Value', 'headerValue'), required: false, description: 'Leave empty when the platform authenticates by a login session only' },
+		{
+			...secretProperty('Auth Header Value', 'headerValue'),
+			required: false,
+			description: 'Leave empty when the platform authenticates by a login session only',
+		},
 		{
 			displayName: 'Login Username',
 			name: 'loginUsername',

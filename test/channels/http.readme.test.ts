@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { statusTableMarkdown } from '../../core/channels/common/status';
 import { EXAMPLE_DEFINITION } from '../../core/channels/http/example';
+import { OPENCART_DEFINITION } from '../../core/channels/http/opencart';
 import { HTTP_STATUS_ROWS } from '../../core/channels/http/status';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -11,6 +12,12 @@ describe('README: Configurable HTTP channel', () => {
 		const section = README.slice(README.indexOf('### Configurable HTTP channel'));
 		const block = /```json\n([\s\S]*?)```/.exec(section);
 		expect(JSON.parse(block![1])).toEqual(EXAMPLE_DEFINITION);
+	});
+
+	test('the OpenCart definition shown is the one the OpenCart tests run', () => {
+		const section = README.slice(README.indexOf('#### OpenCart'));
+		const block = /```json\n([\s\S]*?)```/.exec(section);
+		expect(JSON.parse(block![1])).toEqual(OPENCART_DEFINITION);
 	});
 
 	test("the status table is the channel's", () => {

@@ -110,7 +110,12 @@ describe('configurable HTTP channel: session and form settings are checked', () 
 	});
 
 	test('a form body: fields as text, absent values empty, the form content type', () => {
-		const req = buildRequest('https://loja', { method: 'POST', path: '/index.php', body: { a: '{x}', b: '{y}', c: 'n={x}' }, bodyFormat: 'form' }, { x: 7, y: undefined }, 'w');
+		const req = buildRequest(
+			'https://loja',
+			{ method: 'POST', path: '/index.php', body: { a: '{x}', b: '{y}', c: 'n={x}' }, bodyFormat: 'form' },
+			{ x: 7, y: undefined },
+			'w',
+		);
 		expect(req.body).toBe('a=7&b=&c=n%3D7');
 		expect(req.headers).toEqual({ 'content-type': 'application/x-www-form-urlencoded' });
 	});

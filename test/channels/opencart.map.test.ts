@@ -27,7 +27,15 @@ describe('OpenCart definition: an order row of the CartRover listing', () => {
 			currency: 'BRL',
 			totals: { itemsCents: 10000, shippingCents: 1500, discountCents: 0, totalCents: 11500 },
 			customer: { name: 'Maria da Silva', email: 'maria@exemplo.invalid', phone: '(21) 98888-7777' },
-			shippingAddress: { name: 'Maria da Silva', street: 'Rua das Flores, 123', complement: 'Casa 2', city: 'Niterói', state: 'Rio de Janeiro', postalCode: '24020-000', country: 'BR' },
+			shippingAddress: {
+				name: 'Maria da Silva',
+				street: 'Rua das Flores, 123',
+				complement: 'Casa 2',
+				city: 'Niterói',
+				state: 'Rio de Janeiro',
+				postalCode: '24020-000',
+				country: 'BR',
+			},
 			lines: [
 				{ sku: 'CAM-AZ-M', quantity: 2, unitPriceCents: 3500, title: 'Camiseta Azul M', channelListingId: '50', channelLineId: '2201' },
 				{ quantity: 1, unitPriceCents: 3000, title: 'Caneca', channelListingId: '51', channelLineId: '2202' },

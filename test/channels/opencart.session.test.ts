@@ -89,7 +89,10 @@ describe('OpenCart: status writes through the core api/order/history', () => {
 		expect(sim.orders.get(41)!.row.order_status_id).toBe('3');
 		await w.cancelOrder!({ channelOrderId: '41', reason: 'cliente desistiu' });
 		expect(sim.histories).toEqual([
-			{ orderId: 41, form: { order_status_id: '3', notify: '1', override: '0', comment: 'Enviado: Correios BR123456789BR https://rastreio.exemplo/BR123456789BR' } },
+			{
+				orderId: 41,
+				form: { order_status_id: '3', notify: '1', override: '0', comment: 'Enviado: Correios BR123456789BR https://rastreio.exemplo/BR123456789BR' },
+			},
 			{ orderId: 41, form: { order_status_id: '7', notify: '1', override: '0', comment: 'cliente desistiu' } },
 		]);
 		expect(routes()).toEqual(['POST api/login', 'POST api/order/history', 'POST api/order/history']);
@@ -97,7 +100,9 @@ describe('OpenCart: status writes through the core api/order/history', () => {
 
 	test('an order OpenCart does not know fails with its message (a 200 with "error" is not a success)', async () => {
 		const w = createHttpChannelWriter(context());
-		await expect(w.cancelOrder!({ channelOrderId: '999', reason: 'x' })).rejects.toThrow('OpenCart answered POST /index.php with an error: Warning: Order could not be found!');
+		await expect(w.cancelOrder!({ channelOrderId: '999', reason: 'x' })).rejects.toThrow(
+			'OpenCart answered POST /index.php with an error: Warning: Order could not be found!',
+		);
 		expect(sim.histories).toEqual([]);
 	});
 
@@ -105,7 +110,9 @@ describe('OpenCart: status writes through the core api/order/history', () => {
 		await createHttpChannelWriter(context()).pushShipment!({ channelOrderId: '41', carrier: 'Correios', trackingCode: 'BR1' });
 		const until = new Date(Date.now() + 60_000).toISOString();
 		const list = (status: string) =>
-			createHttpChannelAdapter(context('chave-api-256', { ...OPENCART_DEFINITION, list: { ...OPENCART_DEFINITION.list, query: { ...OPENCART_DEFINITION.list.query, status } } }))
+			createHttpChannelAdapter(
+				context('chave-api-256', { ...OPENCART_DEFINITION, list: { ...OPENCART_DEFINITION.list, query: { ...OPENCART_DEFINITION.list.query, status } } }),
+			)
 				.listChanged({ ...window, until })
 				.then((p) => p.items.map((o) => `${String(o.order_id)}:${String(o.order_status_id)}`));
 		expect(await list('2')).toEqual([]);

@@ -27,7 +27,14 @@ describe('OpenCart (configurable HTTP channel, CartRover listing)', () => {
 				nodeType,
 				parameters: { httpChannelDefinition: JSON.stringify(OPENCART_DEFINITION), ...parameters },
 				// No auth header: the session's token is the only credential OpenCart reads.
-				credentials: { baseUrl: sim.baseUrl, account: 'loja-opencart', headerName: 'Authorization', headerValue: '', loginUsername: 'Default', loginSecret: 'chave-api-256' },
+				credentials: {
+					baseUrl: sim.baseUrl,
+					account: 'loja-opencart',
+					headerName: 'Authorization',
+					headerValue: '',
+					loginUsername: 'Default',
+					loginSecret: 'chave-api-256',
+				},
 				authenticate: (_c, req) => req,
 			});
 		},

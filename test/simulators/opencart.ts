@@ -192,7 +192,14 @@ export class OpenCartSimulator extends HttpSimulator {
 		const zone = `Z${String(first.shipping_zone_id)}`;
 		return json(
 			200,
-			rows.map((o) => ({ ...o.row, shipping_cost: o.shippingCost, shipping_iso_code_2: 'BR', shipping_iso_code_3: 'BRA', shipping_zone_code: zone, line_item: o.products })),
+			rows.map((o) => ({
+				...o.row,
+				shipping_cost: o.shippingCost,
+				shipping_iso_code_2: 'BR',
+				shipping_iso_code_3: 'BRA',
+				shipping_zone_code: zone,
+				line_item: o.products,
+			})),
 		);
 	}
 }

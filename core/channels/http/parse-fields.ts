@@ -80,4 +80,3 @@ export function scalars(o: JsonObject, key: string, at: string): Record<string, 
 		if (!['string', 'number', 'boolean'].includes(typeof v)) fail(`${at}${key}.${k}`, 'must be text, a number or true/false');
 	return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)]));
 }
-

@@ -53,7 +53,12 @@ async function login(ctx: AdapterContext, s: SessionDefinition, platform: string
 	const token = text(valueAt(res.body, parsePath(s.tokenPath)));
 	if (token === undefined) {
 		const said = isJsonObject(res.body) ? ` It answered: ${JSON.stringify(res.body).slice(0, 300)}` : '';
-		throw new ChannelHttpError(401, req, `${platform} login (${describeRequest(req)}) gave no token at "${s.tokenPath}": check the credential's login username and secret.${said}`, res.body);
+		throw new ChannelHttpError(
+			401,
+			req,
+			`${platform} login (${describeRequest(req)}) gave no token at "${s.tokenPath}": check the credential's login username and secret.${said}`,
+			res.body,
+		);
 	}
 	const seconds = Number(s.expiresInPath === undefined ? NaN : valueAt(res.body, parsePath(s.expiresInPath)));
 	const ttl = Number.isFinite(seconds) && seconds > 0 ? seconds : (s.ttlSeconds ?? 3000);
@@ -98,10 +103,16 @@ function expiredBody(s: SessionDefinition, res: HttpResponse): boolean {
 function checked(def: HttpChannelDefinition, req: HttpRequest, res: HttpResponse): HttpResponse {
 	if (def.errorPath === undefined) return res;
 	const said = valueAt(res.body, parsePath(def.errorPath));
-	const empty = said === undefined || said === false || said === '' || (isJsonObject(said) && Object.keys(said).length === 0) || (Array.isArray(said) && said.length === 0);
+	const empty =
+		said === undefined || said === false || said === '' || (isJsonObject(said) && Object.keys(said).length === 0) || (Array.isArray(said) && said.length === 0);
 	if (empty) return res;
 	const message = typeof said === 'string' ? said : JSON.stringify(said);
-	throw new ChannelHttpError(res.status, req, `${def.platform ?? 'HTTP channel'} answered ${describeRequest(req)} with an error: ${message.slice(0, 300)}`, res.body);
+	throw new ChannelHttpError(
+		res.status,
+		req,
+		`${def.platform ?? 'HTTP channel'} answered ${describeRequest(req)} with an error: ${message.slice(0, 300)}`,
+		res.body,
+	);
 }
 
 /**
@@ -124,7 +135,12 @@ export function channelSender(ctx: AdapterContext, def: () => HttpChannelDefinit
 		}
 		const res = await send(ctx, withToken(req, s, await tokenFor(ctx, s, platform, true)));
 		if (expiredBody(s, res))
-			throw new ChannelHttpError(401, req, `${platform} refused the token of a fresh login for ${describeRequest(req)}: the API user may lack permission`, res.body);
+			throw new ChannelHttpError(
+				401,
+				req,
+				`${platform} refused the token of a fresh login for ${describeRequest(req)}: the API user may lack permission`,
+				res.body,
+			);
 		return checked(d, req, res);
 	};
 }
