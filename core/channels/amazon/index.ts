@@ -1,5 +1,6 @@
 import { ChannelHttpError } from '../../http/retry';
-import { openRawOrder, readUtcDate } from '../common/fields';
+import { identifyBy } from '../common/clock';
+import { readOptUtcDate } from '../common/fields';
 import { clampPageSize } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { normalizeAmazonOrder, type AmazonOrder } from './normalize';
@@ -83,10 +84,7 @@ export function createAmazonAdapter(ctx: AdapterContext): ChannelAdapter<AmazonO
 			}
 		},
 
-		identify(raw) {
-			const { r, o } = openRawOrder('amazon', raw, 'orderId');
-			return { channelOrderId: r.string(o, 'orderId'), updatedAt: readUtcDate(r, o, 'lastUpdatedTime') };
-		},
+		identify: identifyBy('amazon', 'orderId', 'lastUpdatedTime', readOptUtcDate),
 
 		normalize: (raw) => normalizeAmazonOrder(raw, ctx.account, { fbaWarehouse, currency }),
 

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { localDay, openRawOrder, readUtcDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset, withoutTimeFilter } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { getSkyhubOrder, SKYHUB_MAX_PER_PAGE } from './api';
@@ -44,9 +44,7 @@ export function createAmericanasAdapter(ctx: AdapterContext): ChannelAdapter<Ame
 	}
 
 	return {
-		id: 'americanas',
-		filterPrecisionMs: 0,
-		latestUntil: (now) => now,
+		...withoutTimeFilter('americanas'),
 
 		async listChanged(req: ListChangedRequest) {
 			const max = clampPageSize(req.pageSize, SKYHUB_MAX_PER_PAGE);

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder } from '../common/fields';
 import { getArray, getObject, joinUrl, send } from '../common/http';
-import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset, withoutTimeFilter } from '../common/paging';
 import { isJsonObject } from '../common/raw-reader';
 import { absentOn404 } from '../common/writer';
 import type { ChannelDescriptor } from '../descriptor';
@@ -45,9 +45,7 @@ export function createAnyMarketAdapter(ctx: AdapterContext): ChannelAdapter<AnyM
 	const createdMs = (o: AnyMarketOrder) => Date.parse(String(o.createdAt));
 
 	return {
-		id: 'anymarket',
-		filterPrecisionMs: 0,
-		latestUntil: (now) => now,
+		...withoutTimeFilter('anymarket'),
 
 		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<AnyMarketOrder>> {
 			const limit = clampPageSize(req.pageSize, ANYMARKET_MAX_PAGE);

@@ -226,6 +226,9 @@ export const formatUpdatedKeyset = (tag: string, k: UpdatedKeyset) => `${tag}:${
 /** The members of an adapter whose changed-since filter is exact to the second and can list up to now. */
 export const bySecondUpToNow = <Id extends string>(id: Id) => ({ id, filterPrecisionMs: 1000, latestUntil: (now: Date) => now });
 
+/** The same for an adapter that reads a queue or a feed: no time filter, so nothing to overlap. */
+export const withoutTimeFilter = <Id extends string>(id: Id) => ({ id, filterPrecisionMs: 0, latestUntil: (now: Date) => now });
+
 /**
  * Channels with no "changed since" filter (MadeiraMadeira, Olist) list by creation and read back this many days
  * before the window, keeping the orders changed inside it: options.lookbackDays, else the channel's default.

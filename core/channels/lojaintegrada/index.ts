@@ -1,7 +1,8 @@
 import type { HttpRequest } from '../../http/transport';
-import { accountOffset, localDateTime, openRawOrder, readLocalDate } from '../common/fields';
-import { expectObject, joinUrl, send } from '../common/http';
-import { listCheckedOffset } from '../common/paging';
+import { orderClock } from '../common/clock';
+import { accountOffset, localDateTime, readLocalDate } from '../common/fields';
+import { getObject, joinUrl, send } from '../common/http';
+import { bySecondUpToNow, listCheckedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { LOJA_INTEGRADA_MAX_LIMIT, LOJA_INTEGRADA_OFFSET, readObjects } from './api';
@@ -30,20 +31,11 @@ export function createLojaIntegradaAdapter(ctx: AdapterContext): ChannelAdapter<
 	const order = (numero: string) => joinUrl(ctx.baseUrl, `/v1/pedido/${encodeURIComponent(numero)}`);
 	const numeroOf = (o: LojaIntegradaOrder | undefined) => (o && o.numero !== undefined && o.numero !== null ? String(o.numero) : undefined);
 
-	async function detail(numero: string): Promise<LojaIntegradaOrder> {
-		const req: HttpRequest = { method: 'GET', url: order(numero) };
-		return expectObject(await send(ctx, req), req);
-	}
-
-	const modifiedAt = (o: LojaIntegradaOrder): number => {
-		const { r } = openRawOrder('lojaintegrada', o, 'numero');
-		return Date.parse(readLocalDate(r, o, 'data_modificacao', offset) ?? '');
-	};
+	const detail = (numero: string): Promise<LojaIntegradaOrder> => getObject(ctx, order(numero));
+	const clock = orderClock('lojaintegrada', 'numero', 'data_modificacao', (r, o, key) => readLocalDate(r, o, key, offset));
 
 	return {
-		id: 'lojaintegrada',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('lojaintegrada'),
 
 		async listChanged(req: ListChangedRequest) {
 			const next = await listCheckedOffset(
@@ -63,16 +55,13 @@ export function createLojaIntegradaAdapter(ctx: AdapterContext): ChannelAdapter<
 			);
 			const untilMs = Date.parse(req.until);
 			// Orders changed after the window's end belong to the next window; unreadable dates go on to identify().
-			return { ...next, items: next.items.filter((o) => !(modifiedAt(o) >= untilMs)) };
+			return { ...next, items: next.items.filter((o) => !(clock.changedMs(o) >= untilMs)) };
 		},
 
 		getDetails: (summary) => detail(String(summary.numero)),
 		getOrder: detail,
 
-		identify(raw) {
-			const { r, o } = openRawOrder('lojaintegrada', raw, 'numero');
-			return { channelOrderId: r.string(o, 'numero'), updatedAt: readLocalDate(r, o, 'data_modificacao', offset) ?? r.fail('data_modificacao', 'is required') };
-		},
+		identify: clock.identify,
 
 		normalize: (raw) => normalizeLojaIntegradaOrder(raw, ctx.account, offset),
 	};

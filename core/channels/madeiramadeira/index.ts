@@ -1,7 +1,8 @@
 import type { HttpRequest } from '../../http/transport';
-import { localDay, openRawOrder, readLocalDate } from '../common/fields';
+import { orderClock } from '../common/clock';
+import { localDay, readLocalDate } from '../common/fields';
 import { joinUrl, send } from '../common/http';
-import { changedInWindow, listCheckedOffset, lookbackMs } from '../common/paging';
+import { bySecondUpToNow, changedInWindow, listCheckedOffset, lookbackMs } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { fetchOrder, isEnvelope404, MADEIRAMADEIRA_MAX_LIMIT, madeiraOffset, pagedPath, readData } from './api';
@@ -47,15 +48,10 @@ export function createMadeiraMadeiraAdapter(ctx: AdapterContext): ChannelAdapter
 		}
 	}
 
-	const updatedMs = (o: MadeiraMadeiraOrder): number => {
-		const { r } = openRawOrder('madeiramadeira', o, 'id_pedido');
-		return Date.parse(readLocalDate(r, o, 'ultima_atualizacao', offset) ?? '');
-	};
+	const clock = orderClock('madeiramadeira', 'id_pedido', 'ultima_atualizacao', (r, o, key) => readLocalDate(r, o, key, offset));
 
 	return {
-		id: 'madeiramadeira',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('madeiramadeira'),
 
 		async listChanged(req: ListChangedRequest) {
 			const from = localDay(new Date(Date.parse(req.since) - readBackMs).toISOString(), offset);
@@ -68,18 +64,12 @@ export function createMadeiraMadeiraAdapter(ctx: AdapterContext): ChannelAdapter
 				(at, limit) => page(`/v1/pedido/from=${from}&to=${to}&`, limit, at),
 				idOf,
 			);
-			return { ...next, items: changedInWindow(next.items, updatedMs, req.since, req.until) };
+			return { ...next, items: changedInWindow(next.items, clock.changedMs, req.since, req.until) };
 		},
 
 		getOrder: (id) => fetchOrder(ctx, id),
 
-		identify(raw) {
-			const { r, o } = openRawOrder('madeiramadeira', raw, 'id_pedido');
-			return {
-				channelOrderId: r.string(o, 'id_pedido'),
-				updatedAt: readLocalDate(r, o, 'ultima_atualizacao', offset) ?? r.fail('ultima_atualizacao', 'is required'),
-			};
-		},
+		identify: clock.identify,
 
 		normalize: (raw) => normalizeMadeiraMadeiraOrder(raw, ctx.account, offset),
 	};

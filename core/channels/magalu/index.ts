@@ -1,8 +1,9 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
-import { openRawOrder, readUtcDate } from '../common/fields';
+import { identifyBy } from '../common/clock';
+import { readOptUtcDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { listCheckedOffset } from '../common/paging';
+import { bySecondUpToNow, listCheckedOffset } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
 import { normalizeMagaluOrder, type MagaluOrder } from './normalize';
@@ -37,10 +38,8 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 	}
 
 	return {
-		id: 'magalu',
 		// [?] Filter precision is not documented; the payloads carry milliseconds.
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('magalu'),
 
 		// One slot of each request holds the check order, so a page has at most max_limit − 1 new orders.
 		listChanged: (req: ListChangedRequest) =>
@@ -60,10 +59,7 @@ export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluO
 				orderIdOf,
 			),
 
-		identify(raw) {
-			const { r, o } = openRawOrder('magalu', raw, 'id');
-			return { channelOrderId: r.string(o, 'id'), updatedAt: readUtcDate(r, o, 'updated_at') };
-		},
+		identify: identifyBy('magalu', 'id', 'updated_at', readOptUtcDate),
 
 		normalize: (raw) => normalizeMagaluOrder(raw, ctx.account, ctx.options),
 

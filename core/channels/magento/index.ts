@@ -1,5 +1,6 @@
 import type { HttpRequest } from '../../http/transport';
-import { expectObject, joinUrl, send } from '../common/http';
+import { getObject, joinUrl, send } from '../common/http';
+import { bySecondUpToNow } from '../common/paging';
 import { openRawOrder } from '../common/fields';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
@@ -23,15 +24,10 @@ export type { MagentoOrder } from './normalize';
 export function createMagentoAdapter(ctx: AdapterContext): ChannelAdapter<MagentoOrder> {
 	const updatedMs = (o: MagentoOrder) => magentoMs(o.updated_at);
 
-	async function one(id: string): Promise<MagentoOrder> {
-		const req: HttpRequest = { method: 'GET', url: joinUrl(ctx.baseUrl, `/V1/orders/${encodeURIComponent(id)}`) };
-		return expectObject(await send(ctx, req), req);
-	}
+	const one = (id: string): Promise<MagentoOrder> => getObject(ctx, joinUrl(ctx.baseUrl, `/V1/orders/${encodeURIComponent(id)}`));
 
 	return {
-		id: 'magento',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('magento'),
 
 		async listChanged(req: ListChangedRequest) {
 			const after = parseMagentoKeyset(req.pageToken);

@@ -1,8 +1,9 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
-import { openRawOrder, readUtcDate } from '../common/fields';
+import { identifyBy } from '../common/clock';
+import { openRawOrder, readOptUtcDate } from '../common/fields';
 import { joinUrl, send } from '../common/http';
-import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { bySecondUpToNow, changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { acceptWaiting } from './accept';
@@ -35,9 +36,7 @@ export function createMiraklAdapter(ctx: AdapterContext): ChannelAdapter<MiraklO
 	}
 
 	return {
-		id: 'mirakl',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('mirakl'),
 
 		async listChanged(req: ListChangedRequest) {
 			const position = parseCountedOffset(req.pageToken);
@@ -55,10 +54,7 @@ export function createMiraklAdapter(ctx: AdapterContext): ChannelAdapter<MiraklO
 			return found;
 		},
 
-		identify(raw) {
-			const { r, o } = openRawOrder('mirakl', raw, 'order_id');
-			return { channelOrderId: r.string(o, 'order_id'), updatedAt: readUtcDate(r, o, 'last_updated_date') };
-		},
+		identify: identifyBy('mirakl', 'order_id', 'last_updated_date', readOptUtcDate),
 
 		normalize: (raw) => normalizeMiraklOrder(raw, ctx.account),
 	};

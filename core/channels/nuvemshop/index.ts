@@ -1,9 +1,10 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
-import { openRawOrder, readUtcDate } from '../common/fields';
+import { identifyBy } from '../common/clock';
+import { readOptUtcDate } from '../common/fields';
 import { expectArray, expectObject, joinUrl, send, secondsIso } from '../common/http';
-import { formatCreatedKeyset, nextCreatedKeyset, parseCreatedKeyset, pageOfLink, parseLinkHeader, type CreatedKeyset } from '../common/paging';
+import { bySecondUpToNow, formatCreatedKeyset, nextCreatedKeyset, parseCreatedKeyset, pageOfLink, parseLinkHeader, type CreatedKeyset } from '../common/paging';
 import { normalizeNuvemshopOrder, type NuvemshopOrder } from './normalize';
 import type { ChannelDescriptor } from '../descriptor';
 import { createNuvemshopWriter } from './writer';
@@ -71,9 +72,7 @@ export function createNuvemshopAdapter(ctx: AdapterContext): ChannelAdapter<Nuve
 	}
 
 	return {
-		id: 'nuvemshop',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('nuvemshop'),
 
 		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<NuvemshopOrder>> {
 			const { group, keyset } = parseToken(req.pageToken);
@@ -90,10 +89,7 @@ export function createNuvemshopAdapter(ctx: AdapterContext): ChannelAdapter<Nuve
 			return { items, nextPageToken: nextToken(group, nextCreatedKeyset(keyset, created, next !== undefined)) };
 		},
 
-		identify(raw) {
-			const { r, o } = openRawOrder('nuvemshop', raw, 'id');
-			return { channelOrderId: r.string(o, 'id'), updatedAt: readUtcDate(r, o, 'updated_at') };
-		},
+		identify: identifyBy('nuvemshop', 'id', 'updated_at', readOptUtcDate),
 
 		normalize: (raw) => normalizeNuvemshopOrder(raw, ctx.account, ctx.options),
 

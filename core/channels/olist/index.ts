@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder, readOptUtcDate, readUtcDate } from '../common/fields';
-import { expectObject, joinUrl, send } from '../common/http';
-import { changedInWindow, clampPageSize, lookbackMs, nextPageToken, pageFromToken } from '../common/paging';
+import { getObject, joinUrl, send } from '../common/http';
+import { bySecondUpToNow, changedInWindow, clampPageSize, lookbackMs, nextPageToken, pageFromToken } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { OLIST_MAX_PAGE_SIZE, readPage } from './api';
@@ -37,15 +37,10 @@ export function createOlistAdapter(ctx: AdapterContext): ChannelAdapter<OlistOrd
 		return Date.parse(readOptUtcDate(r, o, key) ?? '');
 	};
 
-	async function order(code: string): Promise<OlistOrder> {
-		const req: HttpRequest = { method: 'GET', url: joinUrl(ctx.baseUrl, `/seller-orders/${encodeURIComponent(code)}/`) };
-		return expectObject(await send(ctx, req), req);
-	}
+	const order = (code: string): Promise<OlistOrder> => getObject(ctx, joinUrl(ctx.baseUrl, `/seller-orders/${encodeURIComponent(code)}/`));
 
 	return {
-		id: 'olist',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('olist'),
 
 		async listChanged(req: ListChangedRequest) {
 			const page = pageFromToken(req.pageToken);

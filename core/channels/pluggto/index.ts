@@ -3,7 +3,7 @@ import type { HttpRequest } from '../../http/transport';
 import { localDay, openRawOrder } from '../common/fields';
 import { getObject, joinUrl, send } from '../common/http';
 import { readListing } from '../common/listing';
-import { changedInWindow, clampPageSize } from '../common/paging';
+import { bySecondUpToNow, changedInWindow, clampPageSize } from '../common/paging';
 import { isJsonObject } from '../common/raw-reader';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
@@ -48,9 +48,7 @@ export function createPluggToAdapter(ctx: AdapterContext): ChannelAdapter<PluggT
 	}
 
 	return {
-		id: 'pluggto',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('pluggto'),
 
 		async listChanged(req: ListChangedRequest) {
 			if (req.pageToken !== undefined && !req.pageToken.startsWith(AFTER)) throw new Error(`Invalid Plugg.To page token "${req.pageToken}"`);

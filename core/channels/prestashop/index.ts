@@ -1,5 +1,6 @@
 import type { HttpRequest } from '../../http/transport';
-import { accountOffset, openRawOrder, readLocalDate } from '../common/fields';
+import { identifyBy } from '../common/clock';
+import { accountOffset, readLocalDate } from '../common/fields';
 import { joinUrl, send } from '../common/http';
 import { bySecondUpToNow, clampPageSize } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
@@ -106,13 +107,7 @@ export function createPrestaShopAdapter(ctx: AdapterContext): ChannelAdapter<Pre
 			return readOne(res, req, 'order');
 		},
 
-		identify(raw) {
-			const { r, o } = openRawOrder('prestashop', raw, 'id');
-			return {
-				channelOrderId: r.string(o, 'id'),
-				updatedAt: readLocalDate(r, o, 'date_upd', offset) ?? readLocalDate(r, o, 'date_add', offset) ?? r.fail('date_upd', 'is required'),
-			};
-		},
+		identify: identifyBy('prestashop', 'id', 'date_upd', (r, o, key) => readLocalDate(r, o, key, offset) ?? readLocalDate(r, o, 'date_add', offset)),
 
 		normalize: (raw) => normalizePrestaShopOrder(raw, ctx.account, offset, states),
 

@@ -1,8 +1,8 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
-import { openRawOrder } from '../common/fields';
+import { identifyBy } from '../common/clock';
 import { joinUrl, send } from '../common/http';
-import { checkedOffsetPage, checkedOffsetRequest, clampPageSize, parseCheckedOffset } from '../common/paging';
+import { bySecondUpToNow, checkedOffsetPage, checkedOffsetRequest, clampPageSize, parseCheckedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { readResponse, SHOPEE_DETAIL_LIMIT, SHOPEE_MAX_RANGE_S } from './api';
@@ -72,9 +72,7 @@ export function createShopeeAdapter(ctx: AdapterContext): ChannelAdapter<ShopeeO
 	const updatedMs = (o: ShopeeOrder) => Number(o.update_time) * 1000;
 
 	return {
-		id: 'shopee',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('shopee'),
 
 		async listChanged(req: ListChangedRequest) {
 			const sinceS = Math.floor(Date.parse(req.since) / 1000);
@@ -112,10 +110,7 @@ export function createShopeeAdapter(ctx: AdapterContext): ChannelAdapter<ShopeeO
 
 		getOrder: async (orderSn) => (await details([orderSn]))[0],
 
-		identify(raw) {
-			const { r, o } = openRawOrder('shopee', raw, 'order_sn');
-			return { channelOrderId: r.string(o, 'order_sn'), updatedAt: readUnixSeconds(r, o, 'update_time') ?? r.fail('update_time', 'is required') };
-		},
+		identify: identifyBy('shopee', 'order_sn', 'update_time', readUnixSeconds),
 
 		normalize: (raw) => normalizeShopeeOrder(raw, ctx.account),
 

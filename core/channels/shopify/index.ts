@@ -1,6 +1,7 @@
 import { ChannelHttpError } from '../../http/retry';
 import { OrderValidationError } from '../../model/validate';
 import { joinUrl } from '../common/http';
+import { bySecondUpToNow } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { SHOPIFY_DEFAULT_API_VERSION, shopifyGraphql } from './graphql';
 export { SHOPIFY_DEFAULT_API_VERSION } from './graphql';
@@ -36,10 +37,8 @@ export function createShopifyAdapter(ctx: AdapterContext): ChannelAdapter<Raw> {
 	const gql = <T>(query: string, variables: Record<string, unknown>) => shopifyGraphql<T>(ctx, endpoint, query, variables);
 
 	return {
-		id: 'shopify',
 		// Timestamps and the search filter are whole seconds.
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('shopify'),
 
 		async listChanged(req: ListChangedRequest) {
 			const query = `updated_at:>='${wholeSecond(req.since)}' AND updated_at:<'${wholeSecond(req.until)}'`;

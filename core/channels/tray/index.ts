@@ -1,7 +1,8 @@
 import type { HttpRequest } from '../../http/transport';
-import { localDay, openRawOrder, readLocalDate } from '../common/fields';
+import { orderClock } from '../common/clock';
+import { localDay, readLocalDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { bySecondUpToNow, changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
@@ -40,10 +41,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 		return readListing(await send(ctx, req), req, 'Orders', 'Order');
 	}
 
-	const modifiedAt = (o: TrayOrder): number => {
-		const { r } = openRawOrder('tray', o, 'id');
-		return Date.parse(readLocalDate(r, o, 'modified', offset) ?? '');
-	};
+	const clock = orderClock('tray', 'id', 'modified', (r, o, key) => readLocalDate(r, o, key, offset));
 
 	async function complete(id: string): Promise<TrayOrder> {
 		const req: HttpRequest = { method: 'GET', url: joinUrl(ordersUrl, `/${encodeURIComponent(id)}/complete`) };
@@ -52,9 +50,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 	}
 
 	return {
-		id: 'tray',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('tray'),
 
 		async listChanged(req: ListChangedRequest) {
 			const position = parseCountedOffset(req.pageToken);
@@ -63,16 +59,13 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 			const range = `${localDay(req.since, offset)},${localDay(new Date(untilMs - 1).toISOString(), offset)}`;
 			// Offsets advance by the window's fixed page size, so the page number is exact.
 			const { items, total } = await list({ modified: range, sort: 'id_asc', limit, page: Math.floor(position.offset / limit) + 1 });
-			return { items: changedInWindow(items, modifiedAt, req.since, req.until), nextPageToken: nextCountedOffset(position, limit, total) };
+			return { items: changedInWindow(items, clock.changedMs, req.since, req.until), nextPageToken: nextCountedOffset(position, limit, total) };
 		},
 
 		getDetails: (summary) => complete(String((summary as JsonObject).id)),
 		getOrder: complete,
 
-		identify(raw) {
-			const { r, o } = openRawOrder('tray', raw, 'id');
-			return { channelOrderId: r.string(o, 'id'), updatedAt: readLocalDate(r, o, 'modified', offset) ?? r.fail('modified', 'is required') };
-		},
+		identify: clock.identify,
 
 		normalize: (raw) => normalizeTrayOrder(raw, ctx.account, offset),
 

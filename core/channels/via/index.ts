@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { bySecondUpToNow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { getViaOrder, readViaList, VIA_MAX_LIMIT } from './api';
@@ -50,9 +50,7 @@ function parseToken(token: string | undefined): { list: number; offset: string |
  */
 export function createViaAdapter(ctx: AdapterContext): ChannelAdapter<ViaOrder> {
 	return {
-		id: 'via',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('via'),
 
 		async listChanged(req: ListChangedRequest) {
 			const token = parseToken(req.pageToken);

@@ -2,7 +2,7 @@ import type { HttpRequest } from '../../http/transport';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { openRawOrder, readUtcDate } from '../common/fields';
 import { expectObject, getArray, getObject, joinUrl, send } from '../common/http';
-import { clampPageSize } from '../common/paging';
+import { clampPageSize, withoutTimeFilter } from '../common/paging';
 import { isFeedItem, normalizeVtexOrder, type VtexRaw, type VtexSkuField } from './normalize';
 import type { ChannelDescriptor } from '../descriptor';
 import { createVtexWriter } from './writer';
@@ -51,9 +51,7 @@ export function createVtexAdapter(ctx: AdapterContext): ChannelAdapter<VtexRaw> 
 	const getOrder = (orderId: string): Promise<VtexRaw> => getObject(ctx, url(`/api/oms/pvt/orders/${encodeURIComponent(orderId)}`));
 
 	return {
-		id: 'vtex',
-		filterPrecisionMs: 0,
-		latestUntil: (now) => now,
+		...withoutTimeFilter('vtex'),
 
 		async listChanged(req: ListChangedRequest): Promise<ListChangedPage<VtexRaw>> {
 			const maxlot = clampPageSize(req.pageSize, MAX_LOT);

@@ -1,4 +1,5 @@
 import type { HttpRequest } from '../../http/transport';
+import { identifyBy } from '../common/clock';
 import { accountOffset, openRawOrder, readLocalDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
 import { bySecondUpToNow, changedInWindow, clampPageSize, nextCreatedKeyset, parseCreatedKeyset } from '../common/paging';
@@ -84,14 +85,7 @@ export function createWakeAdapter(ctx: AdapterContext): ChannelAdapter<WakeOrder
 			return expectObject(res, req);
 		},
 
-		identify(raw) {
-			const { r, o } = openRawOrder('wake', raw, 'pedidoId');
-			return {
-				channelOrderId: r.string(o, 'pedidoId'),
-				updatedAt:
-					readLocalDate(r, o, 'dataUltimaAtualizacao', offset) ?? readLocalDate(r, o, 'data', offset) ?? r.fail('dataUltimaAtualizacao', 'is required'),
-			};
-		},
+		identify: identifyBy('wake', 'pedidoId', 'dataUltimaAtualizacao', (r, o, key) => readLocalDate(r, o, key, offset) ?? readLocalDate(r, o, 'data', offset)),
 
 		normalize: (raw) => normalizeWakeOrder(raw, ctx.account, offset, byId),
 	};

@@ -1,7 +1,8 @@
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { expectArray, expectObject, joinUrl, send, secondsIso } from '../common/http';
-import { hasMoreByTotal, nextCreatedKeyset, parseCreatedKeyset } from '../common/paging';
-import { openRawOrder, readUtcDate } from '../common/fields';
+import { bySecondUpToNow, hasMoreByTotal, nextCreatedKeyset, parseCreatedKeyset } from '../common/paging';
+import { identifyBy } from '../common/clock';
+import { readOptUtcDate } from '../common/fields';
 import { normalizeWooOrder, type WooOrder } from './normalize';
 import { WOO_REFUNDS_KEY } from './refunds';
 import type { ChannelDescriptor } from '../descriptor';
@@ -38,9 +39,7 @@ export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<Wo
 	}
 
 	return {
-		id: 'woocommerce',
-		filterPrecisionMs: 1000,
-		latestUntil: (now) => now,
+		...bySecondUpToNow('woocommerce'),
 
 		async listChanged(req: ListChangedRequest) {
 			const keyset = parseCreatedKeyset(req.pageToken);
@@ -62,10 +61,7 @@ export function createWooCommerceAdapter(ctx: AdapterContext): ChannelAdapter<Wo
 			return { items, nextPageToken: nextCreatedKeyset(keyset, created, hasMoreByTotal(keyset.page, res.headers['x-wp-totalpages'])) };
 		},
 
-		identify(raw) {
-			const { r, o } = openRawOrder('woocommerce', raw, 'id');
-			return { channelOrderId: r.string(o, 'id'), updatedAt: readUtcDate(r, o, 'date_modified_gmt') };
-		},
+		identify: identifyBy('woocommerce', 'id', 'date_modified_gmt', readOptUtcDate),
 
 		normalize: (raw) => normalizeWooOrder(raw, ctx.account, ctx.options),
 
