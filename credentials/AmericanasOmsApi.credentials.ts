@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { SKYHUB_BASE_URL } from '../core/channels/americanas/api';
 import { apiRoot, headerAuthentication } from './shared/requests';
 
 /**
@@ -36,7 +37,7 @@ export class AmericanasOmsApi implements ICredentialType {
 	// One order of the list: reading the queue here would hide an order from the trigger for 5 minutes.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: apiRoot('https://api.skyhub.com.br'),
+			baseURL: apiRoot(SKYHUB_BASE_URL),
 			url: '/orders',
 			qs: { page: 1, per_page: 1 },
 		},

@@ -1,8 +1,9 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { ANYMARKET_API, ANYMARKET_SANDBOX_API } from '../core/channels/anymarket/api';
 import { apiRoot, headerAuthentication } from './shared/requests';
 
-const API_ROOT = apiRoot({ production: 'https://api.anymarket.com.br/v2', sandbox: 'https://sandbox-api.anymarket.com.br/v2' });
+const API_ROOT = apiRoot({ production: ANYMARKET_API, sandbox: ANYMARKET_SANDBOX_API });
 
 /**
  * An AnyMarket account (a hub: its orders come from every marketplace the account sells on). The token is the

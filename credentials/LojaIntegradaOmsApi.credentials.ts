@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { LOJA_INTEGRADA_API } from '../core/channels/lojaintegrada/api';
 import { apiRoot, headerAuthentication } from './shared/requests';
 
 /**
@@ -31,6 +32,6 @@ export class LojaIntegradaOmsApi implements ICredentialType {
 
 	// The store's order situações: a small read any app with order access may do.
 	test: ICredentialTestRequest = {
-		request: { baseURL: apiRoot('https://api.awsli.com.br'), url: '/v1/situacao/', qs: { limit: 1 } },
+		request: { baseURL: apiRoot(LOJA_INTEGRADA_API), url: '/v1/situacao/', qs: { limit: 1 } },
 	};
 }

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { MADEIRAMADEIRA_API, MADEIRAMADEIRA_SANDBOX } from '../core/channels/madeiramadeira/api';
 import { apiRoot, headerAuthentication } from './shared/requests';
 
 /**
@@ -29,7 +30,7 @@ export class MadeiraMadeiraOmsApi implements ICredentialType {
 	// The category tree's first entry: a read every seller token may do (401 without a token, 403 when revoked).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: apiRoot({ production: 'https://marketplace.madeiramadeira.com.br', sandbox: 'https://marketplace-sandbox.madeiramadeira.com.br' }),
+			baseURL: apiRoot({ production: MADEIRAMADEIRA_API, sandbox: MADEIRAMADEIRA_SANDBOX }),
 			url: '/v1/categoria/limit=1&offset=0',
 		},
 	};

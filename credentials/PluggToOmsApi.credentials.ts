@@ -7,10 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { baseUrlOverrideProperty, expirableTokenProperty, refreshTokenProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { PLUGGTO_API } from '../core/channels/pluggto/api';
 import { apiRoot, headerAuthentication } from './shared/requests';
 import { clientSecretGrant } from './shared/tokens';
 
-const API = apiRoot('https://api.plugg.to');
+const API = apiRoot(PLUGGTO_API);
 
 /**
  * A Plugg.To account reached as a "plugin" (Plugg.To's PHP library, PluggRequest): the app's client id and
@@ -41,7 +42,7 @@ export class PluggToOmsApi implements ICredentialType {
 
 	/** Renews with the refresh token while it works; otherwise (first use, refresh refused) the password grant. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const url = `${String(credentials.baseUrl || 'https://api.plugg.to').replace(/\/+$/, '')}/oauth/token`;
+		const url = `${String(credentials.baseUrl || PLUGGTO_API).replace(/\/+$/, '')}/oauth/token`;
 		const tokens = await clientSecretGrant(
 			this.helpers,
 			url,

@@ -76,6 +76,6 @@ export class ShopeeOmsApi implements ICredentialType {
 
 	// The shop's own profile: a read every authorised app may do.
 	test: ICredentialTestRequest = {
-		request: { baseURL: apiRoot('https://partner.shopeemobile.com'), url: '/api/v2/shop/get_shop_info' },
+		request: { baseURL: apiRoot(SHOPEE_API), url: '/api/v2/shop/get_shop_info' },
 	};
 }

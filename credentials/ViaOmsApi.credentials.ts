@@ -1,8 +1,9 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, environmentProperty, productionAndSandbox, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { VIA_BASE_URLS } from '../core/channels/via/api';
 import { apiRoot, headerAuthentication } from './shared/requests';
 
-const API_ROOT = apiRoot({ production: 'https://api-mktplace.viavarejo.com.br/api/v2', sandbox: 'https://api-mktplace-hlg.viavarejo.com.br/api/v2/sandbox' });
+const API_ROOT = apiRoot(VIA_BASE_URLS);
 
 /**
  * A Via (Casas Bahia, Ponto, Extra) marketplace seller: the app's client_id (the integrator's key) and the store's

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { WAKE_API } from '../core/channels/wake/api';
 import { apiRoot, headerAuthentication } from './shared/requests';
 
 const optional = (displayName: string, name: string, description: string, placeholder = ''): INodeProperties => ({
@@ -53,6 +54,6 @@ export class WakeOmsApi implements ICredentialType {
 
 	// The store's order statuses: small, and the ids the settings above name.
 	test: ICredentialTestRequest = {
-		request: { baseURL: apiRoot('https://api.fbits.net'), url: '/situacoesPedido' },
+		request: { baseURL: apiRoot(WAKE_API), url: '/situacoesPedido' },
 	};
 }
