@@ -44,7 +44,7 @@ describe('Mercado Livre claims: published payloads', () => {
 		const claim = { ...published('claim-get.json'), id: 5298178312, resource_id: Number(RETURNED_ORDER), related_entities: ['return'] };
 		const calls: string[] = [];
 		const returns = await readOrderReturns(answering({ data: [claim] }, published('claim-returns-v2.json'), calls), RETURNED_ORDER);
-		expect(returns).toEqual([{ claimId: '5298178312', delivered: true, quantityType: 'total', claimedQuantity: 1, items: [{ itemId: 'MLB3840513395', quantity: 1 }] }]);
+		expect(returns).toEqual([{ claimId: '5298178312', delivered: true, inMeliWarehouse: false, quantityType: 'total', claimedQuantity: 1, items: [{ itemId: 'MLB3840513395', quantity: 1 }] }]);
 		expect(calls).toEqual(['/post-purchase/v1/claims/search', '/post-purchase/v2/claims/5298178312/returns']);
 
 		// The published order, its one line being the returned item, delivered: the return makes it `returned`.

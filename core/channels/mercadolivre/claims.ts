@@ -76,6 +76,7 @@ function readReturn(claimId: string, claim: JsonObject, ret: JsonObject, orderId
 	return {
 		claimId,
 		delivered: ret.status === 'delivered',
+		inMeliWarehouse: backInMeliWarehouse(ret),
 		quantityType: claim.quantity_type === 'partial' ? 'partial' : 'total',
 		...(claimed !== undefined ? { claimedQuantity: claimed } : {}),
 		...(entries.length > 0 ? { items } : {}),
@@ -83,12 +84,25 @@ function readReturn(claimId: string, claim: JsonObject, ret: JsonObject, orderId
 }
 
 /**
- * Units back per line from the returns in the seller's hands: by the return's item (and variation) counts,
+ * Full (fulfilment) returns go to Mercado Livre's warehouse, not the seller's ("Devoluciones", same page:
+ * `shipments[].destination.name` `warehouse` = "depósito de Mercado Libre"; `type` `return_from_triage` = "envío
+ * desde warehouse para una revisión intermedia"; Mercado Libre's help "How do returns with review by Mercado
+ * Libre work": a unit in excellent condition is restocked, one not fit for sale is sent to the seller). The units
+ * are back in Full stock once the return leg reached the warehouse and no triage shipment carries them on.
+ */
+function backInMeliWarehouse(ret: JsonObject): boolean {
+	const legs = (Array.isArray(ret.shipments) ? ret.shipments : []).filter(isJsonObject);
+	const toWarehouse = legs.some((l) => l.type === 'return' && isJsonObject(l.destination) && l.destination.name === 'warehouse' && l.status === 'delivered');
+	return toWarehouse && !legs.some((l) => l.type === 'return_from_triage');
+}
+
+/**
+ * Units back per line from the returns in the seller's hands (`full`: back in Mercado Livre's warehouse): by the return's item (and variation) counts,
  * else by its claim (total: every unit; partial: claimed_quantity filled into the lines in order). Never more
  * than a line holds; undefined when nothing came back.
  */
-export function returnedPerLine(lines: Array<Pick<OrderLine, 'quantity' | 'channelListingId' | 'channelVariantId'>>, returns: MlReturn[]): number[] | undefined {
-	const back = returns.filter((r) => r.delivered);
+export function returnedPerLine(lines: Array<Pick<OrderLine, 'quantity' | 'channelListingId' | 'channelVariantId'>>, returns: MlReturn[], full = false): number[] | undefined {
+	const back = returns.filter((r) => (full ? r.inMeliWarehouse : r.delivered));
 	if (back.length === 0) return undefined;
 	const out = lines.map(() => 0);
 	const add = (i: number, n: number) => (out[i] = Math.min(lines[i].quantity, out[i] + n));

@@ -17,9 +17,20 @@ export function mlOrderRef(raw: unknown): string {
 
 /**
  * The adapter options (ctx.options) read here: `currency`, the account's currency, for an order naming none
- * (default BRL); `depots`, the ML store → OMS warehouse map (depots.ts).
+ * (default BRL); `depots`, the ML store → OMS warehouse map (depots.ts); `fullWarehouse` (Full orders).
  */
 export type MlNormalizeOptions = AdapterContext['options'];
+
+/**
+ * Mercado Livre Full: the shipment's `logistic.type` `fulfillment` ("Mercado Envíos 2", logistic types). ML
+ * ships it from its own warehouse and stock, so the order is held in a warehouse of its own (the adapter option
+ * `fullWarehouse`, `mercadolivre-full` by default), as Amazon FBA orders are: it never takes the seller's
+ * stock. [?] An order whose shipment cannot be read is not recognised as Full.
+ */
+const FULL_LOGISTIC_TYPE = 'fulfillment';
+export const ML_FULL_WAREHOUSE = 'mercadolivre-full';
+const fullWarehouseOf = (options: MlNormalizeOptions): string =>
+	typeof options?.fullWarehouse === 'string' && options.fullWarehouse.trim() !== '' ? options.fullWarehouse.trim() : ML_FULL_WAREHOUSE;
 
 /**
  * The zone of a date that carries no offset. ML's API answers in its own zone: the order examples of
@@ -62,7 +73,8 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 
 	const shipment = isJsonObject(o.shipment) ? (o.shipment as unknown as MlShipment) : undefined;
 	const tags = (r.optArray(o, 'tags') ?? []).filter((t): t is string => typeof t === 'string');
-	const mapping = withReturns(known ? statusOf(status as MlOrderStatus, tags, shipment) : UNKNOWN_STATUS, lines, o.returns);
+	const full = shipment?.logistic?.type === FULL_LOGISTIC_TYPE;
+	const mapping = withReturns(known ? statusOf(status as MlOrderStatus, tags, shipment) : UNKNOWN_STATUS, lines, o.returns, full);
 	const seller = r.optObject(o, 'seller');
 	const order: Record<string, unknown> = {
 		channel: 'mercadolivre',
@@ -82,7 +94,7 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 	const address = shipment && toAddress(shipment);
 	if (address) order.shippingAddress = address;
 	// The store reserves a whole order in one warehouse; an ML order is one item (one line), so its depot.
-	const warehouse = lines.find((l) => l.warehouse !== undefined)?.warehouse;
+	const warehouse = full ? fullWarehouseOf(options) : lines.find((l) => l.warehouse !== undefined)?.warehouse;
 	if (warehouse !== undefined) order.warehouse = warehouse;
 	// Every ML order belongs to a pack (one shipment for its orders): write-back sends the pack's NF-e once.
 	const pack = o.pack_id;
@@ -165,8 +177,8 @@ function statusOf(status: MlOrderStatus, tags: string[], shipment: MlShipment | 
  * The returns getDetails read from the order's claims (claims.ts): each line's units back; an order whose
  * every unit came back after it shipped (or was refunded for it) is `returned`.
  */
-function withReturns(mapping: StatusMapping, lines: OrderLine[], returns: unknown): StatusMapping {
-	const back = Array.isArray(returns) ? returnedPerLine(lines, returns as MlReturn[]) : undefined;
+function withReturns(mapping: StatusMapping, lines: OrderLine[], returns: unknown, full: boolean): StatusMapping {
+	const back = Array.isArray(returns) ? returnedPerLine(lines, returns as MlReturn[], full) : undefined;
 	if (!back) return mapping;
 	lines.forEach((line, i) => {
 		if (back[i] > 0) line.returnedQuantity = back[i];

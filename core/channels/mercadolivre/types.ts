@@ -117,6 +117,11 @@ export interface MlReturn {
 	claimId: string;
 	/** The return's status is "delivered": the units are in the seller's hands. */
 	delivered: boolean;
+	/**
+	 * The units are back in Mercado Livre's warehouse to stay (Full): the return's `return` shipment to the
+	 * `warehouse` destination is delivered and no `return_from_triage` shipment sends them on to the seller.
+	 */
+	inMeliWarehouse: boolean;
 	/** The claim's: every unit of the order, or `claimedQuantity` of them. */
 	quantityType: 'total' | 'partial';
 	claimedQuantity?: number;
