@@ -1,4 +1,4 @@
-import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, INVOICED, PAID_NOT_SHIPPED, PAYMENT_FAILED, RETURNED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * SkyHub order status.type: the seven default types of every account (NEW, APPROVED, INVOICED, SHIPPED,
@@ -9,7 +9,7 @@ import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type
 export const AMERICANAS_STATUS_TYPES: Readonly<Record<string, StatusMapping>> = {
 	NEW: AWAITING_PAYMENT,
 	APPROVED: PAID_NOT_SHIPPED,
-	INVOICED: { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	INVOICED: INVOICED,
 	SHIPPED: SHIPPED,
 	DELIVERED: DELIVERED,
 	CANCELED: CANCELLED,
@@ -17,7 +17,7 @@ export const AMERICANAS_STATUS_TYPES: Readonly<Record<string, StatusMapping>> = 
 	SHIPMENT_EXCEPTION: SHIPPED,
 	// The boleto expired unpaid; the buyer may still pay it (the documentation's note), so it stays an unpaid
 	// reservation, which the OMS expires by the boleto's rule.
-	PAYMENT_OVERDUE: { status: 'pending_payment', paymentStatus: 'failed', fulfillmentStatus: 'unfulfilled' },
+	PAYMENT_OVERDUE: PAYMENT_FAILED,
 };
 
 /**
@@ -35,5 +35,5 @@ export const AMERICANAS_STATUS_CODES: Readonly<Record<string, StatusMapping>> = 
 	complete: DELIVERED,
 	order_canceled: CANCELLED,
 	payment_overdue: AMERICANAS_STATUS_TYPES.PAYMENT_OVERDUE,
-	returned: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'returned' },
+	returned: RETURNED,
 };

@@ -42,6 +42,13 @@ export const INVOICED: StatusMapping = { status: 'invoiced', paymentStatus: 'pai
 export const SHIPPED: StatusMapping = { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' };
 export const DELIVERED: StatusMapping = { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'delivered' };
 export const CANCELLED: StatusMapping = { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' };
+/** The payment failed or lapsed and the buyer may still pay: an unpaid reservation, expired as any other. */
+export const PAYMENT_FAILED: StatusMapping = { status: 'pending_payment', paymentStatus: 'failed', fulfillmentStatus: 'unfulfilled' };
+/** A sale that stands until someone decides (a dispute, a cancellation request, an order on hold): units stay reserved. */
+export const HELD: StatusMapping = { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' };
+/** The money went back; whether the goods came back is not said. */
+export const REFUNDED: StatusMapping = { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' };
+export const RETURNED: StatusMapping = { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'returned' };
 
 /**
  * What a canonical status stands for when a setting names one (the configurable channel's statusMap,
@@ -54,7 +61,7 @@ export const CANONICAL_STATUS_ROWS: Readonly<Record<CanonicalStatus, StatusMappi
 	shipped: SHIPPED,
 	delivered: DELIVERED,
 	cancelled: CANCELLED,
-	returned: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'returned' },
+	returned: RETURNED,
 };
 
 export const statusRow = (status: CanonicalStatus): StatusMapping => CANONICAL_STATUS_ROWS[status];

@@ -1,4 +1,4 @@
-import { AWAITING_PAYMENT, CANCELLED, DELIVERED, INVOICED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, HELD, INVOICED, PAID_NOT_SHIPPED, REFUNDED, RETURNED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Loja Integrada situações by `situacao.codigo` (the order's situacao object also carries id, nome and the
@@ -15,18 +15,18 @@ export const LOJA_INTEGRADA_STATUS: Readonly<Record<string, StatusMapping>> = {
 	em_producao: PAID_NOT_SHIPPED,
 	pedido_em_separacao: PAID_NOT_SHIPPED,
 	// A dispute holds the money but the sale stands until it is decided: its units stay reserved.
-	pagamento_em_disputa: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
+	pagamento_em_disputa: HELD,
 	// A request, not a cancellation: the units stay reserved until the store decides.
-	cancelamento_solicitado: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
+	cancelamento_solicitado: HELD,
 	faturado: INVOICED,
 	pedido_enviado: SHIPPED,
 	// Set aside for the buyer to collect: out of the stock as a shipped order is.
 	pronto_para_retirada: SHIPPED,
 	pedido_entregue: DELIVERED,
 	pedido_cancelado: CANCELLED,
-	pagamento_devolvido: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'returned' },
+	pagamento_devolvido: RETURNED,
 	pagamento_devolvido_sem_retorno: { status: 'cancelled', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
-	pedido_chargeback: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
+	pedido_chargeback: REFUNDED,
 };
 
 /** A store's own situação (not in the table) that LI flags cancelado and final: cancelled. */

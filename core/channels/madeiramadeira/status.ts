@@ -1,4 +1,4 @@
-import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, INVOICED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * MadeiraMadeira's order `status`: a numeric code sent as a string. The collection names the codes its writes
@@ -14,7 +14,7 @@ export const MADEIRAMADEIRA_STATUS: Readonly<Record<string, StatusMapping>> = {
 	'3': PAID_NOT_SHIPPED,
 	'4': CANCELLED,
 	'5': CANCELLED,
-	'6': { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	'6': INVOICED,
 	'7': SHIPPED,
 	'8': DELIVERED,
 };

@@ -1,4 +1,4 @@
-import type { StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, HELD, PAID_NOT_SHIPPED, REFUNDED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Magento order `state` (the fixed lifecycle of Magento\Sales\Model\Order; `status` is the store's own label
@@ -6,12 +6,12 @@ import type { StatusMapping } from '../common/status';
  * holded and payment_review keep the sale and its reservation until the store decides.
  */
 export const MAGENTO_STATE: Readonly<Record<string, StatusMapping>> = {
-	new: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	pending_payment: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	payment_review: { status: 'pending_payment', paymentStatus: 'pending', fulfillmentStatus: 'unfulfilled' },
-	processing: { status: 'paid', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
-	holded: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
-	complete: { status: 'shipped', paymentStatus: 'paid', fulfillmentStatus: 'fulfilled' },
-	closed: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
-	canceled: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unfulfilled' },
+	new: AWAITING_PAYMENT,
+	pending_payment: AWAITING_PAYMENT,
+	payment_review: AWAITING_PAYMENT,
+	processing: PAID_NOT_SHIPPED,
+	holded: HELD,
+	complete: SHIPPED,
+	closed: REFUNDED,
+	canceled: CANCELLED,
 };

@@ -1,4 +1,4 @@
-import { CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { CANCELLED, DELIVERED, INVOICED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Olist seller-order `status` (dev.olist.com, Orders overview): approved (payment authorised, ready to be
@@ -11,7 +11,7 @@ export const OLIST_STATUS: Readonly<Record<string, StatusMapping>> = {
 	approved: PAID_NOT_SHIPPED,
 	invoice_processing: PAID_NOT_SHIPPED,
 	invoice_error: PAID_NOT_SHIPPED,
-	invoiced: { status: 'invoiced', paymentStatus: 'paid', fulfillmentStatus: 'unfulfilled' },
+	invoiced: INVOICED,
 	shipped: SHIPPED,
 	delivered: DELIVERED,
 };

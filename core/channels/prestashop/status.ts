@@ -1,8 +1,5 @@
 import type { CanonicalStatus } from '../../model/order';
-import { AWAITING_PAYMENT, CANCELLED, CANONICAL_STATUS_ROWS, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, statusIdTable, type StatusMapping } from '../common/status';
-
-// A refund (state 7) does not say the goods came back.
-const REFUNDED: StatusMapping = { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' };
+import { AWAITING_PAYMENT, CANCELLED, CANONICAL_STATUS_ROWS, DELIVERED, PAID_NOT_SHIPPED, PAYMENT_FAILED, REFUNDED, SHIPPED, statusIdTable, type StatusMapping } from '../common/status';
 
 /**
  * An order's `current_state` is an id of the shop's order_states, and the ids are the shop's own: a store
@@ -20,8 +17,8 @@ export const PRESTASHOP_DEFAULT_STATES: Readonly<Record<string, StatusMapping>> 
 	'4': SHIPPED, // Shipped
 	'5': DELIVERED, // Delivered
 	'6': CANCELLED, // Canceled
-	'7': REFUNDED, // Refunded
-	'8': { status: 'pending_payment', paymentStatus: 'failed', fulfillmentStatus: 'unfulfilled' }, // Payment error
+	'7': REFUNDED, // Refunded (which does not say the goods came back)
+	'8': PAYMENT_FAILED, // Payment error
 	'9': PAID_NOT_SHIPPED, // On backorder (paid)
 	'10': AWAITING_PAYMENT, // Awaiting bank wire payment
 	'11': PAID_NOT_SHIPPED, // Remote payment accepted

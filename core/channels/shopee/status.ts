@@ -1,4 +1,4 @@
-import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, HELD, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * Shopee order_status (get_order_detail; the documented list). PROCESSED: shipment arranged, label printed;
@@ -17,7 +17,7 @@ export const SHOPEE_STATUS: Readonly<Record<string, StatusMapping>> = {
 	TO_CONFIRM_RECEIVE: DELIVERED,
 	COMPLETED: DELIVERED,
 	// A cancellation request: the units stay reserved until the seller or Shopee decides.
-	IN_CANCEL: { status: 'paid', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
+	IN_CANCEL: HELD,
 	CANCELLED: CANCELLED,
 	// A return being processed: the goods are not back yet, so nothing returns to stock.
 	TO_RETURN: { status: 'delivered', paymentStatus: 'paid', fulfillmentStatus: 'unknown' },

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../common/raw-reader';
-import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, SHIPPED, statusRow, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, DELIVERED, PAID_NOT_SHIPPED, PAYMENT_FAILED, SHIPPED, statusRow, type StatusMapping } from '../common/status';
 
 /**
  * Wake's situacaoPedidoId is an id of the store's own list (GET /situacoesPedido: {situacaoPedidoId, nome,
@@ -13,7 +13,7 @@ export const WAKE_NAME_RULES: ReadonlyArray<readonly [RegExp, StatusMapping]> = 
 	[/entregue/, DELIVERED],
 	[/enviad|despachad|transporte|transito/, SHIPPED],
 	[/faturad|nota fiscal/, statusRow('invoiced')],
-	[/nao aprovad|reprovad|recusad|negad/, { status: 'pending_payment', paymentStatus: 'failed', fulfillmentStatus: 'unfulfilled' }],
+	[/nao aprovad|reprovad|recusad|negad/, PAYMENT_FAILED],
 	[/aguardando pagamento|pendente|em analise|aguardando aprovacao/, AWAITING_PAYMENT],
 	[/pago|aprovad|separacao|em producao|pronto/, PAID_NOT_SHIPPED],
 ];

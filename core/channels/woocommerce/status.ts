@@ -1,4 +1,4 @@
-import { AWAITING_PAYMENT, CANCELLED, PAID_NOT_SHIPPED, SHIPPED, type StatusMapping } from '../common/status';
+import { AWAITING_PAYMENT, CANCELLED, PAID_NOT_SHIPPED, REFUNDED, SHIPPED, type StatusMapping } from '../common/status';
 
 /**
  * WooCommerce order status → canonical. Woo has one workflow status and no delivery tracking in core:
@@ -15,6 +15,6 @@ export const WOOCOMMERCE_STATUS_MAP: Readonly<Record<string, StatusMapping>> = {
 	completed: SHIPPED,
 	cancelled: CANCELLED,
 	failed: { status: 'cancelled', paymentStatus: 'failed', fulfillmentStatus: 'unfulfilled' },
-	refunded: { status: 'returned', paymentStatus: 'refunded', fulfillmentStatus: 'unknown' },
+	refunded: REFUNDED,
 	trash: { status: 'cancelled', paymentStatus: 'unknown', fulfillmentStatus: 'unknown' },
 };
