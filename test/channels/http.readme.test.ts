@@ -20,6 +20,12 @@ describe('README: Configurable HTTP channel', () => {
 		expect(JSON.parse(block![1])).toEqual(OPENCART_DEFINITION);
 	});
 
+	test("the OpenCart status table is the definition's statusMap", () => {
+		const section = README.slice(README.indexOf('#### OpenCart'), README.indexOf('### See how a raw order maps'));
+		const rows = [...section.matchAll(/^ {2}\| (\d+) \| [^|]+ \| `(\w+)` \|$/gm)].map((m) => [m[1], m[2]]);
+		expect(Object.fromEntries(rows)).toEqual(OPENCART_DEFINITION.statusMap);
+	});
+
 	test("the status table is the channel's", () => {
 		expect(README).toContain(statusTableMarkdown('statusMap value', HTTP_STATUS_ROWS));
 	});

@@ -94,6 +94,36 @@ describe('configurable HTTP channel: a login session in a header', () => {
 	});
 });
 
+describe('configurable HTTP channel: a session token in the query', () => {
+	test('a Link next page that echoes the token is kept without it; the next request carries the current one', async () => {
+		await sim.stop();
+		forgetSessions();
+		sim = new HttpChannelSimulator('link', 'sim-key');
+		sim.route('POST', '/login', () => json(200, { token: `tok-${++issued}` }));
+		await sim.start();
+		for (let i = 0; i < 3; i++) sim.put(httpOrder({ id: 20 + i, updatedAt: '2026-03-10T14:30:00Z' }));
+		const def = {
+			...simDefinition('link'),
+			session: { login: { method: 'POST', path: '/login' }, tokenPath: 'token', send: { in: 'query', name: 'api_token' } },
+		};
+		const adapter = createHttpChannelAdapter({
+			transport: createFetchTransport({ 'x-api-key': 'sim-key' }, 5000),
+			baseUrl: sim.baseUrl,
+			account: 'minhaloja',
+			retry,
+			options: { definition: JSON.stringify(def) },
+		});
+		const window = { since: '2026-03-10T14:00:00Z', until: '2026-03-10T15:00:00Z', pageSize: 2 };
+		const first = await adapter.listChanged(window);
+		expect(first.nextPageToken).toBeDefined();
+		expect(first.nextPageToken).not.toContain('api_token');
+		expect(new URL(first.nextPageToken!).searchParams.get('after')).toBe('21');
+		const second = await adapter.listChanged({ ...window, pageToken: first.nextPageToken });
+		expect(second.items.map((o) => o.id)).toEqual([22]);
+		expect(sim.requests(/\/api\/v1\/orders$/).map((r) => r.query.get('api_token'))).toEqual(['tok-1', 'tok-1']);
+	});
+});
+
 describe('configurable HTTP channel: session and form settings are checked', () => {
 	const base = { ...simDefinition('offset') };
 	const session = { login: { method: 'POST', path: '/login' }, tokenPath: 'token', send: { in: 'query', name: 't' } };

@@ -18,6 +18,8 @@ import { dashboardTemplateTests } from './dashboard';
 import { linkTemplateTests } from './link-template';
 import { webhookTemplateTests } from './webhook-template';
 import { HttpChannelSimulator, httpOrder, simDefinition } from '../simulators/httpchan';
+import { OpenCartSimulator } from '../simulators/opencart';
+import { OPENCART_DEFINITION } from '../../core/channels/http/opencart';
 import { startWave2Channels, WAVE2_NODE_TYPES, wave2ChannelTests, wave2Workflows, type Wave2Channels } from './wave2';
 import { channelImportWorkflow, duplicatePollerWorkflow, importWorkflow, stockCountWorkflow, type Creds } from './workflows';
 
@@ -47,10 +49,11 @@ let n8n: InstanceType<typeof N8nInstance>;
 let channels: Channels;
 let nodeTypes: Array<{ name: string; version: number | number[] }>;
 let store: OmsStore | undefined;
-const ids = { import: 'omsE2eImport0001', dup: 'omsE2eDupPoll001', count: 'omsE2eCount00001', http: 'omsE2eHttpChan01' };
+const ids = { import: 'omsE2eImport0001', dup: 'omsE2eDupPoll001', count: 'omsE2eCount00001', http: 'omsE2eHttpChan01', opencart: 'omsE2eOpenCart01' };
 let wave2: Wave2Channels;
 /** The configurable HTTP channel over its simulator (offset paging, the README's example definition). */
 let httpChan: HttpChannelSimulator;
+let openCart: OpenCartSimulator;
 const startedAt = new Date(Date.now() - 3600_000).toISOString();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -107,6 +110,8 @@ beforeAll(async () => {
 	wave2 = await startWave2Channels();
 	httpChan = new HttpChannelSimulator('offset', 'e2e-http-key');
 	await httpChan.start();
+	openCart = new OpenCartSimulator();
+	await openCart.start();
 
 	// An https production URL, as a real n8n has: Nuvemshop refuses to register http and localhost URLs. The
 	// suite itself posts to n8n's local port.
@@ -131,6 +136,10 @@ beforeAll(async () => {
 	};
 	const wave2Files = await wave2Workflows(wave2, cred, creds.store, startedAt);
 	const httpCred = await cred('Configurable HTTP account', 'httpChannelOmsApi', { baseUrl: httpChan.baseUrl, account: 'minhaloja', headerName: 'X-Api-Key', headerValue: 'e2e-http-key', testPath: '/api/v1/products' });
+	// OpenCart: no header, the API user's name and key for the definition's api/login session.
+	const openCartCred = await cred('OpenCart account', 'httpChannelOmsApi', {
+		baseUrl: openCart.baseUrl, account: 'loja-opencart', headerName: 'Authorization', headerValue: '', loginUsername: 'Default', loginSecret: 'chave-api-256', testPath: '/index.php?route=api/login',
+	});
 	// Template 2's webhook requires this header (n8n's Header Auth credential, by the name the template uses).
 	await cred('OMS Webhook Secret', 'httpHeaderAuth', { name: WEBHOOK_SECRET.header, value: WEBHOOK_SECRET.value });
 	// Template 7's page asks for this login (n8n's Basic Auth credential, by the name the template uses).
@@ -146,6 +155,10 @@ beforeAll(async () => {
 	for (const [file, wf] of Object.entries(wave2Files)) write(file, wf);
 	const definition = JSON.stringify(simDefinition('offset'), null, 2);
 	write('http.json', { id: ids.http, ...channelImportWorkflow('Configurable HTTP', { type: 'httpChannelOmsTrigger', credentialType: 'httpChannelOmsApi', credential: httpCred, parameters: { httpChannelDefinition: definition } }, creds.store, startedAt) });
+	write('opencart.json', {
+		id: ids.opencart,
+		...channelImportWorkflow('OpenCart', { type: 'httpChannelOmsTrigger', credentialType: 'httpChannelOmsApi', credential: openCartCred, parameters: { httpChannelDefinition: JSON.stringify(OPENCART_DEFINITION, null, 2) } }, creds.store, startedAt),
+	});
 	write('count.json', { id: ids.count, ...stockCountWorkflow(creds, [{ sku: SKUS.shirt, onHand: 10 }, { sku: SKUS.cap, onHand: 5 }]) });
 	t0 = Date.now();
 	for (const f of fs.readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json'))) await n8n.cli(['import:workflow', `--input=${path.join(TEMPLATES_DIR, f)}`]);
@@ -159,7 +172,7 @@ afterAll(async () => {
 	await store?.close();
 	await n8n?.stop();
 	await channels?.stop();
-	await Promise.all([wave2?.stop(), httpChan?.stop()]);
+	await Promise.all([wave2?.stop(), httpChan?.stop(), openCart?.stop()]);
 	process.stdout.write(`\n[e2e] timings ${JSON.stringify(timings)}\n[e2e] work folder ${work} (n8n log: n8n.log)\n`);
 	if (!process.env.OMS_E2E_KEEP) fs.rmSync(work, { recursive: true, force: true });
 });
@@ -266,6 +279,20 @@ describe('wave-2 channels in a real n8n', () => {
 		expect(reads.length).toBeGreaterThan(0);
 		expect(reads.every((r) => r.headers['x-api-key'] === 'e2e-http-key' && r.query.get('sort') === 'id')).toBe(true);
 		await n8n.deactivate(ids.http);
+	});
+
+	test('OpenCart: the definition logs in (a form POST through n8n), lists with the api_token, and a Processing order is reserved', async () => {
+		openCart.put({ id: 7101, updatedAt: new Date(Date.now() - 60_000).toISOString(), statusId: 2, products: [{ sku: 'OC-MUG', quantity: 3, price: '39.9000', productId: 77 }] });
+		await n8n.activate(ids.opencart);
+		await tick(ids.opencart);
+		await levelIs('OC-MUG', { reserved: 3 });
+		const logins = openCart.requests().filter((r) => r.method === 'POST' && r.query.get('route') === 'api/login');
+		expect(logins.length).toBeGreaterThan(0);
+		expect(Object.fromEntries(new URLSearchParams(logins[0].rawBody))).toEqual({ username: 'Default', key: 'chave-api-256' });
+		const reads = openCart.requests().filter((r) => r.method === 'GET' && r.query.get('route') === 'extension/feed/gss_api/orders');
+		expect(reads.length).toBeGreaterThan(0);
+		expect(reads.every((r) => /^[0-9a-f]{26}$/.test(r.query.get('api_token') ?? '') && r.headers.authorization === undefined)).toBe(true);
+		await n8n.deactivate(ids.opencart);
 	});
 });
 

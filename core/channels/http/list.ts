@@ -127,6 +127,9 @@ async function linkPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {
 	const url = new URL(next, httpReq.url);
 	if (url.origin !== origin)
 		throw new ChannelHttpError(res.status, httpReq, `The Link header's next page is on another host (${url.host}); it is not followed with this credential`);
+	// The cursor is kept in n8n's workflow data: a session token the platform echoed in the link stays out of it.
+	const session = pc.def.session?.send;
+	if (session?.in === 'query') url.searchParams.delete(session.name);
 	return { items: found, nextPageToken: url.toString() };
 }
 
