@@ -1,5 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { secretProperty } from './shared/channelProperties';
+import { optionalStringProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
 import { headerAuthentication, urlFieldRoot } from './shared/requests';
 
 /**
@@ -18,30 +18,15 @@ export class MagentoOmsApi implements ICredentialType {
 	documentationUrl = 'https://developer.adobe.com/commerce/webapi/get-started/authentication/gs-authentication-token/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'REST Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			required: true,
+		requiredStringProperty('REST Base URL', 'baseUrl', {
 			placeholder: 'https://shop.example.com/rest/default',
 			description: "The store's host followed by /rest/ and the store code",
-		},
-		{
-			displayName: 'Account Name',
-			name: 'storeName',
-			type: 'string',
-			default: '',
-			description: 'Names the account in the OMS; the base URL when empty',
-		},
+		}),
+		optionalStringProperty('Account Name', 'storeName', 'Names the account in the OMS; the base URL when empty'),
 		secretProperty('Access Token', 'accessToken'),
-		{
-			displayName: 'Inventory Source Code',
-			name: 'sourceCode',
-			type: 'string',
+		optionalStringProperty('Inventory Source Code', 'sourceCode', 'The MSI source whose quantity the OMS sets (stores without MSI ignore it)', {
 			default: 'default',
-			description: 'The MSI source whose quantity the OMS sets (stores without MSI ignore it)',
-		},
+		}),
 	];
 
 	authenticate: IAuthenticateGeneric = headerAuthentication({ Authorization: '=Bearer {{$credentials.accessToken}}' });

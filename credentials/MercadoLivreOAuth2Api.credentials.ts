@@ -1,5 +1,12 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, environmentProperty, hiddenProperty, noticeProperty, productionAndSandbox } from './shared/channelProperties';
+import {
+	baseUrlOverrideProperty,
+	environmentProperty,
+	hiddenProperty,
+	noticeProperty,
+	optionalStringProperty,
+	productionAndSandbox,
+} from './shared/channelProperties';
 
 /**
  * Mercado Livre OAuth 2.0 (authorization code). Access tokens last 6 hours; refresh tokens are single-use
@@ -28,29 +35,16 @@ export class MercadoLivreOAuth2Api implements ICredentialType {
 			productionAndSandbox('Sandbox (Test User)'),
 			'Mercado Livre has no sandbox host: sandbox means authorising with a test user (POST /users/test_user)',
 		),
-		{
-			displayName: 'Seller ID',
-			name: 'sellerId',
-			type: 'string',
-			default: '',
-			description: 'Leave empty to use the user_id Mercado Livre returned with the token',
-		},
-		{
-			displayName: 'Depots',
-			name: 'depots',
-			type: 'string',
-			default: '',
-			placeholder: '54936888=sp, 54936889=rj',
-			description:
-				'Multi-origin sellers only: each Mercado Livre depot (store ID, from GET /users/{id}/stores/search?tags=stock_location) and the OMS warehouse it is, as storeId=warehouse pairs. Orders reserve in the warehouse of the depot they sold from (an unlisted depot is "default"), and Push Stock writes the depot of its warehouse.',
-		},
-		{
-			displayName: 'Authorization URL',
-			name: 'authUrl',
-			type: 'string',
+		optionalStringProperty('Seller ID', 'sellerId', 'Leave empty to use the user_id Mercado Livre returned with the token'),
+		optionalStringProperty(
+			'Depots',
+			'depots',
+			'Multi-origin sellers only: each Mercado Livre depot (store ID, from GET /users/{id}/stores/search?tags=stock_location) and the OMS warehouse it is, as storeId=warehouse pairs. Orders reserve in the warehouse of the depot they sold from (an unlisted depot is "default"), and Push Stock writes the depot of its warehouse.',
+			{ placeholder: '54936888=sp, 54936889=rj' },
+		),
+		optionalStringProperty('Authorization URL', 'authUrl', "The authorization host of the seller's country (auth.mercadolibre.com.ar, .com.mx, ...)", {
 			default: 'https://auth.mercadolivre.com.br/authorization',
-			description: "The authorization host of the seller's country (auth.mercadolibre.com.ar, .com.mx, ...)",
-		},
+		}),
 		baseUrlOverrideProperty(
 			'https://api.mercadolibre.com',
 			'API root. Leave empty for https://api.mercadolibre.com; set it to reach a proxy or a test simulator.',

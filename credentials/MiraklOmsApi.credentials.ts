@@ -1,5 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { secretProperty } from './shared/channelProperties';
+import { requiredStringProperty, secretProperty } from './shared/channelProperties';
 import { headerAuthentication, urlFieldRoot } from './shared/requests';
 
 /**
@@ -16,23 +16,11 @@ export class MiraklOmsApi implements ICredentialType {
 	documentationUrl = 'https://developer.mirakl.com/content/product/mmp/rest/seller/openapi3';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Host',
-			name: 'host',
-			type: 'string',
-			default: '',
-			required: true,
+		requiredStringProperty('Host', 'host', {
 			placeholder: 'https://marketplace.mirakl.net',
 			description: "The marketplace operator's Mirakl API address (each operator has its own)",
-		},
-		{
-			displayName: 'Shop ID',
-			name: 'shopId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: "The shop's id on the marketplace; names the account in the OMS",
-		},
+		}),
+		requiredStringProperty('Shop ID', 'shopId', { description: "The shop's id on the marketplace; names the account in the OMS" }),
 		secretProperty('API Key', 'apiKey'),
 	];
 

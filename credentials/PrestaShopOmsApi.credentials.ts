@@ -1,5 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { optionalStringProperty, requiredStringProperty, secretProperty, timeZoneOffsetProperty } from './shared/channelProperties';
 import { urlFieldRoot } from './shared/requests';
 
 /**
@@ -19,26 +19,17 @@ export class PrestaShopOmsApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		requiredStringProperty('Webservice URL', 'baseUrl', { placeholder: 'https://loja.example.com.br/api', description: "The shop's address followed by /api" }),
-		{ displayName: 'Account Name', name: 'shopName', type: 'string', default: '', description: "Names the account in the OMS; the shop's host when empty" },
+		optionalStringProperty('Account Name', 'shopName', "Names the account in the OMS; the shop's host when empty"),
 		secretProperty('Webservice Key', 'apiKey'),
-		{
-			displayName: 'Time Zone Offset',
-			name: 'timeZoneOffset',
-			type: 'string',
-			default: '-03:00',
-			description: "The shop's time zone as an offset (PrestaShop writes dates in it, without a zone)",
-		},
-		{
-			displayName: 'Order States',
-			name: 'orderStates',
-			type: 'string',
-			default: '',
-			placeholder: '14=paid, 15=shipped',
-			description:
-				'State id = status pairs for states that are not the stock ones (1 awaiting check, 2 payment accepted, 3 processing, 4 shipped, 5 delivered, 6 canceled, 7 refunded, 8 payment error, 9/12 backorder, 10 awaiting bank wire, 11 remote payment, 13 awaiting COD). Statuses: pending_payment, paid, invoiced, shipped, delivered, cancelled, returned.',
-		},
-		{ displayName: 'Shipped State ID', name: 'shippedState', type: 'string', default: '4', description: 'The state a shipment moves the order to' },
-		{ displayName: 'Cancelled State ID', name: 'cancelledState', type: 'string', default: '6', description: 'The state a cancellation moves the order to' },
+		timeZoneOffsetProperty("The shop's time zone as an offset (PrestaShop writes dates in it, without a zone)"),
+		optionalStringProperty(
+			'Order States',
+			'orderStates',
+			'State id = status pairs for states that are not the stock ones (1 awaiting check, 2 payment accepted, 3 processing, 4 shipped, 5 delivered, 6 canceled, 7 refunded, 8 payment error, 9/12 backorder, 10 awaiting bank wire, 11 remote payment, 13 awaiting COD). Statuses: pending_payment, paid, invoiced, shipped, delivered, cancelled, returned.',
+			{ placeholder: '14=paid, 15=shipped' },
+		),
+		optionalStringProperty('Shipped State ID', 'shippedState', 'The state a shipment moves the order to', { default: '4' }),
+		optionalStringProperty('Cancelled State ID', 'cancelledState', 'The state a cancellation moves the order to', { default: '6' }),
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,5 +1,12 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, environmentProperty, optionalSecretProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import {
+	baseUrlOverrideProperty,
+	environmentProperty,
+	optionalSecretProperty,
+	optionalStringProperty,
+	requiredStringProperty,
+	secretProperty,
+} from './shared/channelProperties';
 import { apiRoot, headerAuthentication } from './shared/requests';
 
 const API_ROOT = apiRoot({ expression: '"https://" + $credentials.accountName + "." + $credentials.environment + ".com.br"' });
@@ -26,14 +33,12 @@ export class VtexOmsApi implements ICredentialType {
 		requiredStringProperty('App Key', 'appKey', { placeholder: 'vtexappkey-mystore-ABCDEF' }),
 		secretProperty('App Token', 'appToken'),
 		environmentProperty([{ name: 'Stable (vtexcommercestable)', value: 'vtexcommercestable' }], 'The host environment VTEX documents for the Orders API'),
-		{
-			displayName: 'Hook Secret Header Name',
-			name: 'hookHeaderName',
-			type: 'string',
-			default: 'X-OMS-Hook-Secret',
-			description:
-				'Only for the OMS Order Webhook Trigger: VTEX hooks are not signed, so the hook is configured to send this header, and deliveries without the right value are refused',
-		},
+		optionalStringProperty(
+			'Hook Secret Header Name',
+			'hookHeaderName',
+			'Only for the OMS Order Webhook Trigger: VTEX hooks are not signed, so the hook is configured to send this header, and deliveries without the right value are refused',
+			{ default: 'X-OMS-Hook-Secret' },
+		),
 		optionalSecretProperty(
 			'Hook Secret Header Value',
 			'hookSecret',

@@ -1,16 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { baseUrlOverrideProperty, optionalStringProperty, requiredStringProperty, secretProperty, timeZoneOffsetProperty } from './shared/channelProperties';
 import { WAKE_API } from '../core/channels/wake/api';
 import { apiRoot, headerAuthentication } from './shared/requests';
-
-const optional = (displayName: string, name: string, description: string, placeholder = ''): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder,
-	description,
-});
 
 /**
  * A Wake Commerce (formerly Tray Corp) store's API token (admin: Configurações → Integrações → Tokens, with GET
@@ -30,23 +21,23 @@ export class WakeOmsApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		requiredStringProperty('Store Name', 'storeName', { description: "Names the account in the OMS (the store's domain, for example)" }),
 		secretProperty('API Token', 'token'),
-		{
-			displayName: 'Time Zone Offset',
-			name: 'timeZoneOffset',
-			type: 'string',
-			default: '-03:00',
-			description: 'The zone of dates that carry none (Brasília unless the store says otherwise)',
-		},
-		optional(
+		timeZoneOffsetProperty('The zone of dates that carry none (Brasília unless the store says otherwise)'),
+		optionalStringProperty(
 			'Order Statuses',
 			'orderStatuses',
 			"Status id = status pairs for the store's statuses (GET /situacoesPedido); the others are read by their names. Statuses: pending_payment, paid, invoiced, shipped, delivered, cancelled, returned.",
-			'2=paid, 5=shipped',
+			{ placeholder: '2=paid, 5=shipped' },
 		),
-		optional('Distribution Center ID', 'distributionCenterId', 'The centroDistribuicaoId stock is written to (1 when empty)', '1'),
-		optional('Invoiced Status ID', 'invoicedStatusId', 'The status an NF-e moves the order to (none: the invoice is recorded, the status kept)'),
-		optional('Shipped Status ID', 'shippedStatusId', 'The status a shipment moves the order to (none: the tracking is recorded, the status kept)'),
-		optional('Cancelled Status ID', 'cancelledStatusId', "The status Cancel Order sets (empty: the store's status whose name says cancelled)"),
+		optionalStringProperty('Distribution Center ID', 'distributionCenterId', 'The centroDistribuicaoId stock is written to (1 when empty)', {
+			placeholder: '1',
+		}),
+		optionalStringProperty('Invoiced Status ID', 'invoicedStatusId', 'The status an NF-e moves the order to (none: the invoice is recorded, the status kept)'),
+		optionalStringProperty(
+			'Shipped Status ID',
+			'shippedStatusId',
+			'The status a shipment moves the order to (none: the tracking is recorded, the status kept)',
+		),
+		optionalStringProperty('Cancelled Status ID', 'cancelledStatusId', "The status Cancel Order sets (empty: the store's status whose name says cancelled)"),
 		baseUrlOverrideProperty('https://api.fbits.net', 'Another API root (a proxy or a test simulator); https://api.fbits.net when empty'),
 	];
 

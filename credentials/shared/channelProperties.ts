@@ -89,3 +89,13 @@ export const refreshTokenProperty: INodeProperties = {
 	typeOptions: { password: true },
 	default: '',
 };
+
+/** An optional plain string (a name, a mapping, an ID with a documented fallback); `more` adds a placeholder or a default. */
+export function optionalStringProperty(displayName: string, name: string, description: string, more: Partial<INodeProperties> = {}): INodeProperties {
+	return { displayName, name, type: 'string', default: '', description, ...more };
+}
+
+/** The offset of dates the platform writes without a zone (`timeZoneOffset`, read by the channel's normaliser); Brasília by default. */
+export function timeZoneOffsetProperty(description: string): INodeProperties {
+	return optionalStringProperty('Time Zone Offset', 'timeZoneOffset', description, { default: '-03:00' });
+}
