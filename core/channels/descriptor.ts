@@ -11,10 +11,23 @@ export type ResponseShape = { one: string[] } | { list: string[]; node?: string 
 /** Write-back operations beyond stock (which every writer has). */
 export type WriteOperation = 'invoice' | 'shipment' | 'cancel' | 'delivery';
 
+/**
+ * Listing look-up by barcode (GTIN/EAN), for SKUs the channel does not show by seller SKU: `field` names where
+ * the channel's catalog keeps the barcode and how it is searched (the writer has resolveListingsByGtin), `none`
+ * says why the channel has no such look-up. Every channel declares one; the README's barcode table shows them.
+ */
+export type BarcodeLookup = { readonly field: string } | { readonly none: string };
+
+/** The channels whose stock endpoint takes the seller SKU itself (their writers resolve every SKU to itself). */
+export const KEYED_BY_SELLER_SKU: { readonly none: string } = {
+	none: 'stock is written by the seller SKU without a look-up (every SKU resolves to itself), so Push Stock never has an unlisted SKU for a barcode to find; a listing under another SKU is linked by hand',
+};
+
 /** What a channel can do; the writer conformance suite checks that `writes` matches the writer's methods. */
 export interface ChannelCapabilities {
 	/** The writer's optional operations; the others answer "not supported by <channel>". */
 	readonly writes: readonly WriteOperation[];
+	readonly barcodes: BarcodeLookup;
 	/**
 	 * HTTP webhooks: how a delivery is read, the registrar where the API registers them (not ML, Magalu,
 	 * Shopee), and where the channel keeps the deliveries it could not hand over (ML's missed_feeds).

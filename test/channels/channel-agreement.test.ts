@@ -81,9 +81,15 @@ describe('channel registry, package.json, nodes and README agree', () => {
 		for (const [op, cell] of columns) expect([op, cell.startsWith('—')]).toEqual([op, !CHANNELS[id].capabilities.writes.includes(op)]);
 	});
 
-	test('both README tables have no row for a channel that is not registered', () => {
+	test.each(CHANNEL_IDS)("%s: the README's barcode table says — exactly where the channel declares no barcode look-up", (id) => {
+		const [row] = rowOf(table('| channel | barcode look-up (GTIN/EAN) |'), CHANNELS[id].label);
+		expect(row).toBeDefined();
+		expect(row[1].startsWith('—')).toBe('none' in CHANNELS[id].capabilities.barcodes);
+	});
+
+	test('the README tables have no row for a channel that is not registered', () => {
 		const labels = CHANNEL_IDS.map((id) => CHANNELS[id].label);
-		for (const header of ['| channel | credential |', '| channel | stock (per request) |']) {
+		for (const header of ['| channel | credential |', '| channel | stock (per request) |', '| channel | barcode look-up (GTIN/EAN) |']) {
 			expect(table(header).filter((r) => !labels.some((l) => r[0] === l || r[0].startsWith(`${l} /`)))).toEqual([]);
 		}
 	});

@@ -33,6 +33,12 @@ describe('channel registry', () => {
 		expect([...CHANNELS[id].capabilities.writes].sort()).toEqual(has.sort());
 	});
 
+	test.each(CHANNEL_IDS)('%s: capabilities.barcodes names a field exactly when the writer looks listings up by barcode', (id) => {
+		const barcodes = CHANNELS[id].capabilities.barcodes;
+		expect('field' in barcodes).toBe(typeof CHANNELS[id].createWriter(ctx).resolveListingsByGtin === 'function');
+		expect(('field' in barcodes ? barcodes.field : barcodes.none).trim()).not.toBe('');
+	});
+
 	test('webhook capabilities: the channels with HTTP webhooks read deliveries; a registrar only where the API registers', () => {
 		const withReader = CHANNEL_IDS.filter((id) => CHANNELS[id].capabilities.webhooks?.reader.channel === id);
 		const withRegistrar = CHANNEL_IDS.filter((id) => CHANNELS[id].capabilities.webhooks?.registrar);

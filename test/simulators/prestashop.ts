@@ -214,11 +214,11 @@ export class PrestaShopSimulator extends HttpSimulator {
 		return this;
 	}
 
-	/** A product (attribute 0) or a combination of one, on sale with its stock_availables row. */
-	putSku(reference: string, quantity: number, combination?: number): this {
+	/** A product (attribute 0) or a combination of one, on sale with its stock_availables row; `extra`: ean13, upc. */
+	putSku(reference: string, quantity: number, combination?: number, extra: Row = {}): this {
 		const productId = String(100 + this.stock.size);
-		if (combination === undefined) this.products.push({ id: productId, reference });
-		else this.combinations.push({ id: String(combination), id_product: productId, reference });
+		if (combination === undefined) this.products.push({ id: productId, reference, ...extra });
+		else this.combinations.push({ id: String(combination), id_product: productId, reference, ...extra });
 		const id = String(this.stock.size + 1);
 		this.stock.set(id, {
 			id,

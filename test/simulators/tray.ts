@@ -86,7 +86,8 @@ export interface TrayProductSpec {
 	id: number;
 	reference: string;
 	stock: number;
-	variants?: Array<{ id: number; reference: string; stock: number }>;
+	ean?: string;
+	variants?: Array<{ id: number; reference: string; stock: number; ean?: string }>;
 }
 
 const unauthorized = () => json(401, { message: 'Unauthorized', causes: ['Token expired or invalid'], code: 401, error_code: 1099 });
@@ -185,13 +186,17 @@ export class TraySimulator extends HttpSimulator {
 		return listing('Orders', 'Order', items, matching.length, page, limit);
 	}
 
+	/** Both listings filter by `reference` and `ean` (their availableFilters). */
 	private byReference(req: SimRequest, variants: boolean): SimResponse {
 		const ref = req.query.get('reference');
-		const rows = [...this.products.values()].flatMap((p): Array<TrayRaw & { reference: string }> =>
-			variants ? (p.variants ?? []).map((v) => ({ id: String(v.id), product_id: String(p.id), reference: v.reference, stock: String(v.stock) })) : [{ id: String(p.id), reference: p.reference, stock: String(p.stock), has_variation: p.variants?.length ? '1' : '0' }],
+		const ean = req.query.get('ean');
+		const rows = [...this.products.values()].flatMap((p): Array<TrayRaw & { reference: string; ean: string }> =>
+			variants
+				? (p.variants ?? []).map((v) => ({ id: String(v.id), product_id: String(p.id), reference: v.reference, ean: v.ean ?? '', stock: String(v.stock) }))
+				: [{ id: String(p.id), reference: p.reference, ean: p.ean ?? '', stock: String(p.stock), has_variation: p.variants?.length ? '1' : '0' }],
 		);
-		// [?] Prefix matching is assumed (a LIKE filter), so the writer must re-check the reference.
-		const found = rows.filter((r) => !ref || r.reference.startsWith(ref));
+		// [?] Prefix matching is assumed (a LIKE filter), so the writer must re-check the reference and the EAN.
+		const found = rows.filter((r) => (!ref || r.reference.startsWith(ref)) && (!ean || r.ean.startsWith(ean)));
 		return variants ? listing('Variants', 'Variant', found, found.length, 1, 50) : listing('Products', 'Product', found, found.length, 1, 50);
 	}
 

@@ -137,6 +137,8 @@ export class VtexSimulator extends HttpSimulator {
 	feedConfigured = true;
 	/** Catalog: seller RefId → VTEX skuId. */
 	readonly catalog = new Map<string, string>();
+	/** EAN → skuId ("Get SKU by EAN"); the SKU's RefId is its catalog key. */
+	readonly eans = new Map<string, string>();
 	readonly warehouses = new Set<string>(['1_1']);
 	/** Names of the warehouses (the picker's list); a warehouse without one is listed by id only. */
 	readonly warehouseNames = new Map<string, string>([['1_1', 'Estoque principal']]);
@@ -153,6 +155,7 @@ export class VtexSimulator extends HttpSimulator {
 		this.route('GET', '/api/oms/pvt/orders', (req) => this.guard(req, () => this.listOrders(req)));
 		this.route('GET', '/api/oms/pvt/orders/:orderId', (req, p) => this.guard(req, () => this.getOrder(p.orderId)));
 		this.route('GET', '/api/catalog_system/pvt/sku/stockkeepingunitidbyrefid/:refId', (req, p) => this.guard(req, () => this.skuIdByRefId(p.refId)));
+		this.route('GET', '/api/catalog_system/pvt/sku/stockkeepingunitbyean/:ean', (req, p) => this.guard(req, () => this.skuByEan(p.ean)));
 		this.route('PATCH', '/api/logistics/pvt/inventory/skus/:skuId/warehouses/:warehouseId/quantity', (req, p) =>
 			this.guard(req, () => refusedByContract(req) ?? this.setQuantity(req, p.skuId, p.warehouseId)),
 		);
@@ -248,6 +251,13 @@ export class VtexSimulator extends HttpSimulator {
 		const skuId = this.catalog.get(refId);
 		// The documented example answers the id as a JSON string.
 		return skuId ? json(200, skuId) : json(404, { error: { message: `SKU with RefId ${refId} not found` } });
+	}
+
+	/** The documented answer's ids (Id, AlternateIds); [?] the unknown-EAN answer (404, VTEX's "SKU not Found"). */
+	private skuByEan(ean: string): SimResponse {
+		const skuId = this.eans.get(ean);
+		const refId = [...this.catalog].find(([, id]) => id === skuId)?.[0];
+		return skuId ? json(200, { Id: Number(skuId), IsActive: true, AlternateIds: { Ean: ean, RefId: refId } }) : json(404, 'SKU not Found');
 	}
 
 	private setQuantity(req: SimRequest, skuId: string, warehouseId: string): SimResponse {

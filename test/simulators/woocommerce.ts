@@ -97,6 +97,8 @@ export interface WooProduct {
 	id: number;
 	name: string;
 	sku: string;
+	/** GTIN, UPC, EAN or ISBN (Woo 9.2+); absent on older stores. */
+	global_unique_id?: string;
 	type: 'simple' | 'variable' | 'variation';
 	parent_id: number;
 	manage_stock: boolean;
@@ -139,8 +141,17 @@ export class WooCommerceSimulator extends HttpSimulator {
 	}
 
 	/** ?sku= matches products and variations alike (variations carry their own SKU). */
+	/**
+	 * sku (exact), or search limited to search_fields=global_unique_id (a partial match over products and
+	 * variations, as prepare_objects_query does); any other search is not simulated and matches nothing.
+	 */
 	private productsBySku(req: SimRequest): SimResponse {
 		const sku = req.query.get('sku');
+		const search = req.query.get('search');
+		if (search !== null) {
+			const byGtin = req.query.get('search_fields') === 'global_unique_id';
+			return json(200, byGtin ? [...this.products.values()].filter((p) => (p.global_unique_id ?? '').includes(search)) : []);
+		}
 		return json(200, [...this.products.values()].filter((p) => sku === null || p.sku === sku));
 	}
 

@@ -5,7 +5,7 @@ import { clampPageSize } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { normalizeAmazonOrder, type AmazonOrder } from './normalize';
 import { amazonOrdersApi, type SearchOrdersQuery } from './orders-api';
-import type { ChannelDescriptor } from '../descriptor';
+import { KEYED_BY_SELLER_SKU, type ChannelDescriptor } from '../descriptor';
 import { createAmazonWriter } from './writer';
 
 export { AMAZON_STATUS_MAP, AMAZON_STATUS_REFINEMENTS } from './status';
@@ -116,5 +116,5 @@ export const amazonChannel: ChannelDescriptor<'amazon'> = {
 	// Orders API v2026-01-01 (the one the adapter reads): getOrder {order}, searchOrders {orders, pagination}.
 	// v0's {payload} is not unwrapped: its orders are another model, which the normaliser does not read.
 	responseShapes: [{ one: ['order'] }, { list: ['orders'] }],
-	capabilities: { writes: ['shipment'] },
+	capabilities: { writes: ['shipment'], barcodes: { none: `${KEYED_BY_SELLER_SKU.none} (Listings Items searchListingsItems searches by product identifier: unused for that reason)` } },
 };

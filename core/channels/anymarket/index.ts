@@ -4,7 +4,7 @@ import { getArray, getObject, joinUrl, send } from '../common/http';
 import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset, withoutTimeFilter } from '../common/paging';
 import { isJsonObject } from '../common/raw-reader';
 import { absentOn404 } from '../common/writer';
-import type { ChannelDescriptor } from '../descriptor';
+import { KEYED_BY_SELLER_SKU, type ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { ANYMARKET_MAX_PAGE, feedAck, parseFeedAck, readPage } from './api';
 import { anyMarketUpdatedAt, normalizeAnyMarketOrder, type AnyMarketOrder } from './normalize';
@@ -113,5 +113,5 @@ export const anyMarketChannel: ChannelDescriptor<'anymarket'> = {
 	// GET /orders/{id} is the order; GET /orders answers {links, content, page}.
 	responseShapes: [{ list: ['content'] }],
 	// [?] AnyMarket's callback notifications ({type: ORDER, content: {id}}) carry no signature documented here: the poll trigger is the intake.
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: KEYED_BY_SELLER_SKU },
 };

@@ -69,5 +69,5 @@ export const httpChannel: ChannelDescriptor<'http'> = {
 	createWriter: createHttpChannelWriter,
 	responseShapes: [],
 	// Each write is a request of the definition; one it does not define answers "not configured".
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { none: 'a definition has no barcode request (its look-up is by seller SKU)' } },
 };

@@ -3,7 +3,7 @@ import { orderClock } from '../common/clock';
 import { localDay, readLocalDate } from '../common/fields';
 import { joinUrl, send } from '../common/http';
 import { bySecondUpToNow, changedInWindow, listCheckedOffset, lookbackMs } from '../common/paging';
-import type { ChannelDescriptor } from '../descriptor';
+import { KEYED_BY_SELLER_SKU, type ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { fetchOrder, isEnvelope404, MADEIRAMADEIRA_MAX_LIMIT, madeiraOffset, pagedPath, readData } from './api';
 import { normalizeMadeiraMadeiraOrder, type MadeiraMadeiraOrder } from './normalize';
@@ -84,5 +84,5 @@ export const madeiraMadeiraChannel: ChannelDescriptor<'madeiramadeira'> = {
 	responseShapes: [{ list: ['data'] }, { one: ['data'] }],
 	// [?] Callbacks exist (PEDIDO_NOVO, PEDIDO_APROVADO registered with MadeiraMadeira) without a documented
 	// signature; the poll trigger is the intake.
-	capabilities: { writes: ['invoice', 'shipment'] },
+	capabilities: { writes: ['invoice', 'shipment'], barcodes: KEYED_BY_SELLER_SKU },
 };

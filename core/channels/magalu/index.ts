@@ -7,7 +7,7 @@ import { bySecondUpToNow, listCheckedOffset } from '../common/paging';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
 import { normalizeMagaluOrder, type MagaluOrder } from './normalize';
-import type { ChannelDescriptor } from '../descriptor';
+import { KEYED_BY_SELLER_SKU, type ChannelDescriptor } from '../descriptor';
 import { createMagaluWriter } from './writer';
 import { magaluWebhookReader } from './webhook';
 import { deliveryIdOf, orderIdOfDelivery } from './delivery-ref';
@@ -93,5 +93,5 @@ export const magaluChannel: ChannelDescriptor<'magalu'> = {
 	createWriter: createMagaluWriter,
 	// GET /seller/v1/orders/{id} is the order; GET /seller/v1/orders answers {meta, results}.
 	responseShapes: [{ list: ['results'] }],
-	capabilities: { writes: ['invoice'], webhooks: { reader: magaluWebhookReader } },
+	capabilities: { writes: ['invoice'], barcodes: KEYED_BY_SELLER_SKU, webhooks: { reader: magaluWebhookReader } },
 };

@@ -72,5 +72,5 @@ export const magentoChannel: ChannelDescriptor<'magento'> = {
 	// GET /V1/orders/{id} is the order; searches answer {items, search_criteria, total_count}.
 	responseShapes: [{ list: ['items'] }],
 	// [?] Magento has no order webhooks in core (Adobe I/O Events is Adobe Commerce only): polling is the intake.
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { none: 'Magento has no barcode attribute of its own (stores add custom attributes, each with its own code): not built' } },
 };

@@ -4,7 +4,7 @@ import { identifyBy } from '../common/clock';
 import { openRawOrder, readOptUtcDate } from '../common/fields';
 import { joinUrl, send } from '../common/http';
 import { bySecondUpToNow, changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
-import type { ChannelDescriptor } from '../descriptor';
+import { KEYED_BY_SELLER_SKU, type ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { acceptWaiting } from './accept';
 import { MIRAKL_MAX_PAGE, readOrders } from './api';
@@ -68,5 +68,5 @@ export const miraklChannel: ChannelDescriptor<'mirakl'> = {
 	// OR11 answers {orders: [...], total_count}.
 	responseShapes: [{ list: ['orders'] }],
 	// [?] Mirakl Connect has webhooks; the MMP seller API has none documented: the poll trigger is the intake.
-	capabilities: { writes: ['shipment', 'cancel'] },
+	capabilities: { writes: ['shipment', 'cancel'], barcodes: KEYED_BY_SELLER_SKU },
 };

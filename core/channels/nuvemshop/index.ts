@@ -113,5 +113,5 @@ export const nuvemshopChannel: ChannelDescriptor<'nuvemshop'> = {
 	createWriter: createNuvemshopWriter,
 	// GET /orders/{id} is the order; GET /orders is a bare array.
 	responseShapes: [],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'], webhooks: { reader: nuvemshopWebhookReader, registrar: nuvemshopRegistrar } },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { none: 'the variant `barcode` is published, but GET /products searches (`q`) names, descriptions and SKU only: a look-up would read the whole catalog (not built)' }, webhooks: { reader: nuvemshopWebhookReader, registrar: nuvemshopRegistrar } },
 };

@@ -76,5 +76,5 @@ export const olistChannel: ChannelDescriptor<'olist'> = {
 	// GET /v1/seller-orders/{code}/ is the order; lists answer {count, next, previous, results}.
 	responseShapes: [{ list: ['results'] }],
 	// Notifications (topic orders) exist, without a documented signature: the poll trigger is the intake.
-	capabilities: { writes: ['invoice'] },
+	capabilities: { writes: ['invoice'], barcodes: { none: 'no barcode search in the Olist documents this channel was built from (seller-products are read by SKU); not re-checked' } },
 };

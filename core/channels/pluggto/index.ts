@@ -5,7 +5,7 @@ import { getObject, joinUrl, send } from '../common/http';
 import { readListing } from '../common/listing';
 import { bySecondUpToNow, changedInWindow, clampPageSize } from '../common/paging';
 import { isJsonObject } from '../common/raw-reader';
-import type { ChannelDescriptor } from '../descriptor';
+import { KEYED_BY_SELLER_SKU, type ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { PLUGGTO_MAX_PAGE, pluggToOffset } from './api';
 import { normalizePluggToOrder, pluggToModified, type PluggToOrder } from './normalize';
@@ -79,5 +79,5 @@ export const pluggToChannel: ChannelDescriptor<'pluggto'> = {
 	// GET /orders/{id} answers {Order}; GET /orders answers {result: [{Order}]}.
 	responseShapes: [{ one: ['Order'] }, { list: ['result'], node: 'Order' }],
 	// [?] Plugg.To notifications ({type, id, action, user, changes}) carry no documented signature: the poll trigger is the intake.
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: KEYED_BY_SELLER_SKU },
 };

@@ -127,5 +127,5 @@ export const prestaShopChannel: ChannelDescriptor<'prestashop'> = {
 	responseShapes: [{ one: ['order'] }, { list: ['orders'] }],
 	// [?] No order webhooks in core PrestaShop (modules add their own): polling is the intake. No invoice:
 	// PrestaShop's order_invoices are its own documents, with no field for an NF-e.
-	capabilities: { writes: ['shipment', 'cancel'] },
+	capabilities: { writes: ['shipment', 'cancel'], barcodes: { field: '`ean13` of combinations and products (`upc` for a GTIN-12), by webservice filter' } },
 };

@@ -10,7 +10,9 @@ import { PRESTASHOP_CANCELLED_STATE, PRESTASHOP_SHIPPED_STATE } from './status';
  * PrestaShop write-back (webservice; writes are XML, answers JSON with output_format=JSON):
  * - stock: the SKU is a combination's `reference` (GET /api/combinations?filter[reference]) or a product's
  *   (GET /api/products?filter[reference]); its stock_availables row (filter[id_product], filter
- *   [id_product_attribute]) is the listing. A push reads the row and PUTs it whole with the new quantity:
+ *   [id_product_attribute]) is the listing. By barcode: the same with `ean13` (or `upc` for a GTIN-12), the
+ *   fields of both (PrestaShop/PrestaShop@01f7fa6:classes/Combination.php and Product.php definitions; the
+ *   webservice filters any field). A GTIN-14 fits neither field: never found. A push reads the row and PUTs it whole with the new quantity:
  *   PUT empties the optional fields it is not sent (PATCH would not, but exists only from 8.0);
  * - shipment: the order's order_carriers row gets the tracking_number (PUT, whole row), then POST
  *   /api/order_histories?sendemail=1 moves the order to the shipped state (options.shippedState, 4 unless set);
@@ -47,12 +49,14 @@ export function createPrestaShopWriter(ctx: AdapterContext): ChannelWriter {
 	const flat = (o: JsonObject) =>
 		Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
 
-	async function find(sku: string): Promise<ListingRef | undefined> {
+	/** The combination, else the product, whose `field` is exactly `value`, as its stock_availables row. */
+	async function find(field: 'reference' | 'ean13' | 'upc', value: string): Promise<ListingRef | undefined> {
 		// "[a|b]", "[1,9]" and "%" are filter syntax: a SKU written with them cannot be asked for exactly.
-		if (/[[\]|%]/.test(sku) || /^[\d.:\-\s]+,[\d.:\-\s]+$/.test(sku)) return undefined;
-		const exact = (rows: JsonObject[]) => rows.find((r) => r.reference === sku);
-		const combination = exact(await list('combinations', { 'filter[reference]': `[${sku}]`, display: '[id,id_product,reference]' }));
-		const product = combination ? undefined : exact(await list('products', { 'filter[reference]': `[${sku}]`, display: '[id,reference]' }));
+		if (/[[\]|%]/.test(value) || /^[\d.:\-\s]+,[\d.:\-\s]+$/.test(value)) return undefined;
+		const exact = (rows: JsonObject[]) => rows.find((r) => r[field] === value);
+		const query = { [`filter[${field}]`]: `[${value}]` };
+		const combination = exact(await list('combinations', { ...query, display: `[id,id_product,${field}]` }));
+		const product = combination ? undefined : exact(await list('products', { ...query, display: `[id,${field}]` }));
 		const productId = combination ? String(combination.id_product) : product ? String(product.id) : undefined;
 		if (productId === undefined) return undefined;
 		const attribute = combination ? String(combination.id) : '0';
@@ -72,7 +76,9 @@ export function createPrestaShopWriter(ctx: AdapterContext): ChannelWriter {
 	return {
 		id: 'prestashop',
 		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, find),
+		resolveListings: (skus) => resolveEach(skus, (sku) => find('reference', sku)),
+		/** GTIN-12 is the `upc` field (12 characters), the others `ean13` (13): ObjectModel definitions. */
+		resolveListingsByGtin: (gtins) => resolveEach(gtins, (gtin) => find(gtin.length === 12 ? 'upc' : 'ean13', gtin)),
 
 		pushStock: (updates) =>
 			pushEach(updates, async ({ listing, quantity }) => {

@@ -110,5 +110,5 @@ export const shopifyChannel: ChannelDescriptor<'shopify'> = {
 		{ list: ['orders', 'edges'], node: 'node' },
 		{ list: ['orders'] },
 	],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'], webhooks: { reader: shopifyWebhookReader, registrar: shopifyRegistrar } },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { field: 'variant `barcode` (productVariants query `barcode:`)' }, webhooks: { reader: shopifyWebhookReader, registrar: shopifyRegistrar } },
 };

@@ -84,5 +84,5 @@ export const trayChannel: ChannelDescriptor<'tray'> = {
 	responseShapes: [{ one: ['Order'] }, { list: ['Orders'], node: 'Order' }],
 	// [?] Webhooks ("Sistema de Notificação") are enabled per app by Tray support and carry no signature in the
 	// docs; the poll trigger is the intake.
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { field: '`ean` of variants and products (the listings\' `ean` filter)' } },
 };

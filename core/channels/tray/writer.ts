@@ -9,28 +9,30 @@ import { readListing, trayOffset } from './api';
  * Tray write-back (developers.tray.com.br, mirrored in NelsonEspadoto/api-doc@ce3e5719):
  * - stock: PUT /products/:id {Product:{stock}} for a product without variations, PUT /products/variants/:id
  *   {Variant:{stock}} for a variation; the seller's SKU is `reference` on both, found with the listings'
- *   `reference` filter (in availableFilters of both listings);
+ *   `reference` filter (in availableFilters of both listings); by barcode, the same with their `ean` field and
+ *   filter (both listings' availableFilters and fields, "Produtos" and "Variações" of the mirror);
  * - invoice: POST /orders/:id/invoices {issue_date, number, serie, value, key, link};
  * - shipment: PUT /orders/:id {Order:{sending_code, sending_date, tracking_url}}, plus status_id when
  *   options.shippedStatusId names the store's "sent" status (status ids differ per store);
  * - cancel: PUT /orders/cancel/:id (no reason field documented).
- * [?] Not confirmed: whether `reference` filters match exactly or by prefix (matches are re-checked here);
+ * [?] Not confirmed: whether `reference` and `ean` filters match exactly or by prefix (matches are re-checked here);
  * whether the API answers 404 or an empty list for an unknown order; request bodies are sent as JSON, as the
  * "Estrutura do Json" blocks show (the curl examples send form fields).
  */
 export function createTrayWriter(ctx: AdapterContext): ChannelWriter {
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
 
-	async function byReference(path: string, plural: string, singular: string, sku: string) {
-		const req: HttpRequest = { method: 'GET', url: url(path), query: { reference: sku, limit: 50 } };
+	async function byField(path: string, plural: string, singular: string, field: 'reference' | 'ean', value: string) {
+		const req: HttpRequest = { method: 'GET', url: url(path), query: { [field]: value, limit: 50 } };
 		const { items } = await readListing(await send(ctx, req), req, plural, singular);
-		return items.find((i) => i.reference === sku);
+		return items.find((i) => i[field] === value);
 	}
 
-	async function findBySku(sku: string): Promise<ListingRef | undefined> {
-		const variant = await byReference('/products/variants', 'Variants', 'Variant', sku);
+	/** The variant whose `field` is the value, else the product's: both listings filter by reference and ean. */
+	async function findBy(field: 'reference' | 'ean', value: string): Promise<ListingRef | undefined> {
+		const variant = await byField('/products/variants', 'Variants', 'Variant', field, value);
 		if (variant) return { listingId: String(variant.product_id), variantId: String(variant.id) };
-		const product = await byReference('/products', 'Products', 'Product', sku);
+		const product = await byField('/products', 'Products', 'Product', field, value);
 		return product ? { listingId: String(product.id) } : undefined;
 	}
 
@@ -39,7 +41,8 @@ export function createTrayWriter(ctx: AdapterContext): ChannelWriter {
 	return {
 		id: 'tray',
 		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, (sku) => absentOn404(() => findBySku(sku))),
+		resolveListings: (skus) => resolveEach(skus, (sku) => absentOn404(() => findBy('reference', sku))),
+		resolveListingsByGtin: (gtins) => resolveEach(gtins, (gtin) => absentOn404(() => findBy('ean', gtin))),
 
 		pushStock: (updates) =>
 			pushEach(updates, async ({ listing, quantity }) => {

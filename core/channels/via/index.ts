@@ -87,5 +87,5 @@ export const viaChannel: ChannelDescriptor<'via'> = {
 	createWriter: createViaWriter,
 	// GET /orders/{orderId} is the order; the lists answer {orders, metadata}.
 	responseShapes: [{ list: ['orders'] }],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel', 'delivery'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel', 'delivery'], barcodes: { none: 'no barcode search in the Via documents this channel was built from (items are read by skuSellerId); not re-checked' } },
 };

@@ -125,5 +125,5 @@ export const vtexChannel: ChannelDescriptor<'vtex'> = {
 	// Get order is the order; order-group is a bare array; List orders answers {list, paging, stats} of
 	// summaries, which normalize rejects by name (they have no items).
 	responseShapes: [{ list: ['list'] }],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'], webhooks: { reader: vtexWebhookReader, registrar: vtexRegistrar } },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { field: 'SKU EAN (Catalog API: Get SKU by EAN)' }, webhooks: { reader: vtexWebhookReader, registrar: vtexRegistrar } },
 };

@@ -3,7 +3,7 @@ import { ChannelHttpError } from '../../http/retry';
 import { expectObject, joinUrl, send } from '../common/http';
 import { readLocationArray } from '../common/locations';
 import { isJsonObject } from '../common/raw-reader';
-import { pushEach, requireOption } from '../common/writer';
+import { absentOn404, pushEach, requireOption, resolveEach } from '../common/writer';
 import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput } from '../types';
 
 /**
@@ -32,6 +32,17 @@ export function createVtexWriter(ctx: AdapterContext): ChannelWriter {
 			if (error instanceof ChannelHttpError && error.httpCode === 404) return undefined;
 			throw error;
 		}
+	}
+
+	/**
+	 * Catalog API "Get SKU by EAN" (GET /api/catalog_system/pvt/sku/stockkeepingunitbyean/{ean}): the SKU object,
+	 * whose Id is the skuId the stock endpoint wants. [?] The answer for an unknown EAN is not documented (404
+	 * assumed, as for the RefId look-up); VTEX's known issue: inactive SKUs answer "SKU not Found" too.
+	 */
+	async function skuIdOfEan(ean: string): Promise<ListingRef | undefined> {
+		const req: HttpRequest = { method: 'GET', url: url(`/api/catalog_system/pvt/sku/stockkeepingunitbyean/${enc(ean)}`) };
+		const sku = await absentOn404(async () => expectObject(await send(ctx, req), req));
+		return sku && (typeof sku.Id === 'number' || typeof sku.Id === 'string') && String(sku.Id) !== '' ? { listingId: String(sku.Id) } : undefined;
 	}
 
 	/**
@@ -79,6 +90,9 @@ export function createVtexWriter(ctx: AdapterContext): ChannelWriter {
 			}
 			return found;
 		},
+
+		/** The SKU's EAN (AlternateIds.Ean), one look-up per barcode. */
+		resolveListingsByGtin: (gtins) => resolveEach(gtins, skuIdOfEan),
 
 		async pushStock(updates) {
 			const warehouse = warehouseId();

@@ -5,7 +5,7 @@ import { expectObject, joinUrl, send } from '../common/http';
 import { bySecondUpToNow, changedInWindow, clampPageSize, nextCreatedKeyset, parseCreatedKeyset } from '../common/paging';
 import type { JsonObject } from '../common/raw-reader';
 import { statusIdTable } from '../common/status';
-import type { ChannelDescriptor } from '../descriptor';
+import { KEYED_BY_SELLER_SKU, type ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { readOrders, WAKE_END_MARGIN_MS, WAKE_MAX_PAGE, WAKE_OFFSET, wakeDate } from './api';
 import { normalizeWakeOrder, type WakeOrder } from './normalize';
@@ -98,5 +98,5 @@ export const wakeChannel: ChannelDescriptor<'wake'> = {
 	createWriter: createWakeWriter,
 	// GET /pedidos/{pedidoId} is the order; GET /pedidos a bare array.
 	responseShapes: [],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'] },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: KEYED_BY_SELLER_SKU },
 };

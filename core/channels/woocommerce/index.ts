@@ -85,5 +85,5 @@ export const wooCommerceChannel: ChannelDescriptor<'woocommerce'> = {
 	createWriter: createWooCommerceWriter,
 	// GET /orders/{id} is the order; GET /orders is a bare array.
 	responseShapes: [],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'], webhooks: { reader: wooCommerceWebhookReader, registrar: wooCommerceRegistrar } },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { field: '`global_unique_id` of products and variations (search in that field, WooCommerce 9.2+)' }, webhooks: { reader: wooCommerceWebhookReader, registrar: wooCommerceRegistrar } },
 };

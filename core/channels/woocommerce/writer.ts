@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { expectArray, expectObject, joinUrl, send } from '../common/http';
 import { chunk, pushBatches, resolveEach, sendWrite } from '../common/writer';
-import type { AdapterContext, ChannelWriter, StockPushResult, StockUpdate, WriteFailure } from '../types';
+import type { AdapterContext, ChannelWriter, ListingRef, StockPushResult, StockUpdate, WriteFailure } from '../types';
 
 /** Woo's batch endpoints take at most 100 objects per request. */
 const BATCH_LIMIT = 100;
@@ -9,6 +9,7 @@ const BATCH_LIMIT = 100;
 interface WooProduct {
 	id: number;
 	sku?: string;
+	global_unique_id?: string;
 	type?: string;
 	parent_id?: number;
 }
@@ -46,6 +47,16 @@ export function createWooCommerceWriter(ctx: AdapterContext): ChannelWriter {
 		await sendWrite(ctx, 'POST', api(`orders/${encodeURIComponent(orderId)}/notes`), { body: { note, customer_note: customerNote } });
 	}
 
+	/** The product or variation whose `field` is exactly `value`, as a listing (a variation with its parent). */
+	async function findBy(field: 'sku' | 'global_unique_id', value: string, query: HttpRequest['query']): Promise<ListingRef | undefined> {
+		const req: HttpRequest = { method: 'GET', url: api('products'), query };
+		const found = (expectArray(await send(ctx, req), req) as WooProduct[]).find((p) => p[field] === value);
+		if (!found) return undefined;
+		// A variation comes back as type "variation" with its parent product.
+		const isVariation = found.type === 'variation' || (found.parent_id ?? 0) > 0;
+		return isVariation ? { listingId: String(found.parent_id), variantId: String(found.id) } : { listingId: String(found.id) };
+	}
+
 	/** PUT is idempotent: set the status first, so a retry after a failed note does not change it twice. */
 	async function setStatus(orderId: string, status: 'completed' | 'cancelled'): Promise<void> {
 		await sendWrite(ctx, 'PUT', api(`orders/${encodeURIComponent(orderId)}`), { body: { status } });
@@ -55,15 +66,16 @@ export function createWooCommerceWriter(ctx: AdapterContext): ChannelWriter {
 		id: 'woocommerce',
 		stockBatchSize: BATCH_LIMIT,
 
-		resolveListings: (skus) =>
-			resolveEach(skus, async (sku) => {
-				const req: HttpRequest = { method: 'GET', url: api('products'), query: { sku } };
-				const found = (expectArray(await send(ctx, req), req) as WooProduct[]).find((p) => p.sku === sku);
-				if (!found) return undefined;
-				// A variation's own SKU comes back as type "variation" with its parent product.
-				const isVariation = found.type === 'variation' || (found.parent_id ?? 0) > 0;
-				return isVariation ? { listingId: String(found.parent_id), variantId: String(found.id) } : { listingId: String(found.id) };
-			}),
+		resolveListings: (skus) => resolveEach(skus, (sku) => findBy('sku', sku, { sku })),
+		/**
+		 * The product or variation whose `global_unique_id` (GTIN, UPC, EAN or ISBN; Woo 9.2+) is the barcode:
+		 * `search` limited by `search_fields=global_unique_id` covers variations too (the `global_unique_id` filter
+		 * lists parent products only), and matches partially, so the answer is checked exactly. Read in
+		 * woocommerce/woocommerce@010784f:…/Version3/class-wc-rest-products-controller.php (get_collection_params,
+		 * prepare_objects_query). [?] A store older than search_fields ignores it and searches names: nothing
+		 * matches exactly, so the barcode is absent.
+		 */
+		resolveListingsByGtin: (gtins) => resolveEach(gtins, (gtin) => findBy('global_unique_id', gtin, { search: gtin, search_fields: 'global_unique_id' })),
 
 		async pushStock(updates) {
 			const groups = new Map<string, StockUpdate[]>();

@@ -1,4 +1,4 @@
-import type { ChannelId } from '../../../core/channels/registry';
+import { CHANNELS, type ChannelId } from '../../../core/channels/registry';
 import type { ChannelWriter, StockUpdate } from '../../../core/channels/types';
 import type { RetryPolicy } from '../../../core/http/retry';
 import type { Fault } from '../../simulators/http-sim';
@@ -30,7 +30,16 @@ export interface WriterDriver {
 	identityListings?: boolean;
 	/** The status a refused credential gets (SP-API: 403). */
 	authStatus?: number;
+	/**
+	 * Channels whose capabilities name a barcode field: one more listing, on sale under a seller SKU the OMS
+	 * does not use, carrying the barcode `gtin` (start() puts it); what the channel shows as its quantity; the
+	 * barcode look-up's requests.
+	 */
+	barcoded?: { gtin: string; stockOf(): number | undefined | null; lookupPath: RegExp };
 }
+
+/** A valid GTIN-12 no driver's listing carries. */
+const UNKNOWN_GTIN = '036000291452';
 
 export function describeWriterConformance(d: WriterDriver): void {
 	describe(`${d.channel} writer conformance`, () => {
@@ -85,6 +94,29 @@ export function describeWriterConformance(d: WriterDriver): void {
 			expect(await d.writer(retry).pushStock([update(a, 9)])).toEqual([{ sku: a, ok: true }]);
 			expect(d.stockOf(a)).toBe(9);
 		});
+
+		const barcodes = CHANNELS[d.channel].capabilities.barcodes;
+		if ('field' in barcodes) {
+			it(`finds a listing by its barcode (${barcodes.field}); a barcode nobody carries is absent; stock pushed to it lands there`, async () => {
+				const { gtin, stockOf } = d.barcoded!;
+				const found = await d.writer(retry).resolveListingsByGtin!([gtin, UNKNOWN_GTIN]);
+				expect([...found.keys()]).toEqual([gtin]);
+				expect(await d.writer(retry).pushStock([{ sku: 'OMS-BY-BARCODE', quantity: 8, listing: found.get(gtin)! }])).toEqual([{ sku: 'OMS-BY-BARCODE', ok: true }]);
+				expect(stockOf()).toBe(8);
+			});
+
+			it('a barcode look-up the channel does not answer throws (5xx on every attempt, a refused credential): never "not listed"', async () => {
+				const { gtin, lookupPath } = d.barcoded!;
+				for (let i = 0; i < retry.maxAttempts; i++) d.fault({ kind: 'status', status: 503 }, lookupPath);
+				await expect(d.writer(retry).resolveListingsByGtin!([gtin])).rejects.toMatchObject({ httpCode: 503 });
+				await expect(d.writer(retry, true).resolveListingsByGtin!([gtin])).rejects.toMatchObject({ httpCode: d.authStatus ?? 401 });
+			});
+		} else {
+			it(`declares no barcode look-up (${barcodes.none.slice(0, 60)}…) and has none`, () => {
+				expect(d.writer(retry).resolveListingsByGtin).toBeUndefined();
+				expect(d.barcoded).toBeUndefined();
+			});
+		}
 
 		it('a refused credential is never an unknown SKU: the look-up fails, a push reports the status per SKU, nothing retried', async () => {
 			const status = d.authStatus ?? 401;

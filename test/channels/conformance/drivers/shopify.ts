@@ -7,13 +7,15 @@ import type { WriterDriver } from '../writer-conformance';
 
 const TOKEN = 'shpat_conformance';
 let sim: ShopifySimulator;
+const GTIN = '7891000315507';
 
 export const shopifyWriterDriver: WriterDriver = {
 	channel: 'shopify',
 	start: async () => {
 		sim = new ShopifySimulator(TOKEN);
 		await sim.start();
-		sim.putVariant(4001, 'IPOD-PINK', 5).putVariant(4002, 'IPOD-BLUE', 5);
+		sim.putVariant(4001, 'IPOD-PINK', 5).putVariant(4002, 'IPOD-BLUE', 5).putVariant(4003, 'LOJA-7891', 5);
+		sim.variants.get('gid://shopify/ProductVariant/4003')!.barcode = GTIN;
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) =>
@@ -29,6 +31,7 @@ export const shopifyWriterDriver: WriterDriver = {
 	refusedUpdate: { sku: 'NOITEM', quantity: 1, listing: { listingId: 'p', inventoryItemId: 'gid://shopify/InventoryItem/9999' } },
 	fault: (fault, path) => sim.injectFault(fault, path),
 	stockPath: /graphql/,
+	barcoded: { gtin: GTIN, stockOf: () => sim.available('LOJA-7891'), lookupPath: /graphql/ },
 };
 
 const seconds = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');

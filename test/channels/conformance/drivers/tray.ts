@@ -8,6 +8,7 @@ import type { WriterDriver } from '../writer-conformance';
 
 let sim: TraySimulator;
 const ID_OF: Record<string, number> = { MOUSE: 14, TECLADO: 15 };
+const GTIN = '7891000315507';
 
 /** What the n8n credential does: ?access_token= on every request (a wrong one when refused). */
 function context(retry: AdapterContext['retry'], refused?: boolean): AdapterContext {
@@ -22,6 +23,8 @@ export const trayWriterDriver: WriterDriver = {
 		sim = new TraySimulator({ consumerKey: 'ck', consumerSecret: 'cs', code: 'code' });
 		await sim.start();
 		sim.putProduct({ id: 14, reference: 'MOUSE', stock: 9 }, { id: 15, reference: 'TECLADO', stock: 2 });
+		// A variation carrying the barcode, under a reference the OMS does not use.
+		sim.putProduct({ id: 16, reference: 'CAMISETA', stock: 0, variants: [{ id: 161, reference: 'LOJA-7891', stock: 1, ean: GTIN }] });
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) => createTrayWriter(context(retry, refused)),
@@ -30,6 +33,7 @@ export const trayWriterDriver: WriterDriver = {
 	refusedUpdate: { sku: 'GONE', quantity: 1, listing: { listingId: '999' } },
 	fault: (fault, path) => sim.injectFault(fault, path),
 	stockPath: /\/products\//,
+	barcoded: { gtin: GTIN, stockOf: () => sim.products.get(16)?.variants?.[0].stock, lookupPath: /\/products/ },
 };
 
 export const trayListingDriver: ListingDriver = {

@@ -10,13 +10,15 @@ let sim: VtexSimulator;
 const transport = (refused?: boolean) =>
 	createFetchTransport({ 'x-vtex-api-appkey': creds.appKey, 'x-vtex-api-apptoken': refused ? 'wrong' : creds.appToken }, 5000);
 const SKU_ID: Record<string, string> = { BIGBML: '18', SMLBML: '19' };
+const GTIN = '7891000315507';
 
 export const vtexWriterDriver: WriterDriver = {
 	channel: 'vtex',
 	start: async () => {
 		sim = new VtexSimulator(creds);
 		await sim.start();
-		sim.catalog.set('BIGBML', '18').set('SMLBML', '19');
+		sim.catalog.set('BIGBML', '18').set('SMLBML', '19').set('REF-7891', '20');
+		sim.eans.set(GTIN, '20');
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) =>
@@ -26,6 +28,7 @@ export const vtexWriterDriver: WriterDriver = {
 	refusedUpdate: { sku: 'GONE', quantity: 3, listing: { listingId: '999' } },
 	fault: (fault, path) => sim.injectFault(fault, path),
 	stockPath: /inventory/,
+	barcoded: { gtin: GTIN, stockOf: () => sim.stockOf('20'), lookupPath: /stockkeepingunitbyean/ },
 };
 
 export const vtexListingDriver: ListingDriver = {

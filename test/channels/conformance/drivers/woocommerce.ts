@@ -19,13 +19,15 @@ const product = (id: number, sku: string): WooProduct => ({
 	stock_status: 'instock',
 });
 const ID_OF: Record<string, number> = { 'CAN-01': 10, 'CAN-02': 11 };
+const GTIN = '7891000315507';
 
 export const wooCommerceWriterDriver: WriterDriver = {
 	channel: 'woocommerce',
 	start: async () => {
 		sim = new WooCommerceSimulator(keys);
 		await sim.start();
-		sim.putProduct(product(10, 'CAN-01'), product(11, 'CAN-02'));
+		// A variation carrying the barcode, under a seller SKU the OMS does not use.
+		sim.putProduct(product(10, 'CAN-01'), product(11, 'CAN-02'), { ...product(13, 'LOJA-7891'), type: 'variation', parent_id: 12, global_unique_id: GTIN });
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) =>
@@ -40,6 +42,7 @@ export const wooCommerceWriterDriver: WriterDriver = {
 	refusedUpdate: { sku: 'GONE', quantity: 1, listing: { listingId: '999' } },
 	fault: (fault, path) => sim.injectFault(fault, path),
 	stockPath: /batch/,
+	barcoded: { gtin: GTIN, stockOf: () => sim.products.get(13)?.stock_quantity, lookupPath: /\/products$/ },
 };
 
 export const wooCommerceListingDriver: ListingDriver = {

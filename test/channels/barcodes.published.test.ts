@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTrayWriter } from '../../core/channels/tray/writer';
+import type { AdapterContext, ChannelWriter } from '../../core/channels/types';
+import { createVtexWriter } from '../../core/channels/vtex/writer';
+import type { HttpRequest, HttpResponse } from '../../core/http/transport';
+import { tinyRetry } from './helpers/channel-test';
+
+/**
+ * Listing look-ups by barcode on the answers the channels published (each writer's request is answered with the
+ * published body, whatever its query: the writers re-check the barcode themselves):
+ * - VTEX sku-by-ean.json: vtex/openapi-schemas@0d207e53c9166b8c18fd93b2407b452721f4d37c:"VTEX - Catalog API.json",
+ *   GET /api/catalog_system/pvt/sku/stockkeepingunitbyean/{ean}, 200 example (unchanged);
+ * - Tray products-list.json: tray-tecnologia/tray-api-php-client@ae0c259304790aef7e619811bffc740f6e2703ac:
+ *   tests/Unit/Services/Catalog/__mocks__/products.json; variants-list.json: NelsonEspadoto/api-doc@
+ *   ce3e57196c40b24abf67ebd3d5f91fecdadeef65:source/includes/_variacao-produtos.md, "Listagem de variações"
+ *   success answer (unchanged). Both list `ean` in availableFilters.
+ */
+const load = (channel: string, name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../fixtures/published', channel, name), 'utf8'));
+
+/** A writer whose requests are answered by `answer(path)`: a published body, or 404. */
+function over<W extends ChannelWriter>(create: (ctx: AdapterContext) => W, answer: (path: string) => unknown, options?: AdapterContext['options']) {
+	const sent: HttpRequest[] = [];
+	const writer = create({
+		transport: async (req): Promise<HttpResponse> => {
+			sent.push(req);
+			const body = answer(new URL(req.url).pathname);
+			return body === undefined ? { status: 404, headers: {}, body: { message: 'Not Found' } } : { status: 200, headers: {}, body };
+		},
+		baseUrl: 'https://loja.example',
+		account: 'loja',
+		retry: tinyRetry(1).retry,
+		options,
+	});
+	return { writer, sent };
+}
+
+describe('barcode look-ups on published answers', () => {
+	it('VTEX: Get SKU by EAN → the SKU Id is the listing the stock endpoint takes', async () => {
+		const { writer, sent } = over(createVtexWriter, (path) => (path.endsWith('/8781') ? load('vtex', 'sku-by-ean.json') : undefined), { warehouseId: '1_1' });
+		const found = await writer.resolveListingsByGtin!(['8781', '7891000315507']);
+		expect(Object.fromEntries(found)).toEqual({ '8781': { listingId: '2001773' } });
+		expect(sent.map((r) => new URL(r.url).pathname)).toEqual([
+			'/api/catalog_system/pvt/sku/stockkeepingunitbyean/8781',
+			'/api/catalog_system/pvt/sku/stockkeepingunitbyean/7891000315507',
+		]);
+	});
+
+	it('Tray: a variant by its ean (the variant and its product), else a product by its ean; the filter is the ean', async () => {
+		const { writer, sent } = over(createTrayWriter, (path) => (path.endsWith('/products/variants') ? load('tray', 'variants-list.json') : load('tray', 'products-list.json')));
+		const found = await writer.resolveListingsByGtin!(['123', '321321321312', '7891000315507']);
+		expect(Object.fromEntries(found)).toEqual({ '123': { listingId: '18', variantId: '1233' }, '321321321312': { listingId: '1' } });
+		expect(sent[0].query).toMatchObject({ ean: '123' });
+	});
+});

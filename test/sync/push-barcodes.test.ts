@@ -1,0 +1,62 @@
+import { createTrayWriter } from '../../core/channels/tray/writer';
+import { createVtexWriter } from '../../core/channels/vtex/writer';
+import type { ChannelWriter } from '../../core/channels/types';
+import { createFetchTransport } from '../../core/http/transport';
+import { pushStock } from '../../core/sync/push-stock';
+import type { OmsStore } from '../../core/store/types';
+import { tinyRetry } from '../channels/helpers/channel-test';
+import { TraySimulator } from '../simulators/tray';
+import { VtexSimulator } from '../simulators/vtex';
+import { freshStore, stock } from './stores';
+
+/**
+ * Push Stock on channels beyond Shopify whose catalog is searched by barcode: the SKU the channel shows under
+ * another seller SKU is found by its barcode, linked ('catalog') and published there; the next push uses the
+ * link without asking the channel again.
+ */
+const GTIN = '7891000315507';
+let store: OmsStore;
+beforeEach(async () => {
+	store = freshStore();
+	await stock(store, { CAMISA: [7] });
+	await store.setBarcodes([{ sku: 'CAMISA', gtin: GTIN }]);
+});
+afterEach(() => store.close());
+
+const push = (channel: string, writer: ChannelWriter) => pushStock({ store, channel, writer, levels: [{ sku: 'CAMISA' }], safetyStock: 0, maxQuantity: 0 });
+
+test('Tray: the variant whose ean is the barcode is linked and gets the value; the second push asks no catalog', async () => {
+	const sim = new TraySimulator({ consumerKey: 'ck', consumerSecret: 'cs', code: 'code' });
+	await sim.start();
+	try {
+		sim.putProduct({ id: 16, reference: 'CAM', stock: 0, variants: [{ id: 161, reference: 'CAM-AZUL-M', stock: 1, ean: GTIN }] });
+		const fetchTransport = createFetchTransport({}, 5000);
+		const writer = createTrayWriter({ transport: (req) => fetchTransport({ ...req, query: { ...req.query, access_token: sim.token() } }), baseUrl: sim.apiAddress, account: '391250', retry: tinyRetry(2).retry });
+		expect((await push('tray:391250', writer)).results.map((r) => [r.sku, r.status, r.value])).toEqual([['CAMISA', 'pushed', 7]]);
+		expect(sim.products.get(16)?.variants?.[0].stock).toBe(7);
+		expect((await store.listLinks({ channel: 'tray' })).map((l) => [l.sku, l.listingId, l.variantId, l.source])).toEqual([['CAMISA', '16', '161', 'catalog']]);
+		const lookups = sim.requests(/\/products(\/variants)?$/).filter((r) => r.method === 'GET').length;
+		await stock(store, { CAMISA: [2] });
+		expect((await push('tray:391250', writer)).results.map((r) => [r.sku, r.status])).toEqual([['CAMISA', 'pushed']]);
+		expect(sim.requests(/\/products(\/variants)?$/).filter((r) => r.method === 'GET').length).toBe(lookups);
+	} finally {
+		await sim.stop();
+	}
+});
+
+test('VTEX: the SKU whose EAN is the barcode (another RefId) is linked by its skuId and gets the value', async () => {
+	const creds = { appKey: 'vtexappkey-luxstore-ABCDEF', appToken: 'secret' };
+	const sim = new VtexSimulator(creds);
+	await sim.start();
+	try {
+		sim.catalog.set('REF-OUTRA', '20');
+		sim.eans.set(GTIN, '20');
+		const transport = createFetchTransport({ 'x-vtex-api-appkey': creds.appKey, 'x-vtex-api-apptoken': creds.appToken }, 5000);
+		const writer = createVtexWriter({ transport, baseUrl: sim.baseUrl, account: 'luxstore', retry: tinyRetry(2).retry, options: { warehouseId: '1_1' } });
+		expect((await push('vtex:luxstore', writer)).results.map((r) => [r.sku, r.status, r.value])).toEqual([['CAMISA', 'pushed', 7]]);
+		expect(sim.stockOf('20')).toBe(7);
+		expect((await store.listLinks({ channel: 'vtex' })).map((l) => [l.sku, l.listingId, l.source])).toEqual([['CAMISA', '20', 'catalog']]);
+	} finally {
+		await sim.stop();
+	}
+});
