@@ -139,8 +139,10 @@ function stockSection(levels: StockLevel[], pushes: PushStatusEntry[]): Pick<Das
 			return {
 				...l,
 				channels: channelAccounts.map((channel) => {
-					const p = mine.find((e) => e.channel === channel);
-					return { channel, value: p?.pushedValue ?? null, pushedAt: p?.pushedAt ?? null, behind: p ? p.behind : false, failing: Boolean(p?.retry) };
+					// The SKU's value (listings with a rule of their own have rows of their own: behind or failing counts them too).
+					const rows = mine.filter((e) => e.channel === channel);
+					const p = rows.find((e) => e.listingId === null) ?? rows[0];
+					return { channel, value: p?.pushedValue ?? null, pushedAt: p?.pushedAt ?? null, behind: rows.some((e) => e.behind), failing: rows.some((e) => e.retry !== null) };
 				}),
 			};
 		});

@@ -1,6 +1,7 @@
 import type { OrderStockState } from '../lifecycle/plan';
 import type { KitQueries, KitTx } from './kit-backend';
 import type { ChannelConfigBackend, WarehouseChoiceTx } from './channel-config-backend';
+import type { ListingRuleBackend } from './listing-rule-backend';
 import type { PaymentMethod } from '../model/order';
 import type { LinkBackend, LinkTx } from './link-backend';
 import type { OrderActivity, OrderSummary } from './activity';
@@ -18,6 +19,7 @@ import type {
 	PushStatusEntry,
 	PushRetryInput,
 	PushState,
+	ListingPushState,
 	ReservationEntry,
 	ReservationQuery,
 	StockLevel,
@@ -123,6 +125,8 @@ export interface StoreBackend extends LinkBackend {
 	readonly kitReads: KitQueries;
 	/** Publish rules and warehouses per channel account. */
 	readonly channelConfig: ChannelConfigBackend;
+	/** Publish rules per listing. */
+	readonly listingRules: ListingRuleBackend;
 	listChanged(cursor: string | undefined, limit: number): Promise<ChangedPage>;
 	listReservations(query: ReservationQuery): Promise<ReservationEntry[]>;
 	listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;
@@ -136,13 +140,14 @@ export interface StoreBackend extends LinkBackend {
 	recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]>;
 	getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>>;
 	getPushState(channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>>;
+	getListingPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]>;
 	/** Push leases and the retry set; times are epoch milliseconds of the store's clock. */
 	acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]>;
 	releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void>;
-	recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void>;
+	recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string; listing: string }>, nowMs: number, backoff: RetryBackoff): Promise<void>;
 	listPushRetries(channel: string, q: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]>;
 	pushStatus(filter: PushStatusFilter): Promise<PushStatusEntry[]>;
-	clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void>;
+	clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; listing: string; revision: number }>, startedMs: number | null): Promise<void>;
 	setListings(channel: string, mappings: ListingMapping[], at: string): Promise<void>;
 	getListings(channel: string, skus: string[]): Promise<Map<string, ListingMapping>>;
 	/** INSERT … ON CONFLICT DO NOTHING on the inbox's unique key: true when this call inserted the row. */

@@ -4,6 +4,10 @@ import type { StoreBackend } from './backend';
 import type { ChannelWarehouses, PublishRuleEntry } from './channel-config-backend';
 import { checkChannelAccount, removeRule, rulesFor, setRule, setWarehouses } from './channel-config-ops';
 import { storeSku } from './inputs';
+import { listingRulesFor, listListingRules, removeListingRule, setListingRule, type ListingRef } from './listing-rule-ops';
+import type { ListingRuleEntry } from '../catalog/listing-rules';
+import type { LinkQuery, ListingLink } from '../catalog/types';
+import type { PushRetryInput, PushStatusEntry, PushStatusQuery } from './types';
 import { kitsContainingIn, kitViews, saveKitInTx, type KitChangeResult, type KitView } from './kit-ops';
 
 /**
@@ -18,6 +22,14 @@ export abstract class CatalogStore {
 
 	protected now(): string {
 		return this.clock().toISOString();
+	}
+
+	abstract listLinks(query?: LinkQuery): Promise<ListingLink[]>;
+	abstract pushStatus(query?: PushStatusQuery): Promise<PushStatusEntry[]>;
+	abstract recordPushRetries(channel: string, entries: PushRetryInput[]): Promise<void>;
+
+	private listingRuleDeps() {
+		return { listLinks: (q?: LinkQuery) => this.listLinks(q), pushStatus: (q?: PushStatusQuery) => this.pushStatus(q), recordPushRetries: (c: string, e: PushRetryInput[]) => this.recordPushRetries(c, e), rules: this.backend.listingRules, now: this.now() };
 	}
 
 	async defineKit(sku: string, components: KitComponent[]): Promise<KitChangeResult> {
@@ -57,6 +69,22 @@ export abstract class CatalogStore {
 
 	publishRulesFor(channel: string, skus: string[]): Promise<{ account?: PublishRule; bySku: Map<string, PublishRule> }> {
 		return rulesFor(this.backend.channelConfig, channel, skus.map((s) => storeSku(s)));
+	}
+
+	setListingRule(channel: string, listing: ListingRef, rule: PublishRule): Promise<ListingRuleEntry> {
+		return setListingRule(this.listingRuleDeps(), channel, listing, rule);
+	}
+
+	removeListingRule(channel: string, listing: ListingRef): Promise<{ channel: string; listingId: string; variantId: string; skus: string[]; removed: boolean }> {
+		return removeListingRule(this.listingRuleDeps(), channel, listing);
+	}
+
+	listListingRules(channel?: string): Promise<ListingRuleEntry[]> {
+		return listListingRules(this.listingRuleDeps(), channel);
+	}
+
+	listingRulesFor(channel: string, listingIds: string[]): Promise<Map<string, PublishRule>> {
+		return listingRulesFor(this.backend.listingRules, checkChannelAccount(channel), listingIds);
 	}
 
 	setChannelWarehouses(channel: string, warehouses: { sells?: string[]; reservesIn?: string[] }): Promise<ChannelWarehouses> {

@@ -57,7 +57,7 @@ export function checkAdjust(entries: AdjustInput[]): AdjustInput[] {
 	});
 }
 
-/** Pushed values with their warehouse and change number filled in; one per (warehouse, SKU), the newest kept. */
+/** Pushed values with their warehouse and change number filled in; one per (warehouse, SKU, listing target), the newest kept. */
 export function checkPushed(values: PushedValue[]): Array<Required<PushedValue>> {
 	const out = new Map<string, Required<PushedValue>>();
 	for (const v of values) {
@@ -65,30 +65,38 @@ export function checkPushed(values: PushedValue[]): Array<Required<PushedValue>>
 		const checked = {
 			sku,
 			warehouse: v.warehouse || DEFAULT_WAREHOUSE,
+			listing: checkTarget(v.listing, sku),
 			value: checkUnits(v.value, 'value', sku, 0, MAX_COUNTER),
 			changeSeq: checkUnits(v.changeSeq ?? 0, 'changeSeq', sku, 0, MAX_COUNTER),
 		};
 		// One upsert statement cannot touch a row twice (PostgreSQL refuses it): the newest value wins.
-		const key = `${checked.warehouse}\u0000${sku}`;
+		const key = JSON.stringify([checked.warehouse, sku, checked.listing]);
 		const seen = out.get(key);
 		if (!seen || seen.changeSeq <= checked.changeSeq) out.set(key, checked);
 	}
 	return [...out.values()];
 }
 
+/** A push target's listing key (listingTarget) or '' for the SKU's own value. */
+export function checkTarget(listing: unknown, sku: string): string {
+	if (listing === undefined || listing === null) return '';
+	if (typeof listing !== 'string' || listing.length > 1000) throw new StockInputError(sku, 'listing', 'must be a listing key of at most 1000 characters');
+	return listing;
+}
+
 const RETRY_REASONS = new Set(['refused', 'unknown', 'deferred']);
 const MAX_ERROR_MESSAGE = 2000;
 
-/** Retry entries checked and merged per (warehouse, SKU): an unknown outcome wins, then a refusal, then a deferral. */
-export function checkRetries(entries: PushRetryInput[]): Array<PushRetryInput & { warehouse: string }> {
+/** Retry entries checked and merged per (warehouse, SKU, listing target): an unknown outcome wins, then a refusal, then a deferral. */
+export function checkRetries(entries: PushRetryInput[]): Array<PushRetryInput & { warehouse: string; listing: string }> {
 	const rank = { deferred: 0, refused: 1, unknown: 2 } as const;
-	const out = new Map<string, PushRetryInput & { warehouse: string }>();
+	const out = new Map<string, PushRetryInput & { warehouse: string; listing: string }>();
 	for (const e of entries) {
 		const sku = storeSku(e.sku);
 		if (!RETRY_REASONS.has(e.reason)) throw new StockInputError(sku, 'reason', `must be refused, unknown or deferred, got ${JSON.stringify(e.reason)}`);
 		if (e.httpCode !== undefined) checkUnits(e.httpCode, 'httpCode', sku, 100, 599);
-		const checked = { ...e, sku, warehouse: e.warehouse || DEFAULT_WAREHOUSE, message: e.message?.slice(0, MAX_ERROR_MESSAGE) };
-		const key = `${checked.warehouse}\u0000${sku}`;
+		const checked = { ...e, sku, warehouse: e.warehouse || DEFAULT_WAREHOUSE, listing: checkTarget(e.listing, sku), message: e.message?.slice(0, MAX_ERROR_MESSAGE) };
+		const key = JSON.stringify([checked.warehouse, sku, checked.listing]);
 		const seen = out.get(key);
 		if (!seen || rank[seen.reason] <= rank[checked.reason]) out.set(key, checked);
 	}

@@ -1,6 +1,7 @@
 import { pushRetryFromRow } from './rows';
 import type { PushStatusEntry, PushStatusQuery, VersionedLevel } from './types';
 import { storeSku } from './inputs';
+import { targetListing } from '../catalog/listing-rules';
 
 /** Read side of the push state (pushStatus), shared by both drivers. */
 
@@ -37,10 +38,13 @@ export const pushStatusFromRow = (r: Row): PushStatusEntry => {
 	const onHand = num(r.on_hand);
 	const reserved = num(r.reserved);
 	const available = onHand === null || reserved === null ? null : onHand - reserved;
+	const listing = targetListing(r.listing ? String(r.listing) : '');
 	return {
 		channel: String(r.channel),
 		warehouse: String(r.warehouse),
 		sku: String(r.sku),
+		listingId: listing?.listingId ?? null,
+		variantId: listing ? listing.variantId || null : null,
 		pushedValue: num(r.pushed_value),
 		pushedAt: iso(r.pushed_at),
 		pushedChangeSeq: pushedSeq,

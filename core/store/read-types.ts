@@ -85,6 +85,12 @@ export interface PushStatusEntry {
 	channel: string;
 	warehouse: string;
 	sku: string;
+	/**
+	 * Set on a listing pushed under its own rule (Catalog → Set Listing Rule), whose value may differ from the
+	 * SKU's other listings; null on the row of the SKU's value, which every other listing shows.
+	 */
+	listingId: string | null;
+	variantId: string | null;
 	/** The value the channel last accepted; null when no push of this SKU was ever accepted (retry set only). */
 	pushedValue: number | null;
 	pushedAt: string | null;

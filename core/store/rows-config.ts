@@ -1,4 +1,5 @@
 import type { ChannelWarehouses, PublishRuleEntry } from './channel-config-backend';
+import type { ListingRuleRow } from './listing-rule-backend';
 
 /** Row shapes of the channel settings tables, shared by both drivers. */
 
@@ -9,7 +10,15 @@ const opt = (v: unknown): number | undefined => (v === null || v === undefined ?
 const list = (v: unknown): string[] => (typeof v === 'string' ? (JSON.parse(v) as string[]) : ((v as string[] | null) ?? []));
 
 export function ruleFromRow(r: Row): PublishRuleEntry {
-	const out: PublishRuleEntry = { channel: String(r.channel), sku: r.sku ? String(r.sku) : null, updatedAt: when(r.updated_at) };
+	return withRuleFields<PublishRuleEntry>({ channel: String(r.channel), sku: r.sku ? String(r.sku) : null, updatedAt: when(r.updated_at) }, r);
+}
+
+export function listingRuleFromRow(r: Row): ListingRuleRow {
+	return withRuleFields<ListingRuleRow>({ channel: String(r.channel), listingId: String(r.listing_id), variantId: String(r.variant_id ?? ''), updatedAt: when(r.updated_at) }, r);
+}
+
+/** The rule's columns that are set (NULL = falls back). */
+function withRuleFields<T extends object>(out: T, r: Row): T {
 	const fields = { sharePercent: opt(r.share_percent), maxQuantity: opt(r.max_quantity), safetyStock: opt(r.safety_stock), zeroBelow: opt(r.zero_below) };
 	for (const [k, v] of Object.entries(fields)) if (v !== undefined) (out as unknown as Record<string, number>)[k] = v;
 	return out;

@@ -78,6 +78,7 @@ const isoMs = (v: unknown): string => new Date(num(v)).toISOString();
 export const pushRetryFromRow = (r: Row): PushRetryEntry => ({
 	sku: String(r.sku),
 	warehouse: String(r.warehouse),
+	listing: r.listing ? String(r.listing) : '',
 	attempts: num(r.attempts),
 	uncertain: r.uncertain === true || num(r.uncertain) === 1,
 	lastError: str(r.last_error),

@@ -7,7 +7,7 @@ import { describeOrderRef, validateCanonicalOrder } from '../model/validate';
 import type { RetryBackoff, StoreBackend } from './backend';
 import { applyOrdersInTx, changeStockInTx, expireInTx, reconcileInTx } from './engine';
 import { expiryCutoffs, expiryRules, sameCutoffForAll, type ExpiryRulesInput } from './expiry';
-import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkUnits, storeSku } from './inputs';
+import { byIdentity, checkAdjust, checkDelivery, checkLease, checkListings, checkPushed, checkRetries, checkSetOnHand, checkTarget, checkUnits, storeSku } from './inputs';
 import { CatalogStore } from './catalog-store';
 import { kitLevels, kitVersionedLevels, withChangedKits } from './kit-ops';
 import { activityLimit, type ActivityQuery, type OrderActivity } from './activity';
@@ -38,6 +38,7 @@ import type {
 	PushStatusEntry,
 	PushStatusQuery,
 	PushState,
+	ListingPushState,
 	ReconcileReport,
 	ReservationEntry,
 	ReservationQuery,
@@ -226,7 +227,9 @@ export class LedgerStore extends CatalogStore implements OmsStore {
 
 	async recordPushed(channel: string, values: PushedValue[]): Promise<PushedValue[]> {
 		const checked = checkPushed(values);
-		return checked.length ? this.backend.recordPushed(channel, checked, this.now()) : [];
+		// The answer names a listing target only when there is one (the SKU's own value is listing '').
+		const superseded = checked.length ? await this.backend.recordPushed(channel, checked, this.now()) : [];
+		return superseded.map(({ listing, ...v }) => (listing ? { ...v, listing } : v));
 	}
 
 	getPushed(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<Map<string, number>> {
@@ -235,6 +238,12 @@ export class LedgerStore extends CatalogStore implements OmsStore {
 
 	getPushState(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<Map<string, PushState>> {
 		return byIdentity(skus, (ids) => this.backend.getPushState(channel, ids, warehouse));
+	}
+
+	/** The values recorded per listing target (listings pushed under their own rule) of these SKUs, store identities. */
+	getListingPushStates(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<ListingPushState[]> {
+		const ids = [...new Set(skus.map((s) => storeSku(s)))];
+		return ids.length ? this.backend.getListingPushStates(channel, ids, warehouse) : Promise.resolve([]);
 	}
 
 	async acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, ttlMs: number): Promise<string[]> {
@@ -273,7 +282,7 @@ export class LedgerStore extends CatalogStore implements OmsStore {
 
 	async clearPushRetries(channel: string, warehouse: string, seen: SeenRetry[], pushStartedAt?: Date): Promise<void> {
 		const started = pushStartedAt === undefined ? null : checkDate(pushStartedAt, 'clearPushRetries').getTime();
-		const checked = seen.map((e) => ({ sku: storeSku(e.sku), revision: checkUnits(e.revision, 'revision', String(e.sku), 1, Number.MAX_SAFE_INTEGER) }));
+		const checked = seen.map((e) => ({ sku: storeSku(e.sku), listing: checkTarget(e.listing, String(e.sku)), revision: checkUnits(e.revision, 'revision', String(e.sku), 1, Number.MAX_SAFE_INTEGER) }));
 		if (checked.length) await this.backend.clearPushRetries(channel, warehouse || DEFAULT_WAREHOUSE, checked, started);
 	}
 

@@ -9,6 +9,7 @@ import type { ClaimedDelivery, ClaimOptions, FailOptions, QueuedDeliveryInput, Q
 import type { KitLineInfo } from './kit-stock';
 import type { KitComponent } from '../catalog/kits';
 import type { PublishRule } from '../catalog/publish-rules';
+import type { ListingRuleEntry } from '../catalog/listing-rules';
 import type { ChannelWarehouses, PublishRuleEntry } from './channel-config-backend';
 import type { KitChangeResult, KitView } from './kit-ops';
 import type { OrderPage, OrderQuery, PushStatusEntry, PushStatusQuery, StoredOrder } from './read-types';
@@ -187,6 +188,8 @@ export interface VersionedLevel extends StockLevel {
 export interface PushedValue {
 	sku: string;
 	warehouse?: string;
+	/** The push target: '' (default) the SKU's listings; a listing with its own rule its key (listingTarget). */
+	listing?: string;
 	value: number;
 	/**
 	 * The change number of the level the value was computed from (VersionedLevel.changeSeq). A value is only
@@ -201,6 +204,12 @@ export interface PushState {
 	changeSeq: number;
 }
 
+/** A listing target's recorded value (PushedValue.listing ≠ ''). */
+export interface ListingPushState extends PushState {
+	sku: string;
+	listing: string;
+}
+
 /**
  * Why a SKU goes to the push retry set: the channel refused it (an HTTP 4xx answer), the outcome of the write
  * is unknown (timeout, connection reset, 5xx: the channel may have applied it), or another push held the SKU.
@@ -210,6 +219,8 @@ export type PushRetryReason = 'refused' | 'unknown' | 'deferred';
 export interface PushRetryInput {
 	sku: string;
 	warehouse?: string;
+	/** The push target ('' default: the SKU, or its listings without their own rule); see PushedValue.listing. */
+	listing?: string;
 	reason: PushRetryReason;
 	/** The channel's error, kept as the entry's last error (not for 'deferred' when the entry exists). */
 	message?: string;
@@ -220,6 +231,8 @@ export interface PushRetryInput {
 export interface PushRetryEntry {
 	sku: string;
 	warehouse: string;
+	/** '' for the SKU; a listing's key (listingTarget) when that listing, pushed under its own rule, failed. */
+	listing: string;
 	/** Failed attempts in a row ('deferred' does not count). */
 	attempts: number;
 	/**
@@ -239,6 +252,8 @@ export interface PushRetryEntry {
 /** A retry entry as a push read it (its SKU and revision). */
 export interface SeenRetry {
 	sku: string;
+	/** '' (default): the SKU's entry. */
+	listing?: string;
 	revision: number;
 }
 
@@ -329,6 +344,17 @@ export interface OmsStore extends LinkStore {
 	listPublishRules(channel?: string): Promise<PublishRuleEntry[]>;
 	/** The account's rule and the overrides of `skus` (keyed by the SKUs' store identities). */
 	publishRulesFor(channel: string, skus: string[]): Promise<{ account?: PublishRule; bySku: Map<string, PublishRule> }>;
+	/**
+	 * Sets (replaces) the publish rule of one listing of a channel account (a variant, or the listing as a whole),
+	 * over the SKU's and the account's rule field by field. The listing must be linked; its SKUs are queued
+	 * (retry set, due at once) so the next push publishes the listing's new number. Refuses an empty rule.
+	 */
+	setListingRule(channel: string, listing: { listingId: string; variantId?: string }, rule: PublishRule): Promise<ListingRuleEntry>;
+	removeListingRule(channel: string, listing: { listingId: string; variantId?: string }): Promise<{ channel: string; listingId: string; variantId: string; skus: string[]; removed: boolean }>;
+	/** Listing rules of one channel account (every account when omitted), each with the SKUs it is linked to now. */
+	listListingRules(channel?: string): Promise<ListingRuleEntry[]>;
+	/** The rules of these listings (every variant) on one account, keyed by listingTarget(listingId, variantId). */
+	listingRulesFor(channel: string, listingIds: string[]): Promise<Map<string, PublishRule>>;
 	/** Which warehouses a channel account sells (sum published) and where its orders reserve (priority list). */
 	setChannelWarehouses(channel: string, warehouses: { sells?: string[]; reservesIn?: string[] }): Promise<ChannelWarehouses>;
 	removeChannelWarehouses(channel: string): Promise<{ channel: string; removed: boolean }>;
@@ -362,6 +388,8 @@ export interface OmsStore extends LinkStore {
 	getPushed(channel: string, skus: string[], warehouse?: string): Promise<Map<string, number>>;
 	/** getPushed with the change numbers. */
 	getPushState(channel: string, skus: string[], warehouse?: string): Promise<Map<string, PushState>>;
+	/** The values recorded for listings pushed under their own rule (targets other than the SKU's ''). */
+	getListingPushStates(channel: string, skus: string[], warehouse?: string): Promise<ListingPushState[]>;
 	/**
 	 * Takes the push leases of SKUs for `holder` until ttlMs from the store's clock, in one atomic statement:
 	 * a SKU is taken when free, expired, or already this holder's (which renews it). Answers the SKUs taken

@@ -13,7 +13,8 @@ export interface ResolvedListings {
 	failed: Map<string, WriteFailure>;
 }
 
-const toRef = (l: ListingLink): ListingRef => ({
+/** The channel listing a link names, as writers take it. */
+export const linkRef = (l: ListingLink): ListingRef => ({
 	listingId: l.listingId,
 	...(l.variantId ? { variantId: l.variantId } : {}),
 	...(l.inventoryItemId ? { inventoryItemId: l.inventoryItemId } : {}),
@@ -37,7 +38,7 @@ export async function resolveListings(store: OmsStore, channelKey: string, write
 	if (skus.length === 0) return out;
 	const { channel, account } = splitChannelKey(channelKey);
 	const linked = await store.linksOfSkus(channel, account, skus);
-	for (const [sku, links] of linked) out.found.set(sku, links.map(toRef));
+	for (const [sku, links] of linked) out.found.set(sku, links.map(linkRef));
 	const missing = skus.filter((sku) => !linked.has(sku));
 	if (missing.length === 0) return out;
 

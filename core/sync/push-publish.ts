@@ -1,13 +1,19 @@
 import type { ChannelWriter, ListingRef, StockUpdate, WriteFailure } from '../channels/types';
 import { writeFailure } from '../channels/common/writer';
+import { listingTarget } from '../catalog/listing-rules';
 import type { PushRetryInput, SeenRetry } from '../store/types';
 import { resolveListings } from './listings';
 import { retryReason } from './push-outcome';
 import type { PushStockRequest, SkuPushResult } from './push-stock';
+import { targetId } from './push-targets';
 
-/** A value to send: computed from the level with this change number. */
+/** A value to send to one target of a SKU: computed from the level with this change number. */
 export interface Planned {
 	sku: string;
+	/** '' for the SKU's value (its listings without a rule of their own), else the listing's key. */
+	listing: string;
+	/** The listing, for a listing target. */
+	ref?: ListingRef;
 	available: number;
 	value: number;
 	changeSeq: number;
@@ -17,7 +23,10 @@ export interface Planned {
 export interface PublishContext {
 	readonly req: PushStockRequest;
 	readonly warehouse: string;
+	/** Per target id. */
 	readonly results: Map<string, SkuPushResult>;
+	/** Per SKU: listing keys with a target of their own. */
+	readonly own: Map<string, Set<string>>;
 	readonly batchSize: number;
 	now(): Date;
 	lease(skus: string[]): Promise<Set<string>>;
@@ -30,39 +39,51 @@ const SUPERSEDED = 'a value from a newer change was recorded while this one was 
 type Update = { update: StockUpdate; planned: Planned };
 
 /**
- * The updates in layers: layer k holds the k-th listing of every SKU, so no writer call names a SKU twice
- * (writers answer per SKU) and a SKU sold under several listings is sent to each of them.
+ * The updates in layers: layer k holds the k-th listing of every SKU (over all its targets), so no writer call
+ * names a SKU twice (writers answer per SKU) and a SKU sold under several listings is sent to each of them.
  */
-function layersOf(ctx: PublishContext, plan: Planned[], found: Map<string, ListingRef[]>): Update[][] {
+function layersOf(ctx: PublishContext, plan: Planned[], listingsOf: Map<string, ListingRef[]>): Update[][] {
 	const layers: Update[][] = [];
+	const depth = new Map<string, number>();
 	for (const p of plan) {
-		(found.get(p.sku) ?? []).forEach((listing, k) => (layers[k] ??= []).push({ update: { sku: p.sku, quantity: p.value, listing, warehouse: ctx.warehouse }, planned: p }));
+		for (const listing of listingsOf.get(targetId(p.sku, p.listing)) ?? []) {
+			const k = depth.get(p.sku) ?? 0;
+			depth.set(p.sku, k + 1);
+			(layers[k] ??= []).push({ update: { sku: p.sku, quantity: p.value, listing, warehouse: ctx.warehouse }, planned: p });
+		}
 	}
 	return layers;
 }
 
 /**
- * Sends planned values in the writer's chunks, each chunk after renewing its leases (a SKU whose lease
- * expired and was taken over is not sent: the other push owns it now), to every listing linked to the SKU.
- * A value is recorded once every listing of its SKU accepted it (per chunk, with its change number); the
- * store answers those a newer record superseded, which the caller pushes again. Failures go to the retry set
- * per chunk: refused, or uncertain when the outcome is unknown; a SKU's other listings are not sent after
- * one failed (the retry sends them all).
+ * The listings of each planned target: a listing target's own listing; for a SKU's value, its links (or what
+ * the channel's catalog shows, linked on the way) except the listings with a target of their own. Results of
+ * targets found nowhere are set here (not listed, or failed look-up: retried).
  */
-export async function publishPlanned(ctx: PublishContext, plan: Planned[], seen: Map<string, SeenRetry>): Promise<{ sent: Planned[]; superseded: Set<string> }> {
+async function listingsOfTargets(ctx: PublishContext, plan: Planned[], seen: Map<string, SeenRetry>): Promise<Map<string, ListingRef[]>> {
 	const { store, channel, writer } = ctx.req;
-	const listings = await resolveListings(store, channel, writer, plan.map((p) => p.sku));
+	const out = new Map<string, ListingRef[]>();
+	const shared = plan.filter((p) => !p.listing);
+	const listings = await resolveListings(store, channel, writer, shared.map((p) => p.sku));
 	const lookupFailures: PushRetryInput[] = [];
 	const notListed: string[] = [];
 	for (const p of plan) {
-		const result = ctx.results.get(p.sku)!;
+		const result = ctx.results.get(targetId(p.sku, p.listing))!;
 		Object.assign(result, { available: p.available, value: p.value, changeSeq: p.changeSeq });
+		if (p.listing) {
+			out.set(targetId(p.sku, p.listing), [p.ref!]);
+			continue;
+		}
+		const own = ctx.own.get(p.sku);
+		const found = listings.found.get(p.sku)?.filter((l) => !own?.has(listingTarget(l.listingId, l.variantId ?? '')));
 		const lookupFailure = listings.failed.get(p.sku);
-		if (listings.found.has(p.sku)) result.listings = listings.found.get(p.sku)!.length;
-		else if (lookupFailure) {
+		if (found && found.length > 0) {
+			out.set(p.sku, found);
+			result.listings = found.length;
+		} else if (lookupFailure) {
 			fail(result, lookupFailure);
 			// The look-up failed, nothing was written: a plain failure, never uncertain.
-			lookupFailures.push(retryEntry(ctx, p.sku, lookupFailure, 'refused'));
+			lookupFailures.push(retryEntry(ctx, p, lookupFailure, 'refused'));
 		} else {
 			Object.assign(result, { status: 'not_listed', message: 'not listed on channel' });
 			notListed.push(p.sku);
@@ -70,33 +91,48 @@ export async function publishPlanned(ctx: PublishContext, plan: Planned[], seen:
 	}
 	await clearSeen(ctx, notListed, seen);
 	if (lookupFailures.length > 0) await store.recordPushRetries(channel, lookupFailures);
+	return out;
+}
 
+/**
+ * Sends planned values in the writer's chunks, each chunk after renewing its leases (a SKU whose lease
+ * expired and was taken over is not sent: the other push owns it now), to every listing of each target.
+ * A target's value is recorded once every listing of it accepted it (per chunk, with its change number); the
+ * store answers those a newer record superseded, which the caller pushes again. Failures go to the retry set
+ * per chunk and target: refused, or uncertain when the outcome is unknown; a target's other listings are not
+ * sent after one failed (the retry sends them all).
+ */
+export async function publishPlanned(ctx: PublishContext, plan: Planned[], seen: Map<string, SeenRetry>): Promise<{ sent: Planned[]; superseded: Set<string> }> {
+	const { store, channel, writer } = ctx.req;
+	const listingsOf = await listingsOfTargets(ctx, plan, seen);
 	const sent: Planned[] = [];
 	const superseded = new Set<string>();
-	const dropped = new Set<string>(); // failed or lost on one listing: not sent to the others in this run
+	const failed = new Set<string>(); // target ids refused on one listing: not sent to their other listings in this run
+	const lostSkus = new Set<string>(); // SKUs whose lease another push took: nothing more of them is sent
 	const acceptedBy = new Map<string, number>();
-	for (const layer of layersOf(ctx, plan, listings.found)) {
+	for (const layer of layersOf(ctx, plan, listingsOf)) {
 		for (let i = 0; i < layer.length; i += ctx.batchSize) {
 			const startedAt = ctx.now();
-			const batch = layer.slice(i, i + ctx.batchSize).filter((u) => !dropped.has(u.planned.sku));
+			const batch = layer.slice(i, i + ctx.batchSize).filter((u) => !lostSkus.has(u.planned.sku) && !failed.has(targetId(u.planned.sku, u.planned.listing)));
 			if (batch.length === 0) continue;
 			const held = await ctx.lease(batch.map((u) => u.planned.sku));
 			const chunk = batch.filter((u) => held.has(u.planned.sku));
-			const lost = batch.filter((u) => !held.has(u.planned.sku));
-			for (const u of lost) dropped.add(u.planned.sku);
-			if (lost.length > 0) await ctx.defer(lost.map((u) => u.planned.sku), LEASE_LOST);
+			const lost = [...new Set(batch.filter((u) => !held.has(u.planned.sku)).map((u) => u.planned.sku))];
+			for (const sku of lost) lostSkus.add(sku);
+			if (lost.length > 0) await ctx.defer(lost, LEASE_LOST);
 			if (chunk.length === 0) continue;
 
 			const answers = await pushChunk(writer, chunk.map((u) => u.update));
 			const accepted: Planned[] = [];
 			const failures: PushRetryInput[] = [];
 			for (const { planned } of chunk) {
+				const id = targetId(planned.sku, planned.listing);
 				const answer = answers.get(planned.sku) ?? { ok: false, error: { message: `${writer.id} returned no result for SKU ${planned.sku}` } };
-				const result = ctx.results.get(planned.sku)!;
+				const result = ctx.results.get(id)!;
 				if (answer.ok) {
-					const done = (acceptedBy.get(planned.sku) ?? 0) + 1;
-					acceptedBy.set(planned.sku, done);
-					if (done < listings.found.get(planned.sku)!.length) continue; // more listings to go
+					const done = (acceptedBy.get(id) ?? 0) + 1;
+					acceptedBy.set(id, done);
+					if (done < listingsOf.get(id)!.length) continue; // more listings to go
 					result.status = 'pushed';
 					delete result.error;
 					delete result.message;
@@ -104,19 +140,20 @@ export async function publishPlanned(ctx: PublishContext, plan: Planned[], seen:
 				} else {
 					const error = answer.error ?? { message: `${writer.id} refused the quantity of SKU ${planned.sku}` };
 					fail(result, error);
-					dropped.add(planned.sku);
-					failures.push(retryEntry(ctx, planned.sku, error));
+					failed.add(id);
+					failures.push(retryEntry(ctx, planned, error));
 				}
 			}
 			// Recorded per chunk: a run that dies later does not send these again.
 			if (accepted.length > 0) {
-				const values = accepted.map((p) => ({ sku: p.sku, warehouse: ctx.warehouse, value: p.value, changeSeq: p.changeSeq }));
+				const values = accepted.map((p) => ({ sku: p.sku, warehouse: ctx.warehouse, listing: p.listing, value: p.value, changeSeq: p.changeSeq }));
 				for (const v of await store.recordPushed(channel, values)) {
-					superseded.add(v.sku);
-					failures.push({ sku: v.sku, warehouse: ctx.warehouse, reason: 'unknown', message: SUPERSEDED });
+					superseded.add(targetId(v.sku, v.listing ?? ''));
+					failures.push({ sku: v.sku, warehouse: ctx.warehouse, listing: v.listing ?? '', reason: 'unknown', message: SUPERSEDED });
 				}
 				sent.push(...accepted);
-				await clearSeen(ctx, accepted.filter((p) => !superseded.has(p.sku)).map((p) => p.sku), seen, startedAt);
+				const cleared = accepted.map((p) => targetId(p.sku, p.listing)).filter((id) => !superseded.has(id));
+				await clearSeen(ctx, cleared, seen, startedAt);
 			}
 			if (failures.length > 0) await store.recordPushRetries(channel, failures);
 		}
@@ -124,9 +161,9 @@ export async function publishPlanned(ctx: PublishContext, plan: Planned[], seen:
 	return { sent, superseded };
 }
 
-/** Takes SKUs out of the retry set at the revisions this round read (an entry recorded since stays). */
-async function clearSeen(ctx: PublishContext, skus: string[], seen: Map<string, SeenRetry>, startedAt?: Date): Promise<void> {
-	const entries = skus.flatMap((sku) => seen.get(sku) ?? []);
+/** Takes targets (ids) out of the retry set at the revisions this round read (an entry recorded since stays). */
+async function clearSeen(ctx: PublishContext, ids: string[], seen: Map<string, SeenRetry>, startedAt?: Date): Promise<void> {
+	const entries = ids.flatMap((id) => seen.get(id) ?? []);
 	if (entries.length > 0) await ctx.req.store.clearPushRetries(ctx.req.channel, ctx.warehouse, entries, startedAt);
 }
 
@@ -135,10 +172,10 @@ function fail(result: SkuPushResult, error: WriteFailure): void {
 	delete result.message;
 }
 
-function retryEntry(ctx: PublishContext, sku: string, error: WriteFailure, reason = retryReason(error)): PushRetryInput {
+function retryEntry(ctx: PublishContext, target: Planned, error: WriteFailure, reason = retryReason(error)): PushRetryInput {
 	const code = error.httpCode;
 	const httpCode = Number.isInteger(code) && code! >= 100 && code! <= 599 ? { httpCode: code } : {};
-	return { sku, warehouse: ctx.warehouse, reason, message: error.message, ...httpCode };
+	return { sku: target.sku, warehouse: ctx.warehouse, listing: target.listing, reason, message: error.message, ...httpCode };
 }
 
 /** A writer that throws (the whole request failed) fails every SKU of the chunk, not the run. */

@@ -3,6 +3,8 @@ import type { PushRetryInput, SeenRetry } from '../store/types';
 import { publishPlanned, type Planned, type PublishContext } from './push-publish';
 import type { PushStockRequest, SkuPushResult } from './push-stock';
 import type { PushScope } from './push-scope';
+import { targetId } from './push-targets';
+import { composeResult } from './push-result';
 
 const NOT_COUNTED = 'never counted in the OMS: set its on-hand stock to publish it';
 export const DEFERRED = 'another push of this SKU was running: it waits in the retry set for the next run';
@@ -21,7 +23,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class PushRun implements PublishContext {
 	readonly holder = `push-${randomUUID()}`;
+	/** Per target id (push-targets.ts targetId): the SKU itself for its value. */
 	readonly results = new Map<string, SkuPushResult>();
+	/** Per SKU: the results of its listings pushed under their own rule, by listing key. */
+	private readonly listingResults = new Map<string, Map<string, SkuPushResult>>();
+	/** Per SKU: listing keys with a target of their own (the SKU's value is not sent to them). */
+	readonly own = new Map<string, Set<string>>();
 	/** The key the push state is kept under: the warehouse sold, or several joined ("default+sp"). */
 	readonly warehouse: string;
 
@@ -71,7 +78,7 @@ export class PushRun implements PublishContext {
 			}
 			if (waiting.length > 0) await sleep(Math.min(pause, left));
 		}
-		return skus.map((sku) => this.results.get(sku)!);
+		return skus.map((sku) => this.resultOf(sku));
 	}
 
 	private async underLease(skus: string[]): Promise<void> {
@@ -89,68 +96,86 @@ export class PushRun implements PublishContext {
 
 	/**
 	 * Round 1 pushes what differs from the recorded value; each later round reads the pushed SKUs again and
-	 * pushes those whose level moved to another value meanwhile (or whose record a newer one superseded).
+	 * pushes the targets whose level moved to another value meanwhile (or whose record a newer one superseded).
+	 * Targets: the SKU's value and each listing with its own rule (push-targets.ts), each recorded on its own.
 	 */
 	private async rounds(skus: string[]): Promise<void> {
 		const maxRounds = Math.max(1, this.req.maxRounds ?? 3);
 		const sentSeq = new Map<string, number>();
-		let forced = new Set(this.req.force ? skus : []);
+		let forced: (id: string) => boolean = () => this.req.force === true;
 		let check = skus;
 		for (let round = 1; check.length > 0; round++) {
 			const { plan, seen } = await this.plan(check, round, sentSeq, forced);
 			if (plan.length === 0) return;
-			if (round > maxRounds) return await this.defer(plan.map((p) => p.sku), KEPT_MOVING, true);
+			if (round > maxRounds) return await this.defer([...new Set(plan.map((p) => p.sku))], KEPT_MOVING, true);
 			const { sent, superseded } = await publishPlanned(this, plan, seen);
-			for (const p of sent) sentSeq.set(p.sku, p.changeSeq);
-			forced = superseded;
-			check = sent.map((p) => p.sku);
+			for (const p of sent) sentSeq.set(targetId(p.sku, p.listing), p.changeSeq);
+			forced = (id) => superseded.has(id);
+			check = [...new Set(sent.map((p) => p.sku))];
 		}
 	}
 
 	/** Reads levels, recorded values and uncertain marks of `check` (under the lease) and decides what to send. */
-	private async plan(check: string[], round: number, sentSeq: Map<string, number>, forced: Set<string>): Promise<{ plan: Planned[]; seen: Map<string, SeenRetry> }> {
+	private async plan(check: string[], round: number, sentSeq: Map<string, number>, forced: (id: string) => boolean): Promise<{ plan: Planned[]; seen: Map<string, SeenRetry> }> {
 		const { store, channel } = this.req;
-		const [levels, states, retries, valueOf] = await Promise.all([
+		const [levels, states, ownStates, retries] = await Promise.all([
 			this.scope.levels(check),
 			store.getPushState(channel, check, this.warehouse),
-			store.listPushRetries(channel, { warehouse: this.warehouse, skus: check, limit: check.length }),
-			this.scope.valuer(check),
+			store.getListingPushStates(channel, check, this.warehouse),
+			store.listPushRetries(channel, { warehouse: this.warehouse, skus: check, limit: 100_000 }),
 		]);
+		const recordedOwn = new Map(ownStates.map((s) => [targetId(s.sku, s.listing), s]));
+		const { bySku: targets, own } = await this.scope.targets(check, new Set(recordedOwn.keys()));
+		for (const [sku, keys] of own) this.own.set(sku, keys);
 		const bySku = new Map(levels.map((l) => [l.sku, l]));
-		const uncertain = new Set(retries.filter((r) => r.uncertain).map((r) => r.sku));
-		const seen = new Map(retries.map((r) => [r.sku, { sku: r.sku, revision: r.revision }]));
+		const uncertain = new Set(retries.filter((r) => r.uncertain).map((r) => targetId(r.sku, r.listing)));
+		const seen = new Map(retries.map((r) => [targetId(r.sku, r.listing), { sku: r.sku, listing: r.listing, revision: r.revision }]));
 		const plan: Planned[] = [];
 		const settled: string[] = [];
+		const live = new Set<string>();
 		for (const sku of check) {
 			const level = bySku.get(sku);
-			// Sent by this run and unchanged since: done.
-			if (!forced.has(sku) && level !== undefined && sentSeq.get(sku) === level.changeSeq) continue;
-			const result = this.resultFor(sku, states.get(sku)?.value ?? null);
-			// A SKU only seen on orders was never counted: publishing 0 would pull a selling listing off the channel.
-			if (!level || !level.stocked) {
-				Object.assign(result, { available: level?.available ?? null, value: null, changeSeq: level?.changeSeq ?? null, status: 'not_counted', message: NOT_COUNTED });
-				settled.push(sku);
-				continue;
-			}
-			const value = valueOf(sku, level.available);
-			if (forced.has(sku) || uncertain.has(sku) || value !== states.get(sku)?.value) plan.push({ sku, available: level.available, value, changeSeq: level.changeSeq });
-			else if (round === 1) {
-				Object.assign(result, { available: level.available, value, changeSeq: level.changeSeq, status: 'unchanged' });
-				settled.push(sku);
+			for (const target of targets.get(sku) ?? []) {
+				const id = targetId(sku, target.listing);
+				live.add(id);
+				// Later rounds re-check what this run sent (a target that failed waits in the retry set).
+				if (round > 1 && !sentSeq.has(id) && !forced(id)) continue;
+				// Sent by this run and unchanged since: done.
+				if (!forced(id) && level !== undefined && sentSeq.get(id) === level.changeSeq) continue;
+				const recorded = target.listing ? recordedOwn.get(id) : states.get(sku);
+				const result = this.resultFor(sku, target.listing, recorded?.value ?? null);
+				// A SKU only seen on orders was never counted: publishing 0 would pull a selling listing off the channel.
+				if (!level || !level.stocked) {
+					Object.assign(result, { available: level?.available ?? null, value: null, changeSeq: level?.changeSeq ?? null, status: 'not_counted', message: NOT_COUNTED });
+					settled.push(id);
+					continue;
+				}
+				const value = target.value(level.available);
+				const planned = { sku, listing: target.listing, ref: target.ref, available: level.available, value, changeSeq: level.changeSeq };
+				if (forced(id) || uncertain.has(id) || value !== recorded?.value) plan.push(planned);
+				else if (round === 1) {
+					Object.assign(result, { available: level.available, value, changeSeq: level.changeSeq, status: 'unchanged' });
+					settled.push(id);
+				}
 			}
 		}
+		// An entry of a target that is gone (its listing unlinked) has nothing left to send.
+		for (const id of seen.keys()) if (!live.has(id)) settled.push(id);
 		// Nothing to send (the channel has the value, or it cannot be sent until something changes): out of the retry set.
-		const done = settled.flatMap((sku) => seen.get(sku) ?? []);
+		const done = settled.flatMap((id) => seen.get(id) ?? []);
 		if (done.length > 0) await store.clearPushRetries(channel, this.warehouse, done);
 		return { plan, seen };
 	}
 
-	resultFor(sku: string, previous: number | null): SkuPushResult {
-		let result = this.results.get(sku);
+	/** The result of one target of a SKU ('' = the SKU's value), made on first use. */
+	resultFor(sku: string, listing: string, previous: number | null): SkuPushResult {
+		const id = targetId(sku, listing);
+		let result = this.results.get(id);
 		if (!result) {
 			result = { sku, warehouse: this.warehouse, available: null, value: null, previous, changeSeq: null, status: 'unchanged' };
 			if (this.retried.has(sku)) result.retried = true;
-			this.results.set(sku, result);
+			this.results.set(id, result);
+			if (listing) (this.listingResults.get(sku) ?? this.listingResults.set(sku, new Map()).get(sku)!).set(listing, result);
 		}
 		return result;
 	}
@@ -158,11 +183,18 @@ export class PushRun implements PublishContext {
 	/** SKUs this run leaves to the next one, due at once in the retry set; `keepStatus` for SKUs already pushed. */
 	async defer(skus: string[], message: string, keepStatus = false): Promise<void> {
 		for (const sku of skus) {
-			const result = this.resultFor(sku, null);
-			if (!keepStatus) result.status = 'deferred';
-			result.message = message;
+			const known = [this.results.get(sku), ...(this.listingResults.get(sku)?.values() ?? [])].filter((r) => r !== undefined);
+			for (const result of known.length > 0 ? known : [this.resultFor(sku, '', null)]) {
+				if (!keepStatus) result.status = 'deferred';
+				result.message = message;
+			}
 		}
 		const entries: PushRetryInput[] = skus.map((sku) => ({ sku, warehouse: this.warehouse, reason: 'deferred', message }));
 		await this.req.store.recordPushRetries(this.req.channel, entries);
+	}
+
+	/** One result per SKU: its value's, with the listings pushed under their own rule beside it (composeResult). */
+	resultOf(sku: string): SkuPushResult {
+		return composeResult(this.results.get(sku), [...(this.listingResults.get(sku) ?? new Map()).entries()], sku, this.warehouse);
 	}
 }

@@ -1,11 +1,12 @@
-import { publishedValue, resolveRule, type PublishRule } from '../catalog/publish-rules';
+import type { PublishRule } from '../catalog/publish-rules';
 import type { OmsStore, VersionedLevel } from '../store/types';
 import type { PushStockRequest } from './push-stock';
+import { pushTargets, type SkuTargets } from './push-targets';
 
 /**
  * What one push run publishes from: the warehouses the channel account sells (the store's setting, else the
- * node's Warehouse) and the value rules (the store's per-SKU override, the account's rule, the node's
- * parameters, the defaults, field by field). Selling several warehouses publishes their sum, under a push
+ * node's Warehouse) and the value rules (the listing's and the SKU's overrides, the account's rule, the node's
+ * parameters, the defaults, field by field: push-targets.ts). Selling several warehouses publishes their sum, under a push
  * key naming them all ("default+sp"), so its recorded values, leases and retries are its own.
  */
 export class PushScope {
@@ -52,9 +53,8 @@ export class PushScope {
 		return [...sum.values()];
 	}
 
-	/** value(sku, available) with the SKU's resolved rule. */
-	async valuer(skus: string[]): Promise<(sku: string, available: number) => number> {
-		const { account, bySku } = await this.store.publishRulesFor(this.channel, skus);
-		return (sku, available) => publishedValue(available, resolveRule(bySku.get(sku), account, this.nodeRule));
+	/** The targets of `skus` (push-targets.ts) with the node's fields as the last rule layer. */
+	targets(skus: string[], ownRecorded: Set<string>): Promise<SkuTargets> {
+		return pushTargets(this.store, this.channel, skus, this.nodeRule, ownRecorded);
 	}
 }

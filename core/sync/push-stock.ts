@@ -2,6 +2,7 @@ import type { ChannelWriter, WriteFailure } from '../channels/types';
 import type { OmsStore } from '../store/types';
 import { DEFAULT_WAREHOUSE, skuIdentity } from '../model/order';
 import { PushRun } from './push-run';
+import type { ListingPushResult } from './push-result';
 import { PushScope } from './push-scope';
 import { checkStockValueRules, type StockValueRules } from './stock-value';
 
@@ -34,6 +35,11 @@ export interface SkuPushResult {
 	error?: WriteFailure;
 	/** How many channel listings the SKU is published to (links; one SKU may be sold under several). */
 	listings?: number;
+	/**
+	 * Listings of the SKU pushed under their own rule (Catalog → Set Listing Rule), each with its own value;
+	 * absent when the SKU has none. The fields above are the SKU's value, shown by its other listings.
+	 */
+	ownListings?: ListingPushResult[];
 	/** The SKU came from the retry set (an earlier run failed or deferred it). */
 	retried?: true;
 }

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import { closeSharedStores } from '../../core/store/open';
+import { closeSharedStores, getSharedStore } from '../../core/store/open';
+import { toStoreConfig } from '../../nodes/shared/store';
 import { runNode } from '../harness/n8n-store-harness';
 import { freshCredential, type DriverName } from './helpers/stores';
 
@@ -43,5 +44,26 @@ describe.each(DRIVERS)('OMS Store node, Catalog rules and warehouses on %s', (dr
 		expect(set).toMatchObject({ channel: 'mercadolivre:123', sells: ['default', 'sp'], reservesIn: ['sp', 'default'] });
 		expect(await run({ resource: 'catalog', operation: 'listChannelWarehouses' })).toEqual([expect.objectContaining({ channel: 'mercadolivre:123', sells: ['default', 'sp'] })]);
 		expect(await run({ resource: 'catalog', operation: 'removeChannelWarehouses', channelAccount: 'mercadolivre:123' })).toEqual([{ channel: 'mercadolivre:123', removed: true }]);
+	});
+	test('Set Listing Rule on linked listings (from items), List, Remove; an unlinked listing is an error item naming it; Push Status shows the listing apart', async () => {
+		await run({ resource: 'catalog', operation: 'linkListing', channel: 'shopify', account: 'loja', listingId: '={{ $json.listing }}', sku: 'CAMISA' }, [{ listing: 'P1' }, { listing: 'P2' }]);
+		const set = await run({ resource: 'catalog', operation: 'setListingRule', channelAccount: 'shopify:loja', listingId: '={{ $json.listing }}', rule: { sharePercent: '={{ $json.share }}' } }, [
+			{ listing: 'P2', share: 50 },
+		]);
+		expect(set).toEqual([expect.objectContaining({ channel: 'shopify:loja', listingId: 'P2', variantId: '', skus: ['CAMISA'], sharePercent: 50 })]);
+		const [bad] = await run({ resource: 'catalog', operation: 'setListingRule', channelAccount: 'shopify:loja', listingId: 'P9', rule: { maxQuantity: 1 } }, undefined, true);
+		expect((bad.error as IDataObject).message).toMatch(/listing P9: the listing is not linked to a SKU/);
+		expect((await run({ resource: 'catalog', operation: 'listListingRules' })).map((r) => [r.listingId, r.sharePercent, r.skus])).toEqual([['P2', 50, ['CAMISA']]]);
+
+		// Push Status: the SKU's row, and the listing's own row (its own number) beside it.
+		const store = getSharedStore(toStoreConfig(credentials));
+		await store.recordPushed('shopify:loja', [{ sku: 'CAMISA', value: 10, changeSeq: 1 }, { sku: 'CAMISA', listing: '["P2",""]', value: 5, changeSeq: 1 }]);
+		const rows = await run({ resource: 'stock', operation: 'pushStatus', filters: { sku: 'CAMISA' } });
+		expect(rows.map((r) => [r.listingId, r.pushedValue])).toEqual([[null, 10], ['P2', 5]]);
+
+		expect(await run({ resource: 'catalog', operation: 'removeListingRule', channelAccount: 'shopify:loja', listingId: 'P2' })).toEqual([
+			{ channel: 'shopify:loja', listingId: 'P2', variantId: '', skus: ['CAMISA'], removed: true },
+		]);
+		expect(await run({ resource: 'catalog', operation: 'listListingRules', channelAccount: 'shopify:loja' })).toEqual([]);
 	});
 });

@@ -9,7 +9,7 @@ const NOW = new Date('2026-11-20T15:00:00Z'); // 12:00 in Brasília
 const h = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
 const level = (sku: string, onHand: number, reserved: number): StockLevel => ({ sku, warehouse: 'default', onHand, reserved, available: onHand - reserved, stocked: true });
 const push = (channel: string, sku: string, pushedValue: number | null, extra: Partial<PushStatusEntry> = {}): PushStatusEntry => ({
-	channel, sku, warehouse: 'default', pushedValue, pushedAt: pushedValue === null ? null : h(1), pushedChangeSeq: 1,
+	channel, sku, warehouse: 'default', listingId: null, variantId: null, pushedValue, pushedAt: pushedValue === null ? null : h(1), pushedChangeSeq: 1,
 	onHand: null, reserved: null, available: null, changeSeq: 1, behind: false, movementsSincePush: 0, retry: null, ...extra,
 });
 let n = 0;
@@ -39,7 +39,7 @@ describe('buildDashboard', () => {
 	const levels = [level('B-2', 5, 7), level('A-1', 10, 3), level('C-3', 0, 0)];
 	const pushes = [
 		push('woocommerce:loja', 'A-1', 7), push('nuvemshop:1', 'A-1', 9, { behind: true }),
-		push('woocommerce:loja', 'B-2', null, { retry: { sku: 'B-2', warehouse: 'default', attempts: 2, uncertain: false, lastError: '400', lastHttpCode: 400, firstFailedAt: h(2), nextAt: h(0), revision: 1 } }),
+		push('woocommerce:loja', 'B-2', null, { retry: { sku: 'B-2', warehouse: 'default', listing: '', attempts: 2, uncertain: false, lastError: '400', lastHttpCode: 400, firstFailedAt: h(2), nextAt: h(0), revision: 1 } }),
 	];
 	const unmapped = act('nuvemshop', 'paid', 3);
 	unmapped.summary!.unmappedLines = [{ index: 0, quantity: 2, channelListingId: 'L1', title: 'Caneca' }];

@@ -125,7 +125,7 @@ describe.each(DRIVERS)('push state on %s', (driver) => {
 		}
 		expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
 		expect(await store.listPushRetries(CH)).toEqual([
-			{ sku: 'X', warehouse: 'default', attempts: 9, uncertain: false, lastError: 'HTTP 400 #9', lastHttpCode: 400, firstFailedAt: at(0).toISOString(), nextAt: now.toISOString(), revision: 9 },
+			{ sku: 'X', warehouse: 'default', listing: '', attempts: 9, uncertain: false, lastError: 'HTTP 400 #9', lastHttpCode: 400, firstFailedAt: at(0).toISOString(), nextAt: now.toISOString(), revision: 9 },
 		]);
 		await store.clearPushRetries(CH, 'default', await store.listPushRetries(CH));
 		expect(await store.listPushRetries(CH)).toEqual([]);

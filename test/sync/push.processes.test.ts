@@ -36,7 +36,7 @@ function fakeChannel() {
 		let body = '';
 		req.on('data', (chunk) => (body += chunk));
 		req.on('end', () => {
-			const updates = JSON.parse(body) as Array<{ sku: string; quantity: number }>;
+			const updates = JSON.parse(body) as Array<{ sku: string; listing: string; quantity: number }>;
 			requests++;
 			maxOpen = Math.max(maxOpen, ++open);
 			for (const u of updates) {
@@ -45,7 +45,7 @@ function fakeChannel() {
 			}
 			setTimeout(() => {
 				for (const u of updates) {
-					shown.set(u.sku, u.quantity);
+					shown.set(`${u.sku}@${u.listing}`, u.quantity);
 					inFlight.set(u.sku, inFlight.get(u.sku)! - 1);
 				}
 				open--;
@@ -75,10 +75,23 @@ describe.each(DRIVERS)('%s: four processes push the same SKUs at once', (driver)
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 
-	test('pushes of one SKU never overlap, and the channel ends showing what the store has', async () => {
+	/**
+	 * With rules, HOT-1 is sold under two listings, one of them with its own rule (half of what is available),
+	 * and HOT-2's only listing has a cap of its own: each listing is its own target, ordered as a SKU is.
+	 */
+	test.each([
+		['pushes of one SKU never overlap, and the channel ends showing what the store has', false],
+		['with listing rules: pushes of one SKU never overlap, and every listing ends showing its own number', true],
+	])('%s', async (_title, withRules) => {
 		const config: StoreConfig = driver === 'sqlite' ? { driver: 'sqlite', path: path.join(dir, 'shared.sqlite') } : await freshPgConfig();
 		store = createStore(config);
 		await store.setOnHand(HOT.map((sku) => ({ sku, onHand: 1000 })));
+		if (withRules) {
+			const link = (listingId: string, sku: string) => ({ channel: 'shopify', account: 'loja.myshopify.com', listingId, sku });
+			await store.linkListings([link('L-HOT-1', 'HOT-1'), link('HALF-1', 'HOT-1'), link('L-HOT-2', 'HOT-2')]);
+			await store.setListingRule(CHANNEL, { listingId: 'HALF-1' }, { sharePercent: 50 });
+			await store.setListingRule(CHANNEL, { listingId: 'L-HOT-2' }, { maxQuantity: 900 });
+		}
 		channel.reset();
 		const random = rng(SEED);
 		const pick = () => HOT[Math.floor(random() * HOT.length)];
@@ -117,10 +130,21 @@ describe.each(DRIVERS)('%s: four processes push the same SKUs at once', (driver)
 		expect(channel.stats().maxInFlight).toBe(1);
 
 		const levels = await store.getVersionedLevels(HOT);
-		const expected = new Map(levels.map((l) => [l.sku, Math.max(0, l.available)]));
+		const available = new Map(levels.map((l) => [l.sku, Math.max(0, l.available)]));
 		expect(levels.every((l) => l.available < 1000)).toBe(true);
-		expect(new Map(channel.shown)).toEqual(expected);
-		expect(await store.getPushed(CHANNEL, HOT)).toEqual(expected);
+		const expected = new Map(HOT.map((sku) => [`${sku}@L-${sku}`, available.get(sku)!]));
+		if (withRules) {
+			expected.set('HOT-1@HALF-1', Math.floor(available.get('HOT-1')! / 2));
+			expected.set('HOT-2@L-HOT-2', Math.min(900, available.get('HOT-2')!));
+		}
+		expect(new Map([...channel.shown].sort())).toEqual(new Map([...expected].sort()));
+		expect(await store.getPushed(CHANNEL, HOT)).toEqual(withRules ? new Map(['HOT-1', 'HOT-3'].map((sku) => [sku, available.get(sku)])) : available);
+		if (withRules) {
+			const own = await store.getListingPushStates(CHANNEL, HOT);
+			expect(own.map((s) => [s.sku, s.value])).toEqual([['HOT-1', expected.get('HOT-1@HALF-1')], ['HOT-2', expected.get('HOT-2@L-HOT-2')]]);
+			// Each recorded value came from the SKU's last change.
+			for (const s of own) expect(s.changeSeq).toBe(levels.find((l) => l.sku === s.sku)!.changeSeq);
+		}
 		expect(await store.listPushRetries(CHANNEL)).toEqual([]);
 	}, 180_000);
 });

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { pgListingRules } from './listing-rules';
+import type { ListingRuleBackend } from '../listing-rule-backend';
 import type { PaymentMethod } from '../../model/order';
 import { appliedRefKey, counterKey, type CounterRow, type QueueFailure, type QueueInsert, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
 import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationsFromRows, totalFromRow, versionedLevelFromRow } from '../rows';
@@ -6,7 +8,7 @@ import type { KitQueries } from '../kit-backend';
 import { pgKitQueries, pgKitWrites } from './kits';
 import type { ChannelConfigBackend } from '../channel-config-backend';
 import { pgChannelConfig, pgWarehouseChoice } from './channel-config';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ListingPushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, postgresLinkTx } from './links';
 import { POSTGRES_MIGRATIONS } from './migrations';
 import type { LinkQuery, ListingLink, UnlinkedQuery } from '../../catalog/types';
@@ -17,7 +19,7 @@ import { selectActivity, selectOrder, selectOrders } from './orders-read';
 import type { OrderActivity } from '../activity';
 import type { OrderFilter } from '../order-view';
 import type { PushStatusFilter } from '../push-status';
-import { deleteRetries, dropLeases, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
+import { deleteRetries, dropLeases, selectListingPushStates, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
 
 export interface PostgresStoreOptions {
 	pool: PoolConfig;
@@ -294,6 +296,7 @@ export class PostgresBackend implements StoreBackend {
 
 	readonly kitReads: KitQueries = pgKitQueries(this.q);
 	readonly channelConfig: ChannelConfigBackend = pgChannelConfig(this.q);
+	readonly listingRules: ListingRuleBackend = pgListingRules(this.q);
 
 	getOrder(orderKey: string): Promise<StoredOrder | null> {
 		return selectOrder(this.q, orderKey);
@@ -325,6 +328,10 @@ export class PostgresBackend implements StoreBackend {
 		return selectPushState(this.q, channel, skus, warehouse);
 	}
 
+	getListingPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
+		return selectListingPushStates(this.q, channel, skus, warehouse);
+	}
+
 	acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {
 		return takeLeases(this.q, channel, warehouse, skus, holder, nowMs, expiresMs);
 	}
@@ -333,7 +340,7 @@ export class PostgresBackend implements StoreBackend {
 		return dropLeases(this.q, channel, warehouse, skus, holder);
 	}
 
-	recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
+	recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string; listing: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
 		return upsertRetries(this.q, channel, entries, nowMs, backoff);
 	}
 
@@ -345,7 +352,7 @@ export class PostgresBackend implements StoreBackend {
 		return selectPushStatus(this.q, filter);
 	}
 
-	clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void> {
+	clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; listing: string; revision: number }>, startedMs: number | null): Promise<void> {
 		return deleteRetries(this.q, channel, warehouse, seen, startedMs);
 	}
 

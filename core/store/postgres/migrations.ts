@@ -317,4 +317,30 @@ CREATE TABLE oms_sku_gtin (
 CREATE INDEX oms_sku_gtin_sku ON oms_sku_gtin (sku);
 `,
 	},
+	{
+		version: 14,
+		sql: `
+-- Publish rules per listing: a listing (or one variant of it) of a channel account may override the SKU's and
+-- the account's rule, field by field; NULL fields fall back. Keyed by the listing, as links are.
+CREATE TABLE oms_listing_rule (
+	channel text NOT NULL,
+	listing_id text NOT NULL,
+	variant_id text NOT NULL DEFAULT '',
+	share_percent integer,
+	max_quantity bigint,
+	safety_stock bigint,
+	zero_below bigint,
+	updated_at timestamptz NOT NULL,
+	PRIMARY KEY (channel, listing_id, variant_id)
+);
+-- Push state per target: listing '' is the value every listing of the SKU shows; a listing with its own rule
+-- (listing = its key) has its own recorded value, change number and retry entry. Leases stay per SKU.
+ALTER TABLE oms_channel_stock ADD COLUMN listing text NOT NULL DEFAULT '';
+ALTER TABLE oms_channel_stock DROP CONSTRAINT oms_channel_stock_pkey;
+ALTER TABLE oms_channel_stock ADD PRIMARY KEY (channel, warehouse, sku, listing);
+ALTER TABLE oms_push_retry ADD COLUMN listing text NOT NULL DEFAULT '';
+ALTER TABLE oms_push_retry DROP CONSTRAINT oms_push_retry_pkey;
+ALTER TABLE oms_push_retry ADD PRIMARY KEY (channel, warehouse, sku, listing);
+`,
+	},
 ];

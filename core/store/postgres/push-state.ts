@@ -1,7 +1,7 @@
 import type { RetryBackoff } from '../backend';
 import { pushRetryFromRow } from '../rows';
 import { pushStatusFromRow, type PushStatusFilter } from '../push-status';
-import type { PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
+import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
 
 /**
  * Push state statements of the PostgreSQL driver (recorded values, leases, retry set): each is one
@@ -12,25 +12,35 @@ import type { PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatus
 type Row = Record<string, unknown>;
 export type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
 
-const key = (warehouse: string, sku: string) => `${warehouse}\u0000${sku}`;
+const key = (warehouse: string, sku: string, listing: string) => `${warehouse}\u0000${sku}\u0000${listing}`;
 
 /** Conditional upsert: a row with a newer change number is left alone; RETURNING names the rows written. */
 export async function upsertPushed(q: Query, channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]> {
 	const rows = await q(
-		`INSERT INTO oms_channel_stock AS c (channel, warehouse, sku, pushed_value, pushed_seq, pushed_at)
-		 SELECT $1, w, s, v, n, $6 FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS t(w, s, v, n) ORDER BY w, s
-		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET pushed_value = excluded.pushed_value, pushed_seq = excluded.pushed_seq, pushed_at = excluded.pushed_at
+		`INSERT INTO oms_channel_stock AS c (channel, warehouse, sku, listing, pushed_value, pushed_seq, pushed_at)
+		 SELECT $1, w, s, l, v, n, $6 FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $7::text[]) AS t(w, s, v, n, l) ORDER BY w, s, l
+		 ON CONFLICT (channel, warehouse, sku, listing) DO UPDATE SET pushed_value = excluded.pushed_value, pushed_seq = excluded.pushed_seq, pushed_at = excluded.pushed_at
 		 WHERE c.pushed_seq <= excluded.pushed_seq
-		 RETURNING warehouse, sku`,
-		[channel, values.map((v) => v.warehouse), values.map((v) => v.sku), values.map((v) => v.value), values.map((v) => v.changeSeq), at],
+		 RETURNING warehouse, sku, listing`,
+		[channel, values.map((v) => v.warehouse), values.map((v) => v.sku), values.map((v) => v.value), values.map((v) => v.changeSeq), at, values.map((v) => v.listing)],
 	);
-	const written = new Set(rows.map((r) => key(String(r.warehouse), String(r.sku))));
-	return values.filter((v) => !written.has(key(v.warehouse, v.sku)));
+	const written = new Set(rows.map((r) => key(String(r.warehouse), String(r.sku), String(r.listing))));
+	return values.filter((v) => !written.has(key(v.warehouse, v.sku, v.listing)));
 }
 
 export async function selectPushState(q: Query, channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>> {
-	const rows = await q('SELECT sku, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND sku = ANY($3::text[])', [channel, warehouse, skus]);
+	const rows = await q("SELECT sku, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND listing = '' AND sku = ANY($3::text[])", [channel, warehouse, skus]);
 	return new Map(rows.map((r) => [String(r.sku), { value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }]));
+}
+
+/** The values of listings pushed under their own rule. */
+export async function selectListingPushStates(q: Query, channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
+	const rows = await q(
+		`SELECT sku, listing, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND listing <> '' AND sku = ANY($3::text[])
+		 ORDER BY sku COLLATE "C", listing COLLATE "C"`,
+		[channel, warehouse, skus],
+	);
+	return rows.map((r) => ({ sku: String(r.sku), listing: String(r.listing), value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }));
 }
 
 /**
@@ -53,30 +63,30 @@ export async function dropLeases(q: Query, channel: string, warehouse: string, s
 	await q('DELETE FROM oms_push_lease WHERE channel = $1 AND warehouse = $2 AND holder = $3 AND sku = ANY($4::text[])', [channel, warehouse, holder, skus]);
 }
 
-export async function upsertRetries(q: Query, channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
-	const sorted = [...entries].sort((a, b) => (key(a.warehouse, a.sku) < key(b.warehouse, b.sku) ? -1 : 1));
+export async function upsertRetries(q: Query, channel: string, entries: Array<PushRetryInput & { warehouse: string; listing: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
+	const sorted = [...entries].sort((a, b) => (key(a.warehouse, a.sku, a.listing) < key(b.warehouse, b.sku, b.listing) ? -1 : 1));
 	const failed = sorted.filter((e) => e.reason !== 'deferred');
 	const deferred = sorted.filter((e) => e.reason === 'deferred');
 	if (failed.length) {
 		// attempts counts failures in a row; the delay doubles from base (shift capped so it cannot overflow).
 		await q(
-			`INSERT INTO oms_push_retry AS r (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
-			 SELECT $1, w, s, 1, u, e, c, $7::bigint, $7::bigint + $8::bigint FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[], $6::int[]) AS t(w, s, u, e, c)
-			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET revision = r.revision + 1, attempts = r.attempts + 1, uncertain = r.uncertain OR excluded.uncertain,
+			`INSERT INTO oms_push_retry AS r (channel, warehouse, sku, listing, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
+			 SELECT $1, w, s, l, 1, u, e, c, $7::bigint, $7::bigint + $8::bigint FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[], $6::int[], $10::text[]) AS t(w, s, u, e, c, l)
+			 ON CONFLICT (channel, warehouse, sku, listing) DO UPDATE SET revision = r.revision + 1, attempts = r.attempts + 1, uncertain = r.uncertain OR excluded.uncertain,
 			   last_error = excluded.last_error, last_http_code = excluded.last_http_code,
 			   next_ms = $7::bigint + LEAST($9::bigint, $8::bigint * (1::bigint << LEAST(r.attempts, 30)))`,
 			[
 				channel, failed.map((e) => e.warehouse), failed.map((e) => e.sku), failed.map((e) => e.reason === 'unknown'),
-				failed.map((e) => e.message ?? null), failed.map((e) => e.httpCode ?? null), nowMs, backoff.baseMs, backoff.maxMs,
+				failed.map((e) => e.message ?? null), failed.map((e) => e.httpCode ?? null), nowMs, backoff.baseMs, backoff.maxMs, failed.map((e) => e.listing),
 			],
 		);
 	}
 	if (deferred.length) {
 		await q(
-			`INSERT INTO oms_push_retry AS r (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
-			 SELECT $1, w, s, 0, false, e, NULL::int, $5::bigint, $5::bigint FROM unnest($2::text[], $3::text[], $4::text[]) AS t(w, s, e)
-			 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET revision = r.revision + 1, next_ms = LEAST(r.next_ms, $5::bigint)`,
-			[channel, deferred.map((e) => e.warehouse), deferred.map((e) => e.sku), deferred.map((e) => e.message ?? null), nowMs],
+			`INSERT INTO oms_push_retry AS r (channel, warehouse, sku, listing, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
+			 SELECT $1, w, s, l, 0, false, e, NULL::int, $5::bigint, $5::bigint FROM unnest($2::text[], $3::text[], $4::text[], $6::text[]) AS t(w, s, e, l)
+			 ON CONFLICT (channel, warehouse, sku, listing) DO UPDATE SET revision = r.revision + 1, next_ms = LEAST(r.next_ms, $5::bigint)`,
+			[channel, deferred.map((e) => e.warehouse), deferred.map((e) => e.sku), deferred.map((e) => e.message ?? null), nowMs, deferred.map((e) => e.listing)],
 		);
 	}
 }
@@ -84,35 +94,35 @@ export async function upsertRetries(q: Query, channel: string, entries: Array<Pu
 export async function selectRetries(q: Query, channel: string, f: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): Promise<PushRetryEntry[]> {
 	const rows = await q(
 		`SELECT * FROM oms_push_retry WHERE channel = $1 AND ($2::text IS NULL OR warehouse = $2) AND ($3::text[] IS NULL OR sku = ANY($3::text[]))
-		 AND ($4::bigint IS NULL OR next_ms <= $4) ORDER BY next_ms, warehouse, sku LIMIT $5`,
+		 AND ($4::bigint IS NULL OR next_ms <= $4) ORDER BY next_ms, warehouse COLLATE "C", sku COLLATE "C", listing COLLATE "C" LIMIT $5`,
 		[channel, f.warehouse ?? null, f.skus ?? null, f.dueBeforeMs ?? null, f.limit],
 	);
 	return rows.map(pushRetryFromRow);
 }
 
-export async function deleteRetries(q: Query, channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void> {
+export async function deleteRetries(q: Query, channel: string, warehouse: string, seen: Array<{ sku: string; listing: string; revision: number }>, startedMs: number | null): Promise<void> {
 	await q(
-		`DELETE FROM oms_push_retry WHERE channel = $1 AND warehouse = $2 AND (sku, revision) IN (SELECT * FROM unnest($3::text[], $4::bigint[]))
+		`DELETE FROM oms_push_retry WHERE channel = $1 AND warehouse = $2 AND (sku, listing, revision) IN (SELECT * FROM unnest($3::text[], $6::text[], $4::bigint[]))
 		 AND (NOT uncertain OR $5::bigint IS NULL OR next_ms <= $5)`,
-		[channel, warehouse, seen.map((e) => e.sku), seen.map((e) => e.revision), startedMs],
+		[channel, warehouse, seen.map((e) => e.sku), seen.map((e) => e.revision), startedMs, seen.map((e) => e.listing)],
 	);
 }
 
-/** Every (channel account, warehouse, SKU) pushed or waiting to be retried, with the level now and the retry entry. */
+/** Every (channel account, warehouse, SKU, listing target) pushed or waiting to be retried, with the level now and the retry entry. */
 export async function selectPushStatus(q: Query, f: PushStatusFilter): Promise<PushStatusEntry[]> {
 	// COLLATE "C": the same row order as SQLite's, whatever the database's locale.
 	const rows = await q(
-		`WITH k AS (SELECT channel, warehouse, sku FROM oms_channel_stock UNION SELECT channel, warehouse, sku FROM oms_push_retry)
-		 SELECT k.channel, k.warehouse, k.sku, c.pushed_value, c.pushed_seq, c.pushed_at, s.on_hand, s.reserved, s.change_seq,
+		`WITH k AS (SELECT channel, warehouse, sku, listing FROM oms_channel_stock UNION SELECT channel, warehouse, sku, listing FROM oms_push_retry)
+		 SELECT k.channel, k.warehouse, k.sku, k.listing, c.pushed_value, c.pushed_seq, c.pushed_at, s.on_hand, s.reserved, s.change_seq,
 		   r.attempts, r.uncertain, r.last_error, r.last_http_code, r.first_failed_ms, r.next_ms, r.revision,
 		   CASE WHEN c.pushed_at IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM oms_ledger l WHERE l.sku = k.sku AND (l.warehouse = k.warehouse OR strpos('+' || k.warehouse || '+', '+' || l.warehouse || '+') > 0) AND l.at > c.pushed_at) END AS movements
 		 FROM k
-		 LEFT JOIN oms_channel_stock c ON c.channel = k.channel AND c.warehouse = k.warehouse AND c.sku = k.sku
-		 LEFT JOIN oms_push_retry r ON r.channel = k.channel AND r.warehouse = k.warehouse AND r.sku = k.sku
+		 LEFT JOIN oms_channel_stock c ON c.channel = k.channel AND c.warehouse = k.warehouse AND c.sku = k.sku AND c.listing = k.listing
+		 LEFT JOIN oms_push_retry r ON r.channel = k.channel AND r.warehouse = k.warehouse AND r.sku = k.sku AND r.listing = k.listing
 		 LEFT JOIN oms_stock s ON s.warehouse = k.warehouse AND s.sku = k.sku
 		 WHERE ($1::text IS NULL OR k.channel = $1 OR left(k.channel, length($1) + 1) = $1 || ':')
 		   AND ($2::text IS NULL OR k.sku = $2) AND ($3::text IS NULL OR k.warehouse = $3)
-		 ORDER BY k.channel COLLATE "C", k.warehouse COLLATE "C", k.sku COLLATE "C" LIMIT $4`,
+		 ORDER BY k.channel COLLATE "C", k.warehouse COLLATE "C", k.sku COLLATE "C", k.listing COLLATE "C" LIMIT $4`,
 		[f.channel, f.sku, f.warehouse, f.limit],
 	);
 	return rows.map(pushStatusFromRow);

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { sqliteListingRules } from './listing-rules';
+import type { ListingRuleBackend } from '../listing-rule-backend';
 import path from 'node:path';
 import type { DatabaseSync, StatementSync, SQLInputValue } from 'node:sqlite';
 import type { OrderStockState } from '../../lifecycle/plan';
@@ -21,11 +23,11 @@ import type { KitQueries } from '../kit-backend';
 import { sqliteKitQueries, sqliteKitWrites } from './kits';
 import type { ChannelConfigBackend } from '../channel-config-backend';
 import { sqliteChannelConfig, sqliteWarehouseChoice } from './channel-config';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ListingPushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { claimQueued, deleteDeliveriesBefore, deleteParkedBefore, deleteQueued, failQueued, insertDelivery, insertQueued, renewQueued, selectQueueStatus } from './inbox';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './links';
 import type { ClaimedDelivery, QueueStatus } from '../queue-types';
-import { deleteRetries, dropLeases, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
+import { deleteRetries, dropLeases, selectListingPushStates, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { selectActivity, selectOrder, selectOrders } from './orders-read';
 import type { OrderActivity } from '../activity';
@@ -183,6 +185,7 @@ export class SqliteBackend implements StoreBackend {
 	/** Kit reads queue behind open transactions like every read. */
 	readonly kitReads: KitQueries = sqliteKitQueries(this.prepare, (work) => this.read(work));
 	readonly channelConfig: ChannelConfigBackend = sqliteChannelConfig(this.prepare, (work) => this.read(work), (work) => this.writeNow(work));
+	readonly listingRules: ListingRuleBackend = sqliteListingRules(this.prepare, (work) => this.read(work), (work) => this.writeNow(work));
 
 	private readonly tx: StoreTx = {
 		...sqliteLinkTx(this.prepare),
@@ -357,6 +360,10 @@ export class SqliteBackend implements StoreBackend {
 	}
 
 	/** One autocommit statement behind the mutex: atomic against other processes through the file lock. */
+	async getListingPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
+		return this.read(() => selectListingPushStates(this.prepare, channel, skus, warehouse));
+	}
+
 	async acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {
 		return this.mutex.run(async () => takeLeases(this.prepare, channel, warehouse, skus, holder, nowMs, expiresMs));
 	}
@@ -365,7 +372,7 @@ export class SqliteBackend implements StoreBackend {
 		await this.mutex.run(async () => dropLeases(this.prepare, channel, warehouse, skus, holder));
 	}
 
-	async recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
+	async recordPushRetries(channel: string, entries: Array<PushRetryInput & { warehouse: string; listing: string }>, nowMs: number, backoff: RetryBackoff): Promise<void> {
 		await this.writeNow(() => upsertRetries(this.prepare, channel, entries, nowMs, backoff));
 	}
 
@@ -377,7 +384,7 @@ export class SqliteBackend implements StoreBackend {
 		return this.read(() => selectPushStatus(this.prepare, filter));
 	}
 
-	async clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): Promise<void> {
+	async clearPushRetries(channel: string, warehouse: string, seen: Array<{ sku: string; listing: string; revision: number }>, startedMs: number | null): Promise<void> {
 		await this.mutex.run(async () => deleteRetries(this.prepare, channel, warehouse, seen, startedMs));
 	}
 

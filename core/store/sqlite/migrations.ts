@@ -315,4 +315,57 @@ CREATE TABLE oms_sku_gtin (
 CREATE INDEX oms_sku_gtin_sku ON oms_sku_gtin (sku);
 `,
 	},
+	{
+		version: 14,
+		sql: `
+-- Publish rules per listing: a listing (or one variant of it) of a channel account may override the SKU's and
+-- the account's rule, field by field; NULL fields fall back. Keyed by the listing, as links are.
+CREATE TABLE oms_listing_rule (
+	channel TEXT NOT NULL,
+	listing_id TEXT NOT NULL,
+	variant_id TEXT NOT NULL DEFAULT '',
+	share_percent INTEGER,
+	max_quantity INTEGER,
+	safety_stock INTEGER,
+	zero_below INTEGER,
+	updated_at TEXT NOT NULL,
+	PRIMARY KEY (channel, listing_id, variant_id)
+) WITHOUT ROWID;
+-- Push state per target: listing '' is the value every listing of the SKU shows; a listing with its own rule
+-- (listing = its key) has its own recorded value, change number and retry entry. Leases stay per SKU.
+CREATE TABLE oms_channel_stock_v14 (
+	channel TEXT NOT NULL,
+	warehouse TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	listing TEXT NOT NULL DEFAULT '',
+	pushed_value INTEGER NOT NULL,
+	pushed_at TEXT NOT NULL,
+	pushed_seq INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (channel, warehouse, sku, listing)
+) WITHOUT ROWID;
+INSERT INTO oms_channel_stock_v14 (channel, warehouse, sku, listing, pushed_value, pushed_at, pushed_seq)
+SELECT channel, warehouse, sku, '', pushed_value, pushed_at, pushed_seq FROM oms_channel_stock;
+DROP TABLE oms_channel_stock;
+ALTER TABLE oms_channel_stock_v14 RENAME TO oms_channel_stock;
+CREATE TABLE oms_push_retry_v14 (
+	channel TEXT NOT NULL,
+	warehouse TEXT NOT NULL,
+	sku TEXT NOT NULL,
+	listing TEXT NOT NULL DEFAULT '',
+	attempts INTEGER NOT NULL,
+	uncertain INTEGER NOT NULL DEFAULT 0,
+	last_error TEXT,
+	last_http_code INTEGER,
+	first_failed_ms INTEGER NOT NULL,
+	next_ms INTEGER NOT NULL,
+	revision INTEGER NOT NULL DEFAULT 1,
+	PRIMARY KEY (channel, warehouse, sku, listing)
+) WITHOUT ROWID;
+INSERT INTO oms_push_retry_v14 (channel, warehouse, sku, listing, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms, revision)
+SELECT channel, warehouse, sku, '', attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms, revision FROM oms_push_retry;
+DROP TABLE oms_push_retry;
+ALTER TABLE oms_push_retry_v14 RENAME TO oms_push_retry;
+CREATE INDEX oms_push_retry_due ON oms_push_retry (channel, warehouse, next_ms);
+`,
+	},
 ];

@@ -2,7 +2,7 @@ import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import type { RetryBackoff } from '../backend';
 import { pushRetryFromRow } from '../rows';
 import { pushStatusFromRow, type PushStatusFilter } from '../push-status';
-import type { PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
+import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
 
 /**
  * Push state statements of the SQLite driver (recorded values, leases, retry set). The caller holds the
@@ -17,21 +17,30 @@ const list = (values: string[]) => JSON.stringify(values);
 /** One conditional upsert per value: a newer change number already recorded wins, and the value comes back. */
 export function upsertPushed(prepare: Prepare, channel: string, values: Array<Required<PushedValue>>, at: string): PushedValue[] {
 	const upsert = prepare(
-		`INSERT INTO oms_channel_stock (channel, warehouse, sku, pushed_value, pushed_seq, pushed_at) VALUES (?, ?, ?, ?, ?, ?)
-		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET pushed_value = excluded.pushed_value, pushed_seq = excluded.pushed_seq, pushed_at = excluded.pushed_at
+		`INSERT INTO oms_channel_stock (channel, warehouse, sku, listing, pushed_value, pushed_seq, pushed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (channel, warehouse, sku, listing) DO UPDATE SET pushed_value = excluded.pushed_value, pushed_seq = excluded.pushed_seq, pushed_at = excluded.pushed_at
 		 WHERE oms_channel_stock.pushed_seq <= excluded.pushed_seq
 		 RETURNING sku`,
 	);
-	return values.filter((v) => upsert.get(channel, v.warehouse, v.sku, v.value, v.changeSeq, at) === undefined);
+	return values.filter((v) => upsert.get(channel, v.warehouse, v.sku, v.listing, v.value, v.changeSeq, at) === undefined);
 }
 
+/** The SKUs' own values (target ''). */
 export function selectPushState(prepare: Prepare, channel: string, skus: string[], warehouse: string): Map<string, PushState> {
-	const rows = prepare('SELECT sku, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = ? AND warehouse = ? AND sku IN (SELECT value FROM json_each(?))').all(
+	const rows = prepare("SELECT sku, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = ? AND warehouse = ? AND listing = '' AND sku IN (SELECT value FROM json_each(?))").all(
 		channel,
 		warehouse,
 		list(skus),
 	) as Row[];
 	return new Map(rows.map((r) => [String(r.sku), { value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }]));
+}
+
+/** The values of listings pushed under their own rule. */
+export function selectListingPushStates(prepare: Prepare, channel: string, skus: string[], warehouse: string): ListingPushState[] {
+	const rows = prepare(
+		"SELECT sku, listing, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = ? AND warehouse = ? AND listing <> '' AND sku IN (SELECT value FROM json_each(?)) ORDER BY sku, listing",
+	).all(channel, warehouse, list(skus)) as Row[];
+	return rows.map((r) => ({ sku: String(r.sku), listing: String(r.listing), value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }));
 }
 
 /** One statement: a SKU is taken when free, expired or already ours; RETURNING names the rows written. */
@@ -50,56 +59,56 @@ export function dropLeases(prepare: Prepare, channel: string, warehouse: string,
 	prepare('DELETE FROM oms_push_lease WHERE channel = ? AND warehouse = ? AND holder = ? AND sku IN (SELECT value FROM json_each(?))').run(channel, warehouse, holder, list(skus));
 }
 
-export function upsertRetries(prepare: Prepare, channel: string, entries: Array<PushRetryInput & { warehouse: string }>, nowMs: number, backoff: RetryBackoff): void {
+export function upsertRetries(prepare: Prepare, channel: string, entries: Array<PushRetryInput & { warehouse: string; listing: string }>, nowMs: number, backoff: RetryBackoff): void {
 	// attempts counts failures in a row; the delay doubles from base (shift capped so it cannot overflow).
 	const failed = prepare(
-		`INSERT INTO oms_push_retry (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
-		 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?7 + ?8)
-		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET revision = revision + 1, attempts = attempts + 1, uncertain = MAX(uncertain, excluded.uncertain),
+		`INSERT INTO oms_push_retry (channel, warehouse, sku, listing, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
+		 VALUES (?1, ?2, ?3, ?10, 1, ?4, ?5, ?6, ?7, ?7 + ?8)
+		 ON CONFLICT (channel, warehouse, sku, listing) DO UPDATE SET revision = revision + 1, attempts = attempts + 1, uncertain = MAX(uncertain, excluded.uncertain),
 		   last_error = excluded.last_error, last_http_code = excluded.last_http_code,
 		   next_ms = ?7 + MIN(?9, ?8 * (1 << MIN(attempts, 30)))`,
 	);
 	const deferred = prepare(
-		`INSERT INTO oms_push_retry (channel, warehouse, sku, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
-		 VALUES (?1, ?2, ?3, 0, 0, ?4, NULL, ?5, ?5)
-		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET revision = revision + 1, next_ms = MIN(next_ms, ?5)`,
+		`INSERT INTO oms_push_retry (channel, warehouse, sku, listing, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
+		 VALUES (?1, ?2, ?3, ?6, 0, 0, ?4, NULL, ?5, ?5)
+		 ON CONFLICT (channel, warehouse, sku, listing) DO UPDATE SET revision = revision + 1, next_ms = MIN(next_ms, ?5)`,
 	);
 	for (const e of entries) {
 		const params: SQLInputValue[] = [channel, e.warehouse, e.sku];
-		if (e.reason === 'deferred') deferred.run(...params, e.message ?? null, nowMs);
-		else failed.run(...params, e.reason === 'unknown' ? 1 : 0, e.message ?? null, e.httpCode ?? null, nowMs, backoff.baseMs, backoff.maxMs);
+		if (e.reason === 'deferred') deferred.run(...params, e.message ?? null, nowMs, e.listing);
+		else failed.run(...params, e.reason === 'unknown' ? 1 : 0, e.message ?? null, e.httpCode ?? null, nowMs, backoff.baseMs, backoff.maxMs, e.listing);
 	}
 }
 
 export function selectRetries(prepare: Prepare, channel: string, q: { warehouse?: string; skus?: string[]; dueBeforeMs?: number; limit: number }): PushRetryEntry[] {
 	const rows = prepare(
 		`SELECT * FROM oms_push_retry WHERE channel = ?1 AND (?2 IS NULL OR warehouse = ?2) AND (?3 IS NULL OR sku IN (SELECT value FROM json_each(?3)))
-		 AND (?4 IS NULL OR next_ms <= ?4) ORDER BY next_ms, warehouse, sku LIMIT ?5`,
+		 AND (?4 IS NULL OR next_ms <= ?4) ORDER BY next_ms, warehouse, sku, listing LIMIT ?5`,
 	).all(channel, q.warehouse ?? null, q.skus ? list(q.skus) : null, q.dueBeforeMs ?? null, q.limit) as Row[];
 	return rows.map(pushRetryFromRow);
 }
 
-export function deleteRetries(prepare: Prepare, channel: string, warehouse: string, seen: Array<{ sku: string; revision: number }>, startedMs: number | null): void {
+export function deleteRetries(prepare: Prepare, channel: string, warehouse: string, seen: Array<{ sku: string; listing: string; revision: number }>, startedMs: number | null): void {
 	prepare(
-		`DELETE FROM oms_push_retry WHERE channel = ?1 AND warehouse = ?2 AND (sku, revision) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?3))
+		`DELETE FROM oms_push_retry WHERE channel = ?1 AND warehouse = ?2 AND (sku, listing, revision) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?3))
 		 AND (uncertain = 0 OR ?4 IS NULL OR next_ms <= ?4)`,
-	).run(channel, warehouse, JSON.stringify(seen.map((e) => [e.sku, e.revision])), startedMs);
+	).run(channel, warehouse, JSON.stringify(seen.map((e) => [e.sku, e.listing, e.revision])), startedMs);
 }
 
-/** Every (channel account, warehouse, SKU) pushed or waiting to be retried, with the level now and the retry entry. */
+/** Every (channel account, warehouse, SKU, listing target) pushed or waiting to be retried, with the level now and the retry entry. */
 export function selectPushStatus(prepare: Prepare, f: PushStatusFilter): PushStatusEntry[] {
 	const rows = prepare(
-		`WITH k AS (SELECT channel, warehouse, sku FROM oms_channel_stock UNION SELECT channel, warehouse, sku FROM oms_push_retry)
-		 SELECT k.channel, k.warehouse, k.sku, c.pushed_value, c.pushed_seq, c.pushed_at, s.on_hand, s.reserved, s.change_seq,
+		`WITH k AS (SELECT channel, warehouse, sku, listing FROM oms_channel_stock UNION SELECT channel, warehouse, sku, listing FROM oms_push_retry)
+		 SELECT k.channel, k.warehouse, k.sku, k.listing, c.pushed_value, c.pushed_seq, c.pushed_at, s.on_hand, s.reserved, s.change_seq,
 		   r.attempts, r.uncertain, r.last_error, r.last_http_code, r.first_failed_ms, r.next_ms, r.revision,
 		   CASE WHEN c.pushed_at IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM oms_ledger l WHERE l.sku = k.sku AND (l.warehouse = k.warehouse OR instr('+' || k.warehouse || '+', '+' || l.warehouse || '+') > 0) AND l.at > c.pushed_at) END AS movements
 		 FROM k
-		 LEFT JOIN oms_channel_stock c ON c.channel = k.channel AND c.warehouse = k.warehouse AND c.sku = k.sku
-		 LEFT JOIN oms_push_retry r ON r.channel = k.channel AND r.warehouse = k.warehouse AND r.sku = k.sku
+		 LEFT JOIN oms_channel_stock c ON c.channel = k.channel AND c.warehouse = k.warehouse AND c.sku = k.sku AND c.listing = k.listing
+		 LEFT JOIN oms_push_retry r ON r.channel = k.channel AND r.warehouse = k.warehouse AND r.sku = k.sku AND r.listing = k.listing
 		 LEFT JOIN oms_stock s ON s.warehouse = k.warehouse AND s.sku = k.sku
 		 WHERE (?1 IS NULL OR k.channel = ?1 OR substr(k.channel, 1, length(?1) + 1) = ?1 || ':')
 		   AND (?2 IS NULL OR k.sku = ?2) AND (?3 IS NULL OR k.warehouse = ?3)
-		 ORDER BY k.channel, k.warehouse, k.sku LIMIT ?4`,
+		 ORDER BY k.channel, k.warehouse, k.sku, k.listing LIMIT ?4`,
 	).all(f.channel, f.sku, f.warehouse, f.limit) as Row[];
 	return rows.map(pushStatusFromRow);
 }

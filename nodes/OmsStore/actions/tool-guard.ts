@@ -12,7 +12,7 @@ const CHANGES_STOCK: Record<string, string[]> = {
 	maintenance: ['reconcile'],
 	// A new link reserves (or commits) the open orders' lines that waited for it; removing one changes later pushes.
 	// A kit definition changes what its SKU and components show as available; rules and warehouses change what channels are shown.
-	catalog: ['linkListing', 'unlinkListing', 'defineKit', 'removeKit', 'setPublishRule', 'removePublishRule', 'setChannelWarehouses', 'removeChannelWarehouses', 'setBarcodes'],
+	catalog: ['linkListing', 'unlinkListing', 'defineKit', 'removeKit', 'setPublishRule', 'removePublishRule', 'setListingRule', 'removeListingRule', 'setChannelWarehouses', 'removeChannelWarehouses', 'setBarcodes'],
 };
 
 export const allowChangesAsToolField: INodeProperties = {

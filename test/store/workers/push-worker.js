@@ -21,7 +21,7 @@ const writer = {
 		return new Map(skus.map((sku) => [sku, { listingId: `L-${sku}` }]));
 	},
 	async pushStock(updates) {
-		const res = await fetch(plan.channelUrl, { method: 'POST', body: JSON.stringify(updates.map((u) => ({ sku: u.sku, quantity: u.quantity }))) });
+		const res = await fetch(plan.channelUrl, { method: 'POST', body: JSON.stringify(updates.map((u) => ({ sku: u.sku, listing: u.listing.listingId, quantity: u.quantity }))) });
 		if (!res.ok) throw new Error(`HTTP ${res.status} from the fake channel`);
 		return updates.map((u) => ({ sku: u.sku, ok: true }));
 	},

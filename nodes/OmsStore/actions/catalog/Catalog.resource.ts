@@ -3,14 +3,17 @@ import * as defineKit from './defineKit.operation';
 import * as linkListing from './linkListing.operation';
 import * as listChannelWarehouses from './listChannelWarehouses.operation';
 import * as listKits from './listKits.operation';
+import * as listListingRules from './listListingRules.operation';
 import * as listLinks from './listLinks.operation';
 import * as listPublishRules from './listPublishRules.operation';
 import * as listUnlinked from './listUnlinked.operation';
 import * as removeChannelWarehouses from './removeChannelWarehouses.operation';
 import * as removeKit from './removeKit.operation';
+import * as removeListingRule from './removeListingRule.operation';
 import * as removePublishRule from './removePublishRule.operation';
 import * as setBarcodes from './setBarcodes.operation';
 import * as setChannelWarehouses from './setChannelWarehouses.operation';
+import * as setListingRule from './setListingRule.operation';
 import * as setPublishRule from './setPublishRule.operation';
 import * as unlinkListing from './unlinkListing.operation';
 
@@ -19,14 +22,17 @@ export {
 	linkListing,
 	listChannelWarehouses,
 	listKits,
+	listListingRules,
 	listLinks,
 	listPublishRules,
 	listUnlinked,
 	removeChannelWarehouses,
 	removeKit,
+	removeListingRule,
 	removePublishRule,
 	setBarcodes,
 	setChannelWarehouses,
+	setListingRule,
 	setPublishRule,
 	unlinkListing,
 };
@@ -72,6 +78,12 @@ export const description: INodeProperties[] = [
 				action: 'List listing links',
 			},
 			{
+				name: 'List Listing Rules',
+				value: 'listListingRules',
+				description: 'Show the listings that have a publish rule of their own, with the SKUs they are linked to (changes nothing)',
+				action: 'List listing rules',
+			},
+			{
 				name: 'List Publish Rules',
 				value: 'listPublishRules',
 				description: 'Show the publish rules of each channel account and their per-SKU overrides (changes nothing)',
@@ -97,6 +109,12 @@ export const description: INodeProperties[] = [
 				action: 'Remove a kit',
 			},
 			{
+				name: 'Remove Listing Rule',
+				value: 'removeListingRule',
+				description: "Remove one listing's own rule: the listing shows its SKU's number again from the next Push Stock run",
+				action: 'Remove a listing rule',
+			},
+			{
 				name: 'Remove Publish Rule',
 				value: 'removePublishRule',
 				description: "Remove a channel account's rule (or one SKU's override): what it set falls back to the account's rule, then to the Push Stock node's parameters",
@@ -115,6 +133,13 @@ export const description: INodeProperties[] = [
 				description:
 					'Say which warehouses a channel account sells (their stock is added up and published) and where its orders reserve: the first warehouse of a priority list with enough stock for the whole order',
 				action: 'Set channel warehouses',
+			},
+			{
+				name: 'Set Listing Rule',
+				value: 'setListingRule',
+				description:
+					'Give one linked listing (or one variant) its own publish rule — e.g. only half the stock on a second listing of the same product. That listing then shows its own number; the SKU\'s other listings keep theirs. The next Push Stock run publishes it.',
+				action: 'Set a listing rule',
 			},
 			{
 				name: 'Set Publish Rule',
@@ -142,6 +167,9 @@ export const description: INodeProperties[] = [
 	...setPublishRule.description,
 	...removePublishRule.description,
 	...listPublishRules.description,
+	...setListingRule.description,
+	...removeListingRule.description,
+	...listListingRules.description,
 	...setChannelWarehouses.description,
 	...removeChannelWarehouses.description,
 	...listChannelWarehouses.description,

@@ -45,7 +45,7 @@ export const description: INodeProperties[] = [
 				name: 'Push Status',
 				value: 'pushStatus',
 				description:
-					'Show what each sales channel was last told about each SKU (changes nothing): the value published and when, the OMS available now, whether the channel is behind (stock moved since), and failed pushes waiting to be retried with their error',
+					'Show what each sales channel was last told about each SKU (changes nothing): the value published and when, the OMS available now, whether the channel is behind (stock moved since), and failed pushes waiting to be retried with their error. A listing with a publish rule of its own has its own row (Listing ID set) beside its SKU\'s row.',
 				action: 'Get stock push status',
 			},
 			{

@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['stock'], operation: ['pushStatus'] } }, properties);
 
-/** One output item per channel account, warehouse and SKU the OMS published or failed to publish. */
+/** One output item per channel account, warehouse and SKU the OMS published or failed to publish (and per listing with its own rule). */
 export const execute: OperationExecute = async function (items, oms) {
 	return await forEachItem(this, items, oms, async (i) => {
 		return await oms.store.pushStatus({
