@@ -14,14 +14,14 @@ import { OPENCART_DEFINITION } from '../../core/channels/http/opencart';
 const [raw] = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'opencart', 'cartrover-orders.json'), 'utf8')) as unknown[];
 
 describe('OpenCart definition: an order row of the CartRover listing', () => {
-	test('maps to the canonical order: store time read at -03:00, names joined, ex-tax prices, the shipping total', () => {
+	test('maps to the canonical order: store time read at UTC (as installed), names joined, ex-tax prices, the shipping total', () => {
 		const order = mapOrder(OPENCART_DEFINITION, raw, 'http', 'loja-opencart');
 		expect(order).toMatchObject({
 			channel: 'http',
 			account: 'loja-opencart',
 			channelOrderId: '1042',
-			createdAt: '2026-03-10T14:02:13.000Z',
-			updatedAt: '2026-03-10T14:05:40.000Z',
+			createdAt: '2026-03-10T11:02:13.000Z',
+			updatedAt: '2026-03-10T11:05:40.000Z',
 			status: 'paid',
 			channelStatusRaw: '2',
 			currency: 'BRL',
@@ -45,6 +45,11 @@ describe('OpenCart definition: an order row of the CartRover listing', () => {
 		expect(order.lines[1].sku).toBeUndefined();
 		// The line without a SKU is kept, flagged for the consultant to map.
 		expect(order.flags?.sort()).toEqual(['time_zone_assumed', 'unmapped_lines']);
+	});
+
+	test("a store set to America/Sao_Paulo: the definition's timeZoneOffset -03:00 reads its dates", () => {
+		const order = mapOrder({ ...OPENCART_DEFINITION, timeZoneOffset: '-03:00' }, raw, 'http', 'loja-opencart');
+		expect(order).toMatchObject({ createdAt: '2026-03-10T14:02:13.000Z', updatedAt: '2026-03-10T14:05:40.000Z' });
 	});
 
 	test('a status id the map does not know imports as paid, flagged, its raw id kept', () => {

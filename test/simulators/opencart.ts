@@ -17,18 +17,12 @@ import { json } from './sim-paging';
  *   Its permission error comes with no language file loaded: {"error": "error_permission"}.
  * - api/order/history (3.0.x.x catalog/controller/api/order.php history()): POST form order_status_id,
  *   notify, override, comment; order_id in the query; sets the status and date_modified.
- * Dates are store time (-03:00 here), "YYYY-MM-DD HH:MM:SS".
+ * Dates are store time, "YYYY-MM-DD HH:MM:SS": UTC as installed (config_timezone), or the zone the simulator
+ * is built with (a store set to America/Sao_Paulo: -180 minutes).
  */
 export type OcRow = Record<string, unknown>;
 
-const STORE_OFFSET_MS = -3 * 3600_000;
 const ERROR_PERMISSION = 'Warning: You do not have permission to access the API!';
-
-/** An instant as OpenCart writes it (store time). */
-export const ocDate = (iso: string): string => new Date(Date.parse(iso) + STORE_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-
-/** PHP strtotime of a zone-less date at store time (what the extension's date('Y-m-d H:i:s', strtotime()) reads). */
-const storeTimeMs = (text: string): number => Date.parse(`${text.trim().replace(' ', 'T')}-03:00`);
 
 export interface OcOrderSpec {
 	id: number;
@@ -52,12 +46,23 @@ export class OpenCartSimulator extends HttpSimulator {
 	now = () => Date.now();
 
 	constructor(
+		readonly offsetMinutes = 0,
 		readonly apiUser = 'Default',
 		readonly apiKey = 'chave-api-256',
 	) {
 		super();
 		this.route('POST', '/index.php', (req) => this.post(req));
 		this.route('GET', '/index.php', (req) => this.get(req));
+	}
+
+	/** An instant as OpenCart writes it (store time). */
+	ocDate(iso: string): string {
+		return new Date(Date.parse(iso) + this.offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+	}
+
+	/** PHP strtotime of a zone-less date at store time (what the extension's date('Y-m-d H:i:s', strtotime()) reads). */
+	private storeTimeMs(text: string): number {
+		return Date.parse(`${text.trim().replace(' ', 'T')}Z`) - this.offsetMinutes * 60_000;
 	}
 
 	/** Every open session ends (an hour without use, or an admin deleting them under System → Users → API). */
@@ -113,8 +118,8 @@ export class OpenCartSimulator extends HttpSimulator {
 			order_status_id: String(spec.statusId ?? 2),
 			currency_code: 'BRL',
 			currency_value: '1.00000000',
-			date_added: ocDate(spec.createdAt ?? spec.updatedAt),
-			date_modified: ocDate(spec.updatedAt),
+			date_added: this.ocDate(spec.createdAt ?? spec.updatedAt),
+			date_modified: this.ocDate(spec.updatedAt),
 		};
 		const lines = products.map((p, k) => ({
 			order_product_id: String(spec.id * 10 + k),
@@ -163,7 +168,7 @@ export class OpenCartSimulator extends HttpSimulator {
 			if (!order) return json(200, { error: 'Warning: Order could not be found!' });
 			const f = this.form(req);
 			order.row.order_status_id = f.order_status_id ?? '';
-			order.row.date_modified = ocDate(new Date(this.now()).toISOString());
+			order.row.date_modified = this.ocDate(new Date(this.now()).toISOString());
 			this.histories.push({ orderId: Number(order.row.order_id), form: f });
 			return json(200, { success: 'Success: You have modified orders!' });
 		}
@@ -181,10 +186,10 @@ export class OpenCartSimulator extends HttpSimulator {
 		const limit = digits('limit', 500);
 		const page = digits('offset', 0);
 		const status = digits('status', 2);
-		const from = req.query.get('date_from') ? storeTimeMs(req.query.get('date_from')!) : undefined;
+		const from = req.query.get('date_from') ? this.storeTimeMs(req.query.get('date_from')!) : undefined;
 		const rows = [...this.orders.values()]
 			.filter((o) => o.shippingCost !== undefined && Number(o.row.order_status_id) === status)
-			.filter((o) => from === undefined || storeTimeMs(String(o.row.date_modified)) >= from)
+			.filter((o) => from === undefined || this.storeTimeMs(String(o.row.date_modified)) >= from)
 			.slice(page * limit, page * limit + limit);
 		if (rows.length === 0) return json(200, []);
 		// The extension reads the first row's shipping country and zone, and writes them on every row.

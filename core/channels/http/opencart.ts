@@ -15,6 +15,8 @@ import type { HttpChannelDefinition } from './definition';
  * `offset` (LIMIT limit OFFSET offset*limit) with no ORDER BY (MyISAM table order: insertion, i.e. order id),
  * and gives every order of a page the first order's shipping zone code and country ISO (so the map reads the
  * order's own zone name and leaves the country to the BR default). Prices are ex-tax (oc_order_product.price).
+ * Dates carry no zone: 3.0.3+ writes them in the store's Time Zone setting (config_timezone, UTC on install:
+ * PHP and MySQL are set to it at startup), 3.0.2 and older in the MySQL server's zone.
  */
 export const OPENCART_DEFINITION: HttpChannelDefinition = {
 	platform: 'OpenCart',
@@ -65,7 +67,8 @@ export const OPENCART_DEFINITION: HttpChannelDefinition = {
 	},
 	money: 'decimal',
 	currency: 'BRL',
-	timeZoneOffset: '-03:00',
+	// OpenCart's default (config_timezone UTC); a store set to America/Sao_Paulo writes its dates at -03:00.
+	timeZoneOffset: '+00:00',
 	// OpenCart's default order statuses (install/opencart.sql, oc_order_status); a store's own ids go here too.
 	statusMap: {
 		'1': 'pending_payment',
