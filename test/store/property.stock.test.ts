@@ -28,10 +28,16 @@ const snapshotArb: fc.Arbitrary<Snapshot> = fc
 		id: fc.constantFrom('1', '2', '3', '4', '5'),
 		status: fc.constantFrom(...CANONICAL_STATUSES),
 		minute: fc.integer({ min: 0, max: 12 }),
-		lines: fc.array(fc.tuple(fc.constantFrom(...SKUS), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }),
+		// Now and then every line removed (a VTEX change order emptying the order: flagged all_lines_removed).
+		lines: fc.oneof(
+			{ weight: 12, arbitrary: fc.array(fc.tuple(fc.constantFrom(...SKUS), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }) },
+			{ weight: 1, arbitrary: fc.constant([] as Array<[string, number]>) },
+		),
 		warehouse: fc.constantFrom(...WAREHOUSES),
 		progress: fc.option(fc.array(progressArb, { minLength: 3, maxLength: 3 }), { nil: undefined }),
 	})
+	// An emptied order is one a change left open (paid to delivered) or one cancelled; never one awaiting payment.
+	.map((s) => (s.lines.length === 0 && (s.status === 'pending_payment' || s.status === 'returned') ? { ...s, lines: [['A', 1] as [string, number]] } : s))
 	.map((s) => {
 		// Partial shipments and returns (as channels report them: shipped <= ordered, returned <= shipped), never
 		// on an order still awaiting payment. Without progress, the status alone says what shipped.
@@ -75,6 +81,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 function toOrder(s: Snapshot): CanonicalOrder {
 	const o = order(s.id, s.status, s.lines, { minute: s.minute, warehouse: s.warehouse });
+	if (s.lines.length === 0 && s.status !== 'cancelled') o.flags = ['all_lines_removed'];
 	o.lines = o.lines.map((line, i) => {
 		const p = s.progress?.[i];
 		return { ...line, ...(p?.shipped !== undefined ? { shippedQuantity: p.shipped } : {}), ...(p?.returned !== undefined ? { returnedQuantity: p.returned } : {}) };
