@@ -57,6 +57,21 @@ describe.each(DRIVERS)('per-line lifecycle on %s', (driver) => {
 		]);
 	});
 
+	test('every line removed by a change (all_lines_removed): released before the deduct point, restocked after it, each once', async () => {
+		const emptied = (id: string, status: CanonicalStatus, minute: number) => ({ ...snap(id, status, [], minute), flags: ['all_lines_removed' as const] });
+		await store.applyOrders([snap('7', 'paid', [['SHIRT-M', 2]], 0), snap('8', 'invoiced', [['CAP', 2]], 0)]);
+		const [released, restocked] = await store.applyOrders([emptied('7', 'paid', 1), emptied('8', 'invoiced', 1)]);
+		expect(released).toMatchObject({ stage: 'released', effects: [{ effect: 'release', key: 'release@2', lines: [{ sku: 'SHIRT-M', quantity: 2 }] }] });
+		expect(restocked).toMatchObject({ stage: 'restocked', effects: [{ effect: 'restock', key: 'restock@2', lines: [{ sku: 'CAP', quantity: 2 }] }] });
+		expect([await level('SHIRT-M'), await level('CAP')]).toEqual([{ onHand: 10, reserved: 0 }, { onHand: 5, reserved: 0 }]);
+		const again = await store.applyOrders([emptied('7', 'invoiced', 2), emptied('8', 'shipped', 2)]);
+		expect(again.map((r) => [r.outcome, r.stage, r.effects])).toEqual([['unchanged', 'released', []], ['unchanged', 'restocked', []]]);
+		// A later cancellation finds nothing to give back.
+		const [cancelled] = await store.applyOrders([snap('8', 'cancelled', [], 3)]);
+		expect(cancelled.effects.flatMap((e) => e.lines)).toEqual([]);
+		expect(await level('CAP')).toEqual({ onHand: 5, reserved: 0 });
+	});
+
 	test('with restock on cancel turned off, cancelled units stay out and re-applying moves nothing', async () => {
 		const lifecycle = { restockOnCancelAfterCommit: false };
 		await store.applyOrders([snap('2', 'invoiced', [['SHIRT-M', 3]], 0)], { lifecycle });

@@ -100,6 +100,20 @@ describe('Magalu delivery events', () => {
 		expect(await trigger.deliver(event('shipped', D1))).toMatchObject({ status: 200, items: undefined });
 	});
 
+	it('after the deduct point, a cancelled delivery restocks exactly its units with their own key (issue 12: on hand back to 10)', async () => {
+		const lifecycle = { commitOn: 'paid' as const };
+		const onHand = async () => Object.fromEntries((await stock.getAvailability(['livro_01', 'caneca_02'])).map((l) => [l.sku, l.onHand]));
+		await stock.applyOrders(((await trigger.deliver(orderEvent())).items ?? []) as unknown as CanonicalOrder[], { lifecycle });
+		expect(await onHand()).toEqual({ livro_01: 8, caneca_02: 7 });
+		sim.setDeliveryStatus(ORDER, D2, 'cancelled', '2026-11-27T20:10:00.000Z');
+		const [applied] = await stock.applyOrders(((await trigger.deliver(event('cancelled', D2))).items ?? []) as unknown as CanonicalOrder[], { lifecycle });
+		expect(applied.effects).toEqual([{ effect: 'restock', key: 'restock@2', lines: [{ sku: 'caneca_02', quantity: 3 }] }]);
+		expect(await onHand()).toEqual({ livro_01: 8, caneca_02: 10 });
+		// The same cancellation read again moves nothing.
+		sim.setDeliveryStatus(ORDER, D2, 'cancelled', '2026-11-27T20:10:00.000Z');
+		expect(await trigger.deliver(event('cancelled', D2))).toMatchObject({ status: 200, items: undefined });
+	});
+
 	it('a delivery that does not name its order ends, after its attempts, as an error item naming the delivery', async () => {
 		await trigger.close();
 		trigger = make({ maxAttempts: 1 });
