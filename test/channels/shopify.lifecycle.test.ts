@@ -46,6 +46,20 @@ describe('Shopify orders through the stock rules', () => {
 		expect(step.moves).toEqual([['adjust_reservation', 'A', -1, 0]]);
 	});
 
+	it('every unit removed while the order stays open (edits to 0): imported without lines, all_lines_removed, the reservation released', () => {
+		const s = apply(emptyState('k', 'default'), snapshot(0, { financial: 'PAID', lines: [{ sku: 'A', quantity: 2, price: '10.00' }, { sku: 'B', quantity: 1, price: '5.00' }] })).state;
+		for (const shape of ['graphql', 'rest'] as const) {
+			const emptied = snapshot(3, { financial: 'PAID', lines: [{ sku: 'A', quantity: 2, current: 0, price: '10.00' }, { sku: 'B', quantity: 1, current: 0, price: '5.00' }] }, shape);
+			expect(emptied).toMatchObject({ status: 'paid', lines: [], flags: ['all_lines_removed'] });
+			const step = apply(s, emptied);
+			expect(step.moves).toEqual([
+				['release', 'A', -2, 0],
+				['release', 'B', -1, 0],
+			]);
+			expect(step.state.stage).toBe('released');
+		}
+	});
+
 	it('a line without SKU reserves nothing until it is linked', () => {
 		const step = apply(emptyState('k', 'default'), snapshot(0, { lines: [{ sku: null, quantity: 2, price: '10.00' }, { sku: 'A', quantity: 1, price: '1.00' }] }));
 		expect(step.moves).toEqual([['reserve', 'A', 1, 0]]);

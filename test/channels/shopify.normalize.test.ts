@@ -122,8 +122,9 @@ describe('Shopify normalisation', () => {
 		expect(order).toMatchObject({ status: 'returned', lines: [{ sku: 'A', quantity: 2 }] });
 	});
 
-	it('an open order with no unit left is an error item naming the lines', () => {
-		expect(() => normalize({ lines: [{ sku: 'A', quantity: 2, current: 0, price: '10.00' }] })).toThrow(
+	it('an open order whose every unit was removed is imported without lines (all_lines_removed); one that never had a unit is an error item naming the lines', () => {
+		expect(normalize({ lines: [{ sku: 'A', quantity: 2, current: 0, price: '10.00' }] })).toMatchObject({ lines: [], flags: ['all_lines_removed'] });
+		expect(() => normalize({ lines: [{ sku: 'A', quantity: 0, current: 0, price: '10.00' }] })).toThrow(
 			expect.objectContaining({ orderRef: 'shopify:450789469', field: 'lineItems.nodes' }),
 		);
 	});

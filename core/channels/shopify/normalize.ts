@@ -66,7 +66,8 @@ export function shopifyOrderIdentity(raw: unknown): { channelOrderId: string; up
  * Order resource that webhooks deliver. The same order gives the same canonical order either way.
  *
  * Quantities are the current ones (Shopify's currentQuantity / current_quantity: ordered minus removed
- * and refunded units); a line with none left is dropped. A cancelled order may be left with no line; a
+ * and refunded units); a line with none left is dropped. A cancelled order may be left with no line (and an
+ * open one whose every unit was removed: all_lines_removed); a
  * fully refunded, shipped ("returned") order keeps the units it sold, so the store can put them back.
  */
 export function normalizeShopifyOrder(raw: unknown, account: string, options: ShopifyNormalizeOptions = {}): CanonicalOrder {
@@ -77,10 +78,13 @@ export function normalizeShopifyOrder(raw: unknown, account: string, options: Sh
 	const unknown = new Set<IntakeFlag>();
 	const status = tolerantStatus(() => statusOf(r, facts), UNKNOWN_STATUS, unknown);
 	const lines = linesOf(facts, status);
-	if (lines.length === 0 && status.status !== 'cancelled') {
+	// Every unit removed (order edits, refunds before shipping) of an order left open: imported without lines,
+	// flagged all_lines_removed, so the store gives back what it holds; an order that never had units is the error.
+	const emptied = lines.length === 0 && status.status !== 'cancelled' && facts.lines.some((l) => l.orderedQuantity > 0);
+	if (lines.length === 0 && !emptied && status.status !== 'cancelled') {
 		r.fail(rest ? 'line_items' : 'lineItems.nodes', 'has no line with a current quantity above 0');
 	}
-	const flags: IntakeFlag[] = [...facts.flags, ...unknown];
+	const flags: IntakeFlag[] = [...facts.flags, ...unknown, ...(emptied ? ['all_lines_removed' as const] : [])];
 	let currency = facts.currency;
 	if (!currency) {
 		currency = options.currency || SHOPIFY_DEFAULT_CURRENCY;
