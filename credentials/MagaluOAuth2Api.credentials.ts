@@ -7,7 +7,7 @@ import {
 	MAGALU_DEFAULT_CHANNEL_ID,
 	MAGALU_ORDER_SCOPES,
 } from '../core/channels/magalu/endpoints';
-import { baseUrlOverrideProperty, environmentProperty, hiddenProperty, productionAndSandbox } from './shared/channelProperties';
+import { authorizationCodeProperties, baseUrlOverrideProperty, environmentProperty, productionAndSandbox } from './shared/channelProperties';
 import { apiRoot } from './shared/requests';
 
 /**
@@ -46,16 +46,11 @@ export class MagaluOAuth2Api implements ICredentialType {
 			default: MAGALU_ORDER_SCOPES.join(' '),
 			description: 'Space-separated; must match the scopes configured on the application in ID Magalu',
 		},
-		hiddenProperty('Grant Type', 'grantType', 'authorizationCode'),
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: ID_MAGALU_AUTH_URL },
-		{
-			displayName: 'Access Token URL',
-			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: `={{$self["baseUrl"] ? $self["baseUrl"].replace(/\\/+$/, "") + "/oauth/token" : "${ID_MAGALU_TOKEN_URL}"}}`,
-		},
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: ID_MAGALU_LOGIN_QUERY },
-		hiddenProperty('Authentication', 'authentication', 'body'),
+		...authorizationCodeProperties({
+			authUrl: ID_MAGALU_AUTH_URL,
+			accessTokenUrl: `={{$self["baseUrl"] ? $self["baseUrl"].replace(/\\/+$/, "") + "/oauth/token" : "${ID_MAGALU_TOKEN_URL}"}}`,
+			authQueryParameters: ID_MAGALU_LOGIN_QUERY,
+		}),
 	];
 
 	test: ICredentialTestRequest = {

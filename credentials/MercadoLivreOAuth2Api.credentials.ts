@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import {
+	authorizationCodeProperties,
 	baseUrlOverrideProperty,
 	environmentProperty,
 	hiddenProperty,
@@ -49,17 +50,10 @@ export class MercadoLivreOAuth2Api implements ICredentialType {
 			'https://api.mercadolibre.com',
 			'API root. Leave empty for https://api.mercadolibre.com; set it to reach a proxy or a test simulator.',
 		),
-		{
-			displayName: 'Access Token URL',
-			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: '={{($self["baseUrl"] || "https://api.mercadolibre.com").replace(/\\/+$/, "") + "/oauth/token"}}',
-		},
-		hiddenProperty('Grant Type', 'grantType', 'authorizationCode'),
+		// The Authorization URL is the visible field above (per country).
+		...authorizationCodeProperties({ accessTokenUrl: '={{($self["baseUrl"] || "https://api.mercadolibre.com").replace(/\\/+$/, "") + "/oauth/token"}}' }),
 		// Scopes are configured on the application in Mercado Livre's app manager, not requested here.
 		hiddenProperty('Scope', 'scope', ''),
-		hiddenProperty('Auth URI Query Parameters', 'authQueryParameters', ''),
-		hiddenProperty('Authentication', 'authentication', 'body'),
 	];
 
 	test: ICredentialTestRequest = {

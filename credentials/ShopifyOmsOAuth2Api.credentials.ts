@@ -1,5 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
-import { baseUrlOverrideProperty, hiddenProperty, noticeProperty, shopifyShopProperties } from './shared/channelProperties';
+import { authorizationCodeProperties, baseUrlOverrideProperty, hiddenProperty, noticeProperty, shopifyShopProperties } from './shared/channelProperties';
 
 const SHOP_ROOT = '($self["baseUrl"] || ("https://" + $self["shopSubdomain"] + ".myshopify.com")).replace(/\\/+$/, "")';
 
@@ -47,12 +47,11 @@ export class ShopifyOmsOAuth2Api implements ICredentialType {
 			'https://my-store.myshopify.com',
 			'Leave empty for https://{subdomain}.myshopify.com; set it to reach a proxy or a test simulator (the OAuth endpoints move with it)',
 		),
-		hiddenProperty('Grant Type', 'grantType', 'authorizationCode'),
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{${SHOP_ROOT} + "/admin/oauth/authorize"}}` },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{${SHOP_ROOT} + "/admin/oauth/access_token"}}` },
-		// Offline access is Shopify's default mode: no access_mode parameter.
-		hiddenProperty('Auth URI Query Parameters', 'authQueryParameters', ''),
+		// Offline access is Shopify's default mode: no access_mode parameter in the query.
+		...authorizationCodeProperties({
+			authUrl: `={{${SHOP_ROOT} + "/admin/oauth/authorize"}}`,
+			accessTokenUrl: `={{${SHOP_ROOT} + "/admin/oauth/access_token"}}`,
+		}),
 		hiddenProperty('Additional Body Properties', 'additionalBodyProperties', '{"expiring":"1"}'),
-		hiddenProperty('Authentication', 'authentication', 'body'),
 	];
 }

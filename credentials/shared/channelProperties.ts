@@ -99,3 +99,17 @@ export function optionalStringProperty(displayName: string, name: string, descri
 export function timeZoneOffsetProperty(description: string): INodeProperties {
 	return optionalStringProperty('Time Zone Offset', 'timeZoneOffset', description, { default: '-03:00' });
 }
+
+/**
+ * The hidden settings n8n's OAuth2 credential (`extends = ['oAuth2Api']`) reads for an authorization-code grant
+ * with the client id and secret sent in the body. `authUrl` is left out where the user picks it (a visible field).
+ */
+export function authorizationCodeProperties(urls: { authUrl?: string; accessTokenUrl: string; authQueryParameters?: string }): INodeProperties[] {
+	return [
+		hiddenProperty('Grant Type', 'grantType', 'authorizationCode'),
+		...(urls.authUrl === undefined ? [] : [hiddenProperty('Authorization URL', 'authUrl', urls.authUrl)]),
+		hiddenProperty('Access Token URL', 'accessTokenUrl', urls.accessTokenUrl),
+		hiddenProperty('Auth URI Query Parameters', 'authQueryParameters', urls.authQueryParameters ?? ''),
+		hiddenProperty('Authentication', 'authentication', 'body'),
+	];
+}
