@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createNuvemshopWriter } from '../../core/channels/nuvemshop/writer';
 import { createTrayWriter } from '../../core/channels/tray/writer';
 import type { AdapterContext, ChannelWriter } from '../../core/channels/types';
 import { createVtexWriter } from '../../core/channels/vtex/writer';
@@ -15,6 +16,9 @@ import { tinyRetry } from './helpers/channel-test';
  *   tests/Unit/Services/Catalog/__mocks__/products.json; variants-list.json: NelsonEspadoto/api-doc@
  *   ce3e57196c40b24abf67ebd3d5f91fecdadeef65:source/includes/_variacao-produtos.md, "Listagem de variações"
  *   success answer (unchanged). Both list `ean` in availableFilters.
+ * - Nuvemshop products-get-products.json: TiendaNube/api-docs@4058823422f89f94e0b68660a43b13ec65457cec:
+ *   resources/product.md, "GET /products" 200 example (unchanged). Its variants have no `barcode` (the field is
+ *   documented in resources/product_variant.md): one is set in a copy, said where.
  */
 const load = (channel: string, name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../fixtures/published', channel, name), 'utf8'));
 
@@ -51,5 +55,17 @@ describe('barcode look-ups on published answers', () => {
 		const found = await writer.resolveListingsByGtin!(['123', '321321321312', '7891000315507']);
 		expect(Object.fromEntries(found)).toEqual({ '123': { listingId: '18', variantId: '1233' }, '321321321312': { listingId: '1' } });
 		expect(sent[0].query).toMatchObject({ ean: '123' });
+	});
+
+	it('Nuvemshop: the catalog page read finds a variant by its barcode; the published example (no barcode) finds none', async () => {
+		const published = load('nuvemshop', 'products-get-products.json') as Array<{ variants: Array<Record<string, unknown>> }>;
+		const none = over(createNuvemshopWriter, () => published);
+		expect((await none.writer.resolveListingsByGtin!(['7891000315507'])).size).toBe(0);
+		expect(none.sent).toHaveLength(1); // one page, shorter than 200: the catalog ends there
+		expect(none.sent[0].query).toMatchObject({ since_id: 0, per_page: 200, fields: 'id,variants' });
+		const copy = structuredClone(published);
+		copy[0].variants[1].barcode = '7891000315507'; // set here: the example has no barcode value
+		const { writer } = over(createNuvemshopWriter, () => copy);
+		expect(Object.fromEntries(await writer.resolveListingsByGtin!(['7891000315507']))).toEqual({ '7891000315507': { listingId: '1234', variantId: '112' } });
 	});
 });

@@ -90,7 +90,7 @@ export function nuvemshopOrder(spec: NuvemshopOrderSpec): NuvemshopOrder {
 export interface NuvemshopProduct {
 	id: number;
 	name: Record<string, string>;
-	variants: Array<{ id: number; product_id: number; sku: string; inventory_levels: Array<{ id: number; location_id: string; stock: number | null }> }>;
+	variants: Array<{ id: number; product_id: number; sku: string; barcode?: string | null; inventory_levels: Array<{ id: number; location_id: string; stock: number | null }> }>;
 }
 
 const DEFAULT_PAYMENT = ['pending', 'authorized', 'paid'];
@@ -106,6 +106,7 @@ export class NuvemshopSimulator extends HttpSimulator {
 		const guarded = (h: (req: SimRequest, p: Record<string, string>) => SimResponse) => (req: SimRequest, p: Record<string, string>) =>
 			this.guard(req, p.storeId) ?? h(req, p);
 		this.route('GET', '/v1/:storeId/products/sku/:sku', guarded((_req, p) => this.productBySku(p.sku)));
+		this.route('GET', '/v1/:storeId/products', guarded((req) => this.listProducts(req)));
 		this.route('POST', '/v1/:storeId/products/:id/variants/stock', guarded((req, p) => this.variantStock(req, Number(p.id))));
 		this.route('POST', '/v1/:storeId/orders/:id/fulfill', guarded((req, p) => this.fulfill(req, Number(p.id))));
 		this.route('POST', '/v1/:storeId/orders/:id/cancel', guarded((req, p) => this.cancel(req, Number(p.id))));
@@ -186,6 +187,15 @@ export class NuvemshopSimulator extends HttpSimulator {
 		const field = { id: 1000 + this.metafields.length, ...b };
 		this.metafields.push(field);
 		return json(201, field);
+	}
+
+	/** GET /products: since_id (ids above it, ascending [?]), per_page ≤ 200; none left: 404 "Last page is 0". */
+	private listProducts(req: SimRequest): SimResponse {
+		const perPage = intParam(req.query, 'per_page', 30, 1, 200);
+		const sinceId = intParam(req.query, 'since_id', 0, 0, Number.MAX_SAFE_INTEGER);
+		if (perPage === undefined || sinceId === undefined) return json(422, { per_page: ['must be between 1 and 200'] });
+		const rest = [...this.products.values()].filter((p) => p.id > sinceId).sort((a, b) => a.id - b.id);
+		return rest.length === 0 ? notFound('Last page is 0') : json(200, rest.slice(0, perPage));
 	}
 
 	put(...orders: NuvemshopOrder[]): this {

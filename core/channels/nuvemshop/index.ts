@@ -1,10 +1,10 @@
-import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import type { AdapterContext, ChannelAdapter, ListChangedPage, ListChangedRequest } from '../types';
 import { identifyBy } from '../common/clock';
 import { readOptUtcDate } from '../common/fields';
 import { expectArray, expectObject, joinUrl, send, secondsIso } from '../common/http';
 import { bySecondUpToNow, formatCreatedKeyset, nextCreatedKeyset, parseCreatedKeyset, pageOfLink, parseLinkHeader, type CreatedKeyset } from '../common/paging';
+import { isPastLastPage } from './pages';
 import { normalizeNuvemshopOrder, type NuvemshopOrder } from './normalize';
 import type { ChannelDescriptor } from '../descriptor';
 import { createNuvemshopWriter } from './writer';
@@ -36,16 +36,6 @@ function parseToken(token: string | undefined): { group: number; keyset: Created
 function nextToken(group: number, next: string | undefined): string | undefined {
 	if (next !== undefined) return `${group}|${next}`;
 	return group + 1 < PAYMENT_GROUPS.length ? `${group + 1}|${formatCreatedKeyset({ page: 1 })}` : undefined;
-}
-
-/**
- * Nuvemshop answers 404 {"description": "Last page is 0"} to a listing with no results, and "Last page is N"
- * past the end: both mean "no more orders", not a missing resource.
- */
-function isPastLastPage(error: unknown): boolean {
-	if (!(error instanceof ChannelHttpError) || error.httpCode !== 404) return false;
-	const body = error.responseBody as { description?: unknown } | undefined;
-	return typeof body?.description === 'string' && /^Last page is \d+$/.test(body.description);
 }
 
 /**
@@ -113,5 +103,5 @@ export const nuvemshopChannel: ChannelDescriptor<'nuvemshop'> = {
 	createWriter: createNuvemshopWriter,
 	// GET /orders/{id} is the order; GET /orders is a bare array.
 	responseShapes: [],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { none: 'the variant `barcode` is published, but GET /products searches (`q`) names, descriptions and SKU only: a look-up would read the whole catalog (not built)' }, webhooks: { reader: nuvemshopWebhookReader, registrar: nuvemshopRegistrar } },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { field: 'variant `barcode`, by reading the catalog (GET /products, since_id pages): the API has no barcode search' }, webhooks: { reader: nuvemshopWebhookReader, registrar: nuvemshopRegistrar } },
 };
