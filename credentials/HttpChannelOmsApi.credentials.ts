@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { requiredStringProperty, secretProperty } from './shared/channelProperties';
+import { optionalStringProperty, requiredStringProperty, secretProperty } from './shared/channelProperties';
 import { urlFieldRoot } from './shared/requests';
 
 /**
@@ -32,13 +32,11 @@ export class HttpChannelOmsApi implements ICredentialType {
 			required: false,
 			description: 'Leave empty when the platform authenticates by a login session only',
 		},
-		{
-			displayName: 'Login Username',
-			name: 'loginUsername',
-			type: 'string',
-			default: '',
-			description: 'For definitions with a "session": the {username} of the login request (OpenCart: the API user name, e.g. Default)',
-		},
+		optionalStringProperty(
+			'Login Username',
+			'loginUsername',
+			'For definitions with a "session": the {username} of the login request (OpenCart: the API user name, e.g. Default)',
+		),
 		{
 			...secretProperty('Login Secret', 'loginSecret'),
 			required: false,
