@@ -1,4 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../core/model/order';
 import { closeSharedStores } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
@@ -6,7 +5,7 @@ import type { WebhookHarness } from '../harness/n8n-webhook-harness';
 import { MercadoLivreSimulator, mlOrder, mlShipment } from '../simulators/mercadolivre';
 import { openFresh } from '../store/stores';
 import { delivery, published } from './deliveries';
-import { webhookTrigger } from './trigger-helpers';
+import { mercadoLivreTrigger } from './trigger-helpers';
 
 /**
  * Mercado Livre claims notifications (topic post_purchase) through the OMS Order Webhook Trigger into Apply: the
@@ -29,12 +28,7 @@ describe('OMS Order Webhook Trigger: Mercado Livre claims', () => {
 	beforeEach(async () => {
 		sim = new MercadoLivreSimulator(TOKEN);
 		await sim.start();
-		trigger = webhookTrigger({
-			parameters: { channel: 'mercadolivre' },
-			credentialType: 'mercadoLivreOAuth2Api',
-			credentials: { baseUrl: sim.baseUrl, sellerId: '', clientId: CLIENT_ID, oauthTokenData: { access_token: TOKEN, user_id: sim.sellerId } },
-			authenticate: (c, req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${(c.oauthTokenData as IDataObject).access_token}` } }),
-		});
+		trigger = mercadoLivreTrigger(sim, TOKEN, CLIENT_ID);
 		({ store } = await openFresh('sqlite'));
 		await store.setOnHand([{ sku: 'CAM-AZ-M', onHand: 10 }]);
 		sim.put(mlOrder({ id: ORDER, lastUpdated: '2026-11-20T18:00:00Z', shipmentId: 4455, lines: [{ sku: 'CAM-AZ-M', quantity: 2, unitPrice: 50, itemId: 'MLB3840513395' }] }));

@@ -9,7 +9,7 @@ import type { WebhookHarness } from '../harness/n8n-webhook-harness';
 import { MercadoLivreNotifySimulator } from '../simulators/mercadolivre-missed';
 import { mlOrder } from '../simulators/mercadolivre';
 import { delivery, published, publishedJson } from './deliveries';
-import { webhookTrigger } from './trigger-helpers';
+import { mercadoLivreTrigger } from './trigger-helpers';
 
 /**
  * Mercado Livre's missed_feeds as the webhook trigger's reconciler. Published payload:
@@ -68,13 +68,7 @@ describe('OMS Order Webhook Trigger: Mercado Livre missed notifications (simulat
 	const CLIENT_ID = '5503910054141466';
 	let sim: MercadoLivreNotifySimulator;
 	let trigger: WebhookHarness;
-	const make = (minutes?: number) =>
-		webhookTrigger({
-			parameters: { channel: 'mercadolivre', ...(minutes === undefined ? {} : { missedFeedsMinutes: minutes }) },
-			credentialType: 'mercadoLivreOAuth2Api',
-			credentials: { baseUrl: sim.baseUrl, sellerId: '', clientId: CLIENT_ID, oauthTokenData: { access_token: TOKEN, user_id: sim.sellerId } },
-			authenticate: (c, req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${(c.oauthTokenData as IDataObject).access_token}` } }),
-		});
+	const make = (minutes?: number) => mercadoLivreTrigger(sim, TOKEN, CLIENT_ID, minutes === undefined ? {} : { missedFeedsMinutes: minutes });
 	beforeEach(async () => {
 		sim = new MercadoLivreNotifySimulator(TOKEN, CLIENT_ID);
 		await sim.start();

@@ -30,3 +30,13 @@ export function webhookTrigger(o: {
 		authenticate: (type, c, req) => (type === o.credentialType ? o.authenticate(c, req) : req),
 	});
 }
+
+/** The trigger on Mercado Livre: the OAuth2 credential of a simulator's seller (bearer token, client ID). */
+export function mercadoLivreTrigger(sim: { baseUrl: string; sellerId: number }, token: string, clientId: string, parameters: INodeParameters = {}): WebhookHarness {
+	return webhookTrigger({
+		parameters: { channel: 'mercadolivre', ...parameters },
+		credentialType: 'mercadoLivreOAuth2Api',
+		credentials: { baseUrl: sim.baseUrl, sellerId: '', clientId, oauthTokenData: { access_token: token, user_id: sim.sellerId } },
+		authenticate: (c, req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${(c.oauthTokenData as { access_token?: string }).access_token}` } }),
+	});
+}

@@ -10,7 +10,7 @@ import { VtexSimulator, vtexOrder } from '../simulators/vtex';
 import { VtexHook } from '../simulators/webhook-registrations';
 import { delivery, published } from './deliveries';
 import type { WebhookHarness } from '../harness/n8n-webhook-harness';
-import { webhookTrigger } from './trigger-helpers';
+import { mercadoLivreTrigger, webhookTrigger } from './trigger-helpers';
 
 /**
  * The OMS Order Webhook Trigger through n8n's WebhookContext and HookContext on the channels whose deliveries
@@ -116,12 +116,7 @@ describe('Mercado Livre', () => {
 	beforeEach(async () => {
 		sim = new MercadoLivreSimulator(TOKEN);
 		await sim.start();
-		trigger = webhookTrigger({
-			parameters: { channel: 'mercadolivre' },
-			credentialType: 'mercadoLivreOAuth2Api',
-			credentials: { baseUrl: sim.baseUrl, sellerId: '', clientId: CLIENT_ID, oauthTokenData: { access_token: TOKEN, user_id: sim.sellerId } },
-			authenticate: (c, req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${(c.oauthTokenData as IDataObject).access_token}` } }),
-		});
+		trigger = mercadoLivreTrigger(sim, TOKEN, CLIENT_ID);
 	});
 	afterEach(() => sim.stop());
 
