@@ -6,6 +6,7 @@ import { InboxDrainer } from '../../core/webhooks/drain';
 import { resolve, type IntakeContext } from '../../core/webhooks/intake';
 import { MissedSweeper, recoverMissed } from '../../core/webhooks/recover';
 import { openStore } from '../shared/store';
+import { STATIC_CREDENTIAL_TYPES, withCachedCredentials } from '../shared/credential-cache';
 import { openChannel, queueingIntake, type OpenedChannel, type Options, type WebhookTriggerDeps } from './webhook';
 import { queueOf, registerDrainer, registerSweeper, takeTestItems } from './queue';
 import { withFormattedMoney } from '../../core/model/money';
@@ -84,7 +85,10 @@ export function webhookTriggerTrigger(deps: WebhookTriggerDeps & DrainTimings = 
 			return { manualTriggerFunction: async () => this.emit([this.helpers.returnJsonArray(takeTestItems(queue) as IDataObject[])]) };
 		}
 		const options = this.getNodeParameter('options', {}) as Options;
-		const opened = await openChannel(this, deps);
+		// The drain's order reads send the channel's credential: n8n decrypts it, in a new expression isolate,
+		// for every request a trigger makes. Static credentials are read once per 10 s instead.
+		const reading = withCachedCredentials(this, false, Date.now, (type) => STATIC_CREDENTIAL_TYPES.has(type));
+		const opened = await openChannel(reading, deps);
 		const { store, safeMessage: safe } = await openStore(this);
 		const adapter = adapterFactory(opened.channel)(opened.adapterContext) as ChannelAdapter;
 		const intake = queueingIntake(opened, store, queue);

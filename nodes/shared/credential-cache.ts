@@ -13,6 +13,15 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 export const CREDENTIAL_TTL_MS = 10_000;
 const MAX_ENTRIES = 200;
 
+/**
+ * Credential types n8n never rewrites while requests are made with them: no OAuth2 token (n8n refreshes it in
+ * place and saves it) and no preAuthentication (an expirable token saved back). Only these may be served from
+ * the cache where channel requests are sent (the webhook drain's order reads): a cached copy of a refreshing
+ * credential would send the token n8n just replaced, and a rotated refresh token would then be spent twice.
+ * An allowlist, so a new credential type is read each time until it is known to be static.
+ */
+export const STATIC_CREDENTIAL_TYPES: ReadonlySet<string> = new Set(['omsStoreApi', 'wooCommerceOmsApi', 'wooCommerceApi', 'nuvemshopOmsApi', 'vtexOmsApi', 'shopifyAccessTokenApi']);
+
 interface Entry {
 	at: number;
 	read: Promise<ICredentialDataDecryptedObject>;
@@ -29,12 +38,13 @@ interface Ctx {
 /**
  * `ctx` whose getCredentials answers from the cache (or, with `fresh`, reads again and refreshes the entry).
  * Concurrent calls share one read: a burst's first deliveries all arrive before the first read ends. A fresh
- * call joins only a read still running. A credential without an id (an unsaved node) is always read.
+ * call joins only a read still running. A credential without an id (an unsaved node), or of a type
+ * `cacheable` refuses, is always read.
  */
-export function withCachedCredentials<T extends Ctx>(ctx: T, fresh = false, now: () => number = Date.now): T {
+export function withCachedCredentials<T extends Ctx>(ctx: T, fresh = false, now: () => number = Date.now, cacheable: (type: string) => boolean = () => true): T {
 	const getCredentials = async (type: string): Promise<ICredentialDataDecryptedObject> => {
 		const id = ctx.getNode().credentials?.[type]?.id;
-		if (!id) return ctx.getCredentials(type);
+		if (!id || !cacheable(type)) return ctx.getCredentials(type);
 		const key = `${type}\u0000${id}`;
 		const hit = cache.get(key);
 		const usable = hit && (fresh ? !hit.settled : !hit.settled || now() - hit.at < CREDENTIAL_TTL_MS);

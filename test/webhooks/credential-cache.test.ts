@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { wooOrder } from '../simulators/woocommerce';
+import { VtexSimulator, vtexOrder } from '../simulators/vtex';
+import { VtexHook } from '../simulators/webhook-registrations';
 import { closeSharedStores } from '../../core/store/open';
-import { CREDENTIAL_TTL_MS, clearCredentialCache, withCachedCredentials } from '../../nodes/shared/credential-cache';
+import { CREDENTIAL_TTL_MS, STATIC_CREDENTIAL_TYPES, clearCredentialCache, withCachedCredentials } from '../../nodes/shared/credential-cache';
 import { OmsWebhookTrigger } from '../../nodes/OmsWebhookTrigger/OmsWebhookTrigger.node';
 import { webhookTrigger } from './trigger-helpers';
 import { hmacBase64, delivery } from './deliveries';
@@ -58,6 +62,13 @@ describe('withCachedCredentials', () => {
 		expect(await withCachedCredentials(flaky).getCredentials('a')).toEqual({ secret: 'a-v3' });
 	});
 
+	it('a type `cacheable` refuses is read every time', async () => {
+		const { ctx, reads } = fake({ a: '1', b: '2' });
+		const only = (type: string) => type === 'a';
+		for (let i = 0; i < 3; i++) for (const t of ['a', 'b']) await withCachedCredentials(ctx, false, Date.now, only).getCredentials(t);
+		expect(reads).toEqual(['a', 'b', 'b', 'b']);
+	});
+
 	it("the wrapped context's other methods still work, and a caller changing the answer does not change the cache", async () => {
 		const { ctx } = fake({ a: '1' });
 		const cached = withCachedCredentials(ctx);
@@ -94,5 +105,58 @@ describe('OMS Order Webhook Trigger with saved credentials (ids): a rotated secr
 		expect(await trigger.deliver(signed(4, 'forged'))).toMatchObject({ status: 401, items: undefined });
 		expect(await trigger.settle()).toEqual([]);
 		await trigger.close();
+	});
+});
+
+describe('static credential types (cached where channel requests are sent)', () => {
+	it('none of ours in the list refreshes a token (no preAuthentication, not OAuth2); the refreshing ones are left out', async () => {
+		const dir = path.join(__dirname, '../../credentials');
+		const types = new Map<string, { preAuthentication?: unknown; extends?: string[] }>();
+		for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.credentials.ts'))) {
+			for (const C of Object.values((await import(path.join(dir, f))) as Record<string, new () => { name: string }>)) {
+				const c = new C();
+				types.set(c.name, c as never);
+			}
+		}
+		for (const t of STATIC_CREDENTIAL_TYPES) {
+			const c = types.get(t);
+			if (!c) continue; // n8n's own: wooCommerceApi and shopifyAccessTokenApi are plain keys in n8n-nodes-base
+			expect([t, typeof c.preAuthentication, c.extends ?? []]).toEqual([t, 'undefined', []]);
+		}
+		const refreshing = [...types].filter(([, c]) => c.preAuthentication || c.extends?.includes('oAuth2Api')).map(([t]) => t);
+		expect(refreshing).toEqual(expect.arrayContaining(['mercadoLivreOAuth2Api', 'magaluOAuth2Api', 'shopifyOmsApi', 'shopeeOmsApi']));
+		for (const t of refreshing) expect(STATIC_CREDENTIAL_TYPES.has(t)).toBe(false);
+	});
+
+	it("the drain's order reads decrypt a static credential once per 10 s, not once per read", async () => {
+		const keys = { account: 'luxstore', appKey: 'vtexappkey-luxstore-ABC', appToken: 'token-xyz' };
+		const sim = new VtexSimulator(keys);
+		const hook = new VtexHook(sim, keys);
+		await sim.start();
+		try {
+			const trigger = webhookTrigger({
+				parameters: { channel: 'vtex' },
+				credentialType: 'vtexOmsApi',
+				credentials: { accountName: keys.account, ...keys, hookHeaderName: 'X-OMS-Hook-Secret', hookSecret: 'hook-s3cret', baseUrl: sim.baseUrl },
+				authenticate: (c, req) => ({ ...req, headers: { ...req.headers, 'X-VTEX-API-AppKey': String(c.appKey), 'X-VTEX-API-AppToken': String(c.appToken) } }),
+			});
+			trigger.node.credentials = { omsStoreApi: { id: 'store-1', name: 'OMS Store' }, vtexOmsApi: { id: 'vtex-1', name: 'VTEX' } };
+			const harness = trigger as unknown as { o: { credentials: Record<string, ICredentialDataDecryptedObject> } };
+			const reads: string[] = [];
+			harness.o.credentials = new Proxy(harness.o.credentials, { get: (t, type: string) => (reads.push(type), t[type]) });
+			await trigger.activate();
+			const ids = Array.from({ length: 6 }, (_, i) => `12685405015${i}0-01`);
+			for (const id of ids) {
+				sim.setOrder(vtexOrder({ orderId: id, status: 'ready-for-handling', lastChange: '2026-11-20T14:05:40.000Z' }));
+				expect((await trigger.post(hook.deliveryFor(id, 'ready-for-handling', '2026-11-20T14:05:40.000Z'))).status).toBe(200);
+			}
+			reads.length = 0;
+			expect((await trigger.settle()).flat().map((o) => o.channelOrderId)).toEqual(ids);
+			expect(sim.requests(/\/api\/oms\/pvt\/orders\//)).toHaveLength(6);
+			expect(reads.filter((t) => t === 'vtexOmsApi').length).toBeLessThanOrEqual(1);
+			await trigger.close();
+		} finally {
+			await sim.stop();
+		}
 	});
 });
