@@ -40,6 +40,13 @@ describe('VTEX change orders: reading', () => {
 		expect(order.flags).toEqual(['all_lines_removed']);
 	});
 
+	it('derived from the GET example (items already without the removed one, no Change total): no item left is all_lines_removed too', () => {
+		const raw = JSON.parse(readFileSync(join(__dirname, '../fixtures/published/vtex/get-order.json'), 'utf8')) as Json;
+		raw.items = [];
+		const order = normalize(raw);
+		expect(order).toMatchObject({ status: 'paid', lines: [], flags: ['all_lines_removed'] });
+	});
+
 	it('an order with no item and no change explaining it is still the one error, naming items', () => {
 		const raw = published();
 		raw.changesAttachment = null;

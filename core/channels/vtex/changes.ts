@@ -18,8 +18,6 @@ export interface ItemChanges {
 	added: Array<{ id: string; name?: string; quantity: number; price: number }>;
 	/** A removal named more units than the order's item holds. */
 	clamped: boolean;
-	/** Units the changes took off the listed items (0: nothing removed). */
-	removed: number;
 }
 
 const count = (v: unknown): number => {
@@ -27,15 +25,31 @@ const count = (v: unknown): number => {
 	return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0;
 };
 
+/** The changes VTEX recorded on the order, whether or not they are still to be applied to its items. */
+function changesOf(raw: JsonObject): JsonObject[] {
+	const attachment = isJsonObject(raw.changesAttachment) ? raw.changesAttachment : undefined;
+	return attachment && Array.isArray(attachment.changesData) ? attachment.changesData.filter(isJsonObject) : [];
+}
+
+/**
+ * Whether the recorded changes explain an order left with no line: they removed units, and every item the order
+ * still lists is one they removed (the GET example's shape lists none: `items` already without the removed
+ * one). Such an order is "every line removed", not an order without lines.
+ */
+export function removalsEmptied(raw: JsonObject, items: JsonObject[]): boolean {
+	const removed = new Set(
+		changesOf(raw).flatMap((change) => (Array.isArray(change.itemsRemoved) ? change.itemsRemoved : []).filter((i) => isJsonObject(i) && count(i.quantity) > 0).map((i) => String((i as JsonObject).id ?? ''))),
+	);
+	return removed.size > 0 && items.every((item) => removed.has(String(item.id ?? item.sellerSku ?? '')));
+}
+
 /** Applies every recorded change to the items' quantities (`quantityOf` reads an item's own quantity). */
 export function applyChanges(raw: JsonObject, items: JsonObject[], quantityOf: (i: number) => number): ItemChanges {
 	const quantities = items.map((_, i) => quantityOf(i));
-	const attachment = isJsonObject(raw.changesAttachment) ? raw.changesAttachment : undefined;
 	const pending = Array.isArray(raw.totals) && raw.totals.some((t) => isJsonObject(t) && t.id === 'Change');
-	const changes = pending && attachment && Array.isArray(attachment.changesData) ? attachment.changesData.filter(isJsonObject) : [];
+	const changes = pending ? changesOf(raw) : [];
 	const added: ItemChanges['added'] = [];
 	let clamped = false;
-	let removedUnits = 0;
 	const list = (change: JsonObject, key: string) => (Array.isArray(change[key]) ? (change[key] as unknown[]).filter(isJsonObject) : []);
 	const indexesOf = (id: string) => items.map((item, i) => (String(item.id ?? item.sellerSku ?? '') === id ? i : -1)).filter((i) => i >= 0);
 	for (const change of changes) {
@@ -46,7 +60,6 @@ export function applyChanges(raw: JsonObject, items: JsonObject[], quantityOf: (
 				const n = Math.min(quantities[i], left);
 				quantities[i] -= n;
 				left -= n;
-				removedUnits += n;
 			}
 			if (left > 0 && listed.length > 0) clamped = true;
 		}
@@ -60,5 +73,5 @@ export function applyChanges(raw: JsonObject, items: JsonObject[], quantityOf: (
 			}
 		}
 	}
-	return { quantities, added, clamped, removed: removedUnits };
+	return { quantities, added, clamped };
 }

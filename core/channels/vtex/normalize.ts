@@ -5,7 +5,7 @@ import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-rea
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import { orderPaymentMethod, vtexMethod } from '../common/payment';
 import { deriveVtexStatus, VTEX_STATUS_MAP, vtexStatus, type VtexPackagesSummary } from './status';
-import { applyChanges } from './changes';
+import { applyChanges, removalsEmptied } from './changes';
 
 /** A Feed v3 item ({eventId, handle, orderId, state, currentChange, …}) or a full OMS order. */
 export type VtexRaw = JsonObject;
@@ -152,7 +152,7 @@ export function normalizeVtexOrder(input: unknown, account: string, skuField: Vt
 	const mapping = vtexStatus(status.mapping, packages.summary);
 	// An order left with no line is an error unless it is cancelled or a change order removed its last units:
 	// then it is imported as `all_lines_removed`, so the store gives back what it holds for it.
-	const allRemoved = lines.length === 0 && changed.removed > 0;
+	const allRemoved = lines.length === 0 && removalsEmptied(raw, items.map(({ item }) => item));
 	if (lines.length === 0 && !allRemoved && mapping.status !== 'cancelled') r.fail('items', 'has no item with a quantity above 0');
 	const flags: IntakeFlag[] = [];
 	if (allRemoved && mapping.status !== 'cancelled') flags.push('all_lines_removed');
