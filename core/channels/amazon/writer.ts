@@ -2,8 +2,8 @@ import type { HttpRequest } from '../../http/transport';
 import { openRawOrder } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
-import { pushEach, requireOption } from '../common/writer';
-import type { AdapterContext, ChannelWriter, ListingRef, ShipmentInput, StockUpdate } from '../types';
+import { listingsBySku, pushEach, requireOption } from '../common/writer';
+import type { AdapterContext, ChannelWriter, ShipmentInput, StockUpdate } from '../types';
 import type { AmazonOrder } from './normalize';
 import { amazonOrdersApi } from './orders-api';
 import { accountCarrierCodes, carrierFields, nextPackageReferenceId, shipDate } from './writer-shipment';
@@ -74,9 +74,7 @@ export function createAmazonWriter(ctx: AdapterContext): ChannelWriter {
 		// patchListingsItem takes one SKU per call.
 		stockBatchSize: 1,
 
-		async resolveListings(skus) {
-			return new Map<string, ListingRef>(skus.map((sku) => [sku, { listingId: sku }]));
-		},
+		resolveListings: listingsBySku,
 
 		async pushStock(updates) {
 			const marketplaceIds = requireOption(ctx, 'amazon', 'marketplaceIds', 'e.g. A2Q3Y263D00KWC').replace(/\s+/g, '');

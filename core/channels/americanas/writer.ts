@@ -1,5 +1,5 @@
 import { joinUrl, send } from '../common/http';
-import { absentOn404, pushEach, resolveEach, sendWrite } from '../common/writer';
+import { absentOn404, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { getSkyhubOrder, orderPath } from './api';
 
@@ -26,22 +26,19 @@ export function createAmericanasWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'americanas',
-		stockBatchSize: 1,
-
-		resolveListings: (skus) =>
-			resolveEach(skus, async (sku): Promise<ListingRef | undefined> => {
+		...stockPerSku(
+			async (sku): Promise<ListingRef | undefined> => {
 				const path = encodeURIComponent(sku);
 				if (await exists(`/products/${path}`)) return { listingId: sku };
 				return (await exists(`/variations/${path}`)) ? { listingId: sku, variantId: sku } : undefined;
-			}),
-
-		pushStock: (updates) =>
-			pushEach(updates, async (u) => {
+			},
+			async (u) => {
 				const variation = u.listing.variantId !== undefined;
 				const sku = encodeURIComponent(variation ? u.listing.variantId! : u.listing.listingId);
 				const body = variation ? { variation: { qty: u.quantity } } : { product: { qty: u.quantity } };
 				await sendWrite(ctx, 'PUT', url(`/${variation ? 'variations' : 'products'}/${sku}`), { body, idempotent: true });
-			}),
+			},
+		),
 
 		async pushInvoice(input) {
 			await sendWrite(ctx, 'POST', url(orderPath(input.channelOrderId, 'invoice')), { body: { status: 'order_invoiced', invoice: { key: input.nfeKey } } });

@@ -1,6 +1,6 @@
 import { ChannelHttpError } from '../../http/retry';
 import { joinUrl } from '../common/http';
-import { chunk, pushed, pushEach, reasonFrom, rejected, resolveEach, sendWrite, writeFailure } from '../common/writer';
+import { listingsBySku, pushEach, pushed, reasonFrom, sendWrite, stockInBatches } from '../common/writer';
 import type { AdapterContext, ChannelWriter, StockPushResult, StockUpdate } from '../types';
 
 /** SKUs per PUT /stocks. [?] AnyMarket documents no limit: 100, as its pages. */
@@ -42,15 +42,7 @@ export function createAnyMarketWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'anymarket',
-		stockBatchSize: STOCK_BATCH,
-		resolveListings: (skus) => resolveEach(skus, async (sku) => ({ listingId: sku })),
-
-		async pushStock(updates) {
-			const results: StockPushResult[] = [];
-			for (const batch of chunk(updates, STOCK_BATCH))
-				results.push(...(await pushBatch(batch).catch((error: unknown) => batch.map((u) => rejected(u.sku, writeFailure(error))))));
-			return results;
-		},
+		...stockInBatches(STOCK_BATCH, listingsBySku, pushBatch),
 
 		async pushInvoice(input) {
 			const invoice = { accessKey: input.nfeKey, series: input.series, number: input.number, date: input.issuedAt, linkNfe: input.url };

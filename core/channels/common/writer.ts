@@ -1,6 +1,6 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpMethod, HttpRequest, HttpResponse } from '../../http/transport';
-import type { AdapterContext, ChannelId, ListingRef, StockPushResult, StockUpdate, WriteFailure } from '../types';
+import type { AdapterContext, ChannelId, ChannelWriter, ListingRef, StockPushResult, StockUpdate, WriteFailure } from '../types';
 import { send } from './http';
 
 /**
@@ -89,6 +89,22 @@ export async function pushBatches(
 	return out;
 }
 
+/**
+ * Bulk channels whose batch call answers SKU by SKU: `push` sends one batch of at most `size` and returns its
+ * results; a batch that fails as a whole (HTTP error after retries) fails each of its SKUs with that error.
+ */
+export async function pushEachBatch(
+	updates: StockUpdate[],
+	size: number,
+	push: (batch: StockUpdate[]) => Promise<StockPushResult[]>,
+): Promise<StockPushResult[]> {
+	const results: StockPushResult[] = [];
+	for (const batch of chunk(updates, size)) {
+		results.push(...(await push(batch).catch((error: unknown) => batch.map((u) => rejected(u.sku, writeFailure(error))))));
+	}
+	return results;
+}
+
 /** Consecutive slices of at most `size` (the channel's documented bulk limit). */
 export function chunk<T>(items: T[], size: number): T[][] {
 	const out: T[][] = [];
@@ -108,6 +124,31 @@ export async function resolveEach(skus: string[], find: (sku: string) => Promise
 		if (ref) found.set(sku, ref);
 	}
 	return found;
+}
+
+/** resolveListings for channels whose stock calls take the seller SKU itself: nothing to look up (an unknown SKU fails its push). */
+export async function listingsBySku(skus: string[]): Promise<Map<string, ListingRef>> {
+	return new Map(skus.map((sku) => [sku, { listingId: sku }]));
+}
+
+/**
+ * The stock members of a writer whose channel takes one SKU per call: look-ups one per distinct SKU
+ * (resolveEach), pushes one after the other, each SKU failing alone (pushEach).
+ */
+export function stockPerSku(
+	find: (sku: string) => Promise<ListingRef | undefined>,
+	push: (update: StockUpdate) => Promise<void>,
+): Pick<ChannelWriter, 'stockBatchSize' | 'resolveListings' | 'pushStock'> {
+	return { stockBatchSize: 1, resolveListings: (skus) => resolveEach(skus, find), pushStock: (updates) => pushEach(updates, push) };
+}
+
+/** The stock members of a bulk writer: one size for stockBatchSize and for the batches pushEachBatch sends. */
+export function stockInBatches(
+	size: number,
+	resolveListings: ChannelWriter['resolveListings'],
+	pushBatch: (batch: StockUpdate[]) => Promise<StockPushResult[]>,
+): Pick<ChannelWriter, 'stockBatchSize' | 'resolveListings' | 'pushStock'> {
+	return { stockBatchSize: size, resolveListings, pushStock: (updates) => pushEachBatch(updates, size, pushBatch) };
 }
 
 /** A 404 on a look-up means "no such SKU", not a failure. */

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { localDateTime } from '../common/fields';
 import { expectObject, joinUrl, multipartForm, send } from '../common/http';
-import { absentOn404, pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
+import { absentOn404, sendWrite, stockPerSku, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { LOJA_INTEGRADA_OFFSET, readObjects } from './api';
 
@@ -36,19 +36,23 @@ export function createLojaIntegradaWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'lojaintegrada',
-		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, (sku) => absentOn404(() => findBySku(sku))),
-
-		pushStock: (updates) =>
-			pushEach(updates, async ({ listing, quantity }) => {
+		...stockPerSku(
+			(sku) => absentOn404(() => findBySku(sku)),
+			async ({ listing, quantity }) => {
 				const stockUrl = url(`/v1/produto_estoque/${encodeURIComponent(listing.listingId)}`);
 				const read: HttpRequest = { method: 'GET', url: stockUrl };
 				const current = expectObject(await send(ctx, read), read);
 				const keep = (k: string, fallback: number) => (Number.isInteger(current[k]) ? (current[k] as number) : fallback);
-				const body = { gerenciado: true, quantidade: quantity, situacao_em_estoque: keep('situacao_em_estoque', 0), situacao_sem_estoque: keep('situacao_sem_estoque', -1) };
+				const body = {
+					gerenciado: true,
+					quantidade: quantity,
+					situacao_em_estoque: keep('situacao_em_estoque', 0),
+					situacao_sem_estoque: keep('situacao_sem_estoque', -1),
+				};
 				// An absolute value: a resend after a 5xx sets the same stock.
 				await sendWrite(ctx, 'PUT', stockUrl, { body, idempotent: true });
-			}),
+			},
+		),
 
 		async pushShipment(input) {
 			const read: HttpRequest = { method: 'GET', url: url(`/v1/pedido/${encodeURIComponent(input.channelOrderId)}`) };

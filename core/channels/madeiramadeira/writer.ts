@@ -2,8 +2,8 @@ import { brazilianDay, openRawOrder } from '../common/fields';
 import { joinUrl } from '../common/http';
 import { decimalToCents } from '../common/money';
 import type { JsonObject } from '../common/raw-reader';
-import { pushEach, sendWrite, writeFault } from '../common/writer';
-import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
+import { listingsBySku, pushEach, sendWrite, writeFault } from '../common/writer';
+import type { AdapterContext, ChannelWriter } from '../types';
 import { errorsOf, fetchOrder, madeiraOffset } from './api';
 
 /**
@@ -51,7 +51,7 @@ export function createMadeiraMadeiraWriter(ctx: AdapterContext): ChannelWriter {
 		id: 'madeiramadeira',
 		stockBatchSize: 1,
 		// Stock is keyed by the seller's SKU: every SKU is its own listing (an unknown one is refused at push).
-		resolveListings: async (skus) => new Map(skus.map((sku): [string, ListingRef] => [sku, { listingId: sku }])),
+		resolveListings: listingsBySku,
 
 		pushStock: (updates) =>
 			pushEach(updates, async ({ sku, quantity, listing }) => {

@@ -1,8 +1,8 @@
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
-import { pushEach } from '../common/writer';
-import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef } from '../types';
+import { listingsBySku, pushEach } from '../common/writer';
+import type { AdapterContext, ChannelWriter, InvoiceInput } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
 
 /**
@@ -50,10 +50,8 @@ export function createMagaluWriter(ctx: AdapterContext): ChannelWriter {
 		id: 'magalu',
 		stockBatchSize: 1,
 
-		/** The portfolio is keyed by the seller SKU itself: nothing to look up (a SKU missing there fails its push). */
-		async resolveListings(skus) {
-			return new Map<string, ListingRef>(skus.map((sku) => [sku, { listingId: sku }]));
-		},
+		// The portfolio is keyed by the seller SKU itself.
+		resolveListings: listingsBySku,
 
 		async pushStock(updates) {
 			// An absolute quantity: repeating the PATCH is harmless, so 5xx and timeouts may be retried.

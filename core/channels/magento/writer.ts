@@ -1,7 +1,7 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { joinUrl, send } from '../common/http';
-import { absentOn404, pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
+import { absentOn404, sendWrite, stockPerSku, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter } from '../types';
 
 /**
@@ -32,17 +32,15 @@ export function createMagentoWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'magento',
-		stockBatchSize: 1,
-		resolveListings: (skus) =>
-			resolveEach(skus, (sku) =>
+		...stockPerSku(
+			(sku) =>
 				absentOn404(async () => {
 					const req: HttpRequest = { method: 'GET', url: url(`/V1/products/${encodeURIComponent(sku)}`) };
 					await send(ctx, req);
 					return { listingId: sku };
 				}),
-			),
-
-		pushStock: (updates) => pushEach(updates, ({ listing, quantity }) => pushOne(listing.listingId, quantity)),
+			({ listing, quantity }) => pushOne(listing.listingId, quantity),
+		),
 
 		async pushInvoice(input) {
 			const comment = `NF-e ${input.number}/${input.series} ${input.nfeKey}${input.url ? ` ${input.url}` : ''}`;

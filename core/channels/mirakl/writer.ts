@@ -1,7 +1,7 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, multipartForm, send } from '../common/http';
-import { pushed, rejected, resolveEach, sendWrite, writeFailure } from '../common/writer';
+import { listingsBySku, pushed, rejected, sendWrite, stockInBatches } from '../common/writer';
 import type { AdapterContext, ChannelWriter, StockPushResult, StockUpdate } from '../types';
 
 /** STO01 imports run asynchronously: STO02 is read until COMPLETE or FAILED, this often and this many times. */
@@ -76,17 +76,7 @@ export function createMiraklWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'mirakl',
-		stockBatchSize: STOCK_BATCH,
-		resolveListings: (skus) => resolveEach(skus, async (sku) => ({ listingId: sku })),
-
-		async pushStock(updates) {
-			const results: StockPushResult[] = [];
-			for (let i = 0; i < updates.length; i += STOCK_BATCH) {
-				const batch = updates.slice(i, i + STOCK_BATCH);
-				results.push(...(await pushBatch(batch).catch((error: unknown) => batch.map((u) => rejected(u.sku, writeFailure(error))))));
-			}
-			return results;
-		},
+		...stockInBatches(STOCK_BATCH, listingsBySku, pushBatch),
 
 		async pushShipment(input) {
 			const order = (path: string) => url(`/api/orders/${encodeURIComponent(input.channelOrderId)}/${path}`);

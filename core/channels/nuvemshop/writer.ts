@@ -2,7 +2,7 @@ import type { HttpRequest } from '../../http/transport';
 import { expectArray, expectObject, joinUrl, send } from '../common/http';
 import { readLocationArray } from '../common/locations';
 import { isJsonObject } from '../common/raw-reader';
-import { pushEach, absentOn404, reasonFrom, resolveEach, sendWrite } from '../common/writer';
+import { absentOn404, reasonFrom, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { isPastLastPage } from './pages';
 
@@ -85,20 +85,21 @@ export function createNuvemshopWriter(ctx: AdapterContext): ChannelWriter {
 	return {
 		id: 'nuvemshop',
 		// The stock endpoint is per product; one variant per call keeps failures per SKU.
-		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, findBySku),
+		...stockPerSku(findBySku, async ({ listing, quantity }) => {
+			// Without `id` the action would apply to every variant of the product.
+			if (!listing.variantId) throw new Error(`Nuvemshop stock needs the variant id of product ${listing.listingId}`);
+			const body = {
+				action: 'replace',
+				value: quantity,
+				id: Number(listing.variantId),
+				...(locationId !== undefined ? { location_id: String(locationId) } : {}),
+			};
+			// "replace" sets an absolute value, so a resend after a 5xx is harmless.
+			await sendWrite(ctx, 'POST', store(`products/${encodeURIComponent(listing.listingId)}/variants/stock`), { body, idempotent: true });
+		}),
 		resolveListingsByGtin: variantsByBarcode,
 		/** GET /locations (multi-inventory, scope read_locations): every location with its localized name. */
 		listLocations: () => readLocationArray(ctx, store('locations'), (l) => ({ name: localizedName(l.name) })),
-
-		pushStock: (updates) =>
-			pushEach(updates, async ({ listing, quantity }) => {
-				// Without `id` the action would apply to every variant of the product.
-				if (!listing.variantId) throw new Error(`Nuvemshop stock needs the variant id of product ${listing.listingId}`);
-				const body = { action: 'replace', value: quantity, id: Number(listing.variantId), ...(locationId !== undefined ? { location_id: String(locationId) } : {}) };
-				// "replace" sets an absolute value, so a resend after a 5xx is harmless.
-				await sendWrite(ctx, 'POST', store(`products/${encodeURIComponent(listing.listingId)}/variants/stock`), { body, idempotent: true });
-			}),
 
 		async pushInvoice(input) {
 			await metafield(input.channelOrderId, 'key', input.nfeKey);

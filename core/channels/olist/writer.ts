@@ -1,6 +1,6 @@
 import { joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
-import { absentOn404, pushEach, resolveEach, sendWrite } from '../common/writer';
+import { absentOn404, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter } from '../types';
 
 /**
@@ -29,15 +29,14 @@ export function createOlistWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'olist',
-		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, (sku) => absentOn404(async () => (await availabilityDays(sku), { listingId: sku }))),
-
-		pushStock: (updates) =>
-			pushEach(updates, async ({ quantity, listing }) => {
+		...stockPerSku(
+			(sku) => absentOn404(async () => (await availabilityDays(sku), { listingId: sku })),
+			async ({ quantity, listing }) => {
 				const days = await availabilityDays(listing.listingId);
 				// An absolute value: a resend after a 5xx sets the same stock.
 				await sendWrite(ctx, 'PATCH', product(listing.listingId), { body: { stock: [{ quantity, availability_days: days }] }, idempotent: true });
-			}),
+			},
+		),
 
 		async pushInvoice(input) {
 			if (!input.xml) throw new Error(`Olist needs the NF-e XML to invoice order ${input.channelOrderId} (it validates the file, not the key alone)`);

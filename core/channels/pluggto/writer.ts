@@ -1,7 +1,7 @@
 import { ChannelHttpError } from '../../http/retry';
 import { getObject, joinUrl } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
-import { pushEach, resolveEach, sendWrite } from '../common/writer';
+import { listingsBySku, pushEach, sendWrite } from '../common/writer';
 import type { AdapterContext, ChannelWriter } from '../types';
 
 /** Plugg.To's answer when the order already has what was sent ("Changes not found in the order"). */
@@ -46,7 +46,7 @@ export function createPluggToWriter(ctx: AdapterContext): ChannelWriter {
 	return {
 		id: 'pluggto',
 		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, async (sku) => ({ listingId: sku })),
+		resolveListings: listingsBySku,
 
 		pushStock: (updates) =>
 			pushEach(updates, async (u) => {

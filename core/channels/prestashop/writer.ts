@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { joinUrl, send } from '../common/http';
 import type { JsonObject } from '../common/raw-reader';
-import { pushEach, resolveEach, sendWrite } from '../common/writer';
+import { resolveEach, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { psXml, readList, readOne } from './api';
 import { PRESTASHOP_CANCELLED_STATE, PRESTASHOP_SHIPPED_STATE } from './status';
@@ -75,17 +75,16 @@ export function createPrestaShopWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'prestashop',
-		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, (sku) => find('reference', sku)),
-		/** GTIN-12 is the `upc` field (12 characters), the others `ean13` (13): ObjectModel definitions. */
-		resolveListingsByGtin: (gtins) => resolveEach(gtins, (gtin) => find(gtin.length === 12 ? 'upc' : 'ean13', gtin)),
-
-		pushStock: (updates) =>
-			pushEach(updates, async ({ listing, quantity }) => {
+		...stockPerSku(
+			(sku) => find('reference', sku),
+			async ({ listing, quantity }) => {
 				const row = await one('stock_availables', 'stock_available', listing.listingId);
 				// Absolute value: a resend after a 5xx sets the same stock.
 				await putXml('stock_availables', 'stock_available', listing.listingId, { ...flat(row), quantity }, true);
-			}),
+			},
+		),
+		/** GTIN-12 is the `upc` field (12 characters), the others `ean13` (13): ObjectModel definitions. */
+		resolveListingsByGtin: (gtins) => resolveEach(gtins, (gtin) => find(gtin.length === 12 ? 'upc' : 'ean13', gtin)),
 
 		async pushShipment(input) {
 			const [carrier] = await list('order_carriers', { 'filter[id_order]': `[${input.channelOrderId}]`, display: 'full' });

@@ -1,6 +1,6 @@
 import type { HttpRequest } from '../../http/transport';
 import { joinUrl, multipartForm, send } from '../common/http';
-import { pushEach, reasonFrom, resolveEach, sendWrite, writeFault } from '../common/writer';
+import { reasonFrom, sendWrite, stockPerSku, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { readResponse } from './api';
 
@@ -57,25 +57,21 @@ export function createShopeeWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'shopee',
-		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, findBySku),
-
-		pushStock: (updates) =>
-			pushEach(updates, async ({ listing, quantity }) => {
-				const modelId = Number(listing.variantId ?? 0);
-				const body = { item_id: Number(listing.listingId), stock_list: [{ model_id: modelId, seller_stock: [{ stock: quantity }] }] };
-				const stockUrl = url('/api/v2/product/update_stock');
-				// An absolute value: a resend after a 5xx sets the same stock.
-				const res = await sendWrite(ctx, 'POST', stockUrl, { body, idempotent: true });
-				const answer = readResponse(res, { method: 'POST', url: stockUrl });
-				const failed = Array.isArray(answer.failure_list) ? (answer.failure_list as Array<{ failed_reason?: unknown }>) : [];
-				if (failed.length > 0)
-					throw writeFault(
-						{ method: 'POST', url: stockUrl },
-						`Shopee refused the stock of item ${listing.listingId} model ${modelId}: ${String(failed[0].failed_reason ?? '')}`,
-						answer,
-					);
-			}),
+		...stockPerSku(findBySku, async ({ listing, quantity }) => {
+			const modelId = Number(listing.variantId ?? 0);
+			const body = { item_id: Number(listing.listingId), stock_list: [{ model_id: modelId, seller_stock: [{ stock: quantity }] }] };
+			const stockUrl = url('/api/v2/product/update_stock');
+			// An absolute value: a resend after a 5xx sets the same stock.
+			const res = await sendWrite(ctx, 'POST', stockUrl, { body, idempotent: true });
+			const answer = readResponse(res, { method: 'POST', url: stockUrl });
+			const failed = Array.isArray(answer.failure_list) ? (answer.failure_list as Array<{ failed_reason?: unknown }>) : [];
+			if (failed.length > 0)
+				throw writeFault(
+					{ method: 'POST', url: stockUrl },
+					`Shopee refused the stock of item ${listing.listingId} model ${modelId}: ${String(failed[0].failed_reason ?? '')}`,
+					answer,
+				);
+		}),
 
 		async cancelOrder(input) {
 			const cancelUrl = url('/api/v2/order/cancel_order');

@@ -1,6 +1,6 @@
 import type { HttpRequest } from '../../http/transport';
 import { joinUrl, send } from '../common/http';
-import { absentOn404, pushEach, resolveEach, sendWrite } from '../common/writer';
+import { absentOn404, resolveEach, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { localDay } from '../common/fields';
 import { readListing, trayOffset } from './api';
@@ -40,19 +40,21 @@ export function createTrayWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'tray',
-		stockBatchSize: 1,
-		resolveListings: (skus) => resolveEach(skus, (sku) => absentOn404(() => findBy('reference', sku))),
-		resolveListingsByGtin: (gtins) => resolveEach(gtins, (gtin) => absentOn404(() => findBy('ean', gtin))),
-
-		pushStock: (updates) =>
-			pushEach(updates, async ({ listing, quantity }) => {
+		...stockPerSku(
+			(sku) => absentOn404(() => findBy('reference', sku)),
+			async ({ listing, quantity }) => {
 				// An absolute value: a resend after a 5xx sets the same stock.
 				if (listing.variantId) {
-					await sendWrite(ctx, 'PUT', url(`/products/variants/${encodeURIComponent(listing.variantId)}`), { body: { Variant: { stock: quantity } }, idempotent: true });
+					await sendWrite(ctx, 'PUT', url(`/products/variants/${encodeURIComponent(listing.variantId)}`), {
+						body: { Variant: { stock: quantity } },
+						idempotent: true,
+					});
 				} else {
 					await sendWrite(ctx, 'PUT', url(`/products/${encodeURIComponent(listing.listingId)}`), { body: { Product: { stock: quantity } }, idempotent: true });
 				}
-			}),
+			},
+		),
+		resolveListingsByGtin: (gtins) => resolveEach(gtins, (gtin) => absentOn404(() => findBy('ean', gtin))),
 
 		async pushInvoice(input) {
 			const body = {

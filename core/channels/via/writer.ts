@@ -1,5 +1,5 @@
 import { expectObject, joinUrl, send } from '../common/http';
-import { absentOn404, pushEach, resolveEach, sendWrite } from '../common/writer';
+import { absentOn404, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter } from '../types';
 import { getViaOrder, viaItemIds, viaOrderPath } from './api';
 
@@ -38,16 +38,14 @@ export function createViaWriter(ctx: AdapterContext): ChannelWriter {
 
 	return {
 		id: 'via',
-		stockBatchSize: 1,
-		resolveListings: (skus) =>
-			resolveEach(skus, async (sku) => ((await absentOn404(() => send(ctx, { method: 'GET', url: url(itemPath(sku)) }))) ? { listingId: sku } : undefined)),
-
-		pushStock: (updates) =>
-			pushEach(updates, async (u) => {
+		...stockPerSku(
+			async (sku) => ((await absentOn404(() => send(ctx, { method: 'GET', url: url(itemPath(sku)) }))) ? { listingId: sku } : undefined),
+			async (u) => {
 				const days = await crossDockingTime(u.listing.listingId);
 				const body = days === undefined ? { quantity: u.quantity } : { quantity: u.quantity, crossDockingTime: days };
 				await sendWrite(ctx, 'PUT', url(`${itemPath(u.listing.listingId)}/stock`), { body, idempotent: true });
-			}),
+			},
+		),
 
 		pushInvoice: (input) =>
 			tracking(input.channelOrderId, 'invoice', (order) => ({

@@ -1,6 +1,6 @@
 import { joinUrl, send } from '../common/http';
 import type { JsonObject } from '../common/raw-reader';
-import { chunk, pushBatches, sendWrite, writeFault } from '../common/writer';
+import { chunk, listingsBySku, pushBatches, sendWrite, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, StockUpdate, WriteFailure } from '../types';
 import { WAKE_MAX_PAGE } from './api';
 import { wakeStatusName } from './status';
@@ -67,7 +67,7 @@ export function createWakeWriter(ctx: AdapterContext): ChannelWriter {
 		id: 'wake',
 		stockBatchSize: WAKE_MAX_PAGE,
 		// Stock is written by the seller SKU itself (tipoIdentificador=Sku): no look-up.
-		resolveListings: async (skus) => new Map(skus.map((sku) => [sku, { listingId: sku }])),
+		resolveListings: listingsBySku,
 
 		async pushStock(updates) {
 			const results = await pushBatches(chunk(updates, WAKE_MAX_PAGE), pushBatch);
