@@ -11,11 +11,16 @@ const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : Strin
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const optText = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
-export const linkFromRow = (r: Row): ListingLink => ({
+/** The listing a row of either table names: channel account, listing and variant ('' = the listing as a whole). */
+const listingFromRow = (r: Row) => ({
 	channel: String(r.channel),
 	account: String(r.account),
 	listingId: String(r.listing_id),
 	variantId: String(r.variant_id ?? ''),
+});
+
+export const linkFromRow = (r: Row): ListingLink => ({
+	...listingFromRow(r),
 	sku: String(r.sku),
 	inventoryItemId: optText(r.inventory_item_id),
 	source: String(r.source) as LinkSource,
@@ -30,10 +35,7 @@ export const waitingFromRow = (r: Row): WaitingSnapshot => ({
 });
 
 export const unlinkedFromRow = (r: Row): UnlinkedRow => ({
-	channel: String(r.channel),
-	account: String(r.account),
-	listingId: String(r.listing_id),
-	variantId: String(r.variant_id ?? ''),
+	...listingFromRow(r),
 	title: optText(r.title),
 	orderKey: String(r.order_key),
 	channelOrderId: String(r.channel_order_id),

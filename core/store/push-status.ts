@@ -32,6 +32,22 @@ export function pushStatusFilter(q: PushStatusQuery): PushStatusFilter {
 	};
 }
 
+/**
+ * The push-status query up to its filter, the same on both drivers: every target recorded or waiting for a
+ * retry, with the level now, the retry entry, and the ledger movements since the push (in the target's
+ * warehouse, or in any part of a joint "a+b" one). `position` is the driver's substring search.
+ */
+export function pushStatusFrom(position: 'strpos' | 'instr'): string {
+	return `WITH k AS (SELECT channel, warehouse, sku, listing FROM oms_channel_stock UNION SELECT channel, warehouse, sku, listing FROM oms_push_retry)
+		 SELECT k.channel, k.warehouse, k.sku, k.listing, c.pushed_value, c.pushed_seq, c.pushed_at, s.on_hand, s.reserved, s.change_seq,
+		   r.attempts, r.uncertain, r.last_error, r.last_http_code, r.first_failed_ms, r.next_ms, r.revision,
+		   CASE WHEN c.pushed_at IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM oms_ledger l WHERE l.sku = k.sku AND (l.warehouse = k.warehouse OR ${position}('+' || k.warehouse || '+', '+' || l.warehouse || '+') > 0) AND l.at > c.pushed_at) END AS movements
+		 FROM k
+		 LEFT JOIN oms_channel_stock c ON c.channel = k.channel AND c.warehouse = k.warehouse AND c.sku = k.sku AND c.listing = k.listing
+		 LEFT JOIN oms_push_retry r ON r.channel = k.channel AND r.warehouse = k.warehouse AND r.sku = k.sku AND r.listing = k.listing
+		 LEFT JOIN oms_stock s ON s.warehouse = k.warehouse AND s.sku = k.sku`;
+}
+
 export const pushStatusFromRow = (r: Row): PushStatusEntry => {
 	const pushedSeq = num(r.pushed_seq);
 	const changeSeq = num(r.change_seq);

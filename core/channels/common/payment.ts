@@ -67,24 +67,17 @@ export function vtexMethod(payment: unknown): PaymentMethod | undefined {
 	return 'other';
 }
 
+/** A channel's payment word through its table: absent says nothing; a word the table lacks is `other`. */
+function byWord(table: Readonly<Record<string, PaymentMethod>>, word: string | undefined): PaymentMethod | undefined {
+	if (word === undefined) return undefined;
+	return Object.prototype.hasOwnProperty.call(table, word) ? table[word] : 'other';
+}
+
+const NUVEMSHOP_WORDS = { credit_card: 'credit_card', debit_card: 'debit_card', boleto: 'boleto', pix: 'pix', wallet: 'wallet', ticket: 'boleto' } as const;
+
 /** Nuvemshop payment_details.method (credit_card, debit_card, boleto, pix, wallet, ...); null = not said. */
 export function nuvemshopMethod(details: unknown): PaymentMethod | undefined {
-	if (!isJsonObject(details)) return undefined;
-	const method = str(details.method);
-	switch (method) {
-		case undefined:
-			return undefined;
-		case 'credit_card':
-		case 'debit_card':
-		case 'boleto':
-		case 'pix':
-		case 'wallet':
-			return method;
-		case 'ticket':
-			return 'boleto';
-		default:
-			return 'other';
-	}
+	return isJsonObject(details) ? byWord(NUVEMSHOP_WORDS, str(details.method)) : undefined;
 }
 
 /**
@@ -93,21 +86,9 @@ export function nuvemshopMethod(details: unknown): PaymentMethod | undefined {
  * PaymentExecution); Boleto as Orders API v0 names it since Amazon's "returns Pix, Boleto" update.
  */
 export function amazonMethod(execution: unknown): PaymentMethod | undefined {
-	if (!isJsonObject(execution)) return undefined;
-	switch (str(execution.paymentMethod)) {
-		case undefined:
-			return undefined;
-		case 'creditcard':
-			return 'credit_card';
-		case 'debitcard':
-			return 'debit_card';
-		case 'pix':
-			return 'pix';
-		case 'boleto':
-			return 'boleto';
-		default:
-			return 'other';
-	}
+	return isJsonObject(execution)
+		? byWord({ creditcard: 'credit_card', debitcard: 'debit_card', pix: 'pix', boleto: 'boleto' }, str(execution.paymentMethod))
+		: undefined;
 }
 
 /**
@@ -155,21 +136,9 @@ export function wooMethod(gatewayId: unknown): PaymentMethod | undefined {
  * values become `other`.
  */
 export function magaluMethod(payment: unknown): PaymentMethod | undefined {
-	if (!isJsonObject(payment)) return undefined;
-	switch (str(payment.method)) {
-		case undefined:
-			return undefined;
-		case 'pix':
-			return 'pix';
-		case 'bank_slip':
-			return 'boleto';
-		case 'credit_card':
-			return 'credit_card';
-		case 'debit_card':
-			return 'debit_card';
-		default:
-			return 'other';
-	}
+	return isJsonObject(payment)
+		? byWord({ pix: 'pix', bank_slip: 'boleto', credit_card: 'credit_card', debit_card: 'debit_card' }, str(payment.method))
+		: undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import type { RetryBackoff } from '../backend';
 import { pushRetryFromRow } from '../rows';
-import { pushStatusFromRow, type PushStatusFilter } from '../push-status';
+import { pushStatusFrom, pushStatusFromRow, type PushStatusFilter } from '../push-status';
 import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
 
 /**
@@ -98,14 +98,7 @@ export function deleteRetries(prepare: Prepare, channel: string, warehouse: stri
 /** Every (channel account, warehouse, SKU, listing target) pushed or waiting to be retried, with the level now and the retry entry. */
 export function selectPushStatus(prepare: Prepare, f: PushStatusFilter): PushStatusEntry[] {
 	const rows = prepare(
-		`WITH k AS (SELECT channel, warehouse, sku, listing FROM oms_channel_stock UNION SELECT channel, warehouse, sku, listing FROM oms_push_retry)
-		 SELECT k.channel, k.warehouse, k.sku, k.listing, c.pushed_value, c.pushed_seq, c.pushed_at, s.on_hand, s.reserved, s.change_seq,
-		   r.attempts, r.uncertain, r.last_error, r.last_http_code, r.first_failed_ms, r.next_ms, r.revision,
-		   CASE WHEN c.pushed_at IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM oms_ledger l WHERE l.sku = k.sku AND (l.warehouse = k.warehouse OR instr('+' || k.warehouse || '+', '+' || l.warehouse || '+') > 0) AND l.at > c.pushed_at) END AS movements
-		 FROM k
-		 LEFT JOIN oms_channel_stock c ON c.channel = k.channel AND c.warehouse = k.warehouse AND c.sku = k.sku AND c.listing = k.listing
-		 LEFT JOIN oms_push_retry r ON r.channel = k.channel AND r.warehouse = k.warehouse AND r.sku = k.sku AND r.listing = k.listing
-		 LEFT JOIN oms_stock s ON s.warehouse = k.warehouse AND s.sku = k.sku
+		`${pushStatusFrom('instr')}
 		 WHERE (?1 IS NULL OR k.channel = ?1 OR substr(k.channel, 1, length(?1) + 1) = ?1 || ':')
 		   AND (?2 IS NULL OR k.sku = ?2) AND (?3 IS NULL OR k.warehouse = ?3)
 		 ORDER BY k.channel, k.warehouse, k.sku, k.listing LIMIT ?4`,
