@@ -3,7 +3,7 @@ import type { StockUpdate } from '../../core/channels/types';
 import { CHANGED_SINCE_LAST_PUSH, pushStock, type PushStockRequest } from '../../core/sync/push-stock';
 import type { OmsStore } from '../../core/store/types';
 import { FakeWriter } from './fake-writer';
-import { freshStore, stock } from './stores';
+import { SHOP_CHANNEL, shopLink, stock, storePerTest } from './stores';
 
 /**
  * Push Stock with a publish rule on one listing (Catalog → Set Listing Rule): two listings of one SKU show
@@ -11,14 +11,13 @@ import { freshStore, stock } from './stores';
  * the SKU's value.
  */
 
-const CHANNEL = 'shopify:loja-teste';
-const shop = (listingId: string, sku: string, variantId?: string) => ({ channel: 'shopify', account: 'loja-teste', listingId, sku, ...(variantId ? { variantId } : {}) });
-
+const CHANNEL = SHOP_CHANNEL;
+const shop = shopLink;
+const current = storePerTest();
 let store: OmsStore;
 beforeEach(() => {
-	store = freshStore();
+	store = current();
 });
-afterEach(() => store.close());
 
 /** A writer that remembers what each listing shows (FakeWriter keys by SKU). */
 function listingWriter() {

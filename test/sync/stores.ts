@@ -21,3 +21,17 @@ export async function stock(store: OmsStore, levels: Record<string, [onHand: num
 		.map(([sku, [, reserved]]) => [sku, reserved] as [string, number]);
 	if (lines.length) await store.applyOrders([order(`R${++orderSeq}`, 'paid', lines)]);
 }
+
+/** The Shopify account the listing-link push tests sell on, and a link of one of its listings (or variants). */
+export const SHOP_CHANNEL = 'shopify:loja-teste';
+export const shopLink = (listingId: string, sku: string, variantId?: string) => ({ channel: 'shopify', account: 'loja-teste', listingId, sku, ...(variantId ? { variantId } : {}) });
+
+/** A fresh store per test, closed after it: `current()` is the test's store. */
+export function storePerTest(): () => OmsStore {
+	let store: OmsStore;
+	beforeEach(() => {
+		store = freshStore();
+	});
+	afterEach(() => store.close());
+	return () => store;
+}
