@@ -1,26 +1,35 @@
-// 9) link unlinked listings: a form lists every listing orders wait for, a person types the SKU, the links reserve and publish
+// 9) link unlinked listings: a form lists every listing orders wait for, a person types or picks the SKU, the links reserve and publish
 const { at, node, note, link } = require('../lib/template-kit');
 
 /** The form page's fields, one per waiting listing (labels unique: they name the listing), and the listings in the same order. */
 const BUILD_FORM = `const listings = $('Unlinked Listings').all().map((i) => i.json).filter((l) => l.listingId);
-const skus = $('Known SKUs').all().map((i) => i.json.sku).filter(Boolean);
+const skus = [...new Set($('Known SKUs').all().map((i) => i.json.sku).filter(Boolean))];
+const PICK = '(pick a SKU)';
+const pickable = skus.length > 0 && skus.length <= 200; // a longer list is no help in a drop-down: typed only
 const label = (l) => (l.title || 'Listing') + ' — ' + l.channel + ' ' + l.account + ', listing ' + l.listingId + (l.variantId ? ' variant ' + l.variantId : '') +
   ': ' + l.quantity + ' unit(s) waiting in ' + l.orders.length + ' order(s)';
+const pickLabel = (l) => '… or pick the SKU of listing ' + l.listingId + (l.variantId ? ' variant ' + l.variantId : '') + ' (' + l.channel + ' ' + l.account + ')';
 const fields = listings.length
-  ? listings.map((l) => ({ fieldLabel: label(l), fieldType: 'text', placeholder: 'SKU (leave empty to skip)', requiredField: false }))
+  ? listings.flatMap((l) => [
+      { fieldLabel: label(l), fieldType: 'text', placeholder: 'Type the SKU (leave empty to skip)', requiredField: false },
+      ...(pickable ? [{ fieldLabel: pickLabel(l), fieldType: 'dropdown', fieldOptions: { values: [PICK, ...skus].map((option) => ({ option })) }, requiredField: false }] : []),
+    ])
   : [{ fieldLabel: 'Nothing waits for a link', fieldType: 'text', placeholder: 'Submit to close', requiredField: false }];
-const description = listings.length
-  ? 'Type the SKU each listing sells (leave a line empty to skip it). Your SKUs: ' + (skus.length ? skus.slice(0, 200).join(', ') : 'none counted yet')
-  : 'No order waits for a listing to be linked.';
-return [{ json: { fields, description, listings: listings.map((l) => ({ label: label(l), channel: l.channel, account: l.account, listingId: l.listingId, variantId: l.variantId, title: l.title })) } }];`;
+const description = !listings.length
+  ? 'No order waits for a listing to be linked.'
+  : pickable
+    ? 'Type the SKU each listing sells, or pick it from the list under it (a typed SKU wins; leave both empty to skip the listing).'
+    : 'Type the SKU each listing sells (leave a line empty to skip it). Your SKUs: ' + (skus.length ? skus.slice(0, 200).join(', ') + (skus.length > 200 ? ', …' : '') : 'none counted yet');
+return [{ json: { fields, description, pick: PICK, listings: listings.map((l) => ({ label: label(l), pickLabel: pickable ? pickLabel(l) : null, channel: l.channel, account: l.account, listingId: l.listingId, variantId: l.variantId, title: l.title })) } }];`;
 
 /** One item per answered listing; an empty item when nothing was typed (so the form still gets its closing page). */
-const ONE_LINK_PER_ANSWER = `const { listings } = $('Build the Form').first().json;
+const ONE_LINK_PER_ANSWER = `const { listings, pick } = $('Build the Form').first().json;
 const answers = $input.first().json;
+const picked = (l) => (l.pickLabel && answers[l.pickLabel] !== pick ? String(answers[l.pickLabel] ?? '').trim() : '');
 const links = listings
-  .map((l) => ({ ...l, sku: String(answers[l.label] ?? '').trim() }))
+  .map((l) => ({ ...l, sku: String(answers[l.label] ?? '').trim() || picked(l) }))
   .filter((l) => l.sku !== '')
-  .map(({ label, ...l }) => ({ json: l }));
+  .map(({ label, pickLabel, ...l }) => ({ json: l }));
 return links.length ? links : [{ json: { nothingTyped: true } }];`;
 
 module.exports = function linkListings({ P, STORE_CRED, save, pushStock, CHANNELS, CH, PUSH_FAILURE_MESSAGE }) {
@@ -67,7 +76,7 @@ module.exports = function linkListings({ P, STORE_CRED, save, pushStock, CHANNEL
 		pt: [
 			'## Vincular anúncios sem SKU aos seus produtos',
 			'Muitos anúncios não têm o SKU do vendedor. A linha de um pedido desses entra no OMS marcada `unmapped` e não reserva nada até o anúncio ser vinculado a um SKU.',
-			'Abra a **URL de produção do formulário** (primeiro nó). A segunda página mostra cada anúncio que pedidos em aberto esperam, com o título, as unidades e os pedidos. Digite o SKU de cada um (ou deixe vazio para pular) e clique em **Link**.',
+			'Abra a **URL de produção do formulário** (primeiro nó). A segunda página mostra cada anúncio que pedidos em aberto esperam, com o título, as unidades e os pedidos. Digite o SKU de cada um, ou escolha-o na lista logo abaixo (com até 200 SKUs; o digitado vale), ou deixe vazio para pular, e clique em **Link**.',
 			'O vínculo reserva na hora (ou baixa, se o pedido já foi faturado) as unidades dos pedidos que esperavam, uma única vez, e **Push Stock** publica o novo disponível nos canais. Pedidos futuros desse anúncio usam o SKU vinculado.',
 			'Um anúncio já vinculado a outro SKU não muda: desvincule-o antes (OMS Store → Catalog → Unlink Listing). Para vincular muitos de uma vez, leia uma planilha e ligue-a a *Link Listing* (cada linha, um vínculo).',
 			'',
@@ -76,7 +85,7 @@ module.exports = function linkListings({ P, STORE_CRED, save, pushStock, CHANNEL
 		en: [
 			'## Link listings without a SKU to your products',
 			'Many listings carry no seller SKU. An order line of such a listing enters the OMS flagged `unmapped` and reserves nothing until the listing is linked to a SKU.',
-			'Open the **form\'s production URL** (first node). Its second page shows every listing open orders wait for, with its title, the units and the orders. Type the SKU of each (or leave it empty to skip) and click **Link**.',
+			'Open the **form\'s production URL** (first node). Its second page shows every listing open orders wait for, with its title, the units and the orders. Type the SKU of each, or pick it from the list under it (up to 200 SKUs; a typed SKU wins), or leave it empty to skip, and click **Link**.',
 			'The link reserves at once (or deducts, when the order is already invoiced) the units of the orders that waited, exactly once, and **Push Stock** publishes the new availability on the channels. Later orders of that listing use the linked SKU.',
 			'A listing already linked to another SKU does not change: unlink it first (OMS Store → Catalog → Unlink Listing). To link many at once, read a sheet and connect it to *Link Listing* (each row one link).',
 			'',

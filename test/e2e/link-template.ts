@@ -6,7 +6,7 @@ import type { WebhookSuite } from './webhook-template';
 /**
  * Template 9 (Link Unlinked Listings) in the real n8n: a WooCommerce order whose line has no SKU is imported
  * by template 1, flagged and reserving nothing; the template's form (posted as a browser posts it, both
- * pages) links the listing; the waiting units are reserved and the SKU is published to both its listings.
+ * pages; the SKU picked from the page's drop-down) links the listing; the waiting units are reserved and the SKU is published to both its listings.
  */
 
 type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
@@ -91,8 +91,13 @@ export function linkTemplateTests(s: LinkSuite) {
 		expect(page2).toContain('Camiseta Azul M (sem SKU)');
 		expect(page2).toContain('2 unit(s) waiting in 1 order(s)');
 		// The page's fields follow the listings the form was built from.
-		const built = (await s.n8n.execution(executionId)).runData['Build the Form'][0].data!.main![0]![0].json as { listings: Array<{ listingId: string }> };
-		const answers = built.listings.map((l) => (l.listingId === String(PRODUCT_WITHOUT_SKU) ? SKUS.shirt : ''));
+		// Each listing has a text field and, with few SKUs known, a drop-down of them under it: this listing's SKU is
+		// picked there (nothing typed), the others left at the drop-down's first entry.
+		const built = (await s.n8n.execution(executionId)).runData['Build the Form'][0].data!.main![0]![0].json as { pick: string; listings: Array<{ listingId: string; pickLabel: string | null }> };
+		const mine = built.listings.find((l) => l.listingId === String(PRODUCT_WITHOUT_SKU))!;
+		expect(mine.pickLabel).toEqual(expect.stringContaining(`pick the SKU of listing ${PRODUCT_WITHOUT_SKU}`));
+		expect(page2).toContain(`<option value='${SKUS.shirt}'`);
+		const answers = built.listings.flatMap((l) => (l.listingId === mine.listingId ? ['', SKUS.shirt] : l.pickLabel ? ['', built.pick] : ['']));
 		const second = await postForm(local.toString(), answers);
 		expect(second.status).toBe(200);
 		// The closing page (a waiting Form Ending node): the browser loads it, and its script POSTs to finish the run.
