@@ -14,6 +14,16 @@ const LEASE_GROUP = 50;
 
 /** Longest pause between two tries for a held lease: short, so a waiting run is not starved by a busy one. */
 const MAX_POLL_MS = 50;
+/**
+ * A lease lasts this long unless renewed; a live run renews its leases every third of it, whatever its
+ * requests take, so only a dead run's lease (a SIGKILLed n8n worker) runs out — and within this time.
+ */
+export const PUSH_LEASE_TTL_MS = 20_000;
+/**
+ * How long a run waits for SKUs another push holds before deferring them: longer than a lease lasts, so a
+ * dead run's lease is outwaited and taken over rather than left to the retry set with no run to take it.
+ */
+export const PUSH_LEASE_WAIT_MS = PUSH_LEASE_TTL_MS + 5_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -29,6 +39,10 @@ export class PushRun implements PublishContext {
 	private readonly listingResults = new Map<string, Map<string, SkuPushResult>>();
 	/** Per SKU: listing keys with a target of their own (the SKU's value is not sent to them). */
 	readonly own = new Map<string, Set<string>>();
+	/** SKUs this run holds the lease of (taken, not given back yet): what the heartbeat renews. */
+	private readonly held = new Set<string>();
+	/** The heartbeat's renewal in flight: a release waits for it, or it could take a lease back after the release. */
+	private renewal: Promise<unknown> | undefined;
 	/** The key the push state is kept under: the warehouse sold, or several joined ("default+sp"). */
 	readonly warehouse: string;
 
@@ -49,9 +63,32 @@ export class PushRun implements PublishContext {
 		return Math.max(1, Math.floor(this.req.writer.stockBatchSize) || 1);
 	}
 
+	private get ttlMs(): number {
+		return this.req.leaseTtlMs ?? PUSH_LEASE_TTL_MS;
+	}
+
 	/** Renews or takes the leases of `skus` for this run; answers the ones this run holds. */
 	async lease(skus: string[]): Promise<Set<string>> {
-		return new Set(await this.req.store.acquirePushLeases(this.req.channel, this.warehouse, skus, this.holder, this.req.leaseTtlMs ?? 300_000));
+		const mine = new Set(await this.req.store.acquirePushLeases(this.req.channel, this.warehouse, skus, this.holder, this.ttlMs));
+		for (const sku of skus) if (mine.has(sku)) this.held.add(sku);
+		else this.held.delete(sku);
+		return mine;
+	}
+
+	/**
+	 * Renews the held leases every third of their life while the run lives, so a slow request (timeouts,
+	 * retries) never lets them run out; a failed renewal is left to the check before the next request.
+	 */
+	private heartbeat(): () => void {
+		const timer = setInterval(() => {
+			if (this.renewal || this.held.size === 0) return;
+			this.renewal = this.req.store
+				.acquirePushLeases(this.req.channel, this.warehouse, [...this.held], this.holder, this.ttlMs)
+				.catch(() => undefined)
+				.finally(() => (this.renewal = undefined));
+		}, Math.max(1, Math.floor(this.ttlMs / 3)));
+		timer.unref?.();
+		return () => clearInterval(timer);
 	}
 
 	/**
@@ -59,24 +96,29 @@ export class PushRun implements PublishContext {
 	 * another push holds, up to leaseWaitMs; what is still held then is deferred to the retry set.
 	 */
 	async push(skus: string[]): Promise<SkuPushResult[]> {
-		const deadline = Date.now() + (this.req.leaseWaitMs ?? 10_000);
+		const deadline = Date.now() + (this.req.leaseWaitMs ?? PUSH_LEASE_WAIT_MS);
 		const group = Math.max(this.batchSize, LEASE_GROUP);
-		let waiting = skus;
-		for (let pause = 10; waiting.length > 0; pause = Math.min(pause * 2, MAX_POLL_MS)) {
-			const busy: string[] = [];
-			for (let i = 0; i < waiting.length; i += group) {
-				const chunk = waiting.slice(i, i + group);
-				const mine = await this.lease(chunk);
-				busy.push(...chunk.filter((sku) => !mine.has(sku)));
-				if (mine.size > 0) await this.underLease(chunk.filter((sku) => mine.has(sku)));
+		const stopHeartbeat = this.heartbeat();
+		try {
+			let waiting = skus;
+			for (let pause = 10; waiting.length > 0; pause = Math.min(pause * 2, MAX_POLL_MS)) {
+				const busy: string[] = [];
+				for (let i = 0; i < waiting.length; i += group) {
+					const chunk = waiting.slice(i, i + group);
+					const mine = await this.lease(chunk);
+					busy.push(...chunk.filter((sku) => !mine.has(sku)));
+					if (mine.size > 0) await this.underLease(chunk.filter((sku) => mine.has(sku)));
+				}
+				waiting = busy;
+				const left = deadline - Date.now();
+				if (waiting.length > 0 && left <= 0) {
+					await this.defer(waiting, DEFERRED);
+					break;
+				}
+				if (waiting.length > 0) await sleep(Math.min(pause, left));
 			}
-			waiting = busy;
-			const left = deadline - Date.now();
-			if (waiting.length > 0 && left <= 0) {
-				await this.defer(waiting, DEFERRED);
-				break;
-			}
-			if (waiting.length > 0) await sleep(Math.min(pause, left));
+		} finally {
+			stopHeartbeat();
 		}
 		return skus.map((sku) => this.resultOf(sku));
 	}
@@ -87,6 +129,8 @@ export class PushRun implements PublishContext {
 			await this.rounds(skus);
 			done = true;
 		} finally {
+			for (const sku of skus) this.held.delete(sku);
+			await this.renewal;
 			// A release that fails after a failed push must not hide the push's error; the lease expires anyway.
 			await this.req.store.releasePushLeases(this.req.channel, this.warehouse, skus, this.holder).catch((error) => {
 				if (done) throw error;

@@ -59,9 +59,9 @@ export interface PushStockRequest extends StockValueRules {
 	pageSize?: number;
 	/** Push every value, even those the channel already has (after someone edited stock on the channel). */
 	force?: boolean;
-	/** How long to wait for SKUs another push holds before deferring them to the retry set (default 10 s). */
+	/** How long to wait for SKUs another push holds before deferring them to the retry set (default 25 s: longer than a lease). */
 	leaseWaitMs?: number;
-	/** How long a lease lasts unless renewed (renewed before every request; default 5 min). */
+	/** How long a lease lasts unless renewed (renewed before every request and every third of it while the run lives; default 20 s). */
 	leaseTtlMs?: number;
 	/** Most pushes of one SKU in one run while its level keeps moving (default 3). */
 	maxRounds?: number;

@@ -73,7 +73,7 @@ describe.each(DRIVERS)('ordered pushes on %s', (driver) => {
 		const runA = push(writer, ['SHIRT']);
 		await slow.reached;
 		await store.applyOrders([order('SALE', 'paid', [['SHIRT', 4]])]);
-		const runB = push(writer, ['SHIRT']); // waits (10 s by default) instead of sending beside A
+		const runB = push(writer, ['SHIRT']); // waits (25 s by default) instead of sending beside A
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(writer.pushCalls).toHaveLength(1);
 		slow.release();
