@@ -105,13 +105,16 @@ export function putOnChannel(ch: Channels, s: Sale, status: string, t: Date) {
 /** The order's id on its channel, as the store records it. */
 export const channelOrderIdOf = (s: Sale) => (s.channel === 'vtex' ? `BF-${s.id}-01` : s.id);
 
-/** Times of the stock writes each simulator received (every non-GET request outside orders and webhooks). */
-export function recordPushes(ch: Channels): Record<ChannelName, Array<{ at: number; path: string }>> {
-	const out: Record<ChannelName, Array<{ at: number; path: string }>> = { woocommerce: [], nuvemshop: [], vtex: [] };
+/** A stock write as it arrived: when, where, what, and which n8n process sent it (when it could be told). */
+export type PushLog = { at: number; path: string; body: string; by?: string };
+
+/** The stock writes each simulator received (every non-GET request outside orders and webhooks). */
+export function recordPushes(ch: Channels, sender: (port: number | undefined) => string | undefined = () => undefined): Record<ChannelName, PushLog[]> {
+	const out: Record<ChannelName, PushLog[]> = { woocommerce: [], nuvemshop: [], vtex: [] };
 	const watch = (name: ChannelName, log: SimRequest[]) => {
 		const push = log.push.bind(log);
 		log.push = (...reqs: SimRequest[]) => {
-			for (const r of reqs) if (r.method !== 'GET' && !/orders|webhook|hook/.test(r.path)) out[name].push({ at: Date.now(), path: r.path });
+			for (const r of reqs) if (r.method !== 'GET' && !/orders|webhook|hook/.test(r.path)) out[name].push({ at: Date.now(), path: r.path, body: r.rawBody, by: sender(r.remotePort) });
 			return push(...reqs);
 		};
 	};
@@ -120,6 +123,9 @@ export function recordPushes(ch: Channels): Record<ChannelName, Array<{ at: numb
 	watch('vtex', ch.vtex.log);
 	return out;
 }
+
+/** The stock write paths of the three simulators (held while a worker is killed in the middle of its pushes). */
+export const STOCK_WRITES = /\/products\/batch$|\/variations\/batch$|\/variants\/stock$|\/inventory\/skus\//;
 
 /** The WooCommerce order-list reads (the poll trigger's), with their query. */
 export function recordWooPolls(ch: Channels): Array<{ at: number; query: string }> {

@@ -124,7 +124,7 @@ export async function startCluster(o: { work: string; pgUrl: string; tarball: st
 		const webhook = redis ? make('webhook', ['webhook']) : main;
 		if (webhook !== main) all.push(webhook);
 		all.push(...workers);
-		await Promise.all([main, ...workers, ...(webhook !== main ? [webhook] : [])].map((p) => p.start(360_000)));
+		await Promise.all([main, ...workers, ...(webhook !== main ? [webhook] : [])].map((p) => p.start(600_000)));
 		await main.signIn();
 		const ready = Date.now();
 		const storeUrl = new URL(o.pgUrl);

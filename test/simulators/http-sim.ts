@@ -14,6 +14,8 @@ export interface SimRequest {
 	headers: http.IncomingHttpHeaders;
 	body: unknown;
 	rawBody: string;
+	/** The client's port: which process sent it (test/queue/procs.ts). */
+	remotePort?: number;
 }
 
 export interface SimResponse {
@@ -114,7 +116,7 @@ export class HttpSimulator {
 				body = rawBody;
 			}
 		}
-		const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody };
+		const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody, remotePort: req.socket.remotePort };
 		this.log.push(simReq);
 
 		for (const s of [...this.stalls]) if (s.match.test(url.pathname)) await s.until.catch(() => undefined);
