@@ -1,7 +1,7 @@
 // Generates workflows-templates/*.json (the JSON files are what users import; edit here, then run
 // `node scripts/gen-templates.js`). Ids are derived from the workflow and node names, so regenerating changes
 // only what changed (several people add templates; random ids made every file differ on every run).
-const { at, node, note, link, writeWorkflow } = require('./lib/template-kit');
+const { at, node, note, link, chain, writeWorkflow } = require('./lib/template-kit');
 
 // The write-back nodes read the canonical order the ERP posted (the invoice step sees it as $json; the
 // tracking step comes after the invoice step's result, so it reads the order from "Back to the Order").
@@ -190,8 +190,7 @@ function importAndSync(nodes, c, intakeName) {
 	link(c, 'Check Stock Figures', 'Differences Found?');
 	nodes.push(node('Compose Drift Alert', 'n8n-nodes-base.set', 3.4, at(4, 7), { mode: 'raw', jsonOutput: '={{ { "subject": "OMS: stock figures differ from the stock history", "text": "SKUs checked: " + $json.checkedSkus + "\\nDifferences: " + JSON.stringify($json.drift, null, 2) + "\\nRun Maintenance → Reconcile with Repair on after checking." } }}', options: {} }));
 	nodes.push(node('Send Alert (Replace with Email or Chat)', 'n8n-nodes-base.noOp', 1, at(5, 4.5), {}));
-	link(c, 'Differences Found?', 'Compose Drift Alert');
-	link(c, 'Compose Drift Alert', 'Send Alert (Replace with Email or Chat)');
+	chain(c, 'Differences Found?', 'Compose Drift Alert', 'Send Alert (Replace with Email or Chat)');
 	const notes = [note('About This Workflow', {
 		pt: [
 			'## Manutenção noturna',

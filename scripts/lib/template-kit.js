@@ -64,6 +64,11 @@ function link(conns, from, to, output = 0) {
 	conns[from].main[output].push({ node: to, type: 'main', index: 0 });
 }
 
+/** A straight run of nodes, each into the next (main output 0): the spine most workflows have. */
+function chain(conns, ...names) {
+	for (let i = 1; i < names.length; i++) link(conns, names[i - 1], names[i]);
+}
+
 /** An AI sub-node connection (language model, tool) from `from` into the agent `to`. */
 function linkAi(conns, from, to, kind) {
 	conns[from] ??= {};
@@ -77,4 +82,4 @@ function writeWorkflow(file, id, name, nodes, notes, connections, extraSettings 
 	fs.writeFileSync(path.join(OUT, file), JSON.stringify(wf, null, '\t') + '\n');
 }
 
-module.exports = { OUT, COL, ROW, at, boxOf, NODE_BOX, stableId, node, note, noteHeight, layoutNotes, link, linkAi, writeWorkflow };
+module.exports = { OUT, COL, ROW, at, boxOf, NODE_BOX, stableId, node, note, noteHeight, layoutNotes, link, chain, linkAi, writeWorkflow };

@@ -1,5 +1,5 @@
 // 6) Amazon ORDER_CHANGE notifications from an SQS queue → read the order → apply → push stock → delete messages
-const { at, node, note, link } = require('../lib/template-kit');
+const { at, node, note, link, chain } = require('../lib/template-kit');
 
 // SQS's JSON protocol (AWS JSON 1.0): POST to the queue's regional endpoint with X-Amz-Target, signed by n8n's
 // AWS credential. The queue URL is set once, in "Queue Settings".
@@ -63,13 +63,7 @@ module.exports = function amazonSqs({ P, STORE_CRED, save, CH, CHANNELS, pushSto
 	}));
 	link(c, 'Apply Orders to Stock', 'Report Malformed Order', 1);
 	nodes.push(node('Report Push Failure', 'n8n-nodes-base.stopAndError', 1, at(9, 2), { errorMessage: PUSH_FAILURE_MESSAGE }));
-	link(c, 'Every Minute', 'Queue Settings');
-	link(c, 'Queue Settings', 'Receive Notifications (SQS)');
-	link(c, 'Receive Notifications (SQS)', 'One Item per Message');
-	link(c, 'One Item per Message', 'Read Notification');
-	link(c, 'Read Notification', 'ORDER_CHANGE Only');
-	link(c, 'ORDER_CHANGE Only', 'Read the Amazon Order');
-	link(c, 'Read the Amazon Order', 'Apply Orders to Stock');
+	chain(c, 'Every Minute', 'Queue Settings', 'Receive Notifications (SQS)', 'One Item per Message', 'Read Notification', 'ORDER_CHANGE Only', 'Read the Amazon Order', 'Apply Orders to Stock');
 	const notes = [
 		note('About This Workflow', {
 			pt: [

@@ -1,5 +1,5 @@
 // 7) the dashboard page, served by n8n itself: authenticated GET → OMS Store Report → HTML response
-const { at, node, note, link, writeWorkflow } = require('../lib/template-kit');
+const { at, node, note, chain, writeWorkflow } = require('../lib/template-kit');
 
 module.exports = function dashboard({ P, STORE_CRED }) {
 	const nodes = [], c = {};
@@ -10,8 +10,7 @@ module.exports = function dashboard({ P, STORE_CRED }) {
 		respondWith: 'text', responseBody: '={{ $json.html }}',
 		options: { responseHeaders: { entries: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }, { name: 'Cache-Control', value: 'no-store' }] } },
 	}));
-	link(c, 'Open the Dashboard', 'Build the Dashboard');
-	link(c, 'Build the Dashboard', 'Send the Page');
+	chain(c, 'Open the Dashboard', 'Build the Dashboard', 'Send the Page');
 	const notes = [note('About This Workflow', {
 		pt: [
 			'## Painel do OMS no navegador',

@@ -1,5 +1,5 @@
 // 9) link unlinked listings: a form lists every listing orders wait for, a person types or picks the SKU, the links reserve and publish
-const { at, node, note, link } = require('../lib/template-kit');
+const { at, node, note, link, chain } = require('../lib/template-kit');
 
 /** The form page's fields, one per waiting listing (labels unique: they name the listing), and the listings in the same order. */
 const BUILD_FORM = `const listings = $('Unlinked Listings').all().map((i) => i.json).filter((l) => l.listingId);
@@ -61,13 +61,7 @@ module.exports = function linkListings({ P, STORE_CRED, save, pushStock, CHANNEL
 		conditions: { options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 }, conditions: [{ leftValue: '={{ $json.outcome }}', rightValue: 'linked', operator: { type: 'string', operation: 'equals' } }], combinator: 'and' },
 		looseTypeValidation: true, options: {},
 	}));
-	link(c, 'Open the Link Form', 'Unlinked Listings');
-	link(c, 'Unlinked Listings', 'Known SKUs');
-	link(c, 'Known SKUs', 'Build the Form');
-	link(c, 'Build the Form', 'Type the SKUs');
-	link(c, 'Type the SKUs', 'One Link per Answer');
-	link(c, 'One Link per Answer', 'Link Listings');
-	link(c, 'Link Listings', 'Done');
+	chain(c, 'Open the Link Form', 'Unlinked Listings', 'Known SKUs', 'Build the Form', 'Type the SKUs', 'One Link per Answer', 'Link Listings', 'Done');
 	link(c, 'Link Listings', 'Linked Only');
 	CHANNELS.forEach((ch, i) => { nodes.push(pushStock(ch, at(8, i + 1), 'fromInput')); link(c, 'Linked Only', `Push Stock to ${CH[ch].label}`); });
 	nodes.push(node('Report Push Failure', 'n8n-nodes-base.stopAndError', 1, at(9, 2.5), { errorMessage: PUSH_FAILURE_MESSAGE }));

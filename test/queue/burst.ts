@@ -1,3 +1,4 @@
+import { random } from '../../bench/orders';
 import { vtexOrder } from '../simulators/vtex';
 import type { SimRequest } from '../simulators/http-sim';
 import { SKUS, nuvemshopSale, wooSale, type Channels } from '../e2e/channels';
@@ -31,18 +32,8 @@ export const FINAL: Record<ChannelName, Record<string, string>> = {
 	vtex: { 'ready-for-handling': 'paid', 'payment-pending': 'pending_payment', canceled: 'cancelled', invoiced: 'invoiced' },
 };
 
-function rnd(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export function planBurst(orders: number, seconds: number, seed = 7): Sale[] {
-	const r = rnd(seed);
+	const r = random(seed);
 	const total = seconds * 1000;
 	const peakStart = total * 0.3;
 	const peakLen = total * 0.1;
