@@ -10,17 +10,7 @@ import { STATIC_CREDENTIAL_TYPES, withCachedCredentials } from '../shared/creden
 import { openChannel, queueingIntake, type OpenedChannel, type Options, type WebhookTriggerDeps } from './webhook';
 import { queueOf, registerDrainer, registerSweeper, takeTestItems } from './queue';
 import { withFormattedMoney } from '../../core/model/money';
-
-/**
- * n8n (2.x, expression engine "vm") evaluates expressions — a credential's auth headers among them — in an
- * isolate it acquires around each webhook call, poll and execution. A trigger's later work runs outside
- * those, so the drain's channel reads take the workflow's isolate for the batch (TriggerContext keeps the
- * Workflow as `workflow`; without it, or with the legacy engine, the reads just run).
- */
-function inIsolate(ctx: ITriggerFunctions): <T>(reads: () => Promise<T>) => Promise<T> {
-	const expression = (ctx as unknown as { workflow?: { expression?: { withIsolate?: <T>(fn: () => Promise<T>) => Promise<T> } } }).workflow?.expression;
-	return (reads) => (typeof expression?.withIsolate === 'function' ? expression.withIsolate(reads) : reads());
-}
+import { inIsolate } from './isolate-scope';
 
 /** Drain timings; tests shorten them. */
 export interface DrainTimings {
