@@ -1,23 +1,28 @@
 import { Client } from 'pg';
 import { orderKeyOf, type CanonicalOrder } from '../core/model/order';
+import { summaryOf } from '../core/store/activity';
 import { createStore } from '../core/store/open';
 
 /**
- * The physical baseline on PostgreSQL: the rows the store writes for a batch (3 ledger rows per order, the
- * counters of the SKUs touched, 1 order row, 1 event row per order) written by plain parameterised
- * statements, one transaction per batch, the same writers and orders. Counters are locked in key order
- * first, as any correct concurrent writer must. `seqRow` adds the store's shared change-sequence row
- * (updated just before the counters, held to commit) to measure what it costs on its own.
+ * The physical baseline on PostgreSQL: the rows the store writes for a batch (1 order row with the same
+ * columns filled, 1 event row per order, 3 ledger rows per order, the counters of the SKUs touched) written by
+ * plain parameterised statements, one transaction per batch, the same writers and orders. Shaped as a careful
+ * hand-written writer would do it, at least as lean as the store: the rows that need no counter first, then the
+ * counters locked in key order (no deadlocks), then ledger and counters in one statement, commit, so the hot
+ * rows are held for one statement and the commit. `seqRow` adds the store's shared change-sequence row (taken
+ * with the counters, after them, held to commit) to measure what it costs on its own.
  */
 
 const HOLD = `SELECT 1 FROM oms_stock WHERE (warehouse, sku) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY warehouse, sku FOR UPDATE`;
 const LEDGER = `INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key)
 	SELECT now(), s, 'default', dh, dr, r, k, r FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[]) AS t(s, dh, dr, r, k)`;
-const COUNTERS = `UPDATE oms_stock c SET on_hand = c.on_hand + u.dh, reserved = c.reserved + u.dr, change_seq = $4, updated_at = now()
-	FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS u(s, dh, dr) WHERE c.warehouse = 'default' AND c.sku = u.s`;
-const ORDERS = `INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at)
-	SELECT k, c, a, i, st, sg, 'default', rj::jsonb, cj::jsonb, 1, now()::text, cu, now(), now()
-	FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(k, c, a, i, st, sg, rj, cj, cu)`;
+/** Ledger rows and counters in one statement; with the change-sequence row or a constant change number. */
+const stockWrite = (seqRow: boolean) => `WITH ${seqRow ? "seq AS (UPDATE oms_meta SET value = value + 1 WHERE key = 'change_seq' RETURNING value)" : 'seq AS (SELECT 1 AS value)'}, ledger AS (${LEDGER})
+	UPDATE oms_stock c SET on_hand = c.on_hand + u.dh, reserved = c.reserved + u.dr, change_seq = seq.value, updated_at = now()
+	FROM seq, unnest($6::text[], $7::bigint[], $8::bigint[]) AS u(s, dh, dr) WHERE c.warehouse = 'default' AND c.sku = u.s`;
+const ORDERS = `INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at, payment_method, summary_json)
+	SELECT k, c, a, i, st, sg, 'default', rj::jsonb, cj::jsonb, 1, now()::text, cu, now(), now(), 'unknown', sm::jsonb
+	FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS t(k, c, a, i, st, sg, rj, cj, cu, sm)`;
 const EVENTS = `INSERT INTO oms_order_events (order_key, at, previous_status, new_status, outcome, effects_json)
 	SELECT k, now(), NULL, ns, 'applied', e::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, ns, e)`;
 
@@ -25,12 +30,14 @@ export interface BareResult {
 	orders: number;
 	seconds: number;
 	fsync: string;
+	/** With `admin`: where the writers were, sampled as in the store run (same sampling load on both). */
+	waits?: WaitSamples;
 }
 
 async function writeBatch(db: Client, orders: CanonicalOrder[], seqRow: boolean): Promise<void> {
 	const ledger = { s: [] as string[], dh: [] as number[], dr: [] as number[], r: [] as string[], k: [] as string[] };
 	const delta = new Map<string, { dh: number; dr: number }>();
-	const rows = { k: [] as string[], c: [] as string[], a: [] as string[], i: [] as string[], st: [] as string[], sg: [] as string[], rj: [] as string[], cj: [] as string[], cu: [] as string[], e: [] as string[] };
+	const rows = { k: [] as string[], c: [] as string[], a: [] as string[], i: [] as string[], st: [] as string[], sg: [] as string[], rj: [] as string[], cj: [] as string[], cu: [] as string[], sm: [] as string[], e: [] as string[] };
 	for (const o of orders) {
 		const key = orderKeyOf(o);
 		const reserve = o.status === 'paid';
@@ -47,19 +54,20 @@ async function writeBatch(db: Client, orders: CanonicalOrder[], seqRow: boolean)
 			delta.set(l.sku!, { dh: d.dh + dh, dr: d.dr + dr });
 		}
 		const qty = JSON.stringify(Object.fromEntries(o.lines.map((l) => [l.sku, l.quantity])));
-		const row = { k: key, c: o.channel, a: o.account, i: o.channelOrderId, st: o.status as string, sg: reserve ? 'reserved' : 'committed', rj: reserve ? qty : '{}', cj: reserve ? '{}' : qty, cu: o.updatedAt };
+		const row = {
+			k: key, c: o.channel, a: o.account, i: o.channelOrderId, st: o.status as string, sg: reserve ? 'reserved' : 'committed', rj: reserve ? qty : '{}', cj: reserve ? '{}' : qty, cu: o.updatedAt,
+			sm: JSON.stringify(summaryOf(o, [])),
+		};
 		for (const [col, value] of Object.entries(row)) rows[col as keyof typeof row].push(value);
 		rows.e.push(JSON.stringify([{ effect, key: effect, lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) }]));
 	}
 	const skus = [...delta.keys()].sort();
 	await db.query('BEGIN');
 	try {
-		await db.query(HOLD, [skus.map(() => 'default'), skus]);
-		await db.query(LEDGER, [ledger.s, ledger.dh, ledger.dr, ledger.r, ledger.k]);
-		const seq = seqRow ? (await db.query("UPDATE oms_meta SET value = value + 1 WHERE key = 'change_seq' RETURNING value")).rows[0].value : 1;
-		await db.query(COUNTERS, [skus, skus.map((s) => delta.get(s)!.dh), skus.map((s) => delta.get(s)!.dr), seq]);
-		await db.query(ORDERS, [rows.k, rows.c, rows.a, rows.i, rows.st, rows.sg, rows.rj, rows.cj, rows.cu]);
+		await db.query(ORDERS, [rows.k, rows.c, rows.a, rows.i, rows.st, rows.sg, rows.rj, rows.cj, rows.cu, rows.sm]);
 		await db.query(EVENTS, [rows.k, rows.st, rows.e]);
+		await db.query(HOLD, [skus.map(() => 'default'), skus]);
+		await db.query(stockWrite(seqRow), [ledger.s, ledger.dh, ledger.dr, ledger.r, ledger.k, skus, skus.map((s) => delta.get(s)!.dh), skus.map((s) => delta.get(s)!.dr)]);
 		await db.query('COMMIT');
 	} catch (error) {
 		await db.query('ROLLBACK').catch(() => undefined);
@@ -67,7 +75,7 @@ async function writeBatch(db: Client, orders: CanonicalOrder[], seqRow: boolean)
 	}
 }
 
-export async function bareRun(url: string, work: CanonicalOrder[][], seqRow: boolean, batch = 50): Promise<BareResult> {
+export async function bareRun(url: string, work: CanonicalOrder[][], seqRow: boolean, admin?: Client, batch = 50): Promise<BareResult> {
 	// Same schema (migrations) and the same stocked counters as the store run.
 	const store = createStore({ driver: 'postgres', connectionString: url, maxConnections: 1 });
 	const skus = [...new Set(work.flat().flatMap((o) => o.lines.map((l) => l.sku!)))];
@@ -77,6 +85,7 @@ export async function bareRun(url: string, work: CanonicalOrder[][], seqRow: boo
 	try {
 		await Promise.all(clients.map((c) => c.connect()));
 		const fsync = String((await clients[0].query('SHOW fsync')).rows[0].fsync);
+		const sampler = admin ? sampleWaits(admin, new URL(url).pathname.slice(1)) : undefined;
 		const t0 = process.hrtime.bigint();
 		await Promise.all(
 			clients.map(async (db, w) => {
@@ -84,7 +93,7 @@ export async function bareRun(url: string, work: CanonicalOrder[][], seqRow: boo
 			}),
 		);
 		const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-		return { orders: work.reduce((n, w) => n + w.length, 0), seconds, fsync };
+		return { orders: work.reduce((n, w) => n + w.length, 0), seconds, fsync, waits: await sampler?.stop() };
 	} finally {
 		await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
 	}
@@ -95,11 +104,14 @@ export type WaitSamples = Record<string, number>;
 
 /** The statement a waiting backend is in, by the table it names (the store's own statements). */
 function statementOf(query: string): string {
-	if (query.includes('oms_meta')) return 'change_seq row';
 	if (query.includes('pg_advisory_xact_lock')) return 'order advisory lock';
-	if (query.includes('oms_stock')) return 'counters';
+	if (query.includes('oms_ledger') && query.includes('UPDATE oms_stock')) return 'ledger + counters write';
+	if (query.includes('oms_stock') && query.includes('FOR UPDATE')) return 'counter lock';
+	if (query.includes('INSERT INTO oms_stock')) return 'counter creation';
+	if (query.includes('oms_meta')) return 'change_seq row';
 	if (query.includes('oms_ledger')) return 'ledger';
 	if (query.includes('oms_orders')) return 'orders';
+	if (query.includes('oms_order_events')) return 'events';
 	if (query.includes('COMMIT')) return 'commit';
 	return 'other';
 }

@@ -108,8 +108,7 @@ async function resolveWaiting(tx: StoreTx, orderKeys: string[], now: string): Pr
 			resolvedBy: newlyResolved(waiting.snapshot, resolved),
 		});
 	}
-	await tx.appendLedger(ledger);
-	await tx.saveCounters(counters.changed());
+	await tx.writeStock(ledger, counters.changed());
 	await tx.saveOrders(saves);
 	await tx.appendOrderEvents(events);
 	await tx.saveWaiting(work.map((w) => w.key), stillWaiting);

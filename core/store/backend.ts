@@ -94,12 +94,17 @@ export interface StoreTx extends LinkTx, KitTx, WarehouseChoiceTx {
 	 * states of the orders the store already knows.
 	 */
 	lockOrders(orderKeys: string[]): Promise<Map<string, OrderStockState>>;
-	/** Locks the counters in (warehouse, sku) order, creating missing ones at zero, not stocked. */
+	/** Creates the missing counters at zero, not stocked, without locking (or waiting on) the existing ones. */
+	createCounters(keys: CounterKey[]): Promise<void>;
+	/** Locks the counters (created before) in (warehouse, sku) order and reads them. */
 	lockCounters(keys: CounterKey[]): Promise<Map<string, CounterRow>>;
 	/** Which (ref, sku, warehouse) were already written to the ledger, as appliedRefKey strings. */
 	appliedRefs(entries: Array<CounterKey & { ref: string }>): Promise<Set<string>>;
 	appendLedger(rows: LedgerInsert[]): Promise<void>;
+	/** Writes counters (locked before) with the next change number; that number's row is held to commit. */
 	saveCounters(rows: CounterRow[]): Promise<void>;
+	/** appendLedger and saveCounters at once (one statement where the driver can): the last writes under the counter locks. */
+	writeStock(ledger: LedgerInsert[], counters: CounterRow[]): Promise<void>;
 	saveOrders(rows: OrderSave[]): Promise<void>;
 	appendOrderEvents(rows: OrderEventInsert[]): Promise<void>;
 	/** Orders holding a reservation while awaiting payment, reserved before their payment method's cutoff. Not locked. */

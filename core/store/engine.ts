@@ -16,7 +16,7 @@ import {
 } from './backend';
 import { MAX_COUNTER, StockInputError } from './inputs';
 import { resolveLinkedLines, saveWaitingOrders } from '../catalog/link-apply';
-import { expandFootprint, KitStock, loadKitClosure } from './kit-stock';
+import { expandFootprint, KitStock, loadKitClosure, type KitLineInfo } from './kit-stock';
 import { summaryOf } from './activity';
 import { chooseReserveWarehouses } from './warehouse-choice';
 import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult, UnmappedLine } from './types';
@@ -25,7 +25,8 @@ import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetO
  * The stock engine: every mutating store operation, written once over a driver transaction. Inside one
  * transaction it locks what it will touch (orders first, then counters, each in key order, so concurrent
  * batches cannot deadlock), computes in memory with the pure lifecycle rules, and writes ledger rows and
- * counters together. The ledger is the truth; counters are its running sum.
+ * counters together. The ledger is the truth; counters are its running sum. The counter change number row
+ * is taken after the counters (by writeStock), in every operation.
  */
 
 /** Counters loaded for a transaction, mutated in memory, written back at the end. */
@@ -66,7 +67,9 @@ export class CounterSet {
 }
 
 export async function lockCounterSet(tx: StoreTx, keys: Iterable<CounterKey>): Promise<CounterSet> {
-	return new CounterSet(await tx.lockCounters(sortedCounterKeys(keys)));
+	const sorted = sortedCounterKeys(keys);
+	await tx.createCounters(sorted);
+	return new CounterSet(await tx.lockCounters(sorted));
 }
 
 export const ledgerRow = (m: StockMovement & { note?: string | null }, orderKey: string, at: string): LedgerInsert => ({
@@ -123,24 +126,26 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 		if (!pinned.has(key)) pinned.set(key, known.get(key)?.warehouse ?? o.warehouse ?? chosen.get(key) ?? DEFAULT_WAREHOUSE);
 	}
 	const warehouseOf = (o: CanonicalOrder) => pinned.get(orderKeyOf(o))!;
-	const counters = await lockCounterSet(tx, [
+	const counterKeys = sortedCounterKeys([
 		...orders.flatMap((o) => kits.stockKeys(known.get(orderKeyOf(o)), skusOf(o), warehouseOf(o))),
 		...[...known.values()].flatMap((s) => kits.heldKeys(s)),
 	]);
+	await tx.createCounters(counterKeys);
 
+	// Plans need the order states, not the counters: every row that does not touch a counter is written before
+	// the counters are locked, so the hot stock rows are held only for the ledger, the counters and the commit.
 	const working = new Map(known);
 	const ledger: LedgerInsert[] = [];
 	const saves = new Map<string, OrderSave>();
 	const events: OrderEventInsert[] = [];
-	const results: ApplyOrderResult[] = [];
+	const planned: Array<{ order: CanonicalOrder; before: OrderStockState; plan: OrderPlan; kitLines: KitLineInfo[] }> = [];
 	const accepted = new Map<string, CanonicalOrder>();
 
 	for (const order of orders) {
 		const key = orderKeyOf(order);
 		const before = working.get(key) ?? emptyState(key, warehouseOf(order));
 		const { plan, kitLines } = kits.expand(before, planOrderChange(before, order, config, now, source));
-		const result = applyAndDescribe(order, before, plan, counters, kits);
-		results.push(kitLines.length > 0 ? { ...result, kitLines } : result);
+		planned.push({ order, before, plan, kitLines });
 		for (const m of plan.movements) ledger.push(ledgerRow(m, key, now));
 		// Units back can change with nothing moving (returned units that left the order); a lowered count is flagged.
 		const backChanged = !sameQuantities(before.returned, plan.next.returned) || plan.flags.includes('returns_lowered');
@@ -160,12 +165,17 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 			events.push({ orderKey: key, at: now, previousStatus: before.status, newStatus: order.status, outcome: plan.outcome, effects: plan.effects });
 		}
 	}
-
-	await tx.appendLedger(ledger);
-	await tx.saveCounters(counters.changed());
 	await tx.saveOrders([...saves.values()]);
 	await tx.appendOrderEvents(events);
 	await saveWaitingOrders(tx, [...accepted.values()].filter((o) => working.has(orderKeyOf(o))), config, saves);
+
+	// Last, in key order: the counters, moved in input order (the results show the levels right after each order).
+	const counters = new CounterSet(await tx.lockCounters(counterKeys));
+	const results = planned.map(({ order, before, plan, kitLines }) => {
+		const result = applyAndDescribe(order, before, plan, counters, kits);
+		return kitLines.length > 0 ? { ...result, kitLines } : result;
+	});
+	await tx.writeStock(ledger, counters.changed());
 	return results;
 }
 
@@ -226,8 +236,7 @@ export async function changeStockInTx(tx: StoreTx, kind: 'set_on_hand' | 'adjust
 		if (refKey) applied.add(refKey);
 		results.push({ ...toLevel(row), deltaOnHand: delta, duplicateRef: false });
 	}
-	await tx.appendLedger(ledger);
-	await tx.saveCounters(counters.changed());
+	await tx.writeStock(ledger, counters.changed());
 	return results;
 }
 
@@ -267,8 +276,7 @@ export async function expireInTx(tx: StoreTx, cutoffs: Record<PaymentMethod, str
 			affected: sortedCounterKeys(plan.movements).map((k) => toLevel(counters.get(k.sku, k.warehouse))),
 		});
 	}
-	await tx.appendLedger(ledger);
-	await tx.saveCounters(counters.changed());
+	await tx.writeStock(ledger, counters.changed());
 	await tx.saveOrders(saves);
 	await tx.appendOrderEvents(events);
 	return results;

@@ -122,8 +122,7 @@ export async function registerReturnInTx(tx: StoreTx, input: ReturnType<typeof c
 
 	const counters = await lockCounterSet(tx, [...plan.movements, ...exMovements]);
 	for (const m of [...plan.movements, ...exMovements]) counters.move(m);
-	await tx.appendLedger([...plan.movements.map((m) => ledgerRow(m, orderKey, now)), ...exMovements.map((m) => ledgerRow(m, exKey!, now))]);
-	await tx.saveCounters(counters.changed());
+	await tx.writeStock([...plan.movements.map((m) => ledgerRow(m, orderKey, now)), ...exMovements.map((m) => ledgerRow(m, exKey!, now))], counters.changed());
 	await tx.saveOrders([
 		{ state: plan.next, at: now },
 		...(exPlan ? [{ state: exPlan.next, identity: exOrder!, paymentMethod: 'unknown' as const, flags: [], at: now }] : []),

@@ -2,8 +2,8 @@ import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { pgListingRules } from './listing-rules';
 import type { ListingRuleBackend } from '../listing-rule-backend';
 import type { PaymentMethod } from '../../model/order';
-import { appliedRefKey, counterKey, type CounterRow, type QueueFailure, type QueueInsert, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
-import { counterFromRow, factsJson, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationsFromRows, totalFromRow, versionedLevelFromRow } from '../rows';
+import { appliedRefKey, counterKey, type QueueFailure, type QueueInsert, type RetryBackoff, type StoreBackend, type StoreTx } from '../backend';
+import { counterFromRow, ledgerFromRow, levelFromRow, listingFromRow, orderStateFromRow, pageByChangeSeq, reservationsFromRows, totalFromRow, versionedLevelFromRow } from '../rows';
 import type { KitQueries } from '../kit-backend';
 import { pgKitQueries, pgKitWrites } from './kits';
 import type { ChannelConfigBackend } from '../channel-config-backend';
@@ -11,6 +11,7 @@ import { pgChannelConfig, pgWarehouseChoice } from './channel-config';
 import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ListingPushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, postgresLinkTx } from './links';
 import { POSTGRES_MIGRATIONS } from './migrations';
+import { upsertOrders, writeStock } from './stock-writes';
 import type { LinkQuery, ListingLink, UnlinkedQuery } from '../../catalog/types';
 import type { UnlinkedRow } from '../link-backend';
 import { acceptQueued, claimQueued, deleteQueued, failQueued, renewQueued, selectQueueStatus } from './inbox';
@@ -58,14 +59,21 @@ function txFor(client: PoolClient): StoreTx {
 			const rows = await q('SELECT * FROM oms_orders WHERE order_key = ANY($1::text[])', [keys]);
 			return new Map(rows.map((r) => [String(r.order_key), orderStateFromRow(r)]));
 		},
+		createCounters: async (keys) => {
+			if (keys.length === 0) return;
+			// Only the absent keys reach the insert: an existing counter is neither locked nor waited on here (an
+			// ON CONFLICT check on a row another writer has updated would wait for that writer's commit).
+			await q(
+				`INSERT INTO oms_stock (warehouse, sku) SELECT w, s FROM unnest($1::text[], $2::text[]) AS t(w, s)
+				 WHERE NOT EXISTS (SELECT 1 FROM oms_stock x WHERE x.warehouse = t.w AND x.sku = t.s) ORDER BY w, s ON CONFLICT DO NOTHING`,
+				[keys.map((k) => k.warehouse), keys.map((k) => k.sku)],
+			);
+		},
 		lockCounters: async (keys) => {
 			if (keys.length === 0) return new Map();
-			const w = keys.map((k) => k.warehouse);
-			const s = keys.map((k) => k.sku);
-			await q('INSERT INTO oms_stock (warehouse, sku) SELECT w, s FROM unnest($1::text[], $2::text[]) AS t(w, s) ORDER BY w, s ON CONFLICT DO NOTHING', [w, s]);
 			const rows = await q(
 				'SELECT * FROM oms_stock WHERE (warehouse, sku) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY warehouse, sku FOR UPDATE',
-				[w, s],
+				[keys.map((k) => k.warehouse), keys.map((k) => k.sku)],
 			);
 			return new Map(rows.map((r) => [counterKey(String(r.sku), String(r.warehouse)), counterFromRow(r)]));
 		},
@@ -77,80 +85,10 @@ function txFor(client: PoolClient): StoreTx {
 			);
 			return new Set(rows.map((r) => appliedRefKey(String(r.ref), String(r.sku), String(r.warehouse))));
 		},
-		appendLedger: async (rows) => {
-			if (rows.length === 0) return;
-			await q(
-				`INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key, ref, note, kit_sku)
-				 SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
-				[
-					rows.map((r) => r.at), rows.map((r) => r.sku), rows.map((r) => r.warehouse), rows.map((r) => r.deltaOnHand), rows.map((r) => r.deltaReserved),
-					rows.map((r) => r.reason), rows.map((r) => r.orderKey), rows.map((r) => r.effectKey), rows.map((r) => r.ref), rows.map((r) => r.note),
-					rows.map((r) => r.kit ?? ''),
-				],
-			);
-		},
-		saveCounters: async (rows: CounterRow[]) => {
-			if (rows.length === 0) return;
-			// Taken last and held to commit: change numbers follow commit order, so a cursor never skips a change.
-			const [{ value: seq }] = await q("UPDATE oms_meta SET value = value + 1 WHERE key = 'change_seq' RETURNING value");
-			await q(
-				`UPDATE oms_stock s SET on_hand = u.on_hand, reserved = u.reserved, stocked = u.stocked, change_seq = $6, updated_at = now()
-				 FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::boolean[]) AS u(warehouse, sku, on_hand, reserved, stocked)
-				 WHERE s.warehouse = u.warehouse AND s.sku = u.sku`,
-				[rows.map((r) => r.warehouse), rows.map((r) => r.sku), rows.map((r) => r.onHand), rows.map((r) => r.reserved), rows.map((r) => r.stocked), seq],
-			);
-		},
-		saveOrders: async (rows) => {
-			if (rows.length === 0) return;
-			const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
-			await q(
-				`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, first_seen_at, updated_at, payment_method, facts_json)
-				 SELECT k, c, a, i, st, sg, w, rj::jsonb, cj::jsonb, rv, ra, cu, at, at, COALESCE(pm, 'unknown'), fj::jsonb
-				 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[], $14::text[], $15::text[])
-				   AS t(k, c, a, i, st, sg, w, rj, cj, rv, ra, cu, at, pm, fj)
-				 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
-				   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
-				   channel_updated_at = excluded.channel_updated_at, facts_json = excluded.facts_json, updated_at = excluded.updated_at`,
-				[
-					col((r) => r.state.orderKey), col((r) => r.identity?.channel ?? ''), col((r) => r.identity?.account ?? ''),
-					col((r) => r.identity?.channelOrderId ?? ''), col((r) => r.state.status), col((r) => r.state.stage), col((r) => r.state.warehouse),
-					col((r) => JSON.stringify(r.state.reserved)), col((r) => JSON.stringify(r.state.committed)), col((r) => r.state.revision),
-					col((r) => r.state.reservedAt), col((r) => r.state.channelUpdatedAt), col((r) => r.at), col((r) => r.paymentMethod ?? null),
-					col((r) => factsJson(r.state)),
-				],
-			);
-			// A save without a method (expiry) keeps the stored one: only saves that carry one update it.
-			const withMethod = rows.filter((r) => r.paymentMethod !== undefined);
-			if (withMethod.length > 0) {
-				await q('UPDATE oms_orders o SET payment_method = u.pm FROM unnest($1::text[], $2::text[]) AS u(k, pm) WHERE o.order_key = u.k AND o.payment_method <> u.pm', [
-					withMethod.map((r) => r.state.orderKey),
-					withMethod.map((r) => r.paymentMethod),
-				]);
-			}
-			// Kit definitions an order recorded: set when it holds a kit, never dropped.
-			const withKits = rows.filter((r) => r.state.kits !== undefined);
-			if (withKits.length > 0) {
-				await q('UPDATE oms_orders o SET kits_json = u.kj::jsonb FROM unnest($1::text[], $2::text[]) AS u(ok, kj) WHERE o.order_key = u.ok', [
-					withKits.map((r) => r.state.orderKey),
-					withKits.map((r) => JSON.stringify(r.state.kits)),
-				]);
-			}
-			// Same for the flags: apply sets them, other saves leave them.
-			const withFlags = rows.filter((r) => r.flags !== undefined);
-			if (withFlags.length > 0) {
-				await q('UPDATE oms_orders o SET flags_json = u.f::jsonb FROM unnest($1::text[], $2::text[]) AS u(k, f) WHERE o.order_key = u.k', [
-					withFlags.map((r) => r.state.orderKey),
-					withFlags.map((r) => JSON.stringify(r.flags)),
-				]);
-			}
-			const withSummary = rows.filter((r) => r.summary !== undefined);
-			if (withSummary.length > 0) {
-				await q('UPDATE oms_orders o SET summary_json = u.s::jsonb FROM unnest($1::text[], $2::text[]) AS u(k, s) WHERE o.order_key = u.k', [
-					withSummary.map((r) => r.state.orderKey),
-					withSummary.map((r) => JSON.stringify(r.summary)),
-				]);
-			}
-		},
+		appendLedger: (rows) => writeStock(q, rows, []),
+		saveCounters: (rows) => writeStock(q, [], rows),
+		writeStock: (ledger, counters) => writeStock(q, ledger, counters),
+		saveOrders: (rows) => upsertOrders(q, rows),
 		appendOrderEvents: async (rows) => {
 			if (rows.length === 0) return;
 			await q(

@@ -66,8 +66,8 @@ export function postgresLinkTx(q: Query): LinkTx {
 		},
 		saveWaiting: async (orderKeys, waiting) => {
 			if (orderKeys.length === 0) return;
-			await q('DELETE FROM oms_unlinked_line WHERE order_key = ANY($1::text[])', [orderKeys]);
-			await q('DELETE FROM oms_link_wait WHERE order_key = ANY($1::text[])', [orderKeys]);
+			// One round trip: apply calls this for every batch.
+			await q('WITH lines AS (DELETE FROM oms_unlinked_line WHERE order_key = ANY($1::text[])) DELETE FROM oms_link_wait WHERE order_key = ANY($1::text[])', [orderKeys]);
 			if (waiting.length === 0) return;
 			await q(
 				'INSERT INTO oms_link_wait (order_key, snapshot_json, lifecycle_json, flags_json) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::jsonb[], $4::jsonb[])',

@@ -196,13 +196,15 @@ export class SqliteBackend implements StoreBackend {
 			const rows = this.all('SELECT * FROM oms_orders WHERE order_key IN (SELECT value FROM json_each(?))', jsonList(keys));
 			return new Map(rows.map((r) => [String(r.order_key), orderStateFromRow(r)]));
 		},
-		lockCounters: async (keys) => {
-			// The write lock is already held (BEGIN IMMEDIATE): create the missing rows and read them all, set-based.
-			const pairs = JSON.stringify(keys.map((k) => [k.warehouse, k.sku]));
+		createCounters: async (keys) => {
 			this.run(
 				"INSERT INTO oms_stock (warehouse, sku, updated_at) SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING",
-				new Date().toISOString(), pairs,
+				new Date().toISOString(), JSON.stringify(keys.map((k) => [k.warehouse, k.sku])),
 			);
+		},
+		lockCounters: async (keys) => {
+			// The write lock is already held (BEGIN IMMEDIATE): read them all, set-based.
+			const pairs = JSON.stringify(keys.map((k) => [k.warehouse, k.sku]));
 			const rows = this.all(
 				'SELECT s.* FROM json_each(?) AS k JOIN oms_stock AS s ON s.warehouse = k.value ->> 0 AND s.sku = k.value ->> 1',
 				pairs,
@@ -235,6 +237,10 @@ export class SqliteBackend implements StoreBackend {
 					c.onHand, c.reserved, c.stocked ? 1 : 0, seq, now, c.warehouse, c.sku,
 				);
 			}
+		},
+		writeStock: async (ledger, counters) => {
+			await this.tx.appendLedger(ledger);
+			await this.tx.saveCounters(counters);
 		},
 		saveOrders: async (rows: OrderSave[]) => {
 			for (const { state, identity, paymentMethod, flags, summary, at } of rows) {
