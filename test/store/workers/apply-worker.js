@@ -45,23 +45,24 @@ async function main() {
 				return work({ ...tx, insertLinks });
 			}
 			if (step === plan.holdInTxAtStep && !held) {
-				// Once: stop inside the transaction, locks held, until the parent sends "release".
-				const saveOrders = async (rows) => {
-					await tx.saveOrders(rows);
+				// Once: stop inside the transaction, locks held, until the parent sends "release". writeStock is
+				// apply's last write (order rows first, then counters locked, ledger and counters written).
+				const writeStock = async (ledger, counters) => {
+					await tx.writeStock(ledger, counters);
 					if (held) return;
 					held = true;
 					await send({ type: 'in-tx', step });
 					await new Promise((resolve) => process.once('message', resolve));
 				};
-				return work({ ...tx, saveOrders });
+				return work({ ...tx, writeStock });
 			}
 			if (step !== plan.pauseInTxAtStep) return work(tx);
-			const saveOrders = async (rows) => {
-				await tx.saveOrders(rows);
+			const writeStock = async (ledger, counters) => {
+				await tx.writeStock(ledger, counters);
 				await send({ type: 'in-tx', step });
 				await new Promise(() => undefined); // never resolves: the parent SIGKILLs us here
 			};
-			return work({ ...tx, saveOrders });
+			return work({ ...tx, writeStock });
 		});
 	const store = new LedgerStore(backend);
 	await store.schemaVersion(); // migrations (Postgres) done before the race starts
