@@ -3,7 +3,9 @@ import type { HttpChannelDefinition } from '../../core/channels/http/definition'
 import { forgetSessions } from '../../core/channels/http/session';
 import { buildRequest } from '../../core/channels/http/template';
 import type { AdapterContext } from '../../core/channels/types';
+import { ChannelHttpError } from '../../core/http/retry';
 import { createFetchTransport } from '../../core/http/transport';
+import { toNodeError } from '../../nodes/shared/errors';
 import { json } from '../simulators/sim-paging';
 import { HttpChannelSimulator, httpOrder, simDefinition } from '../simulators/httpchan';
 import { tinyRetry } from './helpers/channel-test';
@@ -91,6 +93,20 @@ describe('configurable HTTP channel: a login session in a header', () => {
 		expect(error).toMatchObject({ httpCode: 401 });
 		expect(logins).toHaveLength(1);
 		expect(sim.requests(/\/api\/v1\/orders$/)).toEqual([]);
+	});
+
+	test('a login answer without a token at tokenPath is named by its fields, never its values (the token may be there under another name)', async () => {
+		const misnamed = { ...definition, session: { ...definition.session!, tokenPath: 'token' } };
+		const ctx = { ...context(), options: { ...context().options, definition: JSON.stringify(misnamed) } };
+		const error = await createHttpChannelAdapter(ctx)
+			.listChanged({ since: '2026-03-10T14:00:00Z', until: '2026-03-10T15:00:00Z', pageSize: 10 })
+			.catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ChannelHttpError);
+		expect((error as Error).message).toContain('gave no token at "token"');
+		expect((error as Error).message).toContain('It answered with the fields access_token, token_type, expires_in.');
+		const shown = toNodeError({ id: '1', name: 'OMS', type: 't', typeVersion: 1, position: [0, 0], parameters: {} }, error);
+		for (const text of [(error as Error).message, JSON.stringify((error as ChannelHttpError).responseBody ?? null), shown.message, JSON.stringify(shown)])
+			expect(text).not.toContain('token-0');
 	});
 });
 

@@ -44,20 +44,30 @@ function sessionKey(ctx: AdapterContext, s: SessionDefinition): string {
 	return [ctx.baseUrl, username, hash, JSON.stringify(s.login)].join('\n');
 }
 
+/**
+ * What a login answer without a token says, without its values: it may hold the token under another name than
+ * tokenPath (a misconfigured definition), and error messages end up in n8n's execution data. Its keys help fix
+ * tokenPath; the text at the definition's errorPath (OpenCart's "Warning: Incorrect API Key!") says why.
+ */
+function loginAnswer(body: unknown, errorPath: string | undefined): string {
+	if (!isJsonObject(body)) return '';
+	const error = errorPath === undefined ? undefined : valueAt(body, parsePath(errorPath));
+	const why = error === undefined || error === '' ? '' : `; at "${errorPath}": ${(typeof error === 'string' ? error : JSON.stringify(error)).slice(0, 300)}`;
+	return ` It answered with the fields ${Object.keys(body).join(', ') || '(none)'}${why}.`;
+}
+
 /** A non-2xx login, or a 2xx without a token, is a refused credential (401 when the platform said 200). */
-async function login(ctx: AdapterContext, s: SessionDefinition, platform: string): Promise<Token> {
+async function login(ctx: AdapterContext, s: SessionDefinition, platform: string, errorPath: string | undefined): Promise<Token> {
 	const values = loginOf(ctx);
 	const req = { ...buildRequest(ctx.baseUrl, s.login, values, 'session.login'), idempotent: true };
 	if (s.login.basic) req.headers = { ...req.headers, authorization: `Basic ${Buffer.from(`${values.username}:${values.secret}`).toString('base64')}` };
 	const res = await send(ctx, req);
 	const token = text(valueAt(res.body, parsePath(s.tokenPath)));
 	if (token === undefined) {
-		const said = isJsonObject(res.body) ? ` It answered: ${JSON.stringify(res.body).slice(0, 300)}` : '';
 		throw new ChannelHttpError(
 			401,
 			req,
-			`${platform} login (${describeRequest(req)}) gave no token at "${s.tokenPath}": check the credential's login username and secret.${said}`,
-			res.body,
+			`${platform} login (${describeRequest(req)}) gave no token at "${s.tokenPath}": check the credential's login username and secret.${loginAnswer(res.body, errorPath)}`,
 		);
 	}
 	const seconds = Number(s.expiresInPath === undefined ? NaN : valueAt(res.body, parsePath(s.expiresInPath)));
@@ -65,14 +75,14 @@ async function login(ctx: AdapterContext, s: SessionDefinition, platform: string
 	return { value: token, expiresAt: Date.now() + ttl * 1000 };
 }
 
-async function tokenFor(ctx: AdapterContext, s: SessionDefinition, platform: string, fresh: boolean): Promise<string> {
+async function tokenFor(ctx: AdapterContext, s: SessionDefinition, platform: string, errorPath: string | undefined, fresh: boolean): Promise<string> {
 	const key = sessionKey(ctx, s);
 	let pending = SESSIONS.get(key);
 	if (pending && !fresh) {
 		const token = await pending.catch(() => undefined);
 		if (token && token.expiresAt > Date.now()) return token.value;
 	}
-	pending = login(ctx, s, platform);
+	pending = login(ctx, s, platform, errorPath);
 	if (SESSIONS.size >= MAX_SESSIONS) SESSIONS.delete(SESSIONS.keys().next().value!);
 	SESSIONS.set(key, pending);
 	try {
@@ -126,14 +136,14 @@ export function channelSender(ctx: AdapterContext, def: () => HttpChannelDefinit
 		if (!s) return checked(d, req, await send(ctx, req));
 		const platform = d.platform ?? 'HTTP channel';
 		// A refused login is thrown as is: only a refused request earns a second login.
-		const token = await tokenFor(ctx, s, platform, false);
+		const token = await tokenFor(ctx, s, platform, d.errorPath, false);
 		try {
 			const res = await send(ctx, withToken(req, s, token));
 			if (!expiredBody(s, res)) return checked(d, req, res);
 		} catch (error) {
 			if (!expiredStatus(s, error)) throw error;
 		}
-		const res = await send(ctx, withToken(req, s, await tokenFor(ctx, s, platform, true)));
+		const res = await send(ctx, withToken(req, s, await tokenFor(ctx, s, platform, d.errorPath, true)));
 		if (expiredBody(s, res))
 			throw new ChannelHttpError(
 				401,
