@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateCanonicalOrder } from '../core/model/validate';
 import { parseNfeKey } from '../core/sync/nfe-key';
+import { PUSH_LEASE_TTL_MS, PUSH_LEASE_WAIT_MS } from '../core/sync/push-run';
 
 /** The README's examples are part of the product: each one must be true. */
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -34,6 +35,14 @@ describe('README examples', () => {
 		const bench = blocks.find((b) => b.lang === '' && b.text.trim().startsWith('{'));
 		expect(bench).toBeDefined();
 		expect(JSON.parse(bench!.text)).toEqual(expect.objectContaining({ pg_drift: 0, pg_oversold_unflagged: 0 }));
+	});
+
+	it("Push Stock's lease figures are the code's (its life, the heartbeat's third of it, the wait)", () => {
+		const ttl = PUSH_LEASE_TTL_MS / 1000;
+		const heartbeat = (Math.floor(PUSH_LEASE_TTL_MS / 3) / 1000).toFixed(1);
+		const text = README.replace(/\s+/g, ' ');
+		expect(text).toContain(`a lease on its SKUs in the store (${ttl} s, renewed before every request and every third of its life, ${heartbeat} s,`);
+		expect(text).toContain(`runs out within ${ttl} s and is taken over). A run waits up to ${PUSH_LEASE_WAIT_MS / 1000} s for SKUs`);
 	});
 
 	it('the npm scripts the README names exist', () => {
