@@ -26,7 +26,8 @@ export const SHOPEE_INVOICE_MAX_BYTES = 1024 * 1024;
  *   valid or pending and a pending_reason); ship_order answers lack_of_invoice_data until it has a valid one.
  *   v2.order.add_invoice_data (invoice fields without the file) is NOT among the 444 published API documents
  *   of that snapshot nor in any other source searched; a third-party integration says it exists behind a
- *   login-gated page: not used. [?] Whether "1MB" is 10^6 or 2^20 bytes (refused here above 2^20, Shopee
+ *   login-gated page: not used. [?] file_type 4: the document's description says "4.xml" but its `limits` field
+ *   for file_type says "[1,2,3]" (pdf, jpeg, png): whether Shopee BR accepts 4 is not confirmed. Whether "1MB" is 10^6 or 2^20 bytes (refused here above 2^20, Shopee
  *   refuses the rest); the multipart field names other than `file` (the doc's samples send only the file);
  *   whether a resend of the same file after a lost answer is refused (not resent on a 5xx).
  * Not supported, because Shopee handles them itself: shipment/tracking (Shopee's logistics arrange pickup or
