@@ -145,7 +145,8 @@ export interface StoreBackend extends LinkBackend {
 	recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]>;
 	getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>>;
 	getPushState(channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>>;
-	getListingPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]>;
+	/** Every target's recorded value of these SKUs: listing '' (the SKU's) and listings pushed under their own rule. */
+	getTargetPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]>;
 	/** Push leases and the retry set; times are epoch milliseconds of the store's clock. */
 	acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]>;
 	releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void>;

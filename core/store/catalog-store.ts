@@ -83,7 +83,7 @@ export abstract class CatalogStore {
 		return listListingRules(this.listingRuleDeps(), channel);
 	}
 
-	listingRulesFor(channel: string, listingIds: string[]): Promise<Map<string, PublishRule>> {
+	listingRulesFor(channel: string, listingIds?: string[]): Promise<Map<string, PublishRule>> {
 		return listingRulesFor(this.backend.listingRules, checkChannelAccount(channel), listingIds);
 	}
 

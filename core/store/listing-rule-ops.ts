@@ -80,9 +80,9 @@ const ruleOf = (r: PublishRule): PublishRule => {
 	return out;
 };
 
-/** The rules of these listings (all their variants) on one account, keyed by listingTarget(listingId, variantId). */
-export async function listingRulesFor(rules: ListingRuleBackend, account: string, listingIds: string[]): Promise<Map<string, PublishRule>> {
-	if (listingIds.length === 0) return new Map();
-	const rows: ListingRuleRow[] = await rules.selectListingRules(account, [...new Set(listingIds)]);
+/** The rules of these listings (all their variants; every listing's when omitted) on one account, keyed by listingTarget(listingId, variantId). */
+export async function listingRulesFor(rules: ListingRuleBackend, account: string, listingIds?: string[]): Promise<Map<string, PublishRule>> {
+	if (listingIds?.length === 0) return new Map();
+	const rows: ListingRuleRow[] = await rules.selectListingRules(account, listingIds && [...new Set(listingIds)]);
 	return new Map(rows.map((r) => [listingTarget(r.listingId, r.variantId), ruleOf(r)]));
 }

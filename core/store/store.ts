@@ -241,9 +241,15 @@ export class LedgerStore extends CatalogStore implements OmsStore {
 	}
 
 	/** The values recorded per listing target (listings pushed under their own rule) of these SKUs, store identities. */
-	getListingPushStates(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<ListingPushState[]> {
+	async getListingPushStates(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<ListingPushState[]> {
+		const own = (await this.getTargetPushStates(channel, skus, warehouse)).filter((s) => s.listing !== '');
+		return own.sort((a, b) => (a.sku === b.sku ? (a.listing < b.listing ? -1 : 1) : a.sku < b.sku ? -1 : 1));
+	}
+
+	/** Every target's recorded value of these SKUs (store identities): the SKU's (listing '') and its listings'. */
+	getTargetPushStates(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<ListingPushState[]> {
 		const ids = [...new Set(skus.map((s) => storeSku(s)))];
-		return ids.length ? this.backend.getListingPushStates(channel, ids, warehouse) : Promise.resolve([]);
+		return ids.length ? this.backend.getTargetPushStates(channel, ids, warehouse) : Promise.resolve([]);
 	}
 
 	async acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, ttlMs: number): Promise<string[]> {

@@ -204,7 +204,7 @@ export interface PushState {
 	changeSeq: number;
 }
 
-/** A listing target's recorded value (PushedValue.listing ≠ ''). */
+/** A push target's recorded value: the SKU's (listing '') or a listing's (PushedValue.listing). */
 export interface ListingPushState extends PushState {
 	sku: string;
 	listing: string;
@@ -353,8 +353,8 @@ export interface OmsStore extends LinkStore {
 	removeListingRule(channel: string, listing: { listingId: string; variantId?: string }): Promise<{ channel: string; listingId: string; variantId: string; skus: string[]; removed: boolean }>;
 	/** Listing rules of one channel account (every account when omitted), each with the SKUs it is linked to now. */
 	listListingRules(channel?: string): Promise<ListingRuleEntry[]>;
-	/** The rules of these listings (every variant) on one account, keyed by listingTarget(listingId, variantId). */
-	listingRulesFor(channel: string, listingIds: string[]): Promise<Map<string, PublishRule>>;
+	/** The rules of these listings (every variant; every listing's when omitted) on one account, keyed by listingTarget(listingId, variantId). */
+	listingRulesFor(channel: string, listingIds?: string[]): Promise<Map<string, PublishRule>>;
 	/** Which warehouses a channel account sells (sum published) and where its orders reserve (priority list). */
 	setChannelWarehouses(channel: string, warehouses: { sells?: string[]; reservesIn?: string[] }): Promise<ChannelWarehouses>;
 	removeChannelWarehouses(channel: string): Promise<{ channel: string; removed: boolean }>;
@@ -390,6 +390,8 @@ export interface OmsStore extends LinkStore {
 	getPushState(channel: string, skus: string[], warehouse?: string): Promise<Map<string, PushState>>;
 	/** The values recorded for listings pushed under their own rule (targets other than the SKU's ''). */
 	getListingPushStates(channel: string, skus: string[], warehouse?: string): Promise<ListingPushState[]>;
+	/** Both in one read, as pushes plan: the SKU's own value (listing '') and its listings' (store identities). */
+	getTargetPushStates(channel: string, skus: string[], warehouse?: string): Promise<ListingPushState[]>;
 	/**
 	 * Takes the push leases of SKUs for `holder` until ttlMs from the store's clock, in one atomic statement:
 	 * a SKU is taken when free, expired, or already this holder's (which renews it). Answers the SKUs taken

@@ -162,14 +162,13 @@ export class PushRun implements PublishContext {
 	/** Reads levels, recorded values and uncertain marks of `check` (under the lease) and decides what to send. */
 	private async plan(check: string[], round: number, sentSeq: Map<string, number>, forced: (id: string) => boolean): Promise<{ plan: Planned[]; seen: Map<string, SeenRetry> }> {
 		const { store, channel } = this.req;
-		const [levels, states, ownStates, retries] = await Promise.all([
+		const [levels, recorded, retries] = await Promise.all([
 			this.scope.levels(check),
-			store.getPushState(channel, check, this.warehouse),
-			store.getListingPushStates(channel, check, this.warehouse),
+			store.getTargetPushStates(channel, check, this.warehouse),
 			store.listPushRetries(channel, { warehouse: this.warehouse, skus: check, limit: 100_000 }),
 		]);
-		const recordedOwn = new Map(ownStates.map((s) => [targetId(s.sku, s.listing), s]));
-		const { bySku: targets, own } = await this.scope.targets(check, new Set(recordedOwn.keys()));
+		const recordedBy = new Map(recorded.map((s) => [targetId(s.sku, s.listing), s]));
+		const { bySku: targets, own } = await this.scope.targets(check, new Set(recorded.filter((s) => s.listing).map((s) => targetId(s.sku, s.listing))));
 		for (const [sku, keys] of own) this.own.set(sku, keys);
 		const bySku = new Map(levels.map((l) => [l.sku, l]));
 		const uncertain = new Set(retries.filter((r) => r.uncertain).map((r) => targetId(r.sku, r.listing)));
@@ -186,8 +185,8 @@ export class PushRun implements PublishContext {
 				if (round > 1 && !sentSeq.has(id) && !forced(id)) continue;
 				// Sent by this run and unchanged since: done.
 				if (!forced(id) && level !== undefined && sentSeq.get(id) === level.changeSeq) continue;
-				const recorded = target.listing ? recordedOwn.get(id) : states.get(sku);
-				const result = this.resultFor(sku, target.listing, recorded?.value ?? null);
+				const recordedValue = recordedBy.get(id);
+				const result = this.resultFor(sku, target.listing, recordedValue?.value ?? null);
 				// A SKU only seen on orders was never counted: publishing 0 would pull a selling listing off the channel.
 				if (!level || !level.stocked) {
 					Object.assign(result, { available: level?.available ?? null, value: null, changeSeq: level?.changeSeq ?? null, status: 'not_counted', message: NOT_COUNTED });
@@ -196,7 +195,7 @@ export class PushRun implements PublishContext {
 				}
 				const value = target.value(level.available);
 				const planned = { sku, listing: target.listing, ref: target.ref, available: level.available, value, changeSeq: level.changeSeq };
-				if (forced(id) || uncertain.has(id) || value !== recorded?.value) plan.push(planned);
+				if (forced(id) || uncertain.has(id) || value !== recordedValue?.value) plan.push(planned);
 				else if (round === 1) {
 					Object.assign(result, { available: level.available, value, changeSeq: level.changeSeq, status: 'unchanged' });
 					settled.push(id);

@@ -1,6 +1,7 @@
 import type { ListingRef } from '../channels/types';
 import { listingOverride, listingTarget } from '../catalog/listing-rules';
 import { publishedValue, resolveRule, type PublishRule } from '../catalog/publish-rules';
+import type { ListingLink } from '../catalog/types';
 import type { OmsStore } from '../store/types';
 import { linkRef, splitChannelKey } from './listings';
 
@@ -36,9 +37,10 @@ export interface SkuTargets {
  */
 export async function pushTargets(store: OmsStore, channel: string, skus: string[], nodeRule: PublishRule, ownRecorded: Set<string>): Promise<SkuTargets> {
 	const { channel: ch, account } = splitChannelKey(channel);
-	const [links, { account: accountRule, bySku: skuRules }] = await Promise.all([store.linksOfSkus(ch, account, skus), store.publishRulesFor(channel, skus)]);
-	const listingIds = [...links.values()].flat().map((l) => l.listingId);
-	const listingRules = await store.listingRulesFor(channel, listingIds);
+	// The account's listing rules (usually none): without them and without listings recorded apart, every SKU
+	// has its one target and its links are not read here (publishing reads them once).
+	const [listingRules, { account: accountRule, bySku: skuRules }] = await Promise.all([store.listingRulesFor(channel), store.publishRulesFor(channel, skus)]);
+	const links = listingRules.size > 0 || ownRecorded.size > 0 ? await store.linksOfSkus(ch, account, skus) : new Map<string, ListingLink[]>();
 	const out: SkuTargets = { bySku: new Map(), own: new Map() };
 	for (const sku of skus) {
 		const base = [skuRules.get(sku), accountRule, nodeRule];

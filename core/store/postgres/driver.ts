@@ -20,7 +20,7 @@ import { selectActivity, selectOrder, selectOrders } from './orders-read';
 import type { OrderActivity } from '../activity';
 import type { OrderFilter } from '../order-view';
 import type { PushStatusFilter } from '../push-status';
-import { deleteRetries, dropLeases, selectListingPushStates, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
+import { deleteRetries, dropLeases, selectTargetPushStates, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
 
 export interface PostgresStoreOptions {
 	pool: PoolConfig;
@@ -266,8 +266,8 @@ export class PostgresBackend implements StoreBackend {
 		return selectPushState(this.q, channel, skus, warehouse);
 	}
 
-	getListingPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
-		return selectListingPushStates(this.q, channel, skus, warehouse);
+	getTargetPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
+		return selectTargetPushStates(this.q, channel, skus, warehouse);
 	}
 
 	acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {

@@ -33,11 +33,10 @@ export async function selectPushState(q: Query, channel: string, skus: string[],
 	return new Map(rows.map((r) => [String(r.sku), { value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }]));
 }
 
-/** The values of listings pushed under their own rule. */
-export async function selectListingPushStates(q: Query, channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
+/** Every target's recorded value (the SKU's, listing '', and each listing pushed under its own rule). */
+export async function selectTargetPushStates(q: Query, channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
 	const rows = await q(
-		`SELECT sku, listing, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND listing <> '' AND sku = ANY($3::text[])
-		 ORDER BY sku COLLATE "C", listing COLLATE "C"`,
+		`SELECT sku, listing, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND sku = ANY($3::text[])`,
 		[channel, warehouse, skus],
 	);
 	return rows.map((r) => ({ sku: String(r.sku), listing: String(r.listing), value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }));

@@ -27,7 +27,7 @@ import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue
 import { claimQueued, deleteDeliveriesBefore, deleteParkedBefore, deleteQueued, failQueued, insertDelivery, insertQueued, renewQueued, selectQueueStatus } from './inbox';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './links';
 import type { ClaimedDelivery, QueueStatus } from '../queue-types';
-import { deleteRetries, dropLeases, selectListingPushStates, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
+import { deleteRetries, dropLeases, selectTargetPushStates, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { selectActivity, selectOrder, selectOrders } from './orders-read';
 import type { OrderActivity } from '../activity';
@@ -366,8 +366,8 @@ export class SqliteBackend implements StoreBackend {
 	}
 
 	/** One autocommit statement behind the mutex: atomic against other processes through the file lock. */
-	async getListingPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
-		return this.read(() => selectListingPushStates(this.prepare, channel, skus, warehouse));
+	async getTargetPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {
+		return this.read(() => selectTargetPushStates(this.prepare, channel, skus, warehouse));
 	}
 
 	async acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {

@@ -35,10 +35,10 @@ export function selectPushState(prepare: Prepare, channel: string, skus: string[
 	return new Map(rows.map((r) => [String(r.sku), { value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }]));
 }
 
-/** The values of listings pushed under their own rule. */
-export function selectListingPushStates(prepare: Prepare, channel: string, skus: string[], warehouse: string): ListingPushState[] {
+/** Every target's recorded value (the SKU's, listing '', and each listing pushed under its own rule). */
+export function selectTargetPushStates(prepare: Prepare, channel: string, skus: string[], warehouse: string): ListingPushState[] {
 	const rows = prepare(
-		"SELECT sku, listing, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = ? AND warehouse = ? AND listing <> '' AND sku IN (SELECT value FROM json_each(?)) ORDER BY sku, listing",
+		"SELECT sku, listing, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = ? AND warehouse = ? AND sku IN (SELECT value FROM json_each(?))",
 	).all(channel, warehouse, list(skus)) as Row[];
 	return rows.map((r) => ({ sku: String(r.sku), listing: String(r.listing), value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }));
 }
