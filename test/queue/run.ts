@@ -167,6 +167,10 @@ export async function runBurst(cluster: Cluster, name: string, o: { orders: numb
 			const feed = channels.vtex.feed;
 			const reads = channels.vtex.log.filter((r) => r.path === '/api/orders/feed');
 			log(`${name}: VTEX feed: ${feed.length} events left (${feed.filter((e) => e.handle).length} read, not committed); ${reads.filter((r) => r.method === 'GET').length} reads, ${reads.filter((r) => r.method === 'POST').length} commits`);
+			// Did the poll workflow's executions end, and how (a tick's orders are committed only after success)?
+			const runs = await cluster.main.executions(ids.polls).catch(() => []);
+			const byStatus = runs.reduce<Record<string, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
+			log(`${name}: poll workflow executions (latest ${runs.length}): ${JSON.stringify(byStatus)}; VTEX orders read by id ${channels.vtex.log.filter((r) => /\/api\/oms\/pvt\/orders\/[^/]+$/.test(r.path)).length} times`);
 		}
 		const polls = extraPollTicks(wooPolls, Date.now() - t0);
 		log(
