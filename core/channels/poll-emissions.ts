@@ -24,6 +24,11 @@ export interface Emission {
 	acks?: string[];
 	/** Earlier emissions of these orders that failed. */
 	attempts: number;
+	/**
+	 * Orders of a failed emission a tick had no time to read again: never emitted, so waiting for the next
+	 * tick is not a failure (no attempt is counted, nothing is given up).
+	 */
+	deferred?: true;
 }
 
 /** One execution to start: the caller emits `items` and reports the outcome under `id`. */
@@ -49,8 +54,9 @@ export interface Settled {
 export function settleEmissions(inFlight: Emission[] | undefined, outcomeOf: ((id: string) => EmissionOutcome | undefined) | undefined, maxAttempts: number): Settled {
 	const out: Settled = { keep: [], ack: [], retry: [], abandoned: [] };
 	for (const e of inFlight ?? []) {
-		const outcome = outcomeOf ? (outcomeOf(e.id) ?? 'failed') : 'succeeded';
-		if (outcome === 'running') out.keep.push(e);
+		const outcome = e.deferred ? 'failed' : outcomeOf ? (outcomeOf(e.id) ?? 'failed') : 'succeeded';
+		if (e.deferred) out.retry.push(e);
+		else if (outcome === 'running') out.keep.push(e);
 		else if (outcome === 'succeeded') out.ack.push(...(e.acks ?? []));
 		else if (e.attempts + 1 >= maxAttempts) {
 			out.ack.push(...(e.acks ?? []));
@@ -62,25 +68,45 @@ export function settleEmissions(inFlight: Emission[] | undefined, outcomeOf: ((i
 
 /**
  * The orders of a failed emission read again by id, as one new emission carrying the same handles. A 404
- * drops the order (deleted since); any other failure throws: the tick fails and its state stays.
+ * drops the order (deleted since). Reads stop when `timeLeft` says the tick is out of time (n8n abandons a
+ * poll after 45 s and records nothing: hundreds of reads in one tick never completed, test:queue) or when a
+ * read fails after others succeeded; the orders not read stay `rest`, for the next tick. A failure before
+ * any order was read throws: the tick fails and its state stays.
  */
-export async function reemit<Raw>(adapter: ChannelAdapter<Raw>, state: PollState, failed: Emission, includeRaw: boolean): Promise<{ emission: Emission; items: PollItem[] }> {
+export async function reemit<Raw>(
+	adapter: ChannelAdapter<Raw>,
+	state: PollState,
+	failed: Emission,
+	includeRaw: boolean,
+	timeLeft: () => boolean = () => true,
+): Promise<{ emission: Emission; items: PollItem[]; rest?: Emission }> {
+	if (!adapter.getOrder) throw new Error(`${adapter.id} cannot read an order by id to emit it again`);
 	const items: PollItem[] = [];
+	let done = 0;
 	for (const id of failed.orders) {
-		if (!adapter.getOrder) throw new Error(`${adapter.id} cannot read an order by id to emit it again`);
+		if (done > 0 && !timeLeft()) break;
 		let raw: Raw;
 		try {
 			raw = await adapter.getOrder(id);
 		} catch (error) {
-			if (error instanceof ChannelHttpError && error.httpCode === 404) continue;
-			throw error;
+			if (error instanceof ChannelHttpError && error.httpCode === 404) {
+				done++;
+				continue;
+			}
+			if (done === 0) throw error;
+			break;
 		}
+		done++;
 		const { item } = await toItem(adapter, raw, includeRaw, `${adapter.id}:${id}`);
 		const identified = identifySafely(adapter, raw);
 		if (identified.ok) recordEmitted(state, identified.identity.key, Math.max(identified.identity.updatedAtMs, Date.parse(state.seen[id] ?? '') || 0));
 		items.push(item);
 	}
-	return { emission: newEmission(items, failed.acks ?? [], failed.attempts + 1), items };
+	const left = failed.orders.slice(done);
+	if (left.length === 0) return { emission: newEmission(items, failed.acks ?? [], failed.attempts + 1), items };
+	// The handles wait with the orders still to read: committed once those too were emitted and applied.
+	const rest: Emission = { id: randomUUID(), orders: left, ...(failed.acks?.length ? { acks: failed.acks } : {}), attempts: failed.attempts, deferred: true };
+	return { emission: newEmission(items, [], failed.attempts + 1), items, rest };
 }
 
 export function newEmission(items: PollItem[], acks: string[], attempts = 0): Emission {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { identifySafely, toItem, type PollItem } from './poll-items';
 import { checkVersion, cloneState, pruneSeen, recordEmitted, seedState, type PollState, type PollWindow } from './poll-state';
 import { newEmission, reemit, settleEmissions, type Emission, type EmissionOutcome, type PlannedEmission } from './poll-emissions';
@@ -97,8 +98,15 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 	const inFlight = settled.keep;
 	const emissions: PlannedEmission[] = [];
 	const laterAcks: string[] = [];
+	// Orders emitted again share the tick's time budget with the listing (see reemit).
+	const reemitTimeLeft = () => o.clock() - started < o.timeBudgetMs;
 	for (const failed of settled.retry) {
-		const again = await reemit(adapter, state, failed, o.includeRaw);
+		if (!reemitTimeLeft()) {
+			inFlight.push(failed.deferred ? failed : { ...failed, id: randomUUID(), attempts: failed.attempts, deferred: true });
+			continue;
+		}
+		const again = await reemit(adapter, state, failed, o.includeRaw, reemitTimeLeft);
+		if (again.rest) inFlight.push(again.rest);
 		if (again.items.length === 0) laterAcks.push(...(again.emission.acks ?? []));
 		else {
 			inFlight.push(again.emission);

@@ -109,6 +109,48 @@ describe('poller engine', () => {
 			expect(acked).toEqual([['h-1', 'h-2']]);
 		});
 
+		it('a large failed emission is read again within the time budget over several ticks, nothing lost, handles committed last', async () => {
+			// n8n abandons a poll after 45 s: a tick that re-read 300 failed orders one by one never completed (test:queue).
+			const clock = { ms: 0 };
+			const acked: string[][] = [];
+			const queue: Raw[] = Array.from({ length: 300 }, (_, i) => order(`o${i}`, 5));
+			const store = [...queue];
+			const adapter = queueAdapter(queue, acked, store);
+			let reads = 0;
+			let failAt = -1;
+			const getOrder = adapter.getOrder!;
+			adapter.getOrder = async (id) => {
+				reads++;
+				clock.ms += 100;
+				if (reads === failAt) throw new Error('Network error (ECONNRESET)');
+				return getOrder(id);
+			};
+			const outcomes = new Map<string, EmissionOutcome>();
+			const opts = { outcomeOf: (id: string) => outcomes.get(id), timeBudgetMs: 10_000, clock: () => clock.ms };
+			const seeded = await pollOrders(adapter, undefined, { ...opts, now: now(0) });
+			const first = await pollOrders(adapter, seeded.state, { ...opts, now: now(10) });
+			queue.length = 0;
+			outcomes.set(first.emissions[0].id, 'failed');
+			const emitted: string[] = [];
+			let state = first.state;
+			failAt = 150; // a read fails in the middle of the second tick: what was read before it is emitted
+			for (let tick = 1; tick <= 6 && (state.inFlight ?? []).some((e) => !outcomes.has(e.id) || outcomes.get(e.id) === 'failed'); tick++) {
+				const started = clock.ms;
+				const next = await pollOrders(adapter, state, { ...opts, now: now(10 + tick) });
+				expect(clock.ms - started).toBeLessThanOrEqual(10_100);
+				for (const e of next.emissions) {
+					emitted.push(...e.items.map((i) => (i as { channelOrderId: string }).channelOrderId));
+					outcomes.set(e.id, 'succeeded');
+				}
+				if (next.state.inFlight?.some((e) => e.acks)) expect(acked).toEqual([]);
+				state = next.state;
+			}
+			await pollOrders(adapter, state, { ...opts, now: now(30) });
+			expect(new Set(emitted).size).toBe(300);
+			expect(emitted).toHaveLength(300);
+			expect(acked.flat()).toHaveLength(300);
+		});
+
 		it('without outcomes (a caller that does not track executions) an emission counts as succeeded at the next tick', async () => {
 			const acked: string[][] = [];
 			const queue: Raw[] = [order('1', 5)];
