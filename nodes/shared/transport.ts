@@ -33,7 +33,7 @@ export function createN8nTransport(ctx: RequestContext, credentialType: string, 
 		};
 		let res: N8nResponse;
 		try {
-			res = await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, signing);
+			res = await withIsolate(ctx, () => ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, signing));
 		} catch (error) {
 			throw asTransportError(error, req);
 		}
@@ -46,6 +46,32 @@ export function createN8nTransport(ctx: RequestContext, credentialType: string, 
 		const text = typeof res.body === 'string' ? res.body : res.body === undefined || res.body === null ? '' : JSON.stringify(res.body);
 		return { status: res.statusCode, headers, ...parseBody(text, headers['content-type']) };
 	};
+}
+
+/**
+ * n8n 2.x evaluates a credential's auth expressions in an isolate it acquires per workflow around each poll,
+ * and releases at the poll's end even when the acquire found it already held: with several poll triggers in
+ * one workflow (template 1), the first tick to finish took the isolate from the others, whose every later
+ * request then failed "No bridge acquired" — a long VTEX feed tick never completed (test:queue). Such a request
+ * acquires the workflow's isolate again and is sent once more; the poll's own release frees it.
+ */
+const NO_ISOLATE = /No bridge acquired/;
+
+function mentionsNoIsolate(error: unknown, depth = 0): boolean {
+	if (!error || typeof error !== 'object' || depth > 3) return false;
+	const e = error as { message?: unknown; description?: unknown; cause?: unknown };
+	return NO_ISOLATE.test(String(e.message ?? '')) || NO_ISOLATE.test(String(e.description ?? '')) || mentionsNoIsolate(e.cause, depth + 1);
+}
+
+export async function withIsolate<T>(ctx: RequestContext, send: () => Promise<T>): Promise<T> {
+	try {
+		return await send();
+	} catch (error) {
+		const expression = (ctx as unknown as { workflow?: { expression?: { acquireIsolate?: () => Promise<boolean> } } }).workflow?.expression;
+		if (!mentionsNoIsolate(error) || typeof expression?.acquireIsolate !== 'function') throw error;
+		await expression.acquireIsolate();
+		return await send();
+	}
 }
 
 type N8nResponse = { statusCode: number; headers: Record<string, unknown>; body: unknown };
