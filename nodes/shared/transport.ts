@@ -68,6 +68,8 @@ export async function withIsolate<T>(ctx: RequestContext, send: () => Promise<T>
 		return await send();
 	} catch (error) {
 		const expression = (ctx as unknown as { workflow?: { expression?: { acquireIsolate?: () => Promise<boolean> } } }).workflow?.expression;
+		// The caller turns it into a TransportError.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		if (!mentionsNoIsolate(error) || typeof expression?.acquireIsolate !== 'function') throw error;
 		await expression.acquireIsolate();
 		return await send();
