@@ -95,7 +95,7 @@ async function resendRefreshed(
 ): Promise<N8nResponse> {
 	try {
 		const retry = { ...options, ignoreHttpStatusErrors: false };
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, retry, { preAuthenticationRetryStatusCode: status, ...(oauth2 ? { oauth2 } : {}) });
+		return await withIsolate(ctx, () => ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, retry, { preAuthenticationRetryStatusCode: status, ...(oauth2 ? { oauth2 } : {}) }));
 	} catch (error) {
 		if (/^\d{3}$/.test(String((error as { httpCode?: unknown }).httpCode ?? ''))) return first;
 		// A network failure: the caller turns it into a TransportError, which the retry policy understands.
