@@ -54,7 +54,7 @@ export interface Settled {
 export function settleEmissions(inFlight: Emission[] | undefined, outcomeOf: ((id: string) => EmissionOutcome | undefined) | undefined, maxAttempts: number): Settled {
 	const out: Settled = { keep: [], ack: [], retry: [], abandoned: [] };
 	for (const e of inFlight ?? []) {
-		const outcome = e.deferred ? 'failed' : outcomeOf ? (outcomeOf(e.id) ?? 'failed') : 'succeeded';
+		const outcome = outcomeOf ? (outcomeOf(e.id) ?? 'failed') : 'succeeded';
 		if (e.deferred) out.retry.push(e);
 		else if (outcome === 'running') out.keep.push(e);
 		else if (outcome === 'succeeded') out.ack.push(...(e.acks ?? []));

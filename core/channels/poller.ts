@@ -102,7 +102,7 @@ export async function pollOrders<Raw>(adapter: ChannelAdapter<Raw>, previous: Po
 	const reemitTimeLeft = () => o.clock() - started < o.timeBudgetMs;
 	for (const failed of settled.retry) {
 		if (!reemitTimeLeft()) {
-			inFlight.push(failed.deferred ? failed : { ...failed, id: randomUUID(), attempts: failed.attempts, deferred: true });
+			inFlight.push(failed.deferred ? failed : { ...failed, id: randomUUID(), deferred: true });
 			continue;
 		}
 		const again = await reemit(adapter, state, failed, o.includeRaw, reemitTimeLeft);
