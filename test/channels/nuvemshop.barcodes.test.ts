@@ -17,12 +17,13 @@ beforeEach(async () => {
 });
 afterEach(() => sim.stop());
 
-const writer = () =>
+const writer = (catalogReadMs?: number) =>
 	createNuvemshopWriter({
 		transport: createFetchTransport({ authentication: `bearer ${auth.accessToken}`, 'user-agent': 'OMS (oms@example.com)' }, 5000),
 		baseUrl: `${sim.baseUrl}/v1`,
 		account: auth.storeId,
 		retry: tinyRetry(2).retry,
+		...(catalogReadMs === undefined ? {} : { options: { catalogReadMs } }),
 	});
 const pages = () => sim.requests(/\/products$/).map((r) => r.query.get('since_id'));
 
@@ -40,5 +41,12 @@ test('a barcode nobody carries reads the whole catalog once, to its end (404 "La
 	sim.putProduct({ id: 400, name: { pt: 'P400' }, variants: [] });
 	expect((await writer().resolveListingsByGtin!(['0000000000000'])).size).toBe(0);
 	// 400 products: two full pages, then the listing past the end answers 404 "Last page is 0".
+	expect(pages()).toEqual(['0', '200', '400']);
+});
+
+test('a read out of time stops after its page; the next look-up resumes at the since_id where it stopped', async () => {
+	expect((await writer(0).resolveListingsByGtin!(['036000291452'])).size).toBe(0);
+	expect((await writer(0).resolveListingsByGtin!(['036000291452'])).size).toBe(0);
+	expect(Object.fromEntries(await writer(0).resolveListingsByGtin!(['036000291452']))).toEqual({ '036000291452': { listingId: '420', variantId: '4200' } });
 	expect(pages()).toEqual(['0', '200', '400']);
 });

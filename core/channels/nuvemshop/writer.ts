@@ -2,6 +2,7 @@ import type { HttpRequest } from '../../http/transport';
 import { expectArray, expectObject, joinUrl, send } from '../common/http';
 import { readLocationArray } from '../common/locations';
 import { isJsonObject } from '../common/raw-reader';
+import { findInCatalog } from '../common/catalog-read';
 import { absentOn404, reasonFrom, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { isPastLastPage } from './pages';
@@ -44,37 +45,29 @@ export function createNuvemshopWriter(ctx: AdapterContext): ChannelWriter {
 
 	/**
 	 * The variant `barcode` (GTIN, EAN, ISBN…) cannot be searched (`q` covers names, descriptions and SKU), so
-	 * the catalog is read: GET /products?fields=id,variants, 200 per page, keyed by since_id (the highest
-	 * product id read so far), until every barcode is found or the catalog ends. One read serves all the
-	 * barcodes of a push; the listings found become links, so a SKU is read for only until it is linked. Its
+	 * the catalog is read (findInCatalog: until every barcode is found, within a time budget): GET
+	 * /products?fields=id,variants, 200 per page, keyed by since_id (the highest product id read so far). Its
 	 * cost: one request per 200 products while a barcoded SKU stays unlisted. [?] That since_id lists by
 	 * ascending id is assumed (the documents say "after the specified ID"); a product created during the read
-	 * with a lower id would be missed until the next push.
+	 * with a lower id would be missed until a later read.
 	 */
-	async function variantsByBarcode(gtins: string[]): Promise<Map<string, ListingRef>> {
-		const wanted = new Set(gtins);
-		const found = new Map<string, ListingRef>();
-		let sinceId = 0;
-		while (found.size < wanted.size) {
+	const variantsByBarcode = (gtins: string[]) =>
+		findInCatalog<ListingRef>(ctx, 'nuvemshop', gtins, async (position, seen) => {
+			const sinceId = Number(position ?? 0);
 			const req: HttpRequest = { method: 'GET', url: store('products'), query: { since_id: sinceId, per_page: CATALOG_PAGE, fields: 'id,variants' } };
 			let products: Array<{ id: number | string; variants?: NuvemshopVariant[] }>;
 			try {
 				products = expectArray(await send(ctx, req), req) as typeof products;
 			} catch (error) {
-				if (isPastLastPage(error)) break;
+				if (isPastLastPage(error)) return undefined;
 				throw error;
 			}
 			for (const p of products) {
-				for (const v of Array.isArray(p.variants) ? p.variants : []) {
-					if (v.barcode && wanted.has(v.barcode) && !found.has(v.barcode)) found.set(v.barcode, { listingId: String(p.id), variantId: String(v.id) });
-				}
+				for (const v of Array.isArray(p.variants) ? p.variants : []) if (v.barcode) seen.offer(v.barcode, { listingId: String(p.id), variantId: String(v.id) });
 			}
 			const last = Math.max(...products.map((p) => Number(p.id)).filter(Number.isFinite));
-			if (products.length < CATALOG_PAGE || !(last > sinceId)) break;
-			sinceId = last;
-		}
-		return found;
-	}
+			return products.length < CATALOG_PAGE || !(last > sinceId) ? undefined : String(last);
+		});
 
 	async function metafield(orderId: string, key: string, value: string): Promise<void> {
 		await sendWrite(ctx, 'POST', store('metafields'), {

@@ -1,0 +1,89 @@
+import { CATALOG_READ_MS, findInCatalog, type CatalogPage } from '../../core/channels/common/catalog-read';
+import type { AdapterContext } from '../../core/channels/types';
+
+/**
+ * The shared catalog read of barcode look-ups: a fake catalog of 10 pages (page p shows barcode "g<p>"), each
+ * page read costing 1 s on a fake clock.
+ */
+let now = 0;
+let reads: number[] = [];
+let account = 0;
+const ctx = (budgetMs?: number): AdapterContext => ({
+	transport: async () => ({ status: 500, headers: {}, body: '' }),
+	baseUrl: 'https://catalog.example',
+	account: `shop-${account}`,
+	options: budgetMs === undefined ? {} : { catalogReadMs: budgetMs },
+});
+const page: CatalogPage<string> = async (position, seen) => {
+	const p = Number(position ?? 0);
+	reads.push(p);
+	now += 1000;
+	seen.offer(`g${p}`, `listing-${p}`);
+	return p < 9 ? String(p + 1) : undefined;
+};
+const find = (gtins: string[], budgetMs?: number) => findInCatalog(ctx(budgetMs), 'test', gtins, page, () => now);
+
+beforeEach(() => {
+	now = 0;
+	reads = [];
+	account += 1;
+});
+
+test('reads pages until every barcode is found, and no further', async () => {
+	expect(Object.fromEntries(await find(['g3', 'g1']))).toEqual({ g1: 'listing-1', g3: 'listing-3' });
+	expect(reads).toEqual([0, 1, 2, 3]);
+});
+
+test('a barcode nobody carries reads the catalog once, to its end; nothing wanted reads nothing', async () => {
+	expect((await find(['g99'])).size).toBe(0);
+	expect(reads).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+	reads = [];
+	expect((await find([])).size).toBe(0);
+	expect(reads).toEqual([]);
+});
+
+test('stops on its time budget; the next read resumes where it stopped and goes back to the start at the end', async () => {
+	expect((await find(['g99'], 3500)).size).toBe(0);
+	expect(reads).toEqual([0, 1, 2, 3]);
+	reads = [];
+	expect(Object.fromEntries(await find(['g7'], 3500))).toEqual({ g7: 'listing-7' });
+	expect(reads).toEqual([4, 5, 6, 7]);
+	reads = [];
+	// From 8: to the end, then from the start, until the budget.
+	expect(Object.fromEntries(await find(['g0', 'g2'], 10_000))).toEqual({ g0: 'listing-0', g2: 'listing-2' });
+	expect(reads).toEqual([8, 9, 0, 1, 2]);
+	reads = [];
+	// Started mid-way, reached the end twice: stops there, and the next read starts at the beginning.
+	expect((await find(['g99'], 60_000)).size).toBe(0);
+	expect(reads).toEqual([3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+	reads = [];
+	await find(['g0'], 60_000);
+	expect(reads).toEqual([0]);
+});
+
+test('a spent budget still reads one page, so every push moves the read on; the default budget is 20 s', async () => {
+	expect((await find(['g99'], 0)).size).toBe(0);
+	expect(reads).toEqual([0]);
+	account += 1;
+	now = 0;
+	const endless: CatalogPage<string> = async (position) => {
+		now += 1000;
+		return String(Number(position ?? 0) + 1);
+	};
+	await findInCatalog(ctx(), 'test', ['g99'], endless, () => now);
+	expect(now).toBe(CATALOG_READ_MS);
+	expect(CATALOG_READ_MS).toBe(20_000);
+});
+
+test('a failing page throws and leaves the resume position as it was', async () => {
+	await find(['g99'], 1500);
+	expect(reads).toEqual([0, 1]);
+	const failing: CatalogPage<string> = async (position) => {
+		reads.push(Number(position));
+		throw new Error('503');
+	};
+	await expect(findInCatalog(ctx(1500), 'test', ['g5'], failing, () => now)).rejects.toThrow('503');
+	reads = [];
+	await find(['g99'], 1500);
+	expect(reads).toEqual([2, 3]);
+});
