@@ -1,5 +1,6 @@
 import { REFRESH_PATH, shopeeSign, CODE_EXCHANGE_PATH, type ShopeeKeys } from '../../core/channels/shopee/api';
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { getItemBaseInfo, getItemList, type ShopeeSimItem } from './shopee-catalog';
 import { uploadInvoiceDoc } from './shopee-invoice';
 import { intParam, json } from './sim-paging';
 
@@ -8,8 +9,8 @@ import { intParam, json } from './sim-paging';
  * signed query (partner_id, timestamp within 5 minutes, sign; shop calls add access_token and shop_id), the
  * {error, message, request_id, response} envelope, auth/token/get and auth/access_token/get (a new refresh
  * token each time, the old one invalid), get_order_list by update_time (≤ 15 days, page_size ≤ 100, cursor,
- * more/next_cursor), get_order_detail (≤ 50 order_sn), product search_item / get_model_list / update_stock,
- * cancel_order, upload_invoice_doc (shopee-invoice.ts). [?] Chosen here: a wrong sign or token answers HTTP 403, list order by update_time then order_sn.
+ * more/next_cursor), get_order_detail (≤ 50 order_sn), product search_item / get_model_list (with gtin_code) /
+ * update_stock, get_item_list and get_item_base_info (shopee-catalog.ts), cancel_order, upload_invoice_doc (shopee-invoice.ts). [?] Chosen here: a wrong sign or token answers HTTP 403, list order by update_time then order_sn.
  */
 export type ShopeeRaw = Record<string, unknown>;
 const fail = (status: number, error: string, message: string) => json(status, { error, message, request_id: 'sim' });
@@ -73,8 +74,8 @@ export function shopeeOrder(s: ShopeeOrderSpec): ShopeeRaw {
 
 export class ShopeeSimulator extends HttpSimulator {
 	readonly orders = new Map<string, ShopeeRaw>();
-	/** item_id → item_sku and its models (model_id → {sku, stock}); an item without models keeps model 0. */
-	readonly items = new Map<number, { sku: string; models: Map<number, { sku: string; stock: number }> }>();
+	/** item_id → item_sku, status and its models (model_id → {sku, stock, gtin}); an item without models keeps model 0. */
+	readonly items = new Map<number, ShopeeSimItem>();
 	private access = '';
 	private refresh = '';
 	private issued = 0;
@@ -91,16 +92,8 @@ export class ShopeeSimulator extends HttpSimulator {
 			'/api/v2/shop/get_shop_info',
 			shop(() => json(200, { error: '', message: '', request_id: 'sim', shop_name: 'Loja Teste', region: 'BR', status: 'NORMAL' })),
 		);
-		this.route(
-			'GET',
-			'/api/v2/order/get_order_list',
-			shop((req) => this.list(req)),
-		);
-		this.route(
-			'GET',
-			'/api/v2/order/get_order_detail',
-			shop((req) => this.detail(req)),
-		);
+		this.route('GET', '/api/v2/order/get_order_list', shop((req) => this.list(req)));
+		this.route('GET', '/api/v2/order/get_order_detail', shop((req) => this.detail(req)));
 		this.route(
 			'GET',
 			'/api/v2/product/search_item',
@@ -124,20 +117,14 @@ export class ShopeeSimulator extends HttpSimulator {
 					tier_variation: [],
 					model: [...item.models]
 						.filter(([id]) => id !== 0)
-						.map(([model_id, m]) => ({ model_id, model_sku: m.sku, stock_info_v2: { seller_stock: [{ stock: m.stock }] } })),
+						.map(([model_id, m]) => ({ model_id, model_sku: m.sku, stock_info_v2: { seller_stock: [{ stock: m.stock }] }, ...(m.gtin ? { gtin_code: m.gtin } : {}) })),
 				});
 			}),
 		);
-		this.route(
-			'POST',
-			'/api/v2/product/update_stock',
-			shop((req) => this.updateStock(req)),
-		);
-		this.route(
-			'POST',
-			'/api/v2/order/cancel_order',
-			shop((req) => this.cancel(req)),
-		);
+		this.route('GET', '/api/v2/product/get_item_list', shop((req) => getItemList(req, this.items)));
+		this.route('GET', '/api/v2/product/get_item_base_info', shop((req) => getItemBaseInfo(req, this.items)));
+		this.route('POST', '/api/v2/product/update_stock', shop((req) => this.updateStock(req)));
+		this.route('POST', '/api/v2/order/cancel_order', shop((req) => this.cancel(req)));
 		this.route('POST', '/api/v2/order/upload_invoice_doc', shop((req) => uploadInvoiceDoc(req, this.orders)));
 	}
 
@@ -156,8 +143,9 @@ export class ShopeeSimulator extends HttpSimulator {
 		return this;
 	}
 
-	putItem(itemId: number, sku: string, models: Array<{ id: number; sku: string; stock: number }>): this {
-		this.items.set(itemId, { sku, models: new Map(models.map((m) => [m.id, { sku: m.sku, stock: m.stock }])) });
+	/** Model 0 alone is an item without variations: its gtin is the item's gtin_code. */
+	putItem(itemId: number, sku: string, models: Array<{ id: number; sku: string; stock: number; gtin?: string }>, status = 'NORMAL'): this {
+		this.items.set(itemId, { sku, status, models: new Map(models.map((m) => [m.id, { sku: m.sku, stock: m.stock, gtin: m.gtin }])) });
 		return this;
 	}
 

@@ -1,16 +1,20 @@
+import { withShopeeSigning } from '../../core/channels/shopee/api';
+import { createShopeeWriter } from '../../core/channels/shopee/writer';
 import { createTrayWriter } from '../../core/channels/tray/writer';
 import { createVtexWriter } from '../../core/channels/vtex/writer';
 import type { ChannelWriter } from '../../core/channels/types';
 import { createFetchTransport } from '../../core/http/transport';
 import { pushStock } from '../../core/sync/push-stock';
 import type { OmsStore } from '../../core/store/types';
+import { SHOPEE_KEYS } from '../channels/conformance/drivers/shopee';
 import { tinyRetry } from '../channels/helpers/channel-test';
+import { ShopeeSimulator } from '../simulators/shopee';
 import { TraySimulator } from '../simulators/tray';
 import { VtexSimulator } from '../simulators/vtex';
 import { freshStore, stock } from './stores';
 
 /**
- * Push Stock on channels beyond Shopify whose catalog is searched by barcode: the SKU the channel shows under
+ * Push Stock on channels beyond Shopify whose catalog is searched (or read) by barcode: the SKU the channel shows under
  * another seller SKU is found by its barcode, linked ('catalog') and published there; the next push uses the
  * link without asking the channel again.
  */
@@ -56,6 +60,29 @@ test('VTEX: the SKU whose EAN is the barcode (another RefId) is linked by its sk
 		expect((await push('vtex:luxstore', writer)).results.map((r) => [r.sku, r.status, r.value])).toEqual([['CAMISA', 'pushed', 7]]);
 		expect(sim.stockOf('20')).toBe(7);
 		expect((await store.listLinks({ channel: 'vtex' })).map((l) => [l.sku, l.listingId, l.source])).toEqual([['CAMISA', '20', 'catalog']]);
+	} finally {
+		await sim.stop();
+	}
+});
+
+test('Shopee: the model whose gtin_code is the barcode is found by reading the catalog, linked and published; the next push reads no catalog', async () => {
+	const sim = new ShopeeSimulator(SHOPEE_KEYS);
+	await sim.start();
+	try {
+		sim.putItem(501, 'OUTRA', [{ id: 0, sku: 'OUTRA', stock: 0 }]).putItem(502, 'CAM', [{ id: 5021, sku: 'CAM-AZUL-M', stock: 1, gtin: GTIN }]);
+		const transport = withShopeeSigning(createFetchTransport({}, 5000), SHOPEE_KEYS, () => sim.token0());
+		const writer = createShopeeWriter({ transport, baseUrl: sim.baseUrl, account: SHOPEE_KEYS.shopId, retry: tinyRetry(2).retry });
+		const channel = `shopee:${SHOPEE_KEYS.shopId}`;
+		expect((await push(channel, writer)).results.map((r) => [r.sku, r.status, r.value])).toEqual([['CAMISA', 'pushed', 7]]);
+		expect(sim.stockOf('CAM-AZUL-M')).toBe(7);
+		expect((await store.listLinks({ channel: 'shopee' })).map((l) => [l.sku, l.listingId, l.variantId, l.source])).toEqual([['CAMISA', '502', '5021', 'catalog']]);
+		const catalogReads = () => sim.requests(/\/(search_item|get_item_list|get_item_base_info|get_model_list)$/).length;
+		const reads = catalogReads();
+		expect(sim.requests(/get_item_list$/).length).toBe(1);
+		await stock(store, { CAMISA: [2] });
+		expect((await push(channel, writer)).results.map((r) => [r.sku, r.status, r.value])).toEqual([['CAMISA', 'pushed', 2]]);
+		expect(sim.stockOf('CAM-AZUL-M')).toBe(2);
+		expect(catalogReads()).toBe(reads);
 	} finally {
 		await sim.stop();
 	}

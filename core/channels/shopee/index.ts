@@ -136,5 +136,5 @@ export const shopeeChannel: ChannelDescriptor<'shopee'> = {
 	// Every answer is {error, message, request_id, response}; orders are response.order_list.
 	responseShapes: [{ list: ['response', 'order_list'] }],
 	// Push (order status, code 3) through the OMS webhook trigger; the callback URL is set in the app console.
-	capabilities: { writes: ['invoice', 'cancel'], barcodes: { none: '`gtin_code` (Brazil) is on items and models, but product/search_item searches item_name and item_sku only: a look-up would read every item (not built)' }, webhooks: { reader: shopeeWebhookReader } },
+	capabilities: { writes: ['invoice', 'cancel'], barcodes: { field: '`gtin_code` of items and models (Brazil), by reading the catalog (get_item_list, get_item_base_info, get_model_list): product/search_item has no barcode search' }, webhooks: { reader: shopeeWebhookReader } },
 };

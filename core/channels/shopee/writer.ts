@@ -3,6 +3,7 @@ import { joinUrl, multipartForm, send } from '../common/http';
 import { reasonFrom, sendWrite, stockPerSku, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { readResponse } from './api';
+import { shopeeBarcodeLookup } from './catalog';
 
 const CANCEL_REASONS = ['CUSTOMER_REQUEST', 'COD_NOT_SUPPORTED', 'UNDELIVERABLE_AREA'] as const;
 /** upload_invoice_doc's file_type for XML (1 pdf, 2 jpeg, 3 png, 4 xml) and its "1MB" file limit. */
@@ -35,6 +36,7 @@ export const SHOPEE_INVOICE_MAX_BYTES = 1024 * 1024;
  * SKU look-up: GET product/search_item?item_sku= and each found item's product/get_model_list; the model whose
  * model_sku is the SKU, or model 0 of an item without models. [?] Whether search_item matches model SKUs and
  * whether it matches exactly; location_id left out (single-warehouse sellers).
+ * Barcode look-up: the catalog's gtin_code, read item by item (catalog.ts).
  */
 export function createShopeeWriter(ctx: AdapterContext): ChannelWriter {
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
@@ -73,6 +75,7 @@ export function createShopeeWriter(ctx: AdapterContext): ChannelWriter {
 					answer,
 				);
 		}),
+		resolveListingsByGtin: shopeeBarcodeLookup(ctx, get),
 
 		async cancelOrder(input) {
 			const cancelUrl = url('/api/v2/order/cancel_order');

@@ -8,6 +8,7 @@ import type { ListingDriver } from '../listing-conformance';
 import type { WriterDriver } from '../writer-conformance';
 
 let sim: ShopeeSimulator;
+const GTIN = '7891000315507';
 export const SHOPEE_KEYS = { partnerId: '2001887', partnerKey: 'partner-key-test', shopId: '322300222', code: 'auth-code' };
 
 /** What the n8n credential does: every request signed, with the shop's token (a wrong one when refused). */
@@ -22,6 +23,8 @@ export const shopeeWriterDriver: WriterDriver = {
 		sim = new ShopeeSimulator(SHOPEE_KEYS);
 		await sim.start();
 		sim.putItem(501, 'CAMISETA', [{ id: 9001, sku: 'MOUSE', stock: 9 }]).putItem(502, 'TECLADO', [{ id: 0, sku: 'TECLADO', stock: 2 }]);
+		// A model carrying the barcode, under a SKU the OMS does not use.
+		sim.putItem(503, 'CANECA', [{ id: 9031, sku: 'LOJA-7891', stock: 4, gtin: GTIN }]);
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) => createShopeeWriter(context(retry, refused)),
@@ -31,6 +34,7 @@ export const shopeeWriterDriver: WriterDriver = {
 	fault: (fault, path) => sim.injectFault(fault, path),
 	stockPath: /\/api\/v2\/product\//,
 	authStatus: 403,
+	barcoded: { gtin: GTIN, stockOf: () => sim.items.get(503)?.models.get(9031)?.stock, lookupPath: /\/api\/v2\/product\/get_item_list$/ },
 };
 
 export const shopeeListingDriver: ListingDriver = {
