@@ -1,5 +1,9 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import {
+	MAGALU_FULFILLMENT_WAREHOUSE,
+	MAGALU_FULFILLMENT_WHEN,
+} from '../core/channels/magalu/fulfillment';
+import {
 	ID_MAGALU_AUTH_URL,
 	ID_MAGALU_LOGIN_QUERY,
 	ID_MAGALU_TOKEN_URL,
@@ -7,7 +11,7 @@ import {
 	MAGALU_DEFAULT_CHANNEL_ID,
 	MAGALU_ORDER_SCOPES,
 } from '../core/channels/magalu/endpoints';
-import { authorizationCodeProperties, baseUrlOverrideProperty, environmentProperty, productionAndSandbox } from './shared/channelProperties';
+import { authorizationCodeProperties, baseUrlOverrideProperty, environmentProperty, optionalStringProperty, productionAndSandbox } from './shared/channelProperties';
 import { apiRoot } from './shared/requests';
 
 /**
@@ -35,6 +39,18 @@ export class MagaluOAuth2Api implements ICredentialType {
 			default: MAGALU_DEFAULT_CHANNEL_ID,
 			description: 'Sent as X-Channel-Id: the sales channel to operate (the default is the Magalu channel; the sandbox may use its own ID)',
 		},
+		optionalStringProperty(
+			'Fulfillment Warehouse',
+			'fulfillmentWarehouse',
+			'The OMS warehouse that holds your stock in Magalu Fulfillment (Magalu\'s own warehouse). Orders Magalu ships from there take units from this warehouse, never from yours; do not list it under a channel\'s Sells.',
+			{ default: MAGALU_FULFILLMENT_WAREHOUSE },
+		),
+		optionalStringProperty(
+			'Fulfillment When',
+			'fulfillmentWhen',
+			'How to recognise a delivery Magalu ships from its own warehouse: field=value pairs of the delivery, separated by commas (any one matching is enough). Magalu has not published this field; the default is what other integrations read. Write "none" if you do not use Magalu Fulfillment and orders are wrongly held apart.',
+			{ default: MAGALU_FULFILLMENT_WHEN },
+		),
 		baseUrlOverrideProperty(
 			'https://api.magalu.com',
 			"API root. Leave empty for the environment's host. When set, tokens are also requested from <base URL>/oauth/token (a test simulator serves both).",

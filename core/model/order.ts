@@ -179,9 +179,20 @@ export interface CanonicalOrder {
  * returned than it has (or more returned than shipped); the counts were lowered to what the line can hold.
  * `all_lines_removed`: a change on the channel (a VTEX change order) removed every unit of an order that is not
  * cancelled: it comes with no lines, and the store gives back what it holds for it (released, or restocked
- * after the deduct point).
+ * after the deduct point). `fulfillment_lines_apart`: part of the order ships from the marketplace's own
+ * warehouse (a Magalu Fulfillment delivery beside deliveries the seller ships): those lines are left out, so
+ * they take none of the seller's stock, and the rest is held as usual.
  */
-export const INTAKE_FLAGS = ['unmapped_lines', 'currency_from_account', 'time_zone_assumed', 'status_assumed', 'status_unknown', 'line_quantities_clamped', 'all_lines_removed'] as const;
+export const INTAKE_FLAGS = [
+	'unmapped_lines',
+	'currency_from_account',
+	'time_zone_assumed',
+	'status_assumed',
+	'status_unknown',
+	'line_quantities_clamped',
+	'all_lines_removed',
+	'fulfillment_lines_apart',
+] as const;
 export type IntakeFlag = (typeof INTAKE_FLAGS)[number];
 
 /**

@@ -1,29 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { normalizeMagaluOrder } from '../../core/channels/magalu/normalize';
 import { OrderValidationError } from '../../core/model/validate';
+import { publishedMagalu as published, publishedMagaluOrder as publishedOrder } from './helpers/magalu-published';
 
-/**
- * Magalu's own response examples, as far as the stored copies of its pages go (see
- * test/fixtures/published/magalu/SOURCES.md: both are excerpts, cut before the item price and quantity):
- * - get_order.excerpt.json: https://developers.magalu.com/docs/plataforma-do-seller-pedidos/get_order/
- * - get_delivery.excerpt.json: https://developers.magalu.com/docs/plataforma-do-seller-pedidos/get_delivery/
- */
-const published = (name: string): Record<string, any> =>
-	JSON.parse(readFileSync(join(__dirname, '../fixtures/published/magalu', name), 'utf8')) as Record<string, any>;
-
-/**
- * The published order head with the published delivery as its only delivery. Added here, each because the
- * docs show a placeholder or the excerpt stops before it: the order and delivery statuses (one documented
- * value each) and the item quantity. The unit price is not in the excerpt either: the normaliser falls back
- * to the item's amounts.total / quantity.
- */
-function publishedOrder(): Record<string, any> {
-	const delivery: Record<string, any> = { ...published('get_delivery.excerpt.json'), status: 'approved' };
-	delivery.items = delivery.items.map((item: Record<string, any>) => ({ ...item, quantity: 1 }));
-	return { ...published('get_order.excerpt.json'), status: 'approved', deliveries: [delivery] };
-}
-
+/** Magalu's published get_order / get_delivery excerpts (helpers/magalu-published.ts, SOURCES.md). */
 const normalize = (raw: unknown, options = {}) => normalizeMagaluOrder(raw, 'loja-do-edu', options);
 
 function errorOf(raw: unknown): unknown {

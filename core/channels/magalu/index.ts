@@ -11,17 +11,19 @@ import { KEYED_BY_SELLER_SKU, type ChannelDescriptor } from '../descriptor';
 import { createMagaluWriter } from './writer';
 import { magaluWebhookReader } from './webhook';
 import { deliveryIdOf, orderIdOfDelivery } from './delivery-ref';
+import { magaluFulfillment } from './fulfillment';
 
 export { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDeliveries } from './status';
 export * from './endpoints';
 export type { MagaluOrder } from './normalize';
+export { MAGALU_FULFILLMENT_WAREHOUSE, MAGALU_FULFILLMENT_WHEN } from './fulfillment';
 
 const orderIdOf = (o: MagaluOrder | undefined) => (o && typeof o === 'object' && o.id !== undefined && o.id !== null ? String(o.id) : undefined);
 
 /**
  * Magalu Open API, GET /seller/v1/orders. ctx.baseUrl is api.magalu.com or api-sandbox.magalu.com; auth
  * (ID Magalu bearer token) is the transport's. Options: `channelId` (X-Channel-Id, default the Magalu
- * channel). The list returns whole orders with their deliveries and items, so there is no getDetails.
+ * channel), `fulfillmentWhen` / `fulfillmentWarehouse` (Magalu Fulfillment, fulfillment.ts). The list returns whole orders with their deliveries and items, so there is no getDetails.
  *
  * Offset paging is sorted by creation; an order updated while the window is listed leaves it and moves
  * later orders down one place, which the token's check order detects (common/paging.ts, checkedOffsetPage).
@@ -29,6 +31,8 @@ const orderIdOf = (o: MagaluOrder | undefined) => (o && typeof o === 'object' &&
 export function createMagaluAdapter(ctx: AdapterContext): ChannelAdapter<MagaluOrder> {
 	const ordersUrl = joinUrl(ctx.baseUrl, MAGALU_ORDERS.path);
 	const headers = { 'X-Channel-Id': String(ctx.options?.channelId ?? MAGALU_DEFAULT_CHANNEL_ID) };
+	// A malformed fulfilment test stops the trigger here, before any order is read.
+	magaluFulfillment(ctx.options);
 
 	async function list(query: HttpRequest['query']): Promise<MagaluOrder[]> {
 		const req: HttpRequest = { method: 'GET', url: ordersUrl, headers, query };

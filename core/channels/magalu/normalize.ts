@@ -5,12 +5,16 @@ import { magaluMethod, orderPaymentMethod } from '../common/payment';
 import type { JsonObject, RawReader } from '../common/raw-reader';
 import { tolerantStatus, UNKNOWN_STATUS, type StatusMapping } from '../common/status';
 import type { AdapterContext } from '../types';
+import { magaluFulfillment } from './fulfillment';
 import { MAGALU_DELIVERY_STATUS_MAP, MAGALU_ORDER_STATUS_MAP, magaluStatusFromDeliveries } from './status';
 
 /** A Magalu `/seller/v1/orders` order (list result or get-by-id; both carry deliveries with items). */
 export type MagaluOrder = JsonObject;
 
-/** The adapter options (ctx.options) read here: `currency`, the account's currency, for an order naming none (default BRL). */
+/**
+ * The adapter options (ctx.options) read here: `currency`, the account's currency, for an order naming none
+ * (default BRL); `fulfillmentWhen` and `fulfillmentWarehouse`, Magalu Fulfillment (fulfillment.ts).
+ */
 export type MagaluNormalizeOptions = AdapterContext['options'];
 
 /**
@@ -59,6 +63,8 @@ interface Delivery {
 	d: JsonObject;
 	path: string;
 	status: string;
+	/** Ships from Magalu's warehouse (Magalu Fulfillment), not the seller's. */
+	fulfillment: boolean;
 }
 
 /**
@@ -174,18 +180,23 @@ function readInvoice(r: RawReader, deliveries: Delivery[]): Invoice | undefined 
 export function normalizeMagaluOrder(input: unknown, account: string, options?: MagaluNormalizeOptions): CanonicalOrder {
 	const { r, o } = openRawOrder('magalu', input, 'id');
 	const flags = new Set<IntakeFlag>();
+	const fulfillment = magaluFulfillment(options);
 	const orderStatus = r.string(o, 'status');
 	// An unknown order or delivery status imports the order with its units reserved, flagged.
 	const orderMapping = tolerantStatus(() => readMapped(r, o, 'status', MAGALU_ORDER_STATUS_MAP), UNKNOWN_STATUS, flags);
 	const all = r.objects(r.array(o, 'deliveries'), 'deliveries').map(({ item, path }): Delivery => {
 		tolerantStatus(() => readMapped(r, item, `${path}.status`, MAGALU_DELIVERY_STATUS_MAP), undefined, flags);
-		return { d: item, path, status: r.string(item, `${path}.status`) };
+		return { d: item, path, status: r.string(item, `${path}.status`), fulfillment: fulfillment.isFulfillment(item) };
 	});
 	const live = all.filter((x) => x.status !== 'cancelled');
 	// Lines of cancelled deliveries consume no stock, unless the whole order is cancelled (then they say what was).
 	const counted = live.length > 0 ? live : all;
+	// Magalu Fulfillment deliveries take Magalu's stock: a whole-fulfilment order is held in its own warehouse;
+	// in a mixed one their lines are left out, as cancelled deliveries' are, and flagged.
+	const own = counted.filter((x) => !x.fulfillment);
+	if (own.length > 0 && own.length < counted.length) flags.add('fulfillment_lines_apart');
 	const mapping = flags.has('status_unknown') ? UNKNOWN_STATUS : orderMapping.status ? (orderMapping as StatusMapping) : magaluStatusFromDeliveries(all.map((x) => x.status));
-	const lines = readLines(r, counted);
+	const lines = readLines(r, own.length > 0 ? own : counted);
 	const amounts = r.object(o, 'amounts');
 	const date = (keys: string[]) => keys.reduce<string | undefined>((found, k) => found ?? readDate(r, o, k, flags), undefined);
 	const updatedAt = date(['updated_at', 'approved_at', 'purchased_at', 'created_at']) ?? r.fail('updated_at', 'is required (the order has no date)');
@@ -214,9 +225,11 @@ export function normalizeMagaluOrder(input: unknown, account: string, options?: 
 	if (address) order.shippingAddress = address;
 	const invoice = readInvoice(r, live);
 	if (invoice) order.invoice = invoice;
-	// The one open delivery is the order's shipment group (its NF-e goes to it); several: the ERP names one.
-	if (live.length === 1) {
-		const id = r.optString(live[0].d, `${live[0].path}.id`);
+	if (own.length === 0 && counted.length > 0) order.warehouse = fulfillment.warehouse;
+	// The one open delivery the seller ships is the order's shipment group (its NF-e goes to it); several: the ERP names one.
+	const sellerShips = live.some((x) => !x.fulfillment) ? live.filter((x) => !x.fulfillment) : live;
+	if (sellerShips.length === 1) {
+		const id = r.optString(sellerShips[0].d, `${sellerShips[0].path}.id`);
 		if (id) order.groupId = id;
 	}
 	const payments = o.payments;

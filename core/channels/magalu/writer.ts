@@ -4,6 +4,7 @@ import { isJsonObject, type JsonObject } from '../common/raw-reader';
 import { listingsBySku, pushEach } from '../common/writer';
 import type { AdapterContext, ChannelWriter, InvoiceInput } from '../types';
 import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
+import { magaluFulfillment } from './fulfillment';
 
 /**
  * Magalu Open API write-back. Auth (ID Magalu bearer) is the transport's; options.channelId is the sales
@@ -12,29 +13,34 @@ import { MAGALU_DEFAULT_CHANNEL_ID, MAGALU_ORDERS } from './endpoints';
  * - Stock: PATCH /seller/v1/portfolios/stocks/{sku} {quantity, type: "AVAILABLE", channel: {id}}. [?] Only
  *   seen in third-party code (README "Magalu: unconfirmed"); the portfolio is keyed by the seller's own SKU.
  * - NF-e: POST /seller/v1/deliveries/{id}/invoices (add_invoice page): per delivery, so the order is read
- *   for its delivery id.
+ *   for its delivery id. A Magalu Fulfillment delivery (fulfillment.ts) is Magalu's to invoice: never chosen.
  * - Shipment and cancellation write-back are not documented: those methods are left out.
  */
 export function createMagaluWriter(ctx: AdapterContext): ChannelWriter {
 	const channelId = String(ctx.options?.channelId ?? MAGALU_DEFAULT_CHANNEL_ID);
 	const headers = { 'X-Channel-Id': channelId };
 	const url = (path: string) => joinUrl(ctx.baseUrl, path);
+	const fulfillment = magaluFulfillment(ctx.options);
 
 	/**
 	 * The delivery an order's NF-e belongs to: the one named by the group id (a delivery of this order), else
-	 * the one live delivery; an order with several needs the group id, one NF-e each.
+	 * the one live delivery the seller ships; an order with several needs the group id, one NF-e each.
 	 */
 	async function deliveryOf(orderId: string, deliveryId?: string): Promise<JsonObject> {
 		const req: HttpRequest = { method: 'GET', url: url(`${MAGALU_ORDERS.path}/${encodeURIComponent(orderId)}`), headers };
 		const order = expectObject(await send(ctx, req), req);
-		const live = (Array.isArray(order.deliveries) ? order.deliveries.filter(isJsonObject) : []).filter((d) => d.status !== 'cancelled');
+		const open = (Array.isArray(order.deliveries) ? order.deliveries.filter(isJsonObject) : []).filter((d) => d.status !== 'cancelled');
+		const live = open.filter((d) => !fulfillment.isFulfillment(d));
+		const apart = open.length - live.length;
 		if (deliveryId !== undefined) {
-			const named = live.find((d) => String(d.id) === deliveryId);
+			const named = open.find((d) => String(d.id) === deliveryId);
 			if (!named) throw new Error(`Magalu order ${orderId} has no open delivery ${deliveryId} (group id)`);
+			if (!live.includes(named)) throw new Error(`Magalu order ${orderId}: delivery ${deliveryId} ships from Magalu Fulfillment, whose NF-e Magalu issues`);
 			return named;
 		}
 		if (live.length !== 1 || typeof live[0].id !== 'string') {
-			throw new Error(`Magalu order ${orderId} has ${live.length} open deliveries: an NF-e goes to exactly one delivery (give its id as the group id)`);
+			const fromMagalu = apart > 0 ? ` (and ${apart} from Magalu Fulfillment, whose NF-e Magalu issues)` : '';
+			throw new Error(`Magalu order ${orderId} has ${live.length} open deliveries the seller ships${fromMagalu}: an NF-e goes to exactly one delivery (give its id as the group id)`);
 		}
 		return live[0];
 	}

@@ -1,6 +1,7 @@
 import type { Address, CanonicalOrder, Customer, IntakeFlag, OrderLine, Shipment } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { digitsOnly, openRawOrder, readCents, readZonedDate } from '../common/fields';
+import { fulfilmentWarehouse } from '../common/fulfilment';
 import { mercadoPagoMethod, orderPaymentMethod } from '../common/payment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { UNKNOWN_STATUS, type StatusMapping } from '../common/status';
@@ -29,8 +30,6 @@ export type MlNormalizeOptions = AdapterContext['options'];
  */
 const FULL_LOGISTIC_TYPE = 'fulfillment';
 export const ML_FULL_WAREHOUSE = 'mercadolivre-full';
-const fullWarehouseOf = (options: MlNormalizeOptions): string =>
-	typeof options?.fullWarehouse === 'string' && options.fullWarehouse.trim() !== '' ? options.fullWarehouse.trim() : ML_FULL_WAREHOUSE;
 
 /**
  * The zone of a date that carries no offset. ML's API answers in its own zone: the order examples of
@@ -94,7 +93,7 @@ export function normalizeMlOrder(raw: MlOrder, account: string, options?: MlNorm
 	const address = shipment && toAddress(shipment);
 	if (address) order.shippingAddress = address;
 	// The store reserves a whole order in one warehouse; an ML order is one item (one line), so its depot.
-	const warehouse = full ? fullWarehouseOf(options) : lines.find((l) => l.warehouse !== undefined)?.warehouse;
+	const warehouse = full ? fulfilmentWarehouse(options, 'fullWarehouse', ML_FULL_WAREHOUSE) : lines.find((l) => l.warehouse !== undefined)?.warehouse;
 	if (warehouse !== undefined) order.warehouse = warehouse;
 	// Every ML order belongs to a pack (one shipment for its orders): write-back sends the pack's NF-e once.
 	const pack = o.pack_id;

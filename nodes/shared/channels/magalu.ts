@@ -18,7 +18,12 @@ export const magaluN8n: N8nChannel = {
 	adapterContext: (credentials, parameter) => ({
 		baseUrl: String(credentials.baseUrl || magaluBaseUrl(credentials.environment === 'sandbox' ? 'sandbox' : 'production')),
 		account: String(parameter('sellerAccount')),
-		options: { channelId: String(credentials.channelId || MAGALU_DEFAULT_CHANNEL_ID) },
+		// Read by the normaliser (Magalu Fulfillment orders) and the writer (which delivery takes the NF-e).
+		options: {
+			channelId: String(credentials.channelId || MAGALU_DEFAULT_CHANNEL_ID),
+			fulfillmentWarehouse: String(credentials.fulfillmentWarehouse ?? ''),
+			fulfillmentWhen: String(credentials.fulfillmentWhen ?? ''),
+		},
 	}),
 	// Magalu signs nothing: a delivery is only a hint, read again with the credential.
 	webhookSecrets: (_c, account) => ({ account }),

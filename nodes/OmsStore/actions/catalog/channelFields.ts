@@ -66,7 +66,7 @@ export const warehouseListFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'default, sp',
-		description: 'Warehouses whose stock this account sells, separated by commas: their sum is published. Empty: the Push Stock node\'s Warehouse. Do not list fulfilment warehouses (Amazon FBA, Mercado Livre Full): the marketplace keeps that stock.',
+		description: 'Warehouses whose stock this account sells, separated by commas: their sum is published. Empty: the Push Stock node\'s Warehouse. Do not list fulfilment warehouses (Amazon FBA, Mercado Livre Full, Magalu Fulfillment): the marketplace keeps that stock.',
 	},
 	{
 		displayName: 'Reserves In Warehouses',
