@@ -7,7 +7,7 @@ import { intParam, json } from './sim-paging';
  * examples named in core/channels/lojaintegrada/api.ts): "Authorization: chave_api <k> aplicacao <app>";
  * GET /v1/pedido/search/ with since_atualizado (AAAA-MM-DDTHH:MM:SS, "a partir da": inclusive), limit ≤ 50
  * and offset, answering {meta: {limit, next, offset, previous, total_count}, objects: [summary]}; GET
- * /v1/pedido/{numero}; GET /v1/situacao/; products by sku; GET/PUT /v1/produto_estoque/{id}; PUT
+ * /v1/pedido/{numero}; GET /v1/situacao/; GET /v1/produto/ (by sku, or the catalogue by limit/offset); GET/PUT /v1/produto_estoque/{id}; PUT
  * /v1/pedido_envio/{id} {objeto}; PUT /v1/situacao/pedido/{numero} {codigo}; POST /v1/integration/pedido/nf
  * (multipart, the store key as account_key).
  * [?] Undocumented and chosen here: dates in store time (-03:00); the list sorted by numero ascending, or by
@@ -87,10 +87,7 @@ export class LojaIntegradaSimulator extends HttpSimulator {
 			return o ? json(200, o) : notFound();
 		}));
 		this.route('GET', '/v1/situacao/', guarded(() => json(200, { meta: { limit: 20, offset: 0, total_count: 5, next: null, previous: null }, objects: Object.keys(SITUACOES).map(situacao) })));
-		this.route('GET', '/v1/produto/', guarded((req) => {
-			const rows = [...this.stock.entries()].filter(([, s]) => !req.query.get('sku') || s.sku === req.query.get('sku')).map(([id, s]) => ({ id, sku: s.sku, removido: false, resource_uri: `/api/v1/produto/${id}` }));
-			return json(200, { meta: { limit: 20, offset: 0, total_count: rows.length, next: null, previous: null }, objects: rows });
-		}));
+		this.route('GET', '/v1/produto/', guarded((req) => this.produtos(req)));
 		this.route('GET', '/v1/produto_estoque/:id', guarded((_req, p) => this.readStock(Number(p.id))));
 		this.route('PUT', '/v1/produto_estoque/:id', guarded((req, p) => this.writeStock(req, Number(p.id))));
 		this.route('PUT', '/v1/pedido_envio/:id', guarded((req, p) => this.tracking(req, Number(p.id))));
@@ -120,6 +117,37 @@ export class LojaIntegradaSimulator extends HttpSimulator {
 	putProduct(id: number, sku: string, quantidade: number, situacaoSemEstoque = -1): this {
 		this.stock.set(id, { sku, quantidade, situacao_em_estoque: 2, situacao_sem_estoque: situacaoSemEstoque });
 		return this;
+	}
+
+	/** Catalogue fields of a produto put with putProduct: its gtin, its tipo (a parent is "atributo"), its parent, removal. */
+	readonly catalog = new Map<number, { gtin?: string | null; tipo?: 'normal' | 'atributo' | 'atributo_opcao'; pai?: number; removido?: boolean }>();
+
+	/**
+	 * GET /v1/produto/: filtered by sku when given, limit ≤ 50 and offset, rows shaped as the document's list
+	 * (objects.* fields of its leaf inventory: a parent names its variations in `filhos`, a variation names its
+	 * grade values in `variacoes` and comes without a nome). [?] The order is undocumented: id ascending here.
+	 */
+	private produtos(req: SimRequest): SimResponse {
+		const limit = intParam(req.query, 'limit', 20, 1, 50);
+		const offset = intParam(req.query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+		if (limit === undefined || offset === undefined) return json(400, { error_message: 'limit: o máximo aceito é 50' });
+		const sku = req.query.get('sku');
+		const uri = (id: number) => `/api/v1/produto/${id}`;
+		const rows = [...this.stock.entries()]
+			.filter(([, s]) => !sku || s.sku === sku)
+			.sort(([a], [b]) => a - b)
+			.map(([id, s]) => {
+				const c = this.catalog.get(id) ?? {};
+				const tipo = c.tipo ?? 'normal';
+				const filhos = [...this.catalog.entries()].filter(([, f]) => f.pai === id).map(([f]) => uri(f));
+				return {
+					id, sku: s.sku, gtin: c.gtin ?? null, tipo, removido: c.removido ?? false, ativo: true, bloqueado: false,
+					nome: tipo === 'atributo_opcao' ? null : `Produto ${s.sku}`, filhos, grades: [], variacoes: tipo === 'atributo_opcao' ? ['/api/v1/grade/8945/variacao/37078'] : [],
+					resource_uri: uri(id), url: `https://loja.example/produto-${id}`,
+				};
+			});
+		const next = offset + limit < rows.length ? `/api/v1/produto/?limit=${limit}&offset=${offset + limit}` : null;
+		return json(200, { meta: { limit, offset, total_count: rows.length, next, previous: null }, objects: rows.slice(offset, offset + limit) });
 	}
 
 	private search(req: SimRequest): SimResponse {

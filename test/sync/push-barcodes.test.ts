@@ -1,5 +1,6 @@
 import { withShopeeSigning } from '../../core/channels/shopee/api';
 import { createShopeeWriter } from '../../core/channels/shopee/writer';
+import { createLojaIntegradaWriter } from '../../core/channels/lojaintegrada/writer';
 import { createTrayWriter } from '../../core/channels/tray/writer';
 import { createVtexWriter } from '../../core/channels/vtex/writer';
 import type { ChannelWriter } from '../../core/channels/types';
@@ -9,6 +10,7 @@ import type { OmsStore } from '../../core/store/types';
 import { SHOPEE_KEYS } from '../channels/conformance/drivers/shopee';
 import { tinyRetry } from '../channels/helpers/channel-test';
 import { ShopeeSimulator } from '../simulators/shopee';
+import { LojaIntegradaSimulator } from '../simulators/lojaintegrada';
 import { TraySimulator } from '../simulators/tray';
 import { VtexSimulator } from '../simulators/vtex';
 import { freshStore, stock } from './stores';
@@ -83,6 +85,31 @@ test('Shopee: the model whose gtin_code is the barcode is found by reading the c
 		expect((await push(channel, writer)).results.map((r) => [r.sku, r.status, r.value])).toEqual([['CAMISA', 'pushed', 2]]);
 		expect(sim.stockOf('CAM-AZUL-M')).toBe(2);
 		expect(catalogReads()).toBe(reads);
+	} finally {
+		await sim.stop();
+	}
+});
+
+test('Loja Integrada: the variation whose gtin is the barcode is found by reading the catalogue, linked and published; the next push reads nothing', async () => {
+	const keys = { chaveApi: 'li-store', chaveAplicacao: 'li-app' };
+	const sim = new LojaIntegradaSimulator(keys);
+	await sim.start();
+	try {
+		for (let n = 1; n <= 60; n++) sim.putProduct(174389000 + n, `LOJA-${n}`, 0);
+		sim.putProduct(174389100, 'CAM', 0).putProduct(174389101, 'CAM-AZUL-M', 1);
+		sim.catalog.set(174389100, { tipo: 'atributo', gtin: GTIN });
+		sim.catalog.set(174389101, { tipo: 'atributo_opcao', pai: 174389100, gtin: GTIN });
+		const transport = createFetchTransport({ authorization: `chave_api ${keys.chaveApi} aplicacao ${keys.chaveAplicacao}` }, 5000);
+		const writer = createLojaIntegradaWriter({ transport, baseUrl: sim.baseUrl, account: '1234567', retry: tinyRetry(2).retry });
+		expect((await push('lojaintegrada:1234567', writer)).results.map((r) => [r.sku, r.status, r.value])).toEqual([['CAMISA', 'pushed', 7]]);
+		expect(sim.stock.get(174389101)?.quantidade).toBe(7);
+		expect((await store.listLinks({ channel: 'lojaintegrada' })).map((l) => [l.sku, l.listingId, l.source])).toEqual([['CAMISA', '174389101', 'catalog']]);
+		// The SKU asked by sku, then the catalogue read on two pages.
+		const reads = () => sim.requests(/\/v1\/produto\/$/).map((r) => r.query.get('sku') ?? `offset ${r.query.get('offset')}`);
+		expect(reads()).toEqual(['CAMISA', 'offset 0', 'offset 50']);
+		await stock(store, { CAMISA: [2] });
+		expect((await push('lojaintegrada:1234567', writer)).results.map((r) => [r.sku, r.status])).toEqual([['CAMISA', 'pushed']]);
+		expect(reads()).toHaveLength(3);
 	} finally {
 		await sim.stop();
 	}

@@ -77,5 +77,5 @@ export const lojaIntegradaChannel: ChannelDescriptor<'lojaintegrada'> = {
 	// [?] Webhook Pedidos exists (PUT /webhooks/v1/pedido {notifyUrl, token}; deliveries carry "Authorization:
 	// Bearer <token>", no signature) but its payload has another shape and was not read first-hand: the poll
 	// trigger is the intake.
-	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { none: 'each produto has `gtin`, but GET /v1/produto filters by sku, ativo, removido and dates only: a look-up would read the whole catalogue (not built)' } },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel'], barcodes: { field: 'produto `gtin` (variations are produtos of their own), by reading the catalogue (GET /v1/produto, 50 a page): the list has no barcode filter' } },
 };

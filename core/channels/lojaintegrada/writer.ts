@@ -1,9 +1,10 @@
 import type { HttpRequest } from '../../http/transport';
+import { findInCatalog } from '../common/catalog-read';
 import { localDateTime } from '../common/fields';
 import { expectObject, joinUrl, multipartForm, send } from '../common/http';
 import { absentOn404, sendWrite, stockPerSku, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
-import { LOJA_INTEGRADA_OFFSET, readObjects } from './api';
+import { LOJA_INTEGRADA_MAX_LIMIT, LOJA_INTEGRADA_OFFSET, readObjects } from './api';
 
 /**
  * Loja Integrada write-back (read in the survey of LI's OpenAPI and the client libraries named in api.ts):
@@ -18,6 +19,7 @@ import { LOJA_INTEGRADA_OFFSET, readObjects } from './api';
  * - NF-e: POST /v1/integration/pedido/nf, multipart fields account_key (the store's chave de API, which the
  *   n8n side passes as options.storeKey), sale_number, date, invoice_number, serie, access_key, url (the
  *   DANFE's address). LI keeps addresses, not files: the XML is not uploaded (url_xml is not sent).
+ * - barcodes: each produto's `gtin`, read from the catalogue (catalogPage below).
  * [?] Whether PUT situacao/pedido e-mails the buyer as a panel change does; whether `sku` filters exactly;
  * whether the NF-e endpoint sets the situação faturado by itself (it is not set here).
  */
@@ -29,6 +31,29 @@ export function createLojaIntegradaWriter(ctx: AdapterContext): ChannelWriter {
 		const product = readObjects(await send(ctx, req), req).items.find((p) => p.sku === sku && p.removido !== true);
 		return product ? { listingId: String(product.id) } : undefined;
 	}
+
+	/**
+	 * GET /v1/produto/ filters by sku, ativo, removido and dates only, so barcodes are found by reading the
+	 * catalogue (findInCatalog), 50 produtos a page by limit/offset. A variation is its own produto, listed as its
+	 * own row (the parent names it in `filhos` as a URI), so one read covers them; a parent with variations (tipo
+	 * "atributo") keeps no stock of its own and is passed over, as are removed produtos.
+	 * [?] No sort order is documented, so an offset is not a stable position: a produto created or removed during
+	 * the read (or between a read stopped on its budget and the one that resumes it) may shift one row past it
+	 * unread, until a later read. The maximum `limit` of this list is not documented (50 is the order search's
+	 * and the client libraries' default). `removido` works as a filter only in the operation's prose: not sent.
+	 */
+	const produtosByGtin = (gtins: string[]) =>
+		findInCatalog<ListingRef>(ctx, 'lojaintegrada', gtins, async (position, seen) => {
+			const offset = Number(position ?? 0);
+			const req: HttpRequest = { method: 'GET', url: url('/v1/produto/'), query: { limit: LOJA_INTEGRADA_MAX_LIMIT, offset } };
+			const { items, total } = readObjects(await send(ctx, req), req);
+			for (const p of items) {
+				const gtin = typeof p.gtin === 'string' ? p.gtin.replace(/[\s-]/g, '') : '';
+				if (gtin && p.removido !== true && p.tipo !== 'atributo' && p.id !== undefined && p.id !== null) seen.offer(gtin, { listingId: String(p.id) });
+			}
+			const end = offset + items.length;
+			return items.length === LOJA_INTEGRADA_MAX_LIMIT && end < total ? String(end) : undefined;
+		});
 
 	async function setSituacao(numero: string, codigo: string): Promise<void> {
 		await sendWrite(ctx, 'PUT', url(`/v1/situacao/pedido/${encodeURIComponent(numero)}`), { body: { codigo }, idempotent: true });
@@ -53,6 +78,8 @@ export function createLojaIntegradaWriter(ctx: AdapterContext): ChannelWriter {
 				await sendWrite(ctx, 'PUT', stockUrl, { body, idempotent: true });
 			},
 		),
+
+		resolveListingsByGtin: produtosByGtin,
 
 		async pushShipment(input) {
 			const read: HttpRequest = { method: 'GET', url: url(`/v1/pedido/${encodeURIComponent(input.channelOrderId)}`) };
