@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { barcodedListings } from '../../core/channels/mercadolivre/barcodes';
+import type { MlItemBody } from '../../core/channels/mercadolivre/items';
+import { createMercadoLivreWriter } from '../../core/channels/mercadolivre/writer';
 import { createNuvemshopWriter } from '../../core/channels/nuvemshop/writer';
 import { createTrayWriter } from '../../core/channels/tray/writer';
 import type { AdapterContext, ChannelWriter } from '../../core/channels/types';
@@ -19,6 +22,11 @@ import { tinyRetry } from './helpers/channel-test';
  * - Nuvemshop products-get-products.json: TiendaNube/api-docs@4058823422f89f94e0b68660a43b13ec65457cec:
  *   resources/product.md, "GET /products" 200 example (unchanged). Its variants have no `barcode` (the field is
  *   documented in resources/product_variant.md): one is set in a copy, said where.
+ * - Mercado Livre item-gtin-variations.json: https://developers.mercadolivre.com.br/identificadores-de-produtos
+ *   (29/12/2025), "Consultar nas publicações", response of GET /items/$ITEM_ID?include_attributes=all (unchanged;
+ *   read through a verbatim mirror, test/fixtures/published/mercadolivre/SOURCES.md). Its variation carries the
+ *   GTIN. The scan page and the /items/bulk envelope around it are built here from "Busca de itens"
+ *   (developers.mercadolivre.com.br/itens-e-buscas): that page publishes no /items/bulk answer.
  */
 const load = (channel: string, name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../fixtures/published', channel, name), 'utf8'));
 
@@ -55,6 +63,28 @@ describe('barcode look-ups on published answers', () => {
 		const found = await writer.resolveListingsByGtin!(['123', '321321321312', '7891000315507']);
 		expect(Object.fromEntries(found)).toEqual({ '123': { listingId: '18', variantId: '1233' }, '321321321312': { listingId: '1' } });
 		expect(sent[0].query).toMatchObject({ ean: '123' });
+	});
+
+	it("Mercado Livre: the published item's variation GTIN names that variation, found by reading the seller's items", async () => {
+		const item = load('mercadolivre', 'item-gtin-variations.json') as MlItemBody;
+		expect(barcodedListings(item)).toEqual([{ barcodes: ['7898945080293'], ref: { listingId: 'MLA1378022956', variantId: '177163823616' } }]);
+		let searches = 0;
+		const { writer, sent } = over(createMercadoLivreWriter, (path) => {
+			if (path.endsWith('/items/bulk')) return [{ id: item.id, status_code: 200, body: item }];
+			const first = ++searches === 1; // the first scan page holds the item; the second ends the scroll
+			return { seller_id: 'loja', results: first ? [item.id] : [], scroll_id: first ? 'c2Nyb2xs' : null, paging: { limit: 100, total: 1 } };
+		});
+		// Asked with left zero padding, as ML allows a code to be written: the same GTIN.
+		expect(Object.fromEntries(await writer.resolveListingsByGtin!(['07898945080293', '7891000315507']))).toEqual({
+			'07898945080293': { listingId: 'MLA1378022956', variantId: '177163823616' },
+		});
+		expect(sent.map((r) => [new URL(r.url).pathname, r.query?.scroll_id ?? r.query?.ids])).toEqual([
+			['/users/loja/items/search', undefined],
+			['/items/bulk', 'MLA1378022956'],
+			['/users/loja/items/search', 'c2Nyb2xs'],
+		]);
+		expect(sent[0].query).toMatchObject({ search_type: 'scan', limit: 100 });
+		expect(sent[1].query).toMatchObject({ include_attributes: 'all' });
 	});
 
 	it('Nuvemshop: the catalog page read finds a variant by its barcode; the published example (no barcode) finds none', async () => {

@@ -1,4 +1,5 @@
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
+import { itemsBulk, MlItemScans } from './mercadolivre-catalog';
 import { json } from './sim-paging';
 
 /**
@@ -154,6 +155,8 @@ export function mlShipment(id: number, status: string, substatus: string | null 
 export interface MlItem {
 	id: string;
 	title?: string;
+	/** active, paused, closed… (absent: active). */
+	status?: string;
 	available_quantity: number;
 	attributes?: Array<{ id: string; value_name: string }>;
 	variations: Array<{ id: number; available_quantity: number; attributes?: Array<{ id: string; value_name: string }>; user_product_id?: string }>;
@@ -187,6 +190,8 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		this.route('GET', '/users/:id', (req, p) => this.guard(req) ?? (p.id === String(this.sellerId) ? json(200, { id: this.sellerId, nickname: 'VENDEDOR_TESTE', site_id: 'MLB', tags: this.userTags }) : mlError(404, 'not_found', 'user not found')));
 		// Write-back: items by seller SKU, stock, NF-e upload and ME1 shipping notifications.
 		this.route('GET', '/users/:id/items/search', (req, p) => this.guard(req) ?? this.itemSearch(req, p.id));
+		// Before /items/:id, which would take "bulk" for an item id.
+		this.route('GET', '/items/bulk', (req) => this.guard(req) ?? itemsBulk(req, this.items));
 		this.route('GET', '/items/:id', (req, p) => this.guard(req) ?? this.item(p.id));
 		this.route('PUT', '/items/:id', (req, p) => this.guard(req) ?? this.updateItem(req, p.id));
 		this.route('PUT', '/items/:id/variations/:vid', (req, p) => this.guard(req) ?? this.updateVariation(req, p.id, p.vid));
@@ -237,6 +242,8 @@ export class MercadoLivreSimulator extends HttpSimulator {
 	}
 
 	readonly items = new Map<string, MlItem>();
+	/** Scans of the seller's items (search_type=scan), mercadolivre-catalog.ts. */
+	readonly scans = new MlItemScans();
 	/** NF-e uploads by shipment id: the raw XML as received. */
 	readonly invoices = new Map<number, string>();
 
@@ -247,6 +254,7 @@ export class MercadoLivreSimulator extends HttpSimulator {
 
 	private itemSearch(req: SimRequest, userId: string): SimResponse {
 		if (userId !== String(this.sellerId)) return mlError(403, 'forbidden', 'caller.id does not match user');
+		if (req.query.get('search_type') === 'scan') return this.scans.page(req, userId, () => [...this.items.keys()]);
 		const sku = req.query.get('seller_sku');
 		const skuOf = (x: { attributes?: MlItem['attributes'] }) => x.attributes?.find((a) => a.id === 'SELLER_SKU')?.value_name;
 		const results = [...this.items.values()]

@@ -147,5 +147,5 @@ export const mercadoLivreChannel: ChannelDescriptor<'mercadolivre'> = {
 	createWriter: createMercadoLivreWriter,
 	// GET /orders/{id} is the order; GET /orders/search answers {query, results, paging, ...}.
 	responseShapes: [{ list: ['results'] }],
-	capabilities: { writes: ['invoice', 'shipment'], barcodes: { none: 'the GTIN attribute is on items and variations, but /users/{id}/items/search filters by seller_sku, sku, status and missing identifiers only: a look-up would read every item (not built)' }, webhooks: { reader: mercadoLivreWebhookReader, missed: mercadoLivreMissedFeeds } },
+	capabilities: { writes: ['invoice', 'shipment'], barcodes: { field: '`GTIN` attribute of items and variations, by reading the seller\'s items (items/search scan pages of 100, /items/bulk 20 at a time): the API has no GTIN search' }, webhooks: { reader: mercadoLivreWebhookReader, missed: mercadoLivreMissedFeeds } },
 };

@@ -4,20 +4,10 @@ import { isJsonObject } from '../common/raw-reader';
 import { pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
 import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput, StockUpdate } from '../types';
 import { parseDepotMap } from './depots';
+import { mlItemsByBarcode } from './barcodes';
+import { listingRef, sellerSku, variationsOf, type MlItemBody } from './items';
 import { createUserProductStock } from './stock';
 import { ML_DEFAULT_BASE_URL } from './types';
-
-interface MlVariation {
-	id: number | string;
-	user_product_id?: string | null;
-	seller_custom_field?: string | null;
-	attributes?: Array<{ id?: string; value_name?: string | null }>;
-}
-
-/** The SELLER_SKU attribute, else the older seller_custom_field: where ML keeps the seller's SKU. */
-function sellerSku(v: MlVariation): string | undefined {
-	return v.attributes?.find((a) => a.id === 'SELLER_SKU')?.value_name ?? v.seller_custom_field ?? undefined;
-}
 
 /**
  * Mercado Livre write-back: stock per item or per variation — or, for multi-origin sellers (user tag
@@ -42,13 +32,11 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 
 	/** The item's own SKU listing, or the variation carrying the SKU; undefined when it is on neither. */
 	async function listingIn(itemId: string, sku: string): Promise<ListingRef | undefined> {
-		const item = (await get(`/items/${enc(itemId)}`)) as unknown as MlVariation & { variations?: MlVariation[] };
-		const variations = Array.isArray(item.variations) ? item.variations : [];
-		// The user product carries multi-origin stock; kept with the listing so pushes need not read the item.
-		const up = (x: MlVariation) => (typeof x.user_product_id === 'string' && x.user_product_id ? { inventoryItemId: x.user_product_id } : {});
-		if (variations.length === 0) return { listingId: itemId, ...up(item) };
+		const item = { ...((await get(`/items/${enc(itemId)}`)) as unknown as MlItemBody), id: itemId };
+		const variations = variationsOf(item);
+		if (variations.length === 0) return listingRef(item);
 		const v = variations.find((x) => sellerSku(x) === sku);
-		return v ? { listingId: itemId, variantId: String(v.id), ...(up(v).inventoryItemId ? up(v) : up(item)) } : undefined;
+		return v ? listingRef(item, v) : undefined;
 	}
 
 	/**
@@ -84,6 +72,8 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 				}
 				return undefined;
 			}),
+
+		resolveListingsByGtin: mlItemsByBarcode(ctx, base),
 
 		// PUT /items/{id} with a partial `variations` list deletes the variations left out, so a variation's
 		// stock goes to its own resource instead.

@@ -1,0 +1,144 @@
+import { ChannelHttpError } from '../../http/retry';
+import type { HttpRequest } from '../../http/transport';
+import { findInCatalog } from '../common/catalog-read';
+import { expectArray, expectObject, joinUrl, send } from '../common/http';
+import { isJsonObject } from '../common/raw-reader';
+import type { AdapterContext, ListingRef } from '../types';
+import { attributeOf, listingRef, variationsOf, type MlItemBody } from './items';
+
+/**
+ * Listings by barcode. The GTIN attribute (item or variation) cannot be searched: /users/{id}/items/search
+ * filters by seller_sku, sku, status, listing type and missing identifiers only. So the seller's items are
+ * read (findInCatalog: until every barcode is found, within the push's time budget, resumed by the next push),
+ * as "Busca de itens" documents it (developers.mercadolivre.com.br/itens-e-buscas, 31/08/2026, read through a
+ * verbatim mirror; its Global Selling twin global-selling.mercadolibre.com/devsite/items-and-searches-global-selling
+ * says the same):
+ * - GET /users/{id}/items/search?search_type=scan, without offset: item ids and a `scroll_id` that "expires in
+ *   5 minutes"; the same GET with `scroll_id` gives the next page, until the end (scroll_id null on the pt-BR
+ *   page, "" with `results: []` on the Global Selling one); `limit` 50 by default, 100 at most. A scroll is the
+ *   stable position the project asks for (offset paging stops at 1,000 and shifts as items change). An expired
+ *   one answers 400 `invalid.scroll.id` (the Global Selling page's error table).
+ * - GET /items/bulk?ids=… (the multiget /items?ids= was to be migrated by 25/10/2026): "a maximum of 20
+ *   results" a call; each element carries `id`, `status_code` (formerly `code`) and `body`; `attributes=
+ *   body.x,…` selects fields.
+ * The GTIN ("Identificadores de produtos", developers.mercadolivre.com.br/identificadores-de-produtos,
+ * 29/12/2025): `attributes[]` entry `GTIN`, `value_name`, on the item or on each variation (not both); several
+ * codes "separados por vírgula"; a code may be left-padded with zeros. The page reads it with
+ * GET /items/{id}?include_attributes=all ("para obter o detalhe completo do item").
+ * A page is read whole (a scan page cannot be resumed halfway). A read resumed by a later push sends its
+ * scroll only while it may live; an older one, or one ML refuses as expired, starts the scan over.
+ * [?] Unconfirmed, so sent anyway or handled both ways: that /items/bulk takes include_attributes=all and
+ * keeps variations' attributes under a `body.variations` selection; whether the scroll_id changes from page to
+ * page (the latest one is sent); whether "expires in 5 minutes" counts from the scroll's start or its last
+ * page (its last page is assumed, and 4 minutes kept as the margin); whether a scroll lists items created
+ * while it is read.
+ */
+
+/** Item ids per scan page: the documented maximum. */
+const SCAN_LIMIT = 100;
+/** Ids per /items/bulk call: the documented maximum. */
+const BULK_MAX = 20;
+const BULK_FIELDS = ['id', 'status', 'user_product_id', 'attributes', 'variations'].map((f) => `body.${f}`).join(',');
+/** A scroll older than this is not resumed: ML lets one live 5 minutes. */
+const SCROLL_REUSE_MS = 4 * 60_000;
+
+/** The barcodes of an item's listings, each with the listing it names. */
+export interface BarcodedListing {
+	barcodes: string[];
+	ref: ListingRef;
+}
+
+/**
+ * The forms a code may be asked in: ML takes a code "completado com zeros no começo", the store keeps GTIN-8,
+ * -12, -13 or -14; a GTIN-12 written as 13 digits is the same code (GS1), so each length is offered.
+ */
+export function gtinForms(code: string): string[] {
+	const bare = code.replace(/^0+(?=\d)/, '');
+	return [...new Set([code, ...[8, 12, 13, 14].filter((n) => n >= bare.length).map((n) => bare.padStart(n, '0'))])];
+}
+
+/** Where a read stopped: the scan's scroll and when it was last used. */
+interface ScrollAt {
+	scroll: string;
+	at: number;
+}
+const scrollAt = (position: string | undefined): ScrollAt | undefined => {
+	if (position === undefined) return undefined;
+	const p = JSON.parse(position) as Partial<ScrollAt>;
+	return typeof p.scroll === 'string' && typeof p.at === 'number' ? { scroll: p.scroll, at: p.at } : undefined;
+};
+const isExpiredScroll = (error: unknown) => error instanceof ChannelHttpError && error.httpCode === 400;
+
+/** The codes of a GTIN attribute: one, or several separated by commas. */
+const gtinsOf = (x: Pick<MlItemBody, 'attributes'>): string[] =>
+	(attributeOf(x, 'GTIN') ?? '')
+		.split(',')
+		.map((g) => g.trim())
+		.filter((g) => g !== '');
+
+/**
+ * The barcodes of an item's listings: each variation's GTIN names the variation; an item-level GTIN names the
+ * item, or its only variation (stock of an item with variations is written per variation, so an item-level
+ * code over several variations names none of them). Closed items take no stock: left out.
+ */
+export function barcodedListings(item: MlItemBody): BarcodedListing[] {
+	if (item.status === 'closed') return [];
+	const variations = variationsOf(item);
+	const own = gtinsOf(item);
+	if (variations.length === 0) return own.length > 0 ? [{ barcodes: own, ref: listingRef(item) }] : [];
+	const out = variations.flatMap((v) => (gtinsOf(v).length > 0 ? [{ barcodes: gtinsOf(v), ref: listingRef(item, v) }] : []));
+	if (own.length > 0 && variations.length === 1) out.push({ barcodes: own, ref: listingRef(item, variations[0]) });
+	return out;
+}
+
+export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: string[]) => Promise<Map<string, ListingRef>> {
+	const search = joinUrl(base, `/users/${encodeURIComponent(ctx.account)}/items/search`);
+
+	/** The items of `ids`, 20 a call; an item gone since the scan (404) is skipped, any other refusal fails the read. */
+	async function items(ids: string[]): Promise<MlItemBody[]> {
+		const out: MlItemBody[] = [];
+		for (let i = 0; i < ids.length; i += BULK_MAX) {
+			const req: HttpRequest = {
+				method: 'GET',
+				url: joinUrl(base, '/items/bulk'),
+				query: { ids: ids.slice(i, i + BULK_MAX).join(','), attributes: BULK_FIELDS, include_attributes: 'all' },
+			};
+			for (const entry of expectArray(await send(ctx, req), req)) {
+				if (!isJsonObject(entry)) continue;
+				const status = Number(entry.status_code ?? entry.code);
+				if (status === 200 && isJsonObject(entry.body)) out.push({ ...(entry.body as unknown as MlItemBody), id: String(entry.body.id ?? entry.id) });
+				else if (status !== 404) throw new ChannelHttpError(status || undefined, req, `Mercado Livre answered ${status} for item ${String(entry.id)} in /items/bulk`, entry.body);
+			}
+		}
+		return out;
+	}
+
+	async function scan(scroll: string | undefined): Promise<{ ids: string[]; next?: string }> {
+		const req: HttpRequest = { method: 'GET', url: search, query: { search_type: 'scan', limit: SCAN_LIMIT, ...(scroll ? { scroll_id: scroll } : {}) } };
+		const res = expectObject(await send(ctx, req), req);
+		const ids = (Array.isArray(res.results) ? res.results : []).map(String);
+		return { ids, next: typeof res.scroll_id === 'string' && res.scroll_id !== '' && ids.length > 0 ? res.scroll_id : undefined };
+	}
+
+	return (gtins: string[]) => {
+		/** Scrolls this read was given: one of them refused is a failure, not an old scroll to start over from. */
+		const own = new Set<string>();
+		return findInCatalog<ListingRef>(ctx, 'mercadolivre', gtins, async (position, seen) => {
+			const resumed = scrollAt(position);
+			const scroll = resumed && (own.has(resumed.scroll) || Date.now() - resumed.at < SCROLL_REUSE_MS) ? resumed.scroll : undefined;
+			let page: { ids: string[]; next?: string };
+			try {
+				page = await scan(scroll);
+			} catch (error) {
+				if (!scroll || own.has(scroll) || !isExpiredScroll(error)) throw error;
+				page = await scan(undefined);
+			}
+			for (const { barcodes, ref } of (await items(page.ids)).flatMap(barcodedListings)) {
+				for (const code of barcodes) for (const form of gtinForms(code)) seen.offer(form, ref);
+			}
+			if (page.next === undefined) return undefined;
+			own.add(page.next);
+			return JSON.stringify({ scroll: page.next, at: Date.now() } satisfies ScrollAt);
+		});
+	};
+}
