@@ -4,6 +4,7 @@ import type { LedgerInsert, OrderEventInsert, OrderSave, StoreTx } from '../stor
 import { sortedCounterKeys, toLevel } from '../store/backend';
 import { heldSkus, kitStockFor, ledgerRow, lockCounterSet, skusOf } from '../store/engine';
 import type { WaitingSave } from '../store/link-backend';
+import { chooseReserveWarehouses, holdsNoStock } from '../store/warehouse-choice';
 import { linkMap } from './link-apply';
 import { lineListing, linkKey, listingLockKey, resolveOrderLines, waitingLines, type CheckedLink } from './links';
 import type { LinkedOrder, LinkResult, ListingKey, ListingLink, UnlinkResult } from './types';
@@ -64,7 +65,7 @@ async function resolveWaiting(tx: StoreTx, orderKeys: string[], now: string): Pr
 	const listings = [...snapshots.values()].flatMap((w) => w.snapshot.lines.flatMap((l) => lineListing(w.snapshot, l) ?? []));
 	const links = linkMap(await tx.linksOfListings(listings));
 
-	const work = orderKeys.flatMap((key) => {
+	const found = orderKeys.flatMap((key) => {
 		const state = states.get(key);
 		const waiting = snapshots.get(key);
 		if (!state || !waiting) return [];
@@ -72,7 +73,10 @@ async function resolveWaiting(tx: StoreTx, orderKeys: string[], now: string): Pr
 		return resolved === waiting.snapshot ? [] : [{ key, state, waiting, resolved }];
 	});
 	// A line linked to a kit reserves the kit's components, like any apply.
-	const kits = await kitStockFor(tx, work.flatMap((w) => [...skusOf(w.resolved), ...heldSkus(w.state)]));
+	const kits = await kitStockFor(tx, found.flatMap((w) => [...skusOf(w.resolved), ...heldSkus(w.state)]));
+	// An order that held nothing while it waited chooses its warehouse now, as a new order would.
+	const chosen = await chooseReserveWarehouses(tx, kits, found.filter((w) => w.resolved.warehouse === undefined && holdsNoStock(w.state)).map((w) => w.resolved));
+	const work = found.map((w) => ({ ...w, state: { ...w.state, warehouse: chosen.get(w.key) ?? w.state.warehouse } }));
 	const counters = await lockCounterSet(tx, [
 		...work.flatMap((w) => kits.stockKeys(w.state, skusOf(w.resolved), w.state.warehouse)),
 		...work.flatMap((w) => kits.heldKeys(w.state)),

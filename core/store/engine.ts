@@ -18,7 +18,7 @@ import { MAX_COUNTER, StockInputError } from './inputs';
 import { resolveLinkedLines, saveWaitingOrders } from '../catalog/link-apply';
 import { expandFootprint, KitStock, loadKitClosure, type KitLineInfo } from './kit-stock';
 import { summaryOf } from './activity';
-import { chooseReserveWarehouses } from './warehouse-choice';
+import { chooseReserveWarehouses, holdsNoStock } from './warehouse-choice';
 import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetOnHandInput, StockChangeResult, UnmappedLine } from './types';
 
 /**
@@ -118,12 +118,17 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 	// An order keeps the warehouse it was first reserved in; later snapshots cannot move held stock. A new order
 	// seen twice in one batch keeps its first snapshot's warehouse too, so the counters locked are the ones moved.
 	const kits = await kitStockFor(tx, [...orders.flatMap(skusOf), ...[...known.values()].flatMap(heldSkus)]);
-	// A new order naming no warehouse reserves where its channel account's priority list finds the stock.
-	const chosen = await chooseReserveWarehouses(tx, kits, orders.filter((o) => !known.has(orderKeyOf(o)) && o.warehouse === undefined));
+	// An order naming no warehouse and holding no stock yet reserves where its account's priority list finds the stock.
+	const open = (o: CanonicalOrder) => {
+		const state = known.get(orderKeyOf(o));
+		return state === undefined || holdsNoStock(state);
+	};
+	const chosen = await chooseReserveWarehouses(tx, kits, orders.filter((o) => o.warehouse === undefined && open(o)));
 	const pinned = new Map<string, string>();
 	for (const o of orders) {
 		const key = orderKeyOf(o);
-		if (!pinned.has(key)) pinned.set(key, known.get(key)?.warehouse ?? o.warehouse ?? chosen.get(key) ?? DEFAULT_WAREHOUSE);
+		const held = known.get(key)?.warehouse;
+		if (!pinned.has(key)) pinned.set(key, (open(o) ? (o.warehouse ?? chosen.get(key)) : undefined) ?? held ?? DEFAULT_WAREHOUSE);
 	}
 	const warehouseOf = (o: CanonicalOrder) => pinned.get(orderKeyOf(o))!;
 	const counterKeys = sortedCounterKeys([
@@ -134,7 +139,7 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 
 	// Plans need the order states, not the counters: every row that does not touch a counter is written before
 	// the counters are locked, so the hot stock rows are held only for the ledger, the counters and the commit.
-	const working = new Map(known);
+	const working = new Map([...known].map(([key, state]) => [key, { ...state, warehouse: pinned.get(key) ?? state.warehouse }]));
 	const ledger: LedgerInsert[] = [];
 	const saves = new Map<string, OrderSave>();
 	const events: OrderEventInsert[] = [];

@@ -1,3 +1,4 @@
+import type { OrderStockState } from '../lifecycle/plan';
 import { orderKeyOf, type CanonicalOrder } from '../model/order';
 import { counterKey, type StoreTx } from './backend';
 import type { KitStock } from './kit-stock';
@@ -41,3 +42,10 @@ export async function chooseReserveWarehouses(tx: StoreTx, kits: KitStock, order
 	}
 	return out;
 }
+
+/**
+ * An open order that holds no stock and never did (its lines waited for a listing link): where it reserves is
+ * still open, so it is chosen when its lines first move stock. An expired or ended order keeps its warehouse.
+ */
+export const holdsNoStock = (s: OrderStockState): boolean =>
+	(s.stage === 'none' || s.stage === 'reserved' || s.stage === 'committed') && [s.reserved, s.committed, s.returned].every((q) => Object.keys(q).length === 0);

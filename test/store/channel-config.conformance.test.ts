@@ -1,5 +1,6 @@
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
+import { link, listingOrder } from '../fixtures/unlinked';
 import { DRIVERS, openFresh } from './stores';
 
 /** Publish rules and warehouses per channel account (both drivers), and where orders reserve. */
@@ -75,6 +76,26 @@ describe.each(DRIVERS)('channel account settings on %s', (driver) => {
 		// Another account has no list: the default warehouse.
 		await store.applyOrders([order('7', 'paid', [['A', 1]], { account: 'outra' })]);
 		expect(await warehouseOf('shopify:outra:7')).toBe('default');
+		expect((await store.reconcile(false)).drift).toEqual([]);
+	});
+
+	test('an order that held nothing while its lines waited for a link chooses its warehouse when they resolve', async () => {
+		await store.setOnHand([
+			{ sku: 'A', onHand: 0, warehouse: 'sp' },
+			{ sku: 'A', onHand: 5, warehouse: 'rj' },
+		]);
+		await store.setChannelWarehouses(ACCOUNT, { reservesIn: ['sp', 'rj'] });
+		const warehouseOf = async (key: string) => (await store.getOrder(key))!.warehouse;
+		// Nothing to reserve at import (no SKU): nothing decides where the order reserves yet.
+		await store.applyOrders([listingOrder('1', 'paid', [{ listing: 'P1', quantity: 2 }]), listingOrder('2', 'paid', [{ listing: 'P1', quantity: 1 }], { warehouse: 'sp' })]);
+		await store.linkListings([link('P1', 'A')]);
+		// The linked SKU is in rj only: order 1 reserves there; order 2 named sp and keeps it.
+		expect([await warehouseOf('shopify:loja-teste:1'), await warehouseOf('shopify:loja-teste:2')]).toEqual(['rj', 'sp']);
+		expect((await store.getAvailability(['A'])).map((l) => [l.warehouse, l.reserved])).toEqual([['rj', 2], ['sp', 1]]);
+		// The same through a later snapshot that carries the SKU (the seller fixed the listing on the channel).
+		await store.applyOrders([listingOrder('3', 'paid', [{ listing: 'P9', quantity: 1 }])]);
+		await store.applyOrders([listingOrder('3', 'paid', [{ listing: 'P9', quantity: 1, sku: 'A' }], { minute: 1 })]);
+		expect(await warehouseOf('shopify:loja-teste:3')).toBe('rj');
 		expect((await store.reconcile(false)).drift).toEqual([]);
 	});
 

@@ -64,7 +64,7 @@ export async function upsertOrders(q: Query, rows: OrderSave[]): Promise<void> {
 		 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[],
 		   $13::timestamptz[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
 		   AS t(k, c, a, i, st, sg, w, rj, cj, rv, ra, cu, at, pm, fj, fl, sm, kj)
-		 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
+		 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, warehouse = excluded.warehouse, reserved_json = excluded.reserved_json,
 		   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
 		   channel_updated_at = excluded.channel_updated_at, facts_json = excluded.facts_json, updated_at = excluded.updated_at,
 		   ${keep('payment_method', 19)}, ${keep('flags_json', 20)}, ${keep('summary_json', 21)}, ${keep('kits_json', 22)}`,

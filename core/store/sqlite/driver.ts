@@ -249,7 +249,7 @@ export class SqliteBackend implements StoreBackend {
 					this.run(
 						`INSERT INTO oms_orders (order_key, channel, account, channel_order_id, status, stage, warehouse, reserved_json, committed_json, revision, reserved_at, channel_updated_at, facts_json, first_seen_at, updated_at, payment_method)
 						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'unknown'))
-						 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, reserved_json = excluded.reserved_json,
+						 ON CONFLICT (order_key) DO UPDATE SET status = excluded.status, stage = excluded.stage, warehouse = excluded.warehouse, reserved_json = excluded.reserved_json,
 						   committed_json = excluded.committed_json, revision = excluded.revision, reserved_at = excluded.reserved_at,
 						   channel_updated_at = excluded.channel_updated_at, facts_json = excluded.facts_json, updated_at = excluded.updated_at,
 						   payment_method = CASE WHEN ? IS NULL THEN oms_orders.payment_method ELSE excluded.payment_method END`,
