@@ -1,5 +1,5 @@
 import { CHANGED_SINCE_LAST_PUSH, pushStock, type PushStockRequest } from '../../core/sync/push-stock';
-import { stockValue } from '../../core/sync/stock-value';
+import { publishedValue, resolveRule } from '../../core/catalog/publish-rules';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
 import { FakeWriter } from './fake-writer';
@@ -27,7 +27,7 @@ describe('stock value', () => {
 		[-3, 0, 0, 0],
 		[-3, 1, 4, 0],
 	])('available %i, safety %i, cap %i → %i', (available, safetyStock, maxQuantity, expected) => {
-		expect(stockValue(available, { safetyStock, maxQuantity })).toBe(expected);
+		expect(publishedValue(available, resolveRule({ safetyStock, maxQuantity }))).toBe(expected);
 	});
 });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createStore } from '../../core/store/open';
 import type { OmsStore } from '../../core/store/types';
 import { order } from '../fixtures/orders';
+import { openFresh, type DriverName } from '../store/stores';
 
 /** A fresh SQLite store in a temp folder (on the given clock). */
 export function freshStore(clock?: () => Date): OmsStore {
@@ -26,11 +27,11 @@ export async function stock(store: OmsStore, levels: Record<string, [onHand: num
 export const SHOP_CHANNEL = 'shopify:loja-teste';
 export const shopLink = (listingId: string, sku: string, variantId?: string) => ({ channel: 'shopify', account: 'loja-teste', listingId, sku, ...(variantId ? { variantId } : {}) });
 
-/** A fresh store per test, closed after it: `current()` is the test's store. */
-export function storePerTest(): () => OmsStore {
+/** A fresh store per test on `driver` (SQLite unless named), closed after it: `current()` is the test's store. */
+export function storePerTest(driver: DriverName = 'sqlite'): () => OmsStore {
 	let store: OmsStore;
-	beforeEach(() => {
-		store = freshStore();
+	beforeEach(async () => {
+		store = driver === 'sqlite' ? freshStore() : (await openFresh(driver)).store;
 	});
 	afterEach(() => store.close());
 	return () => store;
