@@ -190,6 +190,16 @@ export interface QueueFailure {
 	backoff: RetryBackoff;
 }
 
+/**
+ * Why taking over an expired push lease marks the SKU uncertain (both drivers, in the write that takes it):
+ * the lease ran out in another holder's hands, so that run died or stalled — possibly after its request
+ * reached the channel and before it was recorded; if the level came back to the recorded value meanwhile,
+ * "unchanged" would leave the dead run's value on the channel. Marked here rather than before every send
+ * (a write-ahead "in flight" entry): only a take-over pays, a normal push writes nothing more. Every target
+ * recorded for the SKU is marked ('' and its listings), due now, counting no attempt.
+ */
+export const TAKE_OVER_MESSAGE = "the push holding this SKU's lease stopped without giving it back (a killed worker?): its last write may have reached the channel unrecorded";
+
 /** A failed push is due again after baseMs · 2^(attempts − 1), at most maxMs. */
 export interface RetryBackoff {
 	baseMs: number;

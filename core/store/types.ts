@@ -395,7 +395,8 @@ export interface OmsStore extends LinkStore {
 	/**
 	 * Takes the push leases of SKUs for `holder` until ttlMs from the store's clock, in one atomic statement:
 	 * a SKU is taken when free, expired, or already this holder's (which renews it). Answers the SKUs taken
-	 * (store identities); the others are held by another push.
+	 * (store identities); the others are held by another push. A SKU taken from another holder whose lease
+	 * expired has its targets marked uncertain in the retry set by the same write (due now, no attempt counted).
 	 */
 	acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, ttlMs: number): Promise<string[]>;
 	/** Gives back this holder's leases (another holder's are left alone). */

@@ -83,7 +83,8 @@ export interface PushStockOutcome {
  * per channel account, warehouse and SKU at a time, across executions and processes), from a level read
  * under that lease, and recorded with the level's change number, never over a newer one. After a push the
  * level is read again and pushed again if it moved. Only values that differ from the last accepted one are
- * sent, unless a write's outcome was unknown. Failed SKUs go to the store's retry set (backoff 1 min
+ * sent, unless a write's outcome was unknown or the SKU's lease was taken over from a run that died (the
+ * store marks both uncertain). Failed SKUs go to the store's retry set (backoff 1 min
  * doubling to 1 h) and every run first retries the ones that are due; a failed SKU never stops the others.
  */
 export async function pushStock(req: PushStockRequest): Promise<PushStockOutcome> {

@@ -1,4 +1,4 @@
-import type { RetryBackoff } from '../backend';
+import { TAKE_OVER_MESSAGE, type RetryBackoff } from '../backend';
 import { pushRetryFromRow } from '../rows';
 import { pushStatusFrom, pushStatusFromRow, type PushStatusFilter } from '../push-status';
 import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
@@ -45,15 +45,31 @@ export async function selectTargetPushStates(q: Query, channel: string, skus: st
 /**
  * One statement: a SKU is taken when free, expired or already ours. A concurrent insert of the same key
  * waits for the other statement to commit and then sees its row (upsert's conflict check is not a snapshot).
+ * The same statement marks uncertain the SKUs taken from another holder whose lease had run out (backend.ts,
+ * TAKE_OVER_MESSAGE): `dead` reads the snapshot, `taken` the rows actually written, so of two racing takers
+ * only the one that took the lease marks it. (A lease taken, abandoned and run out within this one statement
+ * would be missed: that takes a whole lease time.)
  */
 export async function takeLeases(q: Query, channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {
 	const rows = await q(
-		`INSERT INTO oms_push_lease AS l (channel, warehouse, sku, holder, expires_ms)
-		 SELECT $1, $2, s, $3, $5::bigint FROM unnest($6::text[]) AS s ORDER BY s
-		 ON CONFLICT (channel, warehouse, sku) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms
-		 WHERE l.holder = excluded.holder OR l.expires_ms <= $4::bigint
-		 RETURNING sku`,
-		[channel, warehouse, holder, nowMs, expiresMs, skus],
+		`WITH dead AS (
+		   SELECT sku FROM oms_push_lease WHERE channel = $1 AND warehouse = $2 AND sku = ANY($6::text[]) AND holder <> $3 AND expires_ms <= $4::bigint
+		 ), taken AS (
+		   INSERT INTO oms_push_lease AS l (channel, warehouse, sku, holder, expires_ms)
+		   SELECT $1, $2, s, $3, $5::bigint FROM unnest($6::text[]) AS s ORDER BY s
+		   ON CONFLICT (channel, warehouse, sku) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms
+		   WHERE l.holder = excluded.holder OR l.expires_ms <= $4::bigint
+		   RETURNING sku
+		 ), marked AS (
+		   INSERT INTO oms_push_retry AS r (channel, warehouse, sku, listing, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
+		   SELECT $1, $2, t.sku, t.listing, 0, true, $7, NULL::int, $4::bigint, $4::bigint FROM (
+		     SELECT sku, '' AS listing FROM taken JOIN dead USING (sku)
+		     UNION SELECT c.sku, c.listing FROM oms_channel_stock c JOIN taken USING (sku) JOIN dead USING (sku) WHERE c.channel = $1 AND c.warehouse = $2
+		   ) AS t ORDER BY t.sku COLLATE "C", t.listing COLLATE "C"
+		   ON CONFLICT (channel, warehouse, sku, listing) DO UPDATE SET revision = r.revision + 1, uncertain = true, next_ms = LEAST(r.next_ms, excluded.next_ms)
+		 )
+		 SELECT sku FROM taken`,
+		[channel, warehouse, holder, nowMs, expiresMs, skus, TAKE_OVER_MESSAGE],
 	);
 	return rows.map((r) => String(r.sku)).sort();
 }

@@ -371,7 +371,7 @@ export class SqliteBackend implements StoreBackend {
 	}
 
 	async acquirePushLeases(channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): Promise<string[]> {
-		return this.mutex.run(async () => takeLeases(this.prepare, channel, warehouse, skus, holder, nowMs, expiresMs));
+		return this.writeNow(() => takeLeases(this.prepare, channel, warehouse, skus, holder, nowMs, expiresMs));
 	}
 
 	async releasePushLeases(channel: string, warehouse: string, skus: string[], holder: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
-import type { RetryBackoff } from '../backend';
+import { TAKE_OVER_MESSAGE, type RetryBackoff } from '../backend';
 import { pushRetryFromRow } from '../rows';
 import { pushStatusFrom, pushStatusFromRow, type PushStatusFilter } from '../push-status';
 import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
@@ -43,8 +43,21 @@ export function selectTargetPushStates(prepare: Prepare, channel: string, skus: 
 	return rows.map((r) => ({ sku: String(r.sku), listing: String(r.listing), value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }));
 }
 
-/** One statement: a SKU is taken when free, expired or already ours; RETURNING names the rows written. */
+/**
+ * A SKU is taken when free, expired or already ours, in one write transaction (the caller's): first the
+ * SKUs whose lease ran out in another holder's hands are marked uncertain (TAKE_OVER_MESSAGE says why), then the upsert
+ * takes them; RETURNING names the rows written.
+ */
 export function takeLeases(prepare: Prepare, channel: string, warehouse: string, skus: string[], holder: string, nowMs: number, expiresMs: number): string[] {
+	prepare(
+		`WITH dead AS (SELECT sku FROM oms_push_lease WHERE channel = ?1 AND warehouse = ?2 AND sku IN (SELECT value FROM json_each(?5)) AND holder <> ?3 AND expires_ms <= ?4)
+		 INSERT INTO oms_push_retry (channel, warehouse, sku, listing, attempts, uncertain, last_error, last_http_code, first_failed_ms, next_ms)
+		 SELECT ?1, ?2, sku, listing, 0, 1, ?6, NULL, ?4, ?4 FROM (
+		   SELECT sku, '' AS listing FROM dead
+		   UNION SELECT c.sku, c.listing FROM oms_channel_stock c JOIN dead USING (sku) WHERE c.channel = ?1 AND c.warehouse = ?2
+		 ) WHERE true
+		 ON CONFLICT (channel, warehouse, sku, listing) DO UPDATE SET revision = revision + 1, uncertain = 1, next_ms = MIN(next_ms, excluded.next_ms)`,
+	).run(channel, warehouse, holder, nowMs, list(skus), TAKE_OVER_MESSAGE);
 	const rows = prepare(
 		`INSERT INTO oms_push_lease (channel, warehouse, sku, holder, expires_ms)
 		 SELECT ?1, ?2, value, ?3, ?5 FROM json_each(?6) WHERE true
