@@ -137,6 +137,8 @@ describe('Amazon normalize: money and lines', () => {
 	it('puts Amazon-fulfilled orders in the FBA warehouse (or the configured one)', () => {
 		expect(adapter.normalize(amazonDetailed({ ...base, fulfilledBy: 'AMAZON' })).warehouse).toBe('amazon-fba');
 		expect(adapterWith({ fbaWarehouse: 'fba-br' }).normalize(amazonDetailed({ ...base, fulfilledBy: 'AMAZON' })).warehouse).toBe('fba-br');
+		// A blank option (a cleared field) is the default, as for Mercado Livre Full and Magalu Fulfillment.
+		expect(adapterWith({ fbaWarehouse: ' ' }).normalize(amazonDetailed({ ...base, fulfilledBy: 'AMAZON' })).warehouse).toBe('amazon-fba');
 	});
 });
 

@@ -62,11 +62,17 @@ describe('Magalu Fulfillment: reading', () => {
 		expect(mixed.groupId).toBe(`${publishedMagaluOrder().deliveries[0].id}-1`);
 	});
 
-	it('a cancelled seller delivery beside a fulfilment one: the live delivery decides, the order is Magalu\'s', () => {
+	it("a mixed order whose seller delivery is cancelled keeps the seller's warehouse, with no line left", () => {
+		// Were it moved to magalu-fulfillment, the store (which keeps an order's first warehouse) would reserve
+		// Magalu's lines in the seller's stock.
 		const raw = order(undefined, FULL);
 		raw.deliveries[0].status = 'cancelled';
-		expect(normalize(raw)).toMatchObject({ warehouse: MAGALU_FULFILLMENT_WAREHOUSE, lines: [{ sku: 'livro_02' }] });
-		expect(normalize(raw).flags).toBeUndefined();
+		expect(normalize(raw)).toMatchObject({ status: 'paid', lines: [], flags: ['all_lines_removed', 'fulfillment_lines_apart'] });
+		expect(normalize(raw).warehouse).toBeUndefined();
+		// Cancelled as a whole, it says what the seller's deliveries held.
+		raw.status = 'cancelled';
+		raw.deliveries[1].status = 'cancelled';
+		expect(normalize(raw)).toMatchObject({ status: 'cancelled', lines: [{ sku: 'livro_01' }], flags: ['fulfillment_lines_apart'] });
 	});
 
 	it('the test is the account\'s: other path=value pairs (any one matching), or none', () => {
@@ -95,10 +101,14 @@ describe.each(DRIVERS)('Magalu Fulfillment on %s', (driver) => {
 	const auth = { accessToken: 'jwt-sim-access', channelId: MAGALU_DEFAULT_CHANNEL_ID };
 	let store: OmsStore;
 	let sim: MagaluSimulator;
-	const level = async (warehouse: string) => (await store.getAvailability(['livro_01'], warehouse))[0];
+	const level = async (warehouse: string, sku = 'livro_01') => (await store.getAvailability([sku], warehouse))[0];
 	beforeEach(async () => {
 		store = (await openFresh(driver)).store;
-		await store.setOnHand([{ sku: 'livro_01', onHand: 7 }, { sku: 'livro_01', warehouse: MAGALU_FULFILLMENT_WAREHOUSE, onHand: 5 }]);
+		await store.setOnHand([
+			{ sku: 'livro_01', onHand: 7 },
+			{ sku: 'livro_01', warehouse: MAGALU_FULFILLMENT_WAREHOUSE, onHand: 5 },
+			{ sku: 'livro_02', onHand: 3 },
+		]);
 		sim = new MagaluSimulator(auth);
 		await sim.start();
 		sim.portfolio.set('livro_01', undefined);
@@ -112,6 +122,19 @@ describe.each(DRIVERS)('Magalu Fulfillment on %s', (driver) => {
 		await store.applyOrders([normalize(order(FULL))]);
 		expect(await level(MAGALU_FULFILLMENT_WAREHOUSE)).toMatchObject({ onHand: 5, reserved: 1, available: 4 });
 		expect(await level('default')).toMatchObject({ onHand: 7, reserved: 0, available: 7 });
+	});
+
+	it("a mixed order reserves the seller's lines only; its seller delivery cancelled, it releases them and takes nothing", async () => {
+		const raw = order(undefined, FULL);
+		await store.applyOrders([normalize(raw)]);
+		expect(await level('default')).toMatchObject({ reserved: 1, available: 6 });
+		// livro_02 ships from Magalu's warehouse: the seller's 3 stay free.
+		expect(await level('default', 'livro_02')).toMatchObject({ reserved: 0, available: 3 });
+		raw.deliveries[0].status = 'cancelled';
+		raw.updated_at = '2024-07-05T10:00:00.000Z';
+		await store.applyOrders([normalize(raw)]);
+		expect(await level('default')).toMatchObject({ onHand: 7, reserved: 0, available: 7 });
+		expect(await level('default', 'livro_02')).toMatchObject({ reserved: 0, available: 3 });
 	});
 
 	it("Push Stock keeps publishing the seller's own stock: a fulfilment order leaves it, a seller order lowers it", async () => {

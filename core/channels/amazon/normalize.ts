@@ -1,6 +1,7 @@
 import type { CanonicalOrder, IntakeFlag, OrderLine } from '../../model/order';
 import { validateCanonicalOrder } from '../../model/validate';
 import { openRawOrder, readMapped, readUtcDate } from '../common/fields';
+import { fulfilmentWarehouse } from '../common/fulfilment';
 import { isJsonObject, type JsonObject, type RawReader } from '../common/raw-reader';
 import { amazonMethod, orderPaymentMethod } from '../common/payment';
 import { AMAZON_MARKETPLACE_CURRENCY } from './endpoints';
@@ -129,7 +130,7 @@ export function normalizeAmazonOrder(input: unknown, account: string, options: A
 	const address = readAddress(r, o);
 	if (address) order.shippingAddress = address;
 	const fulfillment = r.object(o, 'fulfillment');
-	if (r.optString(fulfillment, 'fulfillment.fulfilledBy') === 'AMAZON') order.warehouse = options.fbaWarehouse ?? 'amazon-fba';
+	if (r.optString(fulfillment, 'fulfillment.fulfilledBy') === 'AMAZON') order.warehouse = fulfilmentWarehouse(options, 'fbaWarehouse', 'amazon-fba');
 	const payment = isJsonObject(o.payment) ? o.payment.paymentExecutions : undefined;
 	const paymentMethod = orderPaymentMethod((Array.isArray(payment) ? payment : []).map(amazonMethod));
 	if (paymentMethod) order.paymentMethod = paymentMethod;

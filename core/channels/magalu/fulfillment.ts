@@ -3,7 +3,7 @@ import { isJsonObject, type JsonObject } from '../common/raw-reader';
 
 /**
  * Magalu Fulfillment: Magalu ships a delivery from its own warehouse and stock, so its lines never take the
- * seller's stock (as Amazon FBA and Mercado Livre Full). An order whose every live delivery is a fulfilment
+ * seller's stock (as Amazon FBA and Mercado Livre Full). An order whose every delivery is a fulfilment
  * one is held in the adapter option `fulfillmentWarehouse` (`magalu-fulfillment` by default); in a mixed
  * order the fulfilment deliveries' lines are left out (normalize.ts).
  *

@@ -191,12 +191,15 @@ export function normalizeMagaluOrder(input: unknown, account: string, options?: 
 	const live = all.filter((x) => x.status !== 'cancelled');
 	// Lines of cancelled deliveries consume no stock, unless the whole order is cancelled (then they say what was).
 	const counted = live.length > 0 ? live : all;
-	// Magalu Fulfillment deliveries take Magalu's stock: a whole-fulfilment order is held in its own warehouse;
-	// in a mixed one their lines are left out, as cancelled deliveries' are, and flagged.
-	const own = counted.filter((x) => !x.fulfillment);
-	if (own.length > 0 && own.length < counted.length) flags.add('fulfillment_lines_apart');
+	// Magalu Fulfillment deliveries take Magalu's stock. An order without a delivery of the seller's is held in
+	// its own warehouse; in any other their lines are left out, flagged, whatever became of the seller's
+	// deliveries (all cancelled: no line left), so the order keeps one warehouse through every snapshot.
+	const sellers = all.some((x) => !x.fulfillment);
+	const stocked = sellers ? counted.filter((x) => !x.fulfillment) : counted;
+	if (stocked.length < counted.length) flags.add('fulfillment_lines_apart');
+	if (counted.length > 0 && stocked.length === 0) flags.add('all_lines_removed');
 	const mapping = flags.has('status_unknown') ? UNKNOWN_STATUS : orderMapping.status ? (orderMapping as StatusMapping) : magaluStatusFromDeliveries(all.map((x) => x.status));
-	const lines = readLines(r, own.length > 0 ? own : counted);
+	const lines = readLines(r, stocked);
 	const amounts = r.object(o, 'amounts');
 	const date = (keys: string[]) => keys.reduce<string | undefined>((found, k) => found ?? readDate(r, o, k, flags), undefined);
 	const updatedAt = date(['updated_at', 'approved_at', 'purchased_at', 'created_at']) ?? r.fail('updated_at', 'is required (the order has no date)');
@@ -225,9 +228,9 @@ export function normalizeMagaluOrder(input: unknown, account: string, options?: 
 	if (address) order.shippingAddress = address;
 	const invoice = readInvoice(r, live);
 	if (invoice) order.invoice = invoice;
-	if (own.length === 0 && counted.length > 0) order.warehouse = fulfillment.warehouse;
+	if (!sellers && all.length > 0) order.warehouse = fulfillment.warehouse;
 	// The one open delivery the seller ships is the order's shipment group (its NF-e goes to it); several: the ERP names one.
-	const sellerShips = live.some((x) => !x.fulfillment) ? live.filter((x) => !x.fulfillment) : live;
+	const sellerShips = sellers ? live.filter((x) => !x.fulfillment) : live;
 	if (sellerShips.length === 1) {
 		const id = r.optString(sellerShips[0].d, `${sellerShips[0].path}.id`);
 		if (id) order.groupId = id;
