@@ -35,6 +35,8 @@ describe('Mercado Livre writer: listings and stock', () => {
 		const refs = await writer().resolveListings(['CAN-01', 'CAM-AZ-G', 'NOPE']);
 		expect(Object.fromEntries(refs)).toEqual({ 'CAN-01': { listingId: 'MLB100' }, 'CAM-AZ-G': { listingId: 'MLB200', variantId: '502' } });
 		expect(sim.requests(/items\/search/)[0].query.get('seller_sku')).toBe('CAN-01');
+		// Variations show their SELLER_SKU only with include_attributes=all (the simulator hides it otherwise).
+		expect(sim.requests(/\/items\/MLB200$/).map((r) => r.query.get('include_attributes'))).toEqual(['all']);
 	});
 
 	it('sets available_quantity per item and per variation, leaving sibling variations alone', async () => {

@@ -10,8 +10,9 @@ import { intParam, json } from './sim-paging';
  *   (the Global Selling twin's error table). [?] Here a scroll lists the items as they were when it began.
  * - GET /items/bulk?ids=…: at most 20 ids; each element `{ id, status_code, body }` (404 for an unknown id);
  *   `attributes=body.a,body.b` keeps those fields of each body. [?] Above 20 ids: 400 here (undocumented).
- *   Variations show their `attributes` only with include_attributes=all ("Identificadores de produtos" reads
- *   variation GTINs with GET /items/{id}?include_attributes=all); [?] applied here to /items/bulk.
+ * Variations show their `attributes` only with include_attributes=all: "Para ver a propriedade attributes dentro
+ * de cada variação, terá que adicionar o parâmetro include_attributes=all à URL de consulta" (Variações,
+ * developers.mercadolivre.com.br/variacoes, 29/12/2025, of GET /items/{id}); [?] applied to /items/bulk too.
  */
 
 interface Scroll {
@@ -59,19 +60,25 @@ export class MlItemScans {
 	}
 }
 
+/** An item as GET /items/{id} (or a bulk body) shows it: without variations' attributes unless include_attributes=all. */
+export function itemAsShown(item: object, query: URLSearchParams): Record<string, unknown> {
+	const i = item as Record<string, unknown>;
+	if (query.get('include_attributes') === 'all' || !Array.isArray(i.variations)) return i;
+	return { ...i, variations: (i.variations as Array<Record<string, unknown>>).map(({ attributes: _hidden, ...v }) => v) };
+}
+
 /** GET /items/bulk over the simulator's items. */
 export function itemsBulk(req: SimRequest, items: ReadonlyMap<string, object>): SimResponse {
 	const ids = (req.query.get('ids') ?? '').split(',').filter((id) => id !== '');
 	if (ids.length === 0) return mlError(400, 'bad_request', 'ids is required');
 	if (ids.length > BULK_MAX) return mlError(400, 'bad_request', `at most ${BULK_MAX} ids`);
 	const fields = req.query.get('attributes')?.split(',').map((f) => f.replace(/^body\./, ''));
-	const allAttributes = req.query.get('include_attributes') === 'all';
 	return json(
 		200,
 		ids.map((id) => {
-			const item = items.get(id) as Record<string, unknown> | undefined;
+			const item = items.get(id);
 			if (!item) return { id, status_code: 404, body: { id, error: 'resource not found', message: `Item with id ${id} not found` } };
-			const full = allAttributes ? item : { ...item, variations: ((item.variations as Array<Record<string, unknown>>) ?? []).map(({ attributes: _hidden, ...v }) => v) };
+			const full = itemAsShown(item, req.query);
 			const body = fields ? Object.fromEntries(Object.entries(full).filter(([k]) => fields.includes(k))) : full;
 			return { id, status_code: 200, body };
 		}),

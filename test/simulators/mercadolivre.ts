@@ -1,5 +1,5 @@
 import { HttpSimulator, type SimRequest, type SimResponse } from './http-sim';
-import { itemsBulk, MlItemScans } from './mercadolivre-catalog';
+import { itemAsShown, itemsBulk, MlItemScans } from './mercadolivre-catalog';
 import { json } from './sim-paging';
 
 /**
@@ -192,7 +192,7 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		this.route('GET', '/users/:id/items/search', (req, p) => this.guard(req) ?? this.itemSearch(req, p.id));
 		// Before /items/:id, which would take "bulk" for an item id.
 		this.route('GET', '/items/bulk', (req) => this.guard(req) ?? itemsBulk(req, this.items));
-		this.route('GET', '/items/:id', (req, p) => this.guard(req) ?? this.item(p.id));
+		this.route('GET', '/items/:id', (req, p) => this.guard(req) ?? this.item(req, p.id));
 		this.route('PUT', '/items/:id', (req, p) => this.guard(req) ?? this.updateItem(req, p.id));
 		this.route('PUT', '/items/:id/variations/:vid', (req, p) => this.guard(req) ?? this.updateVariation(req, p.id, p.vid));
 		this.route('GET', '/orders/:id', (req, p) => this.guard(req) ?? this.order(Number(p.id)));
@@ -263,9 +263,9 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		return json(200, { seller_id: userId, query: null, paging: { limit: 50, offset: 0, total: results.length }, results, orders: [], available_orders: [] });
 	}
 
-	private item(id: string): SimResponse {
+	private item(req: SimRequest, id: string): SimResponse {
 		const i = this.items.get(id);
-		return i ? json(200, i) : mlError(404, 'not_found', `Item with id ${id} not found`);
+		return i ? json(200, itemAsShown(i, req.query)) : mlError(404, 'not_found', `Item with id ${id} not found`);
 	}
 
 	/** As documented: a `variations` list replaces the item's variations, so the ones left out are deleted. */

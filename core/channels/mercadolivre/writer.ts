@@ -30,9 +30,13 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 	let perDepot: ((update: StockUpdate) => Promise<void>) | undefined;
 	const depotPush = () => (perDepot ??= createUserProductStock(ctx, base, parseDepotMap(ctx.options?.depots)));
 
-	/** The item's own SKU listing, or the variation carrying the SKU; undefined when it is on neither. */
+	/**
+	 * The item's own SKU listing, or the variation carrying the SKU; undefined when it is on neither. Variations
+	 * show their attributes (SELLER_SKU) only with include_attributes=all (Variações,
+	 * developers.mercadolivre.com.br/variacoes, 29/12/2025).
+	 */
 	async function listingIn(itemId: string, sku: string): Promise<ListingRef | undefined> {
-		const item = { ...((await get(`/items/${enc(itemId)}`)) as unknown as MlItemBody), id: itemId };
+		const item = { ...((await get(`/items/${enc(itemId)}`, { include_attributes: 'all' })) as unknown as MlItemBody), id: itemId };
 		const variations = variationsOf(item);
 		if (variations.length === 0) return listingRef(item);
 		const v = variations.find((x) => sellerSku(x) === sku);
