@@ -87,3 +87,29 @@ test('a failing page throws and leaves the resume position as it was', async () 
 	await find(['g99'], 1500);
 	expect(reads).toEqual([2, 3]);
 });
+
+describe('one writer (one push) reads its catalog once, within one budget', () => {
+	const sameWriter = ctx(3500);
+	const again = (gtins: string[]) => findInCatalog(sameWriter, 'test', gtins, page, () => now);
+
+	test('barcodes already seen are answered without reading; the read goes on for the others while the budget lasts', async () => {
+		expect(Object.fromEntries(await again(['g1']))).toEqual({ g1: 'listing-1' });
+		expect(reads).toEqual([0, 1]);
+		// g0 was seen on the way (not wanted then): no page read.
+		expect(Object.fromEntries(await again(['g0']))).toEqual({ g0: 'listing-0' });
+		expect(reads).toEqual([0, 1]);
+		// Budget 3.5 s, 2 s spent: two more pages, then this writer reads no more.
+		expect((await again(['g8'])).size).toBe(0);
+		expect(reads).toEqual([0, 1, 2, 3]);
+		expect((await again(['g9'])).size).toBe(0);
+		expect(reads).toEqual([0, 1, 2, 3]);
+	});
+
+	test('after a whole read, a barcode nobody carries is answered without reading', async () => {
+		const whole = ctx();
+		expect((await findInCatalog(whole, 'test', ['g99'], page, () => now)).size).toBe(0);
+		expect(reads.length).toBe(10);
+		expect(Object.fromEntries(await findInCatalog(whole, 'test', ['g98', 'g4'], page, () => now))).toEqual({ g4: 'listing-4' });
+		expect(reads.length).toBe(10);
+	});
+});

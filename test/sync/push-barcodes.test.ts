@@ -114,3 +114,28 @@ test('Loja Integrada: the variation whose gtin is the barcode is found by readin
 		await sim.stop();
 	}
 });
+
+test('Shopee: a push whose unlisted SKUs span several lease groups reads the catalog once for all of them', async () => {
+	const sim = new ShopeeSimulator(SHOPEE_KEYS);
+	await sim.start();
+	try {
+		// 60 SKUs (two groups of 50) with barcodes, none listed under its seller SKU; one is on a model.
+		const gtin = (n: number) => {
+			const body = `789100${String(n).padStart(6, '0')}`;
+			const sum = [...body].reverse().reduce((t, d, i) => t + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
+			return `${body}${(10 - (sum % 10)) % 10}`;
+		};
+		const skus = Array.from({ length: 60 }, (_, n) => `SKU-${String(n).padStart(2, '0')}`);
+		await stock(store, Object.fromEntries(skus.map((sku) => [sku, [3]])));
+		await store.setBarcodes(skus.map((sku, n) => ({ sku, gtin: gtin(n) })));
+		sim.putItem(502, 'CAM', [{ id: 5021, sku: 'CAM-AZUL-M', stock: 1, gtin: gtin(59) }]);
+		const transport = withShopeeSigning(createFetchTransport({}, 5000), SHOPEE_KEYS, () => sim.token0());
+		const writer = createShopeeWriter({ transport, baseUrl: sim.baseUrl, account: SHOPEE_KEYS.shopId, retry: tinyRetry(2).retry });
+		const outcome = await pushStock({ store, channel: `shopee:${SHOPEE_KEYS.shopId}`, writer, levels: skus.map((sku) => ({ sku })), safetyStock: 0, maxQuantity: 0 });
+		expect(outcome.results.filter((r) => r.status === 'pushed').map((r) => r.sku)).toEqual(['SKU-59']);
+		expect(outcome.results.filter((r) => r.status === 'not_listed').length).toBe(59);
+		expect(sim.requests(/get_item_list$/).length).toBe(1);
+	} finally {
+		await sim.stop();
+	}
+});

@@ -1,8 +1,8 @@
 import type { AdapterContext } from '../types';
 
 /**
- * How long one barcode look-up may read a catalog (options.catalogReadMs overrides it): the look-up runs inside
- * a Push Stock, whose other SKUs wait for it. What is left unread then is read by the next push, from there.
+ * How long one writer (one push) may read a catalog for barcodes (options.catalogReadMs overrides it): the
+ * look-ups run inside a Push Stock, whose SKUs wait for them. What is left unread is read by the next push.
  */
 export const CATALOG_READ_MS = 20_000;
 
@@ -14,7 +14,7 @@ const resumeAt = new Map<string, string>();
 
 /** What a catalog page reports to the read. */
 export interface CatalogSeen<Ref> {
-	/** A barcode the page shows, and its listing (kept when it is wanted and not found yet). */
+	/** A barcode the page shows, and its listing (the first listing seen with a barcode is kept). */
 	offer(barcode: string, ref: Ref): void;
 	/** False once every barcode is found or the time is spent: a page with costly parts stops between them. */
 	more(): boolean;
@@ -28,36 +28,56 @@ export interface CatalogSeen<Ref> {
 export type CatalogPage<Ref> = (position: string | undefined, seen: CatalogSeen<Ref>) => Promise<string | undefined>;
 
 /**
+ * What one writer has read of its catalog: every barcode seen (wanted or not), whether a read covered the whole
+ * catalog, and when its time budget ends. Writers are made per execution, so this is one push's: Push Stock
+ * looks SKUs up per group of leased SKUs, and all of a push's look-ups share one budget and one read.
+ */
+interface WriterRead {
+	known: Map<string, unknown>;
+	whole: boolean;
+	ends?: number;
+}
+const readsOf = new WeakMap<AdapterContext, WriterRead>();
+
+/**
  * Barcode → listing on a channel whose API has no barcode search: its catalog is read page by page until every
- * barcode is found, the catalog ends or the time budget is spent. One read serves all the barcodes of a push;
- * the listings found become links (core/sync/listings.ts), so a catalog is read only while a barcoded SKU stays
- * unlisted. A read stopped by its budget is resumed by the next one where it stopped (so a catalog longer than
- * one budget is still read whole, over several pushes); a read that resumed past the start goes back to it
- * when it reaches the end. A page that fails throws (the SKUs are retried, never "not listed").
+ * barcode is found, the catalog ends or the time budget is spent. The listings found become links
+ * (core/sync/listings.ts), so a catalog is read only while a barcoded SKU stays unlisted. Within one writer (one
+ * push) later look-ups are answered from what was read, and read on only while the budget lasts and the
+ * catalog was not read whole. A read stopped by its budget is resumed by the next push where it stopped (so a
+ * catalog longer than one budget is still read whole, over several pushes); a read that resumed past the start
+ * goes back to it when it reaches the end. A page that fails throws (the SKUs are retried, never "not listed").
  */
 export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, gtins: string[], page: CatalogPage<Ref>, clock: () => number = Date.now): Promise<Map<string, Ref>> {
-	const wanted = new Set(gtins);
-	const found = new Map<string, Ref>();
-	const key = `${channel} ${ctx.baseUrl} ${ctx.account}`;
-	const budgetMs = Number(ctx.options?.catalogReadMs ?? CATALOG_READ_MS);
-	const ends = clock() + budgetMs;
+	const wanted = [...new Set(gtins)];
+	let read = readsOf.get(ctx);
+	if (!read) readsOf.set(ctx, (read = { known: new Map(), whole: false }));
+	const { known } = read;
+	const answer = () => new Map(wanted.filter((g) => known.has(g)).map((g) => [g, known.get(g) as Ref]));
+	const missing = () => wanted.some((g) => !known.has(g));
+	if (!missing() || read.whole) return answer();
+	// The first look-up reads at least one page, however short the budget: every push moves the read on.
+	if (read.ends !== undefined && clock() >= read.ends) return answer();
+	const ends = (read.ends ??= clock() + Number(ctx.options?.catalogReadMs ?? CATALOG_READ_MS));
 	const seen: CatalogSeen<Ref> = {
 		offer(barcode, ref) {
-			if (wanted.has(barcode) && !found.has(barcode)) found.set(barcode, ref);
+			if (!known.has(barcode)) known.set(barcode, ref);
 		},
-		more: () => found.size < wanted.size && clock() < ends,
+		more: () => missing() && clock() < ends,
 	};
-	if (wanted.size === 0) return found;
+	const key = `${channel} ${ctx.baseUrl} ${ctx.account}`;
 	let position = resumeAt.get(key);
 	let fromStart = position === undefined;
-	// At least one page per read, however short the budget: every push moves the read on.
 	do {
 		position = await page(position, seen);
 		if (position !== undefined) continue;
-		if (fromStart) break;
+		if (fromStart) {
+			read.whole = true;
+			break;
+		}
 		fromStart = true;
 	} while (seen.more());
 	if (position === undefined) resumeAt.delete(key);
 	else resumeAt.set(key, position);
-	return found;
+	return answer();
 }
