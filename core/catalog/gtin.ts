@@ -23,3 +23,14 @@ export function checkGtin(value: unknown, sku: string): string {
 	if (!isValidGtin(gtin)) throw new GtinError(`SKU ${sku}: barcode ${JSON.stringify(value)} is not a valid GTIN/EAN (8, 12, 13 or 14 digits with a correct check digit)`);
 	return gtin;
 }
+
+/**
+ * The forms a GTIN is written in: GS1 pads a GTIN-8, -12 or -13 with leading zeros to a longer field, and the
+ * padded code is the same GTIN (a UPC-A "036000291452" is the EAN-13 "0036000291452"). Channels and sellers write
+ * either, so catalog reads offer a code in every length it fits.
+ */
+export function gtinForms(code: string): string[] {
+	if (!/^\d+$/.test(code)) return [code];
+	const bare = code.replace(/^0+(?=\d)/, '');
+	return [...new Set([code, ...[8, 12, 13, 14].filter((n) => n >= bare.length).map((n) => bare.padStart(n, '0'))])];
+}

@@ -1,3 +1,4 @@
+import { gtinForms } from '../../core/catalog/gtin';
 import { CATALOG_READ_MS, findInCatalog, type CatalogPage } from '../../core/channels/common/catalog-read';
 import type { AdapterContext } from '../../core/channels/types';
 
@@ -112,4 +113,22 @@ describe('one writer (one push) reads its catalog once, within one budget', () =
 		expect(Object.fromEntries(await findInCatalog(whole, 'test', ['g98', 'g4'], page, () => now))).toEqual({ g4: 'listing-4' });
 		expect(reads.length).toBe(10);
 	});
+});
+
+test('a code is found in every GTIN length it fits: a UPC-A asked as 12 digits matches the catalog\'s 13, and back', async () => {
+	const padded: CatalogPage<string> = async (_position, seen) => {
+		seen.offer('0036000291452', 'upc-as-ean13');
+		seen.offer('7891000315507', 'ean13');
+		seen.offer('SEM-GTIN', 'text');
+		return undefined;
+	};
+	const found = await findInCatalog(ctx(), 'test', ['036000291452', '00036000291452', '07891000315507', 'SEM-GTIN', '7891000315507'], padded, () => now);
+	expect(Object.fromEntries(found)).toEqual({
+		'036000291452': 'upc-as-ean13',
+		'00036000291452': 'upc-as-ean13',
+		'07891000315507': 'ean13',
+		'SEM-GTIN': 'text',
+		'7891000315507': 'ean13',
+	});
+	expect(gtinForms('00000123')).toEqual(['00000123', '000000000123', '0000000000123', '00000000000123']);
 });

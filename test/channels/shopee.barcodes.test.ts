@@ -112,11 +112,12 @@ describe('Shopee barcode look-up on the simulator', () => {
 		});
 	const offsets = () => sim.requests(/get_item_list$/).map((r) => r.query.get('offset'));
 
-	it("an item without models by its gtin_code (model 0), a model by its own; other statuses' items are not read", async () => {
+	it("an item without models by its gtin_code (model 0), a model by its own (in any GTIN length); other statuses' items are not read", async () => {
 		sim.putItem(1, 'CANECA', [{ id: 0, sku: 'CANECA', stock: 1, gtin: GTIN }]);
 		sim.putItem(2, 'CAMISA', [
 			{ id: 21, sku: 'CAMISA-P', stock: 1 },
-			{ id: 22, sku: 'CAMISA-M', stock: 1, gtin: OTHER },
+			// The UPC-A the OMS knows as 12 digits, kept by Shopee as its 13-digit form.
+			{ id: 22, sku: 'CAMISA-M', stock: 1, gtin: `0${OTHER}` },
 		]);
 		sim.putItem(3, 'OCULTO', [{ id: 0, sku: 'OCULTO', stock: 1, gtin: '4006381333931' }], 'UNLIST');
 		expect(Object.fromEntries(await writer().resolveListingsByGtin!([GTIN, OTHER, '4006381333931']))).toEqual({

@@ -48,15 +48,6 @@ export interface BarcodedListing {
 	ref: ListingRef;
 }
 
-/**
- * The forms a code may be asked in: ML takes a code "completado com zeros no começo", the store keeps GTIN-8,
- * -12, -13 or -14; a GTIN-12 written as 13 digits is the same code (GS1), so each length is offered.
- */
-export function gtinForms(code: string): string[] {
-	const bare = code.replace(/^0+(?=\d)/, '');
-	return [...new Set([code, ...[8, 12, 13, 14].filter((n) => n >= bare.length).map((n) => bare.padStart(n, '0'))])];
-}
-
 /** Where a read stopped: the scan's scroll and when it was last used. */
 interface ScrollAt {
 	scroll: string;
@@ -134,7 +125,8 @@ export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: str
 				page = await scan(undefined);
 			}
 			for (const { barcodes, ref } of (await items(page.ids)).flatMap(barcodedListings)) {
-				for (const code of barcodes) for (const form of gtinForms(code)) seen.offer(form, ref);
+				// Every length a code fits (ML takes codes "completado com zeros no começo"): findInCatalog offers them.
+				for (const code of barcodes) seen.offer(code, ref);
 			}
 			if (page.next === undefined) return undefined;
 			own.add(page.next);
