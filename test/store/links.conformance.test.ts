@@ -108,6 +108,32 @@ describe.each(DRIVERS)('listing links on %s', (driver) => {
 		expect(next.affected.map((l) => [l.sku, l.reserved])).toEqual([['CANECA', 3], ['OUTRO', 0]]);
 	});
 
+	test('a listing linked to a kit reserves or commits the kit\'s components, ledger rows naming the kit line', async () => {
+		await store.setOnHand([{ sku: 'A', onHand: 20 }, { sku: 'B', onHand: 20 }]);
+		await store.applyOrders([listingOrder('1', 'paid', [{ listing: 'P5', quantity: 2 }]), listingOrder('2', 'invoiced', [{ listing: 'P5', quantity: 1 }])]);
+		await store.defineKit('KIT', [{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }]);
+		const [res] = await store.linkListings([link('P5', 'KIT')]);
+		expect(res.orders.map((o) => [o.orderKey, o.effects.map((e) => [e.effect, e.lines])])).toEqual([
+			[KEY('1'), [['reserve', [{ sku: 'KIT', quantity: 2, components: [{ sku: 'A', quantity: 4 }, { sku: 'B', quantity: 2 }] }]]]],
+			[KEY('2'), [['commit', [{ sku: 'KIT', quantity: 1, components: [{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }] }]]]],
+		]);
+		expect((await store.getAvailability(['A', 'B'])).map((l) => [l.sku, l.onHand, l.reserved])).toEqual([
+			['A', 18, 4],
+			['B', 19, 2],
+		]);
+		expect((await store.listLedger({ orderKey: KEY('1') })).map((e) => [e.sku, e.deltaReserved, e.kit])).toEqual([
+			['A', 4, 'KIT'],
+			['B', 2, 'KIT'],
+		]);
+		// Cancelled later: the components the link reserved come back.
+		await store.applyOrders([listingOrder('1', 'cancelled', [{ listing: 'P5', quantity: 2 }], { minute: 1 })]);
+		expect((await store.getAvailability(['A', 'B'])).map((l) => [l.sku, l.reserved])).toEqual([
+			['A', 0],
+			['B', 0],
+		]);
+		expect((await store.reconcile(false)).drift).toEqual([]);
+	});
+
 	test('a listing linked to another SKU is a conflict; unlink frees it; lists page and filter', async () => {
 		await store.linkListings([link('P1', 'CAMISA-P'), link('P2', 'CANECA'), { ...link('P3', 'CANECA'), account: 'outra' }]);
 		const [conflict] = await store.linkListings([link('P1', 'CANECA')]);
@@ -126,6 +152,20 @@ describe.each(DRIVERS)('listing links on %s', (driver) => {
 		expect(links.get(' CANECA')?.map((l) => l.listingId)).toEqual(['P1', 'P2']);
 		await expect(store.linkListings([{ ...link('P1', 'X'), listingId: '  ' }])).rejects.toThrow('Link shopify listing   : listingId must be a non-empty text');
 		await expect(store.linkListings([link('P1', '')])).rejects.toThrow('sku must not be empty');
+	});
+
+	test('unlink keeps what was reserved until the order\'s next update, which releases it and waits again; linking again reserves once', async () => {
+		await store.applyOrders([listingOrder('1', 'paid', [{ listing: 'P1', quantity: 2 }])]);
+		await store.linkListings([link('P1', 'CAMISA-P')]);
+		await store.unlinkListings([{ channel: 'shopify', account: 'loja-teste', listingId: 'P1' }]);
+		expect(await level('CAMISA-P')).toMatchObject({ reserved: 2 });
+		const [next] = await store.applyOrders([listingOrder('1', 'paid', [{ listing: 'P1', quantity: 2 }], { minute: 1 })]);
+		expect(next.effects.map((e) => [e.effect, e.lines])).toEqual([['release', [{ sku: 'CAMISA-P', quantity: 2 }]]]);
+		expect(await level('CAMISA-P')).toMatchObject({ reserved: 0 });
+		expect((await store.listUnlinked()).map((l) => [l.listingId, l.quantity])).toEqual([['P1', 2]]);
+		expect((await store.linkListings([link('P1', 'CAMISA-P')]))[0].orders.map((o) => o.orderKey)).toEqual([KEY('1')]);
+		expect(await level('CAMISA-P')).toMatchObject({ reserved: 2 });
+		expect((await store.reconcile(false)).drift).toEqual([]);
 	});
 
 	test('an order keeps no customer data while it waits', async () => {
