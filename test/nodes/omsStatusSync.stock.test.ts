@@ -7,6 +7,7 @@ import type { OmsStore } from '../../core/store/types';
 import { statusSyncRouter } from '../../nodes/OmsStatusSync/actions/router';
 import { OmsStatusSync } from '../../nodes/OmsStatusSync/OmsStatusSync.node';
 import { order } from '../fixtures/orders';
+import { link, listingOrder } from '../fixtures/unlinked';
 import { ShopifySimulator } from '../simulators/shopify';
 import { FakeWriter } from '../sync/fake-writer';
 import { runSync } from '../harness/n8n-sync-harness';
@@ -141,5 +142,20 @@ describe('OMS Status Sync, Push Stock to Shopify', () => {
 		]);
 		expect(fake.quantities.get('A')).toBe(2);
 		await expect(run({}, { nodeType, items: [{ nope: 1 }] })).rejects.toThrow('The item has no "sku"');
+	});
+	test('a Link Listing result publishes the linked SKU and every level its waiting orders moved: a listing linked to a kit republishes the components and their other kits', async () => {
+		await store.setOnHand([{ sku: 'A', onHand: 10 }, { sku: 'B', onHand: 10 }]);
+		await store.defineKit('KIT', [{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }]);
+		await store.defineKit('OTHER', [{ sku: 'B', quantity: 1 }]);
+		await store.applyOrders([listingOrder('1', 'paid', [{ listing: 'P1', quantity: 2 }])]);
+		const results = await store.linkListings([link('P1', 'KIT')]);
+		const fake = new FakeWriter(FakeWriter.listing('KIT', 'A', 'B', 'OTHER'));
+		const nodeType = new OmsStatusSync();
+		nodeType.execute = statusSyncRouter({ writerFactory: () => () => fake });
+		// The item as OMS Store → Catalog → Link Listing outputs it (template 9 feeds it to Push Stock).
+		const out = await run({}, { nodeType, items: JSON.parse(JSON.stringify(results)) as IDataObject[] });
+		// A 10 − 4 = 6, B 10 − 2 = 8: KIT min(3, 8) = 3, OTHER 8.
+		expect(Object.fromEntries(out.map((o) => [o.json.sku, o.json.value]))).toEqual({ KIT: 3, A: 6, B: 8, OTHER: 8 });
+		expect([...fake.quantities].sort()).toEqual([['A', 6], ['B', 8], ['KIT', 3], ['OTHER', 8]]);
 	});
 });

@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'From Input Items',
 				value: 'fromInput',
-				description: 'Items with a sku (and warehouse), e.g. OMS Store Apply results (their affected SKUs) or stock levels',
+				description: 'Items with a sku (and warehouse), e.g. OMS Store Apply results (their affected SKUs), Link Listing results (the SKU and what its waiting orders moved) or stock levels',
 			},
 			{
 				name: 'Changed Since Last Push',

@@ -24,9 +24,14 @@ interface Named {
 	errors: INodeExecutionData[];
 }
 
-/** An item is a stock level ({sku, warehouse}) or an OMS Store Apply result, whose `affected` are levels. */
+/**
+ * An item is a stock level ({sku, warehouse}), an OMS Store Apply result, whose `affected` are levels, or a
+ * Link Listing result: its SKU and the levels its waiting orders moved (a kit's components, when a listing
+ * is linked to a kit), so those and the kits containing them are published too.
+ */
 function levelsOf(json: IDataObject): SkuRef[] | undefined {
-	const candidates = Array.isArray(json.affected) ? (json.affected as IDataObject[]) : json.sku !== undefined ? [json] : undefined;
+	const moved = Array.isArray(json.orders) ? (json.orders as IDataObject[]).flatMap((o) => (Array.isArray(o?.affected) ? (o.affected as IDataObject[]) : [])) : [];
+	const candidates = Array.isArray(json.affected) ? (json.affected as IDataObject[]) : json.sku !== undefined ? [json, ...moved] : undefined;
 	if (!candidates) return undefined;
 	return candidates
 		.filter((c) => typeof c?.sku === 'string' && c.sku.trim() !== '')
