@@ -40,7 +40,7 @@ interface PgServer {
 	stop(): Promise<void>;
 }
 
-async function startServer(log: (line: string) => void, fsync: boolean): Promise<PgServer> {
+export async function startServer(log: (line: string) => void, fsync: boolean): Promise<PgServer> {
 	if (process.env.OMS_TEST_PG_URL) return { url: process.env.OMS_TEST_PG_URL, stop: async () => undefined };
 	// Not compiled (test/ is outside tsconfig): loaded from the source tree, next to dist/ (or the working folder).
 	const candidates = [path.resolve(__dirname, '..', '..', 'test', 'setup', 'postgres.js'), path.resolve('test', 'setup', 'postgres.js')];
@@ -52,7 +52,7 @@ async function startServer(log: (line: string) => void, fsync: boolean): Promise
 }
 
 /** A fresh database on the server for one run, dropped afterwards. */
-async function withDatabase<T>(serverUrl: string, fn: (url: string, admin: Client) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(serverUrl: string, fn: (url: string, admin: Client) => Promise<T>): Promise<T> {
 	const db = `oms_bench_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 	const admin = new Client({ connectionString: serverUrl });
 	await admin.connect();

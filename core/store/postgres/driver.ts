@@ -46,7 +46,7 @@ const SERVER_WIDE_CLASSES = new Set(['08', '40', '53', '54', '55', '57', '58', '
 const CLIENT_WIDE = /^(Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end)/;
 
 function txFor(client: PoolClient): StoreTx {
-	const q = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
+	const q = async (sql: string, params: unknown[] = [], name?: string): Promise<Row[]> => (await client.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows as Row[];
 	return {
 		...postgresLinkTx(q),
 		...pgKitQueries(q),
@@ -189,9 +189,9 @@ export class PostgresBackend implements StoreBackend {
 		}
 	}
 
-	private async query(sql: string, params: unknown[] = []): Promise<Row[]> {
+	private async query(sql: string, params: unknown[] = [], name?: string): Promise<Row[]> {
 		await this.init();
-		return (await this.pool.query(sql, params)).rows as Row[];
+		return (await this.pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows as Row[];
 	}
 
 	async schemaVersion(): Promise<number> {
@@ -230,7 +230,7 @@ export class PostgresBackend implements StoreBackend {
 		return rows.map(ledgerFromRow);
 	}
 
-	private readonly q: Query = (sql, params) => this.query(sql, params);
+	private readonly q: Query = (sql, params, name) => this.query(sql, params, name);
 
 	readonly kitReads: KitQueries = pgKitQueries(this.q);
 	readonly channelConfig: ChannelConfigBackend = pgChannelConfig(this.q);

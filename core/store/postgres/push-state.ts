@@ -10,7 +10,8 @@ import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, Pus
  */
 
 type Row = Record<string, unknown>;
-export type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
+/** `name` makes it a prepared statement of each connection, planned once: for hot statements whose planning costs. */
+export type Query = (sql: string, params?: unknown[], name?: string) => Promise<Row[]>;
 
 const key = (warehouse: string, sku: string, listing: string) => `${warehouse}\u0000${sku}\u0000${listing}`;
 
@@ -70,6 +71,8 @@ export async function takeLeases(q: Query, channel: string, warehouse: string, s
 		 )
 		 SELECT sku FROM taken`,
 		[channel, warehouse, holder, nowMs, expiresMs, skus, TAKE_OVER_MESSAGE],
+		// Named: planning this three-part statement cost more than running it (0.7 → 1.1 ms a call unprepared).
+		'oms_take_push_leases',
 	);
 	return rows.map((r) => String(r.sku)).sort();
 }
