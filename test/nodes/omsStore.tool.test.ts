@@ -53,6 +53,16 @@ test('"Allow Stock Changes" shows only on the tool variant, and only for operati
 	expect(visible(true, { resource: 'order', operation: 'apply' })).toBe(true);
 	expect(visible(false, { resource: 'stock', operation: 'adjust' })).toBe(false);
 	for (const [resource, operation] of READS) expect([operation, visible(true, { resource, operation })]).toEqual([operation, false]);
+	// Every operation of every resource: the switch shows exactly for the ones that change stock, orders or what channels are shown.
+	const shown = ['order', 'stock', 'reservation', 'maintenance', 'report', 'catalog'].flatMap((resource) =>
+		operations(resource).filter((op) => visible(true, { resource, operation: op.value })).map((op) => `${resource}.${op.value}`),
+	);
+	expect(shown.sort()).toEqual(
+		[
+			'order.apply', 'order.registerReturn', 'stock.setOnHand', 'stock.adjust', 'reservation.expire', 'maintenance.reconcile',
+			...['linkListing', 'unlinkListing', 'defineKit', 'removeKit', 'setPublishRule', 'removePublishRule', 'setListingRule', 'removeListingRule', 'setChannelWarehouses', 'removeChannelWarehouses', 'setBarcodes'].map((o) => `catalog.${o}`),
+		].sort(),
+	);
 });
 
 describe('run as an AI Agent tool', () => {
@@ -88,6 +98,12 @@ describe('run as an AI Agent tool', () => {
 
 	test.each([['linkListing'], ['unlinkListing'], ['defineKit'], ['removeKit']])('catalog → %s (a link reserves the lines waiting for it) is refused as a tool', async (operation) => {
 		await expect(run({ resource: 'catalog', operation })).rejects.toThrow(/changes stock .* may not run it on its own/);
+	});
+
+	test('order → registerReturn (units back on hand or into quarantine) is refused as a tool', async () => {
+		await expect(
+			run({ resource: 'order', operation: 'registerReturn', orderKey: 'shopify:loja-teste:1', returnRef: 'R1', lines: { line: [{ sku: 'A', quantity: 1 }] } }),
+		).rejects.toThrow(/changes stock .* may not run it on its own/);
 	});
 
 	test('Reconcile without repair only reports, so it runs as a tool', async () => {

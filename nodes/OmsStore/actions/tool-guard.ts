@@ -6,7 +6,8 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
  * which the README asks to do only with the tool behind n8n's Human review step, so a person approves each call.
  */
 const CHANGES_STOCK: Record<string, string[]> = {
-	order: ['apply'],
+	// Register Return puts units back on hand or into quarantine.
+	order: ['apply', 'registerReturn'],
 	stock: ['setOnHand', 'adjust'],
 	reservation: ['expire'],
 	maintenance: ['reconcile'],
@@ -22,11 +23,8 @@ export const allowChangesAsToolField: INodeProperties = {
 	default: false,
 	description:
 		'Whether the AI Agent may run this operation, which changes stock or orders. Leave off unless the tool is connected through a Human review step, so a person approves every call.',
-	// Only on the tool variant of the node, and only for the operations that change something.
-	displayOptions: {
-		show: { '@tool': [true] },
-		hide: { operation: ['get', 'list', 'mapJson', 'getAvailability', 'listChanged', 'pushStatus', 'lowStock', 'ledger', 'dashboard', 'listLinks', 'listUnlinked', 'listKits'] },
-	},
+	// Only on the tool variant of the node, and only for the operations the guard refuses (their names are unique across resources).
+	displayOptions: { show: { '@tool': [true], operation: [...new Set(Object.values(CHANGES_STOCK).flat())] } },
 };
 
 /** True when n8n runs this node as an AI Agent's tool (its type is "<package>.omsStoreTool"). */
