@@ -10,7 +10,7 @@ export { skyhubOrder, type SkyhubLineSpec, type SkyhubOrder, type SkyhubOrderSpe
  * order, the next visible one, and hides it for 5 minutes; DELETE /queues/orders/{code} removes it; a
  * marketplace change re-queues the order in its current state); GET /orders (page, per_page ≤ 100,
  * filters[start_date]/[end_date] as DD/MM/YYYY on the creation day, {total, orders}, 400 past 10,000
- * entries); GET /orders/{code}; PUT /products/{sku} {product: {qty}} and /variations/{sku} {variation: {qty}};
+ * entries); GET /orders/{code}; GET /products (the catalogue, by cursor); PUT /products/{sku} {product: {qty}} and /variations/{sku} {variation: {qty}};
  * POST /orders/{code}/invoice, /shipments, /cancel, /delivery. Seller writes change the order without queuing it (the
  * queue carries the marketplace's changes). [?] Not documented, chosen here: the empty queue answers 204,
  * error bodies are {error: message}, newest orders first in GET /orders, write answers 201/204.
@@ -49,6 +49,11 @@ export class AmericanasSimulator extends HttpSimulator {
 			'GET',
 			'/orders/:code',
 			g((_r, p) => this.getOrder(decodeURIComponent(p.code))),
+		);
+		this.route(
+			'GET',
+			'/products',
+			g((req) => this.listProducts(req)),
 		);
 		for (const kind of ['products', 'variations'] as const) {
 			this.route(
@@ -151,6 +156,32 @@ export class AmericanasSimulator extends HttpSimulator {
 			.filter((o) => Date.parse(String(o.placed_at)) >= from && Date.parse(String(o.placed_at)) <= to)
 			.sort((a, b) => Date.parse(String(b.placed_at)) - Date.parse(String(a.placed_at)));
 		return json(200, { total: list.length, orders: list.slice((page - 1) * perPage, page * perPage) });
+	}
+
+	/** Catalogue fields of products put in `products` (by product SKU): ean, variations (their qty in `variations`), connected. */
+	readonly catalog = new Map<string, { ean?: string; variations?: Array<{ sku: string; ean?: string }>; linked?: boolean; removed?: boolean }>();
+
+	/**
+	 * GET /products: the products not connected to the marketplace, or with filters[type]=link the connected ones
+	 * ("Produto Simples e Variável"); per_page (≤ 100, 25 by default) on the first page, then `next` carrying the
+	 * cursor. [?] Chosen here: {total, products, next}, `next` a path whose cursor holds the list and position,
+	 * SKU order.
+	 */
+	private listProducts(req: SimRequest): SimResponse {
+		const cursor = req.query.get('cursor');
+		const state = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { link: boolean; at: number; per: number }) : undefined;
+		const per = state?.per ?? intParam(req.query, 'per_page', 25, 1, 100);
+		if (per === undefined) return json(400, { error: 'per_page must be between 1 and 100' });
+		const link = state?.link ?? req.query.get('filters[type]') === 'link';
+		const at = state?.at ?? 0;
+		const rows = [...this.catalog.entries()].filter(([, c]) => Boolean(c.linked) === link).sort(([a], [b]) => a.localeCompare(b));
+		const products = rows.slice(at, at + per).map(([sku, c]) => ({
+			sku, name: `Produto ${sku}`, status: 'enabled', removed: c.removed ?? false, qty: this.products.get(sku) ?? 0, ean: c.ean ?? '',
+			variations: (c.variations ?? []).map((v) => ({ sku: v.sku, qty: this.variations.get(v.sku) ?? 0, ean: v.ean ?? '', images: [], specifications: [] })),
+		}));
+		const more = at + per < rows.length;
+		const next = more ? `/products?cursor=${Buffer.from(JSON.stringify({ link, at: at + per, per })).toString('base64url')}` : undefined;
+		return json(200, { total: rows.length, products, ...(next ? { next } : {}) });
 	}
 
 	private setQty(kind: 'products' | 'variations', sku: string, body: unknown): SimResponse {

@@ -90,5 +90,5 @@ export const americanasChannel: ChannelDescriptor<'americanas'> = {
 	// The queue and GET /orders/{code} answer the order; GET /orders answers {total, orders}.
 	responseShapes: [{ list: ['orders'] }],
 	// [?] SkyHub documents no order webhooks: the queue is the intake.
-	capabilities: { writes: ['invoice', 'shipment', 'cancel', 'delivery'], barcodes: { none: 'no barcode search in the SkyHub documents this channel was built from (products and variations are read by SKU); not re-checked' } },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel', 'delivery'], barcodes: { field: '`ean` of products and variations, by reading the catalogue (GET /products, connected then not connected, following `next`): no `ean` filter' } },
 };

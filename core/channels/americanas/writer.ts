@@ -2,6 +2,7 @@ import { joinUrl, send } from '../common/http';
 import { absentOn404, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter, ListingRef } from '../types';
 import { getSkyhubOrder, orderPath } from './api';
+import { skyhubProductsByEan } from './catalog';
 
 /** B2W accepts tracking URLs of at most 200 characters (the shipments endpoint's note). */
 const MAX_TRACKING_URL = 200;
@@ -11,6 +12,7 @@ const MAX_TRACKING_URL = 200;
  * the documentation's endpoint examples):
  * - stock: PUT /products/{sku} {product: {qty}}, or PUT /variations/{sku} {variation: {qty}} for a variation's
  *   SKU. resolveListings asks GET /products/{sku}, then GET /variations/{sku}; a SKU neither knows is absent;
+ *   by barcode, the products' and variations' `ean`, reading the catalogue (catalog.ts);
  * - invoice: POST /orders/{code}/invoice {status: "order_invoiced", invoice: {key}} (the NF-e access key);
  * - shipment: POST /orders/{code}/shipments {status: "order_shipped", shipment: {code, items: [{sku, qty}],
  *   track: {code, carrier, method, url}}}: the items are the order's own (GET /orders/{code}), all shipped;
@@ -39,6 +41,8 @@ export function createAmericanasWriter(ctx: AdapterContext): ChannelWriter {
 				await sendWrite(ctx, 'PUT', url(`/${variation ? 'variations' : 'products'}/${sku}`), { body, idempotent: true });
 			},
 		),
+
+		resolveListingsByGtin: skyhubProductsByEan(ctx),
 
 		async pushInvoice(input) {
 			await sendWrite(ctx, 'POST', url(orderPath(input.channelOrderId, 'invoice')), { body: { status: 'order_invoiced', invoice: { key: input.nfeKey } } });

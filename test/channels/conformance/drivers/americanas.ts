@@ -7,6 +7,7 @@ import type { ListingDriver } from '../listing-conformance';
 import type { WriterDriver } from '../writer-conformance';
 
 let sim: AmericanasSimulator;
+const GTIN = '7891000315507';
 export const SKYHUB_KEYS = { email: 'loja@exemplo.com.br', apiKey: 'skyhub-api-key', accountManagerKey: 'erp-account-manager-key' };
 
 /** What the n8n credential does: the three SkyHub headers (a wrong API key when refused). */
@@ -29,6 +30,10 @@ export const americanasWriterDriver: WriterDriver = {
 		await sim.start();
 		sim.products.set('CAFETEIRA-110V', 3);
 		sim.variations.set('CAMISETA-P-AZUL', null);
+		// A connected product whose variation carries the barcode, under SKUs the OMS does not use.
+		sim.products.set('LOJA-CANECA', 0);
+		sim.variations.set('LOJA-CANECA-AZUL', 2);
+		sim.catalog.set('LOJA-CANECA', { linked: true, ean: GTIN, variations: [{ sku: 'LOJA-CANECA-AZUL', ean: GTIN }] });
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) => createAmericanasWriter(americanasContext(retry, refused)),
@@ -37,6 +42,7 @@ export const americanasWriterDriver: WriterDriver = {
 	refusedUpdate: { sku: 'GONE', quantity: 1, listing: { listingId: 'GONE' } },
 	fault: (fault, path) => sim.injectFault(fault, path),
 	stockPath: /\/(products|variations)\//,
+	barcoded: { gtin: GTIN, stockOf: () => sim.variations.get('LOJA-CANECA-AZUL'), lookupPath: /^\/products$/ },
 };
 
 /** Not queued: the listing suite reads the catch-up's time window (GET /orders by creation day). */
