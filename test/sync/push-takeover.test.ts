@@ -5,6 +5,7 @@ import { pushStock, type PushStockRequest } from '../../core/sync/push-stock';
 import { order } from '../fixtures/orders';
 import { DRIVERS, openFresh } from '../store/stores';
 import { FakeWriter } from './fake-writer';
+import { SHOP_CHANNEL, shopLink } from './stores';
 
 /**
  * A worker killed after its stock write reached the channel but before the write was recorded: the channel
@@ -24,12 +25,18 @@ class DyingWriter extends FakeWriter {
 	private dieNow!: (error: Error) => void;
 	private readonly died = new Promise<never>((_, reject) => (this.dieNow = reject));
 
-	constructor(private readonly channel: FakeWriter) {
+	/** `dieAtCall`: the request after which the worker dies (the ones before it are answered and recorded). */
+	constructor(
+		private readonly channel: FakeWriter,
+		private readonly dieAtCall = 1,
+	) {
 		super(channel.listings);
 	}
 
 	override async pushStock(updates: StockUpdate[]) {
-		await this.channel.pushStock(updates);
+		this.pushCalls.push(updates);
+		const results = await this.channel.pushStock(updates);
+		if (this.pushCalls.length < this.dieAtCall) return results;
 		this.landedNow();
 		return this.died;
 	}
@@ -104,6 +111,37 @@ describe.each(DRIVERS)('push lease take-over from a killed run on %s', (driver) 
 		} finally {
 			await other.close();
 		}
+		dying.die();
+	});
+
+	test('a listing with its own rule whose dead write landed unrecorded is sent again after the take-over', async () => {
+		const shop = { channel: SHOP_CHANNEL };
+		await store.setOnHand([{ sku: 'CAMISA', onHand: 10 }]);
+		await store.linkListings([shopLink('P1', 'CAMISA'), shopLink('P2', 'CAMISA')]);
+		await store.setListingRule(SHOP_CHANNEL, { listingId: 'P2' }, { sharePercent: 50 });
+		const channel = new FakeWriter();
+		const shown = new Map<string, number>();
+		const apply = channel.pushStock.bind(channel);
+		channel.pushStock = async (updates: StockUpdate[]) => {
+			for (const u of updates) shown.set(u.listing.listingId, u.quantity);
+			return apply(updates);
+		};
+		await push(channel, ['CAMISA'], shop);
+		expect(Object.fromEntries(shown)).toEqual({ P1: 10, P2: 5 });
+		// A sale of 2: the run pushing it sends P1's 8 (answered, recorded), then P2's 4, and dies once that landed.
+		await store.applyOrders([order('SALE', 'paid', [['CAMISA', 2]])]);
+		const dying = new DyingWriter(channel, 2);
+		void push(dying, ['CAMISA'], { ...shop, leaseTtlMs: DEAD_TTL_MS }).catch(() => undefined);
+		await dying.landed;
+		expect(Object.fromEntries(shown)).toEqual({ P1: 8, P2: 4 });
+		expect((await store.getListingPushStates(SHOP_CHANNEL, ['CAMISA'])).map((t) => t.value)).toEqual([5]);
+		await store.applyOrders([order('SALE', 'cancelled', [['CAMISA', 2]])]);
+		now = new Date(now.getTime() + DEAD_TTL_MS);
+		const { results } = await push(channel, ['CAMISA'], shop);
+		// P2's level gives 5, its record says 5: only the take-over's mark on its own target sends it.
+		expect(results[0]).toMatchObject({ status: 'pushed', value: 10, ownListings: [{ listingId: 'P2', value: 5, previous: 5, status: 'pushed' }] });
+		expect(Object.fromEntries(shown)).toEqual({ P1: 10, P2: 5 });
+		expect(await store.listPushRetries(SHOP_CHANNEL)).toEqual([]);
 		dying.die();
 	});
 
