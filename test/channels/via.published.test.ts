@@ -60,7 +60,7 @@ describe('Via published payloads', () => {
 	});
 
 	it('GET /orders/status/new: the orders and metadata totalRows; new orders carry no shipping address', () => {
-		const { orders, total } = readViaList(listed);
+		const { rows: orders, total } = readViaList(listed);
 		expect(total).toBe(2);
 		const [first, second] = orders.map(normalize);
 		expect(first).toMatchObject({ channelOrderId: '975101', updatedAt: '2015-04-30T22:06:18.462Z' });

@@ -93,7 +93,7 @@ const FILTER_OF: Record<string, string> = {
 export class ViaSimulator extends HttpSimulator {
 	readonly orders = new Map<string, { order: ViaSimOrder; statusAt: number }>();
 	/** Seller items: SKU → {quantity, crossDockingTime}. */
-	readonly items = new Map<string, { quantity: number | null; crossDockingTime: number }>();
+	readonly items = new Map<string, { quantity: number | null; crossDockingTime: number; gtin?: string[] | null }>();
 	readonly deliveryIds = new Set<string>();
 	now = Date.parse('2026-03-10T12:00:00Z');
 
@@ -110,6 +110,11 @@ export class ViaSimulator extends HttpSimulator {
 			'GET',
 			'/orders/:id',
 			g((_r, p) => this.getOrder(decodeURIComponent(p.id))),
+		);
+		this.route(
+			'GET',
+			'/sellerItems',
+			g((req) => this.listItems(req)),
 		);
 		this.route(
 			'GET',
@@ -180,6 +185,28 @@ export class ViaSimulator extends HttpSimulator {
 	private getOrder(id: string): SimResponse {
 		const e = this.orders.get(id);
 		return e ? json(200, e.order) : this.notFound(`Order ${id}`);
+	}
+
+	/**
+	 * GET /sellerItems: every item of the seller, `_offset`/`_limit` (≤ 100 here), {sellerItems, metadata
+	 * [{key: totalRows…}]} as the published sandbox answer (gpupo/cnova-sdk fixture). [?] SKU order chosen here.
+	 */
+	private listItems(req: SimRequest): SimResponse {
+		const offset = intParam(req.query, '_offset', 0, 0, 1_000_000);
+		const limit = intParam(req.query, '_limit', 50, 1, 100);
+		if (offset === undefined || limit === undefined) return json(400, { errors: [{ message: '_offset/_limit inválidos' }] });
+		const all = [...this.items.entries()].sort(([a], [b]) => a.localeCompare(b));
+		const sellerItems = all.slice(offset, offset + limit).map(([sku, i]) => ({
+			skuSellerId: sku, skuSiteId: null, title: `Produto ${sku}`, brand: 'NONE', gtin: i.gtin ?? null,
+			status: [{ active: true, site: 'EX' }], stocks: [{ quantity: i.quantity, reserved: 0, crossDockingTime: i.crossDockingTime, warehouse: 1 }],
+		}));
+		const metadata = [
+			{ key: 'totalRows', value: String(all.length) },
+			{ key: 'offset', value: String(offset) },
+			{ key: 'limit', value: String(limit) },
+			{ key: 'next', value: offset + limit < all.length ? `/sellerItems?_offset=${offset + limit}&_limit=${limit}` : '' },
+		];
+		return json(200, { sellerItems, metadata });
 	}
 
 	private getItem(sku: string): SimResponse {

@@ -19,12 +19,16 @@ export async function getViaOrder(ctx: AdapterContext, orderId: string): Promise
 	return expectObject(await send(ctx, req), req);
 }
 
-/** A listing's {orders, metadata: [{key, value}]}: the orders and metadata totalRows (absent: the page's length). */
-export function readViaList(body: Record<string, unknown>): { orders: Record<string, unknown>[]; total: number } {
-	const orders = (Array.isArray(body.orders) ? body.orders : []) as Record<string, unknown>[];
+/**
+ * A listing's {<key>: [...], metadata: [{key, value}]} (orders, sellerItems): its rows and metadata totalRows
+ * (absent: the page's length).
+ */
+export function readViaList(body: Record<string, unknown>, key: 'orders' | 'sellerItems' = 'orders'): { rows: Record<string, unknown>[]; total: number } {
+	const list = body[key];
+	const rows = (Array.isArray(list) ? list.filter((r) => typeof r === 'object' && r !== null) : []) as Record<string, unknown>[];
 	const meta = Array.isArray(body.metadata) ? (body.metadata as Array<{ key?: unknown; value?: unknown }>) : [];
 	const totalRows = Number(meta.find((m) => m?.key === 'totalRows')?.value);
-	return { orders, total: Number.isInteger(totalRows) ? totalRows : orders.length };
+	return { rows, total: Number.isInteger(totalRows) ? totalRows : rows.length };
 }
 
 /** The order's item ids (one per unit sold: "23236199-1", "23236199-2"), optionally only those not yet sent. */

@@ -63,7 +63,7 @@ export function createViaAdapter(ctx: AdapterContext): ChannelAdapter<ViaOrder> 
 				url: joinUrl(ctx.baseUrl, `/orders/status/${list.status}`),
 				query: { [list.filter]: `${new Date(Date.parse(req.since)).toISOString()},${to}`, _offset: position.offset, _limit: limit },
 			};
-			const { orders, total } = readViaList(expectObject(await send(ctx, httpReq), httpReq));
+			const { rows: orders, total } = readViaList(expectObject(await send(ctx, httpReq), httpReq));
 			const next = nextCountedOffset(position, limit, total);
 			const nextPageToken = next ? `${token.list}:${next}` : token.list + 1 < VIA_LISTS.length ? `${token.list + 1}:` : undefined;
 			return { items: orders, nextPageToken };
@@ -87,5 +87,5 @@ export const viaChannel: ChannelDescriptor<'via'> = {
 	createWriter: createViaWriter,
 	// GET /orders/{orderId} is the order; the lists answer {orders, metadata}.
 	responseShapes: [{ list: ['orders'] }],
-	capabilities: { writes: ['invoice', 'shipment', 'cancel', 'delivery'], barcodes: { none: 'no barcode search in the Via documents this channel was built from (items are read by skuSellerId); not re-checked' } },
+	capabilities: { writes: ['invoice', 'shipment', 'cancel', 'delivery'], barcodes: { field: 'item `gtin` (its EAN/ISBN codes), by reading the catalogue (GET /sellerItems, 50 a page): items are searched by skuSellerId only' } },
 };

@@ -2,13 +2,15 @@ import { expectObject, joinUrl, send } from '../common/http';
 import { absentOn404, sendWrite, stockPerSku } from '../common/writer';
 import type { AdapterContext, ChannelWriter } from '../types';
 import { getViaOrder, viaItemIds, viaOrderPath } from './api';
+import { viaItemsByGtin } from './catalog';
 
 /**
  * Via write-back (API v2; CNova "API Lojista v2" SDK, and for the invoice call a production integration's code,
  * see below):
  * - stock: PUT /sellerItems/{skuSellerId}/stock {quantity, crossDockingTime} (204); the SKU is the seller's, so
  *   resolveListings only checks GET /sellerItems/{skuSellerId} (404 → absent). The item is read before each
- *   write and its crossDockingTime (lead time) sent back unchanged;
+ *   write and its crossDockingTime (lead time) sent back unchanged; by barcode, the items' `gtin`, reading the
+ *   catalogue (catalog.ts);
  * - invoice: POST /orders/{orderId}/trackings/invoice {items, occurredAt, invoice: {number, serie, accessKey,
  *   issuedAt}} for every item of the order. [?] Not in the 2019 SDK (whose "sent" tracking carries the NF-e);
  *   taken from conectala's Via integration, which calls it in production;
@@ -46,6 +48,8 @@ export function createViaWriter(ctx: AdapterContext): ChannelWriter {
 				await sendWrite(ctx, 'PUT', url(`${itemPath(u.listing.listingId)}/stock`), { body, idempotent: true });
 			},
 		),
+
+		resolveListingsByGtin: viaItemsByGtin(ctx),
 
 		pushInvoice: (input) =>
 			tracking(input.channelOrderId, 'invoice', (order) => ({

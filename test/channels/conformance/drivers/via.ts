@@ -7,6 +7,7 @@ import type { ListingDriver } from '../listing-conformance';
 import type { WriterDriver } from '../writer-conformance';
 
 let sim: ViaSimulator;
+const GTIN = '7891000315507';
 export const VIA_KEYS = { clientId: 'via-app-client-id', accessToken: 'via-store-token' };
 
 /** What the n8n credential does: client_id and access_token headers (a wrong token when refused). */
@@ -24,6 +25,8 @@ export const viaWriterDriver: WriterDriver = {
 		sim = new ViaSimulator(VIA_KEYS);
 		await sim.start();
 		sim.items.set('14080', { quantity: 3, crossDockingTime: 2 }).set('CAFETEIRA-110V', { quantity: null, crossDockingTime: 0 });
+		// An item carrying the barcode, under a skuSellerId the OMS does not use.
+		sim.items.set('LOJA-7891', { quantity: 1, crossDockingTime: 1, gtin: ['9788535902778', GTIN] });
 	},
 	stop: () => sim.stop(),
 	writer: (retry, refused) => createViaWriter(viaContext(retry, refused)),
@@ -32,6 +35,7 @@ export const viaWriterDriver: WriterDriver = {
 	refusedUpdate: { sku: 'GONE', quantity: 1, listing: { listingId: 'GONE' } },
 	fault: (fault, path) => sim.injectFault(fault, path),
 	stockPath: /\/sellerItems\//,
+	barcoded: { gtin: GTIN, stockOf: () => sim.items.get('LOJA-7891')?.quantity, lookupPath: /^\/sellerItems$/ },
 };
 
 export const viaListingDriver: ListingDriver = {
