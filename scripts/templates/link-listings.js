@@ -1,8 +1,12 @@
 // 9) link unlinked listings: a form lists every listing orders wait for, a person types or picks the SKU, the links reserve and publish
 const { at, node, note, link, chain } = require('../lib/template-kit');
 
+/** Most listings one form shows (List Unlinked's limit): the form says so when more may wait. */
+const LISTINGS_PER_FORM = 50;
+
 /** The form page's fields, one per waiting listing (labels unique: they name the listing), and the listings in the same order. */
 const BUILD_FORM = `const listings = $('Unlinked Listings').all().map((i) => i.json).filter((l) => l.listingId);
+const more = listings.length >= ${LISTINGS_PER_FORM} ? ' Only the first ${LISTINGS_PER_FORM} listings waiting are shown: link them, then open the form again for the rest.' : '';
 const skus = [...new Set($('Known SKUs').all().map((i) => i.json.sku).filter(Boolean))];
 const PICK = '(pick a SKU)';
 const pickable = skus.length > 0 && skus.length <= 200; // a longer list is no help in a drop-down: typed only
@@ -20,7 +24,7 @@ const description = !listings.length
   : pickable
     ? 'Type the SKU each listing sells, or pick it from the list under it (a typed SKU wins; leave both empty to skip the listing).'
     : 'Type the SKU each listing sells (leave a line empty to skip it). Your SKUs: ' + (skus.length ? skus.slice(0, 200).join(', ') + (skus.length > 200 ? ', …' : '') : 'none counted yet');
-return [{ json: { fields, description, pick: PICK, listings: listings.map((l) => ({ label: label(l), pickLabel: pickable ? pickLabel(l) : null, channel: l.channel, account: l.account, listingId: l.listingId, variantId: l.variantId, title: l.title })) } }];`;
+return [{ json: { fields, description: description + more, pick: PICK, listings: listings.map((l) => ({ label: label(l), pickLabel: pickable ? pickLabel(l) : null, channel: l.channel, account: l.account, listingId: l.listingId, variantId: l.variantId, title: l.title })) } }];`;
 
 /** One item per answered listing; an empty item when nothing was typed (so the form still gets its closing page). */
 const ONE_LINK_PER_ANSWER = `const { listings, pick } = $('Build the Form').first().json;
@@ -40,7 +44,7 @@ module.exports = function linkListings({ P, STORE_CRED, save, pushStock, CHANNEL
 		formFields: { values: [{ fieldLabel: 'Channel', placeholder: 'e.g. mercadolivre (optional)' }] },
 		options: { path: 'oms-link-listings' },
 	}, { webhookId: 'oms-link-listings' }));
-	nodes.push(node('Unlinked Listings', P + 'omsStore', 1, at(1, 1), { resource: 'catalog', operation: 'listUnlinked', filters: { channel: '={{ $json.Channel }}' }, limit: 50 }, { credentials: STORE_CRED, alwaysOutputData: true }));
+	nodes.push(node('Unlinked Listings', P + 'omsStore', 1, at(1, 1), { resource: 'catalog', operation: 'listUnlinked', filters: { channel: '={{ $json.Channel }}' }, limit: LISTINGS_PER_FORM }, { credentials: STORE_CRED, alwaysOutputData: true }));
 	nodes.push(node('Known SKUs', P + 'omsStore', 1, at(2, 1), { resource: 'stock', operation: 'getAvailability', scope: 'all', warehouse: '' }, { credentials: STORE_CRED, executeOnce: true, alwaysOutputData: true }));
 	nodes.push(node('Build the Form', 'n8n-nodes-base.code', 2, at(3, 1), { jsCode: BUILD_FORM }));
 	nodes.push(node('Type the SKUs', 'n8n-nodes-base.form', 2.3, at(4, 1), {
