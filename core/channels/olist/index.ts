@@ -76,5 +76,5 @@ export const olistChannel: ChannelDescriptor<'olist'> = {
 	// GET /v1/seller-orders/{code}/ is the order; lists answer {count, next, previous, results}.
 	responseShapes: [{ list: ['results'] }],
 	// Notifications (topic orders) exist, without a documented signature: the poll trigger is the intake.
-	capabilities: { writes: ['invoice'], barcodes: { none: 'no barcode search in the Olist documents this channel was built from (seller-products are read by SKU); not re-checked' } },
+	capabilities: { writes: ['invoice'], barcodes: { none: 'Olist documents `gtin` only as a field of the product it creates (POST /v1/seller-products/, dev.olist.com/en/guides-and-tutorials/products/creating-a-product); no list or barcode search of seller-products is documented (integrators list GET /v1/seller-products/?limit&offset, filtered by product_code only), and which code the product path takes is unconfirmed: a barcode could not be turned into a listing the stock write reaches (not built)' } },
 };
