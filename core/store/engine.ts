@@ -118,7 +118,8 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 	// An order keeps the warehouse it was first reserved in; later snapshots cannot move held stock. A new order
 	// seen twice in one batch keeps its first snapshot's warehouse too, so the counters locked are the ones moved.
 	const kits = await kitStockFor(tx, [...orders.flatMap(skusOf), ...[...known.values()].flatMap(heldSkus)]);
-	// An order naming no warehouse and holding no stock yet reserves where its account's priority list finds the stock.
+	// An order naming no warehouse reserves where its account's priority list finds the stock: a new one, or one
+	// that has held nothing yet (its lines waited for a link). A warehouse the channel named is never moved.
 	const open = (o: CanonicalOrder) => {
 		const state = known.get(orderKeyOf(o));
 		return state === undefined || holdsNoStock(state);
@@ -128,7 +129,7 @@ export async function applyOrdersInTx(tx: StoreTx, input: CanonicalOrder[], conf
 	for (const o of orders) {
 		const key = orderKeyOf(o);
 		const held = known.get(key)?.warehouse;
-		if (!pinned.has(key)) pinned.set(key, (open(o) ? (o.warehouse ?? chosen.get(key)) : undefined) ?? held ?? DEFAULT_WAREHOUSE);
+		if (!pinned.has(key)) pinned.set(key, (o.warehouse === undefined ? chosen.get(key) : undefined) ?? held ?? o.warehouse ?? DEFAULT_WAREHOUSE);
 	}
 	const warehouseOf = (o: CanonicalOrder) => pinned.get(orderKeyOf(o))!;
 	const counterKeys = sortedCounterKeys([

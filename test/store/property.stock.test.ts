@@ -258,6 +258,19 @@ describe.each(DRIVERS)('stock properties on %s', (driver) => {
 		);
 	});
 
+	// Found by the property: an order that held nothing (no lines) in the warehouse the channel named, later seen
+	// with lines naming another warehouse, moved there — a warehouse the channel named is kept, as for held stock.
+	test('an order that held nothing keeps the warehouse the channel first named', async () => {
+		await runSteps(
+			driver,
+			[
+				{ kind: 'apply', batch: [{ id: '5', status: 'invoiced', minute: 0, lines: [], warehouse: 'sp' }] },
+				{ kind: 'apply', batch: [{ id: '5', status: 'returned', minute: 0, lines: [['A', 1]], warehouse: 'default' }] },
+			],
+			{ commitOn: 'paid', restockOnCancelAfterCommit: false, restockOnReturn: false },
+		);
+	});
+
 	test('after every step: zero drift, each effect once, available = onHand - reserved, levels = reference model', async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 25 }), rulesArb, (steps, rules) => runSteps(driver, steps, rules)),
