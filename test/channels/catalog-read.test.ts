@@ -1,6 +1,7 @@
 import { gtinForms } from '../../core/catalog/gtin';
 import { CATALOG_READ_MS, findInCatalog, type CatalogPage } from '../../core/channels/common/catalog-read';
 import type { AdapterContext } from '../../core/channels/types';
+import { ChannelHttpError } from '../../core/http/retry';
 
 /**
  * The shared catalog read of barcode look-ups: a fake catalog of 10 pages (page p shows barcode "g<p>"), each
@@ -87,6 +88,37 @@ test('a failing page throws and leaves the resume position as it was', async () 
 	reads = [];
 	await find(['g99'], 1500);
 	expect(reads).toEqual([2, 3]);
+});
+
+test('a kept position the channel now refuses (4xx: an expired cursor) is dropped and the read starts over; other failures still throw', async () => {
+	await find(['g99'], 1500);
+	expect(reads).toEqual([0, 1]);
+	reads = [];
+	// Position 2 was kept; the channel refuses it from now on, as an expired cursor would be.
+	const expired: CatalogPage<string> = async (position, seen) => {
+		if (position === '2') {
+			reads.push(-2);
+			throw new ChannelHttpError(400, { method: 'GET', url: 'https://catalog.example/products' }, 'cursor expired');
+		}
+		return page(position, seen);
+	};
+	expect(Object.fromEntries(await findInCatalog(ctx(10_000), 'test', ['g1'], expired, () => now))).toEqual({ g1: 'listing-1' });
+	expect(reads).toEqual([-2, 0, 1]);
+	reads = [];
+	await find(['g99'], 1500);
+	expect(reads).toEqual([2, 3]);
+	// A 5xx (or a refusal of a page this read reached itself) is a failure: thrown, the position kept.
+	const down: CatalogPage<string> = async () => {
+		throw new ChannelHttpError(503, { method: 'GET', url: 'https://catalog.example/products' }, 'down');
+	};
+	await expect(findInCatalog(ctx(1500), 'test', ['g5'], down, () => now)).rejects.toThrow('down');
+	const refusedLater: CatalogPage<string> = async (position, seen) => {
+		if (position === '5') throw new ChannelHttpError(400, { method: 'GET', url: 'https://catalog.example/products' }, 'bad page');
+		return page(position, seen);
+	};
+	reads = [];
+	await expect(findInCatalog(ctx(10_000), 'test', ['g99'], refusedLater, () => now)).rejects.toThrow('bad page');
+	expect(reads).toEqual([4]);
 });
 
 describe('one writer (one push) reads its catalog once, within one budget', () => {

@@ -1,4 +1,5 @@
 import { gtinForms } from '../../catalog/gtin';
+import { ChannelHttpError } from '../../http/retry';
 import type { AdapterContext } from '../types';
 
 /**
@@ -40,6 +41,9 @@ interface WriterRead {
 }
 const readsOf = new WeakMap<AdapterContext, WriterRead>();
 
+/** A client error other than auth, timeout and rate limit: the channel refused the request itself (an expired cursor). */
+const refusesRequest = (error: unknown) => error instanceof ChannelHttpError && error.httpCode !== undefined && error.httpCode >= 400 && error.httpCode < 500 && ![401, 403, 408, 429].includes(error.httpCode);
+
 /**
  * Barcode → listing on a channel whose API has no barcode search: its catalog is read page by page until every
  * barcode is found, the catalog ends or the time budget is spent. The listings found become links
@@ -47,7 +51,8 @@ const readsOf = new WeakMap<AdapterContext, WriterRead>();
  * push) later look-ups are answered from what was read, and read on only while the budget lasts and the
  * catalog was not read whole. A read stopped by its budget is resumed by the next push where it stopped (so a
  * catalog longer than one budget is still read whole, over several pushes); a read that resumed past the start
- * goes back to it when it reaches the end. A page that fails throws (the SKUs are retried, never "not listed").
+ * goes back to it when it reaches the end; a kept position the channel refuses (4xx: an expired cursor) is
+ * dropped and the read starts over. A page that fails throws (the SKUs are retried, never "not listed").
  */
 export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, gtins: string[], page: CatalogPage<Ref>, clock: () => number = Date.now): Promise<Map<string, Ref>> {
 	const wanted = [...new Set(gtins)];
@@ -69,8 +74,20 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 	const key = `${channel} ${ctx.baseUrl} ${ctx.account}`;
 	let position = resumeAt.get(key);
 	let fromStart = position === undefined;
+	let resumed = !fromStart;
 	do {
-		position = await page(position, seen);
+		try {
+			position = await page(position, seen);
+		} catch (error) {
+			// A kept position the channel refuses (a cursor that expired) would fail every later push: start over.
+			if (!resumed || !refusesRequest(error)) throw error;
+			position = undefined;
+			fromStart = true;
+			resumeAt.delete(key);
+			continue;
+		} finally {
+			resumed = false;
+		}
 		if (position !== undefined) continue;
 		if (fromStart) {
 			read.whole = true;
