@@ -16,7 +16,7 @@ const resumeAt = new Map<string, string>();
 
 /** What a catalog page reports to the read. */
 export interface CatalogSeen<Ref> {
-	/** A barcode the page shows, and its listing (the first listing seen with a barcode is kept), in every GTIN length it fits. */
+	/** A barcode the page shows (spaces and dashes dropped), and its listing (the first listing seen with a barcode is kept), in every GTIN length it fits. */
 	offer(barcode: string, ref: Ref): void;
 	/** False once every barcode is found or the time is spent: a page with costly parts stops between them. */
 	more(): boolean;
@@ -67,7 +67,8 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 	const ends = (read.ends ??= clock() + Number(ctx.options?.catalogReadMs ?? CATALOG_READ_MS));
 	const seen: CatalogSeen<Ref> = {
 		offer(barcode, ref) {
-			for (const form of gtinForms(barcode)) if (!known.has(form)) known.set(form, ref);
+			// As the store keeps barcodes (checkGtin): spaces and dashes a seller typed on the channel dropped.
+			for (const form of gtinForms(barcode.replace(/[\s-]/g, ''))) if (!known.has(form)) known.set(form, ref);
 		},
 		more: () => missing() && clock() < ends,
 	};
