@@ -99,6 +99,19 @@ describe.each(DRIVERS)('channel account settings on %s', (driver) => {
 		expect((await store.reconcile(false)).drift).toEqual([]);
 	});
 
+	test('with a priority list set, an order whose lines waited for a link keeps the warehouse it named first', async () => {
+		await store.setChannelWarehouses(ACCOUNT, { reservesIn: ['rj'] });
+		await store.setOnHand([{ sku: 'A', onHand: 5, warehouse: 'sp' }, { sku: 'A', onHand: 5, warehouse: 'rj' }, { sku: 'A', onHand: 5 }]);
+		await store.applyOrders([listingOrder('2', 'paid', [{ listing: 'P1', quantity: 1 }], { warehouse: 'default' })]);
+		await store.applyOrders([listingOrder('2', 'paid', [{ listing: 'P1', quantity: 1, sku: 'A' }], { minute: 1, warehouse: 'sp' })]);
+		expect((await store.getOrder('shopify:loja-teste:2'))!.warehouse).toBe('default');
+		expect((await store.getAvailability(['A'])).map((l) => [l.warehouse, l.reserved])).toEqual([
+			['default', 1],
+			['rj', 0],
+			['sp', 0],
+		]);
+	});
+
 	test('kit lines count through their components when choosing the warehouse', async () => {
 		await store.setOnHand([
 			{ sku: 'A', onHand: 1, warehouse: 'sp' },
