@@ -94,6 +94,9 @@ export interface ListingRef {
 	inventoryItemId?: string;
 }
 
+/** What a catalog look-up answers for one SKU: its listing, or every listing it is sold under. */
+export type ListingAnswer = ListingRef | ListingRef[];
+
 export interface StockUpdate {
 	sku: string;
 	/** The value to publish: already available − safety stock, capped, never below 0. */
@@ -161,8 +164,11 @@ export interface ChannelWriter {
 	readonly id: ChannelId;
 	/** SKUs per stock request: the channel's bulk size, 1 when it has no bulk endpoint. */
 	readonly stockBatchSize: number;
-	/** Looks up the channel ids of SKUs (once; the store caches the answer). Unknown SKUs are absent. */
-	resolveListings(skus: string[]): Promise<Map<string, ListingRef>>;
+	/**
+	 * Looks up the channel ids of SKUs (once; the store caches the answer). Unknown SKUs are absent. A SKU sold
+	 * under several listings (ML classic and premium) may answer them all: each becomes a link.
+	 */
+	resolveListings(skus: string[]): Promise<Map<string, ListingAnswer>>;
 	/** Channels whose catalog shows barcodes: listings by GTIN/EAN (for SKUs not found by seller SKU). */
 	resolveListingsByGtin?(gtins: string[]): Promise<Map<string, ListingRef>>;
 	/** Publishes quantities; one result per update, a failed SKU does not fail the others. */

@@ -1,7 +1,7 @@
-import type { ChannelWriter, ListingRef, WriteFailure } from '../channels/types';
+import type { ChannelWriter, ListingAnswer, ListingRef, WriteFailure } from '../channels/types';
 import type { ListingLink } from '../catalog/types';
 import type { OmsStore } from '../store/types';
-import { writeFailure } from '../channels/common/writer';
+import { listingsOf, writeFailure } from '../channels/common/writer';
 import { skuIdentity } from '../model/order';
 
 export interface ResolvedListings {
@@ -29,8 +29,8 @@ export function splitChannelKey(key: string): { channel: string; account: string
 /**
  * SKU → the channel listings it is published to, for SKUs in their store identity (push-stock passes them
  * so): the store's links (made by a person, a sheet, or earlier look-ups). Only SKUs without any link are
- * looked up on the channel's catalog, in one call; each listing found there becomes a link ('catalog'), which
- * also reserves the lines of open orders that waited for that listing. A SKU the channel does not list is
+ * looked up on the channel's catalog, in one call; each listing found there — all of them, when the SKU is sold
+ * under several — becomes a link ('catalog'), which also reserves the lines of open orders that waited for it. A SKU the channel does not list is
  * not remembered: it may be listed later, and asking again costs one lookup per run that pushes it.
  */
 export async function resolveListings(store: OmsStore, channelKey: string, writer: ChannelWriter, skus: string[]): Promise<ResolvedListings> {
@@ -42,7 +42,7 @@ export async function resolveListings(store: OmsStore, channelKey: string, write
 	const missing = skus.filter((sku) => !linked.has(sku));
 	if (missing.length === 0) return out;
 
-	let answered: Map<string, ListingRef>;
+	let answered: Map<string, ListingAnswer>;
 	try {
 		answered = await writer.resolveListings(missing);
 	} catch (error) {
@@ -51,23 +51,26 @@ export async function resolveListings(store: OmsStore, channelKey: string, write
 		return out;
 	}
 	// The channel may spell a SKU differently (decomposed accents, padding): match answers by identity.
-	const byIdentity = new Map([...answered].map(([sku, ref]) => [skuIdentity(sku), ref]));
+	const byIdentity = new Map([...answered].map(([sku, answer]) => [skuIdentity(sku), listingsOf(answer)]));
 	const fresh: Array<{ sku: string; ref: ListingRef }> = [];
 	for (const sku of missing) {
-		const ref = byIdentity.get(skuIdentity(sku));
-		if (ref) fresh.push({ sku, ref });
-		else out.notListed.add(sku);
+		const refs = byIdentity.get(skuIdentity(sku)) ?? [];
+		for (const ref of refs) fresh.push({ sku, ref });
+		if (refs.length === 0) out.notListed.add(sku);
 	}
 	fresh.push(...(await byBarcode(store, writer, out)));
 	if (fresh.length === 0) return out;
 	const results = await store.linkListings(
 		fresh.map(({ sku, ref }) => ({ channel, account, sku, listingId: ref.listingId, variantId: ref.variantId, inventoryItemId: ref.inventoryItemId, source: 'catalog' })),
 	);
-	// A listing a person linked to another SKU stays theirs: the catalog's SKU is not published there.
+	// A listing a person linked to another SKU stays theirs: the catalog's SKU is not published there (its
+	// other listings still are).
 	results.forEach((r, i) => {
-		if (r.outcome === 'conflict') out.notListed.add(fresh[i].sku);
-		else out.found.set(fresh[i].sku, [fresh[i].ref]);
+		if (r.outcome === 'conflict') return;
+		const { sku, ref } = fresh[i];
+		out.found.set(sku, [...(out.found.get(sku) ?? []), ref]);
 	});
+	for (const { sku } of fresh) if (!out.found.has(sku)) out.notListed.add(sku);
 	return out;
 }
 

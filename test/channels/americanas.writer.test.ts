@@ -4,7 +4,7 @@ import { AMERICANAS_STATUS_CODES, AMERICANAS_STATUS_TYPES } from '../../core/cha
 import { AmericanasOmsApi } from '../../credentials/AmericanasOmsApi.credentials';
 import { skyhubOrder } from '../simulators/americanas';
 import { americanasContext, americanasSim, americanasWriterDriver, skyhubCode, SKYHUB_KEYS } from './conformance/drivers/americanas';
-import { tinyRetry } from './helpers/channel-test';
+import { oneListing, tinyRetry } from './helpers/channel-test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,7 +22,7 @@ describe('Americanas writer (SkyHub)', () => {
 			'CAFETEIRA-110V': { listingId: 'CAFETEIRA-110V' },
 			'CAMISETA-P-AZUL': { listingId: 'CAMISETA-P-AZUL', variantId: 'CAMISETA-P-AZUL' },
 		});
-		await writer().pushStock([...listings].map(([sku, listing]) => ({ sku, quantity: 5, listing })));
+		await writer().pushStock([...listings].map(([sku, listing]) => ({ sku, quantity: 5, listing: oneListing(listing) })));
 		expect(
 			americanasSim()
 				.requests(/\/(products|variations)\//)

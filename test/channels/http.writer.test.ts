@@ -7,7 +7,7 @@ import type { AdapterContext } from '../../core/channels/types';
 import { createFetchTransport } from '../../core/http/transport';
 import { HttpChannelOmsApi } from '../../credentials/HttpChannelOmsApi.credentials';
 import { HttpChannelSimulator, httpOrder, simDefinition } from '../simulators/httpchan';
-import { tinyRetry } from './helpers/channel-test';
+import { oneListing, tinyRetry } from './helpers/channel-test';
 
 const { retry, sleeps } = tinyRetry(3);
 let sim: HttpChannelSimulator;
@@ -60,7 +60,7 @@ describe('configurable HTTP channel: write requests from the definition', () => 
 		const w = createHttpChannelWriter(context(def));
 		const listings = await w.resolveListings(['CAM AZ/M']);
 		expect(listings.get('CAM AZ/M')).toEqual({ listingId: 'CAM AZ/M' });
-		expect(await w.pushStock([{ sku: 'CAM AZ/M', quantity: 4, listing: listings.get('CAM AZ/M')! }])).toEqual([{ sku: 'CAM AZ/M', ok: true }]);
+		expect(await w.pushStock([{ sku: 'CAM AZ/M', quantity: 4, listing: oneListing(listings.get('CAM AZ/M')) }])).toEqual([{ sku: 'CAM AZ/M', ok: true }]);
 		expect(sim.requests(/skus/).map((r) => [r.path, r.body])).toEqual([['/api/v1/skus/CAM%20AZ%2FM/stock', { q: 4 }]]);
 	});
 

@@ -39,6 +39,33 @@ describe('Mercado Livre writer: listings and stock', () => {
 		expect(sim.requests(/\/items\/MLB200$/).map((r) => r.query.get('include_attributes'))).toEqual(['all']);
 	});
 
+	// A seller often sells one SKU under a classic and a premium listing; each must get the stock.
+	const premium = (id: string, extra: Partial<MlItem> = {}): MlItem => ({ ...simple(), id, ...extra });
+
+	it('answers every listing carrying the SKU when it has no user product, closed items left out', async () => {
+		sim.putItem(premium('MLB101'), premium('MLB102', { status: 'closed' }), { ...withVariations(), id: 'MLB201', variations: [{ id: 601, available_quantity: 1, attributes: sku('CAN-01') }] });
+		const refs = await writer().resolveListings(['CAN-01']);
+		expect(refs.get('CAN-01')).toEqual([{ listingId: 'MLB100' }, { listingId: 'MLB101' }, { listingId: 'MLB201', variantId: '601' }]);
+	});
+
+	it('listings of one user product share its stock: only the first of them is answered', async () => {
+		sim.items.clear();
+		sim.putItem(premium('MLB100', { user_product_id: 'MLBU77' }), premium('MLB101', { user_product_id: 'MLBU77' }), premium('MLB300', { user_product_id: 'MLBU88' }));
+		const refs = await writer().resolveListings(['CAN-01']);
+		expect(refs.get('CAN-01')).toEqual([
+			{ listingId: 'MLB100', inventoryItemId: 'MLBU77' },
+			{ listingId: 'MLB300', inventoryItemId: 'MLBU88' },
+		]);
+	});
+
+	it('reads every page of the SKU search (offset/limit, 50 a page)', async () => {
+		sim.items.clear();
+		sim.putItem(...Array.from({ length: 50 }, (_, i) => premium(`MLB9${String(i).padStart(2, '0')}`, { status: 'closed' })), premium('MLB999'));
+		const refs = await writer().resolveListings(['CAN-01']);
+		expect(refs.get('CAN-01')).toEqual({ listingId: 'MLB999' });
+		expect(sim.requests(/items\/search/).map((r) => [r.query.get('offset'), r.query.get('limit')])).toEqual([['0', '50'], ['50', '50']]);
+	});
+
 	it('sets available_quantity per item and per variation, leaving sibling variations alone', async () => {
 		const results = await writer().pushStock([update('CAN-01', 7, 'MLB100'), update('CAM-AZ-M', 0, 'MLB200', '501')]);
 		expect(results).toEqual([{ sku: 'CAN-01', ok: true }, { sku: 'CAM-AZ-M', ok: true }]);

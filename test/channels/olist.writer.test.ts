@@ -3,7 +3,7 @@ import { createOlistWriter } from '../../core/channels/olist/writer';
 import { createFetchTransport, type HttpTransport } from '../../core/http/transport';
 import { OlistSimulator, olistOrder } from '../simulators/olist';
 import { OLIST_APP } from './conformance/drivers/olist';
-import { tinyRetry } from './helpers/channel-test';
+import { oneListing, tinyRetry } from './helpers/channel-test';
 
 describe('Olist writer', () => {
 	let sim: OlistSimulator;
@@ -44,7 +44,7 @@ describe('Olist writer', () => {
 
 	it("stock keeps the product's availability days; shipment and cancel are not supported (Olist ships; no seller cancel)", async () => {
 		const w = await writer();
-		const listing = (await w.resolveListings(['MOUSE'])).get('MOUSE')!;
+		const listing = oneListing((await w.resolveListings(['MOUSE'])).get('MOUSE'));
 		expect(await w.pushStock([{ sku: 'MOUSE', quantity: 4, listing }])).toEqual([{ sku: 'MOUSE', ok: true }]);
 		expect(sim.products.get('MOUSE')).toEqual({ quantity: 4, availability_days: 3 });
 		expect(w.pushShipment).toBeUndefined();

@@ -5,7 +5,7 @@ import type { ChannelWriter } from '../../core/channels/types';
 import { N8N_CHANNELS } from '../../nodes/shared/channels';
 import { PrestaShopSimulator, psOrder } from '../simulators/prestashop';
 import { prestaShopContext } from './conformance/drivers/prestashop';
-import { tinyRetry } from './helpers/channel-test';
+import { oneListing, tinyRetry } from './helpers/channel-test';
 
 const KEY = 'UCCLLQ9N2ARSHWCXLT74KUKSSK34BFKX';
 const { retry } = tinyRetry();
@@ -33,7 +33,7 @@ describe('PrestaShop writer', () => {
 	});
 
 	it('pushes the stock row whole (PUT empties what it is not sent), as XML with the new quantity', async () => {
-		const [listing] = [...(await writer().resolveListings(['CAMISA-P'])).values()];
+		const listing = oneListing((await writer().resolveListings(['CAMISA-P'])).get('CAMISA-P'));
 		expect(await writer().pushStock([{ sku: 'CAMISA-P', quantity: 0, listing }])).toEqual([{ sku: 'CAMISA-P', ok: true }]);
 		expect(sim.stock.get('2')).toMatchObject({ quantity: '0', id_product: '101', id_product_attribute: '46', out_of_stock: '2', id_shop: '1' });
 		const put = sim.requests(/stock_availables\/2$/).find((r) => r.method === 'PUT')!;

@@ -5,7 +5,7 @@ import { createShopeeWriter } from '../../core/channels/shopee/writer';
 import { createFetchTransport } from '../../core/http/transport';
 import { ShopeeOmsApi } from '../../credentials/ShopeeOmsApi.credentials';
 import { ShopeeSimulator, shopeeOrder } from '../simulators/shopee';
-import { tinyRetry } from './helpers/channel-test';
+import { oneListing, tinyRetry } from './helpers/channel-test';
 import { SHOPEE_KEYS } from './conformance/drivers/shopee';
 
 let sim: ShopeeSimulator;
@@ -52,7 +52,7 @@ describe('Shopee signature and writer', () => {
 		const found = await writer().resolveListings(['CAM-P', 'CANECA', 'NADA']);
 		expect(Object.fromEntries(found)).toEqual({ 'CAM-P': { listingId: '501', variantId: '9001' }, CANECA: { listingId: '502', variantId: '0' } });
 		const results = await writer().pushStock([
-			{ sku: 'CAM-P', quantity: 7, listing: found.get('CAM-P')! },
+			{ sku: 'CAM-P', quantity: 7, listing: oneListing(found.get('CAM-P')) },
 			{ sku: 'X', quantity: 1, listing: { listingId: '501', variantId: '12345' } },
 		]);
 		expect(results).toEqual([

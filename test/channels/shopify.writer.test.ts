@@ -45,6 +45,15 @@ describe('Shopify writer: listings and stock', () => {
 		expect(sim.requests()).toHaveLength(1);
 	});
 
+	it('Shopify does not make SKUs unique: every variant carrying a SKU is answered', async () => {
+		sim.putVariant(4009, 'IPOD-PINK', 2);
+		const refs = await writer().resolveListings(['IPOD-PINK']);
+		expect(refs.get('IPOD-PINK')).toEqual([
+			{ listingId: 'gid://shopify/Product/4000', variantId: 'gid://shopify/ProductVariant/4001', inventoryItemId: item(4001) },
+			{ listingId: 'gid://shopify/Product/4000', variantId: 'gid://shopify/ProductVariant/4009', inventoryItemId: item(4009) },
+		]);
+	});
+
 	it('2026-04+: one keyed inventorySetQuantities with changeFromQuantity null at the primary location', async () => {
 		const results = await writer().pushStock([update('IPOD-PINK', 7, 4001), update('IPOD-BLUE', 0, 4002)]);
 		expect(results).toEqual([{ sku: 'IPOD-PINK', ok: true }, { sku: 'IPOD-BLUE', ok: true }]);

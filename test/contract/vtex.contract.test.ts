@@ -2,7 +2,7 @@ import { createVtexAdapter } from '../../core/channels/vtex';
 import { createVtexWriter } from '../../core/channels/vtex/writer';
 import type { AdapterContext } from '../../core/channels/types';
 import { createFetchTransport } from '../../core/http/transport';
-import { tinyRetry } from '../channels/helpers/channel-test';
+import { oneListing, tinyRetry } from '../channels/helpers/channel-test';
 import { VtexSimulator, vtexOrder } from '../simulators/vtex';
 import { citation, findOperation, loadContract, requestErrors, type WireRequest } from './contracts';
 
@@ -55,7 +55,7 @@ describe('VTEX requests against the published contract', () => {
 	it('writer: stock, invoice (with and without its optional fields), tracking (with and without URL and date), cancel', async () => {
 		const w = createVtexWriter(ctx());
 		const refs = await w.resolveListings(['BIGBML', 'SMLBML']);
-		await w.pushStock([{ sku: 'BIGBML', quantity: 3, listing: refs.get('BIGBML')! }, { sku: 'SMLBML', quantity: 0, listing: refs.get('SMLBML')! }]);
+		await w.pushStock([{ sku: 'BIGBML', quantity: 3, listing: oneListing(refs.get('BIGBML')) }, { sku: 'SMLBML', quantity: 0, listing: oneListing(refs.get('SMLBML')) }]);
 		await w.pushInvoice!({ channelOrderId: ORDER, nfeKey: NFE_KEY, number: '1234', series: '1', issuedAt: '2024-05-01T09:00:00-03:00' });
 		await w.pushInvoice!({ channelOrderId: ORDER, nfeKey: NFE_KEY, number: '1234', series: '1', issuedAt: '2024-05-01T09:00:00-03:00', url: 'https://nfe.example/1234.xml', xml: '<nfeProc/>', totalCents: 1980 });
 		await w.pushShipment!({ channelOrderId: ORDER, carrier: 'Correios', trackingCode: 'BR123456789BR' });

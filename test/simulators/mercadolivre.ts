@@ -260,7 +260,11 @@ export class MercadoLivreSimulator extends HttpSimulator {
 		const results = [...this.items.values()]
 			.filter((i) => sku === null || skuOf(i) === sku || i.variations.some((v) => skuOf(v) === sku))
 			.map((i) => i.id);
-		return json(200, { seller_id: userId, query: null, paging: { limit: 50, offset: 0, total: results.length }, results, orders: [], available_orders: [] });
+		// offset/limit paging, 50 by default ("Paging results", developers.mercadolibre.com.ar/devsite/paging-results-global-selling).
+		const offset = Number(req.query.get('offset') ?? 0);
+		const limit = Number(req.query.get('limit') ?? 50);
+		const page = results.slice(offset, offset + limit);
+		return json(200, { seller_id: userId, query: null, paging: { limit, offset, total: results.length }, results: page, orders: [], available_orders: [] });
 	}
 
 	private item(req: SimRequest, id: string): SimResponse {

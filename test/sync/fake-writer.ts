@@ -3,6 +3,7 @@ import type {
 	ChannelWriter,
 	DeliveryInput,
 	InvoiceInput,
+	ListingAnswer,
 	ListingRef,
 	ShipmentInput,
 	CancelInput,
@@ -40,7 +41,7 @@ export class FakeWriter implements ChannelWriter {
 	resolveListingsByGtin?: (gtins: string[]) => Promise<Map<string, ListingRef>>;
 
 	constructor(
-		readonly listings: Map<string, ListingRef> = new Map(),
+		readonly listings: Map<string, ListingAnswer> = new Map(),
 		readonly stockBatchSize = 50,
 		readonly id: ChannelId = 'shopify',
 	) {}
@@ -49,7 +50,7 @@ export class FakeWriter implements ChannelWriter {
 		return new Map(skus.map((sku, i) => [sku, { listingId: `L-${sku}`, inventoryItemId: `gid://shopify/InventoryItem/${100 + i}` }]));
 	}
 
-	async resolveListings(skus: string[]): Promise<Map<string, ListingRef>> {
+	async resolveListings(skus: string[]): Promise<Map<string, ListingAnswer>> {
 		this.resolveCalls.push([...skus]);
 		if (this.failResolveWith) throw new ChannelHttpError(this.failResolveWith, { method: 'GET', url: 'https://fake.test/products' }, `HTTP ${this.failResolveWith} from GET /products`);
 		return new Map(skus.filter((s) => this.listings.has(s)).map((s) => [s, this.listings.get(s)!]));

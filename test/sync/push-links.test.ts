@@ -85,6 +85,31 @@ describe.each(DRIVERS)('Push Stock and listing links on %s', (driver) => {
 		expect((await store.listLinks()).map((l) => [l.listingId, l.sku, l.source])).toEqual([['L-CAMISA', 'CAMISETA', 'manual']]);
 	});
 
+	test('a SKU the catalog shows under two listings gets two catalog links, and both are published', async () => {
+		await stock(store, { CAMISA: [6] });
+		const writer = new FakeWriter(new Map([['CAMISA', [{ listingId: 'P-CLASSIC' }, { listingId: 'P-PREMIUM', variantId: 'V2' }]]]));
+		const { results } = await push(writer, ['CAMISA']);
+		expect(results[0]).toMatchObject({ sku: 'CAMISA', status: 'pushed', value: 6, listings: 2 });
+		expect(writer.pushCalls.flat().map((u) => [u.listing.listingId, u.quantity])).toEqual([['P-CLASSIC', 6], ['P-PREMIUM', 6]]);
+		expect((await store.listLinks({ channel: 'shopify' })).map((l) => [l.listingId, l.variantId, l.sku, l.source])).toEqual([
+			['P-CLASSIC', '', 'CAMISA', 'catalog'],
+			['P-PREMIUM', 'V2', 'CAMISA', 'catalog'],
+		]);
+	});
+
+	test('of two listings the catalog shows, one a person linked to another SKU: only the other is linked and published', async () => {
+		await stock(store, { CAMISA: [6] });
+		await store.linkListings([shop('P-PREMIUM', 'CAMISETA')]);
+		const writer = new FakeWriter(new Map([['CAMISA', [{ listingId: 'P-PREMIUM' }, { listingId: 'P-CLASSIC' }]]]));
+		const { results } = await push(writer, ['CAMISA']);
+		expect(results[0]).toMatchObject({ sku: 'CAMISA', status: 'pushed', listings: 1 });
+		expect(writer.pushCalls.flat().map((u) => u.listing.listingId)).toEqual(['P-CLASSIC']);
+		expect((await store.listLinks({ channel: 'shopify' })).map((l) => [l.listingId, l.sku, l.source])).toEqual([
+			['P-CLASSIC', 'CAMISA', 'catalog'],
+			['P-PREMIUM', 'CAMISETA', 'manual'],
+		]);
+	});
+
 	test('a SKU the catalog does not show by seller SKU is linked through a barcode the store knows, then published there', async () => {
 		await stock(store, { CAMISA: [7], CANECA: [3] });
 		await store.setBarcodes([{ sku: 'CAMISA', gtin: '7891000315507' }]);

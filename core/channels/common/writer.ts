@@ -1,6 +1,6 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpMethod, HttpRequest, HttpResponse } from '../../http/transport';
-import type { AdapterContext, ChannelId, ChannelWriter, ListingRef, StockPushResult, StockUpdate, WriteFailure } from '../types';
+import type { AdapterContext, ChannelId, ChannelWriter, ListingAnswer, ListingRef, StockPushResult, StockUpdate, WriteFailure } from '../types';
 import { send } from './http';
 
 /**
@@ -117,14 +117,20 @@ export function chunk<T>(items: T[], size: number): T[][] {
  * a failed look-up (auth, 5xx after retries) throws, so the store never caches "unknown" for a SKU that
  * merely could not be read.
  */
-export async function resolveEach(skus: string[], find: (sku: string) => Promise<ListingRef | undefined>): Promise<Map<string, ListingRef>> {
-	const found = new Map<string, ListingRef>();
+export async function resolveEach<A extends ListingAnswer>(skus: string[], find: (sku: string) => Promise<A | undefined>): Promise<Map<string, A>> {
+	const found = new Map<string, A>();
 	for (const sku of new Set(skus)) {
 		const ref = await find(sku);
-		if (ref) found.set(sku, ref);
+		if (ref && listingsOf(ref).length > 0) found.set(sku, ref);
 	}
 	return found;
 }
+
+/** A SKU's listings as a look-up answers them: the one listing itself, several as a list, none absent. */
+export const answerOf = (refs: ListingRef[]): ListingAnswer | undefined => (refs.length <= 1 ? refs[0] : refs);
+
+/** The listings of a look-up's answer for one SKU, as a list. */
+export const listingsOf = (answer: ListingAnswer | undefined): ListingRef[] => (answer === undefined ? [] : Array.isArray(answer) ? answer : [answer]);
 
 /** resolveListings for channels whose stock calls take the seller SKU itself: nothing to look up (an unknown SKU fails its push). */
 export async function listingsBySku(skus: string[]): Promise<Map<string, ListingRef>> {

@@ -1,8 +1,8 @@
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
-import { pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
-import type { AdapterContext, ChannelWriter, InvoiceInput, ListingRef, ShipmentInput, StockUpdate } from '../types';
+import { answerOf, pushEach, resolveEach, sendWrite, writeFault } from '../common/writer';
+import type { AdapterContext, ChannelWriter, InvoiceInput, ListingAnswer, ListingRef, ShipmentInput, StockUpdate } from '../types';
 import { parseDepotMap } from './depots';
 import { mlItemsByBarcode } from './barcodes';
 import { listingRef, sellerSku, variationsOf, type MlItemBody } from './items';
@@ -15,6 +15,10 @@ import { ML_DEFAULT_BASE_URL } from './types';
  * order's shipment, and ME1 shipping notifications. ML documents no seller cancellation: cancelOrder is
  * left out. Options: `siteId`, `depots` (ML store → OMS warehouse, depots.ts).
  */
+/** items/search pages: ML's default and documented size (offset/limit); past offset 1000 only a scan reads (Búsqueda de ítems). */
+const SEARCH_PAGE = 50;
+const SEARCH_MAX_OFFSET = 1000;
+
 export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 	const base = ctx.baseUrl || ML_DEFAULT_BASE_URL;
 	const siteId = String(ctx.options?.siteId ?? 'MLB');
@@ -37,10 +41,45 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 	 */
 	async function listingIn(itemId: string, sku: string): Promise<ListingRef | undefined> {
 		const item = { ...((await get(`/items/${enc(itemId)}`, { include_attributes: 'all' })) as unknown as MlItemBody), id: itemId };
+		if (item.status === 'closed') return undefined;
 		const variations = variationsOf(item);
 		if (variations.length === 0) return listingRef(item);
 		const v = variations.find((x) => sellerSku(x) === sku);
 		return v ? listingRef(item, v) : undefined;
+	}
+
+	/** The seller's item ids that items/search answers for a SKU, every page (offset/limit, ML's paging). */
+	async function itemsWith(sku: string): Promise<string[]> {
+		const ids: string[] = [];
+		for (let offset = 0; offset < SEARCH_MAX_OFFSET; ) {
+			const page = await get(`/users/${enc(ctx.account)}/items/search`, { seller_sku: sku, offset, limit: SEARCH_PAGE });
+			const results = Array.isArray(page.results) ? page.results.map(String) : [];
+			ids.push(...results);
+			offset += results.length;
+			const total = isJsonObject(page.paging) ? Number(page.paging.total) : NaN;
+			if (results.length === 0 || !(offset < total)) break;
+		}
+		return [...new Set(ids)];
+	}
+
+	/**
+	 * Every listing carrying the SKU (a seller often has a classic and a premium one), closed items left out.
+	 * Listings of one user product share its stock ("Preço por variação", developers.mercadolivre.com.br/
+	 * preco-por-variacao: a user product may have several items; "Estoque distribuído": the stock belongs to
+	 * the user product), so only the first of them is answered: the same stock is not written twice. Listings
+	 * without one: all. [?] Not confirmed in ML's pages: that a PUT of available_quantity on one item reaches
+	 * its user product's other items, and whether items/search answers closed items (read and skipped).
+	 */
+	async function listingsCarrying(sku: string): Promise<ListingAnswer | undefined> {
+		const refs: ListingRef[] = [];
+		const products = new Set<string>();
+		for (const itemId of await itemsWith(sku)) {
+			const ref = await listingIn(itemId, sku);
+			if (!ref || (ref.inventoryItemId && products.has(ref.inventoryItemId))) continue;
+			if (ref.inventoryItemId) products.add(ref.inventoryItemId);
+			refs.push(ref);
+		}
+		return answerOf(refs);
 	}
 
 	/**
@@ -66,16 +105,7 @@ export function createMercadoLivreWriter(ctx: AdapterContext): ChannelWriter {
 		id: 'mercadolivre',
 		stockBatchSize: 1,
 
-		resolveListings: (skus) =>
-			resolveEach(skus, async (sku) => {
-				const found = await get(`/users/${enc(ctx.account)}/items/search`, { seller_sku: sku });
-				// Several listings (classic and premium) may carry one SKU; ML syncs stock across a user product.
-				for (const itemId of Array.isArray(found.results) ? found.results : []) {
-					const ref = await listingIn(String(itemId), sku);
-					if (ref) return ref;
-				}
-				return undefined;
-			}),
+		resolveListings: (skus) => resolveEach(skus, listingsCarrying),
 
 		resolveListingsByGtin: mlItemsByBarcode(ctx, base),
 

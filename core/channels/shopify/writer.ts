@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { joinUrl } from '../common/http';
-import { chunk, pushBatches, reasonFrom, rejected } from '../common/writer';
+import { answerOf, chunk, pushBatches, reasonFrom, rejected } from '../common/writer';
 import type { AdapterContext, ChannelLocation, ChannelWriter, ListingRef, StockUpdate, WriteFailure } from '../types';
 import { SHOPIFY_DEFAULT_API_VERSION } from './graphql';
 import {
@@ -86,16 +86,21 @@ export function createShopifyWriter(ctx: AdapterContext): ChannelWriter {
 		return failures;
 	}
 
-	/** Variants whose `field` (sku or barcode) is one of `values`, exactly: the search matches tokens, not whole values. */
-	async function variantsBy(field: 'sku' | 'barcode', values: string[]): Promise<Map<string, ListingRef>> {
-		const found = new Map<string, ListingRef>();
+	/**
+	 * Variants whose `field` (sku or barcode) is one of `values`, exactly: the search matches tokens, not whole
+	 * values. One SKU may name several variants — Shopify's admin does not refuse a repeated SKU; only its
+	 * Fulfillment Network asks for unique ones (help.shopify.com, "Adding SKUs", SFN) [?] —: all are kept.
+	 */
+	async function variantsBy(field: 'sku' | 'barcode', values: string[]): Promise<Map<string, ListingRef[]>> {
+		const found = new Map<string, ListingRef[]>();
 		for (const group of chunk([...new Set(values)], SKUS_PER_SEARCH)) {
 			const query = group.map((s) => `${field}:${JSON.stringify(s)}`).join(' OR ');
 			type Variant = { id: string; sku: string | null; barcode?: string | null; product: { id: string }; inventoryItem: { id: string } };
 			const data = await read<{ productVariants: { nodes: Variant[] } }>(VARIANTS_BY_SKU, { first: MAX_QUANTITIES, query });
 			for (const v of data.productVariants.nodes) {
 				const key = v[field];
-				if (key && group.includes(key) && !found.has(key)) found.set(key, { listingId: v.product.id, variantId: v.id, inventoryItemId: v.inventoryItem.id });
+				if (!key || !group.includes(key) || found.get(key)?.some((r) => r.variantId === v.id)) continue;
+				found.set(key, [...(found.get(key) ?? []), { listingId: v.product.id, variantId: v.id, inventoryItemId: v.inventoryItem.id }]);
 			}
 		}
 		return found;
@@ -117,9 +122,9 @@ export function createShopifyWriter(ctx: AdapterContext): ChannelWriter {
 			return out;
 		},
 
-		resolveListings: (skus) => variantsBy('sku', skus),
-		/** The same search on the variants' barcode (GTIN/EAN). */
-		resolveListingsByGtin: (gtins) => variantsBy('barcode', gtins),
+		resolveListings: async (skus) => new Map([...(await variantsBy('sku', skus))].map(([sku, refs]) => [sku, answerOf(refs)!])),
+		/** The same search on the variants' barcode (GTIN/EAN): the first variant carrying it. */
+		resolveListingsByGtin: async (gtins) => new Map([...(await variantsBy('barcode', gtins))].map(([gtin, refs]) => [gtin, refs[0]])),
 
 		async pushStock(updates) {
 			const results = await pushBatches(chunk(updates, MAX_QUANTITIES), setBatch);

@@ -1,4 +1,5 @@
-import type { ChannelAdapter } from '../../../core/channels/types';
+import { listingsOf } from '../../../core/channels/common/writer';
+import type { ChannelAdapter, ListingAnswer, ListingRef } from '../../../core/channels/types';
 import type { RetryPolicy } from '../../../core/http/retry';
 import { OrderValidationError } from '../../../core/model/validate';
 
@@ -42,4 +43,11 @@ export function expectInvalidOrder(adapter: Pick<ChannelAdapter<never>, 'normali
 	expect(caught).toBeInstanceOf(OrderValidationError);
 	expect(caught).toMatchObject({ orderRef, field });
 	expect((caught as Error).message).toContain(orderRef);
+}
+
+/** The one listing a look-up answered for a SKU (writers may answer several): throws when it is not exactly one. */
+export function oneListing(answer: ListingAnswer | undefined): ListingRef {
+	const refs = listingsOf(answer);
+	if (refs.length !== 1) throw new Error(`expected one listing, the look-up answered ${refs.length}`);
+	return refs[0];
 }
