@@ -7,7 +7,7 @@ import { skuIdentity } from '../model/order';
 export interface ResolvedListings {
 	/** Every listing a SKU is sold under on the channel account (one SKU may have several). */
 	found: Map<string, ListingRef[]>;
-	/** SKUs the channel answered it does not list (or whose listing is linked to another SKU). */
+	/** SKUs the channel answered it does not list (or whose every listing is linked to another SKU). */
 	notListed: Set<string>;
 	/** SKUs whose lookup failed (the channel did not answer): retried on the next run. */
 	failed: Map<string, WriteFailure>;
