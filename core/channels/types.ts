@@ -157,6 +157,13 @@ export interface CancelInput {
 }
 
 /**
+ * Listings by barcode. A channel that searches barcodes answers for each one (absent: not listed); one whose
+ * catalog is read a part per push (core/channels/common/catalog-read.ts) names in `unsettled` the barcodes not
+ * found that may be in a part not read yet.
+ */
+export type ListingsByGtin = Map<string, ListingRef> & { readonly unsettled?: ReadonlySet<string> };
+
+/**
  * One interface for every channel's write-back. A channel whose API cannot do an operation leaves that
  * method out; the node then answers with a clear "not supported by <channel>" error.
  */
@@ -170,7 +177,7 @@ export interface ChannelWriter {
 	 */
 	resolveListings(skus: string[]): Promise<Map<string, ListingAnswer>>;
 	/** Channels whose catalog shows barcodes: listings by GTIN/EAN (for SKUs not found by seller SKU). */
-	resolveListingsByGtin?(gtins: string[]): Promise<Map<string, ListingRef>>;
+	resolveListingsByGtin?(gtins: string[]): Promise<ListingsByGtin>;
 	/** Publishes quantities; one result per update, a failed SKU does not fail the others. */
 	pushStock(updates: StockUpdate[]): Promise<StockPushResult[]>;
 	pushInvoice?(input: InvoiceInput): Promise<void>;

@@ -1,4 +1,4 @@
-import type { ChannelWriter, ListingAnswer, ListingRef, WriteFailure } from '../channels/types';
+import type { ChannelWriter, ListingAnswer, ListingRef, ListingsByGtin, WriteFailure } from '../channels/types';
 import type { ListingLink } from '../catalog/types';
 import type { OmsStore } from '../store/types';
 import { listingsOf, writeFailure } from '../channels/common/writer';
@@ -11,6 +11,8 @@ export interface ResolvedListings {
 	notListed: Set<string>;
 	/** SKUs whose lookup failed (the channel did not answer): retried on the next run. */
 	failed: Map<string, WriteFailure>;
+	/** SKUs not found whose barcode may be in a part of the channel's catalog not read yet: retried on the next run. */
+	deferred: Set<string>;
 }
 
 /** The channel listing a link names, as writers take it. */
@@ -34,7 +36,7 @@ export function splitChannelKey(key: string): { channel: string; account: string
  * not remembered: it may be listed later, and asking again costs one lookup per run that pushes it.
  */
 export async function resolveListings(store: OmsStore, channelKey: string, writer: ChannelWriter, skus: string[]): Promise<ResolvedListings> {
-	const out: ResolvedListings = { found: new Map(), notListed: new Set(), failed: new Map() };
+	const out: ResolvedListings = { found: new Map(), notListed: new Set(), failed: new Map(), deferred: new Set() };
 	if (skus.length === 0) return out;
 	const { channel, account } = splitChannelKey(channelKey);
 	const linked = await store.linksOfSkus(channel, account, skus);
@@ -76,13 +78,14 @@ export async function resolveListings(store: OmsStore, channelKey: string, write
 
 /**
  * SKUs the channel does not list under their seller SKU, found by a barcode the store knows for them (Catalog
- * → Set Barcodes) on channels whose catalog shows barcodes.
+ * → Set Barcodes) on channels whose catalog shows barcodes. A SKU not found with a barcode the channel's
+ * catalog read has not covered yet (`unsettled`) is deferred, not "not listed": its listing may be further on.
  */
 async function byBarcode(store: OmsStore, writer: ChannelWriter, out: ResolvedListings): Promise<Array<{ sku: string; ref: ListingRef }>> {
 	if (!writer.resolveListingsByGtin || out.notListed.size === 0) return [];
 	const barcodes = await store.barcodesOf([...out.notListed]);
 	if (barcodes.size === 0) return [];
-	let answered: Map<string, ListingRef>;
+	let answered: ListingsByGtin;
 	try {
 		answered = await writer.resolveListingsByGtin([...new Set([...barcodes.values()].flat())]);
 	} catch (error) {
@@ -97,7 +100,13 @@ async function byBarcode(store: OmsStore, writer: ChannelWriter, out: ResolvedLi
 	const found: Array<{ sku: string; ref: ListingRef }> = [];
 	for (const [sku, gtins] of barcodes) {
 		const ref = gtins.map((g) => answered.get(g)).find((r) => r !== undefined);
-		if (!ref) continue;
+		if (!ref) {
+			if (gtins.some((g) => answered.unsettled?.has(g))) {
+				out.notListed.delete(sku);
+				out.deferred.add(sku);
+			}
+			continue;
+		}
 		out.notListed.delete(sku);
 		found.push({ sku, ref });
 	}

@@ -34,6 +34,8 @@ export interface PublishContext {
 }
 
 const LEASE_LOST = 'the lease of this SKU expired during the push and another push took it: it waits in the retry set';
+/** A SKU not found whose barcode the channel's catalog read has not reached yet (core/channels/common/catalog-read.ts). */
+export const CATALOG_UNREAD = "not found yet: its barcode is in a part of the channel's catalog not read yet; it waits in the retry set for the next push, which reads on";
 const SUPERSEDED = 'a value from a newer change was recorded while this one was on its way: the channel may show either';
 
 type Update = { update: StockUpdate; planned: Planned };
@@ -58,7 +60,8 @@ function layersOf(ctx: PublishContext, plan: Planned[], listingsOf: Map<string, 
 /**
  * The listings of each planned target: a listing target's own listing; for a SKU's value, its links (or what
  * the channel's catalog shows, linked on the way) except the listings with a target of their own. Results of
- * targets found nowhere are set here (not listed, or failed look-up: retried).
+ * targets found nowhere are set here (not listed; failed look-up, or deferred until the catalog is read over
+ * its barcode: retried).
  */
 async function listingsOfTargets(ctx: PublishContext, plan: Planned[], seen: Map<string, SeenRetry>): Promise<Map<string, ListingRef[]>> {
 	const { store, channel, writer } = ctx.req;
@@ -67,6 +70,7 @@ async function listingsOfTargets(ctx: PublishContext, plan: Planned[], seen: Map
 	const listings = await resolveListings(store, channel, writer, shared.map((p) => p.sku));
 	const lookupFailures: PushRetryInput[] = [];
 	const notListed: string[] = [];
+	const deferred: PushRetryInput[] = [];
 	for (const p of plan) {
 		const result = ctx.results.get(targetId(p.sku, p.listing))!;
 		Object.assign(result, { available: p.available, value: p.value, changeSeq: p.changeSeq });
@@ -84,13 +88,17 @@ async function listingsOfTargets(ctx: PublishContext, plan: Planned[], seen: Map
 			fail(result, lookupFailure);
 			// The look-up failed, nothing was written: a plain failure, never uncertain.
 			lookupFailures.push(retryEntry(ctx, p, lookupFailure, 'refused'));
+		} else if (listings.deferred.has(p.sku)) {
+			// As ctx.defer, for this target only: the SKU's listings with a rule of their own are published.
+			Object.assign(result, { status: 'deferred', message: CATALOG_UNREAD });
+			deferred.push({ sku: p.sku, warehouse: ctx.warehouse, listing: '', reason: 'deferred', message: CATALOG_UNREAD });
 		} else {
 			Object.assign(result, { status: 'not_listed', message: 'not listed on channel' });
 			notListed.push(p.sku);
 		}
 	}
 	await clearSeen(ctx, notListed, seen);
-	if (lookupFailures.length > 0) await store.recordPushRetries(channel, lookupFailures);
+	if (lookupFailures.length + deferred.length > 0) await store.recordPushRetries(channel, [...lookupFailures, ...deferred]);
 	return out;
 }
 

@@ -5,7 +5,8 @@ import { createTrayWriter } from '../../core/channels/tray/writer';
 import { createVtexWriter } from '../../core/channels/vtex/writer';
 import type { ChannelWriter } from '../../core/channels/types';
 import { createFetchTransport } from '../../core/http/transport';
-import { pushStock } from '../../core/sync/push-stock';
+import { CHANGED_SINCE_LAST_PUSH, pushStock } from '../../core/sync/push-stock';
+import { CATALOG_UNREAD } from '../../core/sync/push-publish';
 import type { OmsStore } from '../../core/store/types';
 import { SHOPEE_KEYS } from '../channels/conformance/drivers/shopee';
 import { tinyRetry } from '../channels/helpers/channel-test';
@@ -110,6 +111,36 @@ test('Loja Integrada: the variation whose gtin is the barcode is found by readin
 		await stock(store, { CAMISA: [2] });
 		expect((await push('lojaintegrada:1234567', writer)).results.map((r) => [r.sku, r.status])).toEqual([['CAMISA', 'pushed']]);
 		expect(reads()).toHaveLength(3);
+	} finally {
+		await sim.stop();
+	}
+});
+
+test('Loja Integrada, Changed Since Last Push: a SKU whose barcode is on a page the read has not reached is deferred, and linked by the next push without its level changing', async () => {
+	const keys = { chaveApi: 'li-store', chaveAplicacao: 'li-app' };
+	const sim = new LojaIntegradaSimulator(keys);
+	await sim.start();
+	try {
+		// 60 produtos first: the barcoded variation is on the second page (offset 50).
+		for (let n = 1; n <= 60; n++) sim.putProduct(174389000 + n, `LOJA-${n}`, 0);
+		sim.putProduct(174389101, 'CAM-AZUL-M', 1);
+		sim.catalog.set(174389101, { tipo: 'atributo_opcao', gtin: GTIN });
+		const transport = createFetchTransport({ authorization: `chave_api ${keys.chaveApi} aplicacao ${keys.chaveAplicacao}` }, 5000);
+		// A writer per push, as n8n makes one per execution; no time for more than the one page every push reads.
+		const writer = () => createLojaIntegradaWriter({ transport, baseUrl: sim.baseUrl, account: '1234567', retry: tinyRetry(2).retry, options: { catalogReadMs: 0 } });
+		const changed = (cursor?: string) => pushStock({ store, channel: 'lojaintegrada:1234567', writer: writer(), levels: CHANGED_SINCE_LAST_PUSH, cursor, safetyStock: 0, maxQuantity: 0 });
+		const first = await changed();
+		expect(first.results.map((r) => [r.sku, r.status, r.message])).toEqual([['CAMISA', 'deferred', CATALOG_UNREAD]]);
+		expect((await store.listPushRetries('lojaintegrada:1234567', { limit: 10 })).map((e) => [e.sku, e.attempts])).toEqual([['CAMISA', 0]]);
+		expect(await store.listLinks({ channel: 'lojaintegrada' })).toEqual([]);
+		// No level changed since: the retry set brings CAMISA back, and the read goes on at offset 50.
+		const second = await changed(first.cursor);
+		expect(second.results.map((r) => [r.sku, r.status, r.value, r.retried])).toEqual([['CAMISA', 'pushed', 7, true]]);
+		expect(sim.stock.get(174389101)?.quantidade).toBe(7);
+		expect((await store.listLinks({ channel: 'lojaintegrada' })).map((l) => [l.sku, l.listingId, l.source])).toEqual([['CAMISA', '174389101', 'catalog']]);
+		expect(await store.listPushRetries('lojaintegrada:1234567', { limit: 10 })).toEqual([]);
+		const reads = sim.requests(/\/v1\/produto\/$/).map((r) => r.query.get('sku') ?? `offset ${r.query.get('offset')}`);
+		expect(reads).toEqual(['CAMISA', 'offset 0', 'CAMISA', 'offset 50']);
 	} finally {
 		await sim.stop();
 	}

@@ -2,7 +2,7 @@ import type { HttpRequest } from '../../http/transport';
 import { findInCatalog } from '../common/catalog-read';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
-import type { AdapterContext, ListingRef } from '../types';
+import type { AdapterContext, ListingRef, ListingsByGtin } from '../types';
 import { SKYHUB_MAX_PER_PAGE } from './api';
 
 /**
@@ -35,7 +35,7 @@ function nextPath(next: unknown): string | undefined {
 	return `${u.pathname}${u.search}`;
 }
 
-export function skyhubProductsByEan(ctx: AdapterContext): (gtins: string[]) => Promise<Map<string, ListingRef>> {
+export function skyhubProductsByEan(ctx: AdapterContext): (gtins: string[]) => Promise<ListingsByGtin> {
 	return (gtins) =>
 		findInCatalog<ListingRef>(ctx, 'americanas', gtins, async (position, seen) => {
 			const { list, path } = decode(position);

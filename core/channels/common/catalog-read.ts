@@ -9,10 +9,30 @@ import type { AdapterContext } from '../types';
 export const CATALOG_READ_MS = 20_000;
 
 /**
- * Where each catalog's last read stopped on its time budget, by channel account: this process only (a restart,
- * or another queue worker, starts from the catalog's beginning). A handful of entries: one per account read.
+ * What this process knows of each catalog, by channel account (a restart, or another queue worker, starts
+ * from the catalog's beginning and counts again). A handful of entries: one per account read.
+ * Positions are opaque, so laps are counted in pages: a barcode asked and not found is settled absent once
+ * more pages were read since it was first asked than the last whole lap (start to end) had, one page more
+ * than a lap because a read resumed mid-page shifts the page bounds. Until a lap completes it is unsettled.
  */
-const resumeAt = new Map<string, string>();
+interface CatalogLaps {
+	/** Where the last read stopped on its time budget (undefined: the catalog's start). */
+	position?: string;
+	/** Page reads, and those that read their page to its end (a page stopped by more() is not counted here). */
+	calls: number;
+	full: number;
+	/** `calls` when the lap under way began at the catalog's start; pages (calls) of the last complete lap. */
+	lapFrom?: number;
+	lapPages?: number;
+	/** Barcodes asked and not found: `full` when first asked, settled once absent over a lap, a listing seen since. */
+	asked: Map<string, { at: number; settled?: true; ref?: unknown }>;
+}
+const catalogs = new Map<string, CatalogLaps>();
+/** Barcodes tracked per catalog: the oldest are forgotten past it (asked again, they wait for a lap anew). */
+export const MAX_TRACKED = 10_000;
+
+/** A catalog's answer: the listings found, and the barcodes asked that may still be in a part not read yet. */
+export type CatalogAnswer<Ref> = Map<string, Ref> & { unsettled: ReadonlySet<string> };
 
 /** What a catalog page reports to the read. */
 export interface CatalogSeen<Ref> {
@@ -53,30 +73,51 @@ const refusesRequest = (error: unknown) => error instanceof ChannelHttpError && 
  * catalog longer than one budget is still read whole, over several pushes); a read that resumed past the start
  * goes back to it when it reaches the end; a kept position the channel refuses (4xx: an expired cursor) is
  * dropped and the read starts over. A page that fails throws (the SKUs are retried, never "not listed").
+ * The answer's `unsettled` names the barcodes not found whose absence is not known yet (CatalogLaps).
  */
-export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, gtins: string[], page: CatalogPage<Ref>, clock: () => number = Date.now): Promise<Map<string, Ref>> {
+export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, gtins: string[], page: CatalogPage<Ref>, clock: () => number = Date.now): Promise<CatalogAnswer<Ref>> {
 	const wanted = [...new Set(gtins)];
-	let read = readsOf.get(ctx);
-	if (!read) readsOf.set(ctx, (read = { known: new Map(), whole: false }));
+	const read: WriterRead = readsOf.get(ctx) ?? { known: new Map(), whole: false };
+	readsOf.set(ctx, read);
 	const { known } = read;
-	const answer = () => new Map(wanted.filter((g) => known.has(g)).map((g) => [g, known.get(g) as Ref]));
-	const missing = () => wanted.some((g) => !known.has(g));
+	const key = `${channel} ${ctx.baseUrl} ${ctx.account}`;
+	const laps: CatalogLaps = catalogs.get(key) ?? { calls: 0, full: 0, asked: new Map() };
+	catalogs.set(key, laps);
+	const { asked } = laps;
+	for (const g of wanted) if (!known.has(g) && !asked.has(g)) asked.set(g, { at: laps.full });
+	for (const g of asked.keys()) {
+		if (asked.size <= MAX_TRACKED) break;
+		asked.delete(g);
+	}
+	const answer = () => answerOf<Ref>(wanted, known, laps, read.whole);
+	const missing = () => wanted.some((g) => !known.has(g) && asked.get(g)?.ref === undefined);
 	if (!missing() || read.whole) return answer();
 	// The first look-up reads at least one page, however short the budget: every push moves the read on.
 	if (read.ends !== undefined && clock() >= read.ends) return answer();
 	const ends = (read.ends ??= clock() + Number(ctx.options?.catalogReadMs ?? CATALOG_READ_MS));
+	let cut = false;
 	const seen: CatalogSeen<Ref> = {
 		offer(barcode, ref) {
 			// As the store keeps barcodes (checkGtin): spaces and dashes a seller typed on the channel dropped.
-			for (const form of gtinForms(barcode.replace(/[\s-]/g, ''))) if (!known.has(form)) known.set(form, ref);
+			for (const form of gtinForms(barcode.replace(/[\s-]/g, ''))) {
+				if (!known.has(form)) known.set(form, ref);
+				// Kept for a later push that asks it again (this push may not: another warehouse's, another SKU's).
+				const entry = asked.get(form);
+				if (entry && entry.ref === undefined) entry.ref = ref;
+			}
 		},
-		more: () => missing() && clock() < ends,
+		more: () => {
+			const more = missing() && clock() < ends;
+			cut ||= !more;
+			return more;
+		},
 	};
-	const key = `${channel} ${ctx.baseUrl} ${ctx.account}`;
-	let position = resumeAt.get(key);
+	let position = laps.position;
 	let fromStart = position === undefined;
 	let resumed = !fromStart;
 	do {
+		if (position === undefined) laps.lapFrom = laps.calls;
+		cut = false;
 		try {
 			position = await page(position, seen);
 		} catch (error) {
@@ -84,19 +125,41 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 			if (!resumed || !refusesRequest(error)) throw error;
 			position = undefined;
 			fromStart = true;
-			resumeAt.delete(key);
+			laps.position = undefined;
 			continue;
 		} finally {
 			resumed = false;
 		}
+		laps.calls += 1;
+		if (!cut) laps.full += 1;
 		if (position !== undefined) continue;
+		if (laps.lapFrom !== undefined) laps.lapPages = laps.calls - laps.lapFrom;
+		laps.lapFrom = undefined;
 		if (fromStart) {
 			read.whole = true;
 			break;
 		}
 		fromStart = true;
 	} while (seen.more());
-	if (position === undefined) resumeAt.delete(key);
-	else resumeAt.set(key, position);
+	laps.position = position;
 	return answer();
+}
+
+/** The listings of `wanted` found (in this push's read, or seen since asked), and the unsettled ones. */
+function answerOf<Ref>(wanted: string[], known: Map<string, unknown>, laps: CatalogLaps, readWhole: boolean): CatalogAnswer<Ref> {
+	const found = new Map<string, Ref>();
+	const unsettled = new Set<string>();
+	for (const g of wanted) {
+		const entry = laps.asked.get(g);
+		if (known.has(g) || entry?.ref !== undefined) {
+			found.set(g, (known.has(g) ? known.get(g) : entry!.ref) as Ref);
+			laps.asked.delete(g);
+			continue;
+		}
+		// Read from start to end in this push, or over more pages than a lap since first asked: absent.
+		if (readWhole || entry?.settled || (entry && laps.lapPages !== undefined && laps.full - entry.at > laps.lapPages)) {
+			if (entry) entry.settled = true;
+		} else unsettled.add(g);
+	}
+	return Object.assign(found, { unsettled });
 }

@@ -3,7 +3,7 @@ import type { HttpRequest } from '../../http/transport';
 import { findInCatalog } from '../common/catalog-read';
 import { expectArray, expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
-import type { AdapterContext, ListingRef } from '../types';
+import type { AdapterContext, ListingRef, ListingsByGtin } from '../types';
 import { attributeOf, listingRef, variationsOf, type MlItemBody } from './items';
 
 /**
@@ -82,7 +82,7 @@ export function barcodedListings(item: MlItemBody): BarcodedListing[] {
 	return out;
 }
 
-export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: string[]) => Promise<Map<string, ListingRef>> {
+export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: string[]) => Promise<ListingsByGtin> {
 	const search = joinUrl(base, `/users/${encodeURIComponent(ctx.account)}/items/search`);
 
 	/** The items of `ids`, 20 a call; an item gone since the scan (404) is skipped, any other refusal fails the read. */

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { findInCatalog } from '../common/catalog-read';
 import { expectObject, joinUrl, send } from '../common/http';
-import type { AdapterContext, ListingRef } from '../types';
+import type { AdapterContext, ListingRef, ListingsByGtin } from '../types';
 import { readViaList, VIA_MAX_LIMIT } from './api';
 
 /**
@@ -15,7 +15,7 @@ import { readViaList, VIA_MAX_LIMIT } from './api';
  * may shift one row past it unread, until a later read. The SDK's optional `site` (which site's products; "only
  * Extra's" when absent, in the 2015 SDK) is not sent, as GET /sellerItems/{skuSellerId} does not send it.
  */
-export function viaItemsByGtin(ctx: AdapterContext): (gtins: string[]) => Promise<Map<string, ListingRef>> {
+export function viaItemsByGtin(ctx: AdapterContext): (gtins: string[]) => Promise<ListingsByGtin> {
 	return (gtins) =>
 		findInCatalog<ListingRef>(ctx, 'via', gtins, async (position, seen) => {
 			const offset = Number(position ?? 0);

@@ -1,0 +1,102 @@
+import { findInCatalog, type CatalogPage } from '../../core/channels/common/catalog-read';
+import type { AdapterContext } from '../../core/channels/types';
+
+/**
+ * When a barcode a catalog read has not found is known absent ("settled"): a fake catalog of 3 pages (page p
+ * shows barcode "g<p>"), each page read costing 1 s on a fake clock, and a 0.5 s budget, so each push (each
+ * writer: a fresh context) reads one page. Until the reads since a barcode was asked cover a lap, it is
+ * `unsettled`: its listing may be on a page not read yet.
+ */
+let now = 0;
+let reads: number[] = [];
+let account = 0;
+const PAGES = 3;
+const page: CatalogPage<string> = async (position, seen) => {
+	const p = Number(position ?? 0);
+	reads.push(p);
+	now += 1000;
+	seen.offer(`g${p}`, `listing-${p}`);
+	return p < PAGES - 1 ? String(p + 1) : undefined;
+};
+/** One push: its own writer context, on this test's channel account. */
+const push = (gtins: string[], budgetMs = 500) => {
+	const ctx: AdapterContext = { transport: async () => ({ status: 500, headers: {}, body: '' }), baseUrl: 'https://catalog.example', account: `settle-${account}`, options: { catalogReadMs: budgetMs } };
+	return findInCatalog(ctx, 'test', gtins, page, () => now);
+};
+const outcome = async (gtins: string[], budgetMs?: number) => {
+	const answer = await push(gtins, budgetMs);
+	return { found: Object.fromEntries(answer), unsettled: [...answer.unsettled].sort() };
+};
+
+beforeEach(() => {
+	now = 0;
+	reads = [];
+	account += 1;
+});
+
+test('a barcode the catalog does not show stays unsettled until the reads since it was asked cover more than a lap', async () => {
+	// Pushes 1-3 read pages 0, 1, 2: the first lap of this process ends at push 3 (3 pages).
+	for (let n = 1; n <= 3; n++) expect(await outcome(['g99'])).toEqual({ found: {}, unsettled: ['g99'] });
+	expect(reads).toEqual([0, 1, 2]);
+	// One page more than a lap (a resumed read may shift page bounds): absent, and stays so.
+	expect(await outcome(['g99'])).toEqual({ found: {}, unsettled: [] });
+	expect(await outcome(['g99'])).toEqual({ found: {}, unsettled: [] });
+	expect(reads).toEqual([0, 1, 2, 0, 1]);
+});
+
+test('a barcode on the last page is unsettled while the read has not reached it, and found by the push that does', async () => {
+	expect(await outcome(['g2'])).toEqual({ found: {}, unsettled: ['g2'] });
+	expect(await outcome(['g2'])).toEqual({ found: {}, unsettled: ['g2'] });
+	expect(await outcome(['g2'])).toEqual({ found: { g2: 'listing-2' }, unsettled: [] });
+	expect(reads).toEqual([0, 1, 2]);
+});
+
+test('after a lap, a barcode asked mid-way is unsettled until more pages than a lap were read since', async () => {
+	for (let n = 1; n <= 3; n++) await push(['g99']);
+	expect(reads).toEqual([0, 1, 2]);
+	// The read is back at page 0; g98 first asked now.
+	for (let n = 1; n <= 3; n++) expect(await outcome(['g98'])).toEqual({ found: {}, unsettled: ['g98'] });
+	expect(await outcome(['g98'])).toEqual({ found: {}, unsettled: [] });
+	expect(reads).toEqual([0, 1, 2, 0, 1, 2, 0]);
+});
+
+test('a push that reads the catalog from start to end settles every barcode it did not find at once', async () => {
+	expect(await outcome(['g99', 'g1'], 10_000)).toEqual({ found: { g1: 'listing-1' }, unsettled: [] });
+	expect(reads).toEqual([0, 1, 2]);
+});
+
+test('a listing seen by a push that did not ask its barcode answers the next push that does, without reading again', async () => {
+	expect(await outcome(['g1'])).toEqual({ found: {}, unsettled: ['g1'] });
+	// Another SKU's push (another warehouse's, say) reads page 1, which shows g1.
+	expect(await outcome(['g99'])).toEqual({ found: {}, unsettled: ['g99'] });
+	expect(reads).toEqual([0, 1]);
+	expect(await outcome(['g1'])).toEqual({ found: { g1: 'listing-1' }, unsettled: [] });
+	expect(reads).toEqual([0, 1]);
+});
+
+test('a page stopped between its parts (out of time) is not counted as read: a barcode further on is never settled absent before it is reached', async () => {
+	// Two parts a page (barcodes g<p>a and g<p>b, 1 s each); a stop between them resumes at "<p>b", as Shopee's does.
+	const parts: CatalogPage<string> = async (position, seen) => {
+		const p = Number((position ?? '0').replace('b', ''));
+		reads.push(p);
+		if (!position?.endsWith('b')) {
+			now += 1000;
+			seen.offer(`g${p}a`, `listing-${p}a`);
+			if (!seen.more()) return `${p}b`;
+		}
+		now += 1000;
+		seen.offer(`g${p}b`, `listing-${p}b`);
+		return p < PAGES - 1 ? String(p + 1) : undefined;
+	};
+	const read = (gtins: string[], budgetMs: number) => {
+		const ctx: AdapterContext = { transport: async () => ({ status: 500, headers: {}, body: '' }), baseUrl: 'https://catalog.example', account: `settle-${account}`, options: { catalogReadMs: budgetMs } };
+		return findInCatalog(ctx, 'test', gtins, parts, () => now);
+	};
+	// A whole lap in one push: 3 page reads.
+	expect([...(await read(['g88'], 60_000)).unsettled]).toEqual([]);
+	reads = [];
+	// Then one part per push: 0a, 0b, 1a, 1b, 2a, 2b. Four reads are more than the lap's 3, but page 2 is not read yet.
+	for (let n = 1; n <= 5; n++) expect([...(await read(['g2b'], 500)).unsettled]).toEqual(['g2b']);
+	expect(Object.fromEntries(await read(['g2b'], 500))).toEqual({ g2b: 'listing-2b' });
+	expect(reads).toEqual([0, 0, 1, 1, 2, 2]);
+});
