@@ -1,5 +1,6 @@
 import { findInCatalog, type CatalogPage } from '../../core/channels/common/catalog-read';
 import type { AdapterContext } from '../../core/channels/types';
+import { ChannelHttpError } from '../../core/http/retry';
 
 /**
  * When a barcode a catalog read has not found is known absent ("settled"): a fake catalog of 3 pages (page p
@@ -18,11 +19,9 @@ const page: CatalogPage<string> = async (position, seen) => {
 	seen.offer(`g${p}`, `listing-${p}`);
 	return p < PAGES - 1 ? String(p + 1) : undefined;
 };
-/** One push: its own writer context, on this test's channel account. */
-const push = (gtins: string[], budgetMs = 500) => {
-	const ctx: AdapterContext = { transport: async () => ({ status: 500, headers: {}, body: '' }), baseUrl: 'https://catalog.example', account: `settle-${account}`, options: { catalogReadMs: budgetMs } };
-	return findInCatalog(ctx, 'test', gtins, page, () => now);
-};
+/** One push's writer context (each push makes its own), on this test's channel account. */
+const context = (budgetMs: number): AdapterContext => ({ transport: async () => ({ status: 500, headers: {}, body: '' }), baseUrl: 'https://catalog.example', account: `settle-${account}`, options: { catalogReadMs: budgetMs } });
+const push = (gtins: string[], budgetMs = 500) => findInCatalog(context(budgetMs), 'test', gtins, page, () => now);
 const outcome = async (gtins: string[], budgetMs?: number) => {
 	const answer = await push(gtins, budgetMs);
 	return { found: Object.fromEntries(answer), unsettled: [...answer.unsettled].sort() };
@@ -89,8 +88,7 @@ test('a page stopped between its parts (out of time) is not counted as read: a b
 		return p < PAGES - 1 ? String(p + 1) : undefined;
 	};
 	const read = (gtins: string[], budgetMs: number) => {
-		const ctx: AdapterContext = { transport: async () => ({ status: 500, headers: {}, body: '' }), baseUrl: 'https://catalog.example', account: `settle-${account}`, options: { catalogReadMs: budgetMs } };
-		return findInCatalog(ctx, 'test', gtins, parts, () => now);
+		return findInCatalog(context(budgetMs), 'test', gtins, parts, () => now);
 	};
 	// A whole lap in one push: 3 page reads.
 	expect([...(await read(['g88'], 60_000)).unsettled]).toEqual([]);
@@ -99,4 +97,50 @@ test('a page stopped between its parts (out of time) is not counted as read: a b
 	for (let n = 1; n <= 5; n++) expect([...(await read(['g2b'], 500)).unsettled]).toEqual(['g2b']);
 	expect(Object.fromEntries(await read(['g2b'], 500))).toEqual({ g2b: 'listing-2b' });
 	expect(reads).toEqual([0, 0, 1, 1, 2, 2]);
+});
+
+test('a page that had to start over from the catalog\'s start (its position no longer lives) restarts the count: what was read before is not counted', async () => {
+	let stale = false;
+	// As Mercado Livre's scan: a scroll too old to resume is not sent; the scan starts over from the first page.
+	const expiring: CatalogPage<string> = async (position, seen) => {
+		if (position !== undefined && stale) {
+			stale = false;
+			seen.restarted();
+			return page(undefined, seen);
+		}
+		return page(position, seen);
+	};
+	const read = (budgetMs: number) => {
+		return findInCatalog(context(budgetMs), 'test', budgetMs > 10_000 ? ['g88'] : ['g2'], expiring, () => now);
+	};
+	await read(60_000); // a whole lap: 3 pages
+	expect([...(await read(500)).unsettled]).toEqual(['g2']); // page 0
+	expect([...(await read(500)).unsettled]).toEqual(['g2']); // page 1
+	stale = true;
+	expect([...(await read(500)).unsettled]).toEqual(['g2']); // page 0 again, not 2
+	// Four pages read since g2 was asked, more than the lap's 3, but page 2 not among them.
+	expect([...(await read(500)).unsettled]).toEqual(['g2']); // page 1
+	expect(Object.fromEntries(await read(500))).toEqual({ g2: 'listing-2' });
+	expect(reads).toEqual([0, 1, 2, 0, 1, 0, 1, 2]);
+});
+
+test('a kept position the channel refuses (4xx) starts the read and the count over', async () => {
+	let refuse = false;
+	const refusing: CatalogPage<string> = async (position, seen) => {
+		if (position !== undefined && refuse) {
+			refuse = false;
+			throw new ChannelHttpError(400, { method: 'GET', url: 'https://catalog.example/products' }, 'cursor expired');
+		}
+		return page(position, seen);
+	};
+	const read = (gtins: string[], budgetMs: number) => {
+		return findInCatalog(context(budgetMs), 'test', gtins, refusing, () => now);
+	};
+	await read(['g88'], 60_000);
+	expect([...(await read(['g2'], 500)).unsettled]).toEqual(['g2']); // page 0
+	expect([...(await read(['g2'], 500)).unsettled]).toEqual(['g2']); // page 1
+	refuse = true;
+	expect([...(await read(['g2'], 500)).unsettled]).toEqual(['g2']); // position 2 refused: page 0
+	expect([...(await read(['g2'], 500)).unsettled]).toEqual(['g2']); // page 1
+	expect(Object.fromEntries(await read(['g2'], 500))).toEqual({ g2: 'listing-2' });
 });

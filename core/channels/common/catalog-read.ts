@@ -40,6 +40,8 @@ export interface CatalogSeen<Ref> {
 	offer(barcode: string, ref: Ref): void;
 	/** False once every barcode is found or the time is spent: a page with costly parts stops between them. */
 	more(): boolean;
+	/** The page read from the catalog's start, not from its position (one that no longer lives): laps count from here. */
+	restarted(): void;
 }
 
 /**
@@ -96,6 +98,12 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 	if (read.ends !== undefined && clock() >= read.ends) return answer();
 	const ends = (read.ends ??= clock() + Number(ctx.options?.catalogReadMs ?? CATALOG_READ_MS));
 	let cut = false;
+	let restarted = false;
+	// Pages read before a restart may not be read again before a lap's count of pages: counting starts over.
+	const restartLap = () => {
+		laps.lapFrom = laps.calls;
+		for (const entry of asked.values()) if (!entry.settled) entry.at = laps.full;
+	};
 	const seen: CatalogSeen<Ref> = {
 		offer(barcode, ref) {
 			// As the store keeps barcodes (checkGtin): spaces and dashes a seller typed on the channel dropped.
@@ -111,13 +119,17 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 			cut ||= !more;
 			return more;
 		},
+		restarted() {
+			restarted = true;
+			restartLap();
+		},
 	};
 	let position = laps.position;
 	let fromStart = position === undefined;
 	let resumed = !fromStart;
 	do {
 		if (position === undefined) laps.lapFrom = laps.calls;
-		cut = false;
+		cut = restarted = false;
 		try {
 			position = await page(position, seen);
 		} catch (error) {
@@ -126,12 +138,14 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 			position = undefined;
 			fromStart = true;
 			laps.position = undefined;
+			restartLap();
 			continue;
 		} finally {
 			resumed = false;
 		}
 		laps.calls += 1;
 		if (!cut) laps.full += 1;
+		fromStart ||= restarted;
 		if (position !== undefined) continue;
 		if (laps.lapFrom !== undefined) laps.lapPages = laps.calls - laps.lapFrom;
 		laps.lapFrom = undefined;

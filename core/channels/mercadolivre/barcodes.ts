@@ -123,7 +123,9 @@ export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: str
 			} catch (error) {
 				if (!scroll || own.has(scroll) || !isExpiredScroll(error)) throw error;
 				page = await scan(undefined);
+				seen.restarted();
 			}
+			if (resumed && !scroll) seen.restarted();
 			for (const { barcodes, ref } of (await items(page.ids)).flatMap(barcodedListings)) {
 				// Every length a code fits (ML takes codes "completado com zeros no começo"): findInCatalog offers them.
 				for (const code of barcodes) seen.offer(code, ref);
