@@ -1,4 +1,4 @@
-import { findInCatalog, type CatalogPage } from '../../core/channels/common/catalog-read';
+import { findInCatalog, MAX_TRACKED, type CatalogPage } from '../../core/channels/common/catalog-read';
 import type { AdapterContext } from '../../core/channels/types';
 import { ChannelHttpError } from '../../core/http/retry';
 
@@ -143,4 +143,16 @@ test('a kept position the channel refuses (4xx) starts the read and the count ov
 	expect([...(await read(['g2'], 500)).unsettled]).toEqual(['g2']); // position 2 refused: page 0
 	expect([...(await read(['g2'], 500)).unsettled]).toEqual(['g2']); // page 1
 	expect(Object.fromEntries(await read(['g2'], 500))).toEqual({ g2: 'listing-2' });
+});
+
+test('at most MAX_TRACKED barcodes are tracked per catalog: the oldest is forgotten, and asked again it waits for a lap anew', async () => {
+	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: ['gA'] }); // page 0
+	const others = Array.from({ length: MAX_TRACKED }, (_, n) => `other-${n}`);
+	expect((await push(others)).unsettled.size).toBe(MAX_TRACKED); // page 1: gA forgotten
+	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: ['gA'] }); // page 2, the lap's end: gA counted from here
+	// Had gA been kept, four pages since it was first asked would settle it here; counted from push 3, two.
+	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: ['gA'] });
+	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: ['gA'] });
+	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: [] });
+	expect(reads).toEqual([0, 1, 2, 0, 1, 2]);
 });
