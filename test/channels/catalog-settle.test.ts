@@ -156,3 +156,17 @@ test('at most MAX_TRACKED barcodes are tracked per catalog: the oldest is forgot
 	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: [] });
 	expect(reads).toEqual([0, 1, 2, 0, 1, 2]);
 });
+
+test('a read that starts over on every push (its position never lives to the next) settles a barcode on its second restart, not deferred forever', async () => {
+	// As Mercado Livre's scan with pushes more than 4 minutes apart: every resumed scroll is too old.
+	const expiring: CatalogPage<string> = async (position, seen) => {
+		if (position !== undefined) seen.restarted();
+		return page(undefined, seen);
+	};
+	const read = () => findInCatalog(context(500), 'test', ['g99'], expiring, () => now);
+	expect([...(await read()).unsettled]).toEqual(['g99']); // page 0
+	expect([...(await read()).unsettled]).toEqual(['g99']); // restart 1: page 0 again
+	expect([...(await read()).unsettled]).toEqual([]); // restart 2: no further page can be reached
+	expect([...(await read()).unsettled]).toEqual([]);
+	expect(reads).toEqual([0, 0, 0, 0]);
+});

@@ -24,8 +24,11 @@ interface CatalogLaps {
 	/** `calls` when the lap under way began at the catalog's start; pages (calls) of the last complete lap. */
 	lapFrom?: number;
 	lapPages?: number;
-	/** Barcodes asked and not found: `full` when first asked, settled once absent over a lap, a listing seen since. */
-	asked: Map<string, { at: number; settled?: true; ref?: unknown }>;
+	/**
+	 * Barcodes asked and not found: `full` when first asked, settled once absent over a lap, a listing seen since,
+	 * and the read's restarts since asked (a second one settles it: the read cannot get further than it did).
+	 */
+	asked: Map<string, { at: number; settled?: true; ref?: unknown; restarts?: number }>;
 }
 const catalogs = new Map<string, CatalogLaps>();
 /** Barcodes tracked per catalog: the oldest are forgotten past it (asked again, they wait for a lap anew). */
@@ -100,9 +103,16 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 	let cut = false;
 	let restarted = false;
 	// Pages read before a restart may not be read again before a lap's count of pages: counting starts over.
+	// A read that keeps starting over (pushes further apart than a scroll lives) never ends a lap: a barcode it
+	// started over on twice has had every page it can reach read, and is settled rather than deferred forever.
 	const restartLap = () => {
 		laps.lapFrom = laps.calls;
-		for (const entry of asked.values()) if (!entry.settled) entry.at = laps.full;
+		for (const entry of asked.values()) {
+			if (entry.settled) continue;
+			entry.restarts = (entry.restarts ?? 0) + 1;
+			if (entry.restarts >= 2) entry.settled = true;
+			else entry.at = laps.full;
+		}
 	};
 	const seen: CatalogSeen<Ref> = {
 		offer(barcode, ref) {
