@@ -145,16 +145,30 @@ test('a kept position the channel refuses (4xx) starts the read and the count ov
 	expect(Object.fromEntries(await read(['g2'], 500))).toEqual({ g2: 'listing-2' });
 });
 
-test('at most MAX_TRACKED barcodes are tracked per catalog: the oldest is forgotten, and asked again it waits for a lap anew', async () => {
+test('at most MAX_TRACKED barcodes are tracked per catalog: past it a new one is answered absent, and one absent over a lap and not asked gives its place', async () => {
 	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: ['gA'] }); // page 0
 	const others = Array.from({ length: MAX_TRACKED }, (_, n) => `other-${n}`);
-	expect((await push(others)).unsettled.size).toBe(MAX_TRACKED); // page 1: gA forgotten
-	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: ['gA'] }); // page 2, the lap's end: gA counted from here
-	// Had gA been kept, four pages since it was first asked would settle it here; counted from push 3, two.
-	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: ['gA'] });
-	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: ['gA'] });
-	expect(await outcome(['gA'])).toEqual({ found: {}, unsettled: [] });
-	expect(reads).toEqual([0, 1, 2, 0, 1, 2]);
+	// gA is kept (unsettled): the last of the others has no place, and is answered absent, not deferred.
+	const crowded = await push(others); // page 1
+	expect(crowded.unsettled.size).toBe(MAX_TRACKED - 1);
+	expect(crowded.unsettled.has(`other-${MAX_TRACKED - 1}`)).toBe(false);
+	const sizes: number[] = [];
+	for (let n = 1; n <= 6; n++) sizes.push((await push(others)).unsettled.size);
+	// gA, absent over a lap and not asked, gives its place at the 4th page: the last of the others waits a lap from there.
+	expect(sizes).toEqual([MAX_TRACKED - 1, MAX_TRACKED - 1, 1, 1, 1, 0]);
+	// A new barcode takes the place of the oldest one absent over a lap (other-0), which asked again waits anew.
+	expect(await outcome(['gB'])).toEqual({ found: {}, unsettled: ['gB'] });
+	expect(await outcome(['other-0'])).toEqual({ found: {}, unsettled: ['other-0'] });
+	expect(await outcome(['other-5'])).toEqual({ found: {}, unsettled: [] });
+	expect(reads).toEqual([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1]);
+});
+
+test('more barcodes than MAX_TRACKED asked by every push settle (or are answered absent), never deferred forever', async () => {
+	const many = Array.from({ length: MAX_TRACKED + MAX_TRACKED / 2 }, (_, n) => `many-${n}`);
+	expect((await push(many)).unsettled.size).toBe(MAX_TRACKED); // page 0: the rest is not tracked
+	const sizes: number[] = [];
+	for (let n = 1; n <= 5; n++) sizes.push((await push(many)).unsettled.size);
+	expect(sizes).toEqual([MAX_TRACKED, MAX_TRACKED, 0, 0, 0]); // more than a lap (3 pages) since asked at push 1
 });
 
 test('a read that starts over on every push (its position never lives to the next) settles a barcode on its second restart, not deferred forever', async () => {

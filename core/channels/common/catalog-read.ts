@@ -28,11 +28,42 @@ interface CatalogLaps {
 	 * Barcodes asked and not found: `full` when first asked, settled once absent over a lap, a listing seen since,
 	 * and the read's restarts since asked (a second one settles it: the read cannot get further than it did).
 	 */
-	asked: Map<string, { at: number; settled?: true; ref?: unknown; restarts?: number }>;
+	asked: Map<string, Asked>;
+}
+interface Asked {
+	at: number;
+	settled?: true;
+	ref?: unknown;
+	restarts?: number;
 }
 const catalogs = new Map<string, CatalogLaps>();
-/** Barcodes tracked per catalog: the oldest are forgotten past it (asked again, they wait for a lap anew). */
+/**
+ * Barcodes tracked per catalog. Past it, one absent over a lap, not asked now and with no listing seen gives
+ * its place (the oldest first); with none, a new barcode is not tracked and is answered absent, as a settled
+ * one: evicting unsettled ones instead would re-stamp barcodes asked every push before they could settle,
+ * deferring them forever.
+ */
 export const MAX_TRACKED = 10_000;
+
+/** Absent over more pages than the last lap had since first asked (or settled before). */
+const lapSince = (laps: CatalogLaps, entry: Asked) =>
+	entry.settled === true || (laps.lapPages !== undefined && laps.full - entry.at > laps.lapPages);
+
+function track(laps: CatalogLaps, gtins: string[]): void {
+	const { asked } = laps;
+	const now = new Set(gtins);
+	const older = asked.entries();
+	for (const g of gtins) {
+		if (asked.has(g)) continue;
+		while (asked.size >= MAX_TRACKED) {
+			const next = older.next();
+			if (next.done) return;
+			const [old, entry] = next.value;
+			if (!now.has(old) && entry.ref === undefined && lapSince(laps, entry)) asked.delete(old);
+		}
+		asked.set(g, { at: laps.full });
+	}
+}
 
 /** A catalog's answer: the listings found, and the barcodes asked that may still be in a part not read yet. */
 export type CatalogAnswer<Ref> = Map<string, Ref> & { unsettled: ReadonlySet<string> };
@@ -89,11 +120,7 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 	const laps: CatalogLaps = catalogs.get(key) ?? { calls: 0, full: 0, asked: new Map() };
 	catalogs.set(key, laps);
 	const { asked } = laps;
-	for (const g of wanted) if (!known.has(g) && !asked.has(g)) asked.set(g, { at: laps.full });
-	for (const g of asked.keys()) {
-		if (asked.size <= MAX_TRACKED) break;
-		asked.delete(g);
-	}
+	track(laps, wanted.filter((g) => !known.has(g)));
 	const answer = () => answerOf<Ref>(wanted, known, laps, read.whole);
 	const missing = () => wanted.some((g) => !known.has(g) && asked.get(g)?.ref === undefined);
 	if (!missing() || read.whole) return answer();
@@ -180,8 +207,9 @@ function answerOf<Ref>(wanted: string[], known: Map<string, unknown>, laps: Cata
 			laps.asked.delete(g);
 			continue;
 		}
-		// Read from start to end in this push, or over more pages than a lap since first asked: absent.
-		if (readWhole || entry?.settled || (entry && laps.lapPages !== undefined && laps.full - entry.at > laps.lapPages)) {
+		// Read from start to end in this push, or over more pages than a lap since first asked, or not tracked
+		// (past MAX_TRACKED): absent.
+		if (!entry || readWhole || lapSince(laps, entry)) {
 			if (entry) entry.settled = true;
 		} else unsettled.add(g);
 	}
