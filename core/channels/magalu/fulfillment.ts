@@ -1,4 +1,5 @@
 import { fulfilmentWarehouse } from '../common/fulfilment';
+import { optionPairs } from '../common/option-pairs';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
 
 /**
@@ -36,14 +37,12 @@ function textOf(v: unknown): string | undefined {
 function parseConditions(option: unknown): Condition[] {
 	const raw = typeof option === 'string' && option.trim() !== '' ? option : MAGALU_FULFILLMENT_WHEN;
 	if (raw.trim().toLowerCase() === 'none') return [];
-	const conditions: Condition[] = [];
-	for (const entry of raw.split(/[,;\n]/)) {
-		if (entry.trim() === '') continue;
-		const m = /^\s*([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\s*=\s*(\S(?:.*\S)?)\s*$/.exec(entry);
-		if (!m) throw new Error(`Magalu "Fulfillment When": "${entry.trim()}" is not path=value (e.g. ${MAGALU_FULFILLMENT_WHEN})`);
-		conditions.push({ path: m[1].split('.'), value: m[2].toLowerCase() });
-	}
-	return conditions;
+	return optionPairs(raw, 'Magalu "Fulfillment When"', `path=value (e.g. ${MAGALU_FULFILLMENT_WHEN})`, /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/).map(
+		([path, value]) => ({
+			path: path.split('.'),
+			value: value.toLowerCase(),
+		}),
+	);
 }
 
 export interface MagaluFulfillment {

@@ -1,4 +1,5 @@
 import { DEFAULT_WAREHOUSE } from '../../model/order';
+import { optionPairs } from '../common/option-pairs';
 
 /**
  * Mercado Livre depots (stores, "Mis depósitos") ↔ OMS warehouses, for multi-origin sellers: orders name the
@@ -18,13 +19,9 @@ export interface DepotMap {
 
 export function parseDepotMap(text: unknown): DepotMap {
 	const pairs = new Map<string, string>();
-	const raw = typeof text === 'string' ? text : '';
-	for (const entry of raw.split(/[,;\n]/)) {
-		if (entry.trim() === '') continue;
-		const m = /^\s*([^=\s]+)\s*=\s*(\S(?:.*\S)?)\s*$/.exec(entry);
-		if (!m) throw new Error(`Mercado Livre depots: "${entry.trim()}" is not storeId=warehouse (e.g. 54936888=sp)`);
-		if (pairs.has(m[1]) && pairs.get(m[1]) !== m[2]) throw new Error(`Mercado Livre depots: store ${m[1]} is mapped twice`);
-		pairs.set(m[1], m[2]);
+	for (const [store, warehouse] of optionPairs(typeof text === 'string' ? text : '', 'Mercado Livre depots', 'storeId=warehouse (e.g. 54936888=sp)')) {
+		if (pairs.has(store) && pairs.get(store) !== warehouse) throw new Error(`Mercado Livre depots: store ${store} is mapped twice`);
+		pairs.set(store, warehouse);
 	}
 	return {
 		empty: pairs.size === 0,
