@@ -53,6 +53,12 @@ describe('Shopify published REST orders', () => {
 		expect(normalize(old).lines).toEqual(normalize(refunded).lines);
 	});
 
+	it('derived: the same order with its last unit removed too (IPOD2008RED current_quantity edited 1 → 0) imports without lines, all_lines_removed', () => {
+		const emptied = structuredClone(refunded) as { order: { line_items: Array<Record<string, unknown>> } };
+		for (const li of emptied.order.line_items) li.current_quantity = 0;
+		expect(normalize(emptied)).toMatchObject({ channelOrderId: '450789469', status: 'paid', lines: [], flags: ['all_lines_removed'] });
+	});
+
 	it('test_5 (financial_status=authorized): manual capture holds stock like a paid order', () => {
 		const authorized = (fixture('rest-orders-authorized.json').orders as unknown[])[0];
 		const order = normalize(authorized);
