@@ -100,10 +100,9 @@ export interface StoreTx extends LinkTx, KitTx, WarehouseChoiceTx {
 	lockCounters(keys: CounterKey[]): Promise<Map<string, CounterRow>>;
 	/** Which (ref, sku, warehouse) were already written to the ledger, as appliedRefKey strings. */
 	appliedRefs(entries: Array<CounterKey & { ref: string }>): Promise<Set<string>>;
-	appendLedger(rows: LedgerInsert[]): Promise<void>;
 	/** Writes counters (locked before) with the next change number; that number's row is held to commit. */
 	saveCounters(rows: CounterRow[]): Promise<void>;
-	/** appendLedger and saveCounters at once (one statement where the driver can): the last writes under the counter locks. */
+	/** Ledger rows and saveCounters at once (one statement where the driver can): the last writes under the counter locks. */
 	writeStock(ledger: LedgerInsert[], counters: CounterRow[]): Promise<void>;
 	saveOrders(rows: OrderSave[]): Promise<void>;
 	appendOrderEvents(rows: OrderEventInsert[]): Promise<void>;

@@ -85,7 +85,6 @@ function txFor(client: PoolClient): StoreTx {
 			);
 			return new Set(rows.map((r) => appliedRefKey(String(r.ref), String(r.sku), String(r.warehouse))));
 		},
-		appendLedger: (rows) => writeStock(q, rows, []),
 		saveCounters: (rows) => writeStock(q, [], rows),
 		writeStock: (ledger, counters) => writeStock(q, ledger, counters),
 		saveOrders: (rows) => upsertOrders(q, rows),

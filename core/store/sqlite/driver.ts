@@ -219,13 +219,14 @@ export class SqliteBackend implements StoreBackend {
 			}
 			return found;
 		},
-		appendLedger: async (rows: LedgerInsert[]) => {
-			for (const r of rows) {
+		writeStock: async (ledger: LedgerInsert[], counters: CounterRow[]) => {
+			for (const r of ledger) {
 				this.run(
 					'INSERT INTO oms_ledger (at, sku, warehouse, delta_on_hand, delta_reserved, reason, order_key, effect_key, ref, note, kit_sku) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 					r.at, r.sku, r.warehouse, r.deltaOnHand, r.deltaReserved, r.reason, r.orderKey, r.effectKey, r.ref, r.note, r.kit ?? '',
 				);
 			}
+			await this.tx.saveCounters(counters);
 		},
 		saveCounters: async (rows: CounterRow[]) => {
 			if (rows.length === 0) return;
@@ -237,10 +238,6 @@ export class SqliteBackend implements StoreBackend {
 					c.onHand, c.reserved, c.stocked ? 1 : 0, seq, now, c.warehouse, c.sku,
 				);
 			}
-		},
-		writeStock: async (ledger, counters) => {
-			await this.tx.appendLedger(ledger);
-			await this.tx.saveCounters(counters);
 		},
 		saveOrders: async (rows: OrderSave[]) => {
 			for (const { state, identity, paymentMethod, flags, summary, at } of rows) {
