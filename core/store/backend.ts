@@ -18,7 +18,6 @@ import type {
 	PushRetryEntry,
 	PushStatusEntry,
 	PushRetryInput,
-	PushState,
 	ListingPushState,
 	ReservationEntry,
 	ReservationQuery,
@@ -142,8 +141,6 @@ export interface StoreBackend extends LinkBackend {
 	getVersionedLevels(skus: string[], warehouse: string): Promise<VersionedLevel[]>;
 	/** Conditional upserts (never over a newer change number); answers the values not recorded. */
 	recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]>;
-	getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>>;
-	getPushState(channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>>;
 	/** Every target's recorded value of these SKUs: listing '' (the SKU's) and listings pushed under their own rule. */
 	getTargetPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]>;
 	/** Push leases and the retry set; times are epoch milliseconds of the store's clock. */

@@ -232,12 +232,17 @@ export class LedgerStore extends CatalogStore implements OmsStore {
 		return superseded.map(({ listing, ...v }) => (listing ? { ...v, listing } : v));
 	}
 
-	getPushed(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<Map<string, number>> {
-		return byIdentity(skus, (ids) => this.backend.getPushed(channel, ids, warehouse));
+	async getPushed(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<Map<string, number>> {
+		const state = await this.getPushState(channel, skus, warehouse);
+		return new Map([...state].map(([sku, s]) => [sku, s.value]));
 	}
 
+	/** The SKU's own target (listing ''), read as getTargetPushStates reads every target. */
 	getPushState(channel: string, skus: string[], warehouse = DEFAULT_WAREHOUSE): Promise<Map<string, PushState>> {
-		return byIdentity(skus, (ids) => this.backend.getPushState(channel, ids, warehouse));
+		return byIdentity(skus, async (ids) => {
+			const own = (await this.backend.getTargetPushStates(channel, ids, warehouse)).filter((s) => s.listing === '');
+			return new Map(own.map((s) => [s.sku, { value: s.value, changeSeq: s.changeSeq }]));
+		});
 	}
 
 	/** The values recorded per listing target (listings pushed under their own rule) of these SKUs, store identities. */

@@ -8,7 +8,7 @@ import type { KitQueries } from '../kit-backend';
 import { pgKitQueries, pgKitWrites } from './kits';
 import type { ChannelConfigBackend } from '../channel-config-backend';
 import { pgChannelConfig, pgWarehouseChoice } from './channel-config';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ListingPushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, ListingPushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, postgresLinkTx } from './links';
 import { POSTGRES_MIGRATIONS } from './migrations';
 import { upsertOrders, writeStock } from './stock-writes';
@@ -20,7 +20,7 @@ import { selectActivity, selectOrder, selectOrders } from './orders-read';
 import type { OrderActivity } from '../activity';
 import type { OrderFilter } from '../order-view';
 import type { PushStatusFilter } from '../push-status';
-import { deleteRetries, dropLeases, selectTargetPushStates, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
+import { deleteRetries, dropLeases, selectTargetPushStates, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries, type Query } from './push-state';
 
 export interface PostgresStoreOptions {
 	pool: PoolConfig;
@@ -254,15 +254,6 @@ export class PostgresBackend implements StoreBackend {
 
 	recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]> {
 		return upsertPushed(this.q, channel, values, at);
-	}
-
-	async getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>> {
-		const state = await this.getPushState(channel, skus, warehouse);
-		return new Map([...state].map(([sku, s]) => [sku, s.value]));
-	}
-
-	getPushState(channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>> {
-		return selectPushState(this.q, channel, skus, warehouse);
 	}
 
 	getTargetPushStates(channel: string, skus: string[], warehouse: string): Promise<ListingPushState[]> {

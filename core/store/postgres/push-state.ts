@@ -1,7 +1,7 @@
 import { TAKE_OVER_MESSAGE, type RetryBackoff } from '../backend';
 import { pushRetryFromRow } from '../rows';
 import { pushStatusFrom, pushStatusFromRow, type PushStatusFilter } from '../push-status';
-import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
+import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushStatusEntry } from '../types';
 
 /**
  * Push state statements of the PostgreSQL driver (recorded values, leases, retry set): each is one
@@ -27,11 +27,6 @@ export async function upsertPushed(q: Query, channel: string, values: Array<Requ
 	);
 	const written = new Set(rows.map((r) => key(String(r.warehouse), String(r.sku), String(r.listing))));
 	return values.filter((v) => !written.has(key(v.warehouse, v.sku, v.listing)));
-}
-
-export async function selectPushState(q: Query, channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>> {
-	const rows = await q("SELECT sku, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = $1 AND warehouse = $2 AND listing = '' AND sku = ANY($3::text[])", [channel, warehouse, skus]);
-	return new Map(rows.map((r) => [String(r.sku), { value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }]));
 }
 
 /** Every target's recorded value (the SKU's, listing '', and each listing pushed under its own rule). */

@@ -23,11 +23,11 @@ import type { KitQueries } from '../kit-backend';
 import { sqliteKitQueries, sqliteKitWrites } from './kits';
 import type { ChannelConfigBackend } from '../channel-config-backend';
 import { sqliteChannelConfig, sqliteWarehouseChoice } from './channel-config';
-import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, PushState, ListingPushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
+import type { ChangedPage, LedgerEntry, LedgerQuery, ListingMapping, PushedValue, PushRetryEntry, PushRetryInput, ListingPushState, ReservationEntry, ReservationQuery, PushStatusEntry, StockLevel, StoredOrder, VersionedLevel } from '../types';
 import { claimQueued, deleteDeliveriesBefore, deleteParkedBefore, deleteQueued, failQueued, insertDelivery, insertQueued, renewQueued, selectQueueStatus } from './inbox';
 import { selectLinks, selectLinksOfSkus, selectUnlinked, sqliteLinkTx } from './links';
 import type { ClaimedDelivery, QueueStatus } from '../queue-types';
-import { deleteRetries, dropLeases, selectTargetPushStates, selectPushState, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
+import { deleteRetries, dropLeases, selectTargetPushStates, selectPushStatus, selectRetries, takeLeases, upsertPushed, upsertRetries } from './push-state';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { selectActivity, selectOrder, selectOrders } from './orders-read';
 import type { OrderActivity } from '../activity';
@@ -351,15 +351,6 @@ export class SqliteBackend implements StoreBackend {
 
 	async recordPushed(channel: string, values: Array<Required<PushedValue>>, at: string): Promise<PushedValue[]> {
 		return this.writeNow(() => upsertPushed(this.prepare, channel, values, at));
-	}
-
-	async getPushed(channel: string, skus: string[], warehouse: string): Promise<Map<string, number>> {
-		const state = await this.getPushState(channel, skus, warehouse);
-		return new Map([...state].map(([sku, s]) => [sku, s.value]));
-	}
-
-	async getPushState(channel: string, skus: string[], warehouse: string): Promise<Map<string, PushState>> {
-		return this.read(() => selectPushState(this.prepare, channel, skus, warehouse));
 	}
 
 	/** One autocommit statement behind the mutex: atomic against other processes through the file lock. */

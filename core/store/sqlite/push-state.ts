@@ -2,7 +2,7 @@ import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import { TAKE_OVER_MESSAGE, type RetryBackoff } from '../backend';
 import { pushRetryFromRow } from '../rows';
 import { pushStatusFrom, pushStatusFromRow, type PushStatusFilter } from '../push-status';
-import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushState, PushStatusEntry } from '../types';
+import type { ListingPushState, PushedValue, PushRetryEntry, PushRetryInput, PushStatusEntry } from '../types';
 
 /**
  * Push state statements of the SQLite driver (recorded values, leases, retry set). The caller holds the
@@ -23,16 +23,6 @@ export function upsertPushed(prepare: Prepare, channel: string, values: Array<Re
 		 RETURNING sku`,
 	);
 	return values.filter((v) => upsert.get(channel, v.warehouse, v.sku, v.listing, v.value, v.changeSeq, at) === undefined);
-}
-
-/** The SKUs' own values (target ''). */
-export function selectPushState(prepare: Prepare, channel: string, skus: string[], warehouse: string): Map<string, PushState> {
-	const rows = prepare("SELECT sku, pushed_value, pushed_seq FROM oms_channel_stock WHERE channel = ? AND warehouse = ? AND listing = '' AND sku IN (SELECT value FROM json_each(?))").all(
-		channel,
-		warehouse,
-		list(skus),
-	) as Row[];
-	return new Map(rows.map((r) => [String(r.sku), { value: Number(r.pushed_value), changeSeq: Number(r.pushed_seq) }]));
 }
 
 /** Every target's recorded value (the SKU's, listing '', and each listing pushed under its own rule). */
