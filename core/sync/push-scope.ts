@@ -53,8 +53,16 @@ export class PushScope {
 		return [...sum.values()];
 	}
 
+	/** The account's listing rules, read once per run (not once per lease group and round). */
+	private listingRules: Promise<Map<string, PublishRule>> | undefined;
+
 	/** The targets of `skus` (push-targets.ts) with the node's fields as the last rule layer. */
 	targets(skus: string[], ownRecorded: Set<string>): Promise<SkuTargets> {
-		return pushTargets(this.store, this.channel, skus, this.nodeRule, ownRecorded);
+		// A failed read is not kept: the next lease group reads again.
+		this.listingRules ??= this.store.listingRulesFor(this.channel).catch((error) => {
+			this.listingRules = undefined;
+			throw error;
+		});
+		return pushTargets(this.store, this.channel, skus, this.nodeRule, ownRecorded, this.listingRules);
 	}
 }

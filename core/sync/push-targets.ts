@@ -35,11 +35,18 @@ export interface SkuTargets {
  * a recorded value of their own (`ownRecorded`, target ids). Target '' exists when the SKU has no link yet (Push
  * Stock looks it up on the channel) or a linked listing without a target of its own.
  */
-export async function pushTargets(store: OmsStore, channel: string, skus: string[], nodeRule: PublishRule, ownRecorded: Set<string>): Promise<SkuTargets> {
+export async function pushTargets(
+	store: OmsStore,
+	channel: string,
+	skus: string[],
+	nodeRule: PublishRule,
+	ownRecorded: Set<string>,
+	accountListingRules: Promise<Map<string, PublishRule>>,
+): Promise<SkuTargets> {
 	const { channel: ch, account } = splitChannelKey(channel);
-	// The account's listing rules (usually none): without them and without listings recorded apart, every SKU
-	// has its one target and its links are not read here (publishing reads them once).
-	const [listingRules, { account: accountRule, bySku: skuRules }] = await Promise.all([store.listingRulesFor(channel), store.publishRulesFor(channel, skus)]);
+	// The account's listing rules (usually none; a run reads them once): without them and without listings
+	// recorded apart, every SKU has its one target and its links are not read here (publishing reads them once).
+	const [listingRules, { account: accountRule, bySku: skuRules }] = await Promise.all([accountListingRules, store.publishRulesFor(channel, skus)]);
 	const links = listingRules.size > 0 || ownRecorded.size > 0 ? await store.linksOfSkus(ch, account, skus) : new Map<string, ListingLink[]>();
 	const out: SkuTargets = { bySku: new Map(), own: new Map() };
 	for (const sku of skus) {
