@@ -112,10 +112,11 @@ async function resolveWaiting(tx: StoreTx, orderKeys: string[], now: string): Pr
 			resolvedBy: newlyResolved(waiting.snapshot, resolved),
 		});
 	}
-	await tx.writeStock(ledger, counters.changed());
 	await tx.saveOrders(saves);
 	await tx.appendOrderEvents(events);
 	await tx.saveWaiting(work.map((w) => w.key), stillWaiting);
+	// Last: the change number row it takes is every stock writer's, held to commit.
+	await tx.writeStock(ledger, counters.changed());
 	return out;
 }
 

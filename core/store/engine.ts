@@ -26,7 +26,7 @@ import type { AdjustInput, ApplyOrderResult, ExpireResult, ReconcileReport, SetO
  * transaction it locks what it will touch (orders first, then counters, each in key order, so concurrent
  * batches cannot deadlock), computes in memory with the pure lifecycle rules, and writes ledger rows and
  * counters together. The ledger is the truth; counters are its running sum. The counter change number row
- * is taken after the counters (by writeStock), in every operation.
+ * is taken after the counters by writeStock, the last write of every operation: that row is every stock writer's, held to commit.
  */
 
 /** Counters loaded for a transaction, mutated in memory, written back at the end. */
@@ -282,9 +282,9 @@ export async function expireInTx(tx: StoreTx, cutoffs: Record<PaymentMethod, str
 			affected: sortedCounterKeys(plan.movements).map((k) => toLevel(counters.get(k.sku, k.warehouse))),
 		});
 	}
-	await tx.writeStock(ledger, counters.changed());
 	await tx.saveOrders(saves);
 	await tx.appendOrderEvents(events);
+	await tx.writeStock(ledger, counters.changed());
 	return results;
 }
 

@@ -122,7 +122,6 @@ export async function registerReturnInTx(tx: StoreTx, input: ReturnType<typeof c
 
 	const counters = await lockCounterSet(tx, [...plan.movements, ...exMovements]);
 	for (const m of [...plan.movements, ...exMovements]) counters.move(m);
-	await tx.writeStock([...plan.movements.map((m) => ledgerRow(m, orderKey, now)), ...exMovements.map((m) => ledgerRow(m, exKey!, now))], counters.changed());
 	await tx.saveOrders([
 		{ state: plan.next, at: now },
 		...(exPlan ? [{ state: exPlan.next, identity: exOrder!, paymentMethod: 'unknown' as const, flags: [], at: now }] : []),
@@ -131,6 +130,7 @@ export async function registerReturnInTx(tx: StoreTx, input: ReturnType<typeof c
 		{ orderKey, at: now, previousStatus: state.status, newStatus: state.status ?? 'paid', outcome: 'return_registered', effects: plan.effects },
 		...(exPlan ? [{ orderKey: exKey!, at: now, previousStatus: null, newStatus: 'paid', outcome: 'applied', effects: exEffects }] : []),
 	]);
+	await tx.writeStock([...plan.movements.map((m) => ledgerRow(m, orderKey, now)), ...exMovements.map((m) => ledgerRow(m, exKey!, now))], counters.changed());
 	const affected = sortedCounterKeys([...plan.movements, ...exMovements]).map((k) => toLevel(counters.get(k.sku, k.warehouse)));
 	const result: RegisterReturnResult = { orderKey, ref, duplicate: false, effects: plan.effects, affected };
 	if (exOrder) result.exchange = { orderKey: exKey!, order: exOrder, effects: exEffects };
