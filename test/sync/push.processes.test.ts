@@ -115,11 +115,13 @@ describe.each(DRIVERS)('%s: four processes push the same SKUs at once', (driver)
 		expect(workers.map((w) => w.messages.filter((m) => m.type === 'error'))).toEqual(plans.map(() => []));
 		expect(exits).toEqual(plans.map(() => ({ code: 0, signal: null })));
 
-		// They really ran at once: every process pushed while every other one was pushing too.
+		// They really ran at once: every process pushed while another one was pushing too. (Not "all four at
+		// once": on a loaded machine one process may start its first step after another has ended.)
 		const pushes = workers.flatMap((w, i) => w.messages.filter((m) => m.type === 'pushed').map((m) => ({ at: m.at!, i, statuses: m.statuses! }))).sort((a, b) => a.at - b.at);
 		expect(pushes).toHaveLength(WORKERS * STEPS);
-		const spans = workers.map((_w, i) => pushes.filter((p) => p.i === i).map((p) => p.at));
-		expect(Math.max(...spans.map((t) => t[0]))).toBeLessThan(Math.min(...spans.map((t) => t[t.length - 1])));
+		const spans = workers.map((_w, i) => pushes.filter((p) => p.i === i).map((p) => p.at)).map((t) => [t[0], t[t.length - 1]]);
+		const alone = spans.filter(([from, to], i) => !spans.some(([f, t], j) => j !== i && from < t && f < to));
+		expect(alone).toEqual([]);
 		expect(pushes.filter((p, k) => k > 0 && p.i !== pushes[k - 1].i).length).toBeGreaterThan(WORKERS);
 		const statuses = pushes.flatMap((p) => p.statuses.map((s) => s.split(':')[1]));
 		expect(statuses.filter((s) => s === 'pushed').length).toBeGreaterThan(0);
