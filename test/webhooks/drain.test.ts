@@ -45,7 +45,7 @@ describe.each(DRIVERS)('inbox drain on %s', (driver) => {
 	const ids = (e: Execution) => e.items.map((i) => (i as unknown as { channelOrderId?: string; error?: { orderRef: string } }).channelOrderId ?? (i as { error: { orderRef: string } }).error.orderRef);
 	/** Lets the drain's promise chains run (store calls are real I/O on PostgreSQL). */
 	const until = async (probe: () => boolean) => {
-		for (let i = 0; i < 500 && !probe(); i++) await new Promise((r) => setTimeout(r, 5));
+		for (let i = 0; i < 2000 && !probe(); i++) await new Promise((r) => setTimeout(r, 5));
 		expect(probe()).toBe(true);
 	};
 
@@ -125,12 +125,19 @@ describe.each(DRIVERS)('inbox drain on %s', (driver) => {
 
 	test('claims are renewed while the execution runs: a long stall does not hand its rows to another drain', async () => {
 		await accept(1);
-		const d = drainer({ claimTtlMs: 60 }); // renewed every 20 ms of real time, to the fake clock + 60 ms
+		// Renewed every 20 ms of real time, to the fake clock + 60 ms. The clock moves on only after a renewal
+		// has landed since its last move, so a slow machine cannot let the claim lapse between two renewals.
+		let renewals = 0;
+		const counting = new Proxy(store, {
+			get: (target, key) => (key === 'renewDeliveries' ? (...args: Parameters<OmsStore['renewDeliveries']>) => target.renewDeliveries(...args).finally(() => renewals++) : Reflect.get(target, key)),
+		});
+		const d = drainer({ claimTtlMs: 60, store: counting });
 		const settled = d.settle();
 		await until(() => executions.length === 1);
 		for (let i = 0; i < 5; i++) {
 			tick(40);
-			await new Promise((r) => setTimeout(r, 60));
+			const seen = renewals;
+			await until(() => renewals >= seen + 2); // the second one surely read the moved clock
 		}
 		// 200 ms of fake time later: without renewal the 60 ms claim would have expired.
 		expect(await drainer().settle().then(() => executions.length)).toBe(1);

@@ -72,14 +72,14 @@ describe('OMS Order Webhook Trigger inbox (WooCommerce)', () => {
 		const ends: Array<() => void> = [];
 		trigger.executionEnd = () => new Promise((resolve) => ends.push(() => resolve({ status: 'success' })));
 		await trigger.post(hooks.deliveryFor('order.created', sale(900), 'd-900'));
-		for (let i = 1; i <= 20 && trigger.emitted.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+		for (let i = 1; i <= 500 && trigger.emitted.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
 		expect(trigger.emitted).toHaveLength(1); // webhook() woke the drain: the first sale is running
 		for (let id = 901; id <= 930; id++) expect((await trigger.post(hooks.deliveryFor('order.created', sale(id), `d-${id}`))).status).toBe(200);
 		await new Promise((r) => setTimeout(r, 100));
 		expect(trigger.emitted).toHaveLength(1);
 		expect(queued()).toBe(31);
 		ends.shift()!();
-		for (let i = 1; i <= 100 && trigger.emitted.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+		for (let i = 1; i <= 500 && trigger.emitted.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
 		expect(trigger.emitted.map((e) => e.length)).toEqual([1, 30]);
 		expect(trigger.emitted[1].map((o) => o.channelOrderId)).toEqual(Array.from({ length: 30 }, (_, i) => String(901 + i)));
 		ends.shift()!();
