@@ -184,3 +184,22 @@ test('a read that starts over on every push (its position never lives to the nex
 	expect([...(await read()).unsettled]).toEqual([]);
 	expect(reads).toEqual([0, 0, 0, 0]);
 });
+
+test('two pushes of one account reading at once take turns: a page read by both is not counted twice, so a barcode further on is not settled absent before it is reached', async () => {
+	// Pages answer on a later turn of the event loop, as HTTP does, so two reads started together would interleave.
+	const slow: CatalogPage<string> = async (position, seen) => {
+		await new Promise((resolve) => setImmediate(resolve));
+		return page(position, seen);
+	};
+	const read = (gtins: string[], budgetMs = 500) => findInCatalog(context(budgetMs), 'test', gtins, slow, () => now);
+	await read(['g88'], 60_000); // a whole lap in one push: 3 pages
+	reads = [];
+	// Two executions push at once, each asking g2 (on the last page): they read page 0, then page 1, not page 0 twice.
+	const firstPair = await Promise.all([read(['g2']), read(['g2'])]);
+	expect(firstPair.map((a) => [...a.unsettled])).toEqual([['g2'], ['g2']]);
+	expect(reads).toEqual([0, 1]);
+	// The next pair reaches page 2 and finds it; at no point was g2 answered absent.
+	const secondPair = await Promise.all([read(['g2']), read(['g2'])]);
+	expect(secondPair.map((a) => Object.fromEntries(a))).toEqual([{ g2: 'listing-2' }, { g2: 'listing-2' }]);
+	expect(reads).toEqual([0, 1, 2]);
+});

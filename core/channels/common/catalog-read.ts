@@ -34,9 +34,31 @@ interface Asked {
 	at: number;
 	settled?: true;
 	ref?: unknown;
+	/** Its listing was answered: kept only for pushes that waited their turn meanwhile (dropped when none waits). */
+	answered?: true;
 	restarts?: number;
 }
 const catalogs = new Map<string, CatalogLaps>();
+/**
+ * Reads of one catalog take turns: two pushes reading at once from one position would read the same pages and
+ * count them twice, settling a barcode absent before its page was reached. A push that waited reads on from
+ * where the one before stopped, and is answered what that one found.
+ */
+const turns = new Map<string, Promise<unknown>>();
+async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+	const run = (turns.get(key) ?? Promise.resolve()).then(work, work);
+	const done = run.catch(() => undefined);
+	turns.set(key, done);
+	try {
+		return await run;
+	} finally {
+		if (turns.get(key) === done) {
+			turns.delete(key);
+			// Nobody waits: a barcode asked again later is read again (its listing may have changed).
+			for (const [g, entry] of catalogs.get(key)?.asked ?? []) if (entry.answered) catalogs.get(key)!.asked.delete(g);
+		}
+	}
+}
 /**
  * Barcodes tracked per catalog. Past it, one absent over a lap, not asked now and with no listing seen gives
  * its place (the oldest first); with none, a new barcode is not tracked and is answered absent, as a settled
@@ -112,11 +134,18 @@ const refusesRequest = (error: unknown) => error instanceof ChannelHttpError && 
  * The answer's `unsettled` names the barcodes not found whose absence is not known yet (CatalogLaps).
  */
 export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, gtins: string[], page: CatalogPage<Ref>, clock: () => number = Date.now): Promise<CatalogAnswer<Ref>> {
-	const wanted = [...new Set(gtins)];
 	const read: WriterRead = readsOf.get(ctx) ?? { known: new Map(), whole: false };
 	readsOf.set(ctx, read);
-	const { known } = read;
+	// The first look-up of a push reads at least one page, however short the budget (and however long it waited
+	// its turn): every push moves the read on.
+	const first = read.ends === undefined;
+	const ends = (read.ends ??= clock() + Number(ctx.options?.catalogReadMs ?? CATALOG_READ_MS));
 	const key = `${channel} ${ctx.baseUrl} ${ctx.account}`;
+	return inTurn(key, () => readCatalog([...new Set(gtins)], read, key, first ? undefined : ends, ends, page, clock));
+}
+
+async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string, spentAt: number | undefined, ends: number, page: CatalogPage<Ref>, clock: () => number): Promise<CatalogAnswer<Ref>> {
+	const { known } = read;
 	const laps: CatalogLaps = catalogs.get(key) ?? { calls: 0, full: 0, asked: new Map() };
 	catalogs.set(key, laps);
 	const { asked } = laps;
@@ -124,9 +153,7 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 	const answer = () => answerOf<Ref>(wanted, known, laps, read.whole);
 	const missing = () => wanted.some((g) => !known.has(g) && asked.get(g)?.ref === undefined);
 	if (!missing() || read.whole) return answer();
-	// The first look-up reads at least one page, however short the budget: every push moves the read on.
-	if (read.ends !== undefined && clock() >= read.ends) return answer();
-	const ends = (read.ends ??= clock() + Number(ctx.options?.catalogReadMs ?? CATALOG_READ_MS));
+	if (spentAt !== undefined && clock() >= spentAt) return answer();
 	let cut = false;
 	let restarted = false;
 	// Pages read before a restart may not be read again before a lap's count of pages: counting starts over.
@@ -204,7 +231,10 @@ function answerOf<Ref>(wanted: string[], known: Map<string, unknown>, laps: Cata
 		const entry = laps.asked.get(g);
 		if (known.has(g) || entry?.ref !== undefined) {
 			found.set(g, (known.has(g) ? known.get(g) : entry!.ref) as Ref);
-			laps.asked.delete(g);
+			if (entry) {
+				entry.ref ??= known.get(g);
+				entry.answered = true;
+			}
 			continue;
 		}
 		// Read from start to end in this push, or over more pages than a lap since first asked, or not tracked
