@@ -166,3 +166,21 @@ test('a code is found in every GTIN length it fits: a UPC-A asked as 12 digits m
 	});
 	expect(gtinForms('00000123')).toEqual(['00000123', '000000000123', '0000000000123', '00000000000123']);
 });
+
+test('a page that fails keeps the position of the pages read before it: the next push resumes at the failed page, not before', async () => {
+	let failOn: number | undefined = 3;
+	const failing: CatalogPage<string> = async (position, seen) => {
+		if (Number(position ?? 0) === failOn) {
+			failOn = undefined;
+			reads.push(-1);
+			throw new ChannelHttpError(503, { method: 'GET', url: 'https://catalog.example/products' }, 'unavailable');
+		}
+		return page(position, seen);
+	};
+	const read = (gtins: string[]) => findInCatalog(ctx(60_000), 'test', gtins, failing, () => now);
+	await expect(read(['g7'])).rejects.toThrow('unavailable');
+	expect(reads).toEqual([0, 1, 2, -1]);
+	// Pages 0-2 are not read (nor counted towards a lap) a second time.
+	expect(Object.fromEntries(await read(['g7']))).toEqual({ g7: 'listing-7' });
+	expect(reads).toEqual([0, 1, 2, -1, 3, 4, 5, 6, 7]);
+});

@@ -207,6 +207,8 @@ async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string,
 		} finally {
 			resumed = false;
 		}
+		// Kept at once: a later page that fails leaves the pages read before it read (and counted once).
+		laps.position = position;
 		laps.calls += 1;
 		if (!cut) laps.full += 1;
 		fromStart ||= restarted;
