@@ -66,3 +66,10 @@ describe('published seller items', () => {
 		expect(Object.fromEntries(await writer(serving(edited, [])).resolveListingsByGtin!(['7891000315507']))).toEqual({ '7891000315507': { listingId: '720' } });
 	});
 });
+
+test('a list without totalRows in its metadata is read on while pages are full, not ended after the first', async () => {
+	sim.omitTotals = true;
+	const found = await createViaWriter(ctx()).resolveListingsByGtin!(['036000291452']);
+	expect(Object.fromEntries(found)).toEqual({ '036000291452': { listingId: 'SKU-210' } });
+	expect(pages()).toEqual(['50@0', '50@50', '50@100']);
+});

@@ -106,4 +106,14 @@ describe('Via trigger: the status lists', () => {
 		clock = T0 + 15 * 60_000;
 		expect(orderIds(await h.poll())).toEqual([...ids].sort());
 	});
+
+	it('lists whose metadata carries no totalRows are read on while pages are full: no order past the first page is lost', async () => {
+		sim.omitTotals = true;
+		let clock = T0;
+		const h = harness(() => new Date(clock));
+		await h.poll();
+		const ids = Array.from({ length: 120 }, (_, i) => put(300 + i, new Date(T0 + 60_000 + i)));
+		clock = T0 + 15 * 60_000;
+		expect(orderIds(await h.poll())).toEqual([...ids].sort());
+	});
 });

@@ -96,6 +96,8 @@ export class ViaSimulator extends HttpSimulator {
 	readonly items = new Map<string, { quantity: number | null; crossDockingTime: number; gtin?: string[] | null }>();
 	readonly deliveryIds = new Set<string>();
 	now = Date.parse('2026-03-10T12:00:00Z');
+	/** Lists answer without totalRows in their metadata (an empty optional field the client must not read as "the end"). */
+	omitTotals = false;
 
 	constructor(private readonly keys: { clientId: string; accessToken: string }) {
 		super();
@@ -178,7 +180,7 @@ export class ViaSimulator extends HttpSimulator {
 			{ key: 'totalRows', value: String(all.length) },
 			{ key: 'offset', value: String(offset) },
 			{ key: 'limit', value: String(limit) },
-		];
+		].filter((m) => !this.omitTotals || m.key !== 'totalRows');
 		return json(200, { orders: all.slice(offset, offset + limit), metadata });
 	}
 
@@ -205,7 +207,7 @@ export class ViaSimulator extends HttpSimulator {
 			{ key: 'offset', value: String(offset) },
 			{ key: 'limit', value: String(limit) },
 			{ key: 'next', value: offset + limit < all.length ? `/sellerItems?_offset=${offset + limit}&_limit=${limit}` : '' },
-		];
+		].filter((m) => !this.omitTotals || m.key !== 'totalRows');
 		return json(200, { sellerItems, metadata });
 	}
 

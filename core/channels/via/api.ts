@@ -23,12 +23,14 @@ export async function getViaOrder(ctx: AdapterContext, orderId: string): Promise
  * A listing's {<key>: [...], metadata: [{key, value}]} (orders, sellerItems): its rows and metadata totalRows
  * (absent: the page's length).
  */
-export function readViaList(body: Record<string, unknown>, key: 'orders' | 'sellerItems' = 'orders'): { rows: Record<string, unknown>[]; total: number } {
+/** A list page: its rows, and the totalRows its metadata reports (undefined when it reports none). */
+export function readViaList(body: Record<string, unknown>, key: 'orders' | 'sellerItems' = 'orders'): { rows: Record<string, unknown>[]; total?: number } {
 	const list = body[key];
 	const rows = (Array.isArray(list) ? list.filter((r) => typeof r === 'object' && r !== null) : []) as Record<string, unknown>[];
 	const meta = Array.isArray(body.metadata) ? (body.metadata as Array<{ key?: unknown; value?: unknown }>) : [];
-	const totalRows = Number(meta.find((m) => m?.key === 'totalRows')?.value);
-	return { rows, total: Number.isInteger(totalRows) ? totalRows : rows.length };
+	const value = meta.find((m) => m?.key === 'totalRows')?.value;
+	const totalRows = value === undefined || value === null || value === '' ? NaN : Number(value);
+	return { rows, total: Number.isInteger(totalRows) ? totalRows : undefined };
 }
 
 /** The order's item ids (one per unit sold: "23236199-1", "23236199-2"), optionally only those not yet sent. */

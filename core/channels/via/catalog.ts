@@ -26,6 +26,7 @@ export function viaItemsByGtin(ctx: AdapterContext): (gtins: string[]) => Promis
 				for (const code of Array.isArray(item.gtin) ? item.gtin : []) if (typeof code === 'string') seen.offer(code.trim(), { listingId: item.skuSellerId });
 			}
 			const end = offset + rows.length;
-			return rows.length === VIA_MAX_LIMIT && end < total ? String(end) : undefined;
+			// Without a reported totalRows, a full page says there may be more.
+			return rows.length === VIA_MAX_LIMIT && (total === undefined || end < total) ? String(end) : undefined;
 		});
 }
