@@ -97,3 +97,15 @@ describe('published produto', () => {
 		expect((await writer(undefined, listOf({ ...barcoded, removido: true })).resolveListingsByGtin!(['7891000315507'])).size).toBe(0);
 	});
 });
+
+test('a page whose meta carries no total_count is read on while full, not taken as the catalogue’s end', async () => {
+	const base = createFetchTransport({ authorization: `chave_api ${keys.chaveApi} aplicacao ${keys.chaveAplicacao}` }, 5000);
+	const withoutTotal: HttpTransport = async (req: HttpRequest) => {
+		const res = await base(req);
+		const meta = (res.body as { meta?: Record<string, unknown> } | undefined)?.meta;
+		if (meta) delete meta.total_count;
+		return res;
+	};
+	expect(Object.fromEntries(await writer(undefined, withoutTotal).resolveListingsByGtin!(['036000291452']))).toEqual({ '036000291452': { listingId: '110' } });
+	expect(pages()).toEqual(['50@0', '50@50', '50@100']);
+});

@@ -24,14 +24,15 @@ export const LOJA_INTEGRADA_MAX_LIMIT = 50;
  */
 export const LOJA_INTEGRADA_OFFSET = '-03:00';
 
-export function readObjects(res: HttpResponse, req: HttpRequest): { items: JsonObject[]; total: number } {
+/** A list page: its objects, and meta.total_count (undefined when the page reports none). */
+export function readObjects(res: HttpResponse, req: HttpRequest): { items: JsonObject[]; total?: number } {
 	const body = res.body;
 	if (!isJsonObject(body) || !Array.isArray(body.objects)) {
 		throw new ChannelHttpError(res.status, req, `Expected {meta, objects: [...]} from GET ${new URL(req.url).pathname}`, body);
 	}
 	const meta = isJsonObject(body.meta) ? body.meta : {};
-	const total = Number(meta.total_count);
-	return { items: body.objects as JsonObject[], total: Number.isSafeInteger(total) ? total : body.objects.length };
+	const total = meta.total_count === null || meta.total_count === undefined || meta.total_count === '' ? NaN : Number(meta.total_count);
+	return { items: body.objects as JsonObject[], total: Number.isSafeInteger(total) ? total : undefined };
 }
 
 /** The id at the end of a resource URI ("/api/v1/produto/88568855?id_externo=1" → "88568855"). */

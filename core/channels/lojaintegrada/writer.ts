@@ -52,7 +52,8 @@ export function createLojaIntegradaWriter(ctx: AdapterContext): ChannelWriter {
 				if (gtin && p.removido !== true && p.tipo !== 'atributo' && p.id !== undefined && p.id !== null) seen.offer(gtin, { listingId: String(p.id) });
 			}
 			const end = offset + items.length;
-			return items.length === LOJA_INTEGRADA_MAX_LIMIT && end < total ? String(end) : undefined;
+			// Without a reported total_count, a full page says there may be more.
+			return items.length === LOJA_INTEGRADA_MAX_LIMIT && (total === undefined || end < total) ? String(end) : undefined;
 		});
 
 	async function setSituacao(numero: string, codigo: string): Promise<void> {
