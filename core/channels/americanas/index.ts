@@ -36,11 +36,12 @@ const ddmmyyyy = (iso: string): string => localDay(iso, BRT).split('-').reverse(
 export function createAmericanasAdapter(ctx: AdapterContext): ChannelAdapter<AmericanasOrder> {
 	const updatedMs = (o: AmericanasOrder) => Date.parse(String(o.updated_at ?? o.placed_at ?? ''));
 
-	async function listOrders(query: HttpRequest['query']): Promise<{ orders: AmericanasOrder[]; total: number }> {
+	async function listOrders(query: HttpRequest['query']): Promise<{ orders: AmericanasOrder[]; total?: number }> {
 		const req: HttpRequest = { method: 'GET', url: joinUrl(ctx.baseUrl, '/orders'), query };
 		const body = expectObject(await send(ctx, req), req);
 		const orders = (Array.isArray(body.orders) ? body.orders : []) as AmericanasOrder[];
-		return { orders, total: Number(body.total ?? orders.length) };
+		const total = body.total === null || body.total === undefined || body.total === '' ? NaN : Number(body.total);
+		return { orders, total: Number.isSafeInteger(total) ? total : undefined };
 	}
 
 	return {
@@ -61,7 +62,7 @@ export function createAmericanasAdapter(ctx: AdapterContext): ChannelAdapter<Ame
 				'filters[start_date]': ddmmyyyy(req.since),
 				'filters[end_date]': ddmmyyyy(new Date(Date.parse(req.until) - 1).toISOString()),
 			});
-			return { items: changedInWindow(orders, updatedMs, req.since, req.until), nextPageToken: nextCountedOffset(position, perPage, total) };
+			return { items: changedInWindow(orders, updatedMs, req.since, req.until), nextPageToken: nextCountedOffset(position, perPage, total, orders.length) };
 		},
 
 		getOrder: (code) => getSkyhubOrder(ctx, code),

@@ -24,12 +24,13 @@ export const ANYMARKET_SANDBOX_API = 'https://sandbox-api.anymarket.com.br/v2';
 export const ANYMARKET_MAX_PAGE = 100;
 
 /** A paged answer: its content and the total the channel reports. */
-export function readPage(res: HttpResponse, req: HttpRequest): { content: JsonObject[]; total: number } {
+export function readPage(res: HttpResponse, req: HttpRequest): { content: JsonObject[]; total?: number } {
 	const body = res.body;
 	if (!isJsonObject(body) || !Array.isArray(body.content))
 		throw new ChannelHttpError(res.status, req, `Expected {content, page} from GET ${new URL(req.url).pathname}`, body);
-	const page = isJsonObject(body.page) ? Number(body.page.totalElements) : NaN;
-	return { content: body.content as JsonObject[], total: Number.isSafeInteger(page) ? page : body.content.length };
+	const reported = isJsonObject(body.page) ? body.page.totalElements : undefined;
+	const page = reported === null || reported === undefined || reported === '' ? NaN : Number(reported);
+	return { content: body.content as JsonObject[], total: Number.isSafeInteger(page) ? page : undefined };
 }
 
 /** A feed entry names the order (`id`) and the token that acknowledges it; an ack is "<id>:<token>". */

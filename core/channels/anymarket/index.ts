@@ -78,7 +78,7 @@ export function createAnyMarketAdapter(ctx: AdapterContext): ChannelAdapter<AnyM
 				offset: position.offset,
 				limit,
 			});
-			return { items: changedInWindow(content, createdMs, req.since, req.until), nextPageToken: nextCountedOffset(position, limit, total) };
+			return { items: changedInWindow(content, createdMs, req.since, req.until), nextPageToken: nextCountedOffset(position, limit, total, content.length) };
 		},
 
 		getOrder,

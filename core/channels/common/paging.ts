@@ -116,10 +116,13 @@ export function countedSetShrank(current: CountedOffset, total: number): boolean
 }
 
 /**
- * The token after a page of at most `limit` items read at `current.offset`, the channel reporting `total`.
- * A shrunken set restarts at offset 0; otherwise the next offset while the total says there is more.
+ * The token after a page of `read` items (at most `limit`) read at `current.offset`, the channel reporting
+ * `total`. A shrunken set restarts at offset 0; otherwise the next offset while the total says there is more.
+ * A page that reports no total (an optional field left out) is followed while it is full: its own length is
+ * never taken for the total, which would end the listing after its first page.
  */
-export function nextCountedOffset(current: CountedOffset, limit: number, total: number): string | undefined {
+export function nextCountedOffset(current: CountedOffset, limit: number, total: number | undefined, read: number): string | undefined {
+	if (total === undefined) return read >= limit ? formatCountedOffset({ offset: current.offset + limit }) : undefined;
 	if (countedSetShrank(current, total)) return formatCountedOffset({ offset: 0, total });
 	const next = current.offset + limit;
 	return next < total ? formatCountedOffset({ offset: next, total }) : undefined;

@@ -97,7 +97,7 @@ async function numberedPage(pc: PageContext): Promise<ListChangedPage<JsonObject
 	const total = Number(valueAt(res.body, parsePath(p.totalPath)));
 	if (!Number.isSafeInteger(total))
 		throw new ChannelHttpError(res.status, httpReq, `Expected a total count at "${p.totalPath}" from ${describeRequest(httpReq)}`, res.body);
-	return { items: found, nextPageToken: nextCountedOffset(current, size, total) };
+	return { items: found, nextPageToken: nextCountedOffset(current, size, total, found.length) };
 }
 
 async function cursorPage(pc: PageContext): Promise<ListChangedPage<JsonObject>> {

@@ -11,10 +11,10 @@ import { isJsonObject, type JsonObject } from '../common/raw-reader';
  */
 export const MIRAKL_MAX_PAGE = 100;
 
-export function readOrders(res: HttpResponse, req: HttpRequest): { orders: JsonObject[]; total: number } {
+export function readOrders(res: HttpResponse, req: HttpRequest): { orders: JsonObject[]; total?: number } {
 	const body = res.body;
 	if (!isJsonObject(body) || !Array.isArray(body.orders))
 		throw new ChannelHttpError(res.status, req, `Expected {orders, total_count} from GET ${new URL(req.url).pathname}`, body);
-	const total = Number(body.total_count);
-	return { orders: body.orders as JsonObject[], total: Number.isSafeInteger(total) ? total : body.orders.length };
+	const total = body.total_count === null || body.total_count === undefined || body.total_count === '' ? NaN : Number(body.total_count);
+	return { orders: body.orders as JsonObject[], total: Number.isSafeInteger(total) ? total : undefined };
 }

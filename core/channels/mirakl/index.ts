@@ -44,7 +44,7 @@ export function createMiraklAdapter(ctx: AdapterContext): ChannelAdapter<MiraklO
 			const { orders, total } = await list({ start_update_date: new Date(Date.parse(req.since)).toISOString(), offset: position.offset, max });
 			const inWindow = changedInWindow(orders, updatedMs, req.since, req.until);
 			await acceptWaiting(ctx, inWindow);
-			return { items: inWindow, nextPageToken: nextCountedOffset(position, max, total) };
+			return { items: inWindow, nextPageToken: nextCountedOffset(position, max, total, orders.length) };
 		},
 
 		async getOrder(orderId) {

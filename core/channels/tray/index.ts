@@ -36,7 +36,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 	const ordersUrl = joinUrl(ctx.baseUrl, '/orders');
 	const offset = trayOffset(ctx);
 
-	async function list(query: HttpRequest['query']): Promise<{ items: TrayOrder[]; total: number }> {
+	async function list(query: HttpRequest['query']): Promise<{ items: TrayOrder[]; total?: number }> {
 		const req: HttpRequest = { method: 'GET', url: ordersUrl, query };
 		return readListing(await send(ctx, req), req, 'Orders', 'Order');
 	}
@@ -59,7 +59,7 @@ export function createTrayAdapter(ctx: AdapterContext): ChannelAdapter<TrayOrder
 			const range = `${localDay(req.since, offset)},${localDay(new Date(untilMs - 1).toISOString(), offset)}`;
 			// Offsets advance by the window's fixed page size, so the page number is exact.
 			const { items, total } = await list({ modified: range, sort: 'id_asc', limit, page: Math.floor(position.offset / limit) + 1 });
-			return { items: changedInWindow(items, clock.changedMs, req.since, req.until), nextPageToken: nextCountedOffset(position, limit, total) };
+			return { items: changedInWindow(items, clock.changedMs, req.since, req.until), nextPageToken: nextCountedOffset(position, limit, total, items.length) };
 		},
 
 		getDetails: (summary) => complete(String((summary as JsonObject).id)),

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { openRawOrder } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { bySecondUpToNow, clampPageSize, formatCountedOffset, nextCountedOffset, parseCountedOffset } from '../common/paging';
+import { bySecondUpToNow, clampPageSize, nextCountedOffset, parseCountedOffset } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { getViaOrder, readViaList, VIA_MAX_LIMIT } from './api';
@@ -64,8 +64,7 @@ export function createViaAdapter(ctx: AdapterContext): ChannelAdapter<ViaOrder> 
 				query: { [list.filter]: `${new Date(Date.parse(req.since)).toISOString()},${to}`, _offset: position.offset, _limit: limit },
 			};
 			const { rows: orders, total } = readViaList(expectObject(await send(ctx, httpReq), httpReq));
-			// A page without totalRows: a full page says there may be more (never read as "the end" from its own length).
-			const next = total !== undefined ? nextCountedOffset(position, limit, total) : orders.length === limit ? formatCountedOffset({ offset: position.offset + limit }) : undefined;
+			const next = nextCountedOffset(position, limit, total, orders.length);
 			const nextPageToken = next ? `${token.list}:${next}` : token.list + 1 < VIA_LISTS.length ? `${token.list + 1}:` : undefined;
 			return { items: orders, nextPageToken };
 		},
