@@ -184,3 +184,13 @@ test('a page that fails keeps the position of the pages read before it: the next
 	expect(Object.fromEntries(await read(['g7']))).toEqual({ g7: 'listing-7' });
 	expect(reads).toEqual([0, 1, 2, -1, 3, 4, 5, 6, 7]);
 });
+
+test('a barcode the channel sends as a number is read as its digits (numbers as strings, and strings as numbers)', async () => {
+	const numeric: CatalogPage<string> = async (_position, seen) => {
+		seen.offer(7891000315507, 'listing-n');
+		seen.offer(36000291452, 'listing-upc');
+		return undefined;
+	};
+	const found = await findInCatalog(ctx(), 'test', ['7891000315507', '036000291452'], numeric, () => now);
+	expect(Object.fromEntries(found)).toEqual({ '7891000315507': 'listing-n', '036000291452': 'listing-upc' });
+});

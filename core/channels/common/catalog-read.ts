@@ -92,8 +92,8 @@ export type CatalogAnswer<Ref> = Map<string, Ref> & { unsettled: ReadonlySet<str
 
 /** What a catalog page reports to the read. */
 export interface CatalogSeen<Ref> {
-	/** A barcode the page shows (spaces and dashes dropped), and its listing (the first listing seen with a barcode is kept), in every GTIN length it fits. */
-	offer(barcode: string, ref: Ref): void;
+	/** A barcode the page shows (spaces and dashes dropped; a number is read as its digits), and its listing (the first listing seen with a barcode is kept), in every GTIN length it fits. */
+	offer(barcode: string | number, ref: Ref): void;
 	/** False once every barcode is found or the time is spent: a page with costly parts stops between them. */
 	more(): boolean;
 	/** The page read from the catalog's start, not from its position (one that no longer lives): laps count from here. */
@@ -171,7 +171,7 @@ async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string,
 	const seen: CatalogSeen<Ref> = {
 		offer(barcode, ref) {
 			// As the store keeps barcodes (checkGtin): spaces and dashes a seller typed on the channel dropped.
-			for (const form of gtinForms(barcode.replace(/[\s-]/g, ''))) {
+			for (const form of gtinForms(String(barcode).replace(/[\s-]/g, ''))) {
 				if (!known.has(form)) known.set(form, ref);
 				// Kept for a later push that asks it again (this push may not: another warehouse's, another SKU's).
 				const entry = asked.get(form);
