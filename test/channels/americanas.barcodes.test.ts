@@ -84,3 +84,9 @@ test('published product: its ean names it (its SKU the listing id)', async () =>
 	const writer = createAmericanasWriter({ ...americanasLike(), account: 'skyhub-published', transport });
 	expect(Object.fromEntries(await writer.resolveListingsByGtin!(['1234567890123']))).toEqual({ '1234567890123': { listingId: 'SKU do produto' } });
 });
+
+test('an ean sent as a number is read as its digits', async () => {
+	put('LIG-1', true);
+	sim.catalog.get('LIG-1')!.ean = 7891000315507 as unknown as string;
+	expect(Object.fromEntries(await createAmericanasWriter(ctx()).resolveListingsByGtin!(['7891000315507']))).toEqual({ '7891000315507': { listingId: 'LIG-1' } });
+});

@@ -109,3 +109,8 @@ test('a page whose meta carries no total_count is read on while full, not taken 
 	expect(Object.fromEntries(await writer(undefined, withoutTotal).resolveListingsByGtin!(['036000291452']))).toEqual({ '036000291452': { listingId: '110' } });
 	expect(pages()).toEqual(['50@0', '50@50', '50@100']);
 });
+
+test('a gtin sent as a number is read as its digits', async () => {
+	sim.catalog.set(7, { gtin: 7891000315507 as unknown as string });
+	expect(Object.fromEntries(await writer().resolveListingsByGtin!(['7891000315507']))).toEqual({ '7891000315507': { listingId: '7' } });
+});

@@ -73,3 +73,8 @@ test('a list without totalRows in its metadata is read on while pages are full, 
 	expect(Object.fromEntries(found)).toEqual({ '036000291452': { listingId: 'SKU-210' } });
 	expect(pages()).toEqual(['50@0', '50@50', '50@100']);
 });
+
+test('a gtin code sent as a number is read as its digits', async () => {
+	sim.items.get('SKU-107')!.gtin = [7891000315507 as unknown as string];
+	expect(Object.fromEntries(await createViaWriter(ctx()).resolveListingsByGtin!(['7891000315507']))).toEqual({ '7891000315507': { listingId: 'SKU-107' } });
+});

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../../http/transport';
-import { findInCatalog } from '../common/catalog-read';
+import { barcodeText, findInCatalog } from '../common/catalog-read';
 import { expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
 import type { AdapterContext, ListingRef, ListingsByGtin } from '../types';
@@ -47,8 +47,8 @@ export function skyhubProductsByEan(ctx: AdapterContext): (gtins: string[]) => P
 			for (const p of products) {
 				if (typeof p.sku !== 'string' || p.removed === true) continue;
 				const variations = Array.isArray(p.variations) ? p.variations.filter(isJsonObject) : [];
-				for (const v of variations) if (typeof v.ean === 'string' && typeof v.sku === 'string') seen.offer(v.ean.trim(), { listingId: p.sku, variantId: v.sku });
-				if (variations.length === 0 && typeof p.ean === 'string') seen.offer(p.ean.trim(), { listingId: p.sku });
+				for (const v of variations) if (barcodeText(v.ean) && typeof v.sku === 'string') seen.offer(barcodeText(v.ean)!, { listingId: p.sku, variantId: v.sku });
+				if (variations.length === 0 && barcodeText(p.ean)) seen.offer(barcodeText(p.ean)!, { listingId: p.sku });
 			}
 			const next = products.length > 0 ? nextPath(body.next) : undefined;
 			if (next && next !== path) return encode(list, next);

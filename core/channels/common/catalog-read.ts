@@ -87,6 +87,10 @@ function track(laps: CatalogLaps, gtins: string[]): void {
 	}
 }
 
+/** A barcode field as a channel may send it: a string, or a number (its digits); anything else is none. */
+export const barcodeText = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
+
 /** A catalog's answer: the listings found, and the barcodes asked that may still be in a part not read yet. */
 export type CatalogAnswer<Ref> = Map<string, Ref> & { unsettled: ReadonlySet<string> };
 

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../../http/transport';
-import { findInCatalog } from '../common/catalog-read';
+import { barcodeText, findInCatalog } from '../common/catalog-read';
 import { localDateTime } from '../common/fields';
 import { expectObject, joinUrl, multipartForm, send } from '../common/http';
 import { absentOn404, sendWrite, stockPerSku, writeFault } from '../common/writer';
@@ -48,7 +48,7 @@ export function createLojaIntegradaWriter(ctx: AdapterContext): ChannelWriter {
 			const req: HttpRequest = { method: 'GET', url: url('/v1/produto/'), query: { limit: LOJA_INTEGRADA_MAX_LIMIT, offset } };
 			const { items, total } = readObjects(await send(ctx, req), req);
 			for (const p of items) {
-				const gtin = typeof p.gtin === 'string' ? p.gtin.replace(/[\s-]/g, '') : '';
+				const gtin = barcodeText(p.gtin);
 				if (gtin && p.removido !== true && p.tipo !== 'atributo' && p.id !== undefined && p.id !== null) seen.offer(gtin, { listingId: String(p.id) });
 			}
 			const end = offset + items.length;

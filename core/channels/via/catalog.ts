@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../../http/transport';
-import { findInCatalog } from '../common/catalog-read';
+import { barcodeText, findInCatalog } from '../common/catalog-read';
 import { expectObject, joinUrl, send } from '../common/http';
 import type { AdapterContext, ListingRef, ListingsByGtin } from '../types';
 import { readViaList, VIA_MAX_LIMIT } from './api';
@@ -23,7 +23,7 @@ export function viaItemsByGtin(ctx: AdapterContext): (gtins: string[]) => Promis
 			const { rows, total } = readViaList(expectObject(await send(ctx, req), req), 'sellerItems');
 			for (const item of rows) {
 				if (typeof item.skuSellerId !== 'string' || item.skuSellerId === '') continue;
-				for (const code of Array.isArray(item.gtin) ? item.gtin : []) if (typeof code === 'string') seen.offer(code.trim(), { listingId: item.skuSellerId });
+				for (const code of Array.isArray(item.gtin) ? item.gtin.map(barcodeText) : []) if (code) seen.offer(code, { listingId: item.skuSellerId });
 			}
 			const end = offset + rows.length;
 			// Without a reported totalRows, a full page says there may be more.
