@@ -203,3 +203,21 @@ test('two pushes of one account reading at once take turns: a page read by both 
 	expect(secondPair.map((a) => Object.fromEntries(a))).toEqual([{ g2: 'listing-2' }, { g2: 'listing-2' }]);
 	expect(reads).toEqual([0, 1, 2]);
 });
+
+test('a catalog that grew since the last lap: a barcode is not settled absent on the old lap\'s count of pages before the read passed the end', async () => {
+	let size = PAGES;
+	const growing: CatalogPage<string> = async (position, seen) => {
+		const p = Number(position ?? 0);
+		reads.push(p);
+		now += 1000;
+		seen.offer(`g${p}`, `listing-${p}`);
+		return p < size - 1 ? String(p + 1) : undefined;
+	};
+	const read = (gtins: string[]) => findInCatalog(context(500), 'test', gtins, growing, () => now);
+	for (let n = 1; n <= 3; n++) await read(['g99']); // the first lap: 3 pages
+	size = 6; // products added: g5 is on page 5
+	// Pages 0-4 are more than the last lap's 3, but page 5 is not read yet: unsettled, then found.
+	for (let n = 1; n <= 5; n++) expect([...(await read(['g5'])).unsettled]).toEqual(['g5']);
+	expect(Object.fromEntries(await read(['g5']))).toEqual({ g5: 'listing-5' });
+	expect(reads).toEqual([0, 1, 2, 0, 1, 2, 3, 4, 5]);
+});

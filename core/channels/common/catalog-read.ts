@@ -12,8 +12,10 @@ export const CATALOG_READ_MS = 20_000;
  * What this process knows of each catalog, by channel account (a restart, or another queue worker, starts
  * from the catalog's beginning and counts again). A handful of entries: one per account read.
  * Positions are opaque, so laps are counted in pages: a barcode asked and not found is settled absent once
- * more pages were read since it was first asked than the last whole lap (start to end) had, one page more
- * than a lap because a read resumed mid-page shifts the page bounds. Until a lap completes it is unsettled.
+ * the read passed the catalog's end since it was first asked and more pages were read since then than that lap
+ * (start to end) had, one page more than a lap because a read resumed mid-page shifts the page bounds. The end
+ * must be passed: a lap is measured as it ends, and a catalog that grew since the last lap has pages past the
+ * old count. Until then it is unsettled.
  */
 interface CatalogLaps {
 	/** Where the last read stopped on its time budget (undefined: the catalog's start). */
@@ -24,6 +26,8 @@ interface CatalogLaps {
 	/** `calls` when the lap under way began at the catalog's start; pages (calls) of the last complete lap. */
 	lapFrom?: number;
 	lapPages?: number;
+	/** Times the read reached the catalog's end. */
+	ends: number;
 	/**
 	 * Barcodes asked and not found: `full` when first asked, settled once absent over a lap, a listing seen since,
 	 * and the read's restarts since asked (a second one settles it: the read cannot get further than it did).
@@ -32,6 +36,8 @@ interface CatalogLaps {
 }
 interface Asked {
 	at: number;
+	/** `ends` when first asked (or when the read last started over). */
+	endsAt: number;
 	settled?: true;
 	ref?: unknown;
 	/** Its listing was answered: kept only for pushes that waited their turn meanwhile (dropped when none waits). */
@@ -67,9 +73,9 @@ async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
  */
 export const MAX_TRACKED = 10_000;
 
-/** Absent over more pages than the last lap had since first asked (or settled before). */
+/** Absent since first asked over the catalog's end and more pages than the lap that ended had (or settled before). */
 const lapSince = (laps: CatalogLaps, entry: Asked) =>
-	entry.settled === true || (laps.lapPages !== undefined && laps.full - entry.at > laps.lapPages);
+	entry.settled === true || (laps.ends > entry.endsAt && laps.lapPages !== undefined && laps.full - entry.at > laps.lapPages);
 
 function track(laps: CatalogLaps, gtins: string[]): void {
 	const { asked } = laps;
@@ -83,7 +89,7 @@ function track(laps: CatalogLaps, gtins: string[]): void {
 			const [old, entry] = next.value;
 			if (!now.has(old) && entry.ref === undefined && lapSince(laps, entry)) asked.delete(old);
 		}
-		asked.set(g, { at: laps.full });
+		asked.set(g, { at: laps.full, endsAt: laps.ends });
 	}
 }
 
@@ -150,7 +156,7 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 
 async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string, spentAt: number | undefined, ends: number, page: CatalogPage<Ref>, clock: () => number): Promise<CatalogAnswer<Ref>> {
 	const { known } = read;
-	const laps: CatalogLaps = catalogs.get(key) ?? { calls: 0, full: 0, asked: new Map() };
+	const laps: CatalogLaps = catalogs.get(key) ?? { calls: 0, full: 0, ends: 0, asked: new Map() };
 	catalogs.set(key, laps);
 	const { asked } = laps;
 	track(laps, wanted.filter((g) => !known.has(g)));
@@ -169,7 +175,7 @@ async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string,
 			if (entry.settled) continue;
 			entry.restarts = (entry.restarts ?? 0) + 1;
 			if (entry.restarts >= 2) entry.settled = true;
-			else entry.at = laps.full;
+			else Object.assign(entry, { at: laps.full, endsAt: laps.ends });
 		}
 	};
 	const seen: CatalogSeen<Ref> = {
@@ -219,6 +225,7 @@ async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string,
 		if (position !== undefined) continue;
 		if (laps.lapFrom !== undefined) laps.lapPages = laps.calls - laps.lapFrom;
 		laps.lapFrom = undefined;
+		laps.ends += 1;
 		if (fromStart) {
 			read.whole = true;
 			break;
