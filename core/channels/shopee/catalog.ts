@@ -34,7 +34,8 @@ const list = (o: JsonObject, key: string): JsonObject[] => (Array.isArray(o[key]
  * The offset is not a stable position: the documents give get_item_list no order, so an item that changes or
  * goes while the catalog is read (or between two pushes, as a read resumes at its offset) may shift the others
  * by one, and one item may be read twice or skipped. A skipped item is found by a later read; meanwhile its
- * SKU is "not listed" for that push and order lines naming the listing wait for the link (never lost).
+ * SKU is deferred, or "not listed" once a lap was read without it, and order lines naming the listing wait for
+ * the link (never lost).
  * [?] Not confirmed: the list's order; how a GET passes item_id_list (the document's cURL sample writes
  * `[34001,34002]`; sent comma-separated, as get_order_detail's order_sn_list); item_status given once (the
  * document repeats the parameter for several); the offset limit behind the documented error "get items offset
