@@ -50,3 +50,12 @@ test('a read out of time stops after its page; the next look-up resumes at the s
 	expect(Object.fromEntries(await writer(0).resolveListingsByGtin!(['036000291452']))).toEqual({ '036000291452': { listingId: '420', variantId: '4200' } });
 	expect(pages()).toEqual(['0', '200', '400']);
 });
+
+test('asks for the products by creation (sort_by=created-at-ascending): since_id pages on the highest id read, which skips products in any other order', async () => {
+	// The store's manual order puts the newest first; GET /products documents no default order.
+	const manual = [...sim.products.values()].reverse();
+	sim.products.clear();
+	sim.putProduct(...manual);
+	expect(Object.fromEntries(await writer().resolveListingsByGtin!(['7891000315507']))).toEqual({ '7891000315507': { listingId: '5', variantId: '50' } });
+	expect(sim.requests(/\/products$/).map((r) => r.query.get('sort_by'))).toEqual(['created-at-ascending']);
+});

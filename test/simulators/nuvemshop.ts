@@ -189,12 +189,17 @@ export class NuvemshopSimulator extends HttpSimulator {
 		return json(201, field);
 	}
 
-	/** GET /products: since_id (ids above it, ascending [?]), per_page ≤ 200; none left: 404 "Last page is 0". */
+	/**
+	 * GET /products: since_id (ids above it), per_page ≤ 200; none left: 404 "Last page is 0". sort_by=
+	 * created-at-ascending lists by creation (ids here are given in creation order); without sort_by the order is
+	 * not documented: the simulator takes the store's manual order ("user"), the order products were put in.
+	 */
 	private listProducts(req: SimRequest): SimResponse {
 		const perPage = intParam(req.query, 'per_page', 30, 1, 200);
 		const sinceId = intParam(req.query, 'since_id', 0, 0, Number.MAX_SAFE_INTEGER);
 		if (perPage === undefined || sinceId === undefined) return json(422, { per_page: ['must be between 1 and 200'] });
-		const rest = [...this.products.values()].filter((p) => p.id > sinceId).sort((a, b) => a.id - b.id);
+		const byCreation = req.query.get('sort_by') === 'created-at-ascending';
+		const rest = [...this.products.values()].filter((p) => p.id > sinceId).sort((a, b) => (byCreation ? a.id - b.id : 0));
 		return rest.length === 0 ? notFound('Last page is 0') : json(200, rest.slice(0, perPage));
 	}
 

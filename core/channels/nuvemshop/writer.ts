@@ -46,15 +46,18 @@ export function createNuvemshopWriter(ctx: AdapterContext): ChannelWriter {
 	/**
 	 * The variant `barcode` (GTIN, EAN, ISBN…) cannot be searched (`q` covers names, descriptions and SKU), so
 	 * the catalog is read (findInCatalog: until every barcode is found, within a time budget): GET
-	 * /products?fields=id,variants, 200 per page, keyed by since_id (the highest product id read so far). Its
-	 * cost: one request per 200 products while a barcoded SKU stays unlisted. [?] That since_id lists by
-	 * ascending id is assumed (the documents say "after the specified ID"); a product created during the read
-	 * with a lower id would be missed until a later read.
+	 * /products?fields=id,variants, 200 per page, keyed by since_id (the highest product id read so far), a
+	 * position that does not move as products are added or removed. The list's default order is not documented
+	 * (one of its sort criteria is the store's manual order), and since_id on the highest id of a page in any
+	 * other order skips the lower ids the page did not hold: sort_by=created-at-ascending is sent, the documented
+	 * criterion closest to the id's. Its cost: one request per 200 products while a barcoded SKU stays unlisted.
+	 * [?] That ids follow creation is assumed; products created in the same second that straddle a page's end
+	 * in an order other than their ids' could leave one unread until a later read.
 	 */
 	const variantsByBarcode = (gtins: string[]) =>
 		findInCatalog<ListingRef>(ctx, 'nuvemshop', gtins, async (position, seen) => {
 			const sinceId = Number(position ?? 0);
-			const req: HttpRequest = { method: 'GET', url: store('products'), query: { since_id: sinceId, per_page: CATALOG_PAGE, fields: 'id,variants' } };
+			const req: HttpRequest = { method: 'GET', url: store('products'), query: { since_id: sinceId, per_page: CATALOG_PAGE, sort_by: 'created-at-ascending', fields: 'id,variants' } };
 			let products: Array<{ id: number | string; variants?: NuvemshopVariant[] }>;
 			try {
 				products = expectArray(await send(ctx, req), req) as typeof products;
