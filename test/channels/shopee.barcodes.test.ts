@@ -58,6 +58,21 @@ describe('Shopee barcode look-up on the published answers', () => {
 		expect(asked('get_model_list')).toEqual([]);
 	});
 
+	it('a page saying has_next_page without its next_offset is read on after its items, not taken for the catalog\'s end', async () => {
+		const withoutNext = () => {
+			const page = load('get_item_list.json');
+			delete page.response.next_offset;
+			return page;
+		};
+		const { writer, asked } = published({
+			get_item_list: (req) => (req.query?.offset === 0 ? withoutNext() : emptyPage),
+			get_item_base_info: () => load('get_item_base_info.json'),
+			get_model_list: () => load('get_model_list.json'),
+		});
+		expect((await writer.resolveListingsByGtin!([GTIN])).size).toBe(0);
+		expect(asked('get_item_list').map((q) => q?.offset)).toEqual([0, 1]);
+	});
+
 	it('get_item_base_info: has_model true sends the item to get_model_list; the model sample has no model_id, so its gtin links nothing', async () => {
 		const list = { error: '', message: '', request_id: 'x', response: { item: [{ item_id: 34002, item_status: 'NORMAL' }], has_next_page: false } };
 		const withGtin = () => {

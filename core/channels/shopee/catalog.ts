@@ -69,7 +69,8 @@ export function shopeeBarcodeLookup(ctx: AdapterContext, get: (path: string, que
 					if (gtin) seen.offer(gtin, { listingId: ids[i], variantId: '0' });
 				}
 			}
-			const next = Number(page.next_offset);
+			// A page saying there is more without its next_offset is read on after its items, not taken for the end.
+			const next = page.next_offset === undefined || page.next_offset === null ? offset + ids.length : Number(page.next_offset);
 			return page.has_next_page === true && ids.length > 0 && next > offset ? String(next) : undefined;
 		});
 }
