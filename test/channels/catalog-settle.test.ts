@@ -221,3 +221,14 @@ test('a catalog that grew since the last lap: a barcode is not settled absent on
 	expect(Object.fromEntries(await read(['g5']))).toEqual({ g5: 'listing-5' });
 	expect(reads).toEqual([0, 1, 2, 0, 1, 2, 3, 4, 5]);
 });
+
+test('a listing seen for a barcode nobody asks again gives its place past MAX_TRACKED: a new barcode is tracked (deferred), not answered absent', async () => {
+	expect(await outcome(['g1'])).toEqual({ found: {}, unsettled: ['g1'] }); // page 0
+	const others = Array.from({ length: MAX_TRACKED - 1 }, (_, n) => `other-${n}`);
+	await push(others); // page 1 shows g1: its listing is kept, no push asking it meanwhile
+	// The others are asked again with a new barcode: g1's place goes to it (its SKU was linked some other way, say).
+	const answer = await push([...others, 'gNew']); // page 2
+	expect(answer.unsettled.has('gNew')).toBe(true);
+	expect(answer.unsettled.size).toBe(MAX_TRACKED);
+	expect(reads).toEqual([0, 1, 2]);
+});

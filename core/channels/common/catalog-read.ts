@@ -66,10 +66,11 @@ async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
 	}
 }
 /**
- * Barcodes tracked per catalog. Past it, one absent over a lap, not asked now and with no listing seen gives
- * its place (the oldest first); with none, a new barcode is not tracked and is answered absent, as a settled
- * one: evicting unsettled ones instead would re-stamp barcodes asked every push before they could settle,
- * deferring them forever.
+ * Barcodes tracked per catalog. Past it, one not asked now that is absent over a lap, or whose listing was seen
+ * (kept for a push that may never ask it again: its SKU linked some other way), gives its place (the oldest
+ * first; one asked again is read again); with none, a new barcode is not tracked and is answered absent, as a
+ * settled one: evicting unsettled ones instead would re-stamp barcodes asked every push before they could
+ * settle, deferring them forever.
  */
 export const MAX_TRACKED = 10_000;
 
@@ -87,7 +88,7 @@ function track(laps: CatalogLaps, gtins: string[]): void {
 			const next = older.next();
 			if (next.done) return;
 			const [old, entry] = next.value;
-			if (!now.has(old) && entry.ref === undefined && lapSince(laps, entry)) asked.delete(old);
+			if (!now.has(old) && (entry.ref !== undefined || lapSince(laps, entry))) asked.delete(old);
 		}
 		asked.set(g, { at: laps.full, endsAt: laps.ends });
 	}
