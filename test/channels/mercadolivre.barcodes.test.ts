@@ -127,3 +127,14 @@ describe('Push Stock on Mercado Livre', () => {
 		expect(sim.items.get('MLB1230')!.variations[1].available_quantity).toBe(4);
 	});
 });
+
+test('an /items/bulk call that fails after its scan page keeps that page: ML moved the scroll past it, so the next read gets its ids from the kept position, not a page later', async () => {
+	sim.putItem(item(150, { attributes: [{ id: 'SELLER_SKU', value_name: 'ML-150' }, gtin('96385074')] }));
+	expect((await writer({ catalogReadMs: 0 }).resolveListingsByGtin!(['96385074'])).size).toBe(0); // page 1
+	sim.injectFault({ kind: 'status', status: 403, body: { message: 'forbidden' } }, /\/items\/bulk$/);
+	await expect(writer({ catalogReadMs: 0 }).resolveListingsByGtin!(['96385074'])).rejects.toThrow(); // page 2's scan, then its first bulk call fails
+	const from = sim.log.length;
+	expect(Object.fromEntries(await writer({ catalogReadMs: 0 }).resolveListingsByGtin!(['96385074']))).toEqual({ '96385074': { listingId: 'MLB1150' } });
+	// Page 2's items read from the kept ids: no scan moved the scroll on first.
+	expect(sim.log.slice(from).filter((r) => r.query.get('search_type') === 'scan')).toHaveLength(0);
+});

@@ -109,6 +109,11 @@ export interface CatalogSeen<Ref> {
 	more(): boolean;
 	/** The page read from the catalog's start, not from its position (one that no longer lives): laps count from here. */
 	restarted(): void;
+	/**
+	 * Where a read that fails from here on resumes: a page whose channel position moved on as it was read (a scroll)
+	 * cannot be read again from its own start, so it names the part still to read (Mercado Livre's item ids).
+	 */
+	reached(position: string): void;
 }
 
 /**
@@ -167,6 +172,7 @@ async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string,
 	if (spentAt !== undefined && clock() >= spentAt) return answer();
 	let cut = false;
 	let restarted = false;
+	let reached: string | undefined;
 	// Pages read before a restart may not be read again before a lap's count of pages: counting starts over.
 	// A read that keeps starting over (pushes further apart than a scroll lives) never ends a lap: a barcode it
 	// started over on twice has had every page it can reach read, and is settled rather than deferred forever.
@@ -198,6 +204,9 @@ async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string,
 			restarted = true;
 			restartLap();
 		},
+		reached(at) {
+			reached = at;
+		},
 	};
 	let position = laps.position;
 	let fromStart = position === undefined;
@@ -205,9 +214,15 @@ async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string,
 	do {
 		if (position === undefined) laps.lapFrom = laps.calls;
 		cut = restarted = false;
+		reached = undefined;
 		try {
 			position = await page(position, seen);
 		} catch (error) {
+			// The channel's position moved past the part the page did not read: the next read starts there.
+			if (reached !== undefined) {
+				laps.position = reached;
+				throw error;
+			}
 			// A kept position the channel refuses (a cursor that expired) would fail every later push: start over.
 			if (!resumed || !refusesRequest(error)) throw error;
 			position = undefined;

@@ -1,6 +1,6 @@
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest } from '../../http/transport';
-import { findInCatalog } from '../common/catalog-read';
+import { findInCatalog, type CatalogSeen } from '../common/catalog-read';
 import { expectArray, expectObject, joinUrl, send } from '../common/http';
 import { isJsonObject } from '../common/raw-reader';
 import type { AdapterContext, ListingRef, ListingsByGtin } from '../types';
@@ -25,7 +25,9 @@ import { attributeOf, listingRef, variationsOf, type MlItemBody } from './items'
  * 29/12/2025): `attributes[]` entry `GTIN`, `value_name`, on the item or on each variation (not both); several
  * codes "separados por vírgula"; a code may be left-padded with zeros. The page reads it with
  * GET /items/{id}?include_attributes=all ("para obter o detalhe completo do item").
- * A page is read whole (a scan page cannot be resumed halfway). A read resumed by a later push sends its
+ * A page is read whole; ML moves the scroll on as it answers a scan page (the same scroll_id gives the next
+ * page), so a page whose /items/bulk call fails keeps its ids as the read's position, read first by the next
+ * read (seen.reached), rather than lost behind the scroll. A read resumed by a later push sends its
  * scroll only while it may live; an older one, or one ML refuses as expired, starts the scan over.
  * [?] Unconfirmed, so sent anyway or handled both ways: that /items/bulk takes include_attributes=all and
  * keeps variations' attributes under a `body.variations` selection; whether the scroll_id changes from page to
@@ -48,15 +50,20 @@ export interface BarcodedListing {
 	ref: ListingRef;
 }
 
-/** Where a read stopped: the scan's scroll and when it was last used. */
+/**
+ * Where a read stopped: the scan's scroll and when it was last used (none: the scan's end), and the ids of a
+ * scan page whose items were not all read (an /items/bulk call failed after ML moved the scroll past them).
+ */
 interface ScrollAt {
-	scroll: string;
+	scroll?: string;
 	at: number;
+	pending?: string[];
 }
 const scrollAt = (position: string | undefined): ScrollAt | undefined => {
 	if (position === undefined) return undefined;
 	const p = JSON.parse(position) as Partial<ScrollAt>;
-	return typeof p.scroll === 'string' && typeof p.at === 'number' ? { scroll: p.scroll, at: p.at } : undefined;
+	const pending = Array.isArray(p.pending) ? p.pending.map(String) : undefined;
+	return typeof p.at === 'number' ? { scroll: typeof p.scroll === 'string' ? p.scroll : undefined, at: p.at, pending } : undefined;
 };
 const isExpiredScroll = (error: unknown) => error instanceof ChannelHttpError && error.httpCode === 400;
 
@@ -114,9 +121,20 @@ export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: str
 	return (gtins: string[]) => {
 		/** Scrolls this read was given: one of them refused is a failure, not an old scroll to start over from. */
 		const own = new Set<string>();
+		const offerItems = async (ids: string[], seen: CatalogSeen<ListingRef>) => {
+			for (const { barcodes, ref } of (await items(ids)).flatMap(barcodedListings)) {
+				// Every length a code fits (ML takes codes "completado com zeros no começo"): findInCatalog offers them.
+				for (const code of barcodes) seen.offer(code, ref);
+			}
+		};
 		return findInCatalog<ListingRef>(ctx, 'mercadolivre', gtins, async (position, seen) => {
 			const resumed = scrollAt(position);
-			const scroll = resumed && (own.has(resumed.scroll) || Date.now() - resumed.at < SCROLL_REUSE_MS) ? resumed.scroll : undefined;
+			// A page whose items were not all read: its ids, then on where the scroll stood after it.
+			if (resumed?.pending) {
+				await offerItems(resumed.pending, seen);
+				return resumed.scroll === undefined ? undefined : JSON.stringify({ scroll: resumed.scroll, at: resumed.at } satisfies ScrollAt);
+			}
+			const scroll = resumed?.scroll !== undefined && (own.has(resumed.scroll) || Date.now() - resumed.at < SCROLL_REUSE_MS) ? resumed.scroll : undefined;
 			let page: { ids: string[]; next?: string };
 			try {
 				page = await scan(scroll);
@@ -126,13 +144,12 @@ export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: str
 				seen.restarted();
 			}
 			if (resumed && !scroll) seen.restarted();
-			for (const { barcodes, ref } of (await items(page.ids)).flatMap(barcodedListings)) {
-				// Every length a code fits (ML takes codes "completado com zeros no começo"): findInCatalog offers them.
-				for (const code of barcodes) seen.offer(code, ref);
-			}
-			if (page.next === undefined) return undefined;
-			own.add(page.next);
-			return JSON.stringify({ scroll: page.next, at: Date.now() } satisfies ScrollAt);
+			const next: ScrollAt | undefined = page.next === undefined ? undefined : { scroll: page.next, at: Date.now() };
+			if (page.next !== undefined) own.add(page.next);
+			// ML has moved the scroll past this page: a failed /items/bulk call leaves its ids to read first.
+			if (page.ids.length > 0) seen.reached(JSON.stringify({ ...(next ?? { at: Date.now() }), pending: page.ids } satisfies ScrollAt));
+			await offerItems(page.ids, seen);
+			return next === undefined ? undefined : JSON.stringify(next);
 		});
 	};
 }
