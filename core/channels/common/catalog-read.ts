@@ -1,6 +1,9 @@
 import { gtinForms } from '../../catalog/gtin';
 import { ChannelHttpError } from '../../http/retry';
 import type { AdapterContext } from '../types';
+import { answerOf, track, type CatalogAnswer, type CatalogLaps } from './catalog-laps';
+
+export { MAX_TRACKED, type CatalogAnswer } from './catalog-laps';
 
 /**
  * How long one writer (one push) may read a catalog for barcodes (options.catalogReadMs overrides it): the
@@ -8,42 +11,7 @@ import type { AdapterContext } from '../types';
  */
 export const CATALOG_READ_MS = 20_000;
 
-/**
- * What this process knows of each catalog, by channel account (a restart, or another queue worker, starts
- * from the catalog's beginning and counts again). A handful of entries: one per account read.
- * Positions are opaque, so laps are counted in pages: a barcode asked and not found is settled absent once
- * the read passed the catalog's end since it was first asked and more pages were read since then than that lap
- * (start to end) had, one page more than a lap because a read resumed mid-page shifts the page bounds. The end
- * must be passed: a lap is measured as it ends, and a catalog that grew since the last lap has pages past the
- * old count. Until then it is unsettled.
- */
-interface CatalogLaps {
-	/** Where the last read stopped on its time budget (undefined: the catalog's start). */
-	position?: string;
-	/** Page reads, and those that read their page to its end (a page stopped by more() is not counted here). */
-	calls: number;
-	full: number;
-	/** `calls` when the lap under way began at the catalog's start; pages (calls) of the last complete lap. */
-	lapFrom?: number;
-	lapPages?: number;
-	/** Times the read reached the catalog's end. */
-	ends: number;
-	/**
-	 * Barcodes asked and not found: `full` when first asked, settled once absent over a lap, a listing seen since,
-	 * and the read's restarts since asked (a second one settles it: the read cannot get further than it did).
-	 */
-	asked: Map<string, Asked>;
-}
-interface Asked {
-	at: number;
-	/** `ends` when first asked (or when the read last started over). */
-	endsAt: number;
-	settled?: true;
-	ref?: unknown;
-	/** Its listing was answered: kept only for pushes that waited their turn meanwhile (dropped when none waits). */
-	answered?: true;
-	restarts?: number;
-}
+/** What this process knows of each catalog, by channel account (CatalogLaps). */
 const catalogs = new Map<string, CatalogLaps>();
 /**
  * Reads of one catalog take turns: two pushes reading at once from one position would read the same pages and
@@ -65,41 +33,14 @@ async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
 		}
 	}
 }
-/**
- * Barcodes tracked per catalog. Past it, one not asked now that is absent over a lap, or whose listing was seen
- * (kept for a push that may never ask it again: its SKU linked some other way), gives its place (the oldest
- * first; one asked again is read again); with none, a new barcode is not tracked and is answered absent, as a
- * settled one: evicting unsettled ones instead would re-stamp barcodes asked every push before they could
- * settle, deferring them forever.
- */
-export const MAX_TRACKED = 10_000;
-
-/** Absent since first asked over the catalog's end and more pages than the lap that ended had (or settled before). */
-const lapSince = (laps: CatalogLaps, entry: Asked) =>
-	entry.settled === true || (laps.ends > entry.endsAt && laps.lapPages !== undefined && laps.full - entry.at > laps.lapPages);
-
-function track(laps: CatalogLaps, gtins: string[]): void {
-	const { asked } = laps;
-	const now = new Set(gtins);
-	const older = asked.entries();
-	for (const g of gtins) {
-		if (asked.has(g)) continue;
-		while (asked.size >= MAX_TRACKED) {
-			const next = older.next();
-			if (next.done) return;
-			const [old, entry] = next.value;
-			if (!now.has(old) && (entry.ref !== undefined || lapSince(laps, entry))) asked.delete(old);
-		}
-		asked.set(g, { at: laps.full, endsAt: laps.ends });
-	}
-}
 
 /** A barcode field as a channel may send it: a string, or a number (its digits); anything else is none. */
 export const barcodeText = (value: unknown): string | undefined =>
-	typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
-
-/** A catalog's answer: the listings found, and the barcodes asked that may still be in a part not read yet. */
-export type CatalogAnswer<Ref> = Map<string, Ref> & { unsettled: ReadonlySet<string> };
+	typeof value === 'string' && value.trim() !== ''
+		? value.trim()
+		: typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+			? String(value)
+			: undefined;
 
 /** What a catalog page reports to the read. */
 export interface CatalogSeen<Ref> {
@@ -136,7 +77,12 @@ interface WriterRead {
 const readsOf = new WeakMap<AdapterContext, WriterRead>();
 
 /** A client error other than auth, timeout and rate limit: the channel refused the request itself (an expired cursor). */
-const refusesRequest = (error: unknown) => error instanceof ChannelHttpError && error.httpCode !== undefined && error.httpCode >= 400 && error.httpCode < 500 && ![401, 403, 408, 429].includes(error.httpCode);
+const refusesRequest = (error: unknown) =>
+	error instanceof ChannelHttpError &&
+	error.httpCode !== undefined &&
+	error.httpCode >= 400 &&
+	error.httpCode < 500 &&
+	![401, 403, 408, 429].includes(error.httpCode);
 
 /**
  * Barcode → listing on a channel whose API has no barcode search: its catalog is read page by page until every
@@ -149,7 +95,13 @@ const refusesRequest = (error: unknown) => error instanceof ChannelHttpError && 
  * dropped and the read starts over. A page that fails throws (the SKUs are retried, never "not listed").
  * The answer's `unsettled` names the barcodes not found whose absence is not known yet (CatalogLaps).
  */
-export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, gtins: string[], page: CatalogPage<Ref>, clock: () => number = Date.now): Promise<CatalogAnswer<Ref>> {
+export async function findInCatalog<Ref>(
+	ctx: AdapterContext,
+	channel: string,
+	gtins: string[],
+	page: CatalogPage<Ref>,
+	clock: () => number = Date.now,
+): Promise<CatalogAnswer<Ref>> {
 	const read: WriterRead = readsOf.get(ctx) ?? { known: new Map(), whole: false };
 	readsOf.set(ctx, read);
 	// The first look-up of a push reads at least one page, however short the budget (and however long it waited
@@ -160,12 +112,23 @@ export async function findInCatalog<Ref>(ctx: AdapterContext, channel: string, g
 	return inTurn(key, () => readCatalog([...new Set(gtins)], read, key, first ? undefined : ends, ends, page, clock));
 }
 
-async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string, spentAt: number | undefined, ends: number, page: CatalogPage<Ref>, clock: () => number): Promise<CatalogAnswer<Ref>> {
+async function readCatalog<Ref>(
+	wanted: string[],
+	read: WriterRead,
+	key: string,
+	spentAt: number | undefined,
+	ends: number,
+	page: CatalogPage<Ref>,
+	clock: () => number,
+): Promise<CatalogAnswer<Ref>> {
 	const { known } = read;
 	const laps: CatalogLaps = catalogs.get(key) ?? { calls: 0, full: 0, ends: 0, asked: new Map() };
 	catalogs.set(key, laps);
 	const { asked } = laps;
-	track(laps, wanted.filter((g) => !known.has(g)));
+	track(
+		laps,
+		wanted.filter((g) => !known.has(g)),
+	);
 	const answer = () => answerOf<Ref>(wanted, known, laps, read.whole);
 	const missing = () => wanted.some((g) => !known.has(g) && asked.get(g)?.ref === undefined);
 	if (!missing() || read.whole) return answer();
@@ -250,27 +213,4 @@ async function readCatalog<Ref>(wanted: string[], read: WriterRead, key: string,
 	} while (seen.more());
 	laps.position = position;
 	return answer();
-}
-
-/** The listings of `wanted` found (in this push's read, or seen since asked), and the unsettled ones. */
-function answerOf<Ref>(wanted: string[], known: Map<string, unknown>, laps: CatalogLaps, readWhole: boolean): CatalogAnswer<Ref> {
-	const found = new Map<string, Ref>();
-	const unsettled = new Set<string>();
-	for (const g of wanted) {
-		const entry = laps.asked.get(g);
-		if (known.has(g) || entry?.ref !== undefined) {
-			found.set(g, (known.has(g) ? known.get(g) : entry!.ref) as Ref);
-			if (entry) {
-				entry.ref ??= known.get(g);
-				entry.answered = true;
-			}
-			continue;
-		}
-		// Read from start to end in this push, or over more pages than a lap since first asked, or not tracked
-		// (past MAX_TRACKED): absent.
-		if (!entry || readWhole || lapSince(laps, entry)) {
-			if (entry) entry.settled = true;
-		} else unsettled.add(g);
-	}
-	return Object.assign(found, { unsettled });
 }
