@@ -12,12 +12,14 @@ let now = 0;
 let reads: number[] = [];
 let account = 0;
 const PAGES = 3;
+/** The catalog's pages now (a test may grow it). */
+let size = PAGES;
 const page: CatalogPage<string> = async (position, seen) => {
 	const p = Number(position ?? 0);
 	reads.push(p);
 	now += 1000;
 	seen.offer(`g${p}`, `listing-${p}`);
-	return p < PAGES - 1 ? String(p + 1) : undefined;
+	return p < size - 1 ? String(p + 1) : undefined;
 };
 /** One push's writer context (each push makes its own), on this test's channel account. */
 const context = (budgetMs: number): AdapterContext => ({ transport: async () => ({ status: 500, headers: {}, body: '' }), baseUrl: 'https://catalog.example', account: `settle-${account}`, options: { catalogReadMs: budgetMs } });
@@ -30,6 +32,7 @@ const outcome = async (gtins: string[], budgetMs?: number) => {
 beforeEach(() => {
 	now = 0;
 	reads = [];
+	size = PAGES;
 	account += 1;
 });
 
@@ -205,15 +208,7 @@ test('two pushes of one account reading at once take turns: a page read by both 
 });
 
 test('a catalog that grew since the last lap: a barcode is not settled absent on the old lap\'s count of pages before the read passed the end', async () => {
-	let size = PAGES;
-	const growing: CatalogPage<string> = async (position, seen) => {
-		const p = Number(position ?? 0);
-		reads.push(p);
-		now += 1000;
-		seen.offer(`g${p}`, `listing-${p}`);
-		return p < size - 1 ? String(p + 1) : undefined;
-	};
-	const read = (gtins: string[]) => findInCatalog(context(500), 'test', gtins, growing, () => now);
+	const read = (gtins: string[]) => findInCatalog(context(500), 'test', gtins, page, () => now);
 	for (let n = 1; n <= 3; n++) await read(['g99']); // the first lap: 3 pages
 	size = 6; // products added: g5 is on page 5
 	// Pages 0-4 are more than the last lap's 3, but page 5 is not read yet: unsettled, then found.
