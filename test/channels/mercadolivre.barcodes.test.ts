@@ -138,3 +138,24 @@ test('an /items/bulk call that fails after its scan page keeps that page: ML mov
 	// Page 2's items read from the kept ids: no scan moved the scroll on first.
 	expect(sim.log.slice(from).filter((r) => r.query.get('search_type') === 'scan')).toHaveLength(0);
 });
+
+test('an item /items/bulk refuses on its own (a lasting 4xx) is passed over, so it cannot stop the read at its page for good; a 5xx for an item fails the read', async () => {
+	const bulkAnswer = (status: number) => [
+		{ id: 'MLB1', status_code: status, body: { message: 'refused', error: 'forbidden', status, cause: [] } },
+		{ id: 'MLB2', status_code: 200, body: { id: 'MLB2', status: 'active', attributes: [gtin('7891000315507')], variations: [] } },
+	];
+	const over = (status: number) =>
+		createMercadoLivreWriter({
+			transport: async (req) => {
+				const path = new URL(req.url).pathname;
+				if (path.endsWith('/items/bulk')) return { status: 200, headers: {}, body: bulkAnswer(status) };
+				const first = req.query?.scroll_id === undefined;
+				return { status: 200, headers: {}, body: { results: first ? ['MLB1', 'MLB2'] : [], scroll_id: first ? 'c2Nyb2xs' : null } };
+			},
+			baseUrl: `https://ml-${status}.example`,
+			account: `bulk-${status}`,
+			retry: tinyRetry(1).retry,
+		});
+	expect(Object.fromEntries(await over(403).resolveListingsByGtin!(['7891000315507']))).toEqual({ '7891000315507': { listingId: 'MLB2' } });
+	await expect(over(500).resolveListingsByGtin!(['7891000315507'])).rejects.toThrow(/500 for item MLB1/);
+});

@@ -92,7 +92,11 @@ export function barcodedListings(item: MlItemBody): BarcodedListing[] {
 export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: string[]) => Promise<ListingsByGtin> {
 	const search = joinUrl(base, `/users/${encodeURIComponent(ctx.account)}/items/search`);
 
-	/** The items of `ids`, 20 a call; an item gone since the scan (404) is skipped, any other refusal fails the read. */
+	/**
+	 * The items of `ids`, 20 a call. An item ML refuses on its own with a 4xx (404: gone since the scan) is
+	 * skipped: a failed page is read again by the next read (seen.reached), so a lasting refusal of one item would
+	 * stop every read there. A 5xx or 429 for an item, or no status, fails the read (its SKUs are retried).
+	 */
 	async function items(ids: string[]): Promise<MlItemBody[]> {
 		const out: MlItemBody[] = [];
 		for (let i = 0; i < ids.length; i += BULK_MAX) {
@@ -105,7 +109,7 @@ export function mlItemsByBarcode(ctx: AdapterContext, base: string): (gtins: str
 				if (!isJsonObject(entry)) continue;
 				const status = Number(entry.status_code ?? entry.code);
 				if (status === 200 && isJsonObject(entry.body)) out.push({ ...(entry.body as unknown as MlItemBody), id: String(entry.body.id ?? entry.id) });
-				else if (status !== 404) throw new ChannelHttpError(status || undefined, req, `Mercado Livre answered ${status} for item ${String(entry.id)} in /items/bulk`, entry.body);
+				else if (!(status >= 400 && status < 500 && status !== 429)) throw new ChannelHttpError(status || undefined, req, `Mercado Livre answered ${status} for item ${String(entry.id)} in /items/bulk`, entry.body);
 			}
 		}
 		return out;
