@@ -63,10 +63,19 @@ export function sendWrite(ctx: AdapterContext, method: HttpMethod, url: string, 
 export const pushed = (sku: string): StockPushResult => ({ sku, ok: true });
 export const rejected = (sku: string, error: WriteFailure): StockPushResult => ({ sku, ok: false, error });
 
+/** One batch's results; a batch that fails as a whole (HTTP error after retries) fails each of its SKUs with that error. */
+async function pushOneBatch(batch: StockUpdate[], push: (batch: StockUpdate[]) => Promise<StockPushResult[]>): Promise<StockPushResult[]> {
+	try {
+		return await push(batch);
+	} catch (error) {
+		const failure = writeFailure(error);
+		return batch.map((u) => rejected(u.sku, failure));
+	}
+}
+
 /**
- * Bulk channels: `push` sends one batch and returns the per-item failures by position in that batch. A
- * failure of the whole call (HTTP error after retries) fails every SKU of the batch with that error.
- * Results come back in the order of `updates`, however the batches were grouped.
+ * Bulk channels: `push` sends one batch and returns the per-item failures by position in that batch.
+ * Results come back keyed by update, however the batches were grouped.
  */
 export async function pushBatches(
 	batches: StockUpdate[][],
@@ -74,34 +83,26 @@ export async function pushBatches(
 ): Promise<Map<StockUpdate, StockPushResult>> {
 	const out = new Map<StockUpdate, StockPushResult>();
 	for (const batch of batches) {
-		let failures: Map<number, WriteFailure>;
-		try {
-			failures = await push(batch);
-		} catch (error) {
-			const failure = writeFailure(error);
-			failures = new Map(batch.map((_u, i) => [i, failure]));
-		}
-		batch.forEach((u, i) => {
-			const failure = failures.get(i);
-			out.set(u, failure ? rejected(u.sku, failure) : pushed(u.sku));
+		const results = await pushOneBatch(batch, async (b) => {
+			const failures = await push(b);
+			return b.map((u, i) => {
+				const failure = failures.get(i);
+				return failure ? rejected(u.sku, failure) : pushed(u.sku);
+			});
 		});
+		batch.forEach((u, i) => out.set(u, results[i]));
 	}
 	return out;
 }
 
-/**
- * Bulk channels whose batch call answers SKU by SKU: `push` sends one batch of at most `size` and returns its
- * results; a batch that fails as a whole (HTTP error after retries) fails each of its SKUs with that error.
- */
+/** Bulk channels whose batch call answers SKU by SKU: `push` sends one batch of at most `size` and returns its results. */
 export async function pushEachBatch(
 	updates: StockUpdate[],
 	size: number,
 	push: (batch: StockUpdate[]) => Promise<StockPushResult[]>,
 ): Promise<StockPushResult[]> {
 	const results: StockPushResult[] = [];
-	for (const batch of chunk(updates, size)) {
-		results.push(...(await push(batch).catch((error: unknown) => batch.map((u) => rejected(u.sku, writeFailure(error))))));
-	}
+	for (const batch of chunk(updates, size)) results.push(...(await pushOneBatch(batch, push)));
 	return results;
 }
 
