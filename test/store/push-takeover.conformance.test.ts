@@ -1,6 +1,5 @@
-import { createStore, type StoreConfig } from '../../core/store/open';
-import type { OmsStore } from '../../core/store/types';
-import { DRIVERS, openFresh } from './stores';
+import { createStore } from '../../core/store/open';
+import { clockAt, DRIVERS, useClockedStore } from './stores';
 
 /**
  * Taking over a push lease that ran out (its holder died — a SIGKILLed worker — or stopped renewing it)
@@ -14,71 +13,64 @@ const MIN = 60_000;
 const L1 = '["P1",""]';
 
 describe.each(DRIVERS)('push lease take-over on %s', (driver) => {
-	let store: OmsStore;
-	let config: StoreConfig;
-	let now: Date;
-	const at = (ms: number) => new Date(Date.parse('2026-11-20T12:00:00Z') + ms);
-	beforeEach(async () => {
-		now = at(0);
-		({ store, config } = await openFresh(driver, { clock: () => now }));
-	});
-	afterEach(() => store.close());
+	const t = useClockedStore(driver);
+	const at = clockAt;
 
-	const marks = async () => (await store.listPushRetries(CH)).map((e) => [e.sku, e.listing, e.uncertain, e.attempts, e.nextAt]);
+	const marks = async () => (await t.store.listPushRetries(CH)).map((e) => [e.sku, e.listing, e.uncertain, e.attempts, e.nextAt]);
 
 	test("an expired lease taken by another holder marks the SKU's value and each recorded listing target uncertain, due now", async () => {
-		await store.recordPushed(CH, [{ sku: 'A', value: 8, changeSeq: 3 }, { sku: 'A', listing: L1, value: 5, changeSeq: 3 }, { sku: 'B', value: 1, changeSeq: 3 }]);
-		expect(await store.acquirePushLeases(CH, 'default', ['A', 'B'], 'dead-run', MIN)).toEqual(['A', 'B']);
-		now = at(MIN); // the dead run's lease has just run out
-		expect(await store.acquirePushLeases(CH, 'default', ['A'], 'next-run', MIN)).toEqual(['A']);
+		await t.store.recordPushed(CH, [{ sku: 'A', value: 8, changeSeq: 3 }, { sku: 'A', listing: L1, value: 5, changeSeq: 3 }, { sku: 'B', value: 1, changeSeq: 3 }]);
+		expect(await t.store.acquirePushLeases(CH, 'default', ['A', 'B'], 'dead-run', MIN)).toEqual(['A', 'B']);
+		t.now = at(MIN); // the dead run's lease has just run out
+		expect(await t.store.acquirePushLeases(CH, 'default', ['A'], 'next-run', MIN)).toEqual(['A']);
 		expect(await marks()).toEqual([
 			['A', '', true, 0, at(MIN).toISOString()],
 			['A', L1, true, 0, at(MIN).toISOString()],
 		]);
-		const [entry] = await store.listPushRetries(CH, { skus: ['A'] });
+		const [entry] = await t.store.listPushRetries(CH, { skus: ['A'] });
 		expect(entry.lastError).toContain('may have reached the channel');
 		// B is still the dead run's (nobody took it); taken later, it is marked then, and so is a SKU never pushed.
-		now = at(5 * MIN);
-		expect(await store.acquirePushLeases(CH, 'default', ['B'], 'late-run', MIN)).toEqual(['B']);
+		t.now = at(5 * MIN);
+		expect(await t.store.acquirePushLeases(CH, 'default', ['B'], 'late-run', MIN)).toEqual(['B']);
 		expect((await marks()).map(([sku, listing]) => [sku, listing])).toEqual([['A', ''], ['A', L1], ['B', '']]);
 	});
 
 	test('a released lease, a renewed one (even past its expiry) and a free SKU are taken without a mark', async () => {
-		await store.recordPushed(CH, [{ sku: 'A', value: 8, changeSeq: 3 }]);
-		expect(await store.acquirePushLeases(CH, 'default', ['A', 'B'], 'run-1', MIN)).toEqual(['A', 'B']);
-		now = at(2 * MIN); // run-1 lived but its lease ran out: it takes it back itself, it knows what it sent
-		expect(await store.acquirePushLeases(CH, 'default', ['A', 'B'], 'run-1', MIN)).toEqual(['A', 'B']);
-		await store.releasePushLeases(CH, 'default', ['A', 'B'], 'run-1');
-		now = at(10 * MIN);
-		expect(await store.acquirePushLeases(CH, 'default', ['A', 'B', 'C'], 'run-2', MIN)).toEqual(['A', 'B', 'C']);
-		expect(await store.listPushRetries(CH)).toEqual([]);
+		await t.store.recordPushed(CH, [{ sku: 'A', value: 8, changeSeq: 3 }]);
+		expect(await t.store.acquirePushLeases(CH, 'default', ['A', 'B'], 'run-1', MIN)).toEqual(['A', 'B']);
+		t.now = at(2 * MIN); // run-1 lived but its lease ran out: it takes it back itself, it knows what it sent
+		expect(await t.store.acquirePushLeases(CH, 'default', ['A', 'B'], 'run-1', MIN)).toEqual(['A', 'B']);
+		await t.store.releasePushLeases(CH, 'default', ['A', 'B'], 'run-1');
+		t.now = at(10 * MIN);
+		expect(await t.store.acquirePushLeases(CH, 'default', ['A', 'B', 'C'], 'run-2', MIN)).toEqual(['A', 'B', 'C']);
+		expect(await t.store.listPushRetries(CH)).toEqual([]);
 	});
 
 	test('a lease still held is not taken and marks nothing; an existing retry entry is marked and made due now', async () => {
-		await store.acquirePushLeases(CH, 'default', ['A'], 'live-run', MIN);
-		expect(await store.acquirePushLeases(CH, 'default', ['A'], 'other-run', MIN)).toEqual([]);
-		expect(await store.listPushRetries(CH)).toEqual([]);
-		await store.recordPushRetries(CH, [{ sku: 'A', reason: 'refused', message: 'HTTP 400', httpCode: 400 }]); // due at 1 min
-		now = at(MIN - 1);
-		expect(await store.acquirePushLeases(CH, 'default', ['A'], 'other-run', MIN)).toEqual([]);
-		now = at(MIN);
-		expect(await store.acquirePushLeases(CH, 'default', ['A'], 'other-run', MIN)).toEqual(['A']);
-		const [entry] = await store.listPushRetries(CH);
+		await t.store.acquirePushLeases(CH, 'default', ['A'], 'live-run', MIN);
+		expect(await t.store.acquirePushLeases(CH, 'default', ['A'], 'other-run', MIN)).toEqual([]);
+		expect(await t.store.listPushRetries(CH)).toEqual([]);
+		await t.store.recordPushRetries(CH, [{ sku: 'A', reason: 'refused', message: 'HTTP 400', httpCode: 400 }]); // due at 1 min
+		t.now = at(MIN - 1);
+		expect(await t.store.acquirePushLeases(CH, 'default', ['A'], 'other-run', MIN)).toEqual([]);
+		t.now = at(MIN);
+		expect(await t.store.acquirePushLeases(CH, 'default', ['A'], 'other-run', MIN)).toEqual(['A']);
+		const [entry] = await t.store.listPushRetries(CH);
 		// The failure's count and error are kept; the mark makes it uncertain, due now, at a new revision.
 		expect(entry).toMatchObject({ sku: 'A', attempts: 1, uncertain: true, lastError: 'HTTP 400', nextAt: at(MIN).toISOString(), revision: 2 });
 	});
 
 	test('two processes race to take over the same dead leases: each SKU goes to one taker and is marked once', async () => {
 		const skus = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'];
-		await store.recordPushed(CH, skus.map((sku) => ({ sku, value: 2, changeSeq: 1 })));
-		await store.acquirePushLeases(CH, 'default', skus, 'dead-run', MIN);
-		now = at(2 * MIN);
-		const other = createStore(config, { clock: () => now }); // another process, the same time
+		await t.store.recordPushed(CH, skus.map((sku) => ({ sku, value: 2, changeSeq: 1 })));
+		await t.store.acquirePushLeases(CH, 'default', skus, 'dead-run', MIN);
+		t.now = at(2 * MIN);
+		const other = createStore(t.config, { clock: () => t.now }); // another process, the same time
 		try {
-			const won = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? other : store).acquirePushLeases(CH, 'default', skus, `run-${i}`, MIN)));
+			const won = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? other : t.store).acquirePushLeases(CH, 'default', skus, `run-${i}`, MIN)));
 			expect(won.flat().sort()).toEqual(skus);
 			// Marked once each: the second taker found a live lease, not a dead one (revision 1 = one write).
-			expect((await store.listPushRetries(CH)).map((e) => [e.sku, e.uncertain, e.revision])).toEqual(skus.map((sku) => [sku, true, 1]));
+			expect((await t.store.listPushRetries(CH)).map((e) => [e.sku, e.uncertain, e.revision])).toEqual(skus.map((sku) => [sku, true, 1]));
 		} finally {
 			await other.close();
 		}

@@ -118,3 +118,18 @@ export async function rawSetOnHand(config: StoreConfig, sku: string, onHand: num
 		 UPDATE oms_meta SET value = 1 WHERE key = 'change_seq';`,
 	);
 }
+
+/** A fresh store per test whose clock reads `t.now` (set it to move time; `at(ms)` is 2026-11-20T12:00Z plus ms). */
+export interface ClockedStore extends StoreFixture {
+	now: Date;
+}
+export const clockAt = (ms: number): Date => new Date(Date.parse('2026-11-20T12:00:00Z') + ms);
+export function useClockedStore(driver: DriverName): ClockedStore {
+	const t = { now: clockAt(0) } as ClockedStore;
+	beforeEach(async () => {
+		t.now = clockAt(0);
+		Object.assign(t, await openFresh(driver, { clock: () => t.now }));
+	});
+	afterEach(() => t.store.close());
+	return t;
+}
