@@ -8,6 +8,7 @@ import { withSharedIsolate, type IsolateHolder } from '../../nodes/OmsWebhookTri
 function fakeExpression() {
 	let held = false;
 	const log: string[] = [];
+	let releasing: () => void = () => undefined;
 	const tick = () => new Promise((r) => setTimeout(r, 2));
 	const holder: IsolateHolder = {
 		acquireIsolate: async () => {
@@ -18,6 +19,7 @@ function fakeExpression() {
 			return true;
 		},
 		releaseIsolate: async () => {
+			releasing();
 			await tick();
 			held = false;
 			log.push('release');
@@ -31,7 +33,9 @@ function fakeExpression() {
 		}
 		return steps;
 	};
-	return { holder, reads, log, isHeld: () => held };
+	/** Resolves when the next release begins (its tick still to come). */
+	const releaseBegins = () => new Promise<void>((resolve) => (releasing = resolve));
+	return { holder, reads, log, isHeld: () => held, releaseBegins };
 }
 
 describe('withSharedIsolate', () => {
@@ -47,8 +51,9 @@ describe('withSharedIsolate', () => {
 	it('a scope starting while the last one is releasing waits for the release and acquires again', async () => {
 		const f = fakeExpression();
 		await withSharedIsolate(f.holder, f.reads(1));
+		const releasing = f.releaseBegins();
 		const first = withSharedIsolate(f.holder, f.reads(1));
-		await new Promise((r) => setTimeout(r, 8)); // first's reads done, its release under way
+		await releasing; // first's reads done, its release under way
 		await expect(Promise.all([first, withSharedIsolate(f.holder, f.reads(3))])).resolves.toEqual([1, 3]);
 		expect(f.log).toEqual(['acquire', 'release', 'acquire', 'release', 'acquire', 'release']);
 	});

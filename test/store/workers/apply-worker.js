@@ -21,7 +21,9 @@ const { SqliteBackend } = require('../../../core/store/sqlite/driver.ts');
 const { PostgresBackend } = require('../../../core/store/postgres/driver.ts');
 
 const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const send = (msg) => new Promise((resolve) => process.send(msg, resolve));
+// Stamped when sent, on the monotonic clock all processes share (µs): the parent may read a backlog of
+// messages at once when it is starved, so a time taken on receipt would make the processes look sequential.
+const send = (msg) => new Promise((resolve) => process.send({ ...msg, at: Number(process.hrtime.bigint() / 1000n) }, resolve));
 
 function openBackend(config) {
 	if (config.driver === 'sqlite') return new SqliteBackend({ path: path.resolve(config.path), busyTimeoutMs: 60000 });

@@ -59,9 +59,22 @@ export function startScript(script: string, plan: object, dir: string, name: str
 	const child = fork(script, [planFile], { execPath: process.execPath, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 	const messages: WorkerMessage[] = [];
 	const waiters: Array<{ type: string; resolve: (m: WorkerMessage) => void; reject: (e: Error) => void }> = [];
-	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	// Exited once the process ended AND its IPC channel was read to its end ('exit' may come before the last messages).
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+		let ended: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+		let drained = false;
+		const settle = () => ended && drained && resolve(ended);
+		child.on('exit', (code, signal) => {
+			ended = { code, signal };
+			settle();
+		});
+		child.on('disconnect', () => {
+			drained = true;
+			settle();
+		});
+	});
 	child.on('message', (m: WorkerMessage) => {
-		messages.push({ ...m, at: Date.now() });
+		messages.push({ at: Date.now(), ...m }); // the worker's own stamp (µs, monotonic) when it sent one
 		for (const w of [...waiters]) {
 			if (m.type === 'error') w.reject(new Error(`${name}: ${m.message}`));
 			else if (m.type === w.type) w.resolve(m);
