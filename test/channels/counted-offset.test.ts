@@ -1,7 +1,7 @@
 import { createMiraklAdapter } from '../../core/channels/mirakl';
 import { readPage } from '../../core/channels/anymarket/api';
 import { readListing } from '../../core/channels/common/listing';
-import { formatCountedOffset, nextCountedOffset, parseCountedOffset } from '../../core/channels/common/paging';
+import { formatCountedOffset, nextCountedOffset, parseCountedOffset, reportedTotal } from '../../core/channels/common/paging';
 import { readOrders } from '../../core/channels/mirakl/api';
 import type { HttpRequest, HttpResponse } from '../../core/http/transport';
 
@@ -27,6 +27,11 @@ describe('nextCountedOffset', () => {
 		expect(nextCountedOffset(parseCountedOffset('o100t120'), 50, 120, 20)).toBeUndefined();
 		expect(nextCountedOffset(parseCountedOffset('o50t120'), 50, 110, 50)).toBe(formatCountedOffset({ offset: 0, total: 110 }));
 	});
+});
+
+test('reportedTotal: a count as a number or numeric string; absent, null, blank, negative or fractional is none', () => {
+	expect([120, '120', ' 7 ', 0, '0'].map(reportedTotal)).toEqual([120, 120, 7, 0, 0]);
+	expect([undefined, null, '', ' ', -1, '1.5', 'n/a', {}, true].map(reportedTotal)).toEqual(Array(9).fill(undefined));
 });
 
 describe('list readers report an absent total as absent, not as the page length', () => {

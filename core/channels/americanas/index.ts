@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../../http/transport';
 import { localDay, openRawOrder, readUtcDate } from '../common/fields';
 import { expectObject, joinUrl, send } from '../common/http';
-import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset, withoutTimeFilter } from '../common/paging';
+import { changedInWindow, clampPageSize, nextCountedOffset, parseCountedOffset, reportedTotal, withoutTimeFilter } from '../common/paging';
 import type { ChannelDescriptor } from '../descriptor';
 import type { AdapterContext, ChannelAdapter, ListChangedRequest } from '../types';
 import { getSkyhubOrder, SKYHUB_MAX_PER_PAGE } from './api';
@@ -40,8 +40,7 @@ export function createAmericanasAdapter(ctx: AdapterContext): ChannelAdapter<Ame
 		const req: HttpRequest = { method: 'GET', url: joinUrl(ctx.baseUrl, '/orders'), query };
 		const body = expectObject(await send(ctx, req), req);
 		const orders = (Array.isArray(body.orders) ? body.orders : []) as AmericanasOrder[];
-		const total = body.total === null || body.total === undefined || body.total === '' ? NaN : Number(body.total);
-		return { orders, total: Number.isSafeInteger(total) ? total : undefined };
+		return { orders, total: reportedTotal(body.total) };
 	}
 
 	return {

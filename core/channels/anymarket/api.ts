@@ -1,3 +1,4 @@
+import { reportedTotal } from '../common/paging';
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest, HttpResponse } from '../../http/transport';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
@@ -28,9 +29,7 @@ export function readPage(res: HttpResponse, req: HttpRequest): { content: JsonOb
 	const body = res.body;
 	if (!isJsonObject(body) || !Array.isArray(body.content))
 		throw new ChannelHttpError(res.status, req, `Expected {content, page} from GET ${new URL(req.url).pathname}`, body);
-	const reported = isJsonObject(body.page) ? body.page.totalElements : undefined;
-	const page = reported === null || reported === undefined || reported === '' ? NaN : Number(reported);
-	return { content: body.content as JsonObject[], total: Number.isSafeInteger(page) ? page : undefined };
+	return { content: body.content as JsonObject[], total: reportedTotal(isJsonObject(body.page) ? body.page.totalElements : undefined) };
 }
 
 /** A feed entry names the order (`id`) and the token that acknowledges it; an ack is "<id>:<token>". */

@@ -1,3 +1,4 @@
+import { reportedTotal } from './paging';
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest, HttpResponse } from '../../http/transport';
 import { isJsonObject, type JsonObject } from './raw-reader';
@@ -15,7 +16,5 @@ export function readListing(res: HttpResponse, req: HttpRequest, plural: string,
 		throw new ChannelHttpError(res.status, req, `Expected {${plural}: [...]} from GET ${new URL(req.url).pathname}`, body);
 	}
 	const items = ((list ?? []) as unknown[]).map((e) => (isJsonObject(e) && isJsonObject(e[singular]) ? e[singular] : e)) as JsonObject[];
-	const reported = isJsonObject(body.paging) ? body.paging.total : body.total;
-	const total = reported === null || reported === undefined || reported === '' ? NaN : Number(reported);
-	return { items, total: Number.isSafeInteger(total) && total >= 0 ? total : undefined };
+	return { items, total: reportedTotal(isJsonObject(body.paging) ? body.paging.total : body.total) };
 }

@@ -115,6 +115,12 @@ export function countedSetShrank(current: CountedOffset, total: number): boolean
 	return current.total !== undefined && total < current.total;
 }
 
+/** A list's reported total (a number or numeric string, 0 or more); undefined when left out, null or not a count. */
+export function reportedTotal(value: unknown): number | undefined {
+	const total = (typeof value === 'number' || typeof value === 'string') && String(value).trim() !== '' ? Number(value) : NaN;
+	return Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+}
+
 /**
  * The token after a page of `read` items (at most `limit`) read at `current.offset`, the channel reporting
  * `total`. A shrunken set restarts at offset 0; otherwise the next offset while the total says there is more.

@@ -1,3 +1,4 @@
+import { reportedTotal } from '../common/paging';
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest, HttpResponse } from '../../http/transport';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
@@ -31,8 +32,7 @@ export function readObjects(res: HttpResponse, req: HttpRequest): { items: JsonO
 		throw new ChannelHttpError(res.status, req, `Expected {meta, objects: [...]} from GET ${new URL(req.url).pathname}`, body);
 	}
 	const meta = isJsonObject(body.meta) ? body.meta : {};
-	const total = meta.total_count === null || meta.total_count === undefined || meta.total_count === '' ? NaN : Number(meta.total_count);
-	return { items: body.objects as JsonObject[], total: Number.isSafeInteger(total) ? total : undefined };
+	return { items: body.objects as JsonObject[], total: reportedTotal(meta.total_count) };
 }
 
 /** The id at the end of a resource URI ("/api/v1/produto/88568855?id_externo=1" → "88568855"). */

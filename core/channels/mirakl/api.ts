@@ -1,3 +1,4 @@
+import { reportedTotal } from '../common/paging';
 import { ChannelHttpError } from '../../http/retry';
 import type { HttpRequest, HttpResponse } from '../../http/transport';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
@@ -15,6 +16,5 @@ export function readOrders(res: HttpResponse, req: HttpRequest): { orders: JsonO
 	const body = res.body;
 	if (!isJsonObject(body) || !Array.isArray(body.orders))
 		throw new ChannelHttpError(res.status, req, `Expected {orders, total_count} from GET ${new URL(req.url).pathname}`, body);
-	const total = body.total_count === null || body.total_count === undefined || body.total_count === '' ? NaN : Number(body.total_count);
-	return { orders: body.orders as JsonObject[], total: Number.isSafeInteger(total) ? total : undefined };
+	return { orders: body.orders as JsonObject[], total: reportedTotal(body.total_count) };
 }

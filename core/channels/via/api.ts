@@ -1,3 +1,4 @@
+import { reportedTotal } from '../common/paging';
 import type { HttpRequest } from '../../http/transport';
 import { expectObject, joinUrl, send } from '../common/http';
 import type { AdapterContext } from '../types';
@@ -28,9 +29,7 @@ export function readViaList(body: Record<string, unknown>, key: 'orders' | 'sell
 	const list = body[key];
 	const rows = (Array.isArray(list) ? list.filter((r) => typeof r === 'object' && r !== null) : []) as Record<string, unknown>[];
 	const meta = Array.isArray(body.metadata) ? (body.metadata as Array<{ key?: unknown; value?: unknown }>) : [];
-	const value = meta.find((m) => m?.key === 'totalRows')?.value;
-	const totalRows = value === undefined || value === null || value === '' ? NaN : Number(value);
-	return { rows, total: Number.isInteger(totalRows) ? totalRows : undefined };
+	return { rows, total: reportedTotal(meta.find((m) => m?.key === 'totalRows')?.value) };
 }
 
 /** The order's item ids (one per unit sold: "23236199-1", "23236199-2"), optionally only those not yet sent. */
