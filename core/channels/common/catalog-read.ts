@@ -109,14 +109,14 @@ export async function findInCatalog<Ref>(
 	const first = read.ends === undefined;
 	const ends = (read.ends ??= clock() + Number(ctx.options?.catalogReadMs ?? CATALOG_READ_MS));
 	const key = `${channel} ${ctx.baseUrl} ${ctx.account}`;
-	return inTurn(key, () => readCatalog([...new Set(gtins)], read, key, first ? undefined : ends, ends, page, clock));
+	return inTurn(key, () => readCatalog([...new Set(gtins)], read, key, first, ends, page, clock));
 }
 
 async function readCatalog<Ref>(
 	wanted: string[],
 	read: WriterRead,
 	key: string,
-	spentAt: number | undefined,
+	first: boolean,
 	ends: number,
 	page: CatalogPage<Ref>,
 	clock: () => number,
@@ -132,7 +132,7 @@ async function readCatalog<Ref>(
 	const answer = () => answerOf<Ref>(wanted, known, laps, read.whole);
 	const missing = () => wanted.some((g) => !known.has(g) && asked.get(g)?.ref === undefined);
 	if (!missing() || read.whole) return answer();
-	if (spentAt !== undefined && clock() >= spentAt) return answer();
+	if (!first && clock() >= ends) return answer();
 	let cut = false;
 	let restarted = false;
 	let reached: string | undefined;
@@ -211,6 +211,5 @@ async function readCatalog<Ref>(
 		}
 		fromStart = true;
 	} while (seen.more());
-	laps.position = position;
 	return answer();
 }

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../../http/transport';
-import { findInCatalog } from '../common/catalog-read';
+import { barcodeText, findInCatalog } from '../common/catalog-read';
 import { isJsonObject, type JsonObject } from '../common/raw-reader';
 import type { AdapterContext, ListingRef } from '../types';
 
@@ -9,8 +9,8 @@ const BASE_INFO_LIMIT = 50;
 
 /** A gtin_code as the store keeps barcodes (digits only); "00" is Shopee's "Item without GTIN", "-" a sample's blank. */
 function gtinOf(code: unknown): string | undefined {
-	const digits = typeof code === 'string' || typeof code === 'number' ? String(code).replace(/[\s-]/g, '') : '';
-	return /^\d{8,14}$/.test(digits) ? digits : undefined;
+	const digits = barcodeText(code)?.replace(/[\s-]/g, '');
+	return digits && /^\d{8,14}$/.test(digits) ? digits : undefined;
 }
 
 const list = (o: JsonObject, key: string): JsonObject[] => (Array.isArray(o[key]) ? (o[key] as unknown[]).filter(isJsonObject) : []);
