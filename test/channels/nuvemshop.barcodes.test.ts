@@ -52,7 +52,9 @@ test('a read out of time stops after its page; the next look-up resumes at the s
 });
 
 test('asks for the products by creation (sort_by=created-at-ascending): since_id pages on the highest id read, which skips products in any other order', async () => {
-	// The store's manual order puts the newest first; GET /products documents no default order.
+	// The store's manual order puts the newest first; GET /products documents no default order, and sort_by's
+	// values include "user" (manual) and "created-at-ascending" (tiendanube.github.io/api-documentation/resources/product).
+	// The simulator's orders are this project's reading of that page, not a published payload.
 	const manual = [...sim.products.values()].reverse();
 	sim.products.clear();
 	sim.putProduct(...manual);

@@ -50,7 +50,8 @@ export function createNuvemshopWriter(ctx: AdapterContext): ChannelWriter {
 	 * position that does not move as products are added or removed. The list's default order is not documented
 	 * (one of its sort criteria is the store's manual order), and since_id on the highest id of a page in any
 	 * other order skips the lower ids the page did not hold: sort_by=created-at-ascending is sent, the documented
-	 * criterion closest to the id's. Its cost: one request per 200 products while a barcoded SKU stays unlisted.
+	 * criterion closest to the id's (GET /products' sort_by values "user", …, "created-at-ascending",
+	 * "created-at-descending", "best-selling": tiendanube.github.io/api-documentation/resources/product). Its cost: one request per 200 products while a barcoded SKU stays unlisted.
 	 * [?] That ids follow creation is assumed; products created in the same second that straddle a page's end
 	 * in an order other than their ids' could leave one unread until a later read.
 	 */
